@@ -1,0 +1,312 @@
+/*
+ * interp/obj.h — the object model every file of the interpreter shares.
+ *
+ * Values are `Obj *`. A value whose low bit is 1 is a *small int* held in the pointer itself
+ * (MicroPython's trick): no allocation, no reference count, the fast path of `n -= 1`. Every
+ * other value points at a heap object that starts with an `Obj` header: a reference count and a
+ * type. Always get a value's type with TYPE(v), never v->type, because of the tag.
+ *
+ * Reference counting is the reason the GIL exists: INCREF/DECREF are plain increments under a
+ * GIL, and become atomic when the running GIL policy says so (rc_atomic, set by the free-threaded
+ * policy). They live here, in one place, and nowhere else.
+ *
+ * Error convention (CPython's): a function returning Obj * returns NULL with an exception set in
+ * the current ThreadState; a function returning int returns -1 with an exception set. exc_raise*
+ * set the exception and return NULL so `return exc_raise(...)` reads naturally.
+ *
+ * Ownership: functions return NEW references unless their comment says "borrowed". Arguments are
+ * borrowed unless the comment says "steals".
+ */
+#ifndef INTERP_OBJ_H
+#define INTERP_OBJ_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <stdarg.h>
+#include "port.h"
+
+typedef struct Obj Obj;
+typedef struct Type Type;
+typedef struct Interp Interp;
+typedef struct ThreadState ThreadState;
+
+struct Obj {
+    intptr_t refcnt;
+    Type *type;
+};
+
+/* ---- small ints (tagged) --------------------------------------------------------------------- */
+#define SMALL_BITS ((int)(sizeof(intptr_t) * 8 - 1))            /* 31 on the guest, 63 on the host */
+#define SMALL_MAX (INTPTR_MAX >> 1)
+#define SMALL_MIN (INTPTR_MIN >> 1)
+#define IS_SMALL(v) (((uintptr_t)(v)) & 1u)
+#define SMALL_VAL(v) (((intptr_t)(v)) >> 1)
+#define MK_SMALL(i) ((Obj *)((((uintptr_t)(intptr_t)(i)) << 1) | 1u))
+#define FITS_SMALL(i) ((i) >= SMALL_MIN && (i) <= SMALL_MAX)
+
+extern Type int_type;
+#define TYPE(v) (IS_SMALL(v) ? &int_type : (v)->type)
+
+/* ---- reference counting: the one place ------------------------------------------------------- */
+extern volatile bool rc_atomic;         /* true while a GIL-less policy runs */
+void obj_dealloc(Obj *o);               /* refcount reached zero */
+#define IMMORTAL_REFCNT ((intptr_t)1 << (sizeof(intptr_t) * 8 - 3))
+
+static inline void INCREF(Obj *o) {
+    if (IS_SMALL(o)) return;
+    if (rc_atomic) __atomic_fetch_add(&o->refcnt, 1, __ATOMIC_RELAXED);
+    else o->refcnt++;
+}
+static inline void DECREF(Obj *o) {
+    if (IS_SMALL(o)) return;
+    intptr_t n;
+    if (rc_atomic) n = __atomic_sub_fetch(&o->refcnt, 1, __ATOMIC_ACQ_REL);
+    else n = --o->refcnt;
+    if (n == 0) obj_dealloc(o);
+}
+static inline void XINCREF(Obj *o) { if (o) INCREF(o); }
+static inline void XDECREF(Obj *o) { if (o) DECREF(o); }
+#define CLEAR(p) do { Obj *_t = (Obj *)(p); (p) = NULL; XDECREF(_t); } while (0)
+static inline Obj *NEWREF(Obj *o) { INCREF(o); return o; }
+
+/* ---- calling convention ----------------------------------------------------------------------- */
+/* Vectorcall-like: args[0..nargs) are positional; if kwnames (a tuple of str) is non-NULL, the
+ * len(kwnames) values after them are the keyword arguments. All borrowed. */
+typedef Obj *(*CallFn)(Obj *callable, Obj *const *args, int nargs, Obj *kwnames);
+/* A C method of a built-in type: self plus the same argument layout. */
+typedef Obj *(*MethFn)(Obj *self, Obj *const *args, int nargs, Obj *kwnames);
+typedef struct { const char *name; MethFn fn; } MethodDef;
+
+/* ---- binary operators ------------------------------------------------------------------------- */
+#define BINOPS(X) \
+    X(ADD, "+", "__add__", "__radd__") X(SUB, "-", "__sub__", "__rsub__") \
+    X(MUL, "*", "__mul__", "__rmul__") X(TRUEDIV, "/", "__truediv__", "__rtruediv__") \
+    X(FLOORDIV, "//", "__floordiv__", "__rfloordiv__") X(MOD, "%", "__mod__", "__rmod__") \
+    X(POW, "**", "__pow__", "__rpow__") X(LSHIFT, "<<", "__lshift__", "__rlshift__") \
+    X(RSHIFT, ">>", "__rshift__", "__rrshift__") X(AND, "&", "__and__", "__rand__") \
+    X(OR, "|", "__or__", "__ror__") X(XOR, "^", "__xor__", "__rxor__") \
+    X(MATMUL, "@", "__matmul__", "__rmatmul__")
+enum BinOp {
+#define X(n, s, d, r) NB_##n,
+    BINOPS(X)
+#undef X
+    NB__COUNT
+};
+/* Comparison ops, in this order (as CPython): */
+enum CmpOp { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE };
+
+typedef Obj *(*BinFn)(Obj *a, Obj *b);      /* either operand may be "ours"; NotImplemented if not */
+
+/* ---- types ------------------------------------------------------------------------------------ */
+enum {
+    TF_HEAPTYPE = 1,      /* a class statement made it (refcounted, has a Python-level dict) */
+    TF_BASETYPE = 2,      /* may be subclassed */
+    TF_EXCEPTION = 4,     /* BaseException or a subclass */
+};
+
+struct Type {
+    Obj base;                       /* types are objects; their type is type_type */
+    const char *name;
+    Type *base_type;                /* single inheritance; NULL only for object_type */
+    Obj *dict;                      /* class namespace (a dict): methods, class attributes */
+    size_t size;                    /* instance size in bytes */
+    size_t dictoffset;              /* instances' Obj *dict lives at this offset; 0 = none */
+    uint32_t flags;
+
+    void (*dealloc)(Obj *);         /* frees the object (and DECREFs what it holds) */
+    Obj *(*repr)(Obj *);
+    Obj *(*str)(Obj *);             /* NULL -> repr */
+    int (*hash)(Obj *, intptr_t *out);   /* NULL -> unhashable (TypeError) */
+    Obj *(*compare)(Obj *a, Obj *b, int op);  /* rich compare; NotImplemented if unsupported */
+    int (*truth)(Obj *);            /* 1/0, -1 error; NULL -> len() != 0 or true */
+    intptr_t (*len)(Obj *);         /* -1 error */
+    Obj *(*getitem)(Obj *, Obj *key);
+    int (*setitem)(Obj *, Obj *key, Obj *val);   /* val == NULL: delete */
+    int (*contains)(Obj *, Obj *);  /* 1/0/-1; NULL -> iterate */
+    Obj *(*iter)(Obj *);
+    Obj *(*next)(Obj *);            /* NULL without an exception set = exhausted */
+    CallFn call;
+    Obj *(*getattr)(Obj *, Obj *name);             /* NULL -> obj_generic_getattr */
+    int (*setattr)(Obj *, Obj *name, Obj *val);    /* NULL -> obj_generic_setattr */
+    BinFn nb[NB__COUNT];
+    Obj *(*neg)(Obj *);
+    Obj *(*pos)(Obj *);
+    Obj *(*invert)(Obj *);
+    Obj *(*format)(Obj *, Obj *spec);   /* __format__; NULL -> str(obj) if spec empty */
+    const MethodDef *methods;       /* copied into dict by type_ready() */
+    Obj *(*new_)(Type *t, Obj *const *args, int nargs, Obj *kwnames);   /* type(...) construction */
+};
+
+/* The built-in types. Each is defined in the file that implements it. */
+extern Type object_type, type_type, none_type, bool_type, float_type, str_type, bytes_type,
+    list_type, tuple_type, dict_type, set_type, frozenset_type, range_type, slice_type,
+    notimpl_type, builtin_fn_type, method_type, function_type, code_type, cell_type,
+    module_type, generator_type, property_type, staticmethod_type, classmethod_type,
+    super_type, ellipsis_type;
+
+extern Obj none_obj, notimpl_obj, true_obj, false_obj, ellipsis_obj;
+#define None (&none_obj)
+#define NotImplemented (&notimpl_obj)
+#define True_ (&true_obj)
+#define False_ (&false_obj)
+static inline Obj *bool_from(int b) { Obj *r = b ? True_ : False_; INCREF(r); return r; }
+static inline Obj *none_ref(void) { INCREF(None); return None; }
+
+int type_ready(Type *t);                     /* fill dict from methods, inherit slots from base */
+bool type_is_subtype(Type *a, Type *b);
+static inline bool obj_is(Obj *o, Type *t) { return TYPE(o) == t; }
+static inline bool obj_isinstance(Obj *o, Type *t) { return TYPE(o) == t || type_is_subtype(TYPE(o), t); }
+Obj *type_lookup(Type *t, Obj *name);        /* borrowed; walks base_type chain; no exception */
+
+/* ---- interpreter and thread state ------------------------------------------------------------- */
+/* Defined fully in interp/state.h; these are the fields every file may use. */
+ThreadState *ts_get(void);                   /* port_tls_get() */
+
+/* ---- memory: every interpreter allocation goes through here ----------------------------------- */
+/* Accounted against the current interpreter's limit; NULL + MemoryError set when exceeded. */
+void *mem_alloc(size_t n);
+void *mem_realloc(void *p, size_t n);
+void mem_free(void *p);
+Obj *obj_alloc(Type *t, size_t size);        /* refcnt 1, type set (INCREF'd if heap type), rest zero */
+void obj_free(Obj *o);                       /* release the memory of a dead object */
+
+/* ---- exceptions ------------------------------------------------------------------------------- */
+extern Type *BaseException_t, *Exception_t, *SystemExit_t, *KeyboardInterrupt_t, *StopIteration_t,
+    *ArithmeticError_t, *ZeroDivisionError_t, *OverflowError_t, *AssertionError_t,
+    *AttributeError_t, *LookupError_t, *IndexError_t, *KeyError_t, *NameError_t,
+    *UnboundLocalError_t, *TypeError_t, *ValueError_t, *UnicodeError_t, *RuntimeError_t,
+    *RecursionError_t, *NotImplementedError_t, *MemoryError_t, *SyntaxError_t,
+    *IndentationError_t, *ImportError_t, *ModuleNotFoundError_t, *OSError_t, *EOFError_t,
+    *GeneratorExit_t, *StopAsyncIteration_t, *TimeoutError_t, *UnicodeDecodeError_t,
+    *UnicodeEncodeError_t, *BufferError_t, *FloatingPointError_t, *PermissionError_t,
+    *ProcessLookupError_t, *ChildProcessError_t, *BrokenPipeError_t, *ConnectionError_t,
+    *FileNotFoundError_t, *FileExistsError_t, *IsADirectoryError_t, *InterruptedError_t,
+    *Warning_t, *UserWarning_t, *DeprecationWarning_t, *RuntimeWarning_t, *TabError_t;
+Obj *exc_raise(Type *t, const char *fmt, ...);   /* printf-style message (%s %d %ld %zd %c %%, %R = repr of Obj*, %S = str of Obj*, %T = type name of Obj*); returns NULL */
+Obj *exc_raise_obj(Obj *exc);                /* raise an instance or a class; borrowed; returns NULL */
+Obj *exc_occurred(void);                     /* borrowed; NULL if none */
+bool exc_matches(Type *t);                   /* is the pending exception an instance of t? */
+Obj *exc_fetch(void);                        /* take the pending exception (new ref), clearing it */
+void exc_restore(Obj *exc);                  /* set the pending exception; steals */
+void exc_clear(void);
+Obj *exc_new(Type *t, Obj *const *args, int nargs);   /* an instance, not raised */
+
+/* ---- generic operations (interp/ops.c) -------------------------------------------------------- */
+Obj *obj_repr(Obj *o);                       /* a str */
+Obj *obj_str(Obj *o);                        /* a str */
+int obj_hash(Obj *o, intptr_t *out);
+Obj *obj_compare(Obj *a, Obj *b, int op);    /* any object (result of __lt__ etc.) */
+int obj_compare_bool(Obj *a, Obj *b, int op);/* 1/0/-1 */
+int obj_eq(Obj *a, Obj *b);                  /* identity shortcut, then ==; 1/0/-1 */
+int obj_truth(Obj *o);
+intptr_t obj_len(Obj *o);
+Obj *obj_getitem(Obj *o, Obj *key);
+int obj_setitem(Obj *o, Obj *key, Obj *val); /* val NULL: del */
+int obj_contains(Obj *container, Obj *item);
+Obj *obj_iter(Obj *o);
+Obj *obj_next(Obj *it);                      /* NULL + no exception = exhausted */
+Obj *obj_binop(Obj *a, Obj *b, int op);      /* full dispatch incl. reflected, TypeError if neither */
+Obj *obj_inplace_binop(Obj *a, Obj *b, int op);  /* __iadd__ etc., falling back to obj_binop */
+Obj *obj_neg(Obj *o);
+Obj *obj_pos(Obj *o);
+Obj *obj_invert(Obj *o);
+Obj *obj_getattr(Obj *o, Obj *name);         /* AttributeError if missing */
+Obj *obj_getattr_s(Obj *o, const char *name);
+Obj *obj_lookup_attr(Obj *o, Obj *name);     /* NULL without exception if missing */
+int obj_setattr(Obj *o, Obj *name, Obj *val);/* val NULL: del */
+Obj *obj_generic_getattr(Obj *o, Obj *name);
+int obj_generic_setattr(Obj *o, Obj *name, Obj *val);
+Obj *obj_call(Obj *callable, Obj *const *args, int nargs, Obj *kwnames);
+Obj *obj_call0(Obj *callable);
+Obj *obj_call1(Obj *callable, Obj *a);
+Obj *obj_call2(Obj *callable, Obj *a, Obj *b);
+Obj *obj_call_method(Obj *o, const char *name, Obj *const *args, int nargs);
+Obj *obj_format(Obj *v, Obj *spec);          /* format(v, spec); spec a str or NULL */
+const char *type_name(Obj *o);               /* TYPE(o)->name */
+
+/* ---- int (interp/int.c): small ints tagged, big ints on the heap ------------------------------ */
+Obj *int_from_i64(int64_t v);
+Obj *int_from_u64(uint64_t v);
+Obj *int_from_double(double d);              /* OverflowError/ValueError for inf/nan */
+Obj *int_from_str(const char *s, size_t n, int base);  /* Python int() literal rules; ValueError */
+int int_as_i64(Obj *o, int64_t *out);        /* -1 + OverflowError if it doesn't fit; TypeError if not int */
+int int_as_index(Obj *o, intptr_t *out);     /* for indexing: int or bool, OverflowError, TypeError */
+double int_as_double(Obj *o, int *overflow);
+bool int_check(Obj *o);                      /* int or bool (or subclass) */
+
+/* ---- float ------------------------------------------------------------------------------------ */
+Obj *float_new(double d);
+static inline double float_val(Obj *o) { return *(double *)((char *)o + sizeof(Obj)); }
+int num_as_double(Obj *o, double *out);      /* int/bool/float -> double; TypeError otherwise */
+
+/* ---- str (UTF-8; len/indexing in code points) ------------------------------------------------- */
+Obj *str_new(const char *s, size_t nbytes);  /* validates nothing: caller gives UTF-8 */
+Obj *str_from_cstr(const char *s);
+Obj *str_fmt(const char *fmt, ...);          /* same escapes as exc_raise */
+Obj *str_intern(const char *s);              /* borrowed; lives forever; same pointer for same text */
+Obj *str_intern_obj(Obj *s);                 /* new ref to the interned copy */
+const char *str_data(Obj *s);                /* borrowed, NUL-terminated */
+size_t str_nbytes(Obj *s);
+Obj *str_concat(Obj *a, Obj *b);
+Obj *str_join(Obj *sep, Obj *iterable);
+bool str_equal_cstr(Obj *s, const char *c);
+
+/* A growable byte buffer for building strings without quadratic copying. */
+typedef struct { char *p; size_t n, cap; bool oom; } StrBuf;
+void sb_init(StrBuf *b);
+void sb_add(StrBuf *b, const char *s, size_t n);
+void sb_adds(StrBuf *b, const char *s);
+void sb_addc(StrBuf *b, char c);
+void sb_printf(StrBuf *b, const char *fmt, ...);
+int sb_add_repr(StrBuf *b, Obj *o);          /* -1 on error */
+int sb_add_str(StrBuf *b, Obj *o);
+Obj *sb_finish(StrBuf *b);                   /* a str (MemoryError if the buffer ran out); frees b */
+void sb_free(StrBuf *b);
+
+/* ---- containers ------------------------------------------------------------------------------- */
+typedef struct { Obj base; intptr_t len, cap; Obj **items; } ListObj;
+typedef struct { Obj base; intptr_t len; Obj *items[]; } TupleObj;
+Obj *list_new(intptr_t len);                 /* items NULL-initialised? no: caller fills all len */
+int list_append(Obj *l, Obj *v);             /* borrowed v */
+Obj *list_from_iter(Obj *it);
+int list_sort(Obj *l, Obj *key, bool reverse);
+Obj *tuple_new(intptr_t len);                /* caller fills all items (steals) */
+Obj *tuple_pack(int n, ...);                 /* borrowed items */
+Obj *tuple_from_iter(Obj *it);
+#define LIST_ITEMS(l) (((ListObj *)(l))->items)
+#define LIST_LEN(l) (((ListObj *)(l))->len)
+#define TUPLE_ITEMS(t) (((TupleObj *)(t))->items)
+#define TUPLE_LEN(t) (((TupleObj *)(t))->len)
+
+Obj *dict_new(void);
+Obj *dict_get(Obj *d, Obj *key);             /* borrowed; NULL without exception if missing (or with one on hash error) */
+Obj *dict_get_s(Obj *d, const char *key);    /* borrowed */
+int dict_set(Obj *d, Obj *key, Obj *val);    /* borrowed key and val */
+int dict_set_s(Obj *d, const char *key, Obj *val);
+int dict_del(Obj *d, Obj *key);              /* KeyError if missing */
+intptr_t dict_len(Obj *d);
+/* Iterate: intptr_t pos = 0; Obj *k, *v; while (dict_next(d, &pos, &k, &v)) ... (borrowed) */
+bool dict_next(Obj *d, intptr_t *pos, Obj **k, Obj **v);
+Obj *dict_copy(Obj *d);
+
+Obj *set_new(Obj *iterable);                 /* iterable may be NULL */
+int set_add(Obj *s, Obj *key);
+Obj *bytes_new(const char *p, size_t n);
+Obj *slice_new(Obj *start, Obj *stop, Obj *step);
+/* Resolve a slice against a length, as CPython's PySlice_GetIndicesEx; -1 on error. */
+int slice_indices(Obj *slice, intptr_t len, intptr_t *start, intptr_t *stop, intptr_t *step, intptr_t *slicelen);
+Obj *range_new(intptr_t start, intptr_t stop, intptr_t step);
+
+/* ---- functions you can call from C ------------------------------------------------------------ */
+Obj *builtin_fn_new(const char *name, MethFn fn, Obj *self);  /* self may be NULL */
+Obj *method_new(Obj *func, Obj *self);                           /* a bound method */
+
+/* ---- argument parsing helper ------------------------------------------------------------------ */
+/* Match positional + keyword args against names. spec: names separated by '|' after which args
+ * are optional, e.g. "sep|end"; out[] gets borrowed values or NULL for missing optional ones.
+ * Raises TypeError like CPython for too many/missing/unexpected arguments. */
+int args_parse(const char *fname, Obj *const *args, int nargs, Obj *kwnames,
+               const char *spec, Obj **out);
+
+#endif

@@ -1,0 +1,41 @@
+/*
+ * interp/state.h — one interpreter (Interp) and one Python thread (ThreadState).
+ *
+ * There are no hidden globals: everything an interpreter owns hangs off its Interp, so several
+ * interpreters can live at once (multiprocessing: one Interp per process, each with its own GIL).
+ * Process-wide read-only things (built-in types, interned strings, None/True/False) are shared.
+ * A ThreadState belongs to one kernel/pthread thread and is found with ts_get() (port_tls_get).
+ *
+ * Owned by the VM side (interp/interp.c); fields may be added, none of those below removed.
+ */
+#ifndef INTERP_STATE_H
+#define INTERP_STATE_H
+
+#include "obj.h"
+
+struct Frame;
+struct Gil;
+
+struct Interp {
+    Obj *modules;              /* dict: name -> module */
+    Obj *builtins;             /* dict of the builtins module */
+    Obj *sysdict;              /* dict of the sys module */
+    size_t mem_used;           /* bytes accounted by mem_alloc (atomic when rc_atomic) */
+    size_t mem_limit;          /* MemoryError past this */
+    int recursion_limit;       /* RecursionError past this depth */
+    struct Gil *gil;           /* the interpreter's GIL (interp/gil.c) */
+    int id;                    /* 0 for the main interpreter, then per process */
+    int exit_status;           /* set by SystemExit at top level */
+};
+
+struct ThreadState {
+    Interp *interp;
+    Obj *exc;                  /* the pending exception (an instance), or NULL */
+    Obj *handled;              /* the exception being handled (sys.exc_info / implicit __context__) */
+    struct Frame *frame;       /* innermost running frame */
+    int depth;                 /* Python call depth, for RecursionError */
+    uint32_t ident;            /* port_thread_id() */
+    void *gil_data;            /* per-thread GIL bookkeeping (interp/gil*.c) */
+};
+
+#endif
