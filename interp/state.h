@@ -26,6 +26,12 @@ struct Interp {
     struct Gil *gil;           /* the interpreter's GIL (interp/gil.c) */
     int id;                    /* 0 for the main interpreter, then per process */
     int exit_status;           /* set by SystemExit at top level */
+    /* Eval breaker: nonzero asks the VM to call vm_eval_breaker() at its next check point
+     * (backward jumps and calls; every instruction while check_every_instruction is set, which
+     * the `old` GIL policy uses for its tick counter). Set by the GIL (drop request), the console
+     * (Ctrl-C), thread stop requests. */
+    volatile int eval_breaker;
+    volatile int check_every_instruction;
 };
 
 struct ThreadState {
