@@ -169,7 +169,8 @@ void *mem_alloc(size_t n);
 void *mem_realloc(void *p, size_t n);
 void mem_free(void *p);
 Obj *obj_alloc(Type *t, size_t size);        /* refcnt 1, type set (INCREF'd if heap type), rest zero */
-void obj_free(Obj *o);                       /* release the memory of a dead object */
+void obj_free(Obj *o);                       /* release the memory of a dead object; DECREFs its type if a heap type */
+size_t mem_used_now(void);                   /* bytes accounted to the current interpreter (objects-A) */
 
 /* ---- exceptions ------------------------------------------------------------------------------- */
 extern Type *BaseException_t, *Exception_t, *SystemExit_t, *KeyboardInterrupt_t, *StopIteration_t,
@@ -193,6 +194,11 @@ void exc_clear(void);
 Obj *exc_new(Type *t, Obj *const *args, int nargs);   /* an instance, not raised */
 
 /* ---- generic operations (interp/ops.c) -------------------------------------------------------- */
+/* objects-A: for heap types (TF_HEAPTYPE) these look up the Python dunder (__add__, __radd__,
+ * __iadd__, __repr__, __str__, __eq__, __lt__, __hash__, __len__, __bool__, __getitem__,
+ * __setitem__, __delitem__, __contains__, __iter__, __next__, __call__, __neg__, __format__...)
+ * with type_lookup and call it, unless what is found is a builtin_fn (then the C slot, inherited
+ * by type_ready, is used). So class.c need not install slot wrappers for these dunders. */
 Obj *obj_repr(Obj *o);                       /* a str */
 Obj *obj_str(Obj *o);                        /* a str */
 int obj_hash(Obj *o, intptr_t *out);
@@ -234,11 +240,21 @@ int int_as_i64(Obj *o, int64_t *out);        /* -1 + OverflowError if it doesn't
 int int_as_index(Obj *o, intptr_t *out);     /* for indexing: int or bool, OverflowError, TypeError */
 double int_as_double(Obj *o, int *overflow);
 bool int_check(Obj *o);                      /* int or bool (or subclass) */
+/* Added by objects-A: */
+Obj *int_to_base(Obj *v, int base);          /* hex()/oct()/bin(): base 16/8/2 with 0x/0o/0b prefix, or 10 */
+Obj *int_round(Obj *x, Obj *ndigits);        /* round(int, ndigits); ndigits may be NULL/None */
+Obj *num_pow3(Obj *a, Obj *b, Obj *m);       /* pow(a, b, m); m may be NULL/None -> a ** b */
+int int_sign(Obj *o);                        /* -1/0/1 for an int or bool */
+Obj *int_abs(Obj *o);
 
 /* ---- float ------------------------------------------------------------------------------------ */
 Obj *float_new(double d);
 static inline double float_val(Obj *o) { return *(double *)((char *)o + sizeof(Obj)); }
 int num_as_double(Obj *o, double *out);      /* int/bool/float -> double; TypeError otherwise */
+/* Added by objects-A: */
+Obj *float_round(Obj *x, Obj *ndigits);      /* round(float[, ndigits]); ndigits NULL/None -> int */
+Obj *float_from_str(const char *s, size_t n);/* float("...") rules; ValueError */
+Obj *float_repr_d(double d);                 /* CPython's repr of a double, as a str */
 
 /* ---- str (UTF-8; len/indexing in code points) ------------------------------------------------- */
 Obj *str_new(const char *s, size_t nbytes);  /* validates nothing: caller gives UTF-8 */
@@ -251,6 +267,12 @@ size_t str_nbytes(Obj *s);
 Obj *str_concat(Obj *a, Obj *b);
 Obj *str_join(Obj *sep, Obj *iterable);
 bool str_equal_cstr(Obj *s, const char *c);
+/* Added by objects-A: */
+Obj *str_vfmt(const char *fmt, va_list ap);  /* str_fmt with a va_list (for exc_raise) */
+size_t str_nchars(Obj *s);                   /* len() in code points */
+Obj *str_from_codepoint(uint32_t cp);        /* chr(); ValueError outside 0..0x10FFFF */
+int str_codepoint_at(Obj *s, size_t i, uint32_t *cp);  /* code point i (in range), for ord() etc. */
+int str_check(Obj *o);                       /* str or subclass */
 
 /* A growable byte buffer for building strings without quadratic copying. */
 typedef struct { char *p; size_t n, cap; bool oom; } StrBuf;
@@ -258,7 +280,8 @@ void sb_init(StrBuf *b);
 void sb_add(StrBuf *b, const char *s, size_t n);
 void sb_adds(StrBuf *b, const char *s);
 void sb_addc(StrBuf *b, char c);
-void sb_printf(StrBuf *b, const char *fmt, ...);
+void sb_printf(StrBuf *b, const char *fmt, ...);   /* same escapes as exc_raise (%R %S %T) */
+void sb_vprintf(StrBuf *b, const char *fmt, va_list ap);
 int sb_add_repr(StrBuf *b, Obj *o);          /* -1 on error */
 int sb_add_str(StrBuf *b, Obj *o);
 Obj *sb_finish(StrBuf *b);                   /* a str (MemoryError if the buffer ran out); frees b */
@@ -293,6 +316,10 @@ Obj *dict_copy(Obj *d);
 Obj *set_new(Obj *iterable);                 /* iterable may be NULL */
 int set_add(Obj *s, Obj *key);
 Obj *bytes_new(const char *p, size_t n);
+/* Added by objects-A: bytes layout, so I/O code can read the buffer in place. */
+typedef struct { Obj base; intptr_t hash; size_t len; char data[]; } BytesObj;   /* data NUL-terminated */
+#define BYTES_DATA(b) (((BytesObj *)(b))->data)
+#define BYTES_LEN(b) (((BytesObj *)(b))->len)
 Obj *slice_new(Obj *start, Obj *stop, Obj *step);
 /* Resolve a slice against a length, as CPython's PySlice_GetIndicesEx; -1 on error. */
 int slice_indices(Obj *slice, intptr_t len, intptr_t *start, intptr_t *stop, intptr_t *step, intptr_t *slicelen);
