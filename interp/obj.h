@@ -77,6 +77,11 @@ typedef Obj *(*CallFn)(Obj *callable, Obj *const *args, int nargs, Obj *kwnames)
 /* A C method of a built-in type: self plus the same argument layout. */
 typedef Obj *(*MethFn)(Obj *self, Obj *const *args, int nargs, Obj *kwnames);
 typedef struct { const char *name; MethFn fn; } MethodDef;
+/* objects-B: type_ready() stores each MethodDef of t->methods in t->dict as
+ * builtin_method_new(name, fn, t) (interp/func.h), unless the dict already has that name. Class
+ * methods of built-in types (dict.fromkeys) are stored as builtin_fn_new(name, fn, (Obj *)t),
+ * which does not bind. Dunder entries (__init__, __repr__, __eq__...) are in methods[] where
+ * super() calls need them (object.__init__, BaseException.__init__, list.__init__...). */
 
 /* ---- binary operators ------------------------------------------------------------------------- */
 #define BINOPS(X) \
@@ -192,6 +197,27 @@ Obj *exc_fetch(void);                        /* take the pending exception (new 
 void exc_restore(Obj *exc);                  /* set the pending exception; steals */
 void exc_clear(void);
 Obj *exc_new(Type *t, Obj *const *args, int nargs);   /* an instance, not raised */
+/* Raise the preallocated MemoryError: never allocates (mem.c calls it when the limit is hit). */
+Obj *exc_raise_memory(void);
+/* Every exception instance (BaseException and all subclasses, user ones included) has this
+ * layout; dictoffset = offsetof(ExcObj, dict) so user subclasses carry attributes. The VM sets
+ * traceback/context/cause directly (new references; NULL = None). `value` is StopIteration.value
+ * and SystemExit.code. */
+typedef struct {
+    Obj base;
+    Obj *dict;
+    Obj *args;                 /* a tuple, never NULL after construction */
+    Obj *traceback, *context, *cause;
+    bool suppress_context;
+    Obj *value;
+} ExcObj;
+/* Start-up, once per process before any interpreter: type_ready() every built-in type declared
+ * in this header (objects-A's and runtime's included, in base-first order) and create the
+ * exception classes. interp/object.c (objects-B). Returns -1 on failure. */
+int types_init(void);
+/* Fill a builtins module dict with objects-B's builtins (print, len, ..., the types, the
+ * exception classes). interp/builtins.c. The runtime adds __build_class__, globals, super etc. */
+int builtins_init(Obj *dict);
 
 /* ---- generic operations (interp/ops.c) -------------------------------------------------------- */
 /* objects-A: for heap types (TF_HEAPTYPE) these look up the Python dunder (__add__, __radd__,
@@ -297,6 +323,8 @@ int list_sort(Obj *l, Obj *key, bool reverse);
 Obj *tuple_new(intptr_t len);                /* caller fills all items (steals) */
 Obj *tuple_pack(int n, ...);                 /* borrowed items */
 Obj *tuple_from_iter(Obj *it);
+int list_extend(Obj *l, Obj *iterable);      /* l += iterable (the VM's LIST_EXTEND); -1 error */
+Obj *list_as_tuple(Obj *l);                  /* a new tuple with l's items */
 #define LIST_ITEMS(l) (((ListObj *)(l))->items)
 #define LIST_LEN(l) (((ListObj *)(l))->len)
 #define TUPLE_ITEMS(t) (((TupleObj *)(t))->items)
@@ -312,9 +340,20 @@ intptr_t dict_len(Obj *d);
 /* Iterate: intptr_t pos = 0; Obj *k, *v; while (dict_next(d, &pos, &k, &v)) ... (borrowed) */
 bool dict_next(Obj *d, intptr_t *pos, Obj **k, Obj **v);
 Obj *dict_copy(Obj *d);
+/* d.update(src): src a dict/mapping with keys() or an iterable of pairs; -1 error. */
+int dict_update(Obj *d, Obj *src);
+/* For f(**m) and {**m}: like dict_update but a non-mapping raises "'T' object is not a mapping";
+ * with dup_check a repeated key raises TypeError("f() got multiple values for keyword argument
+ * 'k'") — pass the function's name as fname (may be NULL when dup_check is false). */
+int dict_merge(Obj *d, Obj *src, bool dup_check, const char *fname);
+Obj *dict_pop(Obj *d, Obj *key, Obj *dflt);  /* new ref; KeyError if missing and dflt NULL */
 
 Obj *set_new(Obj *iterable);                 /* iterable may be NULL */
 int set_add(Obj *s, Obj *key);
+int set_contains(Obj *s, Obj *key);          /* 1/0/-1 */
+int set_update(Obj *s, Obj *iterable);       /* the VM's SET_UPDATE; -1 error */
+/* The iterator obj_iter uses for objects with __getitem__ but no __iter__ (interp/iter.c). */
+Obj *seqiter_new(Obj *seq);
 Obj *bytes_new(const char *p, size_t n);
 /* Added by objects-A: bytes layout, so I/O code can read the buffer in place. */
 typedef struct { Obj base; intptr_t hash; size_t len; char data[]; } BytesObj;   /* data NUL-terminated */
