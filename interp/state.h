@@ -42,6 +42,7 @@ struct ThreadState {
     int depth;                 /* Python call depth, for RecursionError */
     uint32_t ident;            /* port_thread_id() */
     void *gil_data;            /* per-thread GIL bookkeeping (interp/gil*.c) */
+    Obj *repr_active;          /* objects-B: list of containers whose repr is running ([...] guard) */
 };
 
 #endif
