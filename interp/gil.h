@@ -1,0 +1,110 @@
+/*
+ * interp/gil.h — the Global Interpreter Lock: the API the VM, the interpreter and the modules call.
+ *
+ * One Gil per Interp (interp->gil). Five policies behind one ops table (interp/gil.c): "new"
+ * (CPython 3.2+, the default), "old" (Python 2 ticks), "prio" (bpo-7946 cure), "none"
+ * (free-threaded, atomic refcounts + per-object locks), "unsafe" (no protection, to see why).
+ * The algorithm is told in prose at the top of interp/gil.c.
+ *
+ * Contract for the runtime (interp.c / vm.c / host_main.c / mod_sys.c):
+ *  - interp_new: `interp->gil = gil_new();` — then, once the main ThreadState exists and is
+ *    installed with port_tls_set, `gil_take(ts)`: the main thread holds the GIL while it runs
+ *    bytecode. interp_free: `gil_free(interp->gil)` after the other threads are gone.
+ *    (Defensive: _thread.start_new_thread takes the GIL for the calling thread if it does not
+ *    hold it yet, so a forgotten gil_take only loses the single-thread bookkeeping.)
+ *  - The VM calls vm_eval_breaker() when interp->eval_breaker is nonzero at its check points
+ *    (backward jumps, calls), and at EVERY instruction while interp->check_every_instruction is
+ *    nonzero. vm_eval_breaker sets interp->eval_breaker = 0 first, handles its own sources
+ *    (Ctrl-C ...), then calls gil_eval_breaker(ts); the GIL keeps its own drop-request flag and
+ *    sets eval_breaker again while it still has work, so clearing it is always safe.
+ *    gil_eval_breaker returns 0, or -1 with an exception set (only the `unsafe` policy, on a
+ *    detected corruption).
+ *  - Every C function that may block (sleep, lock wait, join, input(), native compute) brackets
+ *    the wait with gil_before_blocking(ts) / gil_after_blocking(ts) and touches no Python object
+ *    in between (borrowed C data only).
+ *  - mod_sys.c's init calls `sys_gil_init(sysdict)` (interp/mod_sys_gil.c): it adds
+ *    setswitchinterval/getswitchinterval, setcheckinterval/getcheckinterval,
+ *    setgilpolicy/getgilpolicy, _is_gil_enabled.
+ *  - Boot policy: gil_new() uses gil_default_policy (a name; the kernel sets it from `GIL=`),
+ *    and on the host the environment variable TOLLPY_GIL overrides it.
+ *
+ * Locks: the Gil's own port_spin_t guards its state; it is never held while running bytecode.
+ */
+#ifndef INTERP_GIL_H
+#define INTERP_GIL_H
+
+#include "obj.h"
+#include "state.h"
+
+struct Gil;
+
+/* Boot policy name ("new" unless the kernel/host sets it before interp_new). */
+extern const char *gil_default_policy;
+
+struct Gil *gil_new(void);
+void gil_free(struct Gil *g);
+
+/* Register/unregister a Python thread (allocates/frees ts->gil_data). gil_take registers lazily;
+ * call gil_thread_fini before freeing a ThreadState (mod_thread.c does for its threads). */
+void gil_thread_init(ThreadState *ts);
+void gil_thread_fini(ThreadState *ts);
+
+void gil_take(ThreadState *ts);        /* block until ts may run bytecode */
+void gil_drop(ThreadState *ts);        /* ts stops running bytecode (thread end, or before a wait) */
+int  gil_held(ThreadState *ts);        /* 1 if ts holds it (always 1 under none/unsafe once taken) */
+int  gil_eval_breaker(ThreadState *ts);
+void gil_before_blocking(ThreadState *ts);   /* = drop + "I/O begins" (prio: I'm interactive) */
+void gil_after_blocking(ThreadState *ts);    /* = take as a thread returning from I/O */
+
+/* Policies. gil_set_policy: 0 ok; -1 + RuntimeError if more than one Python thread exists,
+ * ValueError for an unknown name. Called with the GIL held by the only thread. */
+int gil_set_policy(Interp *in, const char *name);
+const char *gil_policy_name(Interp *in);
+int gil_policy_has_lock(Interp *in);   /* 0 for none/unsafe (sys._is_gil_enabled()) */
+extern const char *const gil_policy_names[];   /* NULL-terminated */
+
+/* Switch interval (new/prio), in ns; default 5 ms. Check interval (old), in ticks; default 100. */
+uint64_t gil_get_switch_interval(Interp *in);
+void gil_set_switch_interval(Interp *in, uint64_t ns);
+int gil_get_check_interval(Interp *in);
+void gil_set_check_interval(Interp *in, int ticks);
+
+/* Number of registered Python threads (the main one included). */
+int gil_thread_count(Interp *in);
+
+/* ---- statistics --------------------------------------------------------------------------- */
+typedef struct {
+    uint32_t ident;             /* ts->ident */
+    uint64_t held_ns, wait_ns;
+    uint64_t acquisitions, forced_drops, drop_requests_sent;
+    uint64_t io_waits;          /* gil_before_blocking calls */
+} GilThreadStats;
+
+typedef struct {
+    uint64_t switches;          /* GIL taken by a thread other than the last holder */
+    uint64_t acquisitions;
+    uint64_t drop_requests;
+    uint64_t forced_switches;   /* a holder dropped on request and another thread took over */
+    uint64_t failed_wakeups;    /* old: a woken waiter found the GIL taken again */
+    uint64_t handoff_count, handoff_total_ns, handoff_max_ns;   /* release -> next take */
+    uint64_t violations;        /* two holders at once (must stay 0 for lock policies) */
+    uint64_t corruptions;       /* unsafe: refcount corruptions detected */
+    int nthreads;
+} GilStats;
+
+void gil_stats(Interp *in, GilStats *out);
+/* Fills up to max per-thread records of the live threads; returns how many were filled. */
+int gil_thread_stats(Interp *in, GilThreadStats *out, int max);
+void gil_stats_reset(Interp *in);
+
+/* sys additions (interp/mod_sys_gil.c), called by mod_sys.c's init. 0 ok, -1 with exception. */
+int sys_gil_init(Obj *sysdict);
+
+/* unsafe policy: true while it runs; object code may call gil_report_corruption(type name)
+ * when it sees a poisoned object / refcount underflow: it prints
+ * "refcount corruption detected (<type>)" once per interpreter and marks the interpreter for
+ * reset (the next gil_eval_breaker raises RuntimeError in every thread). */
+extern volatile bool gil_unsafe_active;
+void gil_report_corruption(const char *type_name);
+
+#endif
