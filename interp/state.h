@@ -32,6 +32,9 @@ struct Interp {
      * (Ctrl-C), thread stop requests. */
     volatile int eval_breaker;
     volatile int check_every_instruction;
+    /* runtime additions */
+    ThreadState *main_ts;      /* the thread that created the interpreter (gets KeyboardInterrupt) */
+    Obj *argv;                 /* list for sys.argv */
 };
 
 struct ThreadState {
@@ -42,6 +45,10 @@ struct ThreadState {
     int depth;                 /* Python call depth, for RecursionError */
     uint32_t ident;            /* port_thread_id() */
     void *gil_data;            /* per-thread GIL bookkeeping (interp/gil*.c) */
+    /* runtime additions */
+    void *frame_chunk;         /* frame arena (interp/frame.c): current chunk */
+    void *frame_spare;         /* one empty chunk kept to avoid thrashing at a chunk edge */
+    int c_depth;               /* C re-entries of vm_eval (VM_C_RECURSION_LIMIT) */
     Obj *repr_active;          /* objects-B: list of containers whose repr is running ([...] guard) */
 };
 

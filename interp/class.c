@@ -1,0 +1,499 @@
+/*
+ * interp/class.c — classes and attribute lookup.
+ *
+ * Attribute lookup follows CPython's order: a *data* descriptor on the type (property, or a
+ * Python object whose class defines __set__/__delete__) wins over the instance dict, which wins
+ * over everything else found on the type (functions bind to methods, staticmethod/classmethod
+ * unwrap, plain class attributes are returned as they are). Then __getattr__ if the class has it.
+ * Types themselves look up along their own base chain (class attributes, classmethods).
+ *
+ * Single inheritance only: a class has one base; its instances add a dict after the base's
+ * layout unless the base already has one. Dunders are looked up by name by ops.c on heap types,
+ * so no slot wrappers are installed here. Callers hold the GIL; nothing here locks.
+ */
+#include <string.h>
+#include "class.h"
+#include "func.h"
+#include "state.h"
+#include "vm.h"
+
+static bool is_dunder(const char *n) { return n[0] == '_' && n[1] == '_'; }
+static Obj **dict_slot(Obj *o, Type *t) { return (Obj **)((char *)o + t->dictoffset); }
+
+static bool is_data_descr(Obj *d) {
+    Type *dt = TYPE(d);
+    if (dt == &property_type) return true;
+    if (dt->flags & TF_HEAPTYPE)
+        return type_lookup(dt, str_intern("__set__")) || type_lookup(dt, str_intern("__delete__"));
+    return false;
+}
+
+static Obj *mro_tuple(Type *t) {
+    int n = 0;
+    for (Type *b = t; b; b = b->base_type) n++;
+    Obj *tup = tuple_new(n);
+    if (!tup) return NULL;
+    int i = 0;
+    for (Type *b = t; b; b = b->base_type) TUPLE_ITEMS(tup)[i++] = NEWREF((Obj *)b);
+    return tup;
+}
+
+static Obj *type_attr(Type *t, Obj *name) {
+    const char *n = str_data(name);
+    if (is_dunder(n)) {
+        if (!strcmp(n, "__name__")) return str_from_cstr(t->name);
+        if (!strcmp(n, "__qualname__")) {
+            Obj *q = t->dict ? dict_get_s(t->dict, "__qualname__") : NULL;
+            return q ? NEWREF(q) : str_from_cstr(t->name);
+        }
+        if (!strcmp(n, "__module__")) {
+            Obj *m = t->dict ? dict_get_s(t->dict, "__module__") : NULL;
+            return m ? NEWREF(m) : str_from_cstr("builtins");
+        }
+        if (!strcmp(n, "__dict__")) return t->dict ? dict_copy(t->dict) : dict_new();
+        if (!strcmp(n, "__base__")) return NEWREF(t->base_type ? (Obj *)t->base_type : None);
+        if (!strcmp(n, "__bases__")) {
+            if (!t->base_type) return tuple_new(0);
+            return tuple_pack(1, (Obj *)t->base_type);
+        }
+        if (!strcmp(n, "__mro__")) return mro_tuple(t);
+        if (!strcmp(n, "__class__")) return NEWREF((Obj *)TYPE((Obj *)t));
+        if (!strcmp(n, "__doc__")) {
+            Obj *d = t->dict ? dict_get_s(t->dict, "__doc__") : NULL;
+            return NEWREF(d ? d : None);
+        }
+    }
+    Obj *d = type_lookup(t, name);
+    if (d) {
+        INCREF(d);
+        Obj *r = descr_get(d, NULL, t);
+        DECREF(d);
+        return r;
+    }
+    /* methods of the metatype (type.mro and friends) */
+    Type *meta = TYPE((Obj *)t);
+    d = type_lookup(meta, name);
+    if (d) return descr_get(d, (Obj *)t, meta);
+    return exc_raise(AttributeError_t, "type object '%s' has no attribute '%S'", t->name, name);
+}
+
+Obj *obj_generic_getattr(Obj *o, Obj *name) {
+    Type *t = TYPE(o);
+    if (t == &type_type || type_is_subtype(t, &type_type)) return type_attr((Type *)o, name);
+    Obj *descr = type_lookup(t, name);
+    if (descr) {
+        if (is_data_descr(descr)) {
+            INCREF(descr);
+            Obj *r = descr_get(descr, o, t);
+            DECREF(descr);
+            return r;
+        }
+    }
+    if (t->dictoffset) {
+        Obj *d = *dict_slot(o, t);
+        if (d) {
+            Obj *v = dict_get(d, name);
+            if (v) return NEWREF(v);
+            if (exc_occurred()) return NULL;
+        }
+    }
+    if (descr) {
+        INCREF(descr);
+        Obj *r = descr_get(descr, o, t);
+        DECREF(descr);
+        return r;
+    }
+    const char *n = str_data(name);
+    if (is_dunder(n)) {
+        if (!strcmp(n, "__class__")) return NEWREF((Obj *)t);
+        if (!strcmp(n, "__dict__") && t->dictoffset) {
+            Obj **dp = dict_slot(o, t);
+            if (!*dp && !(*dp = dict_new())) return NULL;
+            return NEWREF(*dp);
+        }
+    }
+    if (t->flags & TF_HEAPTYPE) {
+        Obj *ga = type_lookup(t, str_intern("__getattr__"));
+        if (ga) {
+            Obj *args[2] = { o, name };
+            return obj_call(ga, args, 2, NULL);
+        }
+    }
+    if (obj_is(o, &module_type)) {
+        Obj *mn = obj_lookup_attr(o, str_intern("__name__"));
+        Obj *r = NULL;
+        if (mn) r = exc_raise(AttributeError_t, "module '%S' has no attribute '%S'", mn, name);
+        XDECREF(mn);
+        if (r == NULL && exc_occurred()) return NULL;
+    }
+    return exc_raise(AttributeError_t, "'%s' object has no attribute '%S'", t->name, name);
+}
+
+int obj_generic_setattr(Obj *o, Obj *name, Obj *val) {
+    Type *t = TYPE(o);
+    if (t == &type_type || type_is_subtype(t, &type_type)) {
+        Type *ty = (Type *)o;
+        if (!(ty->flags & TF_HEAPTYPE) || !ty->dict) {
+            exc_raise(TypeError_t, "cannot set '%S' attribute of immutable type '%s'", name, ty->name);
+            return -1;
+        }
+        if (!val) {
+            if (dict_del(ty->dict, name) < 0) {
+                exc_clear();
+                exc_raise(AttributeError_t, "type object '%s' has no attribute '%S'", ty->name, name);
+                return -1;
+            }
+            return 0;
+        }
+        return dict_set(ty->dict, name, val);
+    }
+    Obj *descr = type_lookup(t, name);
+    if (descr) {
+        Type *dt = TYPE(descr);
+        if (dt == &property_type) {
+            Obj **fp = (Obj **)((char *)descr + sizeof(Obj));     /* fget, fset, fdel */
+            Obj *f = val ? fp[1] : fp[2];
+            if (!f || f == None) {
+                exc_raise(AttributeError_t, val ? "can't set attribute" : "can't delete attribute");
+                return -1;
+            }
+            Obj *r = val ? obj_call2(f, o, val) : obj_call1(f, o);
+            if (!r) return -1;
+            DECREF(r);
+            return 0;
+        }
+        if (dt->flags & TF_HEAPTYPE) {
+            Obj *m = type_lookup(dt, str_intern(val ? "__set__" : "__delete__"));
+            if (m) {
+                Obj *args[3] = { descr, o, val };
+                Obj *r = obj_call(m, args, val ? 3 : 2, NULL);
+                if (!r) return -1;
+                DECREF(r);
+                return 0;
+            }
+        }
+    }
+    if (t->dictoffset) {
+        Obj **dp = dict_slot(o, t);
+        if (!*dp && !(*dp = dict_new())) return -1;
+        if (!val) {
+            if (dict_del(*dp, name) < 0) {
+                exc_clear();
+                exc_raise(AttributeError_t, "'%s' object has no attribute '%S'", t->name, name);
+                return -1;
+            }
+            return 0;
+        }
+        return dict_set(*dp, name, val);
+    }
+    if (descr)
+        exc_raise(AttributeError_t, "'%s' object attribute '%S' is read-only", t->name, name);
+    else
+        exc_raise(AttributeError_t, "'%s' object has no attribute '%S'", t->name, name);
+    return -1;
+}
+
+/* ---- class creation ------------------------------------------------------------------------------ */
+static Type *static_base(Type *t) {
+    while (t && (t->flags & TF_HEAPTYPE)) t = t->base_type;
+    return t;
+}
+
+static void subtype_dealloc(Obj *o) {
+    Type *t = TYPE(o);
+    Type *b = static_base(t);
+    if (t->dictoffset && (!b || b->dictoffset != t->dictoffset)) CLEAR(*dict_slot(o, t));
+    if (b && b->dealloc) b->dealloc(o);
+    else obj_free(o);
+}
+
+/* type_call only calls new_: for classes, new_ is this — __new__ (a Python one if the class
+ * defines it, else the first built-in base's C new_), then __init__ when the result is an
+ * instance of the class. */
+static Obj *heap_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
+    Obj *obj;
+    Obj *unew = type_lookup(t, str_intern("__new__"));
+    Type *sb = static_base(t);
+    if (unew && (obj_is(unew, &function_type) || obj_is(unew, &staticmethod_type))) {
+        if (obj_is(unew, &staticmethod_type)) unew = class_wrapped_func(unew);
+        int nk = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
+        Obj *small[8];
+        Obj **buf = small;
+        if (nargs + nk + 1 > 8 && !(buf = mem_alloc(sizeof(Obj *) * (size_t)(nargs + nk + 1)))) return NULL;
+        buf[0] = (Obj *)t;
+        for (int i = 0; i < nargs + nk; i++) buf[i + 1] = args[i];
+        obj = obj_call(unew, buf, nargs + 1, kwnames);
+        if (buf != small) mem_free(buf);
+    } else {
+        Obj *init = type_lookup(t, str_intern("__init__"));
+        Obj *oinit = object_type.dict ? dict_get_s(object_type.dict, "__init__") : NULL;
+        if (sb == &object_type && init && init != oinit) obj = obj_alloc(t, t->size);
+        else obj = sb->new_ ? sb->new_(t, args, nargs, kwnames) : obj_alloc(t, t->size);
+    }
+    if (!obj) return NULL;
+    if (!obj_isinstance(obj, t)) return obj;
+    Obj *init = type_lookup(TYPE(obj), str_intern("__init__"));
+    Obj *oinit = object_type.dict ? dict_get_s(object_type.dict, "__init__") : NULL;
+    if (init && init != oinit && (obj_is(init, &function_type) || (TYPE(init)->flags & TF_HEAPTYPE) ||
+                                  obj_is(init, &builtin_fn_type))) {
+        if (obj_is(init, &builtin_fn_type) && sb != &object_type &&
+            ((BuiltinFnObj *)init)->owner && !(((BuiltinFnObj *)init)->owner->flags & TF_HEAPTYPE)) {
+            /* a built-in base's __init__ (list.__init__...): new_ already consumed the arguments
+             * unless the base defines __init__ for that purpose; call it as CPython does */
+        }
+        int nk = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
+        Obj *small[8];
+        Obj **buf = small;
+        if (nargs + nk + 1 > 8 && !(buf = mem_alloc(sizeof(Obj *) * (size_t)(nargs + nk + 1)))) {
+            DECREF(obj);
+            return NULL;
+        }
+        buf[0] = obj;
+        for (int i = 0; i < nargs + nk; i++) buf[i + 1] = args[i];
+        Obj *r = obj_call(init, buf, nargs + 1, kwnames);
+        if (buf != small) mem_free(buf);
+        if (!r) { DECREF(obj); return NULL; }
+        if (r != None) {
+            exc_raise(TypeError_t, "__init__() should return None, not '%T'", r);
+            DECREF(r);
+            DECREF(obj);
+            return NULL;
+        }
+        DECREF(r);
+    }
+    return obj;
+}
+
+Obj *class_new(Obj *name, Obj *bases, Obj *ns) {
+    Type *base = &object_type;
+    intptr_t nb = bases ? TUPLE_LEN(bases) : 0;
+    for (intptr_t i = 0; i < nb; i++) {
+        Obj *b = TUPLE_ITEMS(bases)[i];
+        if (!obj_isinstance(b, &type_type))
+            return exc_raise(TypeError_t, "bases must be types");
+        if (i == 0) base = (Type *)b;
+        else if ((Type *)b != &object_type)
+            return exc_raise(TypeError_t, "multiple inheritance is not supported by tollpy");
+    }
+    if (!(base->flags & TF_BASETYPE) && base != &object_type)
+        return exc_raise(TypeError_t, "type '%s' is not an acceptable base type", base->name);
+    Type *t = (Type *)obj_alloc(&type_type, sizeof(Type));
+    if (!t) return NULL;
+    Obj *iname = str_intern_obj(name);           /* kept forever: t->name points into it */
+    if (!iname) { obj_free((Obj *)t); return NULL; }
+    t->name = str_data(iname);
+    t->base_type = base;
+    INCREF((Obj *)base);
+    t->dict = dict_copy(ns);
+    if (!t->dict) { DECREF((Obj *)t); return NULL; }
+    t->flags = TF_HEAPTYPE | TF_BASETYPE | (base->flags & TF_EXCEPTION);
+    t->size = base->size;
+    t->dictoffset = base->dictoffset;
+    if (!t->dictoffset) {
+        size_t off = (base->size + sizeof(Obj *) - 1) & ~(sizeof(Obj *) - 1);
+        t->dictoffset = off;
+        t->size = off + sizeof(Obj *);
+    }
+    if (dict_get_s(t->dict, "__eq__") && !dict_get_s(t->dict, "__hash__")) {
+        if (dict_set_s(t->dict, "__hash__", None) < 0) { DECREF((Obj *)t); return NULL; }
+    }
+    if (!dict_get_s(t->dict, "__doc__") && dict_set_s(t->dict, "__doc__", None) < 0) {
+        DECREF((Obj *)t);
+        return NULL;
+    }
+    if (type_ready(t) < 0) { DECREF((Obj *)t); return NULL; }
+    t->flags |= TF_HEAPTYPE | TF_BASETYPE;
+    t->dealloc = subtype_dealloc;
+    t->new_ = heap_new;
+    t->size = t->size < base->size ? base->size : t->size;
+    return (Obj *)t;
+}
+
+/* ---- staticmethod / classmethod ------------------------------------------------------------------ */
+typedef struct { Obj base; Obj *func; } WrapObj;
+
+Obj *class_wrapped_func(Obj *w) { return ((WrapObj *)w)->func; }
+
+static void wrap_dealloc(Obj *o) {
+    XDECREF(((WrapObj *)o)->func);
+    obj_free(o);
+}
+
+static Obj *wrap_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
+    if (nargs != 1 || kwnames)
+        return exc_raise(TypeError_t, "%s expected 1 argument, got %d", t->name, nargs);
+    WrapObj *w = (WrapObj *)obj_alloc(t, sizeof(WrapObj));
+    if (!w) return NULL;
+    w->func = NEWREF(args[0]);
+    return &w->base;
+}
+
+static Obj *wrap_getattr(Obj *o, Obj *name) {
+    if (str_equal_cstr(name, "__func__") || str_equal_cstr(name, "__wrapped__"))
+        return NEWREF(((WrapObj *)o)->func);
+    return obj_generic_getattr(o, name);
+}
+
+static Obj *sm_call(Obj *o, Obj *const *args, int nargs, Obj *kwnames) {
+    return obj_call(((WrapObj *)o)->func, args, nargs, kwnames);
+}
+
+Type staticmethod_type = {
+    .base = { IMMORTAL_REFCNT, &type_type }, .name = "staticmethod", .size = sizeof(WrapObj),
+    .flags = TF_BASETYPE, .dealloc = wrap_dealloc, .new_ = wrap_new, .getattr = wrap_getattr,
+    .call = sm_call,
+};
+Type classmethod_type = {
+    .base = { IMMORTAL_REFCNT, &type_type }, .name = "classmethod", .size = sizeof(WrapObj),
+    .flags = TF_BASETYPE, .dealloc = wrap_dealloc, .new_ = wrap_new, .getattr = wrap_getattr,
+};
+
+/* ---- property --------------------------------------------------------------------------------------- */
+typedef struct { Obj base; Obj *fget, *fset, *fdel, *doc; } PropObj;   /* layout used by setattr above */
+
+static Obj *prop_make(Type *t, Obj *fget, Obj *fset, Obj *fdel, Obj *doc) {
+    PropObj *p = (PropObj *)obj_alloc(t, sizeof(PropObj));
+    if (!p) return NULL;
+    p->fget = fget && fget != None ? NEWREF(fget) : NULL;
+    p->fset = fset && fset != None ? NEWREF(fset) : NULL;
+    p->fdel = fdel && fdel != None ? NEWREF(fdel) : NULL;
+    p->doc = doc && doc != None ? NEWREF(doc) : NULL;
+    if (!p->doc && p->fget) {
+        Obj *d = obj_lookup_attr(p->fget, str_intern("__doc__"));
+        if (d && d != None) p->doc = d;
+        else XDECREF(d);
+        exc_clear();
+    }
+    return &p->base;
+}
+
+static Obj *prop_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
+    Obj *a[4] = { NULL, NULL, NULL, NULL };
+    if (args_parse("property", args, nargs, kwnames, "|fget|fset|fdel|doc", a) < 0) return NULL;
+    return prop_make(t, a[0], a[1], a[2], a[3]);
+}
+
+static void prop_dealloc(Obj *o) {
+    PropObj *p = (PropObj *)o;
+    XDECREF(p->fget); XDECREF(p->fset); XDECREF(p->fdel); XDECREF(p->doc);
+    obj_free(o);
+}
+
+Obj *property_get(Obj *o, Obj *obj) {
+    PropObj *p = (PropObj *)o;
+    if (!p->fget) return exc_raise(AttributeError_t, "unreadable attribute");
+    return obj_call1(p->fget, obj);
+}
+
+static Obj *prop_getter(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    PropObj *p = (PropObj *)self;
+    if (nargs != 1 || kw) return exc_raise(TypeError_t, "getter() takes exactly one argument");
+    return prop_make(TYPE(self), args[0], p->fset, p->fdel, p->doc);
+}
+static Obj *prop_setter(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    PropObj *p = (PropObj *)self;
+    if (nargs != 1 || kw) return exc_raise(TypeError_t, "setter() takes exactly one argument");
+    return prop_make(TYPE(self), p->fget, args[0], p->fdel, p->doc);
+}
+static Obj *prop_deleter(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    PropObj *p = (PropObj *)self;
+    if (nargs != 1 || kw) return exc_raise(TypeError_t, "deleter() takes exactly one argument");
+    return prop_make(TYPE(self), p->fget, p->fset, args[0], p->doc);
+}
+
+static Obj *prop_getattr(Obj *o, Obj *name) {
+    PropObj *p = (PropObj *)o;
+    const char *n = str_data(name);
+    if (!strcmp(n, "fget")) return NEWREF(p->fget ? p->fget : None);
+    if (!strcmp(n, "fset")) return NEWREF(p->fset ? p->fset : None);
+    if (!strcmp(n, "fdel")) return NEWREF(p->fdel ? p->fdel : None);
+    if (!strcmp(n, "__doc__")) return NEWREF(p->doc ? p->doc : None);
+    return obj_generic_getattr(o, name);
+}
+
+static const MethodDef prop_methods[] = {
+    { "getter", prop_getter }, { "setter", prop_setter }, { "deleter", prop_deleter }, { NULL, NULL },
+};
+
+Type property_type = {
+    .base = { IMMORTAL_REFCNT, &type_type }, .name = "property", .size = sizeof(PropObj),
+    .flags = TF_BASETYPE, .dealloc = prop_dealloc, .new_ = prop_new, .getattr = prop_getattr,
+    .methods = prop_methods,
+};
+
+/* ---- super ------------------------------------------------------------------------------------------ */
+typedef struct { Obj base; Type *start; Obj *obj; Type *objtype; } SuperObj;
+
+static Obj *super_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
+    (void)t;
+    if (kwnames) return exc_raise(TypeError_t, "super() takes no keyword arguments");
+    Type *start;
+    Obj *obj;
+    if (nargs == 0) {
+        if (vm_super_args(&start, &obj) < 0) return NULL;
+    } else if (nargs == 2) {
+        if (!obj_isinstance(args[0], &type_type))
+            return exc_raise(TypeError_t, "super() argument 1 must be a type, not %T", args[0]);
+        start = (Type *)args[0];
+        obj = args[1];
+    } else {
+        return exc_raise(TypeError_t, "super() takes 0 or 2 arguments");
+    }
+    Type *objtype;
+    if (obj_isinstance(obj, start)) objtype = TYPE(obj);
+    else if (obj_isinstance(obj, &type_type) && ((Type *)obj == start || type_is_subtype((Type *)obj, start)))
+        objtype = (Type *)obj;
+    else
+        return exc_raise(TypeError_t, "super(type, obj): obj must be an instance or subtype of type");
+    SuperObj *s = (SuperObj *)obj_alloc(&super_type, sizeof(SuperObj));
+    if (!s) return NULL;
+    s->start = start;
+    INCREF((Obj *)start);
+    s->obj = NEWREF(obj);
+    s->objtype = objtype;
+    INCREF((Obj *)objtype);
+    return &s->base;
+}
+
+static void super_dealloc(Obj *o) {
+    SuperObj *s = (SuperObj *)o;
+    DECREF((Obj *)s->start);
+    DECREF(s->obj);
+    DECREF((Obj *)s->objtype);
+    obj_free(o);
+}
+
+static Obj *noop_init(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    (void)self; (void)args; (void)nargs; (void)kw;
+    return none_ref();
+}
+
+static Obj *super_getattr(Obj *o, Obj *name) {
+    SuperObj *s = (SuperObj *)o;
+    if (str_equal_cstr(name, "__class__")) return NEWREF((Obj *)&super_type);
+    bool is_inst = (Obj *)s->objtype != s->obj;
+    for (Type *b = s->start->base_type; b; b = b->base_type) {
+        if (!b->dict) continue;
+        Obj *d = dict_get(b->dict, name);
+        if (d) return descr_get(d, is_inst ? s->obj : NULL, s->objtype);
+    }
+    if (str_equal_cstr(name, "__init__")) return builtin_fn_new("__init__", noop_init, NULL);
+    return exc_raise(AttributeError_t, "'super' object has no attribute '%S'", name);
+}
+
+static Obj *super_repr(Obj *o) {
+    SuperObj *s = (SuperObj *)o;
+    return str_fmt("<super: <class '%s'>, <%s object>>", s->start->name, s->objtype->name);
+}
+
+Type super_type = {
+    .base = { IMMORTAL_REFCNT, &type_type }, .name = "super", .size = sizeof(SuperObj),
+    .dealloc = super_dealloc, .new_ = super_new, .getattr = super_getattr, .repr = super_repr,
+};
+
+int class_init_types(void) {
+    Type *ts[] = { &staticmethod_type, &classmethod_type, &property_type, &super_type };
+    for (size_t i = 0; i < sizeof ts / sizeof ts[0]; i++)
+        if (type_ready(ts[i]) < 0) return -1;
+    return 0;
+}
