@@ -1,0 +1,7 @@
+print(True, False, True and False, True or False, not True)
+print(True + True, True * 10, False - 1, True / 2)
+print(int(True), str(False), bool(0), bool(1), bool(-1))
+print(bool(""), bool("a"), bool([]), bool([0]), bool({}), bool(None), bool(0.0))
+print(True == 1, False == 0, True is True, isinstance(True, int))
+print(1 and 2, 0 and 2, 1 or 2, 0 or 2, None or "x", "" or [] or 0)
+print(type(True).__name__, repr(True))

@@ -1,0 +1,5 @@
+print(callable(len), callable(lambda: 0), callable("s"), callable(int))
+print(len(dir([])) > 10, "append" in dir([]))
+print(bin(10), oct(8), sum(range(10)), max(range(10)))
+print(list(range(-5, 5, 2)), hash(1) == hash(1.0))
+print(vars().get("nope"), "__name__" in globals())

@@ -1,0 +1,5 @@
+print(list(map(str, [1, 2])), list(map(lambda a, b: a * b, [1, 2, 3], [4, 5])))
+print(list(filter(None, [0, 1, "", "a", None, []])), list(filter(str.isupper, "aBcD")))
+m = map(int, "123")
+print(next(m), list(m))
+print(list(map(len, ["aa", "b"])))

@@ -1,0 +1,5 @@
+print(sum([1, 2, 3]), sum([], 10), sum([0.5, 0.25]), sum([[1], [2]], []))
+print(sorted([3, 1, 2]), sorted("cab"), sorted({3: 0, 1: 0}), sorted((2, 1), reverse=True))
+print(list(reversed([1, 2, 3])), list(reversed("abc")), list(reversed(range(4))))
+r = reversed([1, 2])
+print(next(r), next(r), next(r, "end"))

@@ -1,0 +1,11 @@
+d = {"a": 1, "b": 2, "c": 3}
+print(d.pop("b"), d, d.pop("z", "dflt"))
+print(d.setdefault("a", 9), d.setdefault("n", 0), d)
+d.update({"x": 10}, y=20)
+d.update([("z", 30)])
+print(d)
+print(d.popitem(), d)
+e = d.copy()
+e.clear()
+print(e, d == d.copy())
+print(dict.fromkeys(["a", "b"], 0), dict.fromkeys("xy"))

@@ -1,0 +1,5 @@
+# check: traceback
+try:
+    1 / 0
+except ZeroDivisionError:
+    undefined_name

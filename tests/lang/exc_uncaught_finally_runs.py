@@ -1,0 +1,5 @@
+try:
+    print("body")
+    raise KeyError("k")
+finally:
+    print("finally printed before traceback")

@@ -1,0 +1,4 @@
+# check: traceback
+config = {"host": "localhost"}
+print(config["host"])
+print(config["port"])

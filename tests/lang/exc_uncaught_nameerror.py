@@ -1,0 +1,4 @@
+# check: traceback
+print("start")
+x = 1
+print(x + undefined_variable)

@@ -1,0 +1,3 @@
+print("power")
+x = 2.0 ** 10000
+print(x)

@@ -1,0 +1,4 @@
+def step():
+    raise RuntimeError("state machine broke")
+print("stepping")
+step()

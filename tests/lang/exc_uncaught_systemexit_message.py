@@ -1,0 +1,3 @@
+import sys
+print("exit with message")
+sys.exit("fatal: giving up")

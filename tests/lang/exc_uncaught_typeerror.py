@@ -1,0 +1,3 @@
+print("adding")
+result = "count: " + 5
+print(result)

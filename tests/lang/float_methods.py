@@ -1,0 +1,5 @@
+print((2.5).is_integer(), (3.0).is_integer())
+print((0.5).as_integer_ratio())
+print(int(2.9), int(-2.9), float(int(7.7)))
+print(max(1.5, 2), min(1.5, 2), abs(-3.25))
+print(hex(int(255.9)))

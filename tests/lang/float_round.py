@@ -1,0 +1,6 @@
+print(round(2.5), round(3.5), round(-2.5), round(0.5))
+print(round(2.675, 2), round(1.005, 2), round(3.14159, 3))
+print(round(1234.5678, -2), round(7), round(7.0))
+print(round(-0.4), round(1.23456789, 5))
+print(type(round(2.5)).__name__, type(round(2.5, 1)).__name__)
+print(round(15, -1), round(25, -1))

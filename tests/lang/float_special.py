@@ -1,0 +1,8 @@
+inf = float('inf')
+nan = float('nan')
+print(inf, -inf, nan)
+print(inf + 1, inf * -1, inf - inf)
+print(nan == nan, nan != nan, inf == inf)
+print(-0.0, 0.0 == -0.0, repr(-0.0))
+print(float('-inf') < -1e308, 1e308 * 10)
+print(abs(-0.0), abs(-inf))

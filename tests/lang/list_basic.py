@@ -1,0 +1,10 @@
+a = [1, 2, 3]
+print(a, len(a), a[0], a[-1], a[1:], a[::-1])
+a.append(4)
+a.extend([5, 6])
+a.insert(0, 0)
+print(a)
+print(a.pop(), a.pop(0), a)
+a.remove(3)
+print(a, 2 in a, 3 in a)
+print([1, 2] + [3], [0] * 5, [[]] * 2)

@@ -1,0 +1,6 @@
+r = range(2, 20, 3)
+print(r, list(r), len(r), r[1], r[-1], 11 in r, 12 in r)
+print(list(range(5)), list(range(5, 0, -1)), list(range(0)), list(range(3, 1)))
+print(range(10)[2:8:2], list(range(10)[::-3]))
+print(r.index(8), r.count(5), range(0, 10) == range(0, 10))
+print(sum(range(1, 101)), len(range(0, 10 ** 12, 7)))

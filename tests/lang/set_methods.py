@@ -1,0 +1,10 @@
+s = {5, 6, 7}
+x = s.pop()
+print(x in {5, 6, 7}, len(s))
+s.update([1, 2], (3,))
+print(sorted(s))
+s.clear()
+print(s, len(s))
+f = frozenset([1, 2, 2])
+print(sorted(f), len(f), 1 in f)
+print(sorted({x % 5 for x in range(20)}))

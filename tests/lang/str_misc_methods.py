@@ -1,0 +1,5 @@
+print("a\tb".expandtabs(4), "abc".encode(), "hé".encode("utf-8"))
+print(b"h\xc3\xa9".decode(), b"abc".decode("ascii"))
+t = str.maketrans("abc", "xyz")
+print("aabbcc".translate(t))
+print("%s" % "x", str.upper("q"))

@@ -1,0 +1,8 @@
+print("%d %s %r" % (5, "x", "x"))
+print("%5d|%-5d|%05d" % (42, 42, 42))
+print("%.2f %10.3f %e" % (3.14159, 2.5, 12345.678))
+print("%x %X %o %#x" % (255, 255, 8, 255))
+print("%s and %s" % ("a", [1]))
+print("%c%c" % (72, "i"), "100%%")
+print("%(name)s is %(age)d" % {"name": "Ann", "age": 30})
+print("%s" % (1,), "%s" % "single")

@@ -1,0 +1,5 @@
+print(repr('abc'), repr("it's"), repr('say "hi"'), repr('both \' and "'))
+print(repr('tab\there'), repr('nl\n'), repr('back\\slash'), repr('\x00\x1f\x7f'))
+print(repr('é'), repr('☕'), repr('\u200b'))
+print(str('x'), [ 'a', "b'c" ], ('q',))
+print(repr('\r\a\b'))

@@ -1,0 +1,5 @@
+print("a b  c".split(), "a,b,,c".split(","), "a,b,c".split(",", 1))
+print("  x  y  ".split(), "".split(), "".split(","), "abc".split("b"))
+print("a b c d".rsplit(" ", 2), "1::2::3".split("::"))
+print("line1\nline2\r\nline3".splitlines())
+print("x\ny\n".splitlines(), "x\ny\n".split("\n"))

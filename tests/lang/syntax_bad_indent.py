@@ -1,0 +1,5 @@
+# check: traceback
+def f():
+    x = 1
+      y = 2
+    return x
