@@ -1,0 +1,79 @@
+/*
+ * interp/gil_impl.h — internals shared by interp/gil.c and the policy files gil_<name>.c.
+ * Nobody outside interp/gil*.c includes this; the public API is interp/gil.h.
+ */
+#ifndef INTERP_GIL_IMPL_H
+#define INTERP_GIL_IMPL_H
+
+#include "gil.h"
+#include "port.h"
+#include "trace_events.h"
+
+/* One record per Python thread (ts->gil_data). Fields are written by the thread itself or under
+ * g->lock; stats are read racily by gil_thread_stats (monotone counters, good enough). */
+typedef struct GilThread {
+    ThreadState *ts;
+    uint32_t ident;
+    GilThreadStats st;
+    uint64_t t_acquired;       /* when it last took the GIL */
+    int held;                  /* it holds the GIL now (for none/unsafe: it is "running") */
+    int ticks;                 /* old: instructions since the last check */
+    struct GilThread *next, *prev;
+} GilThread;
+
+enum { DROP_PLAIN, DROP_FORCED, DROP_IO };
+
+typedef struct Gil Gil;
+typedef struct GilOps {
+    const char *name;
+    int has_lock;
+    void (*enter)(Gil *g);                          /* policy switched in (one thread runs) */
+    void (*leave)(Gil *g);                          /* policy switched out */
+    void (*take)(Gil *g, GilThread *t, int from_io);
+    void (*drop)(Gil *g, GilThread *t, int why);
+    int (*eval_breaker)(Gil *g, GilThread *t);      /* 0, or -1 with an exception */
+} GilOps;
+
+struct Gil {
+    port_spin_t lock;          /* guards everything below except the counters marked racy */
+    port_waitq_t waitq;        /* threads waiting for the GIL (prio: the CPU-bound ones) */
+    port_waitq_t waitq_int;    /* prio: interactive waiters */
+    port_waitq_t switch_q;     /* forced switching: a dropper waits here for the next take */
+    const GilOps *ops;
+    Interp *interp;
+    int locked;                /* somebody holds it */
+    GilThread *holder, *last_holder;
+    uint64_t switch_number;    /* incremented at every take */
+    volatile int drop_request; /* the holder must drop at its next eval-breaker check */
+    uint64_t interval_ns;      /* new/prio switch interval */
+    int check_interval;        /* old: ticks between checks */
+    int nwaiters;              /* threads sleeping in take (prio: CPU-bound ones) */
+    int nwaiters_int;          /* prio: interactive waiters */
+    uint64_t released_at;      /* time of the last release that had waiters (0 = none pending) */
+    int last_drop_forced;
+    /* prio */
+    uint64_t cpu_next_ticket, cpu_serving;
+    int cpu_boost;
+    /* stats */
+    GilStats st;
+    int holders;               /* atomic: threads inside the critical section (lock policies) */
+    GilThread *threads;
+    int nthreads;
+    volatile int reset_pending;/* unsafe: corruption found, every thread raises */
+};
+
+/* gil.c helpers, called with g->lock held. */
+void gil_note_acquired(Gil *g, GilThread *t, uint64_t wait_start);
+void gil_note_released(Gil *g, GilThread *t, int why);
+void gil_send_drop_request(Gil *g, GilThread *requester);
+/* For none/unsafe: bookkeeping without a lock. */
+void gil_note_running(Gil *g, GilThread *t, int running);
+
+extern const GilOps gil_ops_new, gil_ops_old, gil_ops_prio, gil_ops_none, gil_ops_unsafe;
+
+static inline uint32_t sat_us(uint64_t ns) {
+    uint64_t us = ns / 1000;
+    return us > 0xffffffffu ? 0xffffffffu : (uint32_t)us;
+}
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * interp/gil_none.c — the `none` policy: free-threaded, as PEP 703 (Python 3.13t).
+ *
+ * There is no lock: gil_take/gil_drop only keep the per-thread bookkeeping ("running" time),
+ * and every thread runs bytecode in parallel on its own core. What the GIL protected is then
+ * protected piecewise:
+ *  - reference counts: rc_atomic = true makes INCREF/DECREF atomic read-modify-writes
+ *    (interp/obj.h), set while this policy runs (entered with only one thread alive);
+ *  - containers: list/dict/set mutation takes a per-object lock from the striped table in
+ *    interp/objlock.h (obj_lock/obj_unlock, no-ops unless rc_atomic), called by the container
+ *    code (objects-B's list.c/dict.c/set.c);
+ *  - the interpreter's memory accounting is updated atomically when rc_atomic is set (mem.c).
+ * Cost for one thread: every INCREF/DECREF becomes a locked instruction (measure with the
+ * countdown bench under GIL=none vs new).
+ * `x += 1` on a shared global is still a read, an add and a write: updates are lost without a
+ * threading.Lock — which is exactly what the seed's counter shows.
+ */
+#include "gil_impl.h"
+
+static void none_take(Gil *g, GilThread *t, int from_io) { (void)from_io; gil_note_running(g, t, 1); }
+static void none_drop(Gil *g, GilThread *t, int why) { (void)why; gil_note_running(g, t, 0); }
+static int none_eval_breaker(Gil *g, GilThread *t) { (void)g; (void)t; return 0; }
+static void none_enter(Gil *g) { (void)g; rc_atomic = true; }
+static void none_leave(Gil *g) { (void)g; rc_atomic = false; }
+
+const GilOps gil_ops_none = {
+    .name = "none", .has_lock = 0, .enter = none_enter, .leave = none_leave,
+    .take = none_take, .drop = none_drop, .eval_breaker = none_eval_breaker,
+};

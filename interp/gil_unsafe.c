@@ -1,0 +1,31 @@
+/*
+ * interp/gil_unsafe.c — the `unsafe` policy: no GIL and no protection. Do not use; look.
+ *
+ * Threads run bytecode in parallel with plain (non-atomic) reference counts and unlocked
+ * containers. Two threads doing `refcnt++` on the same object lose increments; an object is
+ * freed while still in use, or a count drops below zero; two list appends race on len/items.
+ * While this policy runs gil_unsafe_active is true and the object code checks cheaply (only then)
+ * for the symptoms: a DECREF that takes a count below zero, a dealloc of an object whose type
+ * pointer is the poison written into freed objects, a list whose len exceeds its capacity.
+ * It calls gil_report_corruption(type name): "refcount corruption detected (<type>)" is printed
+ * once, and every thread of the interpreter raises RuntimeError at its next eval-breaker check,
+ * so the program ends (the REPL / kernel console survive; the host process exits normally).
+ * Corruption that nothing detects may still crash the host process: that is the lesson.
+ */
+#include "gil_impl.h"
+
+static void unsafe_take(Gil *g, GilThread *t, int from_io) { (void)from_io; gil_note_running(g, t, 1); }
+static void unsafe_drop(Gil *g, GilThread *t, int why) { (void)why; gil_note_running(g, t, 0); }
+static int unsafe_eval_breaker(Gil *g, GilThread *t) { (void)g; (void)t; return 0; }
+static void unsafe_enter(Gil *g) {
+    (void)g;
+    rc_atomic = false;
+    gil_unsafe_active = true;
+    if (g->interp) g->interp->eval_breaker = 0;
+}
+static void unsafe_leave(Gil *g) { (void)g; gil_unsafe_active = false; }
+
+const GilOps gil_ops_unsafe = {
+    .name = "unsafe", .has_lock = 0, .enter = unsafe_enter, .leave = unsafe_leave,
+    .take = unsafe_take, .drop = unsafe_drop, .eval_breaker = unsafe_eval_breaker,
+};

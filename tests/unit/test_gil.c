@@ -1,0 +1,310 @@
+/*
+ * tests/unit/test_gil.c — host test of the GIL machinery (interp/gil*.c on interp/port_linux.c),
+ * without the VM: pthreads play Python threads, a loop of "instructions" plays bytecode, and
+ * the loop calls gil_eval_breaker exactly where the VM would (when interp->eval_breaker is set,
+ * or at every instruction while check_every_instruction is set).
+ *
+ * Asserts structure, never speed:
+ *  1. at most one holder at any instant under new/old/prio (an atomic counter incremented inside
+ *     the critical section must read 0 on entry; the GIL's own violation counter stays 0);
+ *  2. forced switching happens with 2 CPU-bound threads under new and prio (switches > 0,
+ *     drop requests > 0, forced switches > 0); old produces switches via release/re-acquire;
+ *  3. gil_before_blocking/gil_after_blocking let sleepers overlap (5 x 200 ms sleeps < 900 ms);
+ *  4. convoy: an I/O thread doing 1 ms sleeps next to a spinning thread: per-operation latency
+ *     printed under new and prio (prio lower is reported, asserted only generously);
+ *  5. policy switch refused while two threads exist;
+ *  6. wait queue timeouts and 500 threads started and joined.
+ */
+#include "gil.h"
+#include "trace_events.h"
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static int failures;
+#define CHECK(c, ...) do { if (!(c)) { failures++; printf("FAIL %s:%d: ", __FILE__, __LINE__); \
+    printf(__VA_ARGS__); printf("\n"); } } while (0)
+
+static Interp in;
+static int inside;              /* threads inside the critical section now */
+static long overlaps;           /* times someone found inside != 0 on entry */
+static volatile int stop_flag;
+
+typedef struct {
+    ThreadState ts;
+    long iters;                 /* how many instructions to run (0: until stop_flag) */
+    int io_ops;                 /* convoy: number of 1 ms sleeps */
+    uint64_t io_ns;             /* convoy: total time of those operations */
+    long done;
+} Worker;
+
+static void vm_check(ThreadState *ts) {
+    if (in.eval_breaker || in.check_every_instruction) {
+        in.eval_breaker = 0;
+        gil_eval_breaker(ts);
+    }
+}
+
+static volatile uint64_t sink;
+static void instruction(void) {
+    bool excl = gil_policy_has_lock(&in);
+    if (excl && __atomic_fetch_add(&inside, 1, __ATOMIC_ACQ_REL) != 0)
+        __atomic_fetch_add(&overlaps, 1, __ATOMIC_RELAXED);
+    for (int k = 0; k < 20; k++) sink += (uint64_t)k * 2654435761u;
+    if (excl) __atomic_fetch_sub(&inside, 1, __ATOMIC_ACQ_REL);
+}
+
+static void cpu_worker(void *p) {
+    Worker *w = p;
+    w->ts.interp = &in;
+    w->ts.ident = port_thread_id();
+    port_tls_set(&w->ts);
+    gil_take(&w->ts);
+    for (long i = 0; w->iters ? i < w->iters : !stop_flag; i++) {
+        instruction();
+        vm_check(&w->ts);
+        w->done++;
+    }
+    gil_drop(&w->ts);
+    gil_thread_fini(&w->ts);
+}
+
+static void io_worker(void *p) {
+    Worker *w = p;
+    w->ts.interp = &in;
+    w->ts.ident = port_thread_id();
+    port_tls_set(&w->ts);
+    gil_take(&w->ts);
+    for (int i = 0; i < w->io_ops; i++) {
+        uint64_t t0 = port_time_ns();
+        gil_before_blocking(&w->ts);
+        port_sleep_ns(1000000);
+        gil_after_blocking(&w->ts);
+        w->io_ns += port_time_ns() - t0;
+        for (int k = 0; k < 10; k++) { instruction(); vm_check(&w->ts); }
+    }
+    gil_drop(&w->ts);
+    gil_thread_fini(&w->ts);
+}
+
+static void sleeper(void *p) {
+    Worker *w = p;
+    w->ts.interp = &in;
+    w->ts.ident = port_thread_id();
+    port_tls_set(&w->ts);
+    gil_take(&w->ts);
+    instruction();
+    gil_before_blocking(&w->ts);
+    port_sleep_ns(200000000);
+    gil_after_blocking(&w->ts);
+    instruction();
+    gil_drop(&w->ts);
+    gil_thread_fini(&w->ts);
+}
+
+static void setup(const char *policy) {
+    memset(&in, 0, sizeof in);
+    gil_default_policy = policy;
+    in.gil = gil_new();
+    overlaps = 0;
+    stop_flag = 0;
+}
+
+static void print_stats(const char *what) {
+    GilStats s;
+    gil_stats(&in, &s);
+    printf("  [%s/%s] acq=%llu switches=%llu drop_req=%llu forced=%llu failed_wakeups=%llu "
+           "handoff mean=%.1fus max=%.1fus violations=%llu overlaps=%ld\n",
+           gil_policy_name(&in), what, (unsigned long long)s.acquisitions,
+           (unsigned long long)s.switches, (unsigned long long)s.drop_requests,
+           (unsigned long long)s.forced_switches, (unsigned long long)s.failed_wakeups,
+           s.handoff_count ? s.handoff_total_ns / 1e3 / (double)s.handoff_count : 0.0,
+           s.handoff_max_ns / 1e3, (unsigned long long)s.violations, overlaps);
+}
+
+/* 1 + 2: N CPU-bound threads for a fixed amount of work. */
+static void test_exclusion(const char *policy, int nthreads, long iters) {
+    setup(policy);
+    Worker w[8];
+    port_thread *th[8];
+    memset(w, 0, sizeof w);
+    port_trace_reset();
+    uint64_t t0 = port_time_ns();
+    for (int i = 0; i < nthreads; i++) {
+        w[i].iters = iters;
+        const char *err = NULL;
+        th[i] = port_thread_start("cpu", cpu_worker, &w[i], 0, PORT_ANY_CORE, &err);
+        CHECK(th[i], "thread start: %s", err);
+    }
+    for (int i = 0; i < nthreads; i++) port_thread_join(th[i], PORT_FOREVER);
+    uint64_t el = port_time_ns() - t0;
+    GilStats s;
+    gil_stats(&in, &s);
+    char what[64];
+    snprintf(what, sizeof what, "%d cpu threads, %.0f ms", nthreads, el / 1e6);
+    print_stats(what);
+    CHECK(overlaps == 0, "%s: %ld overlapping holders", policy, overlaps);
+    CHECK(s.violations == 0, "%s: %llu violations", policy, (unsigned long long)s.violations);
+    for (int i = 0; i < nthreads; i++) CHECK(w[i].done == iters, "worker %d incomplete", i);
+    if (nthreads > 1 && gil_policy_has_lock(&in) && strcmp(policy, "old") != 0) {
+        CHECK(s.switches > 0, "%s: no switches", policy);
+        CHECK(s.drop_requests > 0, "%s: no drop requests", policy);
+        CHECK(s.forced_switches > 0, "%s: no forced switches", policy);
+    }
+    if (gil_policy_has_lock(&in)) {
+        /* from the trace: TAKE and DROP events alternate (one holder at a time) */
+        uint64_t n = port_trace_count(), takes = 0;
+        uint32_t holder = 0;
+        int bad = 0, checked = 0, synced = 0;
+        for (uint64_t i = 0; i < n; i++) {
+            TraceRec r;
+            if (port_trace_get(i, &r) != 0) continue;
+            if (r.event == TR_GIL_TAKE) { if (holder) bad++; holder = r.a; takes++; synced = 1; }
+            else if (!synced) continue;      /* the ring wrapped: start at the first take */
+            else if (r.event == TR_GIL_DROP) { if (holder != r.a) bad++; holder = 0; }
+            checked = 1;
+        }
+        /* events are stamped after the state change under the GIL's lock, so order is exact */
+        CHECK(!checked || bad == 0, "%s: trace shows %d overlapping holders", policy, bad);
+        printf("  [%s] trace: %llu takes checked, %d overlaps\n", policy, (unsigned long long)takes, bad);
+    }
+    if (nthreads > 1 && strcmp(policy, "old") == 0)
+        CHECK(s.acquisitions > (uint64_t)nthreads, "old: no periodic re-acquire");
+    gil_free(in.gil);
+}
+
+/* 3: sleepers overlap */
+static void test_sleepers(const char *policy) {
+    setup(policy);
+    Worker w[5];
+    port_thread *th[5];
+    memset(w, 0, sizeof w);
+    uint64_t t0 = port_time_ns();
+    for (int i = 0; i < 5; i++) th[i] = port_thread_start("sleep", sleeper, &w[i], 0, PORT_ANY_CORE, NULL);
+    for (int i = 0; i < 5; i++) port_thread_join(th[i], PORT_FOREVER);
+    double ms = (port_time_ns() - t0) / 1e6;
+    printf("  [%s] 5 threads x 200 ms sleep: %.0f ms\n", policy, ms);
+    CHECK(ms < 900, "%s: sleeps did not overlap (%.0f ms)", policy, ms);
+    CHECK(overlaps == 0, "overlaps");
+    gil_free(in.gil);
+}
+
+/* 4: convoy */
+static double convoy(const char *policy) {
+    setup(policy);
+    Worker cpu, io;
+    memset(&cpu, 0, sizeof cpu);
+    memset(&io, 0, sizeof io);
+    io.io_ops = 100;
+    port_thread *tc = port_thread_start("spin", cpu_worker, &cpu, 0, PORT_ANY_CORE, NULL);
+    port_thread *ti = port_thread_start("io", io_worker, &io, 0, PORT_ANY_CORE, NULL);
+    port_thread_join(ti, PORT_FOREVER);
+    stop_flag = 1;
+    port_thread_join(tc, PORT_FOREVER);
+    double per_op = io.io_ns / 1e3 / io.io_ops;
+    printf("  [%s] convoy: 100 x 1 ms sleep next to a spinner: %.0f us per operation\n", policy, per_op);
+    print_stats("convoy");
+    CHECK(overlaps == 0, "overlaps in convoy");
+    gil_free(in.gil);
+    return per_op;
+}
+
+/* 5: policy switch refused with two threads */
+static volatile int hold_second;
+static void idle_thread(void *p) {
+    Worker *w = p;
+    w->ts.interp = &in;
+    w->ts.ident = port_thread_id();
+    port_tls_set(&w->ts);
+    gil_take(&w->ts);
+    gil_before_blocking(&w->ts);
+    while (!hold_second) port_sleep_ns(1000000);
+    gil_after_blocking(&w->ts);
+    gil_drop(&w->ts);
+    gil_thread_fini(&w->ts);
+}
+static void test_set_policy(void) {
+    setup("new");
+    ThreadState main_ts;
+    memset(&main_ts, 0, sizeof main_ts);
+    main_ts.interp = &in;
+    main_ts.ident = port_thread_id();
+    port_tls_set(&main_ts);
+    gil_take(&main_ts);
+    CHECK(gil_set_policy(&in, "old") == 0, "switch to old alone");
+    CHECK(strcmp(gil_policy_name(&in), "old") == 0, "name old");
+    CHECK(in.check_every_instruction == 1, "old sets check_every_instruction");
+    CHECK(gil_set_policy(&in, "none") == 0 && rc_atomic, "none sets rc_atomic");
+    CHECK(gil_set_policy(&in, "prio") == 0 && !rc_atomic && !in.check_every_instruction, "prio");
+    CHECK(gil_set_policy(&in, "bogus") == -1, "unknown refused");
+    Worker w;
+    memset(&w, 0, sizeof w);
+    hold_second = 0;
+    gil_before_blocking(&main_ts);
+    port_thread *t = port_thread_start("idle", idle_thread, &w, 0, PORT_ANY_CORE, NULL);
+    port_sleep_ns(20000000);
+    gil_after_blocking(&main_ts);
+    CHECK(gil_thread_count(&in) == 2, "two threads registered (%d)", gil_thread_count(&in));
+    CHECK(gil_set_policy(&in, "new") == -1, "switch refused with two threads");
+    hold_second = 1;
+    gil_before_blocking(&main_ts);
+    port_thread_join(t, PORT_FOREVER);
+    gil_after_blocking(&main_ts);
+    CHECK(gil_set_policy(&in, "new") == 0, "switch allowed again");
+    gil_drop(&main_ts);
+    gil_thread_fini(&main_ts);
+    port_tls_set(NULL);
+    gil_free(in.gil);
+}
+
+/* 6: port basics */
+static void nop(void *p) { __atomic_fetch_add((int *)p, 1, __ATOMIC_RELAXED); }
+static void test_port(void) {
+    port_spin_t l;
+    port_waitq_t q;
+    port_spin_init(&l, "t");
+    port_waitq_init(&q, "t");
+    port_spin_lock(&l);
+    uint64_t t0 = port_time_ns();
+    int r = port_waitq_sleep(&q, &l, 20000000);
+    uint64_t el = port_time_ns() - t0;
+    port_spin_unlock(&l);
+    CHECK(r == 1 && el >= 20000000, "waitq timeout r=%d el=%llu", r, (unsigned long long)el);
+    CHECK(port_waitq_wake_one(&q) == 0, "wake_one on empty queue");
+    int count = 0;
+    for (int round = 0; round < 2; round++) {
+        port_thread *ts[500];
+        int started = 0;
+        for (int i = 0; i < 500; i++) {
+            ts[i] = port_thread_start("n", nop, &count, 64 * 1024, PORT_ANY_CORE, NULL);
+            if (ts[i]) started++;
+        }
+        for (int i = 0; i < 500; i++) if (ts[i]) port_thread_join(ts[i], PORT_FOREVER);
+        CHECK(started == 500, "started %d of 500", started);
+    }
+    CHECK(count == 1000, "500 threads x2 ran (%d)", count);
+}
+
+int main(int argc, char **argv) {
+    long iters = argc > 1 ? atol(argv[1]) : 3000000;
+    printf("test_gil: port\n");
+    test_port();
+    printf("test_gil: exclusion and forced switching\n");
+    const char *pols[] = { "new", "old", "prio" };
+    for (int p = 0; p < 3; p++) {
+        test_exclusion(pols[p], 1, iters / 2);
+        test_exclusion(pols[p], 2, iters / 2);
+        test_exclusion(pols[p], 4, iters / 4);
+    }
+    test_exclusion("none", 2, iters / 2);
+    printf("test_gil: blocking releases the GIL\n");
+    for (int p = 0; p < 3; p++) test_sleepers(pols[p]);
+    printf("test_gil: convoy (bpo-7946)\n");
+    double lnew = convoy("new"), lprio = convoy("prio");
+    printf("  convoy latency per 1 ms operation: new %.0f us, prio %.0f us\n", lnew, lprio);
+    CHECK(lprio < lnew * 2 + 1000, "prio convoy latency wildly worse than new");
+    printf("test_gil: policy switching\n");
+    test_set_policy();
+    printf(failures ? "test_gil: %d FAILURES\n" : "test_gil: all passed%.0d\n", failures);
+    return failures ? 1 : 0;
+}
