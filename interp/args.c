@@ -1,0 +1,75 @@
+/*
+ * interp/args.c — args_parse: match a C function's positional + keyword arguments against a list
+ * of parameter names, with CPython's (Argument Clinic's) error messages.
+ *
+ * spec: parameter names separated by ',' or ' ' or '|'; the names after the first '|' are
+ * optional; the names after a '$' are keyword-only. Examples: "sep|end", "|key,reverse",
+ * "iterable|$key,default". At most 16 parameters.
+ *
+ * Called by: builtins and methods that take keywords. Locks: none.
+ */
+#include <string.h>
+#include "objb.h"
+
+#define MAXP 16
+
+int args_parse(const char *fname, Obj *const *args, int nargs, Obj *kwnames,
+               const char *spec, Obj **out) {
+    char names[MAXP][32];
+    int np = 0, nreq = 0, npos = -1;
+    bool optional = false;
+    const char *p = spec;
+    while (*p) {
+        if (*p == '|') { optional = true; p++; continue; }
+        if (*p == '$') { if (npos < 0) npos = np; p++; continue; }
+        if (*p == ',' || *p == ' ') { p++; continue; }
+        size_t n = 0;
+        while (p[n] && p[n] != ',' && p[n] != ' ' && p[n] != '|' && p[n] != '$') n++;
+        if (np < MAXP) {
+            if (n > 31) n = 31;
+            memcpy(names[np], p, n);
+            names[np][n] = 0;
+            if (!optional) nreq = np + 1;
+            np++;
+        }
+        p += n;
+    }
+    if (npos < 0) npos = np;
+    for (int i = 0; i < np; i++) out[i] = NULL;
+    if (nargs > npos) {
+        if (npos == 0)
+            exc_raise(TypeError_t, "%s() takes no positional arguments", fname);
+        else
+            exc_raise(TypeError_t, "%s() takes %s %d positional argument%s (%d given)", fname,
+                      nreq < npos ? "at most" : "exactly", npos, npos == 1 ? "" : "s", nargs);
+        return -1;
+    }
+    for (int i = 0; i < nargs; i++) out[i] = args[i];
+    int nk = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
+    for (int k = 0; k < nk; k++) {
+        Obj *kn = TUPLE_ITEMS(kwnames)[k];
+        const char *ks = str_data(kn);
+        int j;
+        for (j = 0; j < np; j++)
+            if (!strcmp(names[j], ks)) break;
+        if (j == np) {
+            exc_raise(TypeError_t, "'%s' is an invalid keyword argument for %s()", ks, fname);
+            return -1;
+        }
+        if (out[j]) {
+            exc_raise(TypeError_t, "argument for %s() given by name ('%s') and position (%d)", fname, ks, j + 1);
+            return -1;
+        }
+        out[j] = args[nargs + k];
+    }
+    for (int i = 0; i < nreq; i++) {
+        if (!out[i]) {
+            if (i < npos)
+                exc_raise(TypeError_t, "%s() missing required argument '%s' (pos %d)", fname, names[i], i + 1);
+            else
+                exc_raise(TypeError_t, "%s() missing required keyword-only argument '%s'", fname, names[i]);
+            return -1;
+        }
+    }
+    return 0;
+}
