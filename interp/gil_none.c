@@ -16,11 +16,12 @@
  * threading.Lock — which is exactly what the seed's counter shows.
  */
 #include "gil_impl.h"
+#include "objlock.h"
 
 static void none_take(Gil *g, GilThread *t, int from_io) { (void)from_io; gil_note_running(g, t, 1); }
 static void none_drop(Gil *g, GilThread *t, int why) { (void)why; gil_note_running(g, t, 0); }
 static int none_eval_breaker(Gil *g, GilThread *t) { (void)g; (void)t; return 0; }
-static void none_enter(Gil *g) { (void)g; rc_atomic = true; }
+static void none_enter(Gil *g) { (void)g; objlock_init(); rc_atomic = true; }
 static void none_leave(Gil *g) { (void)g; rc_atomic = false; }
 
 const GilOps gil_ops_none = {
