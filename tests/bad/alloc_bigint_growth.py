@@ -1,0 +1,4 @@
+# expect: MemoryError OverflowError
+n = 3
+while True:
+    n = n << n.bit_length()

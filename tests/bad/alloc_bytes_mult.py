@@ -1,0 +1,2 @@
+# expect: MemoryError OverflowError
+b = b"x" * (10 ** 13)

@@ -1,0 +1,6 @@
+# expect: MemoryError
+d = {}
+i = 0
+while True:
+    d[i] = [i]
+    i += 1

@@ -1,0 +1,4 @@
+# expect: MemoryError
+x = []
+while True:
+    x.append("abcdefgh" * 16)

@@ -1,0 +1,2 @@
+# expect: MemoryError OverflowError
+x = [0] * (10 ** 18)

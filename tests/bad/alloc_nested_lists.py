@@ -1,0 +1,4 @@
+# expect: MemoryError
+x = []
+while True:
+    x = [x, [0] * 100]

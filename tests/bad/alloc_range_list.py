@@ -1,0 +1,2 @@
+# expect: MemoryError OverflowError
+x = list(range(10 ** 15))

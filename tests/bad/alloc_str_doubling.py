@@ -1,0 +1,4 @@
+# expect: MemoryError OverflowError
+s = "x"
+while True:
+    s = s + s

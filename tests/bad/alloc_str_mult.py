@@ -1,0 +1,2 @@
+# expect: MemoryError OverflowError
+s = "a" * 10 ** 12

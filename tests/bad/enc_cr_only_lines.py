@@ -1,0 +1,1 @@
+# expect: ok SyntaxErrorx = 1print(x)

@@ -1,0 +1,3 @@
+# expect: SyntaxError
+# comment ÿþý
+print(1)

@@ -1,0 +1,3 @@
+# expect: SyntaxError
+s = "café"
+print(s)

@@ -1,0 +1,2 @@
+# expect: UnicodeEncodeError ok
+print("\ud800")

@@ -1,0 +1,2 @@
+# expect: ValueError OverflowError
+chr(10 ** 20)

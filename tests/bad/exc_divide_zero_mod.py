@@ -1,0 +1,2 @@
+# expect: ZeroDivisionError
+x = 10 ** 40 % 0

@@ -1,0 +1,3 @@
+# expect: OverflowError ok
+r = range(10 ** 30)
+print(len(r))

@@ -1,0 +1,2 @@
+# expect: ok
+print("a" * -5, [1] * -3)

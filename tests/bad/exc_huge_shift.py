@@ -1,0 +1,2 @@
+# expect: MemoryError OverflowError
+x = 1 << (10 ** 12)

@@ -1,0 +1,2 @@
+# expect: ValueError
+int("10", 99)

@@ -1,0 +1,2 @@
+# expect: ValueError
+x = 1 << -1

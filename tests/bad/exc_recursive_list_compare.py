@@ -1,0 +1,6 @@
+# expect: RecursionError ok
+a = []
+a.append(a)
+b = []
+b.append(b)
+print(a == b)

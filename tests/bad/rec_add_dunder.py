@@ -1,0 +1,5 @@
+# expect: RecursionError
+class A:
+    def __add__(self, o):
+        return self + o
+A() + 1

@@ -1,0 +1,5 @@
+# expect: RecursionError
+class G:
+    def __getattr__(self, name):
+        return self.missing
+G().x

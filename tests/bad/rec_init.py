@@ -1,0 +1,5 @@
+# expect: RecursionError
+class N:
+    def __init__(self):
+        self.child = N()
+N()

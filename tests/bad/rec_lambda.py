@@ -1,0 +1,3 @@
+# expect: RecursionError
+f = lambda n: f(n + 1)
+f(0)

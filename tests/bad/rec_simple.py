@@ -1,0 +1,4 @@
+# expect: RecursionError
+def f():
+    return f()
+f()

@@ -1,0 +1,2 @@
+# expect: SyntaxError
+"abc" = 1

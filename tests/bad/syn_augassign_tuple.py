@@ -1,0 +1,2 @@
+# expect: SyntaxError
+a, b += 1

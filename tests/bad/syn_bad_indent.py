@@ -1,0 +1,4 @@
+# expect: IndentationError SyntaxError
+def f():
+  x = 1
+     y = 2

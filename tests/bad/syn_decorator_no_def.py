@@ -1,0 +1,3 @@
+# expect: SyntaxError
+@decorator
+x = 1

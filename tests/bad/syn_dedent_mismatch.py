@@ -1,0 +1,5 @@
+# expect: IndentationError SyntaxError
+if 1:
+    if 1:
+        pass
+  pass

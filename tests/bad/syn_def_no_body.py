@@ -1,0 +1,2 @@
+# expect: IndentationError SyntaxError
+def f():

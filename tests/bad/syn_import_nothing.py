@@ -1,0 +1,2 @@
+# expect: SyntaxError
+from import x

@@ -1,0 +1,2 @@
+# expect: SyntaxError
+a = 1 ? 2 : 3

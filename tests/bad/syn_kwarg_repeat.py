@@ -1,0 +1,2 @@
+# expect: SyntaxError
+f(a=1, a=2)

@@ -1,0 +1,2 @@
+# expect: SyntaxError
+f = lambda a=1, b: a

@@ -1,0 +1,3 @@
+# expect: IndentationError SyntaxError ok
+    
+        x = 1

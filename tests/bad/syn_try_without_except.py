@@ -1,0 +1,4 @@
+# expect: SyntaxError
+try:
+    pass
+x = 1

@@ -1,0 +1,2 @@
+# expect: SyntaxError
+print((1, 2

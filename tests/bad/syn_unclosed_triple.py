@@ -1,0 +1,4 @@
+# expect: SyntaxError
+s = """abc
+def f():
+    pass
