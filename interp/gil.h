@@ -25,6 +25,12 @@
  *  - mod_sys.c's init calls `sys_gil_init(sysdict)` (interp/mod_sys_gil.c): it adds
  *    setswitchinterval/getswitchinterval, setcheckinterval/getcheckinterval,
  *    setgilpolicy/getgilpolicy, _is_gil_enabled.
+ *  - At interpreter exit (end of the main module, before interp_free/port_exit) call
+ *    `thread_shutdown(interp)` (interp/mod_thread.c): it runs threading._shutdown(), which joins
+ *    the non-daemon threads as CPython does. It does nothing when threading was never imported.
+ *  - The host's Ctrl-C: port_linux.c's SIGINT handler only sets port_interrupt_pending(); the
+ *    VM polls it in vm_eval_breaker (the GIL's drop requests set eval_breaker often enough
+ *    while threads run; a lone thread needs the VM to poll it, e.g. every N back-edges).
  *  - Boot policy: gil_new() uses gil_default_policy (a name; the kernel sets it from `GIL=`),
  *    and on the host the environment variable TOLLPY_GIL overrides it.
  *
@@ -99,6 +105,9 @@ void gil_stats_reset(Interp *in);
 
 /* sys additions (interp/mod_sys_gil.c), called by mod_sys.c's init. 0 ok, -1 with exception. */
 int sys_gil_init(Obj *sysdict);
+
+/* interp/mod_thread.c: join non-daemon threads at exit (calls threading._shutdown()). */
+void thread_shutdown(Interp *in);
 
 /* unsafe policy: true while it runs; object code may call gil_report_corruption(type name)
  * when it sees a poisoned object / refcount underflow: it prints

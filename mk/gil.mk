@@ -1,7 +1,7 @@
 # mk/gil.mk — the GIL's host unit test (owner: gil). `make test-gil` builds
 # build/unit/test_gil from interp/gil*.c + interp/port_linux.c + a small stub file, and runs it.
 .PHONY: test-gil
-GIL_UNIT_SRCS := $(sort $(wildcard interp/gil*.c)) interp/port_linux.c interp/objlock.c tests/unit/test_gil.c tests/unit/gil_stubs.c
+GIL_UNIT_SRCS := $(filter-out interp/gil_module.c,$(sort $(wildcard interp/gil*.c))) interp/port_linux.c interp/objlock.c tests/unit/test_gil.c tests/unit/gil_stubs.c
 GIL_UNIT_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -O2 -g -Iinterp -DTOLLPY_HOST=1
 
 $(BUILD)/unit/test_gil: $(GIL_UNIT_SRCS) $(wildcard interp/*.h)

@@ -1,0 +1,131 @@
+/*
+ * interp/gil_module.c — the `gil` module: seeing the toll booth from Python.
+ *   gil.stats()        dict: policy, switches, acquisitions, drop_requests, forced_switches,
+ *                      failed_wakeups, handoff_mean_us, handoff_max_us, violations, corruptions,
+ *                      threads, switch_interval, check_interval
+ *   gil.threads()      list of dicts per live thread: ident, held_ms, wait_ms, acquisitions,
+ *                      forced_drops, drop_requests_sent, io_waits
+ *   gil.reset()        zero the counters
+ *   gil.cores([n])     cores online (set to n first when given: port_cores_set; -1 = refused)
+ *   gil.policies()     the policy names
+ * Called by: Python code with the GIL held.
+ */
+#include "gil.h"
+#include "module.h"
+
+static Interp *cur(void) { return ts_get()->interp; }
+
+static int put_u(Obj *d, const char *k, uint64_t v) {
+    Obj *o = int_from_u64(v);
+    if (!o) return -1;
+    int r = dict_set_s(d, k, o);
+    DECREF(o);
+    return r;
+}
+static int put_f(Obj *d, const char *k, double v) {
+    Obj *o = float_new(v);
+    if (!o) return -1;
+    int r = dict_set_s(d, k, o);
+    DECREF(o);
+    return r;
+}
+
+static Obj *f_stats(Obj *s, Obj *const *a, int n, Obj *k) {
+    (void)s; (void)a; (void)n; (void)k;
+    GilStats st;
+    Interp *in = cur();
+    gil_stats(in, &st);
+    Obj *d = dict_new();
+    if (!d) return NULL;
+    Obj *pn = str_from_cstr(gil_policy_name(in));
+    if (!pn || dict_set_s(d, "policy", pn) < 0) { XDECREF(pn); DECREF(d); return NULL; }
+    DECREF(pn);
+    if (put_u(d, "switches", st.switches) < 0 || put_u(d, "acquisitions", st.acquisitions) < 0 ||
+        put_u(d, "drop_requests", st.drop_requests) < 0 ||
+        put_u(d, "forced_switches", st.forced_switches) < 0 ||
+        put_u(d, "failed_wakeups", st.failed_wakeups) < 0 ||
+        put_f(d, "handoff_mean_us", st.handoff_count ? (double)st.handoff_total_ns / 1e3 / (double)st.handoff_count : 0.0) < 0 ||
+        put_f(d, "handoff_max_us", (double)st.handoff_max_ns / 1e3) < 0 ||
+        put_u(d, "violations", st.violations) < 0 || put_u(d, "corruptions", st.corruptions) < 0 ||
+        put_u(d, "threads", (uint64_t)st.nthreads) < 0 ||
+        put_f(d, "switch_interval", (double)gil_get_switch_interval(in) / 1e9) < 0 ||
+        put_u(d, "check_interval", (uint64_t)gil_get_check_interval(in)) < 0) {
+        DECREF(d);
+        return NULL;
+    }
+    return d;
+}
+
+static Obj *f_threads(Obj *s, Obj *const *a, int n, Obj *k) {
+    (void)s; (void)a; (void)n; (void)k;
+    GilThreadStats buf[256];
+    int cnt = gil_thread_stats(cur(), buf, 256);
+    Obj *l = list_new(0);
+    if (!l) return NULL;
+    for (int i = 0; i < cnt; i++) {
+        Obj *d = dict_new();
+        if (!d) { DECREF(l); return NULL; }
+        GilThreadStats *t = &buf[i];
+        if (put_u(d, "ident", t->ident) < 0 || put_f(d, "held_ms", (double)t->held_ns / 1e6) < 0 ||
+            put_f(d, "wait_ms", (double)t->wait_ns / 1e6) < 0 ||
+            put_u(d, "acquisitions", t->acquisitions) < 0 ||
+            put_u(d, "forced_drops", t->forced_drops) < 0 ||
+            put_u(d, "drop_requests_sent", t->drop_requests_sent) < 0 ||
+            put_u(d, "io_waits", t->io_waits) < 0 || list_append(l, d) < 0) {
+            DECREF(d);
+            DECREF(l);
+            return NULL;
+        }
+        DECREF(d);
+    }
+    return l;
+}
+
+static Obj *f_reset(Obj *s, Obj *const *a, int n, Obj *k) {
+    (void)s; (void)a; (void)n; (void)k;
+    gil_stats_reset(cur());
+    return none_ref();
+}
+
+static Obj *f_cores(Obj *s, Obj *const *a, int n, Obj *k) {
+    (void)s;
+    Obj *v[1];
+    if (args_parse("cores", a, n, k, "|n", v) < 0) return NULL;
+    if (v[0] && v[0] != None) {
+        int64_t c;
+        if (int_as_i64(v[0], &c) < 0) return NULL;
+        if (c < 1 || c > port_cores_possible())
+            return exc_raise(ValueError_t, "cores must be between 1 and %d", port_cores_possible());
+        if (port_cores_set((int)c) < 0) return exc_raise(OSError_t, "cannot set the number of cores");
+    }
+    return int_from_i64(port_cores_online());
+}
+
+static Obj *f_policies(Obj *s, Obj *const *a, int n, Obj *k) {
+    (void)s; (void)a; (void)n; (void)k;
+    Obj *l = list_new(0);
+    if (!l) return NULL;
+    for (int i = 0; gil_policy_names[i]; i++) {
+        Obj *o = str_from_cstr(gil_policy_names[i]);
+        if (!o || list_append(l, o) < 0) { XDECREF(o); DECREF(l); return NULL; }
+        DECREF(o);
+    }
+    return l;
+}
+
+static int gilmod_init(Obj *d) {
+    static const struct { const char *name; MethFn fn; } fns[] = {
+        {"stats", f_stats}, {"threads", f_threads}, {"reset", f_reset}, {"cores", f_cores},
+        {"policies", f_policies},
+    };
+    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
+        Obj *f = builtin_fn_new(fns[i].name, fns[i].fn, NULL);
+        if (!f) return -1;
+        int r = dict_set_s(d, fns[i].name, f);
+        DECREF(f);
+        if (r < 0) return -1;
+    }
+    return 0;
+}
+
+MODULE_DEF(gil, gilmod_init);
