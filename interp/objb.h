@@ -55,6 +55,7 @@ Obj *set_copy_as(Type *t, Obj *s);
 int set_discard_key(Obj *s, Obj *key);   /* 1 removed, 0 absent, -1 error */
 Obj *set_pop_any(Obj *s);
 
+int dict_add_classmethods(void);   /* dict.fromkeys (after type_ready) */
 /* exc.c */
 int exc_init_types(void);
 extern Type *BaseExceptionGroup_placeholder;

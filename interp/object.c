@@ -487,6 +487,7 @@ int types_init(void) {
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
         if (type_ready(order[i]) < 0) return -1;
     if (exc_init_types() < 0) return -1;
+    if (dict_add_classmethods() < 0) return -1;
     done = true;
     return 0;
 }

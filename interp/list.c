@@ -1,0 +1,645 @@
+/*
+ * interp/list.c — list: a growable array of references (over-allocated like CPython's, so
+ * append is amortised O(1)), its methods, slicing with steps, and a stable merge sort.
+ *
+ * Invariant: items[0..len) are valid references; capacity cap >= len. Any call out to Python
+ * code (__eq__, __lt__, key=) may change the list, so loops re-read len/items after each call.
+ * sort() detaches the items while it runs ("list modified during sort").
+ *
+ * Called by: the VM (BUILD_LIST, LIST_APPEND, LIST_EXTEND), everyone. Locks: none (GIL).
+ */
+#include <string.h>
+#include "objb.h"
+
+#define L(o) ((ListObj *)(o))
+
+static int list_resize(Obj *o, intptr_t newlen) {
+    ListObj *l = L(o);
+    if (newlen <= l->cap && newlen >= l->cap / 2) { l->len = newlen; return 0; }
+    intptr_t cap = newlen + (newlen >> 3) + (newlen < 9 ? 3 : 6);
+    if (newlen == 0) {
+        mem_free(l->items);
+        l->items = NULL;
+        l->cap = l->len = 0;
+        return 0;
+    }
+    if ((size_t)cap > SIZE_MAX / 2 / sizeof(Obj *)) { exc_raise_memory(); return -1; }
+    Obj **p = mem_realloc(l->items, (size_t)cap * sizeof(Obj *));
+    if (!p && cap) return -1;
+    l->items = p;
+    l->cap = cap;
+    l->len = newlen;
+    return 0;
+}
+
+static ListObj *list_alloc(Type *t, intptr_t len) {
+    if (len < 0 || (size_t)len > SIZE_MAX / 2 / sizeof(Obj *)) { exc_raise_memory(); return NULL; }
+    ListObj *l = (ListObj *)obj_alloc(t, t->size ? t->size : sizeof(ListObj));
+    if (!l) return NULL;
+    if (len) {
+        l->items = mem_alloc((size_t)len * sizeof(Obj *));
+        if (!l->items) { DECREF((Obj *)l); return NULL; }
+        memset(l->items, 0, (size_t)len * sizeof(Obj *));
+    }
+    l->len = len;
+    l->cap = len;
+    return l;
+}
+
+Obj *list_new(intptr_t len) { return (Obj *)list_alloc(&list_type, len); }
+
+int list_append(Obj *o, Obj *v) {
+    ListObj *l = L(o);
+    if (l->len < l->cap) {
+        l->items[l->len++] = NEWREF(v);
+        return 0;
+    }
+    intptr_t n = l->len;
+    if (list_resize(o, n + 1) < 0) return -1;
+    l->items[n] = NEWREF(v);
+    return 0;
+}
+
+int list_insert(Obj *o, intptr_t i, Obj *v) {
+    intptr_t n = LIST_LEN(o);
+    if (i < 0) { i += n; if (i < 0) i = 0; }
+    if (i > n) i = n;
+    if (list_resize(o, n + 1) < 0) return -1;
+    Obj **it = LIST_ITEMS(o);
+    memmove(&it[i + 1], &it[i], (size_t)(n - i) * sizeof(Obj *));
+    it[i] = NEWREF(v);
+    return 0;
+}
+
+int list_extend(Obj *o, Obj *src) {
+    if (obj_is(src, &list_type) || obj_is(src, &tuple_type)) {
+        bool isl = obj_is(src, &list_type);
+        intptr_t n = isl ? LIST_LEN(src) : TUPLE_LEN(src);
+        intptr_t m = LIST_LEN(o);
+        if (n == 0) return 0;
+        if (list_resize(o, m + n) < 0) return -1;
+        /* src may be o itself: its items pointer may have moved, so read it after the resize. */
+        Obj **s = isl ? LIST_ITEMS(src) : TUPLE_ITEMS(src);
+        for (intptr_t i = 0; i < n; i++) LIST_ITEMS(o)[m + i] = NEWREF(s[i]);
+        return 0;
+    }
+    Obj *it = obj_iter(src);
+    if (!it) return -1;
+    for (;;) {
+        Obj *v = obj_next(it);
+        if (!v) break;
+        int r = list_append(o, v);
+        DECREF(v);
+        if (r < 0) { DECREF(it); return -1; }
+    }
+    DECREF(it);
+    return exc_occurred() ? -1 : 0;
+}
+
+Obj *list_from_iter(Obj *src) {
+    Obj *l = list_new(0);
+    if (!l) return NULL;
+    if (list_extend(l, src) < 0) { DECREF(l); return NULL; }
+    return l;
+}
+
+Obj *list_as_tuple(Obj *l) {
+    intptr_t n = LIST_LEN(l);
+    Obj *t = tuple_new(n);
+    if (!t) return NULL;
+    for (intptr_t i = 0; i < n; i++) TUPLE_ITEMS(t)[i] = NEWREF(LIST_ITEMS(l)[i]);
+    return t;
+}
+
+static void list_clear_items(Obj *o) {
+    ListObj *l = L(o);
+    Obj **items = l->items;
+    intptr_t n = l->len;
+    l->items = NULL;
+    l->len = l->cap = 0;
+    if (!items) return;
+    while (--n >= 0) XDECREF(items[n]);
+    mem_free(items);
+}
+
+static void list_dealloc(Obj *o) {
+    inst_dict_clear(o);
+    list_clear_items(o);
+    obj_free(o);
+}
+
+static Obj *list_repr(Obj *o) {
+    if (LIST_LEN(o) == 0) return str_from_cstr("[]");
+    int g = repr_enter(o);
+    if (g < 0) return NULL;
+    if (g > 0) return str_from_cstr("[...]");
+    StrBuf b;
+    sb_init(&b);
+    sb_addc(&b, '[');
+    for (intptr_t i = 0; i < LIST_LEN(o); i++) {
+        if (i) sb_add(&b, ", ", 2);
+        Obj *v = NEWREF(LIST_ITEMS(o)[i]);
+        int r = sb_add_repr(&b, v);
+        DECREF(v);
+        if (r < 0) { sb_free(&b); repr_leave(o); return NULL; }
+    }
+    sb_addc(&b, ']');
+    repr_leave(o);
+    return sb_finish(&b);
+}
+
+static Obj *list_compare(Obj *a, Obj *b, int op) {
+    if (!obj_isinstance(a, &list_type) || !obj_isinstance(b, &list_type)) return NEWREF(NotImplemented);
+    if ((op == CMP_EQ || op == CMP_NE) && LIST_LEN(a) != LIST_LEN(b)) return bool_from(op == CMP_NE);
+    return seq_compare(a, b, op);
+}
+
+static intptr_t list_len(Obj *o) { return LIST_LEN(o); }
+
+Obj *list_getslice_raw(Obj *o, intptr_t lo, intptr_t hi) {
+    if (lo < 0) lo = 0;
+    if (hi > LIST_LEN(o)) hi = LIST_LEN(o);
+    if (hi < lo) hi = lo;
+    ListObj *r = list_alloc(&list_type, hi - lo);
+    if (!r) return NULL;
+    for (intptr_t i = lo; i < hi; i++) r->items[i - lo] = NEWREF(LIST_ITEMS(o)[i]);
+    return (Obj *)r;
+}
+
+static Obj *list_getitem(Obj *o, Obj *key) {
+    intptr_t i;
+    if (IS_SMALL(key)) {
+        i = SMALL_VAL(key);
+        if (i < 0) i += LIST_LEN(o);
+    } else if (obj_is(key, &slice_type)) {
+        intptr_t start, stop, step, n;
+        if (slice_indices(key, LIST_LEN(o), &start, &stop, &step, &n) < 0) return NULL;
+        if (step == 1) return list_getslice_raw(o, start, stop);
+        ListObj *r = list_alloc(&list_type, n);
+        if (!r) return NULL;
+        for (intptr_t k = 0, j = start; k < n; k++, j += step) r->items[k] = NEWREF(LIST_ITEMS(o)[j]);
+        return (Obj *)r;
+    } else if (seq_index(key, LIST_LEN(o), &i, "list") < 0) {
+        return NULL;
+    }
+    if ((uintptr_t)i >= (uintptr_t)LIST_LEN(o)) return exc_raise(IndexError_t, "list index out of range");
+    return NEWREF(LIST_ITEMS(o)[i]);
+}
+
+/* l[lo:hi] = items (n of them, borrowed; may alias l's own items: copied first). */
+static int list_ass_slice(Obj *o, intptr_t lo, intptr_t hi, Obj *const *src, intptr_t n) {
+    intptr_t len = LIST_LEN(o);
+    if (lo < 0) lo = 0; else if (lo > len) lo = len;
+    if (hi < lo) hi = lo; else if (hi > len) hi = len;
+    intptr_t d = hi - lo;
+    Obj **old = NULL;
+    if (d) {
+        old = mem_alloc((size_t)d * sizeof(Obj *));
+        if (!old) return -1;
+        memcpy(old, &LIST_ITEMS(o)[lo], (size_t)d * sizeof(Obj *));
+    }
+    for (intptr_t i = 0; i < n; i++) INCREF(src[i]);
+    if (n > d) {
+        if (list_resize(o, len + n - d) < 0) {
+            for (intptr_t i = 0; i < n; i++) DECREF(src[i]);
+            mem_free(old);
+            return -1;
+        }
+        memmove(&LIST_ITEMS(o)[hi + n - d], &LIST_ITEMS(o)[hi], (size_t)(len - hi) * sizeof(Obj *));
+    } else if (n < d) {
+        memmove(&LIST_ITEMS(o)[lo + n], &LIST_ITEMS(o)[hi], (size_t)(len - hi) * sizeof(Obj *));
+        list_resize(o, len + n - d);
+    }
+    for (intptr_t i = 0; i < n; i++) LIST_ITEMS(o)[lo + i] = src[i];
+    for (intptr_t i = 0; i < d; i++) DECREF(old[i]);
+    mem_free(old);
+    return 0;
+}
+
+static int list_setitem(Obj *o, Obj *key, Obj *val) {
+    intptr_t i;
+    if (obj_is(key, &slice_type)) {
+        intptr_t start, stop, step, n;
+        if (slice_indices(key, LIST_LEN(o), &start, &stop, &step, &n) < 0) return -1;
+        if (!val) {
+            if (step == 1) return list_ass_slice(o, start, stop, NULL, 0);
+            if (n == 0) return 0;
+            if (step < 0) { start = start + step * (n - 1); step = -step; }
+            Obj **it = LIST_ITEMS(o);
+            Obj **dead = mem_alloc((size_t)n * sizeof(Obj *));
+            if (!dead) return -1;
+            intptr_t w = start, k = 0, len = LIST_LEN(o);
+            for (intptr_t r = start; r < len; r++) {
+                if (k < n && r == start + k * step) { dead[k++] = it[r]; continue; }
+                it[w++] = it[r];
+            }
+            list_resize(o, len - n);
+            for (intptr_t j = 0; j < n; j++) DECREF(dead[j]);
+            mem_free(dead);
+            return 0;
+        }
+        /* Materialise the right side first (it may be l itself). */
+        Obj *seq = (obj_is(val, &list_type) && val != o) || obj_is(val, &tuple_type) ? NEWREF(val) : list_from_iter(val);
+        if (!seq) {
+            if (exc_matches(TypeError_t)) { exc_clear(); exc_raise(TypeError_t, step == 1 ? "can only assign an iterable" : "must assign iterable to extended slice"); }
+            return -1;
+        }
+        Obj **src = obj_is(seq, &tuple_type) ? TUPLE_ITEMS(seq) : LIST_ITEMS(seq);
+        intptr_t m = obj_is(seq, &tuple_type) ? TUPLE_LEN(seq) : LIST_LEN(seq);
+        int r = 0;
+        if (step == 1) r = list_ass_slice(o, start, stop, src, m);
+        else if (m != n) {
+            exc_raise(ValueError_t, "attempt to assign sequence of size %zd to extended slice of size %zd", (size_t)m, (size_t)n);
+            r = -1;
+        } else {
+            for (intptr_t k = 0, j = start; k < n; k++, j += step) {
+                Obj *old = LIST_ITEMS(o)[j];
+                LIST_ITEMS(o)[j] = NEWREF(src[k]);
+                DECREF(old);
+            }
+        }
+        DECREF(seq);
+        return r;
+    }
+    if (IS_SMALL(key)) {
+        i = SMALL_VAL(key);
+        if (i < 0) i += LIST_LEN(o);
+    } else if (seq_index(key, LIST_LEN(o), &i, "list") < 0) return -1;
+    if ((uintptr_t)i >= (uintptr_t)LIST_LEN(o)) {
+        exc_raise(IndexError_t, "list assignment index out of range");
+        return -1;
+    }
+    Obj *old = LIST_ITEMS(o)[i];
+    if (val) {
+        LIST_ITEMS(o)[i] = NEWREF(val);
+    } else {
+        memmove(&LIST_ITEMS(o)[i], &LIST_ITEMS(o)[i + 1], (size_t)(LIST_LEN(o) - i - 1) * sizeof(Obj *));
+        list_resize(o, LIST_LEN(o) - 1);
+    }
+    DECREF(old);
+    return 0;
+}
+
+static int list_contains(Obj *o, Obj *v) {
+    for (intptr_t i = 0; i < LIST_LEN(o); i++) {
+        Obj *x = LIST_ITEMS(o)[i];
+        if (x == v) return 1;
+        INCREF(x);
+        int r = obj_eq(x, v);
+        DECREF(x);
+        if (r) return r;
+    }
+    return 0;
+}
+
+static Obj *list_iter(Obj *o) { return listiter_new(o, false); }
+
+static Obj *list_add(Obj *a, Obj *b) {
+    if (!obj_isinstance(a, &list_type)) return NEWREF(NotImplemented);
+    if (!obj_isinstance(b, &list_type)) {
+        if (is_heap_with(b, "__radd__")) return NEWREF(NotImplemented);
+        return exc_raise(TypeError_t, "can only concatenate list (not \"%s\") to list", type_name(b));
+    }
+    intptr_t na = LIST_LEN(a), nb = LIST_LEN(b);
+    ListObj *r = list_alloc(&list_type, na + nb);
+    if (!r) return NULL;
+    for (intptr_t i = 0; i < na; i++) r->items[i] = NEWREF(LIST_ITEMS(a)[i]);
+    for (intptr_t i = 0; i < nb; i++) r->items[na + i] = NEWREF(LIST_ITEMS(b)[i]);
+    return (Obj *)r;
+}
+
+static Obj *list_mul(Obj *a, Obj *b) {
+    Obj *seq = a, *num = b;
+    if (!obj_isinstance(seq, &list_type)) { seq = b; num = a; }
+    if (!obj_isinstance(seq, &list_type)) return NEWREF(NotImplemented);
+    intptr_t n;
+    int rc = seq_repeat_count(num, &n);
+    if (rc < 0) return NULL;
+    if (rc == 0) {
+        if (is_heap_with(num, seq == a ? "__rmul__" : "__mul__")) return NEWREF(NotImplemented);
+        return exc_raise(TypeError_t, "can't multiply sequence by non-int of type '%s'", type_name(num));
+    }
+    intptr_t len = LIST_LEN(seq);
+    if (n <= 0 || len == 0) return list_new(0);
+    if (len > INTPTR_MAX / 8 / n) return exc_raise_memory();
+    ListObj *r = list_alloc(&list_type, len * n);
+    if (!r) return NULL;
+    for (intptr_t k = 0, j = 0; k < n; k++)
+        for (intptr_t i = 0; i < len; i++) r->items[j++] = NEWREF(LIST_ITEMS(seq)[i]);
+    return (Obj *)r;
+}
+
+static Obj *list_tp_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
+    if (t != &list_type) return (Obj *)list_alloc(t, 0);   /* a subclass: __init__ fills it */
+    if (no_kwargs("list", kwnames) < 0) return NULL;
+    if (nargs > 1) return exc_raise(TypeError_t, "list expected at most 1 argument, got %d", nargs);
+    if (nargs == 0) return list_new(0);
+    return list_from_iter(args[0]);
+}
+
+/* ---- sort: stable merge sort over (key, value) pairs ------------------------------------------- */
+
+static inline int sort_lt(Obj *a, Obj *b) {
+    if (IS_SMALL(a) && IS_SMALL(b)) return (intptr_t)a < (intptr_t)b;
+    return obj_compare_bool(a, b, CMP_LT);
+}
+
+/* Merge keys[lo..mid) and keys[mid..hi) (vals in parallel if non-NULL) through tmp buffers.
+ * On error the arrays stay a permutation of their input. */
+static int merge(Obj **k, Obj **v, Obj **tk, Obj **tv, intptr_t lo, intptr_t mid, intptr_t hi) {
+    intptr_t i = lo, j = mid, o = lo;
+    int err = 0;
+    while (i < mid && j < hi) {
+        int lt = err ? 0 : sort_lt(k[j], k[i]);
+        if (lt < 0) { err = 1; lt = 0; }
+        if (lt) { tk[o] = k[j]; if (v) tv[o] = v[j]; o++; j++; }
+        else { tk[o] = k[i]; if (v) tv[o] = v[i]; o++; i++; }
+    }
+    while (i < mid) { tk[o] = k[i]; if (v) tv[o] = v[i]; o++; i++; }
+    while (j < hi) { tk[o] = k[j]; if (v) tv[o] = v[j]; o++; j++; }
+    memcpy(&k[lo], &tk[lo], (size_t)(hi - lo) * sizeof(Obj *));
+    if (v) memcpy(&v[lo], &tv[lo], (size_t)(hi - lo) * sizeof(Obj *));
+    return err ? -1 : 0;
+}
+
+static int msort(Obj **k, Obj **v, intptr_t n) {
+    const intptr_t RUN = 16;
+    /* Insertion sort on runs (binary-free, stable). */
+    for (intptr_t lo = 0; lo < n; lo += RUN) {
+        intptr_t hi = lo + RUN < n ? lo + RUN : n;
+        for (intptr_t i = lo + 1; i < hi; i++) {
+            Obj *x = k[i], *xv = v ? v[i] : NULL;
+            intptr_t j = i;
+            while (j > lo) {
+                int lt = sort_lt(x, k[j - 1]);
+                if (lt < 0) { k[j] = x; if (v) v[j] = xv; return -1; }
+                if (!lt) break;
+                k[j] = k[j - 1];
+                if (v) v[j] = v[j - 1];
+                j--;
+            }
+            k[j] = x;
+            if (v) v[j] = xv;
+        }
+    }
+    if (n <= RUN) return 0;
+    Obj **tk = mem_alloc((size_t)n * sizeof(Obj *) * (v ? 2 : 1));
+    if (!tk) return -1;
+    Obj **tv = v ? tk + n : NULL;
+    for (intptr_t w = RUN; w < n; w *= 2) {
+        for (intptr_t lo = 0; lo + w < n; lo += 2 * w) {
+            intptr_t mid = lo + w, hi = lo + 2 * w < n ? lo + 2 * w : n;
+            int lt = sort_lt(k[mid], k[mid - 1]);   /* already in order? */
+            if (lt < 0 || (lt && merge(k, v, tk, tv, lo, mid, hi) < 0)) { mem_free(tk); return -1; }
+        }
+    }
+    mem_free(tk);
+    return 0;
+}
+
+static void reverse_items(Obj **p, intptr_t n) {
+    for (intptr_t i = 0, j = n - 1; i < j; i++, j--) { Obj *t = p[i]; p[i] = p[j]; p[j] = t; }
+}
+
+int list_sort(Obj *o, Obj *key, bool reverse) {
+    ListObj *l = L(o);
+    Obj **items = l->items;
+    intptr_t n = l->len, cap = l->cap;
+    l->items = NULL;
+    l->len = l->cap = 0;
+    Obj **keys = items;
+    int err = 0;
+    if (key && key != None && n > 0) {
+        keys = mem_alloc((size_t)n * sizeof(Obj *));
+        if (!keys) err = -1;
+        else {
+            for (intptr_t i = 0; i < n; i++) {
+                keys[i] = obj_call1(key, items[i]);
+                if (!keys[i]) {
+                    for (intptr_t j = 0; j < i; j++) DECREF(keys[j]);
+                    mem_free(keys);
+                    keys = items;
+                    err = -1;
+                    break;
+                }
+            }
+        }
+    }
+    if (!err && n > 1) {
+        Obj **vals = keys != items ? items : NULL;
+        if (reverse) { reverse_items(keys, n); if (vals) reverse_items(vals, n); }
+        err = msort(keys, vals, n);
+        if (reverse) { reverse_items(keys, n); if (vals) reverse_items(vals, n); }
+    }
+    if (keys != items) {
+        for (intptr_t i = 0; i < n; i++) DECREF(keys[i]);
+        mem_free(keys);
+    }
+    bool modified = l->items != NULL || l->len != 0;
+    list_clear_items(o);
+    l->items = items;
+    l->len = n;
+    l->cap = cap;
+    if (modified && !err) {
+        exc_raise(ValueError_t, "list modified during sort");
+        err = -1;
+    }
+    return err ? -1 : 0;
+}
+
+/* ---- methods -------------------------------------------------------------------------------- */
+
+static Obj *list_m_append(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (no_kwargs("list.append", k) < 0 || check_nargs("list.append", n, 1, 1) < 0) return NULL;
+    if (list_append(self, a[0]) < 0) return NULL;
+    return none_ref();
+}
+
+static Obj *list_m_extend(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (no_kwargs("list.extend", k) < 0 || check_nargs("list.extend", n, 1, 1) < 0) return NULL;
+    if (list_extend(self, a[0]) < 0) return NULL;
+    return none_ref();
+}
+
+static Obj *list_m_insert(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (no_kwargs("insert", k) < 0) return NULL;
+    if (n != 2) return exc_raise(TypeError_t, "insert expected 2 arguments, got %d", n);
+    intptr_t i;
+    if (IS_SMALL(a[0])) i = SMALL_VAL(a[0]);
+    else if (!int_check(a[0])) return exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(a[0]));
+    else if (int_as_index(a[0], &i) < 0) { exc_clear(); i = int_sign(a[0]) < 0 ? -INTPTR_MAX : INTPTR_MAX; }
+    if (list_insert(self, i, a[1]) < 0) return NULL;
+    return none_ref();
+}
+
+static Obj *list_m_pop(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (no_kwargs("pop", k) < 0 || check_nargs("pop", n, 0, 1) < 0) return NULL;
+    intptr_t len = LIST_LEN(self), i = len - 1;
+    if (n == 1) {
+        if (IS_SMALL(a[0])) i = SMALL_VAL(a[0]);
+        else if (!int_check(a[0])) return exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(a[0]));
+        else if (int_as_index(a[0], &i) < 0) return NULL;
+        if (i < 0) i += len;
+    }
+    if (len == 0) return exc_raise(IndexError_t, "pop from empty list");
+    if (i < 0 || i >= len) return exc_raise(IndexError_t, "pop index out of range");
+    Obj *v = LIST_ITEMS(self)[i];
+    memmove(&LIST_ITEMS(self)[i], &LIST_ITEMS(self)[i + 1], (size_t)(len - i - 1) * sizeof(Obj *));
+    list_resize(self, len - 1);
+    return v;
+}
+
+static Obj *list_m_remove(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (no_kwargs("list.remove", k) < 0 || check_nargs("list.remove", n, 1, 1) < 0) return NULL;
+    for (intptr_t i = 0; i < LIST_LEN(self); i++) {
+        Obj *x = NEWREF(LIST_ITEMS(self)[i]);
+        int r = obj_eq(x, a[0]);
+        DECREF(x);
+        if (r < 0) return NULL;
+        if (r) {
+            if (i < LIST_LEN(self)) {
+                Obj *v = LIST_ITEMS(self)[i];
+                memmove(&LIST_ITEMS(self)[i], &LIST_ITEMS(self)[i + 1], (size_t)(LIST_LEN(self) - i - 1) * sizeof(Obj *));
+                list_resize(self, LIST_LEN(self) - 1);
+                DECREF(v);
+            }
+            return none_ref();
+        }
+    }
+    return exc_raise(ValueError_t, "list.remove(x): x not in list");
+}
+
+static Obj *list_m_index(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (no_kwargs("index", k) < 0 || check_nargs("index", n, 1, 3) < 0) return NULL;
+    intptr_t lo, hi;
+    if (index_bounds("index", a, n, LIST_LEN(self), &lo, &hi) < 0) return NULL;
+    for (intptr_t i = lo; i < hi && i < LIST_LEN(self); i++) {
+        Obj *x = NEWREF(LIST_ITEMS(self)[i]);
+        int r = obj_eq(x, a[0]);
+        DECREF(x);
+        if (r < 0) return NULL;
+        if (r) return int_from_i64(i);
+    }
+    return exc_raise(ValueError_t, "%R is not in list", a[0]);
+}
+
+static Obj *list_m_count(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (no_kwargs("list.count", k) < 0 || check_nargs("list.count", n, 1, 1) < 0) return NULL;
+    intptr_t c = 0;
+    for (intptr_t i = 0; i < LIST_LEN(self); i++) {
+        Obj *x = NEWREF(LIST_ITEMS(self)[i]);
+        int r = obj_eq(x, a[0]);
+        DECREF(x);
+        if (r < 0) return NULL;
+        c += r;
+    }
+    return int_from_i64(c);
+}
+
+static Obj *list_m_sort(Obj *self, Obj *const *a, int n, Obj *k) {
+    Obj *p[2];
+    if (n > 0) return exc_raise(TypeError_t, "sort() takes no positional arguments");
+    if (args_parse("sort", a, n, k, "|$key,reverse", p) < 0) return NULL;
+    int rev = 0;
+    if (p[1]) {
+        if (!int_check(p[1]) && !obj_is(p[1], &float_type)) {
+            rev = obj_truth(p[1]);
+        } else if (obj_is(p[1], &float_type)) {
+            return exc_raise(TypeError_t, "'float' object cannot be interpreted as an integer");
+        } else rev = obj_truth(p[1]);
+        if (rev < 0) return NULL;
+    }
+    if (list_sort(self, p[0], rev) < 0) return NULL;
+    return none_ref();
+}
+
+static Obj *list_m_reverse(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)a;
+    if (no_kwargs("list.reverse", k) < 0 || check_nargs("list.reverse", n, 0, 0) < 0) return NULL;
+    reverse_items(LIST_ITEMS(self), LIST_LEN(self));
+    return none_ref();
+}
+
+static Obj *list_m_copy(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)a;
+    if (no_kwargs("list.copy", k) < 0 || check_nargs("list.copy", n, 0, 0) < 0) return NULL;
+    return list_getslice_raw(self, 0, LIST_LEN(self));
+}
+
+static Obj *list_m_clear(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)a;
+    if (no_kwargs("list.clear", k) < 0 || check_nargs("list.clear", n, 0, 0) < 0) return NULL;
+    list_clear_items(self);
+    return none_ref();
+}
+
+static Obj *list_m_init(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (no_kwargs("list", k) < 0) return NULL;
+    if (n > 1) return exc_raise(TypeError_t, "list expected at most 1 argument, got %d", n);
+    list_clear_items(self);
+    if (n == 1 && list_extend(self, a[0]) < 0) return NULL;
+    return none_ref();
+}
+
+static Obj *list_m_iadd(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (no_kwargs("__iadd__", k) < 0 || check_nargs("__iadd__", n, 1, 1) < 0) return NULL;
+    if (list_extend(self, a[0]) < 0) return NULL;
+    return NEWREF(self);
+}
+
+static Obj *list_m_imul(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (no_kwargs("__imul__", k) < 0 || check_nargs("__imul__", n, 1, 1) < 0) return NULL;
+    intptr_t c;
+    int rc = seq_repeat_count(a[0], &c);
+    if (rc < 0) return NULL;
+    if (rc == 0) return exc_raise(TypeError_t, "can't multiply sequence by non-int of type '%s'", type_name(a[0]));
+    intptr_t len = LIST_LEN(self);
+    if (c <= 0 || len == 0) { list_clear_items(self); return NEWREF(self); }
+    if (len > INTPTR_MAX / 8 / c) return exc_raise_memory();
+    if (list_resize(self, len * c) < 0) return NULL;
+    for (intptr_t r = 1; r < c; r++)
+        for (intptr_t i = 0; i < len; i++) LIST_ITEMS(self)[r * len + i] = NEWREF(LIST_ITEMS(self)[i]);
+    return NEWREF(self);
+}
+
+static Obj *list_m_getitem(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (no_kwargs("__getitem__", k) < 0 || check_nargs("__getitem__", n, 1, 1) < 0) return NULL;
+    return list_getitem(self, a[0]);
+}
+static Obj *list_m_setitem(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (no_kwargs("__setitem__", k) < 0 || check_nargs("__setitem__", n, 2, 2) < 0) return NULL;
+    if (list_setitem(self, a[0], a[1]) < 0) return NULL;
+    return none_ref();
+}
+static Obj *list_m_delitem(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (no_kwargs("__delitem__", k) < 0 || check_nargs("__delitem__", n, 1, 1) < 0) return NULL;
+    if (list_setitem(self, a[0], NULL) < 0) return NULL;
+    return none_ref();
+}
+static Obj *list_m_len(Obj *self, Obj *const *a, int n, Obj *k) { (void)a; (void)n; (void)k; return int_from_i64(LIST_LEN(self)); }
+static Obj *list_m_contains(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (no_kwargs("__contains__", k) < 0 || check_nargs("__contains__", n, 1, 1) < 0) return NULL;
+    int r = list_contains(self, a[0]);
+    return r < 0 ? NULL : bool_from(r);
+}
+static Obj *list_m_iter(Obj *self, Obj *const *a, int n, Obj *k) { (void)a; (void)n; (void)k; return listiter_new(self, false); }
+static Obj *list_m_reversed(Obj *self, Obj *const *a, int n, Obj *k) { (void)a; (void)n; (void)k; return listiter_new(self, true); }
+
+static const MethodDef list_methods[] = {
+    {"append", list_m_append}, {"extend", list_m_extend}, {"insert", list_m_insert},
+    {"pop", list_m_pop}, {"remove", list_m_remove}, {"index", list_m_index},
+    {"count", list_m_count}, {"sort", list_m_sort}, {"reverse", list_m_reverse},
+    {"copy", list_m_copy}, {"clear", list_m_clear}, {"__init__", list_m_init},
+    {"__iadd__", list_m_iadd}, {"__imul__", list_m_imul}, {"__getitem__", list_m_getitem},
+    {"__setitem__", list_m_setitem}, {"__delitem__", list_m_delitem}, {"__len__", list_m_len},
+    {"__contains__", list_m_contains}, {"__iter__", list_m_iter}, {"__reversed__", list_m_reversed},
+    {NULL, NULL},
+};
+
+Type list_type = {
+    .base = TYPE_HEAD, .name = "list", .size = sizeof(ListObj), .flags = TF_BASETYPE,
+    .dealloc = list_dealloc, .repr = list_repr, .hash = hash_not_implemented,
+    .compare = list_compare, .len = list_len, .getitem = list_getitem, .setitem = list_setitem,
+    .contains = list_contains, .iter = list_iter,
+    .nb = {[NB_ADD] = list_add, [NB_MUL] = list_mul}, .methods = list_methods, .new_ = list_tp_new,
+};
