@@ -220,6 +220,29 @@ static Obj *rlock_is_owned(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
     LockObj *l = (LockObj *)self;
     return bool_from(l->locked && l->owner == port_thread_id());
 }
+/* For threading.Condition: release completely / re-acquire with the saved (count, owner). */
+static Obj *rlock_release_save(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
+    (void)args; (void)nargs; (void)kwnames;
+    LockObj *l = (LockObj *)self;
+    if (!l->locked || l->owner != port_thread_id())
+        return exc_raise(RuntimeError_t, "cannot release un-acquired lock");
+    long count = l->count;
+    l->count = 0;
+    Obj *r = lock_release(self, NULL, 0, NULL);
+    if (!r) return NULL;
+    DECREF(r);
+    return int_from_i64(count);
+}
+static Obj *rlock_acquire_restore(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
+    (void)kwnames;
+    LockObj *l = (LockObj *)self;
+    int64_t count = 1;
+    if (nargs >= 1 && int_check(args[0]) && int_as_i64(args[0], &count) < 0) return NULL;
+    int r = lock_wait(l, PORT_FOREVER, port_thread_id());
+    if (r < 0) return NULL;
+    l->count = count < 1 ? 1 : (long)count;
+    return none_ref();
+}
 static Obj *rlock_repr(Obj *self) {
     LockObj *l = (LockObj *)self;
     return str_fmt("<%s _thread.RLock object owner=%ld count=%ld>",
@@ -230,6 +253,7 @@ static Obj *rlock_repr(Obj *self) {
 static const MethodDef rlock_methods[] = {
     {"acquire", rlock_acquire}, {"release", rlock_release}, {"__enter__", rlock_enter},
     {"__exit__", rlock_exit}, {"_is_owned", rlock_is_owned}, {"_at_fork_reinit", lock_at_fork},
+    {"_release_save", rlock_release_save}, {"_acquire_restore", rlock_acquire_restore},
     {NULL, NULL},
 };
 
@@ -448,6 +472,26 @@ static Obj *t_interrupt_main(Obj *self, Obj *const *args, int nargs, Obj *kwname
     return exc_raise(NotImplementedError_t, "interrupt_main is not supported");
 }
 
+/* _thread._print_exc(exc): the traceback of exc, as the top level prints it (threading's
+ * excepthook prints its "Exception in thread ...:" header first). */
+static Obj *t_print_exc(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
+    (void)self; (void)kwnames;
+    if (nargs != 1) return exc_raise(TypeError_t, "_print_exc() takes exactly one argument");
+    Obj *exc = args[0];
+    if (tb_print_exception) {
+        tb_print_exception(exc);
+    } else {
+        Obj *s = obj_str(exc);
+        if (!s) exc_clear();
+        Obj *line = (s && str_nbytes(s)) ? str_fmt("%s: %S\n", type_name(exc), s)
+                                        : str_fmt("%s\n", type_name(exc));
+        XDECREF(s);
+        if (line) { port_write(str_data(line), str_nbytes(line)); DECREF(line); }
+        else exc_clear();
+    }
+    return none_ref();
+}
+
 static int thread_init(Obj *d) {
     if (type_ready(&thread_lock_type) < 0 || type_ready(&thread_rlock_type) < 0) return -1;
     static const struct { const char *name; MethFn fn; } fns[] = {
@@ -456,6 +500,7 @@ static int thread_init(Obj *d) {
         {"get_ident", t_get_ident}, {"get_native_id", t_get_ident}, {"_core", t_core},
         {"exit", t_exit}, {"exit_thread", t_exit}, {"_count", t_count},
         {"stack_size", t_stack_size}, {"interrupt_main", t_interrupt_main},
+        {"_print_exc", t_print_exc},
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
         Obj *f = builtin_fn_new(fns[i].name, fns[i].fn, NULL);
