@@ -21,8 +21,7 @@
 #include "trace_events.h"
 #include <string.h>
 
-/* The runtime's traceback printer, when it exists (interp/traceback.c). */
-extern void tb_print_exception(Obj *exc) __attribute__((weak));
+#include "traceback.h"
 
 static size_t thread_stack_size;    /* 0 = platform default */
 static int thread_count;            /* threads started by this module still running (atomic) */
@@ -293,18 +292,9 @@ static void print_thread_exception(ThreadState *ts, Obj *exc) {
     else sb_printf(&b, "%lu", (unsigned long)ts->ident);
     sb_adds(&b, ":\n");
     XDECREF(nm);
-    if (!b.oom) port_write(b.p, b.n);
+    if (!b.oom) tb_write_err(b.p, b.n);
     sb_free(&b);
-    if (tb_print_exception) {
-        tb_print_exception(exc);
-    } else {
-        Obj *s = obj_str(exc);
-        if (!s) exc_clear();
-        Obj *line = str_fmt("%s: %S\n", type_name(exc), s ? s : None);
-        XDECREF(s);
-        if (line) { port_write(str_data(line), str_nbytes(line)); DECREF(line); }
-        else exc_clear();
-    }
+    tb_print_exception(exc);
 }
 
 static void thread_main(void *p) {
@@ -472,23 +462,14 @@ static Obj *t_interrupt_main(Obj *self, Obj *const *args, int nargs, Obj *kwname
     return exc_raise(NotImplementedError_t, "interrupt_main is not supported");
 }
 
-/* _thread._print_exc(exc): the traceback of exc, as the top level prints it (threading's
- * excepthook prints its "Exception in thread ...:" header first). */
+/* _thread._print_exc(exc, header=None): header (a str) then the traceback of exc, on the error
+ * stream, as the top level prints an uncaught exception (threading's excepthook). */
 static Obj *t_print_exc(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
-    (void)self; (void)kwnames;
-    if (nargs != 1) return exc_raise(TypeError_t, "_print_exc() takes exactly one argument");
-    Obj *exc = args[0];
-    if (tb_print_exception) {
-        tb_print_exception(exc);
-    } else {
-        Obj *s = obj_str(exc);
-        if (!s) exc_clear();
-        Obj *line = (s && str_nbytes(s)) ? str_fmt("%s: %S\n", type_name(exc), s)
-                                        : str_fmt("%s\n", type_name(exc));
-        XDECREF(s);
-        if (line) { port_write(str_data(line), str_nbytes(line)); DECREF(line); }
-        else exc_clear();
-    }
+    (void)self;
+    Obj *a[2];
+    if (args_parse("_print_exc", args, nargs, kwnames, "exc|header", a) < 0) return NULL;
+    if (a[1] && obj_isinstance(a[1], &str_type)) tb_write_err(str_data(a[1]), str_nbytes(a[1]));
+    tb_print_exception(a[0]);
     return none_ref();
 }
 

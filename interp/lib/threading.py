@@ -238,8 +238,7 @@ def excepthook(args):
         name = args.thread.name
     else:
         name = get_ident()
-    print("Exception in thread %s:" % name)
-    _thread._print_exc(args.exc_value)
+    _thread._print_exc(args.exc_value, "Exception in thread %s:\n" % name)
 
 
 __excepthook__ = excepthook
