@@ -4,7 +4,7 @@
  * A C module file defines its init function and registers it with one line:
  *     static int time_init(Obj *d) { ...dict_set_s(d, "sleep", ...)...; return 0; }
  *     MODULE_DEF(time, time_init);
- * mk/gen_modtab.sh greps `MODULE_DEF(` over interp/*.c and writes build/.../gen/modtab.c, a
+ * mk/gen_modtab.sh greps `MODULE_DEF(` over interp/ C files and writes build/.../gen/modtab.c, a
  * NULL-terminated table `const ModuleDef *const module_table[]`. Module names with a leading
  * underscore are written as such: MODULE_DEF(_thread, thread_init).
  *

@@ -1,0 +1,322 @@
+/*
+ * interp/interp.c — interpreter and thread-state lifecycle, and the top-level entry points
+ * (run a file's source, the REPL, the uncaught-exception policy).
+ *
+ * interp_new: the first interpreter of the process runs types_init() (objects-B) once; each
+ * interpreter then gets its own modules dict, builtins module (builtins_init + the VM's
+ * builtins), sys module and GIL. The calling thread becomes the main thread: its ThreadState is
+ * installed with port_tls_set and it takes the GIL. Nothing here is global except the
+ * once-per-process type setup (guarded by a spinlock for interpreters made concurrently).
+ */
+#include <string.h>
+#include "interp.h"
+#include "module.h"
+#include "vm.h"
+#include "frame.h"
+#include "class.h"
+#include "traceback.h"
+#if __has_include("compile.h")
+#include "compile.h"
+#define HAVE_COMPILER 1
+#endif
+#include "gil.h"
+
+int sys_init(Interp *in, Obj *sysdict);           /* mod_sys.c */
+int vm_builtins_init(Obj *builtins);              /* mod_builtins_vm.c */
+
+ThreadState *ts_get(void) { return (ThreadState *)port_tls_get(); }
+
+ThreadState *ts_new(Interp *in) {
+    ThreadState *ts = port_malloc(sizeof *ts);
+    if (!ts) return NULL;
+    memset(ts, 0, sizeof *ts);
+    ts->interp = in;
+    ts->ident = port_thread_id();
+    return ts;
+}
+
+void ts_free(ThreadState *ts) {
+    if (!ts) return;
+    CLEAR(ts->exc);
+    CLEAR(ts->handled);
+    frame_arena_free(ts);
+    port_free(ts);
+}
+
+static port_spin_t once_lock;
+static volatile int once_state;    /* 0 none, 1 done */
+
+static int types_once(void) {
+    static volatile int lock_ready;
+    if (!__atomic_exchange_n(&lock_ready, 1, __ATOMIC_ACQ_REL)) port_spin_init(&once_lock, "types_once");
+    /* the spin lock only orders two first interpreters; types_init allocates, so do it outside */
+    if (__atomic_load_n(&once_state, __ATOMIC_ACQUIRE)) return 0;
+    if (types_init() < 0) return -1;
+    if (type_ready(&traceback_type) < 0) return -1;
+    if (class_init_types() < 0) return -1;
+    __atomic_store_n(&once_state, 1, __ATOMIC_RELEASE);
+    return 0;
+}
+
+static void fatal_init(const char *what) {
+    static const char pre[] = "tollpy: interpreter initialisation failed: ";
+    port_write(pre, sizeof pre - 1);
+    port_write(what, strlen(what));
+    port_write("\n", 1);
+    Obj *e = exc_occurred();
+    if (e) tb_print_exception(e);
+}
+
+Interp *interp_new(size_t mem_limit) {
+    Interp *in = port_malloc(sizeof *in);
+    if (!in) return NULL;
+    memset(in, 0, sizeof *in);
+    in->mem_limit = mem_limit;
+    in->recursion_limit = 1000;
+    ThreadState *ts = ts_new(in);
+    if (!ts) { port_free(in); return NULL; }
+    void *prev_ts = port_tls_get();
+    port_tls_set(ts);
+    in->main_ts = ts;
+    if (types_once() < 0) { fatal_init("types"); goto fail; }
+    in->gil = gil_new();
+    if (!in->gil) { fatal_init("gil"); goto fail; }
+    gil_take(ts);
+    in->modules = dict_new();
+    if (!in->modules) goto fail;
+    Obj *bm = module_new("builtins");
+    if (!bm) goto fail;
+    in->builtins = NEWREF(module_dict(bm));
+    if (builtins_init(in->builtins) < 0 || vm_builtins_init(in->builtins) < 0) {
+        fatal_init("builtins");
+        DECREF(bm);
+        goto fail;
+    }
+    if (dict_set_s(in->modules, "builtins", bm) < 0) { DECREF(bm); goto fail; }
+    DECREF(bm);
+    Obj *sm = module_new("sys");
+    if (!sm) goto fail;
+    in->sysdict = NEWREF(module_dict(sm));
+    if (dict_set_s(in->modules, "sys", sm) < 0 || sys_init(in, in->sysdict) < 0) {
+        fatal_init("sys");
+        DECREF(sm);
+        goto fail;
+    }
+    DECREF(sm);
+    return in;
+fail:
+    exc_clear();
+    port_tls_set(prev_ts);
+    return NULL;     /* leaks the partial interpreter: initialisation failure is fatal anyway */
+}
+
+void interp_free(Interp *in) {
+    ThreadState *ts = ts_get();
+    if (!ts || ts->interp != in) return;
+    if (in->modules) {
+        /* break the module <-> function cycles: clear module dicts */
+        intptr_t pos = 0;
+        Obj *k, *v;
+        while (dict_next(in->modules, &pos, &k, &v)) (void)k;
+    }
+    CLEAR(in->modules);
+    CLEAR(in->sysdict);
+    CLEAR(in->builtins);
+    CLEAR(in->argv);
+    if (in->gil) {
+        gil_thread_fini(ts);
+        gil_free(in->gil);
+        in->gil = NULL;
+    }
+    ts_free(ts);
+    port_tls_set(NULL);
+    port_free(in);
+}
+
+Obj *interp_compile(const char *src, size_t len, const char *filename, int mode) {
+#ifdef HAVE_COMPILER
+    int m = mode == IC_EVAL ? PARSE_EVAL : mode == IC_SINGLE ? PARSE_SINGLE : PARSE_FILE;
+    return compile_source(src, len, filename, m);
+#else
+    (void)src; (void)len; (void)filename; (void)mode;
+    return exc_raise(RuntimeError_t, "no compiler in this build yet");
+#endif
+}
+
+int interp_set_argv(int argc, char **argv) {
+    Interp *in = ts_get()->interp;
+    Obj *l = list_new(0);
+    if (!l) return -1;
+    for (int i = 0; i < argc; i++) {
+        Obj *s = str_from_cstr(argv[i]);
+        if (!s || list_append(l, s) < 0) { XDECREF(s); DECREF(l); return -1; }
+        DECREF(s);
+    }
+    CLEAR(in->argv);
+    in->argv = l;
+    return dict_set_s(in->sysdict, "argv", l);
+}
+
+int interp_handle_uncaught(void) {
+    Obj *e = exc_fetch();
+    if (!e) return 0;
+    int status = 1;
+    if (obj_isinstance(e, SystemExit_t)) {
+        ExcObj *x = (ExcObj *)e;
+        Obj *code = x->value;
+        if (!code && x->args && TUPLE_LEN(x->args) > 0) code = TUPLE_ITEMS(x->args)[0];
+        if (!code || code == None) status = 0;
+        else if (int_check(code)) {
+            int64_t v = 1;
+            if (int_as_i64(code, &v) < 0) { exc_clear(); v = 1; }
+            status = (int)(v & 0xff);
+        } else {
+            Obj *s = obj_str(code);
+            if (s) {
+                tb_write_err(str_data(s), str_nbytes(s));
+                tb_write_err("\n", 1);
+                DECREF(s);
+            }
+            exc_clear();
+            status = 1;
+        }
+    } else {
+        tb_print_exception(e);
+        exc_clear();
+    }
+    DECREF(e);
+    Interp *in = ts_get()->interp;
+    in->exit_status = status;
+    return status;
+}
+
+int tollpy_run_module(const char *modname, const char *filename, const char *src, size_t len) {
+    ThreadState *ts = ts_get();
+    if (!ts) {
+        if (!interp_new((size_t)256 << 20)) return 1;
+    }
+    Obj *m = import_exec_source(modname, filename, src, len);
+    if (!m) return interp_handle_uncaught();
+    DECREF(m);
+    return 0;
+}
+
+int tollpy_run_source(const char *name, const char *src, size_t len) {
+    return tollpy_run_module("__main__", name, src, len);
+}
+
+/* ---- REPL -------------------------------------------------------------------------------------- */
+/* Read one line (without the newline) into b; -1 at end of input. */
+static int read_line(StrBuf *b) {
+    int c, any = 0;
+    while ((c = port_getc()) >= 0) {
+        any = 1;
+        if (c == '\n') return 0;
+        if (c == '\r') continue;
+        sb_addc(b, (char)c);
+    }
+    return any ? 0 : -1;
+}
+
+/* Does the source so far need more lines? Open brackets, a trailing backslash or colon, or a
+ * block that began with a colon and hasn't ended with an empty line. */
+static bool needs_more(const char *s, size_t n, bool last_blank, bool in_block) {
+    int depth = 0;
+    char q = 0;
+    bool triple = false;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if (q) {
+            if (c == '\\') { i++; continue; }
+            if (triple) {
+                if (c == q && i + 2 < n && s[i + 1] == q && s[i + 2] == q) { q = 0; i += 2; }
+            } else if (c == q || c == '\n') q = 0;
+            continue;
+        }
+        if (c == '#') { while (i < n && s[i] != '\n') i++; continue; }
+        if (c == '"' || c == '\'') {
+            if (i + 2 < n && s[i + 1] == c && s[i + 2] == c) { triple = true; i += 2; }
+            else triple = false;
+            q = c;
+            continue;
+        }
+        if (c == '(' || c == '[' || c == '{') depth++;
+        if (c == ')' || c == ']' || c == '}') depth--;
+    }
+    if (q && triple) return true;
+    if (depth > 0) return true;
+    size_t e = n;
+    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n')) e--;
+    if (e > 0 && s[e - 1] == '\\') return true;
+    if (in_block) return !last_blank;
+    /* last line ends with ':' (ignoring a comment) */
+    size_t ls = e;
+    while (ls > 0 && s[ls - 1] != '\n') ls--;
+    bool colon = false;
+    char qq = 0;
+    for (size_t i = ls; i < e; i++) {
+        char c = s[i];
+        if (qq) { if (c == '\\') i++; else if (c == qq) qq = 0; continue; }
+        if (c == '"' || c == '\'') { qq = c; continue; }
+        if (c == '#') break;
+        if (c != ' ' && c != '\t') colon = (c == ':');
+    }
+    return colon;
+}
+
+void tollpy_repl(void) {
+    ThreadState *ts = ts_get();
+    if (!ts && !interp_new((size_t)256 << 20)) return;
+    ts = ts_get();
+    Interp *in = ts->interp;
+    Obj *m = dict_get_s(in->modules, "__main__");
+    if (!m) {
+        m = module_new("__main__");
+        if (!m) return;
+        dict_set_s(module_dict(m), "__builtins__", in->builtins);
+        dict_set_s(in->modules, "__main__", m);
+        DECREF(m);
+    }
+    Obj *globals = module_dict(m);
+    for (;;) {
+        StrBuf b;
+        sb_init(&b);
+        port_write(">>> ", 4);
+        if (read_line(&b) < 0) { sb_free(&b); port_write("\n", 1); break; }
+        bool in_block = false;
+        for (;;) {
+            bool blank = true;
+            size_t ls = b.n;
+            while (ls > 0 && b.p[ls - 1] != '\n') ls--;
+            for (size_t i = ls; i < b.n; i++) if (b.p[i] != ' ' && b.p[i] != '\t') blank = false;
+            if (b.n == 0) break;
+            bool more = needs_more(b.p, b.n, blank, in_block);
+            if (!more) break;
+            if (!in_block) {
+                /* a block begins once a line ends with ':' outside brackets */
+                in_block = needs_more(b.p, b.n, false, false) && !needs_more(b.p, b.n, true, true);
+                size_t e = b.n;
+                while (e > 0 && (b.p[e - 1] == ' ' || b.p[e - 1] == '\t')) e--;
+                if (e > 0 && b.p[e - 1] == ':') in_block = true;
+            }
+            sb_addc(&b, '\n');
+            port_write("... ", 4);
+            if (read_line(&b) < 0) break;
+        }
+        sb_addc(&b, '\n');
+        if (b.oom) { sb_free(&b); exc_raise_memory(); interp_handle_uncaught(); continue; }
+        Obj *code = interp_compile(b.p, b.n, "<stdin>", IC_SINGLE);
+        sb_free(&b);
+        if (code) {
+            Obj *r = vm_run_code(code, globals, NULL);
+            DECREF(code);
+            if (r) { DECREF(r); continue; }
+        }
+        if (exc_matches(SystemExit_t)) {
+            interp_handle_uncaught();
+            break;
+        }
+        interp_handle_uncaught();
+        CLEAR(ts->handled);
+    }
+}
