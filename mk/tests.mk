@@ -1,0 +1,111 @@
+# mk/tests.mk — `make test`, its parts, `make bench` and `make fuzz` (owner: tests).
+#
+#   make test        deps, then in order (each part runs even if an earlier one failed; the
+#                    summary names every failed part and the exit status is non-zero):
+#                      host, host-asan              build/host/tollpy, build/host-asan/tollpy (mk/host.mk)
+#                      $(TEST_PARTS)                host unit tests from other fragments: every
+#                                                   `test-NAME:` rule in mk/*.mk except test-kernel and
+#                                                   this file's own, plus anything a fragment appends
+#                                                   with `TEST_PARTS += test-foo` (e.g. test-gil)
+#                      test-lang                    tests/lang/*.py: tollpy vs /usr/bin/python3
+#                      test-lang-asan               the same with the ASan+UBSan tollpy
+#                      test-bad                     tests/bad + generated hostile inputs: Python
+#                                                   exception, never a crash, each within 20 s
+#                      test-kernel                  QEMU tests (mk/kernel.mk), if that rule exists
+#                      test-qemu-lang               tests/lang/QEMU_SUBSET in the guest via qemu/run.sh
+#                                                   (skipped until interp/KERNEL_READY exists)
+#                    Budget: ~1 min for the lang runs, ~2 min for ASan, ~1-3 min for bad inputs
+#                    (runaway cases end at the memory limit), QEMU parts a few minutes: well under
+#                    20 minutes on the 2-core dev machine.
+#   make test-lang LANG_ARGS="--show-diff tests/lang/str_split.py"   one part, extra runner args
+#   make bench       tests/bench/run_bench.py: tollpy vs CPython 3.11 vs Lua 5.4, best of 3;
+#                    writes build/bench/results.{csv,md}; runs tests/bench/kernel_bench.sh if present
+#   make fuzz        builds build/fuzz/fuzz_compile_run (clang, -fsanitize=fuzzer,address,undefined,
+#                    every interp/*.c but host_main.c) and runs it FUZZ_SECONDS (default 60) over
+#                    build/fuzz/corpus (new inputs) seeded from tests/lang and tests/bad; crashes land
+#                    in build/fuzz/artifacts/ — turn each into a tests/bad/ case.
+#
+# Known-failure lists: tests/lang/KNOWN_FAILURES, tests/bad/KNOWN_FAILURES (see tests/run_lang.py).
+.PHONY: test test-lang test-lang-asan test-bad test-bad-asan test-qemu-lang bench fuzz fuzz-build
+
+RUN_LANG   := $(PYTHON) tests/run_lang.py
+TOLLPY     := $(BUILD)/host/tollpy
+TOLLPY_ASAN:= $(BUILD)/host-asan/tollpy
+# Sanitizer reports must never look like a Python exception's status 1.
+SAN_ENV    := ASAN_OPTIONS=detect_leaks=0:exitcode=99:abort_on_error=0 \
+              UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1:exitcode=98
+LANG_ARGS  ?=
+BAD_ARGS   ?=
+FUZZ_SECONDS ?= 60
+
+# Unit-test rules other fragments define (test-gil, test-unit, ...), found by name.
+TESTS_MK_OWN  := test test-lang test-lang-asan test-bad test-bad-asan test-qemu-lang test-kernel
+TESTS_FOUND   := $(filter-out $(TESTS_MK_OWN),$(shell sed -n 's/^\(test-[A-Za-z0-9_-]*\):.*/\1/p' \
+                   $(filter-out mk/tests.mk,$(wildcard mk/*.mk)) 2>/dev/null))
+TEST_PARTS    += $(TESTS_FOUND)
+TESTS_KERNEL  := $(if $(shell grep -l '^test-kernel:' $(wildcard mk/*.mk) 2>/dev/null),test-kernel)
+TEST_SEQUENCE  = host host-asan $(sort $(TEST_PARTS)) test-lang test-lang-asan test-bad \
+                 $(TESTS_KERNEL) test-qemu-lang
+
+test: deps
+	@fail=""; t0=$$(date +%s); \
+	for t in $(TEST_SEQUENCE); do \
+	  echo "=== make $$t"; \
+	  $(MAKE) --no-print-directory $$t || fail="$$fail $$t"; \
+	done; \
+	echo "=== make test: $$(( $$(date +%s) - t0 ))s"; \
+	if [ -n "$$fail" ]; then echo "make test: FAILED:$$fail"; exit 1; fi; \
+	echo "make test: all parts passed"
+
+test-lang: $(TOLLPY)
+	$(RUN_LANG) --tollpy $(TOLLPY) --label lang $(LANG_ARGS)
+
+test-lang-asan: $(TOLLPY_ASAN)
+	$(SAN_ENV) $(RUN_LANG) --tollpy $(TOLLPY_ASAN) --label lang-asan --timeout 30 $(LANG_ARGS)
+
+test-bad: $(TOLLPY)
+	$(RUN_LANG) --bad --tollpy $(TOLLPY) --label bad $(BAD_ARGS)
+
+# Not in `make test` (slow): hostile inputs under the sanitizers.
+test-bad-asan: $(TOLLPY_ASAN)
+	$(SAN_ENV) $(RUN_LANG) --bad --tollpy $(TOLLPY_ASAN) --label bad-asan --timeout 60 $(BAD_ARGS)
+
+test-qemu-lang: deps $(if $(wildcard interp/KERNEL_READY),$(BUILD)/kernel.elf)
+	$(RUN_LANG) --qemu --label qemu-lang
+
+bench: deps host
+	$(PYTHON) tests/bench/run_bench.py --tollpy $(TOLLPY)
+
+# ---- fuzzing: clang + libFuzzer over the compiler and VM
+FUZZ_CC      ?= clang
+FUZZ_DIR     := $(BUILD)/fuzz
+FUZZ_EXCLUDE ?= interp/host_main.c interp/port_kernel.c $(wildcard interp/*_guest.c)
+FUZZ_SRCS     = $(filter-out $(FUZZ_EXCLUDE),$(sort $(wildcard interp/*.c)))
+FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+# No -Werror here: clang warns about things gcc does not, and this build is a tool, not a product.
+FUZZ_CFLAGS  := -std=gnu11 -g -O1 -fno-omit-frame-pointer -Wall -Wextra -Iinterp \
+                -I$(BUILD)/host/gen -DTOLLPY_HOST=1 -DTOLLPY_FUZZ=1 $(FUZZ_SAN)
+FUZZ_OBJS     = $(patsubst interp/%.c,$(FUZZ_DIR)/obj/%.o,$(FUZZ_SRCS)) \
+                $(FUZZ_DIR)/obj/gen_modtab.o $(FUZZ_DIR)/obj/gen_frozen.o
+
+$(FUZZ_DIR)/obj/%.o: interp/%.c $(wildcard interp/*.h)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FUZZ_DIR)/obj/gen_%.o: $(BUILD)/host/gen/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
+
+$(FUZZ_DIR)/fuzz_compile_run: tests/fuzz/fuzz_compile_run.c $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ -lm -pthread
+
+fuzz-build: deps $(FUZZ_DIR)/fuzz_compile_run
+
+fuzz: fuzz-build
+	@mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/artifacts
+	ASAN_OPTIONS=detect_leaks=0 $(FUZZ_DIR)/fuzz_compile_run -max_total_time=$(FUZZ_SECONDS) \
+	  -timeout=10 -rss_limit_mb=2048 -max_len=4096 -handle_int=0 -close_fd_mask=3 \
+	  -dict=tests/fuzz/python.dict -artifact_prefix=$(FUZZ_DIR)/artifacts/ \
+	  $(FUZZ_DIR)/corpus tests/lang tests/bad
+	@n=$$(ls $(FUZZ_DIR)/artifacts | wc -l); echo "fuzz: $$n artifact(s) in $(FUZZ_DIR)/artifacts"; \
+	  [ $$n = 0 ]

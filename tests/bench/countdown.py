@@ -1,0 +1,8 @@
+# tests/bench/countdown.py — the seed's CPU-bound loop: `while n > 0: n -= 1`, 30M, in a function.
+import sys
+def countdown(n):
+    while n > 0:
+        n -= 1
+    return n
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 30000000
+print(countdown(N))
