@@ -29,3 +29,42 @@ const GilOps gil_ops_unsafe = {
     .name = "unsafe", .has_lock = 0, .enter = unsafe_enter, .leave = unsafe_leave,
     .take = unsafe_take, .drop = unsafe_drop, .eval_breaker = unsafe_eval_breaker,
 };
+
+/* ---- detection helpers for the object code (active only while gil_unsafe_active) ------------ */
+/* A freed object gets this type (gil_poison, called by obj_free before the memory is released):
+ * any later use through its type — a DECREF to zero (double free), repr, attribute access —
+ * lands in the poison slots, which report instead of crashing. The allocator's header sits
+ * before the object, so the poison survives until the memory is reused. */
+static void poison_dealloc(Obj *o) { (void)o; gil_report_corruption("freed object (double free)"); }
+static Obj *poison_repr(Obj *o) {
+    (void)o;
+    gil_report_corruption("freed object (use after free)");
+    return exc_raise(RuntimeError_t, "refcount corruption detected (use of a freed object)");
+}
+static Obj *poison_getattr(Obj *o, Obj *name) { (void)name; return poison_repr(o); }
+
+Type gil_poison_type = {
+    .base = {IMMORTAL_REFCNT, &type_type}, .name = "<freed object>", .base_type = NULL,
+    .size = sizeof(Obj), .dealloc = poison_dealloc, .repr = poison_repr,
+    .getattr = poison_getattr,
+};
+
+void gil_poison(Obj *o) {
+    o->type = &gil_poison_type;
+    o->refcnt = 0;
+}
+
+int gil_check_dealloc(Obj *o) {
+    Type *t = o->type;
+    if (t == &gil_poison_type) { gil_report_corruption("freed object (double free)"); return 1; }
+    if (o->refcnt != 0) {            /* someone INCREF'd it while it was being freed */
+        gil_report_corruption(t && t->name ? t->name : "?");
+        return 1;
+    }
+    if (!t || t->base.type != &type_type) { gil_report_corruption("object with a corrupt type"); return 1; }
+    return 0;
+}
+
+void gil_refcnt_underflow(Obj *o) {
+    gil_report_corruption(o->type && o->type != &gil_poison_type && o->type->name ? o->type->name : "freed object");
+}
