@@ -6,6 +6,7 @@
 
 volatile bool rc_atomic;
 static Type rt_type, val_type;
+Type type_type;
 Type *RuntimeError_t = &rt_type, *ValueError_t = &val_type;
 int stub_exc_count;
 Obj *exc_raise(Type *t, const char *fmt, ...) {
