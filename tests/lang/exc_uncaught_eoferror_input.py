@@ -1,0 +1,3 @@
+print("prompting")
+name = input("name? ")
+print("hello", name)
