@@ -1,0 +1,370 @@
+/*
+ * interp/bytes.c — Python's bytes: an immutable byte string (BytesObj in obj.h), enough for the
+ * I/O demos: literals, len, indexing (ints), slicing, iteration, ==/<, hash, +, *, `in`,
+ * decode('utf-8'), hex(), bytes(n) / bytes(iterable of ints) / bytes(str, 'utf-8').
+ * Called by: the compiler (b'' constants), str.encode, os/I/O modules. Locks: none (immutable).
+ */
+#include <string.h>
+#include "obj.h"
+#include "strfmt.h"
+
+#define B(o) ((BytesObj *)(o))
+
+Obj *bytes_new(const char *p, size_t n)
+{
+    BytesObj *b = (BytesObj *)obj_alloc(&bytes_type, sizeof(BytesObj) + n + 1);
+    if (!b) return NULL;
+    b->hash = -1;
+    b->len = n;
+    if (p && n) memcpy(b->data, p, n);
+    b->data[n] = 0;
+    return (Obj *)b;
+}
+
+static bool is_bytes(Obj *o) { return !IS_SMALL(o) && (o->type == &bytes_type || type_is_subtype(o->type, &bytes_type)); }
+
+static Obj *bytes_repr(Obj *o)
+{
+    const unsigned char *p = (const unsigned char *)B(o)->data;
+    size_t n = B(o)->len;
+    bool sq = memchr(p, '\'', n) != NULL, dq = memchr(p, '"', n) != NULL;
+    char q = sq && !dq ? '"' : '\'';
+    StrBuf b;
+    sb_init(&b);
+    sb_addc(&b, 'b');
+    sb_addc(&b, q);
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = p[i];
+        if (c == (unsigned)q || c == '\\') { sb_addc(&b, '\\'); sb_addc(&b, (char)c); }
+        else if (c == '\n') sb_add(&b, "\\n", 2);
+        else if (c == '\t') sb_add(&b, "\\t", 2);
+        else if (c == '\r') sb_add(&b, "\\r", 2);
+        else if (c < 0x20 || c >= 0x7f) sb_printf(&b, "\\x%02x", c);
+        else sb_addc(&b, (char)c);
+    }
+    sb_addc(&b, q);
+    return sb_finish(&b);
+}
+
+static int bytes_hash(Obj *o, intptr_t *out)
+{
+    if (B(o)->hash == -1) {
+        /* Same function as str for ASCII content is not required; any good hash will do. */
+        uint64_t h = 1469598103934665603ull;
+        for (size_t i = 0; i < B(o)->len; i++) { h ^= (unsigned char)B(o)->data[i]; h *= 1099511628211ull; }
+        intptr_t r = (intptr_t)(h ^ (h >> 31));
+        B(o)->hash = r == -1 ? -2 : r;
+    }
+    *out = B(o)->hash;
+    return 0;
+}
+
+static Obj *bytes_compare(Obj *a, Obj *b, int op)
+{
+    if (!is_bytes(a) || !is_bytes(b)) return NEWREF(NotImplemented);
+    size_t na = B(a)->len, nb = B(b)->len;
+    int c = memcmp(B(a)->data, B(b)->data, na < nb ? na : nb);
+    if (!c) c = na < nb ? -1 : na > nb;
+    bool r;
+    switch (op) {
+    case CMP_LT: r = c < 0; break;
+    case CMP_LE: r = c <= 0; break;
+    case CMP_EQ: r = c == 0; break;
+    case CMP_NE: r = c != 0; break;
+    case CMP_GT: r = c > 0; break;
+    default: r = c >= 0; break;
+    }
+    return bool_from(r);
+}
+
+static intptr_t bytes_len(Obj *o) { return (intptr_t)B(o)->len; }
+
+static Obj *bytes_getitem(Obj *o, Obj *key)
+{
+    if (int_check(key)) {
+        intptr_t i;
+        if (int_as_index(key, &i) < 0) return NULL;
+        intptr_t n = (intptr_t)B(o)->len;
+        if (i < 0) i += n;
+        if (i < 0 || i >= n) return exc_raise(IndexError_t, "index out of range");
+        return MK_SMALL((unsigned char)B(o)->data[i]);
+    }
+    if (TYPE(key) == &slice_type) {
+        intptr_t start, stop, step, len;
+        if (slice_indices(key, (intptr_t)B(o)->len, &start, &stop, &step, &len) < 0) return NULL;
+        if (step == 1) return bytes_new(B(o)->data + start, len > 0 ? (size_t)len : 0);
+        Obj *r = bytes_new(NULL, len > 0 ? (size_t)len : 0);
+        if (!r) return NULL;
+        for (intptr_t i = 0, j = start; i < len; i++, j += step) B(r)->data[i] = B(o)->data[j];
+        return r;
+    }
+    return exc_raise(TypeError_t, "byte indices must be integers or slices, not %s", type_name(key));
+}
+
+static int bytes_contains(Obj *o, Obj *x)
+{
+    if (int_check(x)) {
+        intptr_t v;
+        if (int_as_index(x, &v) < 0) return -1;
+        if (v < 0 || v > 255) { exc_raise(ValueError_t, "byte must be in range(0, 256)"); return -1; }
+        return memchr(B(o)->data, (int)v, B(o)->len) != NULL;
+    }
+    if (!is_bytes(x)) {
+        exc_raise(TypeError_t, "a bytes-like object is required, not '%s'", type_name(x));
+        return -1;
+    }
+    return tb_memmem(B(o)->data, B(o)->len, B(x)->data, B(x)->len) != NULL;
+}
+
+static Obj *bytes_add(Obj *a, Obj *b)
+{
+    if (!is_bytes(a)) return NEWREF(NotImplemented);
+    if (!is_bytes(b)) {
+        if (!IS_SMALL(b) && (TYPE(b)->flags & TF_HEAPTYPE)) return NEWREF(NotImplemented);
+        return exc_raise(TypeError_t, "can't concat %s to bytes", type_name(b));
+    }
+    Obj *r = bytes_new(NULL, B(a)->len + B(b)->len);
+    if (!r) return NULL;
+    memcpy(B(r)->data, B(a)->data, B(a)->len);
+    memcpy(B(r)->data + B(a)->len, B(b)->data, B(b)->len);
+    return r;
+}
+
+static Obj *bytes_mul(Obj *a, Obj *b)
+{
+    Obj *s = is_bytes(a) ? a : b, *n = s == a ? b : a;
+    if (!int_check(n)) {
+        if (!IS_SMALL(n) && (TYPE(n)->flags & TF_HEAPTYPE)) return NEWREF(NotImplemented);
+        return exc_raise(TypeError_t, "can't multiply sequence by non-int of type '%s'", type_name(n));
+    }
+    intptr_t k;
+    if (int_as_index(n, &k) < 0) return NULL;
+    if (k < 0) k = 0;
+    size_t len = B(s)->len;
+    if (len && (size_t)k > ((size_t)-1 / 2) / len) return exc_raise(MemoryError_t, NULL);
+    Obj *r = bytes_new(NULL, len * (size_t)k);
+    if (!r) return NULL;
+    for (intptr_t i = 0; i < k; i++) memcpy(B(r)->data + (size_t)i * len, B(s)->data, len);
+    return r;
+}
+
+/* iterator */
+typedef struct { Obj base; Obj *b; size_t i; } BytesIter;
+static void bi_dealloc(Obj *o) { XDECREF(((BytesIter *)o)->b); obj_free(o); }
+static Obj *bi_iter(Obj *o) { return NEWREF(o); }
+static Obj *bi_next(Obj *o)
+{
+    BytesIter *it = (BytesIter *)o;
+    if (!it->b || it->i >= B(it->b)->len) { CLEAR(it->b); return NULL; }
+    return MK_SMALL((unsigned char)B(it->b)->data[it->i++]);
+}
+Type bytes_iter_type = {
+    .base = { IMMORTAL_REFCNT, &type_type },
+    .name = "bytes_iterator",
+    .base_type = &object_type,
+    .size = sizeof(BytesIter),
+    .dealloc = bi_dealloc,
+    .iter = bi_iter,
+    .next = bi_next,
+};
+static Obj *bytes_iter(Obj *o)
+{
+    BytesIter *it = (BytesIter *)obj_alloc(&bytes_iter_type, sizeof(BytesIter));
+    if (!it) return NULL;
+    it->b = NEWREF(o);
+    return (Obj *)it;
+}
+
+/* UTF-8 validation: returns the offset of the first bad byte, or n. */
+static size_t utf8_check(const unsigned char *p, size_t n, const char **why)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = p[i];
+        int l;
+        if (c < 0x80) { i++; continue; }
+        else if (c >= 0xC2 && c <= 0xDF) l = 2;
+        else if (c >= 0xE0 && c <= 0xEF) l = 3;
+        else if (c >= 0xF0 && c <= 0xF4) l = 4;
+        else { *why = "invalid start byte"; return i; }
+        if (i + (size_t)l > n) {
+            for (size_t k = 1; i + k < n; k++)
+                if ((p[i + k] & 0xC0) != 0x80) { *why = "invalid continuation byte"; return i; }
+            *why = "unexpected end of data";
+            return i;
+        }
+        for (int k = 1; k < l; k++)
+            if ((p[i + k] & 0xC0) != 0x80) { *why = "invalid continuation byte"; return i; }
+        if (l == 3 && ((c == 0xE0 && p[i + 1] < 0xA0) || (c == 0xED && p[i + 1] >= 0xA0))) { *why = "invalid continuation byte"; return i; }
+        if (l == 4 && ((c == 0xF0 && p[i + 1] < 0x90) || (c == 0xF4 && p[i + 1] >= 0x90))) { *why = "invalid continuation byte"; return i; }
+        i += (size_t)l;
+    }
+    return n;
+}
+
+static Obj *m_decode(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    Obj *a[2];
+    if (args_parse("decode", args, nargs, kw, "|encoding|errors", a) < 0) return NULL;
+    bool ascii = a[0] && str_check(a[0]) && str_equal_cstr(a[0], "ascii");
+    if (a[0] && !ascii && !(str_check(a[0]) && (str_equal_cstr(a[0], "utf-8") || str_equal_cstr(a[0], "utf8") ||
+                                                 str_equal_cstr(a[0], "UTF-8"))))
+        return exc_raise(LookupError_t, "unknown encoding: %S", a[0]);
+    const unsigned char *p = (const unsigned char *)B(self)->data;
+    size_t n = B(self)->len;
+    const char *why = "";
+    size_t bad = n;
+    if (ascii) { for (size_t i = 0; i < n; i++) if (p[i] >= 0x80) { bad = i; why = "ordinal not in range(128)"; break; } }
+    else bad = utf8_check(p, n, &why);
+    if (bad < n) {
+        bool replace = a[1] && str_check(a[1]) && str_equal_cstr(a[1], "replace");
+        bool ignore = a[1] && str_check(a[1]) && str_equal_cstr(a[1], "ignore");
+        if (replace || ignore) {
+            StrBuf b;
+            sb_init(&b);
+            size_t i = 0;
+            while (i < n) {
+                size_t ok = ascii ? i : i + utf8_check(p + i, n - i, &why);
+                if (ascii) { while (ok < n && p[ok] < 0x80) ok++; }
+                sb_add(&b, (const char *)p + i, ok - i);
+                if (ok >= n) break;
+                if (replace) sb_add(&b, "\xEF\xBF\xBD", 3);
+                i = ok + 1;
+            }
+            return sb_finish(&b);
+        }
+        return exc_raise(UnicodeDecodeError_t, "'%s' codec can't decode byte 0x%02x in position %zd: %s",
+                         ascii ? "ascii" : "utf-8", p[bad], (intptr_t)bad, why);
+    }
+    return str_new((const char *)p, n);
+}
+
+static Obj *m_hex(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)args; (void)nargs; (void)kw;
+    static const char hx[] = "0123456789abcdef";
+    size_t n = B(self)->len;
+    char *buf = mem_alloc(2 * n + 1);
+    if (!buf) return NULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)B(self)->data[i];
+        buf[2 * i] = hx[c >> 4]; buf[2 * i + 1] = hx[c & 15];
+    }
+    Obj *r = str_new(buf, 2 * n);
+    mem_free(buf);
+    return r;
+}
+
+static Obj *m_startswith(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)kw;
+    if (nargs != 1 || !is_bytes(args[0])) return exc_raise(TypeError_t, "startswith first arg must be bytes or a tuple of bytes, not %s", nargs ? type_name(args[0]) : "nothing");
+    size_t n = B(args[0])->len;
+    return bool_from(n <= B(self)->len && memcmp(B(self)->data, B(args[0])->data, n) == 0);
+}
+
+static Obj *m_endswith(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)kw;
+    if (nargs != 1 || !is_bytes(args[0])) return exc_raise(TypeError_t, "endswith first arg must be bytes or a tuple of bytes, not %s", nargs ? type_name(args[0]) : "nothing");
+    size_t n = B(args[0])->len;
+    return bool_from(n <= B(self)->len && memcmp(B(self)->data + B(self)->len - n, B(args[0])->data, n) == 0);
+}
+
+static Obj *m_count(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)kw;
+    if (nargs != 1) return exc_raise(TypeError_t, "count expected 1 argument, got %d", nargs);
+    if (int_check(args[0])) {
+        intptr_t v; if (int_as_index(args[0], &v) < 0) return NULL;
+        intptr_t c = 0;
+        for (size_t i = 0; i < B(self)->len; i++) c += (unsigned char)B(self)->data[i] == v;
+        return MK_SMALL(c);
+    }
+    if (!is_bytes(args[0])) return exc_raise(TypeError_t, "argument should be integer or bytes-like object, not '%s'", type_name(args[0]));
+    size_t nn = B(args[0])->len;
+    if (nn == 0) return MK_SMALL((intptr_t)B(self)->len + 1);
+    intptr_t c = 0;
+    const char *p = B(self)->data, *e = p + B(self)->len;
+    while ((p = tb_memmem(p, (size_t)(e - p), B(args[0])->data, nn))) { c++; p += nn; }
+    return MK_SMALL(c);
+}
+
+static const MethodDef bytes_methods[] = {
+    { "decode", m_decode }, { "hex", m_hex }, { "startswith", m_startswith },
+    { "endswith", m_endswith }, { "count", m_count },
+    { NULL, NULL },
+};
+
+static Obj *bytes_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
+{
+    (void)t;
+    Obj *a[3];
+    if (args_parse("bytes", args, nargs, kwnames, "|source|encoding|errors", a) < 0) return NULL;
+    Obj *x = a[0];
+    if (!x) return bytes_new(NULL, 0);
+    if (str_check(x)) {
+        if (!a[1]) return exc_raise(TypeError_t, "string argument without an encoding");
+        return bytes_new(str_data(x), str_nbytes(x));
+    }
+    if (a[1]) return exc_raise(TypeError_t, "encoding without a string argument");
+    if (is_bytes(x)) return NEWREF(x);
+    if (int_check(x)) {
+        intptr_t n;
+        if (int_as_index(x, &n) < 0) return NULL;
+        if (n < 0) return exc_raise(ValueError_t, "negative count");
+        Obj *r = bytes_new(NULL, (size_t)n);
+        if (r) memset(B(r)->data, 0, (size_t)n);
+        return r;
+    }
+    Obj *it = obj_iter(x);
+    if (!it) {
+        if (exc_matches(TypeError_t)) {
+            exc_clear();
+            return exc_raise(TypeError_t, "cannot convert '%s' object to bytes", type_name(x));
+        }
+        return NULL;
+    }
+    StrBuf b;
+    sb_init(&b);
+    Obj *v;
+    while ((v = obj_next(it))) {
+        intptr_t c;
+        if (!int_check(v)) {
+            exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(v));
+            DECREF(v);
+            break;
+        }
+        int e = int_as_index(v, &c);
+        DECREF(v);
+        if (e < 0) break;
+        if (c < 0 || c > 255) { exc_raise(ValueError_t, "bytes must be in range(0, 256)"); break; }
+        sb_addc(&b, (char)c);
+    }
+    DECREF(it);
+    if (exc_occurred()) { sb_free(&b); return NULL; }
+    Obj *r = bytes_new(b.p, b.n);
+    sb_free(&b);
+    return r;
+}
+
+static void bytes_dealloc(Obj *o) { obj_free(o); }
+
+Type bytes_type = {
+    .base = { IMMORTAL_REFCNT, &type_type },
+    .name = "bytes",
+    .base_type = &object_type,
+    .size = sizeof(BytesObj),
+    .flags = TF_BASETYPE,
+    .dealloc = bytes_dealloc,
+    .repr = bytes_repr,
+    .hash = bytes_hash,
+    .compare = bytes_compare,
+    .len = bytes_len,
+    .getitem = bytes_getitem,
+    .contains = bytes_contains,
+    .iter = bytes_iter,
+    .nb = { [NB_ADD] = bytes_add, [NB_MUL] = bytes_mul },
+    .methods = bytes_methods,
+    .new_ = bytes_new_slot,
+};

@@ -1,0 +1,158 @@
+/*
+ * interp/mem.c — the interpreter's allocator: every object and buffer comes from here.
+ *
+ * Each block carries a small header (its size and the Interp it was charged to), so mem_free
+ * can give the bytes back to the right interpreter even when another thread or interpreter frees
+ * it. The accounting (Interp.mem_used against Interp.mem_limit) is a plain add under a GIL and an
+ * atomic add while a GIL-less policy runs (rc_atomic).
+ *
+ * MemoryError must be raisable when memory is gone: while building the exception we let
+ * allocations bypass the limit (mem_bypass, a process-wide counter: during that brief window
+ * other threads may also pass the limit, which is harmless). If the platform itself is out of
+ * memory the exception instance is preallocated on first use of the allocator path that fails.
+ *
+ * Called by: every object file (obj_alloc/obj_free), DECREF (obj_dealloc). Locks: none.
+ */
+#include <string.h>
+#include "obj.h"
+#include "state.h"
+
+typedef struct {
+    size_t size;
+    Interp *interp;
+} MemHdr;
+
+/* Keep user data aligned to 8 (doubles on the guest) and to 16 on the host. */
+#define HDR_SIZE ((sizeof(MemHdr) + 7u) & ~(size_t)7u)
+
+static volatile int mem_bypass;
+static Obj *memerr_prealloc;   /* a MemoryError instance kept for when port_malloc fails */
+
+static void raise_memory_error(void)
+{
+    __atomic_fetch_add(&mem_bypass, 1, __ATOMIC_SEQ_CST);
+    if (mem_bypass > 4) {      /* nested failure: don't recurse */
+        __atomic_fetch_sub(&mem_bypass, 1, __ATOMIC_SEQ_CST);
+        if (memerr_prealloc) exc_raise_obj(memerr_prealloc);
+        return;
+    }
+    if (!memerr_prealloc) {
+        Obj *e = exc_new(MemoryError_t, NULL, 0);
+        if (e) {
+            Obj *expected = NULL;
+            if (!__atomic_compare_exchange_n(&memerr_prealloc, &expected, e, false,
+                                             __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+                DECREF(e);
+        }
+    }
+    /* A fresh instance so tracebacks don't accumulate on a shared one. */
+    Obj *e = exc_new(MemoryError_t, NULL, 0);
+    if (e) {
+        exc_raise_obj(e);
+        DECREF(e);
+    } else if (memerr_prealloc) {
+        exc_raise_obj(memerr_prealloc);
+    }
+    __atomic_fetch_sub(&mem_bypass, 1, __ATOMIC_SEQ_CST);
+}
+
+static inline Interp *cur_interp(void)
+{
+    ThreadState *ts = ts_get();
+    return ts ? ts->interp : NULL;
+}
+
+static inline int charge(Interp *in, size_t n)
+{
+    if (!in) return 0;
+    size_t used;
+    if (rc_atomic) used = __atomic_add_fetch(&in->mem_used, n, __ATOMIC_RELAXED);
+    else used = (in->mem_used += n);
+    if (in->mem_limit && used > in->mem_limit && !mem_bypass) {
+        if (rc_atomic) __atomic_sub_fetch(&in->mem_used, n, __ATOMIC_RELAXED);
+        else in->mem_used -= n;
+        return -1;
+    }
+    return 0;
+}
+
+static inline void uncharge(Interp *in, size_t n)
+{
+    if (!in) return;
+    if (rc_atomic) __atomic_sub_fetch(&in->mem_used, n, __ATOMIC_RELAXED);
+    else in->mem_used -= n;
+}
+
+void *mem_alloc(size_t n)
+{
+    Interp *in = cur_interp();
+    if (n > ((size_t)-1) / 2) { raise_memory_error(); return NULL; }
+    size_t total = n + HDR_SIZE;
+    if (charge(in, total) < 0) { raise_memory_error(); return NULL; }
+    MemHdr *h = port_malloc(total);
+    if (!h) { uncharge(in, total); raise_memory_error(); return NULL; }
+    h->size = total;
+    h->interp = in;
+    return (char *)h + HDR_SIZE;
+}
+
+void *mem_realloc(void *p, size_t n)
+{
+    if (!p) return mem_alloc(n);
+    if (n > ((size_t)-1) / 2) { raise_memory_error(); return NULL; }
+    MemHdr *h = (MemHdr *)((char *)p - HDR_SIZE);
+    size_t old = h->size, total = n + HDR_SIZE;
+    Interp *in = h->interp;
+    if (total > old) {
+        if (charge(in, total - old) < 0) { raise_memory_error(); return NULL; }
+    }
+    MemHdr *nh = port_realloc(h, total);
+    if (!nh) {
+        if (total > old) uncharge(in, total - old);
+        raise_memory_error();
+        return NULL;
+    }
+    if (total < old) uncharge(in, old - total);
+    nh->size = total;
+    return (char *)nh + HDR_SIZE;
+}
+
+void mem_free(void *p)
+{
+    if (!p) return;
+    MemHdr *h = (MemHdr *)((char *)p - HDR_SIZE);
+    uncharge(h->interp, h->size);
+    port_free(h);
+}
+
+size_t mem_used_now(void)
+{
+    Interp *in = cur_interp();
+    return in ? in->mem_used : 0;
+}
+
+Obj *obj_alloc(Type *t, size_t size)
+{
+    if (size < sizeof(Obj)) size = sizeof(Obj);
+    Obj *o = mem_alloc(size);
+    if (!o) return NULL;
+    memset(o, 0, size);
+    o->refcnt = 1;
+    o->type = t;
+    if (t->flags & TF_HEAPTYPE) INCREF((Obj *)t);
+    return o;
+}
+
+void obj_free(Obj *o)
+{
+    Type *t = o->type;
+    mem_free(o);
+    if (t && (t->flags & TF_HEAPTYPE)) DECREF((Obj *)t);
+}
+
+void obj_dealloc(Obj *o)
+{
+    Type *t = o->type;
+    if (t->dealloc) t->dealloc(o);
+    else obj_free(o);
+}
