@@ -1,0 +1,8 @@
+/* drivers/pl011.h — the PL011 UART at 0x09000000 (SPI 1 = IRQ 33). */
+#ifndef DRIVERS_PL011_H
+#define DRIVERS_PL011_H
+void pl011_init(void);
+void pl011_putc(char c);                   /* polled; caller serialises (kernel/console.c) */
+void pl011_irq(void (*rx)(unsigned char)); /* drain the receive FIFO into rx() */
+int  pl011_getc_poll(void);                /* -1 if nothing; for panic-time use only */
+#endif

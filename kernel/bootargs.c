@@ -1,0 +1,58 @@
+/*
+ * kernel/bootargs.c — parse the boot block (format in kernel/bootargs.h). Read-only after
+ * bootargs_init (called by kmain before any other core starts), so no locking.
+ */
+#include <stdint.h>
+#include <string.h>
+#include "kernel/bootargs.h"
+#include "kernel/tunables.h"
+
+struct boot_header {
+    char magic[8];
+    uint32_t version, args_len, script_len, flags;
+};
+
+static const struct boot_header *hdr;
+static const char *args;
+
+void bootargs_init(void)
+{
+    const struct boot_header *h = (const struct boot_header *)SCRIPT_ADDR;
+    if (memcmp(h->magic, "TOLLBOOT", 8) != 0 || h->version != 1)
+        return;
+    if (h->args_len > SCRIPT_MAX || h->script_len > SCRIPT_MAX - sizeof *h - h->args_len)
+        return;
+    hdr = h;
+    args = (const char *)(h + 1);
+}
+
+bool bootargs_present(void) { return hdr != 0; }
+
+const char *bootarg_get(const char *key)
+{
+    if (!hdr)
+        return 0;
+    size_t kl = strlen(key);
+    const char *p = args, *end = args + hdr->args_len;
+    while (p < end) {
+        size_t l = strnlen(p, (size_t)(end - p));
+        if (l > kl && memcmp(p, key, kl) == 0 && p[kl] == '=')
+            return p + kl + 1;
+        p += l + 1;
+    }
+    return 0;
+}
+
+const char *bootargs_script(size_t *len)
+{
+    if (!hdr || hdr->script_len == 0) {
+        if (len)
+            *len = 0;
+        return 0;
+    }
+    if (len)
+        *len = hdr->script_len;
+    return args + hdr->args_len;
+}
+
+bool bootargs_exit_after_script(void) { return hdr && (hdr->flags & 1); }

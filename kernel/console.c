@@ -1,0 +1,117 @@
+/*
+ * kernel/console.c — console on the PL011.
+ * Output: console_lock (a spinlock, interrupts off) is held for a whole write, so one write's
+ * characters are never interleaved with another's; kprintf formats into a buffer first and
+ * writes it once, so a kprintf line is atomic. '\n' goes out as "\r\n".
+ * Input: the UART interrupt (routed to CPU 0) pushes bytes into rx_ring under rx_lock and wakes
+ * readers on rx_wait. Ctrl-C (0x03) also sets the interrupt flag the VM polls and wakes
+ * interruptible sleepers. Lock order: rx_lock -> sched_lock.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include "kernel/console.h"
+#include "kernel/spinlock.h"
+#include "kernel/thread.h"
+#include "kernel/cpu.h"
+#include "kernel/libc_glue.h"
+#include "drivers/pl011.h"
+#include "drivers/timer.h"
+
+static spinlock_t console_lock = SPINLOCK_INIT("console");
+static spinlock_t rx_lock = SPINLOCK_INIT("console-rx");
+static struct waitq rx_wait = { 0, 0, "console-rx", 0 };
+static unsigned char rx_ring[CONSOLE_RX_RING];
+static unsigned rx_head, rx_tail;          /* [rx_lock] */
+static unsigned long rx_dropped;
+static volatile bool interrupted;
+
+void sleep_interrupt(void);
+
+void console_init(void)
+{
+    pl011_init();
+}
+
+static void put(char c)
+{
+    if (c == '\n')
+        pl011_putc('\r');
+    pl011_putc(c);
+}
+
+void console_write(const char *buf, size_t n)
+{
+    spin_lock(&console_lock);
+    for (size_t i = 0; i < n; i++)
+        put(buf[i]);
+    spin_unlock(&console_lock);
+}
+
+void console_write_raw(const char *s)
+{
+    while (*s)
+        put(*s++);
+}
+
+void console_flush(void) { /* transmit is synchronous */ }
+
+int kprintf(const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = libc_vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n < 0)
+        return n;
+    console_write(buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+    return n;
+}
+
+static void rx_byte(unsigned char c)
+{
+    if (c == 0x03) {
+        interrupted = true;
+    }
+    if (rx_head - rx_tail < CONSOLE_RX_RING)
+        rx_ring[rx_head++ % CONSOLE_RX_RING] = c;
+    else
+        rx_dropped++;
+}
+
+void console_rx_irq(void)
+{
+    spin_lock(&rx_lock);
+    unsigned before = rx_head;
+    pl011_irq(rx_byte);
+    if (rx_head != before)
+        waitq_wake_all(&rx_wait);
+    spin_unlock(&rx_lock);
+    if (interrupted)
+        sleep_interrupt();
+}
+
+int console_getc_timeout(unsigned long long ns)
+{
+    spin_lock(&rx_lock);
+    uint64_t deadline = deadline_after_ns(ns);
+    while (rx_head == rx_tail) {
+        uint64_t now = timer_now();
+        if (deadline != DEADLINE_NONE && now >= deadline) {
+            spin_unlock(&rx_lock);
+            return -1;
+        }
+        waitq_sleep(&rx_wait, &rx_lock, deadline == DEADLINE_NONE ? UINT64_MAX : timer_ticks_to_ns(deadline - now));
+    }
+    int c = rx_ring[rx_tail++ % CONSOLE_RX_RING];
+    spin_unlock(&rx_lock);
+    return c;
+}
+
+int console_getc(void)
+{
+    return console_getc_timeout(UINT64_MAX);
+}
+
+bool console_interrupted(void) { return interrupted; }
+void console_interrupt_clear(void) { interrupted = false; }

@@ -1,0 +1,149 @@
+/*
+ * kernel/panic.c — panic reports and power-off.
+ * A panic writes straight to the UART (bypassing the console lock, which a stopped core may
+ * hold), stops the other cores with SGI_STOP, and exits QEMU with EXIT_PANIC through
+ * semihosting (drivers/psci.c). Only the first core to panic reports; later ones just stop.
+ * Backtraces follow the frame-pointer chain (the kernel is built with -fno-omit-frame-pointer:
+ * in ARM state fp points at the saved lr, the caller's fp is just below it).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include "kernel/panic.h"
+#include "kernel/cpu.h"
+#include "kernel/thread.h"
+#include "kernel/console.h"
+#include "drivers/gic.h"
+#include "drivers/psci.h"
+
+volatile int panicking;
+
+extern char __kernel_start[], __heap_start[], __cpu_stacks[];
+
+static void raw_puts(const char *s)
+{
+    console_write_raw(s);
+}
+
+static void rawf(const char *fmt, ...)
+{
+    char buf[256];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    raw_puts(buf);
+}
+
+void kernel_exit(int status)
+{
+    console_flush();
+    semihost_exit(status);
+}
+
+static int valid_addr(uint32_t a)
+{
+    return a >= RAM_BASE && a < RAM_BASE + RAM_SIZE_REQUIRED && (a & 3) == 0;
+}
+
+static void backtrace(uint32_t fp, uint32_t pc, uint32_t lr)
+{
+    rawf("backtrace (addr2line -e build/kernel.elf):\n  %08lx\n  %08lx\n", (unsigned long)pc,
+         (unsigned long)lr);
+    for (int depth = 0; depth < 16 && valid_addr(fp) && valid_addr(fp - 4); depth++) {
+        uint32_t ret = *(uint32_t *)fp;
+        uint32_t next = *(uint32_t *)(fp - 4);
+        if (ret < (uint32_t)__kernel_start || ret >= (uint32_t)__heap_start)
+            break;
+        rawf("  %08lx\n", (unsigned long)ret);
+        if (next <= fp)
+            break;
+        fp = next;
+    }
+}
+
+/* Claim the report; the others halt. Returns only on the first panicking core. */
+static void panic_begin(void)
+{
+    irq_disable();
+    if (__atomic_exchange_n(&panicking, 1, __ATOMIC_SEQ_CST)) {
+        for (;;)
+            cpu_wfi();
+    }
+    uint8_t others = 0;
+    for (int i = 0; i < cpus_possible; i++)
+        if (i != mycpu()->id && cpus[i].online)
+            others |= (uint8_t)(1u << i);
+    if (others)
+        gic_send_sgi(others, SGI_STOP);
+}
+
+static void who(void)
+{
+    struct cpu *c = mycpu();
+    struct thread *t = c->cur;
+    rawf("  cpu %d, thread '%s' (tid %lu)\n", c->id, t ? t->name : "?",
+         (unsigned long)(t ? t->tid : 0));
+}
+
+static void regs(const uint32_t *r, uint32_t sp, uint32_t lr, uint32_t pc, uint32_t cpsr)
+{
+    for (int i = 0; i < 13; i += 4) {
+        raw_puts(" ");
+        for (int j = i; j < i + 4 && j < 13; j++)
+            rawf(" r%-2d %08lx", j, (unsigned long)r[j]);
+        raw_puts("\n");
+    }
+    rawf("  sp  %08lx lr  %08lx pc  %08lx cpsr %08lx\n", (unsigned long)sp, (unsigned long)lr,
+         (unsigned long)pc, (unsigned long)cpsr);
+}
+
+void panic(const char *fmt, ...)
+{
+    uint32_t r[16], cpsr;
+    __asm__ volatile("stmia %0, {r0-r15}" :: "r"(r) : "memory");
+    __asm__ volatile("mrs %0, cpsr" : "=r"(cpsr));
+    panic_begin();
+    char buf[200];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    raw_puts("\n*** KERNEL PANIC: ");
+    raw_puts(buf);
+    raw_puts("\n");
+    who();
+    regs(r, r[13], r[14], r[15], cpsr);
+    backtrace((uint32_t)__builtin_frame_address(0), r[15], (uint32_t)__builtin_return_address(0));
+    rawf("powering off (status %d)\n", EXIT_PANIC);
+    kernel_exit(EXIT_PANIC);
+}
+
+/* From boot/vectors.S: frame = {spsr, sp, lr, r0-r12, pc} of the faulting context. */
+void exception_panic(int type, uint32_t *frame)
+{
+    static const char *const names[] = { "?", "undefined instruction", "unexpected SVC",
+                                         "prefetch abort", "data abort", "FIQ" };
+    panic_begin();
+    uint32_t dfsr, dfar, ifsr, ifar;
+    __asm__ volatile("mrc p15, 0, %0, c5, c0, 0" : "=r"(dfsr));
+    __asm__ volatile("mrc p15, 0, %0, c6, c0, 0" : "=r"(dfar));
+    __asm__ volatile("mrc p15, 0, %0, c5, c0, 1" : "=r"(ifsr));
+    __asm__ volatile("mrc p15, 0, %0, c6, c0, 2" : "=r"(ifar));
+    uint32_t pc = frame[16], sp = frame[1];
+    rawf("\n*** KERNEL PANIC: %s at pc %08lx\n", names[type > 5 ? 0 : type], (unsigned long)pc);
+    if (type == 4) {
+        rawf("  fault address %08lx, DFSR %08lx%s\n", (unsigned long)dfar, (unsigned long)dfsr,
+             (dfar < 0x1000) ? " (NULL pointer dereference)" : "");
+        uint32_t stacks = (uint32_t)__cpu_stacks;
+        if (dfar >= stacks && dfar < stacks + MAX_CPUS * CPU_STACK_SLOT &&
+            ((dfar - stacks) % CPU_STACK_SLOT) / PAGE_SIZE % 14 == 0)
+            raw_puts("  (guard page: stack overflow)\n");
+    } else if (type == 3) {
+        rawf("  fault address %08lx, IFSR %08lx\n", (unsigned long)ifar, (unsigned long)ifsr);
+    }
+    who();
+    regs(frame + 3, sp, frame[2], pc, frame[0]);
+    backtrace(frame[3 + 11], pc, frame[2]);
+    rawf("powering off (status %d)\n", EXIT_PANIC);
+    kernel_exit(EXIT_PANIC);
+}

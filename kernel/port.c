@@ -1,0 +1,94 @@
+/*
+ * kernel/port.c — the kernel's implementation of interp/port.h (the interpreter's only door
+ * to the platform). Thin: every function maps onto kernel/sched, kernel/waitq,
+ * kernel/spinlock, kernel/console, kernel/trace or newlib's malloc.
+ * Deviations from the contract, all documented in notes/kernel.md:
+ *   port_waitq_sleep never returns -1 (wait queues are not interrupted by Ctrl-C; plain
+ *   sleeps are: port_sleep_ns returns -1). port_getc returns -1 for Ctrl-C (and the interrupt
+ *   flag is set).
+ */
+#include <stdlib.h>
+#include "interp/port.h"
+#include "kernel/thread.h"
+#include "kernel/cpu.h"
+#include "kernel/console.h"
+#include "kernel/panic.h"
+#include "kernel/trace.h"
+#include "drivers/timer.h"
+#include "drivers/rtc.h"
+
+_Static_assert(sizeof(spinlock_t) <= sizeof(port_spin_t), "port_spin_t too small");
+_Static_assert(sizeof(struct waitq) <= sizeof(port_waitq_t), "port_waitq_t too small");
+
+/* ---- time ---- */
+uint64_t port_time_ns(void) { return timer_ticks_to_ns(timer_now()); }
+
+uint64_t port_wall_time_ns(void)
+{
+    static uint64_t base;   /* wall-clock ns at counter 0; racy first fill is harmless */
+    if (!base) {
+        uint32_t s = rtc_seconds();
+        uint64_t up = port_time_ns();
+        base = s ? (uint64_t)s * 1000000000ull - up : 1;
+    }
+    return base + port_time_ns();
+}
+
+/* ---- spinlocks ---- */
+void port_spin_init(port_spin_t *l, const char *name) { spin_init((spinlock_t *)l, name); }
+void port_spin_lock(port_spin_t *l) { spin_lock((spinlock_t *)l); }
+void port_spin_unlock(port_spin_t *l) { spin_unlock((spinlock_t *)l); }
+
+/* ---- wait queues ---- */
+void port_waitq_init(port_waitq_t *q, const char *name) { waitq_init((struct waitq *)q, name); }
+int port_waitq_sleep(port_waitq_t *q, port_spin_t *lk, uint64_t timeout_ns)
+{
+    return waitq_sleep((struct waitq *)q, (spinlock_t *)lk, timeout_ns);
+}
+int port_waitq_wake_one(port_waitq_t *q) { return waitq_wake_one((struct waitq *)q); }
+int port_waitq_wake_all(port_waitq_t *q) { return waitq_wake_all((struct waitq *)q); }
+
+/* ---- threads ---- */
+port_thread *port_thread_start(const char *name, void (*fn)(void *), void *arg,
+                               size_t stack_size, int core, const char **err)
+{
+    return (port_thread *)thread_create(name, fn, arg, stack_size, core, err);
+}
+int port_thread_join(port_thread *t, uint64_t timeout_ns) { return thread_join((struct thread *)t, timeout_ns); }
+void port_thread_detach(port_thread *t) { thread_detach((struct thread *)t); }
+void port_thread_exit(void) { thread_exit(); }
+void port_thread_yield(void) { thread_yield(); }
+int port_sleep_ns(uint64_t ns)
+{
+    if (console_interrupted())
+        return -1;
+    return thread_sleep_ns(ns);
+}
+uint32_t port_thread_id(void) { return thread_current()->tid; }
+int port_current_core(void) { return thread_current()->cpu; }
+void port_tls_set(void *p) { thread_current()->tls = p; }
+void *port_tls_get(void) { return thread_current()->tls; }
+
+/* ---- cores ---- */
+int port_cores_online(void) { return cpus_online(); }
+int port_cores_possible(void) { return cpus_possible; }
+int port_cores_set(int n) { return cpu_set_count(n); }
+
+/* ---- memory ---- */
+void *port_malloc(size_t n) { return malloc(n); }
+void *port_realloc(void *p, size_t n) { return realloc(p, n); }
+void port_free(void *p) { free(p); }
+
+/* ---- console ---- */
+void port_write(const char *buf, size_t n) { console_write(buf, n); }
+int port_getc(void)
+{
+    int c = console_getc();
+    return c == 0x03 ? -1 : c;
+}
+bool port_interrupt_pending(void) { return console_interrupted(); }
+void port_interrupt_clear(void) { console_interrupt_clear(); }
+
+/* ---- exit and trace ---- */
+void port_exit(int status) { kernel_exit(status); }
+void port_trace(uint16_t event, uint32_t a, uint32_t b) { trace_event(event, a, b); }

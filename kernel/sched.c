@@ -1,0 +1,629 @@
+/*
+ * kernel/sched.c — threads and the preemptive SMP scheduler.
+ *
+ * One run queue and one lock (sched_lock) for all cores. Why: with at most 8 cores and threads
+ * that mostly block on the GIL, a shared FIFO is fair by construction, needs no balancing, and
+ * makes migration (affinity changes, cores going offline) a non-event; per-core queues would
+ * win only at core counts QEMU on a 2-core host cannot show. The lock also protects wait
+ * queues and the per-core timeout lists, so "check condition, enqueue, sleep" is atomic against
+ * every wake-up: no lost wake-ups.
+ *
+ * Switching: a thread switches directly to the next one (no scheduler thread in between).
+ * sched_lock is held across swtch(); the thread that resumes releases it. That is what stops
+ * another core from picking up the outgoing thread while its registers are still being saved.
+ * Each core has an idle thread running on its boot stack; it sleeps in WFI, so idle vCPUs
+ * cost the host nothing.
+ *
+ * Time slices: each core programs its own one-shot timer for min(end of slice, earliest
+ * sleeper deadline on that core). A slice ends in a preemption only if another thread is
+ * waiting for this core, otherwise it is extended.
+ *
+ * Accounting (ticks of the generic timer): per thread time on a core; per core busy, idle and
+ * interrupt time (interrupt time is not charged to the interrupted thread).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "kernel/thread.h"
+#include "kernel/cpu.h"
+#include "kernel/panic.h"
+#include "kernel/trace.h"
+#include "drivers/timer.h"
+#include "drivers/gic.h"
+
+spinlock_t sched_lock = SPINLOCK_INIT("sched");
+
+static struct thread *runq_head, *runq_tail;   /* [sched] */
+static struct thread *all_threads;             /* [sched] every thread but the idle ones */
+static struct thread *reap_list;               /* [sched] dead detached threads to free */
+static int nthreads;                           /* [sched] */
+static uint32_t next_tid = 1;                  /* [sched] */
+static struct thread idle_threads[MAX_CPUS];
+static uint64_t slice_ticks;
+
+#define STACK_CANARY 0x57ac4ca7u
+
+void swtch(uint32_t **save_sp, uint32_t *load_sp);
+static void unlink_thread(struct thread *t);
+
+uint64_t deadline_after_ns(uint64_t ns)
+{
+    if (ns == UINT64_MAX)
+        return DEADLINE_NONE;
+    return timer_now() + timer_ns_to_ticks(ns);
+}
+
+struct thread *thread_current(void)
+{
+    push_off();
+    struct thread *t = mycpu()->cur;
+    pop_off();
+    return t;
+}
+
+/* ---- run queue ---------------------------------------------------------------------------- */
+
+static int eligible(struct thread *t, struct cpu *c)
+{
+    int a = t->affinity;
+    return a < 0 || a == c->id || !cpus[a].online;
+}
+
+static void runq_push(struct thread *t)
+{
+    t->q_next = 0;
+    if (runq_tail)
+        runq_tail->q_next = t;
+    else
+        runq_head = t;
+    runq_tail = t;
+}
+
+/* First thread this core may run; NULL if none (or the core is going offline). */
+static struct thread *runq_take(struct cpu *c)
+{
+    if (c->offline_req || !c->online)
+        return 0;
+    struct thread *prev = 0;
+    for (struct thread *t = runq_head; t; prev = t, t = t->q_next) {
+        if (!eligible(t, c))
+            continue;
+        if (prev)
+            prev->q_next = t->q_next;
+        else
+            runq_head = t->q_next;
+        if (runq_tail == t)
+            runq_tail = prev;
+        t->q_next = 0;
+        return t;
+    }
+    return 0;
+}
+
+static int runq_has_work(struct cpu *c)
+{
+    if (c->offline_req || !c->online)
+        return 0;
+    for (struct thread *t = runq_head; t; t = t->q_next)
+        if (eligible(t, c))
+            return 1;
+    return 0;
+}
+
+/* ---- timeouts ----------------------------------------------------------------------------- */
+
+static void timeout_insert(struct cpu *c, struct thread *t)
+{
+    struct thread **pp = &c->timeouts;
+    while (*pp && (*pp)->deadline <= t->deadline)
+        pp = &(*pp)->to_next;
+    t->to_next = *pp;
+    *pp = t;
+    t->to_cpu = c->id;
+}
+
+static void timeout_remove(struct thread *t)
+{
+    if (t->to_cpu < 0)
+        return;
+    struct thread **pp = &cpus[t->to_cpu].timeouts;
+    while (*pp && *pp != t)
+        pp = &(*pp)->to_next;
+    if (*pp)
+        *pp = t->to_next;
+    t->to_next = 0;
+    t->to_cpu = -1;
+}
+
+void sched_rearm(void)
+{
+    struct cpu *c = mycpu();
+    uint64_t d = c->slice_end ? c->slice_end : UINT64_MAX;
+    if (c->timeouts && c->timeouts->deadline < d)
+        d = c->timeouts->deadline;
+    if (d == UINT64_MAX) {
+        timer_cancel();
+        c->armed = 0;
+    } else {
+        timer_set_deadline(d);
+        c->armed = d;
+    }
+}
+
+/* ---- wake-ups ----------------------------------------------------------------------------- */
+
+static void kick(struct cpu *c)
+{
+    if (c == mycpu()) {
+        c->need_resched = 1;
+    } else if (!c->kicked) {
+        c->kicked = 1;
+        gic_send_sgi((uint8_t)(1u << c->id), SGI_RESCHED);
+    }
+}
+
+static int cpu_is_idle(struct cpu *c)
+{
+    return c->online && !c->offline_req && c->cur == c->idle && !c->kicked;
+}
+
+/* t becomes runnable: queue it and, if some core that may run it is idle, wake that core. */
+static void make_runnable(struct thread *t)
+{
+    t->state = T_RUNNABLE;
+    runq_push(t);
+    struct cpu *me = mycpu();
+    if (t->affinity >= 0 && cpus[t->affinity].online && !cpus[t->affinity].offline_req) {
+        struct cpu *a = &cpus[t->affinity];
+        if (a->cur == a->idle)
+            kick(a);
+        return;
+    }
+    if (cpu_is_idle(me)) {
+        kick(me);
+        return;
+    }
+    if (t->cpu >= 0 && cpu_is_idle(&cpus[t->cpu])) {
+        kick(&cpus[t->cpu]);
+        return;
+    }
+    for (int i = 0; i < cpus_possible; i++)
+        if (cpu_is_idle(&cpus[i])) {
+            kick(&cpus[i]);
+            return;
+        }
+}
+
+void sched_wake_locked(struct thread *t, int reason)
+{
+    if (t->state != T_SLEEPING)
+        return;
+    timeout_remove(t);
+    if (t->wq) {
+        struct waitq *q = t->wq;
+        struct thread **pp = &q->head, *prev = 0;
+        while (*pp && *pp != t) {
+            prev = *pp;
+            pp = &(*pp)->q_next;
+        }
+        if (*pp) {
+            *pp = t->q_next;
+            if (q->tail == t)
+                q->tail = prev;
+            q->count--;
+        }
+        t->wq = 0;
+        t->q_next = 0;
+    }
+    t->wake_reason = reason;
+    make_runnable(t);
+    trace_event(TRACE_K_WAKE, t->tid, (uint32_t)reason);
+}
+
+/* Wake this core's expired sleepers. */
+static void timeouts_expire(struct cpu *c, uint64_t now)
+{
+    while (c->timeouts && c->timeouts->deadline <= now)
+        sched_wake_locked(c->timeouts, 1);
+}
+
+/* ---- switching ---------------------------------------------------------------------------- */
+
+static void account(struct cpu *c, struct thread *prev)
+{
+    uint64_t now = timer_now();
+    uint64_t dt = now - c->switch_ts;
+    c->switch_ts = now;
+    prev->t_run += dt;
+    if (prev == c->idle)
+        c->t_idle += dt;
+    else
+        c->t_busy += dt;
+}
+
+/* Runs first thing in the thread that was switched to, sched_lock still held. */
+static void sched_finish(void)
+{
+    struct cpu *c = mycpu();
+    struct thread *from = c->switched_from;
+    sched_lock.owner = c->cur;
+    if (from && from->state == T_ZOMBIE) {
+        from->state = T_DEAD;
+        waitq_wake_locked(&from->joinq, 1);
+        if (from->detached) {
+            unlink_thread(from);
+            from->q_next = reap_list;
+            reap_list = from;
+        }
+    }
+    c->switched_from = 0;
+    c->kicked = 0;
+    sched_rearm();
+}
+
+/* Switch away from the current thread; sched_lock held, exactly once. The caller has already
+ * set cur->state (and queued it if it stays runnable). Returns when cur runs again. */
+static void sched_switch(void)
+{
+    struct cpu *c = mycpu();
+    struct thread *prev = c->cur;
+    if (c->locks_held != 1 || c->noff != 1)
+        panic("thread '%s' blocks on cpu %d while holding %d spinlock(s) besides sched",
+              prev->name, c->id, c->locks_held - 1);
+    if (prev->stack && *(uint32_t *)prev->stack != STACK_CANARY)
+        panic("stack overflow in thread '%s' (tid %u)", prev->name, (unsigned)prev->tid);
+    struct thread *next = runq_take(c);
+    if (!next) {
+        if (prev->state == T_RUNNING || prev == c->idle) {
+            c->kicked = 0;
+            return;
+        }
+        next = c->idle;
+    }
+    if (next == prev) {
+        prev->state = T_RUNNING;
+        c->kicked = 0;
+        return;
+    }
+    account(c, prev);
+    prev->intena = c->intena;
+    prev->n_switch++;
+    c->n_switch++;
+    if (next != c->idle)
+        next->state = T_RUNNING;
+    next->cpu = c->id;
+    c->cur = next;
+    c->switched_from = prev;
+    c->slice_end = next == c->idle ? 0 : timer_now() + slice_ticks;
+    trace_event(TRACE_K_SWITCH, prev->tid, next->tid);
+    swtch(&prev->sp, next->sp);
+    sched_finish();
+    mycpu()->intena = prev->intena;
+}
+
+void sched_block_locked(uint64_t deadline)
+{
+    struct cpu *c = mycpu();
+    struct thread *t = c->cur;
+    if (t == c->idle)
+        panic("idle thread on cpu %d tried to block", c->id);
+    t->wake_reason = 0;
+    if (deadline != DEADLINE_NONE) {
+        t->deadline = deadline;
+        timeout_insert(c, t);
+        sched_rearm();
+    }
+    sched_switch();
+}
+
+void sched_preempt(void)
+{
+    spin_lock(&sched_lock);
+    struct cpu *c = mycpu();
+    struct thread *t = c->cur;
+    if (t != c->idle && (runq_has_work(c) || c->offline_req)) {
+        t->state = T_RUNNABLE;
+        runq_push(t);
+        trace_event(TRACE_K_PREEMPT, t->tid, 0);
+    }
+    sched_switch();
+    spin_unlock(&sched_lock);
+}
+
+void thread_yield(void)
+{
+    spin_lock(&sched_lock);
+    struct cpu *c = mycpu();
+    struct thread *t = c->cur;
+    if (t != c->idle) {
+        t->state = T_RUNNABLE;
+        runq_push(t);
+    }
+    sched_switch();
+    spin_unlock(&sched_lock);
+}
+
+/* Timer interrupt: expire sleepers; end the slice if someone is waiting for this core. */
+void sched_timer_irq(void)
+{
+    spin_lock(&sched_lock);
+    struct cpu *c = mycpu();
+    uint64_t now = timer_now();
+    timeouts_expire(c, now);
+    if (c->slice_end && now >= c->slice_end) {
+        if (runq_has_work(c))
+            c->need_resched = 1;   /* the switch on the way out of the interrupt starts a new slice */
+        c->slice_end = now + slice_ticks;   /* never leave a past deadline armed: it would refire */
+    }
+    sched_rearm();
+    spin_unlock(&sched_lock);
+}
+
+void sched_resched_irq(void)
+{
+    struct cpu *c = mycpu();
+    c->kicked = 0;
+    c->need_resched = 1;
+    spin_lock(&sched_lock);
+    timeouts_expire(c, timer_now());   /* sleepers may have been handed over from an offline core */
+    sched_rearm();
+    spin_unlock(&sched_lock);
+}
+
+void sched_kick_idle(void)
+{
+    spin_lock(&sched_lock);
+    for (int i = 0; i < cpus_possible; i++)
+        if (cpus[i].online && cpus[i].cur == cpus[i].idle && &cpus[i] != mycpu())
+            kick(&cpus[i]);
+    spin_unlock(&sched_lock);
+}
+
+/* ---- idle and offline --------------------------------------------------------------------- */
+
+static void reap(void)
+{
+    spin_lock(&sched_lock);
+    struct thread *l = reap_list;
+    reap_list = 0;
+    spin_unlock(&sched_lock);
+    while (l) {
+        struct thread *n = l->q_next;
+        free(l->stack);
+        free(l);
+        l = n;
+    }
+}
+
+/* The idle thread of a core going offline: hand its sleepers to another core, power off. */
+void sched_cpu_offline_locked(void)
+{
+    struct cpu *c = mycpu();
+    int to = -1;
+    for (int i = 0; i < cpus_possible; i++)
+        if (i != c->id && cpus[i].online && !cpus[i].offline_req) {
+            to = i;
+            break;
+        }
+    if (to < 0)
+        panic("cpu %d: no online core left to hand over to", c->id);
+    while (c->timeouts) {
+        struct thread *t = c->timeouts;
+        c->timeouts = t->to_next;
+        timeout_insert(&cpus[to], t);
+    }
+    account(c, c->cur);
+    c->online = 0;
+    c->offline_req = 0;
+    c->slice_end = 0;
+    __asm__ volatile("dsb" ::: "memory");
+    for (int i = 0; i < cpus_possible; i++)
+        if (cpus[i].online)
+            gic_send_sgi((uint8_t)(1u << i), SGI_RESCHED);  /* new timeouts, orphaned threads */
+    spin_unlock(&sched_lock);
+    irq_disable();
+    timer_cancel();
+    extern void gic_cpu_disable(void);
+    gic_cpu_disable();
+    extern void psci_cpu_off(void);
+    psci_cpu_off();
+    for (;;)
+        ;
+}
+
+void sched_idle_loop(void)
+{
+    for (;;) {
+        reap();
+        irq_disable();
+        spin_lock(&sched_lock);
+        struct cpu *c = mycpu();
+        if (c->offline_req)
+            sched_cpu_offline_locked();
+        if (runq_has_work(c)) {
+            sched_switch();
+            spin_unlock(&sched_lock);
+            irq_enable();
+            continue;
+        }
+        c->kicked = 0;
+        spin_unlock(&sched_lock);
+        cpu_wfi();                 /* wakes on any pending interrupt even though masked */
+        irq_enable();              /* take it now; it may switch us to a thread */
+    }
+}
+
+void sched_cpu_init(int id)
+{
+    struct cpu *c = &cpus[id];
+    struct thread *t = &idle_threads[id];
+    memset(t, 0, sizeof *t);
+    t->tid = 0;
+    t->state = T_IDLE;
+    t->affinity = id;
+    t->cpu = id;
+    t->to_cpu = -1;
+    strcpy(t->name, "idle");
+    t->name[4] = (char)('0' + id);
+    c->idle = t;
+    c->cur = t;
+    c->switch_ts = timer_now();
+    c->online_since = c->switch_ts;
+    c->slice_end = 0;
+    c->need_resched = 0;
+    c->kicked = 0;
+}
+
+void sched_init(void)
+{
+    slice_ticks = timer_ns_to_ticks((uint64_t)SCHED_SLICE_US * 1000);
+}
+
+/* ---- thread lifecycle --------------------------------------------------------------------- */
+
+static void thread_trampoline(void)
+{
+    sched_finish();
+    struct cpu *c = mycpu();
+    c->intena = 1;
+    struct thread *t = c->cur;
+    spin_unlock(&sched_lock);
+    t->fn(t->arg);
+    thread_exit();
+}
+
+struct thread *thread_create(const char *name, void (*fn)(void *), void *arg,
+                             size_t stack_size, int core, const char **err)
+{
+    const char *dummy;
+    if (!err)
+        err = &dummy;
+    reap();
+    if (stack_size == 0)
+        stack_size = THREAD_STACK_DEFAULT;
+    if (stack_size < THREAD_STACK_MIN)
+        stack_size = THREAD_STACK_MIN;
+    if (stack_size > THREAD_STACK_MAX) {
+        *err = "stack too large";
+        return 0;
+    }
+    if (core < -1 || core >= cpus_possible) {
+        *err = "no such core";
+        return 0;
+    }
+    stack_size = (stack_size + 7) & ~(size_t)7;
+    struct thread *t = calloc(1, sizeof *t);
+    void *stack = t ? malloc(stack_size) : 0;
+    if (!t || !stack) {
+        free(t);
+        *err = "out of memory";
+        return 0;
+    }
+    strncpy(t->name, name ? name : "thread", THREAD_NAME_LEN - 1);
+    t->stack = stack;
+    t->stack_size = stack_size;
+    *(uint32_t *)stack = STACK_CANARY;
+    t->fn = fn;
+    t->arg = arg;
+    t->affinity = core;
+    t->cpu = -1;
+    t->to_cpu = -1;
+    t->created = timer_now();
+    waitq_init(&t->joinq, "join");
+
+    /* Initial frame for swtch: fpscr,pad | d8-d15 | r3-r11, lr=thread_trampoline */
+    uint32_t *sp = (uint32_t *)((char *)stack + stack_size);
+    sp -= 10;
+    memset(sp, 0, 10 * 4);
+    sp[9] = (uint32_t)thread_trampoline;
+    sp -= 16;
+    memset(sp, 0, 16 * 4);
+    sp -= 2;
+    sp[0] = 0;                 /* FPSCR: round to nearest, no traps */
+    sp[1] = 0;
+    t->sp = sp;
+
+    spin_lock(&sched_lock);
+    if (nthreads >= MAX_THREADS) {
+        spin_unlock(&sched_lock);
+        free(stack);
+        free(t);
+        *err = "too many threads";
+        return 0;
+    }
+    nthreads++;
+    t->tid = next_tid++;
+    t->all_next = all_threads;
+    if (all_threads)
+        all_threads->all_prev = t;
+    all_threads = t;
+    make_runnable(t);
+    spin_unlock(&sched_lock);
+    return t;
+}
+
+void thread_exit(void)
+{
+    spin_lock(&sched_lock);
+    struct thread *t = mycpu()->cur;
+    t->state = T_ZOMBIE;
+    trace_event(TRACE_K_EXIT, t->tid, 0);
+    sched_switch();
+    panic("zombie thread ran again");
+}
+
+static void unlink_thread(struct thread *t)  /* sched_lock held; caller frees after unlocking */
+{
+    if (t->all_prev)
+        t->all_prev->all_next = t->all_next;
+    else
+        all_threads = t->all_next;
+    if (t->all_next)
+        t->all_next->all_prev = t->all_prev;
+    nthreads--;
+}
+
+int thread_join(struct thread *t, uint64_t timeout_ns)
+{
+    uint64_t deadline = deadline_after_ns(timeout_ns);
+    spin_lock(&sched_lock);
+    while (t->state != T_DEAD) {
+        if (waitq_sleep_locked(&t->joinq, deadline) == 1 && t->state != T_DEAD) {
+            spin_unlock(&sched_lock);
+            return 1;
+        }
+    }
+    unlink_thread(t);
+    spin_unlock(&sched_lock);
+    free(t->stack);
+    free(t);
+    return 0;
+}
+
+void thread_detach(struct thread *t)
+{
+    spin_lock(&sched_lock);
+    if (t->state == T_DEAD) {
+        unlink_thread(t);
+        spin_unlock(&sched_lock);
+        free(t->stack);
+        free(t);
+        return;
+    }
+    t->detached = 1;
+    spin_unlock(&sched_lock);
+}
+
+int thread_count(void)
+{
+    return nthreads;
+}
+
+void thread_list(void (*fn)(struct thread *t, void *arg), void *arg)
+{
+    spin_lock(&sched_lock);
+    for (int i = 0; i < cpus_possible; i++)
+        fn(&idle_threads[i], arg);
+    for (struct thread *t = all_threads; t; t = t->all_next)
+        fn(t, arg);
+    spin_unlock(&sched_lock);
+}

@@ -1,0 +1,337 @@
+/*
+ * kernel/shell.c — line editing and commands on the console. Runs in the console thread;
+ * keeps no shared state except shell_exit_requested (only the console thread writes it).
+ * Never trusts input: lines are bounded (SHELL_LINE_MAX), non-printable bytes reject the line
+ * with a message, escape sequences (arrow keys) are swallowed, unknown commands say so.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "kernel/shell.h"
+#include "kernel/console.h"
+#include "kernel/cpu.h"
+#include "kernel/thread.h"
+#include "kernel/panic.h"
+#include "kernel/libc_glue.h"
+#include "kernel/trace.h"
+#include "drivers/timer.h"
+
+int shell_exit_requested;
+
+static void echo(const char *s) { console_write(s, strlen(s)); }
+
+int shell_readline(char *buf, size_t max)
+{
+    size_t len = 0;
+    int overlong = 0, junk = 0, esc = 0;
+    for (;;) {
+        int c = console_getc();
+        if (c < 0)
+            return -1;
+        if (esc == 1) {                       /* after ESC */
+            esc = (c == '[' || c == 'O') ? 2 : 0;
+            continue;
+        }
+        if (esc == 2) {                       /* CSI: parameters until a final byte */
+            if (c >= 0x40 && c <= 0x7e)
+                esc = 0;
+            continue;
+        }
+        if (c == '\r' || c == '\n') {
+            echo("\n");
+            buf[len] = 0;
+            if (overlong) {
+                kprintf("error: line too long (max %u characters); ignored\n", (unsigned)(max - 1));
+                return -2;
+            }
+            if (junk) {
+                kprintf("error: line contained %d non-printable byte(s); ignored\n", junk);
+                return -3;
+            }
+            return (int)len;
+        }
+        switch (c) {
+        case 0x03:                            /* Ctrl-C */
+            echo("^C\n");
+            console_interrupt_clear();
+            return -1;
+        case 0x7f:
+        case 0x08:                            /* backspace */
+            if (len > 0 && !overlong) {
+                len--;
+                echo("\b \b");
+            }
+            continue;
+        case 0x15:                            /* Ctrl-U */
+            if (!overlong)
+                while (len > 0) {
+                    len--;
+                    echo("\b \b");
+                }
+            overlong = junk = 0;
+            len = 0;
+            continue;
+        case 0x1b:
+            esc = 1;
+            continue;
+        case '\t':
+            c = ' ';
+            break;
+        default:
+            break;
+        }
+        if (c < 0x20 || c >= 0x7f) {
+            junk++;
+            continue;
+        }
+        if (len + 1 >= max) {
+            overlong = 1;
+            continue;
+        }
+        buf[len++] = (char)c;
+        char e[2] = { (char)c, 0 };
+        echo(e);
+    }
+}
+
+/* ---- commands ----------------------------------------------------------------------------- */
+
+static unsigned long pct(uint64_t part, uint64_t whole)
+{
+    return whole ? (unsigned long)(part * 1000 / whole) : 0;
+}
+
+static void cores_list(void)
+{
+    kprintf("%d/%d cores online\n", cpus_online(), cpus_possible);
+    for (int i = 0; i < cpus_possible; i++) {
+        struct cpu *c = &cpus[i];
+        uint64_t tot = c->t_busy + c->t_idle + c->t_irq;
+        unsigned long b = pct(c->t_busy, tot), id = pct(c->t_idle, tot), q = pct(c->t_irq, tot);
+        kprintf("  core %d: %-7s running %lu.%lu%%  idle %lu.%lu%%  irq %lu.%lu%%  "
+                "(%llu ms, %llu ms, %llu ms)  switches %llu  irqs %llu  now: %s\n",
+                i, c->online ? "online" : "offline", b / 10, b % 10, id / 10, id % 10, q / 10, q % 10,
+                (unsigned long long)(timer_ticks_to_ns(c->t_busy) / 1000000),
+                (unsigned long long)(timer_ticks_to_ns(c->t_idle) / 1000000),
+                (unsigned long long)(timer_ticks_to_ns(c->t_irq) / 1000000),
+                (unsigned long long)c->n_switch, (unsigned long long)c->n_irq,
+                c->online && c->cur ? c->cur->name : "-");
+    }
+}
+
+static int cmd_cores(int argc, char **argv)
+{
+    if (argc == 1) {
+        cores_list();
+        return 0;
+    }
+    char *end;
+    if (argc == 3 && (!strcmp(argv[1], "off") || !strcmp(argv[1], "on"))) {
+        long n = strtol(argv[2], &end, 10);
+        if (*end || end == argv[2]) {
+            kprintf("cores: '%s' is not a core number\n", argv[2]);
+            return 1;
+        }
+        int r = !strcmp(argv[1], "off") ? cpu_offline((int)n) : cpu_online((int)n);
+        if (r == 0)
+            kprintf("core %ld %s; %d/%d cores online\n", n, argv[1][1] == 'f' ? "offline" : "online",
+                    cpus_online(), cpus_possible);
+        return r ? 1 : 0;
+    }
+    if (argc == 2) {
+        long n = strtol(argv[1], &end, 10);
+        if (!*end && end != argv[1]) {
+            int r = cpu_set_count((int)n);
+            if (r < 0) {
+                kprintf("cores: cannot set %ld cores online (1..%d)\n", n, cpus_possible);
+                return 1;
+            }
+            kprintf("%d/%d cores online\n", r, cpus_possible);
+            return 0;
+        }
+    }
+    kprintf("usage: cores | cores off N | cores on N | cores N\n");
+    return 1;
+}
+
+struct tl { int n; };
+static const char *state_name(int s)
+{
+    static const char *const n[] = { "ready", "running", "sleeping", "zombie", "dead", "idle" };
+    return s >= 0 && s <= T_IDLE ? n[s] : "?";
+}
+
+static void thread_line(struct thread *t, void *arg)
+{
+    struct tl *l = arg;
+    if (l->n++ > 60) {
+        if (l->n == 63)
+            kprintf("  ... (%d threads in all)\n", thread_count());
+        return;
+    }
+    char aff[12];
+    if (t->affinity < 0)
+        strcpy(aff, "any");
+    else
+        snprintf(aff, sizeof aff, "%d", t->affinity);
+    kprintf("  %5lu %-15s %-8s core %-2d affinity %-3s run %llu ms  switches %llu%s%s\n",
+            (unsigned long)t->tid, t->name, state_name(t->state), t->cpu, aff,
+            (unsigned long long)(timer_ticks_to_ns(t->t_run) / 1000000),
+            (unsigned long long)t->n_switch, t->wq ? "  waiting on " : "", t->wq ? t->wq->name : "");
+}
+
+static int cmd_threads(void)
+{
+    struct tl l = { 0 };
+    kprintf("  %5s %-15s %-8s\n", "tid", "name", "state");
+    thread_list(thread_line, &l);
+    kprintf("heap: %lu bytes in use, %lu of %lu bytes taken from the heap region\n",
+            (unsigned long)heap_in_use(), (unsigned long)heap_sbrk_used(),
+            (unsigned long)heap_sbrk_limit());
+    return 0;
+}
+
+static void help(void)
+{
+    kprintf("commands:\n"
+            "  help               this list\n"
+            "  cores              list cores with running/idle/irq time\n"
+            "  cores off N        take core N offline (CPU_OFF); cores on N brings it back\n"
+            "  cores N            keep exactly N cores online\n"
+            "  threads            list threads\n"
+            "  selftest [NAME]    run the kernel self-tests (selftest list: names)\n"
+            "  bench              kernel figures: context switch, wake-up latency, spinlock\n"
+            "  echo TEXT          print TEXT\n"
+            "  sleep MS           sleep MS milliseconds (Ctrl-C interrupts)\n"
+            "  exit [N]           end a batch script with status N (interactive: power off)\n"
+            "  panic | fault      deliberate kernel panic / NULL-pointer data abort\n"
+            "  off                power off\n");
+}
+
+#define MAX_ARGS 8
+
+int shell_run_line(const char *line)
+{
+    char buf[SHELL_LINE_MAX];
+    if (strlen(line) >= sizeof buf) {
+        kprintf("error: line too long (max %u characters)\n", (unsigned)sizeof buf - 1);
+        return 1;
+    }
+    strcpy(buf, line);
+    char *argv[MAX_ARGS + 1];
+    int argc = 0;
+    char *save;
+    for (char *p = strtok_r(buf, " \t\r\n", &save); p; p = strtok_r(0, " \t\r\n", &save)) {
+        if (argc == MAX_ARGS) {
+            kprintf("error: too many arguments (max %d)\n", MAX_ARGS - 1);
+            return 1;
+        }
+        argv[argc++] = p;
+    }
+    argv[argc] = 0;
+    if (argc == 0 || argv[0][0] == '#')
+        return 0;
+    const char *cmd = argv[0];
+    if (!strcmp(cmd, "help") || !strcmp(cmd, "?")) {
+        help();
+        return 0;
+    }
+    if (!strcmp(cmd, "cores"))
+        return cmd_cores(argc, argv);
+    if (!strcmp(cmd, "threads"))
+        return cmd_threads();
+    if (!strcmp(cmd, "selftest")) {
+        if (argc == 2 && !strcmp(argv[1], "list")) {
+            selftest_list();
+            return 0;
+        }
+        return selftest_run(argc > 1 ? argv[1] : "all") ? 1 : 0;
+    }
+    if (!strcmp(cmd, "bench")) {
+        bench_run();
+        return 0;
+    }
+    if (!strcmp(cmd, "echo")) {
+        for (int i = 1; i < argc; i++)
+            kprintf("%s%s", argv[i], i + 1 < argc ? " " : "");
+        kprintf("\n");
+        return 0;
+    }
+    if (!strcmp(cmd, "sleep")) {
+        long ms = argc > 1 ? strtol(argv[1], 0, 10) : 0;
+        if (ms < 0)
+            ms = 0;
+        if (thread_sleep_ns((uint64_t)ms * 1000000u) < 0) {
+            console_interrupt_clear();
+            kprintf("sleep: interrupted\n");
+            return 1;
+        }
+        return 0;
+    }
+    if (!strcmp(cmd, "exit")) {
+        shell_exit_requested = 1;
+        return argc > 1 ? (int)strtol(argv[1], 0, 10) : 0;
+    }
+    if (!strcmp(cmd, "off")) {
+        kprintf("powering off\n");
+        kernel_exit(EXIT_OK);
+    }
+    if (!strcmp(cmd, "panic"))
+        panic("deliberate panic from the shell (%s)", argc > 1 ? argv[1] : "no reason given");
+    if (!strcmp(cmd, "fault")) {
+        static volatile uintptr_t bad_addr;     /* 0: the NULL page is unmapped (boot/mmu.c) */
+        volatile uint32_t *p = (volatile uint32_t *)bad_addr;
+        *p = 0xdead;
+        return 1;
+    }
+    kprintf("unknown command '%.40s' (try 'help')\n", cmd);
+    return 1;
+}
+
+void shell_loop(void)
+{
+    char line[SHELL_LINE_MAX];
+    for (;;) {
+        echo("tollbooth> ");
+        int n = shell_readline(line, sizeof line);
+        if (n <= 0)
+            continue;
+        shell_exit_requested = 0;
+        int st = shell_run_line(line);
+        if (shell_exit_requested) {
+            kprintf("powering off (status %d)\n", st);
+            kernel_exit(st);
+        }
+    }
+}
+
+/* Batch: one command per line; stops at the first failing command (status 1) or `exit N`. */
+int shell_run_script(const char *src, size_t len)
+{
+    char line[SHELL_LINE_MAX];
+    size_t i = 0;
+    int lineno = 0;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && src[j] != '\n')
+            j++;
+        lineno++;
+        size_t n = j - i;
+        if (n >= sizeof line) {
+            kprintf("script line %d: too long\n", lineno);
+            return EXIT_ERROR;
+        }
+        memcpy(line, src + i, n);
+        line[n] = 0;
+        i = j + 1;
+        shell_exit_requested = 0;
+        int st = shell_run_line(line);
+        if (shell_exit_requested)
+            return st;
+        if (st != 0) {
+            kprintf("script line %d failed: %s\n", lineno, line);
+            return EXIT_ERROR;
+        }
+    }
+    return EXIT_OK;
+}

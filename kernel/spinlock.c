@@ -1,0 +1,83 @@
+/*
+ * kernel/spinlock.c — LDREX/STREX spinlocks. Waiters sleep in WFE; the releasing core's SEV
+ * (after a DSB, so the store is visible first) wakes them. Interrupts stay off while a lock is
+ * held on a core, which is what makes "held by this core" a reliable double-take test: nothing
+ * else can run on this core until the lock is released.
+ */
+#include "kernel/spinlock.h"
+#include "kernel/cpu.h"
+#include "kernel/panic.h"
+#include "kernel/thread.h"
+
+void spin_init(spinlock_t *l, const char *name)
+{
+    l->locked = 0;
+    l->cpu = -1;
+    l->owner = 0;
+    l->name = name;
+}
+
+void push_off(void)
+{
+    int was = irq_enabled();
+    irq_disable();
+    struct cpu *c = mycpu();
+    if (c->noff == 0)
+        c->intena = was;
+    c->noff++;
+}
+
+void pop_off(void)
+{
+    struct cpu *c = mycpu();
+    if (irq_enabled())
+        panic("pop_off: interrupts enabled");
+    if (c->noff < 1)
+        panic("pop_off: unbalanced");
+    if (--c->noff == 0 && c->intena)
+        irq_enable();
+}
+
+int spin_holding(spinlock_t *l)
+{
+    return l->locked && l->cpu == mycpu()->id;
+}
+
+void spin_lock(spinlock_t *l)
+{
+    push_off();
+    if (spin_holding(l))
+        panic("spinlock '%s' taken twice on cpu %d", l->name, mycpu()->id);
+    uint32_t tmp, fail;
+    __asm__ volatile(
+        "1: ldrex   %0, [%2]\n"
+        "   cmp     %0, #0\n"
+        "   wfene\n"
+        "   bne     1b\n"
+        "   strex   %1, %3, [%2]\n"
+        "   cmp     %1, #0\n"
+        "   bne     1b\n"
+        "   dmb\n"
+        : "=&r"(tmp), "=&r"(fail) : "r"(&l->locked), "r"(1u) : "cc", "memory");
+    struct cpu *c = mycpu();
+    l->cpu = c->id;
+    l->owner = c->cur;
+    c->locks_held++;
+}
+
+void spin_unlock(spinlock_t *l)
+{
+    struct cpu *c = mycpu();
+    if (!l->locked || l->cpu != c->id) {
+        struct thread *t = c->cur;
+        panic("spinlock '%s' released by cpu %d thread '%s' but %s", l->name, c->id,
+              t ? t->name : "?", l->locked ? "held by another cpu" : "not held");
+    }
+    l->cpu = -1;
+    l->owner = 0;
+    c->locks_held--;
+    __asm__ volatile("dmb" ::: "memory");
+    l->locked = 0;
+    __asm__ volatile("dsb; sev" ::: "memory");
+    pop_off();
+}

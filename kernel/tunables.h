@@ -1,0 +1,51 @@
+/*
+ * kernel/tunables.h — every kernel tunable and memory-layout constant in one place.
+ * Included by boot/ (assembly too: keep it to #defines), drivers/ and kernel/.
+ */
+#ifndef KERNEL_TUNABLES_H
+#define KERNEL_TUNABLES_H
+
+#define MAX_CPUS            8           /* GICv2 limit, and QEMU virt's -smp limit for GICv2 */
+#define RAM_BASE            0x40000000
+#define RAM_SIZE_REQUIRED   0x10000000  /* qemu/run.sh passes -m 256M */
+#define SCRIPT_ADDR         0x4F000000  /* qemu/run.sh loads the boot block (header + args + script) here */
+#define SCRIPT_MAX          0x01000000  /* 16 MiB up to the end of the 256 MiB of RAM */
+#define HEAP_LIMIT          SCRIPT_ADDR /* _sbrk fails cleanly here */
+
+/* Per-core boot/idle stack slot: [guard][SVC stack ...][guard][exception stacks]. */
+#define PAGE_SIZE           4096
+#define CPU_STACK_SLOT      0x10000     /* 64 KiB per core */
+#define CPU_SVC_STACK_TOP   (14 * PAGE_SIZE)  /* SVC stack is pages 1..13; page 0 and 14 are guards */
+#define CPU_EXC_STACK_TOP   (16 * PAGE_SIZE)  /* page 15: abort/undef stacks */
+
+/* Threads */
+#define MAX_THREADS         2048
+#define THREAD_STACK_DEFAULT (16 * 1024)
+#define THREAD_STACK_MIN    (4 * 1024)
+#define THREAD_STACK_MAX    (1024 * 1024)
+#define THREAD_NAME_LEN     16
+
+/* Scheduler */
+#define SCHED_SLICE_US      10000       /* time slice; a hog is preempted after this */
+
+/* Console */
+#define CONSOLE_RX_RING     1024
+#define SHELL_LINE_MAX      256
+
+/* Trace */
+#define TRACE_RING_EVENTS   4096        /* per core, power of two */
+
+/* Exit statuses (qemu/run.sh and make run pass these through) */
+#define EXIT_OK             0
+#define EXIT_ERROR          1
+#define EXIT_PANIC          101         /* kernel panic; 124 is the host-side timeout */
+
+/* SGIs */
+#define SGI_RESCHED         1
+#define SGI_STOP            2           /* panic: stop the other cores */
+
+/* Interrupts */
+#define IRQ_VTIMER          27
+#define IRQ_UART0           33
+
+#endif

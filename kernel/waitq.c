@@ -1,0 +1,97 @@
+/*
+ * kernel/waitq.c — wait queues: sleep until woken or a deadline, wake one or all, from any core.
+ * Protected by sched_lock (kernel/sched.c explains why one lock). No lost wake-ups: the sleeper
+ * checks its condition under its own lock `lk`, then takes sched_lock *before* releasing `lk`
+ * and is queued before sched_lock is dropped by the switch; a waker that changed the condition
+ * under `lk` must then wait for sched_lock, and by then the sleeper is on the queue.
+ * Lock order: any caller lock -> sched_lock.
+ */
+#include "kernel/thread.h"
+#include "kernel/cpu.h"
+#include "kernel/panic.h"
+#include "kernel/trace.h"
+
+void waitq_init(struct waitq *q, const char *name)
+{
+    q->head = q->tail = 0;
+    q->name = name;
+    q->count = 0;
+}
+
+int waitq_sleep_locked(struct waitq *q, uint64_t deadline)
+{
+    struct thread *t = mycpu()->cur;
+    t->state = T_SLEEPING;
+    t->wq = q;
+    t->q_next = 0;
+    if (q->tail)
+        q->tail->q_next = t;
+    else
+        q->head = t;
+    q->tail = t;
+    q->count++;
+    trace_event(TRACE_K_SLEEP, t->tid, 0);
+    sched_block_locked(deadline);
+    return t->wake_reason;
+}
+
+int waitq_sleep(struct waitq *q, spinlock_t *lk, uint64_t timeout_ns)
+{
+    uint64_t deadline = deadline_after_ns(timeout_ns);
+    spin_lock(&sched_lock);
+    if (lk)
+        spin_unlock(lk);
+    int r = waitq_sleep_locked(q, deadline);
+    spin_unlock(&sched_lock);
+    if (lk)
+        spin_lock(lk);
+    return r;
+}
+
+int waitq_wake_locked(struct waitq *q, int all)
+{
+    int n = 0;
+    while (q->head) {
+        sched_wake_locked(q->head, 0);
+        n++;
+        if (!all)
+            break;
+    }
+    return n;
+}
+
+int waitq_wake_one(struct waitq *q)
+{
+    spin_lock(&sched_lock);
+    int n = waitq_wake_locked(q, 0);
+    spin_unlock(&sched_lock);
+    return n;
+}
+
+int waitq_wake_all(struct waitq *q)
+{
+    spin_lock(&sched_lock);
+    int n = waitq_wake_locked(q, 1);
+    spin_unlock(&sched_lock);
+    return n;
+}
+
+/* Sleepers are interruptible (console Ctrl-C wakes them all through sleep_interrupt). */
+static struct waitq sleepq = { 0, 0, "sleep", 0 };
+
+int thread_sleep_ns(uint64_t ns)
+{
+    if (ns == 0) {
+        thread_yield();
+        return 0;
+    }
+    spin_lock(&sched_lock);
+    int r = waitq_sleep_locked(&sleepq, deadline_after_ns(ns));
+    spin_unlock(&sched_lock);
+    return r == 1 ? 0 : -1;
+}
+
+void sleep_interrupt(void)
+{
+    waitq_wake_all(&sleepq);
+}

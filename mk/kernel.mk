@@ -1,0 +1,58 @@
+# mk/kernel.mk — the guest kernel: build/kernel.elf, run, gdb, test-kernel.
+# Sources: boot/*.S boot/*.c drivers/*.c kernel/*.c, plus interp/*.c (except port_linux.c and
+# host_*.c) once interp/KERNEL_READY exists. Exit statuses of `run`: see qemu/run.sh
+# (make itself reports any non-zero status as 2; qemu/run.sh passes the guest's status through).
+KCROSS   ?= arm-none-eabi-
+KCC      := $(KCROSS)gcc
+KARCH    := -mcpu=cortex-a15 -mfpu=neon-vfpv4 -mfloat-abi=hard -marm
+KCFLAGS  := $(KARCH) -O2 -g -std=gnu11 -Wall -Wextra -Werror -fno-omit-frame-pointer \
+            -fno-strict-aliasing -I.
+KASFLAGS := $(KARCH) -g -I.
+KWRAP    := printf vprintf puts putchar fprintf vfprintf fputs fputc fwrite fflush \
+            snprintf vsnprintf sprintf vsprintf strtod strtof
+kcomma   := ,
+KLDFLAGS := $(KARCH) -nostartfiles -T boot/kernel.ld -Wl,--no-warn-rwx-segments \
+            $(addprefix -Wl$(kcomma)--wrap=,$(KWRAP)) -Wl,-Map,$(BUILD)/kernel.map
+KLIBS    := -Wl,--start-group -lc -lm -lgcc -Wl,--end-group
+
+KSRC     := $(wildcard boot/*.c drivers/*.c kernel/*.c) $(wildcard boot/*.S)
+ifneq ($(wildcard interp/KERNEL_READY),)
+KSRC     += $(filter-out interp/port_linux.c interp/host_%.c,$(wildcard interp/*.c))
+KCFLAGS  += -DTOLLBOOTH_WITH_INTERP
+endif
+KOBJ     := $(patsubst %,$(BUILD)/k/%.o,$(basename $(KSRC)))
+
+CPUS     ?= 4
+TIMEOUT  ?= 60
+
+$(BUILD)/kernel.elf: $(KOBJ) boot/kernel.ld mk/kernel.mk
+	$(KCC) $(KLDFLAGS) -o $@ $(KOBJ) $(KLIBS)
+
+$(BUILD)/k/interp/%.o: interp/%.c
+	@mkdir -p $(dir $@)
+	$(KCC) $(KCFLAGS) -Iinterp -MMD -MP -c $< -o $@
+
+$(BUILD)/k/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(KCC) $(KCFLAGS) -MMD -MP -c $< -o $@
+
+$(BUILD)/k/%.o: %.S
+	@mkdir -p $(dir $@)
+	$(KCC) $(KASFLAGS) -MMD -MP -c $< -o $@
+
+-include $(KOBJ:.o=.d)
+
+.PHONY: run gdb test-kernel bench-kernel
+run: deps $(BUILD)/kernel.elf
+	@CPUS='$(CPUS)' SCRIPT='$(SCRIPT)' EXIT='$(EXIT)' TIMEOUT='$(TIMEOUT)' GIL='$(GIL)' \
+	  ARGS='$(ARGS)' ./qemu/run.sh $(BUILD)/kernel.elf; st=$$?; \
+	  [ $$st = 0 ] || echo "make run: exit status $$st" >&2; exit $$st
+
+gdb: deps $(BUILD)/kernel.elf
+	@CPUS='$(CPUS)' ./qemu/gdb.sh $(BUILD)/kernel.elf
+
+test-kernel: deps $(BUILD)/kernel.elf
+	$(PYTHON) -m pytest -q tests/qemu
+
+bench-kernel: deps $(BUILD)/kernel.elf
+	./tests/bench/kernel_bench.sh
