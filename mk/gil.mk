@@ -10,3 +10,8 @@ $(BUILD)/unit/test_gil: $(GIL_UNIT_SRCS) $(wildcard interp/*.h)
 
 test-gil: $(BUILD)/unit/test_gil
 	$(BUILD)/unit/test_gil
+
+# The thread programs (tests/threads/*.py) under every GIL policy, against CPython or .expected.
+.PHONY: test-threads
+test-threads: $(BUILD)/host/tollpy
+	$(PYTHON) tests/threads/run_threads.py --tollpy $(BUILD)/host/tollpy

@@ -1,0 +1,82 @@
+# Event, Condition, Semaphore, BoundedSemaphore, RLock, Timer, join(timeout), enumerate.
+import threading
+import time
+
+e = threading.Event()
+def setter():
+    time.sleep(0.05)
+    e.set()
+threading.Thread(target=setter).start()
+print("event", e.wait(5), e.is_set())
+
+c = threading.Condition()
+items = []
+def producer():
+    for i in range(5):
+        with c:
+            items.append(i)
+            c.notify()
+def consumer(got):
+    while len(got) < 5:
+        with c:
+            c.wait_for(lambda: items)
+            got.append(items.pop(0))
+got = []
+a = threading.Thread(target=consumer, args=(got,))
+b = threading.Thread(target=producer)
+a.start(); b.start(); a.join(); b.join()
+print("condition", got)
+
+sem = threading.Semaphore(2)
+inside = [0]
+peak = [0]
+mx = threading.Lock()
+def limited():
+    with sem:
+        with mx:
+            inside[0] += 1
+            peak[0] = max(peak[0], inside[0])
+        time.sleep(0.02)
+        with mx:
+            inside[0] -= 1
+ts = [threading.Thread(target=limited) for i in range(6)]
+for t in ts: t.start()
+for t in ts: t.join()
+print("semaphore peak <= 2:", peak[0] <= 2)
+
+bs = threading.BoundedSemaphore(1)
+bs.acquire(); bs.release()
+try:
+    bs.release()
+except ValueError as ex:
+    print("bounded:", ex)
+
+r = threading.RLock()
+with r:
+    with r:
+        print("rlock nested ok")
+
+fired = []
+tm = threading.Timer(0.05, lambda: fired.append(1))
+tm.start(); tm.join()
+tc = threading.Timer(10, lambda: fired.append(2))
+tc.start(); tc.cancel(); tc.join()
+print("timer", fired)
+
+slow = threading.Thread(target=time.sleep, args=(0.5,))
+slow.start()
+slow.join(0.05)
+print("join timeout alive:", slow.is_alive())
+slow.join()
+print("joined alive:", slow.is_alive())
+
+lk = threading.Lock()
+lk.acquire()
+t0 = time.time()
+print("acquire timeout:", lk.acquire(timeout=0.1), time.time() - t0 >= 0.09)
+lk.release()
+print(threading.current_thread().name, threading.main_thread() is threading.current_thread())
+print("active", threading.active_count(), len(threading.enumerate()))
+d = threading.Thread(target=time.sleep, args=(0.1,), daemon=True)
+print("daemon", d.daemon)
+d.start(); d.join()

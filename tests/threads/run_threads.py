@@ -1,0 +1,75 @@
+#!/usr/bin/python3
+"""tests/threads/run_threads.py — the thread programs under every GIL policy (`make test-threads`).
+
+Each tests/threads/*.py runs under build/host/tollpy once per policy (TOLLPY_GIL=new, old, prio,
+none; --policies to choose). Its stdout and exit status are compared with NAME.expected when that
+file exists (tollpy-only programs), else with /usr/bin/python3's run of the same file (computed
+once). stderr is not compared (thread tracebacks go there), except that it must not show a crash.
+Outputs are structural (counts, booleans), never timings. Stdlib only.
+"""
+import argparse
+import concurrent.futures
+import glob
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+
+
+def run(cmd, env=None, timeout=60):
+    try:
+        p = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, timeout=timeout)
+        return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
+    except subprocess.TimeoutExpired:
+        return "timeout", "", ""
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tollpy", default=os.path.join(REPO, "build/host/tollpy"))
+    ap.add_argument("--policies", default="new,old,prio,none")
+    ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("files", nargs="*")
+    a = ap.parse_args()
+    files = a.files or sorted(glob.glob(os.path.join(HERE, "*.py")))
+    files = [os.path.abspath(f) for f in files if not os.path.basename(f).startswith(("run_", "bench_"))]
+    policies = a.policies.split(",")
+
+    def expected(f):
+        exp = f[:-3] + ".expected"
+        if os.path.exists(exp):
+            return 0, open(exp).read()
+        rc, out, _ = run(["/usr/bin/python3", f])
+        return rc, out
+
+    with concurrent.futures.ThreadPoolExecutor(a.jobs) as ex:
+        exps = dict(zip(files, ex.map(expected, files)))
+        jobs = []
+        for f in files:
+            for p in policies:
+                env = dict(os.environ, TOLLPY_GIL=p)
+                jobs.append((f, p, ex.submit(run, [a.tollpy, f], env)))
+        failed = 0
+        for f, p, fut in jobs:
+            rc, out, err = fut.result()
+            erc, eout = exps[f]
+            name = "%s [%s]" % (os.path.relpath(f, REPO), p)
+            if rc == erc and out == eout:
+                print("ok   ", name)
+            else:
+                failed += 1
+                print("FAIL ", name, "status", rc, "expected", erc)
+                for line in out.splitlines()[-8:]:
+                    print("   got:", line)
+                for line in eout.splitlines()[-8:]:
+                    print("   exp:", line)
+                for line in err.splitlines()[-5:]:
+                    print("   err:", line)
+    print("%d of %d failed" % (failed, len(jobs)))
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
