@@ -43,7 +43,7 @@ int check_nargs(const char *fname, int nargs, int min, int max);
 /* Iterator objects (iter.c). */
 Obj *listiter_new(Obj *l, bool reversed);
 Obj *tupleiter_new(Obj *t);
-Obj *rangeiter_new(intptr_t start, intptr_t step, intptr_t len);
+Obj *rangeiter_new(int64_t start, int64_t step, int64_t len);
 extern Type list_iter_type, list_reviter_type, tuple_iter_type, range_iter_type, seq_iter_type,
     enumerate_type, zip_type, map_type, filter_type, reversed_type, callable_iter_type;
 
