@@ -19,16 +19,21 @@ static size_t frame_size(CodeObj *co) {
     return sizeof(Frame) + sizeof(Obj *) * (size_t)(co->nlocals + co->ncells + co->nfrees + co->stacksize + 1);
 }
 
-static int frame_init(Frame *f, Obj *code, Obj *func, Obj *globals, Obj *locals) {
+/* A frame with a function borrows code/globals/builtins from it (the function is held);
+ * a frame without one (module code, exec) holds them itself. */
+static inline int frame_init(Frame *f, Obj *code, Obj *func, Obj *globals, Obj *locals) {
     CodeObj *co = CODE(code);
     f->back = NULL;
-    f->code = NEWREF(code);
-    f->func = func ? NEWREF(func) : NULL;
+    f->code = code;
     if (func) {
         FuncObj *fn = (FuncObj *)func;
-        f->globals = NEWREF(fn->globals);
-        f->builtins = NEWREF(fn->builtins);
+        INCREF(func);
+        f->func = func;
+        f->globals = fn->globals;
+        f->builtins = fn->builtins;
     } else {
+        f->func = NULL;
+        INCREF(code);
         f->globals = NEWREF(globals);
         Obj *b = dict_get_s(globals, "__builtins__");
         if (!b || !obj_is(b, &dict_type)) b = ts_get()->interp->builtins;
@@ -41,11 +46,11 @@ static int frame_init(Frame *f, Obj *code, Obj *func, Obj *globals, Obj *locals)
     f->gen = NULL;
     int nl = co->nlocals, nc = co->ncells, nf = co->nfrees;
     Obj **lp = f->localsplus;
-    for (int i = 0; i < nl; i++) lp[i] = NULL;
-    for (int i = 0; i < nc; i++) lp[nl + i] = NULL;
-    for (int i = 0; i < nf; i++) lp[nl + nc + i] = NULL;
-    f->stack = lp + nl + nc + nf;
+    int ntot = nl + nc + nf;
+    for (int i = 0; i < ntot; i++) lp[i] = NULL;
+    f->stack = lp + ntot;
     f->sp = f->stack;
+    if (__builtin_expect(nc + nf == 0, 1)) return 0;
     for (int i = 0; i < nc; i++) {
         if (!(lp[nl + i] = cell_new(NULL))) return -1;
     }
@@ -104,19 +109,31 @@ void frame_clear(Frame *f) {
     if (!f->code) return;
     CodeObj *co = CODE(f->code);
     int n = co->nlocals + co->ncells + co->nfrees;
-    for (int i = 0; i < n; i++) CLEAR(f->localsplus[i]);
+    Obj **lp = f->localsplus;
+    for (int i = 0; i < n; i++) {
+        Obj *v = lp[i];
+        if (v) { lp[i] = NULL; DECREF(v); }
+    }
     while (f->sp > f->stack) {
         Obj *v = *--f->sp;
         XDECREF(v);
     }
-    CLEAR(f->func);
-    CLEAR(f->globals);
-    CLEAR(f->builtins);
     CLEAR(f->locals);
-    CLEAR(f->code);
+    if (f->func) {
+        Obj *fn = f->func;
+        f->func = NULL;
+        f->code = NULL;
+        DECREF(fn);
+    } else {
+        CLEAR(f->globals);
+        CLEAR(f->builtins);
+        CLEAR(f->code);
+    }
+    f->code = NULL;
 }
 
 void frame_pop(ThreadState *ts, Frame *f) {
+    /* frames are LIFO in the arena: this one is the last allocation of the current chunk */
     frame_clear(f);
     Chunk *c = ts->frame_chunk;
     c->top = (char *)f;

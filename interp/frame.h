@@ -18,10 +18,10 @@ enum { FRAME_CREATED, FRAME_RUNNING, FRAME_SUSPENDED, FRAME_DONE };
 
 typedef struct Frame {
     struct Frame *back;        /* caller (while running) */
-    Obj *code;                 /* held */
+    Obj *code;                 /* borrowed from func, or held when func is NULL */
     Obj *func;                 /* held, or NULL (module code, exec) */
-    Obj *globals;              /* held */
-    Obj *builtins;             /* held */
+    Obj *globals;              /* borrowed from func, or held when func is NULL */
+    Obj *builtins;             /* likewise */
     Obj *locals;               /* held dict for module/class bodies, else NULL */
     const Instr *ip;           /* next instruction (saved on calls, yields, errors) */
     Obj **sp;                  /* saved stack top */

@@ -135,7 +135,7 @@ void interp_free(Interp *in) {
 
 Obj *interp_compile(const char *src, size_t len, const char *filename, int mode) {
 #ifdef HAVE_COMPILER
-    int m = mode == IC_EVAL ? PARSE_EVAL : mode == IC_SINGLE ? PARSE_SINGLE : PARSE_FILE;
+    int m = mode == IC_EVAL ? COMPILE_EVAL : mode == IC_SINGLE ? COMPILE_SINGLE : COMPILE_FILE;
     return compile_source(src, len, filename, m);
 #else
     (void)src; (void)len; (void)filename; (void)mode;
