@@ -167,6 +167,11 @@ void gil_thread_fini(ThreadState *ts) {
     port_free(t);
 }
 
+void gil_thread_exiting(ThreadState *ts) {
+    GilThread *t = ts->gil_data;
+    if (t) t->exiting = 1;
+}
+
 static GilThread *rec(ThreadState *ts) {
     if (!ts->gil_data) gil_thread_init(ts);
     return ts->gil_data;
@@ -300,12 +305,24 @@ int gil_set_policy(Interp *in, const char *name) {
     }
     ThreadState *ts = ts_get();
     GilThread *me = ts ? rec(ts) : NULL;
-    port_spin_lock(&g->lock);
-    int n = g->nthreads;
-    port_spin_unlock(&g->lock);
-    if (n > 1) {
-        exc_raise(RuntimeError_t, "can't change the GIL policy while %d threads run", n);
-        return -1;
+    /* Threads whose Python code has finished are waited for (up to 5 s); live ones refuse. */
+    for (int tries = 0;; tries++) {
+        int live = 0, exiting = 0;
+        port_spin_lock(&g->lock);
+        for (GilThread *t = g->threads; t; t = t->next) {
+            if (t == me) continue;
+            if (t->exiting) exiting++; else live++;
+        }
+        port_spin_unlock(&g->lock);
+        if (live || (exiting && tries >= 5000)) {
+            exc_raise(RuntimeError_t, "can't change the GIL policy while %d threads run",
+                      live + exiting + 1);
+            return -1;
+        }
+        if (!exiting) break;
+        if (ts) gil_before_blocking(ts);
+        port_sleep_ns(1000000);
+        if (ts) gil_after_blocking(ts);
     }
     if (o == g->ops) return 0;
     /* Only this thread exists: move its "holding" state from the old policy to the new one. */

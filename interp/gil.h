@@ -54,6 +54,9 @@ void gil_free(struct Gil *g);
  * call gil_thread_fini before freeing a ThreadState (mod_thread.c does for its threads). */
 void gil_thread_init(ThreadState *ts);
 void gil_thread_fini(ThreadState *ts);
+/* The thread's Python code is done (only C cleanup left): gil_set_policy waits for such
+ * threads to finish instead of refusing (a join() returns before the C part ends). */
+void gil_thread_exiting(ThreadState *ts);
 
 void gil_take(ThreadState *ts);        /* block until ts may run bytecode */
 void gil_drop(ThreadState *ts);        /* ts stops running bytecode (thread end, or before a wait) */

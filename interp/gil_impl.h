@@ -18,6 +18,7 @@ typedef struct GilThread {
     uint64_t t_acquired;       /* when it last took the GIL */
     int held;                  /* it holds the GIL now (for none/unsafe: it is "running") */
     int ticks;                 /* old: instructions since the last check */
+    int exiting;               /* its Python code has finished; only C cleanup remains */
     struct GilThread *next, *prev;
 } GilThread;
 

@@ -337,6 +337,7 @@ static void thread_main(void *p) {
         }
         if (av) mem_free(av);
     }
+    gil_thread_exiting(ts);
     if (res) {
         DECREF(res);
     } else if (exc_occurred()) {
