@@ -68,7 +68,7 @@ test-bad: $(TOLLPY)
 
 # Not in `make test` (slow): hostile inputs under the sanitizers.
 test-bad-asan: $(TOLLPY_ASAN)
-	$(SAN_ENV) $(RUN_LANG) --bad --tollpy $(TOLLPY_ASAN) --label bad-asan --timeout 60 $(BAD_ARGS)
+	$(SAN_ENV) $(RUN_LANG) --bad --tollpy $(TOLLPY_ASAN) --label bad-asan --timeout 60 --rlimit-as-mb 0 $(BAD_ARGS)
 
 test-qemu-lang: deps $(if $(wildcard interp/KERNEL_READY),$(BUILD)/kernel.elf)
 	$(RUN_LANG) --qemu --label qemu-lang

@@ -24,9 +24,10 @@ Modes
                   crash (status < 0 or >= 128 fails), done within 20 s. A first line
                   `# expect: NameA NameB` narrows the accepted exception names; `ok` among
                   them also accepts exit 0 (cases a correct interpreter may simply run).
-                  Runaway-allocation cases get the interpreter's memory limit flag (--mem-flag,
-                  default "--mem-limit=256M" if `tollpy --help` mentions --mem-limit, else none and
-                  a note is printed).
+                  The interpreter's memory limit comes from the environment: TOLLPY_MEM=256 MiB
+                  (host_main.c's variable; --mem-env), plus a flag if `tollpy --help` shows one
+                  (--mem-flag); an RLIMIT_AS of 4 GiB (--rlimit-as-mb, 0 under ASan) keeps a
+                  broken limit from eating the shared machine.
   --qemu          Each name listed in <dir>/QEMU_SUBSET runs in the guest the way
                   `make run SCRIPT=file EXIT=1 CPUS=2 TIMEOUT=30` does (qemu/run.sh called directly
                   so the guest's exit status is not rewritten by make); the console output is cut to the
@@ -74,12 +75,22 @@ def norm_status(rc):
     return 128 - rc if rc < 0 else rc
 
 
-def run(cmd, timeout, cwd=REPO, stdin_data=b""):
+def limit_as(mb):
+    def f():
+        import resource
+        resource.setrlimit(resource.RLIMIT_AS, (mb << 20, mb << 20))
+    return f
+
+
+def run(cmd, timeout, cwd=REPO, stdin_data=b"", extra_env=None, as_mb=0):
     t0 = time.monotonic()
+    env = clean_env()
+    if extra_env:
+        env.update(extra_env)
     try:
         p = subprocess.run(cmd, cwd=cwd, input=stdin_data, stdout=subprocess.PIPE,
-                           stderr=subprocess.PIPE, timeout=timeout, env=clean_env(),
-                           start_new_session=True)
+                           stderr=subprocess.PIPE, timeout=timeout, env=env,
+                           start_new_session=True, preexec_fn=limit_as(as_mb) if as_mb else None)
         return p.returncode, p.stdout, p.stderr, time.monotonic() - t0, False
     except subprocess.TimeoutExpired as e:
         return None, e.stdout or b"", e.stderr or b"", time.monotonic() - t0, True
@@ -218,13 +229,13 @@ def bad_generate(bad_dirs, outdir):
     return outdir
 
 
-def bad_one(path, tollpy_cmd, timeout, mem_args):
+def bad_one(path, tollpy_cmd, timeout, mem_args, mem_env, as_mb):
     head = first_line(path)
     expect = None
     if head.startswith("# expect:"):
         expect = head[len("# expect:"):].split()
     cmd = tollpy_cmd + mem_args + [path]
-    gc, go, ge, gt, gto = run(cmd, timeout)
+    gc, go, ge, gt, gto = run(cmd, timeout, extra_env=mem_env, as_mb=as_mb)
     if gto:
         return False, f"no exception within {timeout}s (timeout)", ""
     if gc is None:
@@ -267,8 +278,6 @@ def tollpy_mem_args(tollpy_cmd, flag):
     m = re.search(r"(^|\s)(-m)\s+(SIZE|N|MB|BYTES)", h)
     if m:
         return ["-m", "256M"]
-    print("run_lang: note: `tollpy --help` shows no memory-limit flag; runaway-allocation cases"
-          " run with the interpreter's default arena limit", file=sys.stderr)
     return []
 
 
@@ -339,7 +348,13 @@ def main():
     ap.add_argument("--bad", action="store_true", help="hostile-input mode (tests/bad)")
     ap.add_argument("--qemu", action="store_true", help="run <dir>/QEMU_SUBSET in the guest")
     ap.add_argument("--mem-flag", default=None,
-                    help="memory-limit argument(s) for --bad mode ('' for none)")
+                    help="memory-limit argument(s) for --bad mode ('' for none; default: "
+                         "--mem-limit=256M if `tollpy --help` mentions such a flag)")
+    ap.add_argument("--mem-env", default="TOLLPY_MEM=268435456",
+                    help="NAME=VALUE set for --bad runs (host_main.c reads TOLLPY_MEM, bytes)")
+    ap.add_argument("--rlimit-as-mb", type=int, default=4096,
+                    help="address-space cap for --bad runs so a broken limit cannot eat the "
+                         "machine (0 = none; must be 0 under ASan)")
     ap.add_argument("--list", action="store_true", help="list the tests and exit")
     ap.add_argument("--label", default=None, help="name printed in the summary line")
     a = ap.parse_args()
@@ -352,7 +367,9 @@ def main():
         dirs = a.paths or [os.path.join(REPO, "tests/bad")]
         gen = bad_generate([os.path.abspath(d) for d in dirs if os.path.isdir(d)],
                            os.path.join(REPO, "build/tests/bad"))
-        tests = collect(dirs, exts=None) + collect([gen], exts=None)
+        tests = collect(dirs, exts=None)
+        if any(os.path.isdir(d) for d in dirs):
+            tests += collect([gen], exts=None)
         timeout = a.timeout or 20
         known_dirs = [os.path.abspath(d) for d in dirs if os.path.isdir(d)]
     else:
@@ -400,12 +417,13 @@ def main():
         return 2
 
     mem_args = tollpy_mem_args(tollpy_cmd, a.mem_flag) if a.bad else []
+    mem_env = dict([a.mem_env.split("=", 1)]) if a.mem_env else {}
 
     def job(t):
         if a.qemu:
             return t, qemu_one(t, timeout)
         if a.bad:
-            return t, bad_one(t, tollpy_cmd, timeout, mem_args)
+            return t, bad_one(t, tollpy_cmd, timeout, mem_args, mem_env, a.rlimit_as_mb)
         return t, compare_one(t, tollpy_cmd, timeout)
 
     label = a.label or ("qemu" if a.qemu else "bad" if a.bad else "lang")

@@ -2,5 +2,5 @@
 d = {}
 i = 0
 while True:
-    d[i] = [i]
+    d[i] = [i] * 32
     i += 1

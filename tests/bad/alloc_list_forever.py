@@ -1,4 +1,4 @@
 # expect: MemoryError
 x = []
 while True:
-    x.append("abcdefgh" * 16)
+    x.append([0] * 64)

@@ -1,4 +1,4 @@
 # expect: MemoryError
 x = []
 while True:
-    x = [x, [0] * 100]
+    x = [x, [0] * 1000]

@@ -2,7 +2,7 @@
  * tests/fuzz/fuzz_compile_run.c — libFuzzer target over the whole front end and VM.
  *
  * Built and run by `make fuzz` (mk/tests.mk) with clang -fsanitize=fuzzer,address,undefined over
- * every interp/*.c except host_main.c (libFuzzer brings its own main). Each input is taken as a
+ * every interp/ C file except host_main.c (libFuzzer brings its own main). Each input is taken as a
  * Python source file: a fresh interpreter (small memory arena, low recursion limit) compiles and
  * runs it through tollpy_run_source(), then is freed. Every outcome that is a Python exception is
  * fine; what the fuzzer looks for is a crash, a sanitizer report, or a hang in C.
