@@ -263,11 +263,6 @@ static Obj *zip_tp_new(Type *t, Obj *const *a, int n, Obj *k) {
     for (int i = 0; i < n; i++) {
         Obj *it = obj_iter(a[i]);
         if (!it) {
-            if (exc_matches(TypeError_t)) {
-                Obj *e = exc_fetch();
-                DECREF(e);
-                exc_raise(TypeError_t, "zip argument #%d must support iteration", i + 1);
-            }
             DECREF(its);
             return NULL;
         }

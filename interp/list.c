@@ -542,11 +542,9 @@ static Obj *list_m_sort(Obj *self, Obj *const *a, int n, Obj *k) {
     if (args_parse("sort", a, n, k, "|$key,reverse", p) < 0) return NULL;
     int rev = 0;
     if (p[1]) {
-        if (!int_check(p[1]) && !obj_is(p[1], &float_type)) {
-            rev = obj_truth(p[1]);
-        } else if (obj_is(p[1], &float_type)) {
-            return exc_raise(TypeError_t, "'float' object cannot be interpreted as an integer");
-        } else rev = obj_truth(p[1]);
+        if (!int_check(p[1]))
+            return exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(p[1]));
+        rev = obj_truth(p[1]);
         if (rev < 0) return NULL;
     }
     if (list_sort(self, p[0], rev) < 0) return NULL;
