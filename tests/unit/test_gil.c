@@ -297,6 +297,11 @@ int main(int argc, char **argv) {
         test_exclusion(pols[p], 4, iters / 4);
     }
     test_exclusion("none", 2, iters / 2);
+    if (port_cores_possible() > 1 && port_cores_set(1) == 1) {
+        printf("test_gil: old on one core (port_cores_set(1)): fewer failed wake-ups expected\n");
+        test_exclusion("old", 2, iters / 2);
+        port_cores_set(port_cores_possible());
+    }
     printf("test_gil: blocking releases the GIL\n");
     for (int p = 0; p < 3; p++) test_sleepers(pols[p]);
     printf("test_gil: convoy (bpo-7946)\n");
