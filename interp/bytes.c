@@ -169,6 +169,7 @@ Type bytes_iter_type = {
 };
 static Obj *bytes_iter(Obj *o)
 {
+    if (!bytes_iter_type.dict && type_ready(&bytes_iter_type) < 0) return NULL;   /* private type: readied on first use */
     BytesIter *it = (BytesIter *)obj_alloc(&bytes_iter_type, sizeof(BytesIter));
     if (!it) return NULL;
     it->b = NEWREF(o);

@@ -666,6 +666,7 @@ Type str_iter_type = {
 
 static Obj *str_iter(Obj *o)
 {
+    if (!str_iter_type.dict && type_ready(&str_iter_type) < 0) return NULL;   /* private type: readied on first use */
     StrIter *it = (StrIter *)obj_alloc(&str_iter_type, sizeof(StrIter));
     if (!it) return NULL;
     it->s = NEWREF(o);
