@@ -183,6 +183,8 @@ int interp_handle_uncaught(void) {
     } else {
         tb_print_exception(e);
         exc_clear();
+        /* CPython dies of SIGINT after an uncaught KeyboardInterrupt: status 128 + 2 */
+        if (obj_isinstance(e, KeyboardInterrupt_t)) status = 130;
     }
     DECREF(e);
     Interp *in = ts_get()->interp;
@@ -218,50 +220,38 @@ static int read_line(StrBuf *b) {
     return any ? 0 : -1;
 }
 
-/* Does the source so far need more lines? Open brackets, a trailing backslash or colon, or a
- * block that began with a colon and hasn't ended with an empty line. */
-static bool needs_more(const char *s, size_t n, bool last_blank, bool in_block) {
-    int depth = 0;
-    char q = 0;
-    bool triple = false;
-    for (size_t i = 0; i < n; i++) {
-        char c = s[i];
-        if (q) {
-            if (c == '\\') { i++; continue; }
-            if (triple) {
-                if (c == q && i + 2 < n && s[i + 1] == q && s[i + 2] == q) { q = 0; i += 2; }
-            } else if (c == q || c == '\n') q = 0;
-            continue;
-        }
-        if (c == '#') { while (i < n && s[i] != '\n') i++; continue; }
-        if (c == '"' || c == '\'') {
-            if (i + 2 < n && s[i + 1] == c && s[i + 2] == c) { triple = true; i += 2; }
-            else triple = false;
-            q = c;
-            continue;
-        }
-        if (c == '(' || c == '[' || c == '{') depth++;
-        if (c == ')' || c == ']' || c == '}') depth--;
-    }
-    if (q && triple) return true;
-    if (depth > 0) return true;
-    size_t e = n;
-    while (e > 0 && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\n')) e--;
-    if (e > 0 && s[e - 1] == '\\') return true;
-    if (in_block) return !last_blank;
-    /* last line ends with ':' (ignoring a comment) */
-    size_t ls = e;
+/* Is the last line of s[0..n) blank? */
+static bool last_line_blank(const char *s, size_t n) {
+    size_t ls = n;
     while (ls > 0 && s[ls - 1] != '\n') ls--;
-    bool colon = false;
-    char qq = 0;
-    for (size_t i = ls; i < e; i++) {
+    for (size_t i = ls; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') return false;
+    return true;
+}
+
+/* Does this line open a block (ends with ':' outside a comment, or is a decorator)? */
+static bool opens_block(const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+    if (i < n && s[i] == '@') return true;
+    char q = 0, last = 0;
+    for (; i < n && s[i] != '\n'; i++) {
         char c = s[i];
-        if (qq) { if (c == '\\') i++; else if (c == qq) qq = 0; continue; }
-        if (c == '"' || c == '\'') { qq = c; continue; }
+        if (q) { if (c == '\\') i++; else if (c == q) q = 0; last = 'x'; continue; }
+        if (c == '"' || c == '\'') { q = c; last = 'x'; continue; }
         if (c == '#') break;
-        if (c != ' ' && c != '\t') colon = (c == ':');
+        if (c != ' ' && c != '\t') last = c;
     }
-    return colon;
+    return last == ':';
+}
+
+static bool source_complete(const char *s, size_t n) {
+#ifdef HAVE_COMPILER
+    return compile_is_complete(s, n) != 0;
+#else
+    (void)s; (void)n;
+    return true;
+#endif
 }
 
 void tollpy_repl(void) {
@@ -283,22 +273,12 @@ void tollpy_repl(void) {
         sb_init(&b);
         port_write(">>> ", 4);
         if (read_line(&b) < 0) { sb_free(&b); port_write("\n", 1); break; }
-        bool in_block = false;
+        bool block = opens_block(b.p, b.n);
         for (;;) {
-            bool blank = true;
-            size_t ls = b.n;
-            while (ls > 0 && b.p[ls - 1] != '\n') ls--;
-            for (size_t i = ls; i < b.n; i++) if (b.p[i] != ' ' && b.p[i] != '\t') blank = false;
-            if (b.n == 0) break;
-            bool more = needs_more(b.p, b.n, blank, in_block);
-            if (!more) break;
-            if (!in_block) {
-                /* a block begins once a line ends with ':' outside brackets */
-                in_block = needs_more(b.p, b.n, false, false) && !needs_more(b.p, b.n, true, true);
-                size_t e = b.n;
-                while (e > 0 && (b.p[e - 1] == ' ' || b.p[e - 1] == '\t')) e--;
-                if (e > 0 && b.p[e - 1] == ':') in_block = true;
-            }
+            if (b.oom) break;
+            bool more = block ? !last_line_blank(b.p, b.n) || b.n == 0 : !source_complete(b.p, b.n);
+            if (block && !source_complete(b.p, b.n) && last_line_blank(b.p, b.n)) more = false;
+            if (!more || b.n == 0) break;
             sb_addc(&b, '\n');
             port_write("... ", 4);
             if (read_line(&b) < 0) break;

@@ -498,6 +498,76 @@ static int do_import_star(Frame *f, Obj *m) {
     return 0;
 }
 
+/* ---- global-name cache -------------------------------------------------------------------------
+ * LOAD_GLOBAL remembers, per instruction, which entry of the globals (or builtins) dict held the
+ * name, keyed by the dicts' identities and versions (dict.c bumps `version` on every insertion,
+ * deletion or resize, not when an existing key's value changes). A hit costs two compares and a
+ * load instead of two hash lookups. The dict layout is dict.c's (objects-B); a self-test at
+ * start-up switches the cache off if this mirror ever disagrees with it. Off while rc_atomic
+ * (free-threaded policies: unsynchronised cache entries could tear). */
+typedef struct { intptr_t hash; Obj *key; Obj *value; } MEntry;
+typedef struct {
+    Obj base;
+    intptr_t used, nentries, size;
+    int32_t *indices;
+    MEntry *entries;
+    uint32_t version;
+} MDict;
+typedef struct { Obj *g, *b; uint32_t gver, bver; int32_t ix; int32_t in_builtins; } GCache;
+
+static int gcache_ok = -1;     /* -1 untested, 0 off, 1 on */
+
+static int gcache_selftest(void) {
+    Obj *d = dict_new();
+    if (!d) { exc_clear(); return 0; }
+    MDict *m = (MDict *)d;
+    uint32_t v0 = m->version;
+    Obj *k1 = str_intern("__gcache_a"), *k2 = str_intern("__gcache_b");
+    int ok = k1 && k2 && dict_set(d, k1, MK_SMALL(1)) == 0 && dict_set(d, k2, MK_SMALL(2)) == 0;
+    ok = ok && m->version != v0 && m->used == 2 && m->nentries == 2 &&
+         m->entries[0].key == k1 && m->entries[0].value == MK_SMALL(1) &&
+         m->entries[1].key == k2 && m->entries[1].value == MK_SMALL(2);
+    uint32_t v1 = ok ? m->version : 0;
+    ok = ok && dict_set(d, k1, MK_SMALL(3)) == 0 && m->entries[0].value == MK_SMALL(3) && m->version == v1;
+    ok = ok && dict_del(d, k2) == 0 && m->version != v1;
+    exc_clear();
+    DECREF(d);
+    return ok;
+}
+
+static intptr_t mdict_find(Obj *d, Obj *key, Obj *v) {
+    MDict *m = (MDict *)d;
+    for (intptr_t i = 0; i < m->nentries; i++)
+        if (m->entries[i].value == v && (m->entries[i].key == key)) return i;
+    for (intptr_t i = 0; i < m->nentries; i++)
+        if (m->entries[i].value == v && m->entries[i].key && obj_eq(m->entries[i].key, key) == 1) return i;
+    exc_clear();
+    return -1;
+}
+
+static GCache *gcache_for(CodeObj *co) {
+    if (co->vm_cache) return co->vm_cache;
+    if (gcache_ok < 0) gcache_ok = gcache_selftest();
+    if (!gcache_ok || rc_atomic) return NULL;
+    GCache *c = mem_alloc(sizeof(GCache) * (size_t)co->ncode);
+    if (!c) { exc_clear(); return NULL; }
+    memset(c, 0, sizeof(GCache) * (size_t)co->ncode);
+    co->vm_cache = c;
+    return c;
+}
+
+static void gcache_fill(GCache *c, Obj *g, Obj *b, Obj *key, Obj *v, bool in_b) {
+    if (!obj_is(g, &dict_type) || !obj_is(b, &dict_type)) return;
+    intptr_t ix = mdict_find(in_b ? b : g, key, v);
+    if (ix < 0 || ix > INT32_MAX) { c->g = NULL; return; }
+    c->g = g;
+    c->b = b;
+    c->gver = ((MDict *)g)->version;
+    c->bver = ((MDict *)b)->version;
+    c->ix = (int32_t)ix;
+    c->in_builtins = in_b;
+}
+
 /* ---- the loop --------------------------------------------------------------------------------- */
 static Obj *vm_eval_inner(Frame *f, int throwflag);
 
@@ -711,7 +781,22 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
     }
     TARGET(LOAD_GLOBAL) {
         Obj *nm = names[ARG];
-        Obj *v = dict_get(f->globals, nm);
+        Obj *v;
+        GCache *gc = co->vm_cache;
+        if (gc && !rc_atomic) {
+            gc += ip - co->code - 1;
+            if (gc->g == f->globals && ((MDict *)gc->g)->version == gc->gver) {
+                if (!gc->in_builtins) {
+                    v = ((MDict *)gc->g)->entries[gc->ix].value;
+                    if (v) goto load_global_hit;
+                } else if (gc->b == f->builtins && ((MDict *)gc->b)->version == gc->bver) {
+                    v = ((MDict *)gc->b)->entries[gc->ix].value;
+                    if (v) goto load_global_hit;
+                }
+            }
+        }
+        bool in_b = false;
+        v = dict_get(f->globals, nm);
         if (!v) {
             if (exc_occurred()) goto error;
             v = dict_get(f->builtins, nm);
@@ -719,7 +804,11 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
                 if (!exc_occurred()) exc_raise(NameError_t, "name '%S' is not defined", nm);
                 goto error;
             }
+            in_b = true;
         }
+        gc = gcache_for(co);
+        if (gc) gcache_fill(gc + (ip - co->code - 1), f->globals, f->builtins, nm, v, in_b);
+    load_global_hit:
         INCREF(v);
         PUSH(v);
         DISPATCH();
