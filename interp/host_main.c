@@ -5,6 +5,7 @@
  *   tollpy -c 'code' [args...]   run a string
  *   tollpy --dis file.py         print the bytecode (interp/dis.c)
  *   tollpy                       the REPL (>>> / ...), or run stdin when it is not a terminal
+ *   tollpy --repl                the REPL even when stdin is not a terminal (tests)
  * Environment: TOLLPY_MEM (bytes, interpreter memory limit; default 1 GiB), TOLLPY_GIL (policy).
  */
 #include <stdio.h>
@@ -45,8 +46,9 @@ int main(int argc, char **argv) {
     size_t limit = (size_t)1 << 30;
     const char *m = getenv("TOLLPY_MEM");
     if (m && *m) limit = (size_t)strtoull(m, NULL, 0);
-    int dis = 0;
+    int dis = 0, repl = 0;
     int i = 1;
+    if (i < argc && !strcmp(argv[i], "--repl")) { repl = 1; i++; }
     if (i < argc && !strcmp(argv[i], "--dis")) { dis = 1; i++; }
     const char *code_str = NULL, *path = NULL;
     if (i < argc && !strcmp(argv[i], "-c")) {
@@ -73,7 +75,7 @@ int main(int argc, char **argv) {
     int status = 0;
     if (code_str) {
         status = tollpy_run_source("<string>", code_str, strlen(code_str));
-    } else if (path || !isatty(0)) {
+    } else if (!repl && (path || !isatty(0))) {
         FILE *fp = path && strcmp(path, "-") ? fopen(path, "rb") : stdin;
         if (!fp) {
             fprintf(stderr, "tollpy: can't open file '%s': [Errno 2] No such file or directory\n", path);
