@@ -11,6 +11,7 @@
  */
 #include <string.h>
 #include "code.h"
+#include "dis.h"
 
 static void add_argrepr(StrBuf *b, CodeObj *c, int op, int arg)
 {
@@ -74,7 +75,7 @@ static void pad(StrBuf *b, size_t col)
     while (b->n < col) sb_addc(b, ' ');
 }
 
-void dis_code(Obj *code, StrBuf *out)
+void dis_code_buf(Obj *code, StrBuf *out)
 {
     CodeObj *c = CODE(code);
     char *target = mem_alloc((size_t)c->ncode + 1);
@@ -142,7 +143,7 @@ void dis_code(Obj *code, StrBuf *out)
         CodeObj *cc = CODE(o);
         sb_printf(out, "\nDisassembly of <code object %s at %p, file \"%s\", line %d>:\n", str_data(cc->name),
                   (void *)o, str_data(cc->filename), cc->firstlineno);
-        dis_code(o, out);
+        dis_code_buf(o, out);
     }
 }
 
@@ -150,7 +151,9 @@ void dis_print(Obj *code)
 {
     StrBuf b;
     sb_init(&b);
-    dis_code(code, &b);
+    dis_code_buf(code, &b);
     if (b.p) port_write(b.p, b.n);
     sb_free(&b);
 }
+
+void dis_code(Obj *code) { dis_print(code); }
