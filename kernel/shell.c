@@ -14,6 +14,7 @@
 #include "kernel/panic.h"
 #include "kernel/libc_glue.h"
 #include "kernel/trace.h"
+#include "kernel/bootargs.h"
 #include "drivers/timer.h"
 
 int shell_exit_requested;
@@ -106,15 +107,18 @@ static void cores_list(void)
     kprintf("%d/%d cores online\n", cpus_online(), cpus_possible);
     for (int i = 0; i < cpus_possible; i++) {
         struct cpu *c = &cpus[i];
-        uint64_t tot = c->t_busy + c->t_idle + c->t_irq;
-        unsigned long b = pct(c->t_busy, tot), id = pct(c->t_idle, tot), q = pct(c->t_irq, tot);
+        uint64_t busy, idle, irq;
+        cpu_times(i, &busy, &idle, &irq);
+        uint64_t tot = busy + idle + irq;
+        unsigned long b = pct(busy, tot), id = pct(idle, tot), q = pct(irq, tot);
         kprintf("  core %d: %-7s running %lu.%lu%%  idle %lu.%lu%%  irq %lu.%lu%%  "
-                "(%llu ms, %llu ms, %llu ms)  switches %llu  irqs %llu  now: %s\n",
+                "(%llu ms, %llu ms, %llu ms)  switches %llu  irqs %llu (longest %llu us, irq %lu)  now: %s\n",
                 i, c->online ? "online" : "offline", b / 10, b % 10, id / 10, id % 10, q / 10, q % 10,
-                (unsigned long long)(timer_ticks_to_ns(c->t_busy) / 1000000),
-                (unsigned long long)(timer_ticks_to_ns(c->t_idle) / 1000000),
-                (unsigned long long)(timer_ticks_to_ns(c->t_irq) / 1000000),
+                (unsigned long long)(timer_ticks_to_ns(busy) / 1000000),
+                (unsigned long long)(timer_ticks_to_ns(idle) / 1000000),
+                (unsigned long long)(timer_ticks_to_ns(irq) / 1000000),
                 (unsigned long long)c->n_switch, (unsigned long long)c->n_irq,
+                (unsigned long long)(timer_ticks_to_ns(c->irq_max) / 1000), (unsigned long)c->irq_max_id,
                 c->online && c->cur ? c->cur->name : "-");
     }
 }
@@ -191,6 +195,26 @@ static int cmd_threads(void)
     return 0;
 }
 
+static void print_arg(const char *kv, void *arg)
+{
+    (*(int *)arg)++;
+    kprintf("  %s\n", kv);
+}
+
+static int cmd_args(void)
+{
+    int n = 0;
+    size_t len;
+    kprintf("boot arguments:\n");
+    bootargs_each(print_arg, &n);
+    if (!n)
+        kprintf("  (none)\n");
+    if (bootargs_script(&len))
+        kprintf("script: %lu bytes%s\n", (unsigned long)len,
+                bootargs_exit_after_script() ? ", power off after it" : "");
+    return 0;
+}
+
 static void help(void)
 {
     kprintf("commands:\n"
@@ -199,6 +223,7 @@ static void help(void)
             "  cores off N        take core N offline (CPU_OFF); cores on N brings it back\n"
             "  cores N            keep exactly N cores online\n"
             "  threads            list threads\n"
+            "  args               boot arguments (GIL=, ARGS=, ...) and script size\n"
             "  selftest [NAME]    run the kernel self-tests (selftest list: names)\n"
             "  bench              kernel figures: context switch, wake-up latency, spinlock\n"
             "  echo TEXT          print TEXT\n"
@@ -240,6 +265,8 @@ int shell_run_line(const char *line)
         return cmd_cores(argc, argv);
     if (!strcmp(cmd, "threads"))
         return cmd_threads();
+    if (!strcmp(cmd, "args"))
+        return cmd_args();
     if (!strcmp(cmd, "selftest")) {
         if (argc == 2 && !strcmp(argv[1], "list")) {
             selftest_list();

@@ -14,12 +14,14 @@ void irq_dispatch(void)
 {
     struct cpu *c = mycpu();
     uint64_t t0 = timer_now();
+    uint32_t last = 0;
     for (;;) {
         uint32_t iar = gic_ack();
         uint32_t irq = iar & 0x3ff;
         if (irq >= 1020)
             break;
         c->n_irq++;
+        last = irq;
         switch (irq) {
         case IRQ_VTIMER:
             sched_timer_irq();
@@ -42,6 +44,10 @@ void irq_dispatch(void)
     }
     uint64_t dt = timer_now() - t0;
     c->t_irq += dt;
+    if (dt > c->irq_max) {
+        c->irq_max = dt;
+        c->irq_max_id = last;
+    }
     c->switch_ts += dt;
     if (c->need_resched) {
         c->need_resched = 0;

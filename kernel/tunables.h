@@ -27,6 +27,8 @@
 
 /* Scheduler */
 #define SCHED_SLICE_US      10000       /* time slice; a hog is preempted after this */
+#define TIMER_EARLY_US      80          /* arm sleeper deadlines this early, spin the rest:
+                                           QEMU delivers a timer interrupt ~100 us late */
 
 /* Console */
 #define CONSOLE_RX_RING     1024

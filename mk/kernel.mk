@@ -26,19 +26,23 @@ CPUS     ?= 4
 TIMEOUT  ?= 60
 
 $(BUILD)/kernel.elf: $(KOBJ) boot/kernel.ld mk/kernel.mk
-	$(KCC) $(KLDFLAGS) -o $@ $(KOBJ) $(KLIBS)
+	@echo "  LD    $@"
+	@$(KCC) $(KLDFLAGS) -o $@ $(KOBJ) $(KLIBS)
 
 $(BUILD)/k/interp/%.o: interp/%.c
 	@mkdir -p $(dir $@)
-	$(KCC) $(KCFLAGS) -Iinterp -MMD -MP -c $< -o $@
+	@echo "  CC    $<"
+	@$(KCC) $(KCFLAGS) -Iinterp -MMD -MP -c $< -o $@
 
 $(BUILD)/k/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(KCC) $(KCFLAGS) -MMD -MP -c $< -o $@
+	@echo "  CC    $<"
+	@$(KCC) $(KCFLAGS) -MMD -MP -c $< -o $@
 
 $(BUILD)/k/%.o: %.S
 	@mkdir -p $(dir $@)
-	$(KCC) $(KASFLAGS) -MMD -MP -c $< -o $@
+	@echo "  AS    $<"
+	@$(KCC) $(KASFLAGS) -MMD -MP -c $< -o $@
 
 -include $(KOBJ:.o=.d)
 

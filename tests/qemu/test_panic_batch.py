@@ -1,0 +1,60 @@
+"""Panic report and exit statuses: panic (101), batch success (0), error (1), exit N, timeout (124)."""
+from conftest import run_batch
+
+PANIC_STATUS = 101
+
+
+def test_panic_command_reports_and_exits(guest):
+    g = guest(cpus=2)
+    g.boot()
+    g.child.send("panic because\r")
+    g.expect_exact("KERNEL PANIC: deliberate panic from the shell (because)")
+    g.expect_exact("cpu ")
+    g.expect_exact("thread 'console'")
+    g.expect("pc +[0-9a-f]{8}")
+    g.expect_exact("backtrace")
+    assert g.wait_exit() == PANIC_STATUS
+
+
+def test_fault_command_data_abort(guest):
+    g = guest(cpus=2)
+    g.boot()
+    g.child.send("fault\r")
+    g.expect_exact("KERNEL PANIC: data abort")
+    g.expect_exact("NULL pointer dereference")
+    assert g.wait_exit() == PANIC_STATUS
+
+
+def test_batch_success(tmp_path):
+    st, out = run_batch("echo one\necho two\n", tmp_path=tmp_path)
+    assert st == 0, out
+    assert "one\ntwo\n" in out
+
+
+def test_batch_explicit_exit(tmp_path):
+    st, out = run_batch("echo before\nexit 7\necho after\n", tmp_path=tmp_path)
+    assert st == 7, out
+    assert "before" in out and "after" not in out
+
+
+def test_batch_error(tmp_path):
+    st, out = run_batch("echo x\nno-such-command\necho after\n", tmp_path=tmp_path)
+    assert st == 1, out
+    assert "unknown command" in out and "after" not in out
+
+
+def test_batch_panic(tmp_path):
+    st, out = run_batch("panic scripted\n", tmp_path=tmp_path)
+    assert st == PANIC_STATUS, out
+    assert "KERNEL PANIC" in out
+
+
+def test_batch_timeout(tmp_path):
+    st, out = run_batch("sleep 600000\n", timeout=3, tmp_path=tmp_path)
+    assert st == 124, out
+
+
+def test_batch_bootargs(tmp_path):
+    st, out = run_batch("args\n", tmp_path=tmp_path, extra_env={"GIL": "fair", "ARGS": "a b"})
+    assert st == 0, out
+    assert "GIL=fair" in out and "ARGS=a b" in out
