@@ -26,6 +26,7 @@ static Node *parse_test(P *p);
 static Node *parse_expr(P *p);
 static Node *parse_or_test(P *p);
 static Node *parse_testlist_star(P *p, bool allow_star);
+static Node *parse_exprlist(P *p);
 static Node *parse_star_or_test(P *p);
 static void parse_block(P *p, NodeList *body, const char *what, int line);
 static Node *parse_statement(P *p, NodeList *out);
@@ -227,8 +228,7 @@ static void parse_comp_for(P *p, NodeList *gens)
         Node *g = mk(p, E_COMPFOR);
         next(p);
         /* target: exprlist */
-        Node *t = parse_testlist_star(p, true);
-        (void)t;
+        Node *t = parse_exprlist(p);
         set_context(p, t, CTX_STORE, false);
         g->a = t;
         if (!accept_kw(p, KW_in)) err_syntax(p);
@@ -738,6 +738,31 @@ static Node *parse_star_or_test(P *p)
     return parse_test(p);
 }
 
+/* exprlist (for targets): star_expr | expr, comma separated; stops before `in` */
+static Node *parse_target_item(P *p)
+{
+    if (KIND == T_STAR) {
+        Node *s = mk(p, E_STARRED);
+        next(p);
+        s->a = parse_expr(p);
+        return s;
+    }
+    return parse_expr(p);
+}
+
+static Node *parse_exprlist(P *p)
+{
+    Node *first = parse_target_item(p);
+    if (KIND != T_COMMA) return first;
+    Node *t = mk_at(p, E_TUPLE, first);
+    nl_push(p->c, &t->l1, first);
+    while (accept(p, T_COMMA)) {
+        if (!starts_expr(p) && KIND != T_STAR) break;
+        nl_push(p->c, &t->l1, parse_target_item(p));
+    }
+    return t;
+}
+
 /* testlist_star_expr: a bare tuple when there is a comma */
 static Node *parse_testlist_star(P *p, bool allow_star)
 {
@@ -1229,7 +1254,7 @@ static Node *parse_statement(P *p, NodeList *out)
         case KW_for:
             n = mk(p, S_FOR);
             next(p);
-            n->a = parse_testlist_star(p, true);
+            n->a = parse_exprlist(p);
             set_context(p, n->a, CTX_STORE, false);
             if (!accept_kw(p, KW_in)) err_syntax(p);
             n->b = parse_testlist_star(p, true);
