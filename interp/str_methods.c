@@ -349,32 +349,112 @@ static Obj *do_startsends(Obj *self, Obj *const *args, int nargs, Obj *kw, int e
 static Obj *m_startswith(Obj *s, Obj *const *a, int n, Obj *kw) { return do_startsends(s, a, n, kw, 0); }
 static Obj *m_endswith(Obj *s, Obj *const *a, int n, Obj *kw) { return do_startsends(s, a, n, kw, 1); }
 
-static char up(char c) { return c >= 'a' && c <= 'z' ? (char)(c - 32) : c; }
-static char lo(char c) { return c >= 'A' && c <= 'Z' ? (char)(c + 32) : c; }
-static int isal(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+/* Case mapping: ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic (the everyday scripts).
+ * Returns the mapped code point; ß upper-cases to "SS" (handled by the caller). */
+static uint32_t cp_lower(uint32_t c)
+{
+    if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
+    if (c >= 0x100 && c <= 0x137) return c | 1;
+    if (c >= 0x139 && c <= 0x148) return (c & 1) ? c + 1 : c;
+    if (c >= 0x14A && c <= 0x177) return c | 1;
+    if (c == 0x178) return 0xFF;
+    if (c >= 0x179 && c <= 0x17E) return (c & 1) ? c + 1 : c;
+    if (c >= 0x391 && c <= 0x3AB && c != 0x3A2) return c + 0x20;
+    if (c == 0x386) return 0x3AC;
+    if (c >= 0x388 && c <= 0x38A) return c + 0x25;
+    if (c == 0x38C) return 0x3CC;
+    if (c == 0x38E || c == 0x38F) return c + 0x3F;
+    if (c >= 0x410 && c <= 0x42F) return c + 0x20;
+    if (c >= 0x400 && c <= 0x40F) return c + 0x50;
+    return c;
+}
 
+static uint32_t cp_upper(uint32_t c)
+{
+    if (c < 0x80) return c >= 'a' && c <= 'z' ? c - 32 : c;
+    if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 0x20;
+    if (c == 0xFF) return 0x178;
+    if (c == 0xB5) return 0x39C;
+    if (c >= 0x100 && c <= 0x137) return c & ~1u;
+    if (c >= 0x139 && c <= 0x148) return (c & 1) ? c : c - 1;
+    if (c >= 0x14A && c <= 0x177) return c & ~1u;
+    if (c >= 0x179 && c <= 0x17E) return (c & 1) ? c : c - 1;
+    if (c == 0x131) return 'I';
+    if (c == 0x17F) return 'S';
+    if (c >= 0x3B1 && c <= 0x3CB && c != 0x3C2) return c - 0x20;
+    if (c == 0x3C2) return 0x3A3;
+    if (c == 0x3AC) return 0x386;
+    if (c >= 0x3AD && c <= 0x3AF) return c - 0x25;
+    if (c == 0x3CC) return 0x38C;
+    if (c == 0x3CD || c == 0x3CE) return c - 0x3F;
+    if (c >= 0x430 && c <= 0x44F) return c - 0x20;
+    if (c >= 0x450 && c <= 0x45F) return c - 0x50;
+    return c;
+}
+
+static bool cp_isupper(uint32_t c) { return cp_lower(c) != c; }
+static bool cp_islower(uint32_t c) { return cp_upper(c) != c || c == 0xDF; }
+static bool cp_cased(uint32_t c) { return cp_isupper(c) || cp_islower(c); }
+
+static bool cp_isalpha(uint32_t c)
+{
+    if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+    if (cp_cased(c)) return true;
+    return c == 0xAA || c == 0xBA || (c >= 0x180 && c <= 0x24F) || (c >= 0x370 && c <= 0x3FF && c != 0x37E && c != 0x387) ||
+           (c >= 0x400 && c <= 0x481) || (c >= 0x48A && c <= 0x52F) || (c >= 0x5D0 && c <= 0x5EA) ||
+           (c >= 0x620 && c <= 0x64A) || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) ||
+           (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3);
+}
+
+static uint32_t dec(const char *p, size_t n, size_t *i)
+{
+    unsigned char c = (unsigned char)p[*i];
+    int l = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+    if (*i + (size_t)l > n) l = 1;
+    uint32_t cp = l == 1 ? c : l == 2 ? (c & 0x1Fu) : l == 3 ? (c & 0x0Fu) : (c & 0x07u);
+    for (int k = 1; k < l; k++) cp = (cp << 6) | ((unsigned char)p[*i + (size_t)k] & 0x3Fu);
+    *i += (size_t)l;
+    return cp;
+}
+
+static void enc(StrBuf *b, uint32_t c)
+{
+    char o[4];
+    int n;
+    if (c < 0x80) { o[0] = (char)c; n = 1; }
+    else if (c < 0x800) { o[0] = (char)(0xC0 | (c >> 6)); o[1] = (char)(0x80 | (c & 0x3F)); n = 2; }
+    else if (c < 0x10000) { o[0] = (char)(0xE0 | (c >> 12)); o[1] = (char)(0x80 | ((c >> 6) & 0x3F)); o[2] = (char)(0x80 | (c & 0x3F)); n = 3; }
+    else { o[0] = (char)(0xF0 | (c >> 18)); o[1] = (char)(0x80 | ((c >> 12) & 0x3F)); o[2] = (char)(0x80 | ((c >> 6) & 0x3F)); o[3] = (char)(0x80 | (c & 0x3F)); n = 4; }
+    sb_add(b, o, (size_t)n);
+}
+
+/* mode: 0 upper, 1 lower, 2 capitalize, 3 title, 4 swapcase */
 static Obj *do_case(Obj *self, int nargs, const char *name, int mode)
 {
     if (want_args(name, nargs, 0, 0) < 0) return NULL;
-    size_t n = NB(self);
-    char *buf = mem_alloc(n + 1);
-    if (!buf) return NULL;
     const char *p = D(self);
-    int prev_alpha = 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = p[i];
+    size_t n = NB(self), i = 0;
+    StrBuf b;
+    sb_init(&b);
+    bool prev_cased = false, first = true;
+    while (i < n) {
+        uint32_t c = dec(p, n, &i);
+        bool to_up;
         switch (mode) {
-        case 0: c = up(c); break;
-        case 1: c = lo(c); break;
-        case 2: c = i == 0 ? up(c) : lo(c); break;
-        case 3: c = prev_alpha ? lo(c) : up(c); prev_alpha = isal(p[i]) || ((unsigned char)p[i] >= 0x80); break;
-        case 4: c = c >= 'a' && c <= 'z' ? up(c) : lo(c); break;
+        case 0: to_up = true; break;
+        case 1: to_up = false; break;
+        case 2: to_up = first; break;
+        case 3: to_up = !prev_cased; prev_cased = cp_cased(c); break;
+        default: to_up = cp_islower(c); if (!to_up && !cp_isupper(c)) { enc(&b, c); first = false; continue; } break;
         }
-        buf[i] = c;
+        first = false;
+        if (to_up) {
+            if (c == 0xDF) sb_adds(&b, (mode == 2 || mode == 3) ? "Ss" : "SS");
+            else enc(&b, cp_upper(c));
+        } else enc(&b, cp_lower(c));
     }
-    Obj *r = str_new(buf, n);
-    mem_free(buf);
-    return r;
+    return sb_finish(&b);
 }
 static Obj *m_upper(Obj *s, Obj *const *a, int n, Obj *kw) { (void)a; (void)kw; return do_case(s, n, "upper", 0); }
 static Obj *m_lower(Obj *s, Obj *const *a, int n, Obj *kw) { (void)a; (void)kw; return do_case(s, n, "lower", 1); }
@@ -385,44 +465,49 @@ static Obj *m_casefold(Obj *s, Obj *const *a, int n, Obj *kw) { (void)a; (void)k
 
 static Obj *do_is(Obj *self, int mode)
 {
-    const unsigned char *p = (const unsigned char *)D(self);
-    size_t n = NB(self);
-    if (n == 0) return bool_from(0);
+    const char *p = D(self);
+    size_t n = NB(self), i = 0;
+    if (n == 0) return bool_from(mode == 9);
     if (mode == 5 || mode == 6) {   /* isupper / islower: at least one cased, none of the other */
         int cased = 0;
-        for (size_t i = 0; i < n; i++) {
-            if (p[i] >= 'a' && p[i] <= 'z') { if (mode == 5) return bool_from(0); cased = 1; }
-            if (p[i] >= 'A' && p[i] <= 'Z') { if (mode == 6) return bool_from(0); cased = 1; }
+        while (i < n) {
+            uint32_t c = dec(p, n, &i);
+            if (cp_islower(c)) { if (mode == 5) return bool_from(0); cased = 1; }
+            else if (cp_isupper(c)) { if (mode == 6) return bool_from(0); cased = 1; }
         }
         return bool_from(cased);
     }
     if (mode == 7) {   /* isidentifier */
-        if (p[0] >= '0' && p[0] <= '9') return bool_from(0);
-        for (size_t i = 0; i < n; i++)
-            if (!(isal((char)p[i]) || p[i] == '_' || (p[i] >= '0' && p[i] <= '9') || p[i] >= 0x80)) return bool_from(0);
+        bool firstc = true;
+        while (i < n) {
+            uint32_t c = dec(p, n, &i);
+            bool ok = cp_isalpha(c) || c == '_' || (!firstc && c >= '0' && c <= '9');
+            if (!ok) return bool_from(0);
+            firstc = false;
+        }
         return bool_from(1);
     }
     if (mode == 8) {   /* istitle */
-        int prev = 0, any = 0;
-        for (size_t i = 0; i < n; i++) {
-            char c = (char)p[i];
-            if (c >= 'A' && c <= 'Z') { if (prev) return bool_from(0); prev = 1; any = 1; }
-            else if (c >= 'a' && c <= 'z') { if (!prev) return bool_from(0); prev = 1; any = 1; }
-            else prev = 0;
+        bool prev = false, any = false;
+        while (i < n) {
+            uint32_t c = dec(p, n, &i);
+            if (cp_isupper(c)) { if (prev) return bool_from(0); prev = any = true; }
+            else if (cp_islower(c)) { if (!prev) return bool_from(0); prev = any = true; }
+            else prev = false;
         }
         return bool_from(any);
     }
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = p[i];
-        int ok;
+    while (i < n) {
+        uint32_t c = dec(p, n, &i);
+        bool ok;
         switch (mode) {
-        case 0: ok = c >= '0' && c <= '9'; break;                 /* isdigit/isdecimal/isnumeric */
-        case 1: ok = isal((char)c) || c >= 0x80; break;            /* isalpha (non-ASCII: assume letter) */
-        case 2: ok = isal((char)c) || (c >= '0' && c <= '9') || c >= 0x80; break;
-        case 3: ok = is_ws(c); break;
-        case 4: ok = c < 0x80; break;                              /* isascii */
-        case 9: ok = c >= 0x20 && c < 0x7f ? 1 : c >= 0x80; break; /* isprintable */
-        default: ok = 0;
+        case 0: ok = c >= '0' && c <= '9'; break;                         /* isdigit/isdecimal/isnumeric */
+        case 1: ok = cp_isalpha(c); break;
+        case 2: ok = cp_isalpha(c) || (c >= '0' && c <= '9'); break;
+        case 3: ok = c < 0x80 ? is_ws((unsigned char)c) : (c == 0x85 || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029); break;
+        case 4: ok = c < 0x80; break;
+        case 9: ok = (c >= 0x20 && c < 0x7f) || c >= 0xA1; break;
+        default: ok = false;
         }
         if (!ok) return bool_from(0);
     }
@@ -436,7 +521,6 @@ ISM(isascii, 4) ISM(isupper, 5) ISM(islower, 6) ISM(isidentifier, 7) ISM(istitle
 static Obj *m_isprintable(Obj *s, Obj *const *a, int n, Obj *kw)
 {
     (void)a; (void)kw; (void)n;
-    if (NB(s) == 0) return bool_from(1);
     return do_is(s, 9);
 }
 
