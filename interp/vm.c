@@ -1088,6 +1088,16 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
                 if (res) JUMPTO(INSTR_ARG(nx));
                 DISPATCH();
             }
+            if (INSTR_OP(nx) == OP_POP_JUMP_BACKWARD_IF_TRUE) {
+                ip++;
+                if (res) { JUMPTO(INSTR_ARG(nx)); CHECK_BREAKER(); }
+                DISPATCH();
+            }
+            if (INSTR_OP(nx) == OP_POP_JUMP_BACKWARD_IF_FALSE) {
+                ip++;
+                if (!res) { JUMPTO(INSTR_ARG(nx)); CHECK_BREAKER(); }
+                DISPATCH();
+            }
             PUSH(bool_from(res));
             DISPATCH();
         }
