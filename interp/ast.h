@@ -95,6 +95,8 @@ typedef struct Ctx {
     int err_end_col;
     int depth;             /* recursion guard shared by the passes */
     bool at_eof;           /* the error was found at the end of input (the REPL wants more) */
+    bool lex_error;        /* the error came from the tokenizer */
+    struct Lexer *lexer;   /* the main lexer while parsing (to finish tokenizing after an error) */
 } Ctx;
 
 void *ctx_alloc(Ctx *c, size_t n);                          /* zeroed; longjmps on MemoryError */

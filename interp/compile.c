@@ -32,6 +32,7 @@
 #include "ast.h"
 #include "parser.h"
 #include "symtable.h"
+#include "lexer.h"
 
 #define MAX_FBLOCKS 20
 
@@ -580,6 +581,8 @@ static void param_prologue(Comp *k, Args *a)
     }
 }
 
+static bool is_docstring(Node *s) { return s->kind == S_EXPR && s->a->kind == E_CONST && obj_is(s->a->v, &str_type); }
+
 static void compile_function(Comp *k, Node *n)
 {
     bool lambda = n->kind == E_LAMBDA;
@@ -612,6 +615,9 @@ static void compile_function(Comp *k, Node *n)
     u.flags = CO_OPTIMIZED | CO_NEWLOCALS;
     if (n->scope->nested) u.flags |= CO_NESTED;
     if (n->scope->generator) u.flags |= CO_GENERATOR;
+    /* co_consts[0]: the docstring, or None (CPython's convention; the runtime sets __doc__) */
+    if (!lambda && n->l1.n && is_docstring(n->l1.items[0])) add_const(k, n->l1.items[0]->a->v);
+    else add_const(k, None);
     param_prologue(k, a);
     if (lambda) {
         compile_expr(k, n->a);
@@ -637,8 +643,6 @@ static void compile_function(Comp *k, Node *n)
     }
 }
 
-static bool is_docstring(Node *s) { return s->kind == S_EXPR && s->a->kind == E_CONST && obj_is(s->a->v, &str_type); }
-
 static void compile_class(Comp *k, Node *n)
 {
     for (int i = 0; i < n->l2.n; i++) compile_expr(k, n->l2.items[i]);
@@ -650,6 +654,10 @@ static void compile_class(Comp *k, Node *n)
     emit(k, OP_STORE_NAME, add_name(k, intern(k, "__module__")));
     load_const(k, u.qualname);
     emit(k, OP_STORE_NAME, add_name(k, intern(k, "__qualname__")));
+    if (n->l1.n && is_docstring(n->l1.items[0])) {
+        load_const(k, n->l1.items[0]->a->v);
+        emit(k, OP_STORE_NAME, add_name(k, intern(k, "__doc__")));
+    }
     compile_stmts(k, &n->l1);
     if (n->scope->needs_class_cell) {
         emit(k, OP_LOAD_CLOSURE, cell_index(k->u, intern(k, "__class__")));
@@ -1609,7 +1617,10 @@ static Obj *compile_impl(const char *src, size_t len, const char *filename, int 
                       "see https://peps.python.org/pep-0263/ for details",
                       (unsigned char)buf[bad], str_data(c.filename), line);
         }
+        c.lexer = NULL;
+        c.lex_error = false;
         Node *m = parse_source(&c, mode == COMPILE_EVAL ? PARSE_EVAL : mode == COMPILE_SINGLE ? PARSE_SINGLE : PARSE_FILE);
+        c.lexer = NULL;
         if (check_only) {
             *complete = 1;
         } else {
@@ -1651,6 +1662,27 @@ static Obj *compile_impl(const char *src, size_t len, const char *filename, int 
                 exc_clear();
             }
         } else if (c.err == ERR_SYNTAX) {
+            if (!c.lex_error && c.lexer) {
+                /* as CPython: an error the tokenizer finds in the rest of the source (an
+                 * unclosed bracket, an unterminated string, bad indentation) wins over the
+                 * parser's */
+                Ctx saved = c;
+                if (setjmp(c.jb) == 0) {
+                    Lexer *lx = c.lexer;
+                    while (lx->tok.kind != T_EOF) lex_next(lx);
+                    memcpy(c.err_msg, saved.err_msg, sizeof c.err_msg);
+                    c.err_type = saved.err_type;
+                    c.err_line = saved.err_line;
+                    c.err_col = saved.err_col;
+                } else if (c.err == ERR_SET) {
+                    exc_clear();
+                    memcpy(c.err_msg, saved.err_msg, sizeof c.err_msg);
+                    c.err_type = saved.err_type;
+                    c.err_line = saved.err_line;
+                    c.err_col = saved.err_col;
+                    c.err = ERR_SYNTAX;
+                }
+            }
             raise_syntax(&c, buf, len);
         }
     }

@@ -13,6 +13,9 @@ static const char *const kw_names[] = {
 #undef X
 };
 
+/* every error raised here is a tokenizer error (they take priority over the parser's) */
+#define ctx_error(c, ...) ((c)->lex_error = true, ctx_error((c), __VA_ARGS__))
+
 static int col_of(Lexer *lx, const char *p) { return (int)(p - lx->line_start); }
 
 __attribute__((noreturn)) static void lex_err(Lexer *lx, const char *p, const char *msg)
@@ -165,7 +168,9 @@ static void lex_string(Lexer *lx, Token *t, const char *s, const char *q)
         if (p >= lx->end) {
             char msg[96];
             if (triple) {
-                snprintf(msg, sizeof msg, "unterminated triple-quoted string literal (detected at line %d)", lx->line);
+                int dl = lx->line;
+                if (lx->line_start == lx->end && dl > start_line) dl--;
+                snprintf(msg, sizeof msg, "unterminated triple-quoted string literal (detected at line %d)", dl);
             } else {
                 snprintf(msg, sizeof msg, "unterminated string literal (detected at line %d)", lx->line);
             }

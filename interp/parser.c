@@ -1292,9 +1292,11 @@ static Node *parse_statement(P *p, NodeList *out)
 
 Node *parse_source(Ctx *c, int mode)
 {
-    Lexer lx;
+    Lexer *lxp = ctx_alloc(c, sizeof(Lexer));      /* outlives a longjmp: see compile_impl */
+#define lx (*lxp)
     lex_init(&lx, c, c->src, c->src + c->len, 1, c->src, false);
     P p = {c, &lx, mode};
+    c->lexer = &lx;
     lex_next(&lx);
     Node *m = node_new(c, S_MODULE, 1, 0);
     if (mode == PARSE_EVAL) {
@@ -1314,6 +1316,7 @@ Node *parse_source(Ctx *c, int mode)
         parse_statement(&p, &m->l1);
     }
     return m;
+#undef lx
 }
 
 /* ---- string literals ------------------------------------------------------------------------- */
