@@ -11,6 +11,7 @@
 #include <string.h>
 #include <math.h>
 #include "objb.h"
+#include "vm.h"
 
 #define NOKW(name) do { if (no_kwargs(name, kw) < 0) return NULL; } while (0)
 #define EXACT(name, n1) do { NOKW(name); if (check_nargs(name, n, n1, n1) < 0) return NULL; } while (0)
@@ -307,7 +308,7 @@ static Obj *bi_vars(Obj *self, Obj *const *a, int n, Obj *kw) {
     (void)self;
     NOKW("vars");
     if (n != 1) {
-        if (n == 0) return exc_raise(TypeError_t, "vars() without arguments is not supported here");
+        if (n == 0) return vm_locals();
         return exc_raise(TypeError_t, "vars expected at most 1 argument, got %d", n);
     }
     Obj *d = obj_lookup_attr(a[0], str_intern("__dict__"));

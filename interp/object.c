@@ -339,6 +339,11 @@ static Obj *type_call(Obj *callable, Obj *const *args, int nargs, Obj *kwnames) 
     return t->new_(t, args, nargs, kwnames);
 }
 
+/* A getattr slot of its own (not NULL) so the VM's LOAD_METHOD fast path, which binds methods
+ * found on TYPE(o), never binds type's inherited object.__init__ & co. to a class: attribute
+ * lookup on a class goes through class.c's generic path (the class's own MRO first). */
+static Obj *type_getattr(Obj *o, Obj *name) { return obj_generic_getattr(o, name); }
+
 static Obj *type_m_mro(Obj *self, Obj *const *a, int n, Obj *k) {
     (void)a; (void)n; (void)k;
     Obj *tup = obj_getattr_s(self, "__mro__");
@@ -356,7 +361,7 @@ static const MethodDef type_methods[] = {
 Type type_type = {
     .base = TYPE_HEAD, .name = "type", .base_type = &object_type, .size = sizeof(Type),
     .flags = TF_BASETYPE, .repr = type_repr, .hash = object_hash, .compare = object_compare,
-    .call = type_call, .methods = type_methods,   /* attributes: obj_generic_getattr (class.c) */
+    .call = type_call, .getattr = type_getattr, .methods = type_methods,
 };
 
 int type_ready(Type *t) {
