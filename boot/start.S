@@ -30,15 +30,16 @@ secondary_entry:
 common_entry:
         ldr     r5, =__cpu_stacks
         add     r5, r5, r4, lsl #16             @ CPU_STACK_SLOT = 64 KiB
+        ldr     r0, =CPU_EXC_STACK_TOP          @ page 15 of the slot: abt 2K, und 1K, irq/fiq 512 each
+        add     r0, r5, r0
         cps     #0x17                           @ abort mode
-        ldr     r0, =CPU_EXC_STACK_TOP
-        add     sp, r5, r0
+        mov     sp, r0
         cps     #0x1b                           @ undefined mode
-        sub     sp, sp, #1024
-        cps     #0x12                           @ IRQ mode: entry moves straight to SVC, tiny stack
-        sub     sp, sp, #1024
+        sub     sp, r0, #2048
+        cps     #0x12                           @ IRQ mode: entry moves straight to SVC
+        sub     sp, r0, #3072
         cps     #0x11                           @ FIQ mode
-        sub     sp, sp, #512
+        sub     sp, r0, #3584
         cps     #0x13                           @ SVC: the core's idle/boot stack
         ldr     r0, =CPU_SVC_STACK_TOP
         add     sp, r5, r0

@@ -10,6 +10,7 @@
 #include "kernel/tunables.h"
 
 struct thread;
+struct spinlock;
 
 struct cpu {
     int id;
@@ -20,6 +21,7 @@ struct cpu {
     struct thread *idle;
     struct thread *switched_from;  /* set across swtch for sched_finish */
     int noff, intena, locks_held;  /* interrupt-disable nesting, spinlocks held */
+    struct spinlock *held[8];      /* the first 8 locks held, for panic messages */
     volatile int need_resched;
     uint64_t slice_end;            /* ticks; 0 when the idle thread runs */
     struct thread *timeouts;       /* [sched] sleepers with a deadline, sorted, on this core's timer */

@@ -12,6 +12,7 @@
 #include "kernel/cpu.h"
 #include "kernel/thread.h"
 #include "kernel/console.h"
+#include "kernel/ksyms.h"
 #include "drivers/gic.h"
 #include "drivers/psci.h"
 
@@ -45,16 +46,50 @@ static int valid_addr(uint32_t a)
     return a >= RAM_BASE && a < RAM_BASE + RAM_SIZE_REQUIRED && (a & 3) == 0;
 }
 
+const char *ksym_lookup(uint32_t addr, uint32_t *offset)
+{
+    unsigned lo = 0, hi = ksym_count;
+    if (!ksym_count || addr < ksym_addr[0] || addr >= (uint32_t)__heap_start)
+        return 0;
+    while (hi - lo > 1) {
+        unsigned mid = (lo + hi) / 2;
+        if (ksym_addr[mid] <= addr)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    *offset = addr - ksym_addr[lo];
+    return ksym_name[lo];
+}
+
+static void frame_line(uint32_t a, int is_return)
+{
+    uint32_t off;
+    /* a return address points after the call: look up the call itself */
+    const char *n = ksym_lookup(is_return ? a - 4 : a, &off);
+    if (n)
+        rawf("  %08lx %s+0x%lx\n", (unsigned long)a, n, (unsigned long)(is_return ? off + 4 : off));
+    else
+        rawf("  %08lx\n", (unsigned long)a);
+}
+
 static void backtrace(uint32_t fp, uint32_t pc, uint32_t lr)
 {
-    rawf("backtrace (addr2line -e build/kernel.elf):\n  %08lx\n  %08lx\n", (unsigned long)pc,
-         (unsigned long)lr);
+    raw_puts("backtrace:\n");
+    frame_line(pc, 0);
+    uint32_t last = pc;
+    if (lr && lr != pc) {
+        frame_line(lr, 1);
+        last = lr;
+    }
     for (int depth = 0; depth < 16 && valid_addr(fp) && valid_addr(fp - 4); depth++) {
         uint32_t ret = *(uint32_t *)fp;
         uint32_t next = *(uint32_t *)(fp - 4);
         if (ret < (uint32_t)__kernel_start || ret >= (uint32_t)__heap_start)
             break;
-        rawf("  %08lx\n", (unsigned long)ret);
+        if (ret != last)
+            frame_line(ret, 1);
+        last = ret;
         if (next <= fp)
             break;
         fp = next;
@@ -113,7 +148,7 @@ void panic(const char *fmt, ...)
     raw_puts("\n");
     who();
     regs(r, r[13], r[14], r[15], cpsr);
-    backtrace((uint32_t)__builtin_frame_address(0), r[15], (uint32_t)__builtin_return_address(0));
+    backtrace((uint32_t)__builtin_frame_address(0), r[15], 0);
     rawf("powering off (status %d)\n", EXIT_PANIC);
     kernel_exit(EXIT_PANIC);
 }

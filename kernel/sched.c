@@ -266,9 +266,16 @@ static void sched_switch(void)
 {
     struct cpu *c = mycpu();
     struct thread *prev = c->cur;
-    if (c->locks_held != 1 || c->noff != 1)
-        panic("thread '%s' blocks on cpu %d while holding %d spinlock(s) besides sched",
-              prev->name, c->id, c->locks_held - 1);
+    if (c->locks_held != 1 || c->noff != 1) {
+        const char *name = "?";
+        for (int i = 0; i < c->locks_held && i < 8; i++)
+            if (c->held[i] != &sched_lock) {
+                name = c->held[i]->name;
+                break;
+            }
+        panic("thread '%s' sleeps on cpu %d while holding spinlock '%s' (%d held besides sched)",
+              prev->name, c->id, name, c->locks_held - 1);
+    }
     if (prev->stack && *(uint32_t *)prev->stack != STACK_CANARY)
         panic("stack overflow in thread '%s' (tid %u)", prev->name, (unsigned)prev->tid);
     struct thread *next = runq_take(c);

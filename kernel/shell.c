@@ -215,6 +215,43 @@ static int cmd_args(void)
     return 0;
 }
 
+/* Deliberate faults, one per invariant the kernel checks; each ends in a panic report. */
+static spinlock_t fault_lock = SPINLOCK_INIT("fault-demo");
+static void release_elsewhere(void *a) { spin_unlock(a); }
+
+static int cmd_fault(const char *kind)
+{
+    if (!strcmp(kind, "null")) {
+        static volatile uintptr_t bad_addr;     /* 0: the NULL page is unmapped (boot/mmu.c) */
+        volatile uint32_t *p = (volatile uint32_t *)bad_addr;
+        *p = 0xdead;
+    } else if (!strcmp(kind, "double")) {
+        spin_lock(&fault_lock);
+        spin_lock(&fault_lock);
+    } else if (!strcmp(kind, "unowned")) {
+        spin_unlock(&fault_lock);
+    } else if (!strcmp(kind, "other")) {          /* released by a thread on another core */
+        spin_lock(&fault_lock);
+        const char *err;
+        int core = cpus_online() > 1 ? (cpu_id() + 1) % cpus_possible : -1;
+        struct thread *t = thread_create("releaser", release_elsewhere, &fault_lock, 0, core, &err);
+        uint64_t until = timer_now() + timer_ns_to_ticks(2000000000ull);
+        while (t && timer_now() < until)     /* hold it while the releaser panics */
+            ;
+        spin_unlock(&fault_lock);
+        kprintf("fault other: needs two cores\n");
+    } else if (!strcmp(kind, "sleep")) {
+        spin_lock(&fault_lock);
+        thread_sleep_ns(1000000);
+    } else if (!strcmp(kind, "undef")) {
+        __asm__ volatile(".word 0xe7f000f0");     /* permanently undefined */
+    } else {
+        kprintf("usage: fault null|double|unowned|other|sleep|undef\n");
+        return 1;
+    }
+    return 1;
+}
+
 static void help(void)
 {
     kprintf("commands:\n"
@@ -229,7 +266,9 @@ static void help(void)
             "  echo TEXT          print TEXT\n"
             "  sleep MS           sleep MS milliseconds (Ctrl-C interrupts)\n"
             "  exit [N]           end a batch script with status N (interactive: power off)\n"
-            "  panic | fault      deliberate kernel panic / NULL-pointer data abort\n"
+            "  panic [WHY]        deliberate kernel panic\n"
+            "  fault [KIND]       deliberate fault: null (default), double (lock taken twice),\n"
+            "                     unowned/other (bad release), sleep (sleep holding a lock), undef\n"
             "  off                power off\n");
 }
 
@@ -305,12 +344,8 @@ int shell_run_line(const char *line)
     }
     if (!strcmp(cmd, "panic"))
         panic("deliberate panic from the shell (%s)", argc > 1 ? argv[1] : "no reason given");
-    if (!strcmp(cmd, "fault")) {
-        static volatile uintptr_t bad_addr;     /* 0: the NULL page is unmapped (boot/mmu.c) */
-        volatile uint32_t *p = (volatile uint32_t *)bad_addr;
-        *p = 0xdead;
-        return 1;
-    }
+    if (!strcmp(cmd, "fault"))
+        return cmd_fault(argc > 1 ? argv[1] : "null");
     kprintf("unknown command '%.40s' (try 'help')\n", cmd);
     return 1;
 }

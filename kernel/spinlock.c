@@ -47,7 +47,8 @@ void spin_lock(spinlock_t *l)
 {
     push_off();
     if (spin_holding(l))
-        panic("spinlock '%s' taken twice on cpu %d", l->name, mycpu()->id);
+        panic("spinlock '%s' taken twice on cpu %d by thread '%s'", l->name, mycpu()->id,
+              mycpu()->cur ? mycpu()->cur->name : "?");
     uint32_t tmp, fail;
     __asm__ volatile(
         "1: ldrex   %0, [%2]\n"
@@ -62,6 +63,8 @@ void spin_lock(spinlock_t *l)
     struct cpu *c = mycpu();
     l->cpu = c->id;
     l->owner = c->cur;
+    if (c->locks_held < 8)
+        c->held[c->locks_held] = l;
     c->locks_held++;
 }
 
@@ -70,12 +73,21 @@ void spin_unlock(spinlock_t *l)
     struct cpu *c = mycpu();
     if (!l->locked || l->cpu != c->id) {
         struct thread *t = c->cur;
-        panic("spinlock '%s' released by cpu %d thread '%s' but %s", l->name, c->id,
-              t ? t->name : "?", l->locked ? "held by another cpu" : "not held");
+        struct thread *o = l->owner;
+        if (l->locked)
+            panic("spinlock '%s' released by cpu %d thread '%s' but held by cpu %d thread '%s'",
+                  l->name, c->id, t ? t->name : "?", l->cpu, o ? o->name : "?");
+        panic("spinlock '%s' released by cpu %d thread '%s' but not held", l->name, c->id,
+              t ? t->name : "?");
     }
     l->cpu = -1;
     l->owner = 0;
     c->locks_held--;
+    for (int i = 0; i < c->locks_held && i < 7; i++)   /* keep held[] in order, minus l */
+        if (c->held[i] == l) {
+            c->held[i] = c->held[i + 1];
+            c->held[i + 1] = l;
+        }
     __asm__ volatile("dmb" ::: "memory");
     l->locked = 0;
     __asm__ volatile("dsb; sev" ::: "memory");

@@ -25,9 +25,18 @@ KOBJ     := $(patsubst %,$(BUILD)/k/%.o,$(basename $(KSRC)))
 CPUS     ?= 4
 TIMEOUT  ?= 60
 
-$(BUILD)/kernel.elf: $(KOBJ) boot/kernel.ld mk/kernel.mk
+# Two link passes: the second adds the symbol table for panic backtraces (kernel/ksyms.py).
+$(BUILD)/kernel.elf: $(KOBJ) boot/kernel.ld mk/kernel.mk kernel/ksyms.py
 	@echo "  LD    $@"
-	@$(KCC) $(KLDFLAGS) -o $@ $(KOBJ) $(KLIBS)
+	@/usr/bin/python3 kernel/ksyms.py --empty > $(BUILD)/ksyms0.c
+	@$(KCC) $(KCFLAGS) -c $(BUILD)/ksyms0.c -o $(BUILD)/ksyms0.o
+	@$(KCC) $(KLDFLAGS) -o $(BUILD)/kernel0.elf $(KOBJ) $(BUILD)/ksyms0.o $(KLIBS)
+	@$(KCROSS)nm -n $(BUILD)/kernel0.elf | /usr/bin/python3 kernel/ksyms.py > $(BUILD)/ksyms.c
+	@$(KCC) $(KCFLAGS) -c $(BUILD)/ksyms.c -o $(BUILD)/ksyms.o
+	@$(KCC) $(KLDFLAGS) -o $@.tmp $(KOBJ) $(BUILD)/ksyms.o $(KLIBS)
+	@$(KCROSS)nm -n $@.tmp | /usr/bin/python3 kernel/ksyms.py > $(BUILD)/ksyms.check.c
+	@cmp -s $(BUILD)/ksyms.c $(BUILD)/ksyms.check.c || { echo "ksyms: text moved between link passes" >&2; exit 1; }
+	@mv $@.tmp $@
 
 $(BUILD)/k/interp/%.o: interp/%.c
 	@mkdir -p $(dir $@)

@@ -58,3 +58,28 @@ def test_batch_bootargs(tmp_path):
     st, out = run_batch("args\n", tmp_path=tmp_path, extra_env={"GIL": "fair", "ARGS": "a b"})
     assert st == 0, out
     assert "GIL=fair" in out and "ARGS=a b" in out
+
+
+def test_invariant_double_take(tmp_path):
+    st, out = run_batch("fault double\n", tmp_path=tmp_path)
+    assert st == PANIC_STATUS, out
+    assert "spinlock 'fault-demo' taken twice on cpu" in out
+    assert "backtrace:" in out and "shell_run_line" in out
+
+
+def test_invariant_release_by_other_core(tmp_path):
+    st, out = run_batch("fault other\n", tmp_path=tmp_path)
+    assert st == PANIC_STATUS, out
+    assert "released by cpu 1 thread 'releaser' but held by cpu 0 thread 'console'" in out
+
+
+def test_invariant_sleep_holding_lock(tmp_path):
+    st, out = run_batch("fault sleep\n", tmp_path=tmp_path)
+    assert st == PANIC_STATUS, out
+    assert "sleeps on cpu" in out and "holding spinlock 'fault-demo'" in out
+
+
+def test_undefined_instruction(tmp_path):
+    st, out = run_batch("fault undef\n", tmp_path=tmp_path)
+    assert st == PANIC_STATUS, out
+    assert "undefined instruction" in out
