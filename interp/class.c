@@ -207,6 +207,38 @@ static void subtype_dealloc(Obj *o) {
     else obj_free(o);
 }
 
+/* __setattr__ / __delattr__ / __getattribute__ defined in Python: the type's C slots call them.
+ * object's own versions (builtin methods) go straight to the generic code. */
+static bool is_python_override(Obj *m) {
+    return m && !obj_is(m, &builtin_fn_type);
+}
+
+static int slot_setattr(Obj *o, Obj *name, Obj *val) {
+    Obj *m = type_lookup(TYPE(o), str_intern(val ? "__setattr__" : "__delattr__"));
+    if (!is_python_override(m)) return obj_generic_setattr(o, name, val);
+    Obj *args[3] = { o, name, val };
+    Obj *r = obj_call(m, args, val ? 3 : 2, NULL);
+    if (!r) return -1;
+    DECREF(r);
+    return 0;
+}
+
+static Obj *slot_getattribute(Obj *o, Obj *name) {
+    Type *t = TYPE(o);
+    Obj *m = type_lookup(t, str_intern("__getattribute__"));
+    if (!is_python_override(m)) return obj_generic_getattr(o, name);
+    Obj *args[2] = { o, name };
+    Obj *r = obj_call(m, args, 2, NULL);
+    if (!r && exc_matches(AttributeError_t)) {
+        Obj *ga = type_lookup(t, str_intern("__getattr__"));
+        if (ga) {
+            exc_clear();
+            r = obj_call(ga, args, 2, NULL);
+        }
+    }
+    return r;
+}
+
 /* type_call only calls new_: for classes, new_ is this — __new__ (a Python one if the class
  * defines it, else the first built-in base's C new_), then __init__ when the result is an
  * instance of the class. */
@@ -305,6 +337,8 @@ Obj *class_new(Obj *name, Obj *bases, Obj *ns) {
     t->flags |= TF_HEAPTYPE | TF_BASETYPE;
     t->dealloc = subtype_dealloc;
     t->new_ = heap_new;
+    if (dict_get_s(t->dict, "__setattr__") || dict_get_s(t->dict, "__delattr__")) t->setattr = slot_setattr;
+    if (dict_get_s(t->dict, "__getattribute__")) t->getattr = slot_getattribute;
     t->size = t->size < base->size ? base->size : t->size;
     return (Obj *)t;
 }

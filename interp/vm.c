@@ -1491,9 +1491,9 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         fn->closure = closure;
         fn->kwdefaults = kwd;
         fn->defaults = defs;
-        Obj *c0 = CODE(fn->code)->consts;
+        Obj *c0 = CODE(fn->code)->consts;      /* co_consts[0]: the docstring or None */
         if (TUPLE_LEN(c0) > 0 && str_check(TUPLE_ITEMS(c0)[0]) && (CODE(fn->code)->flags & CO_OPTIMIZED))
-            fn->doc = NULL;   /* docstrings: the compiler decides; nothing to do here */
+            fn->doc = NEWREF(TUPLE_ITEMS(c0)[0]);
         PUSH((Obj *)fn);
         DISPATCH();
     }
