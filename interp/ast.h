@@ -90,7 +90,7 @@ typedef struct Ctx {
     Obj *filename;         /* str */
     int err;               /* ERR_* */
     Type *err_type;        /* SyntaxError, IndentationError, TabError */
-    char err_msg[160];
+    char err_msg[512];
     int err_line, err_col; /* 1-based line, 0-based column (byte) */
     int err_end_col;
     int depth;             /* recursion guard shared by the passes */

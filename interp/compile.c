@@ -55,6 +55,9 @@ typedef struct {
 
 typedef struct { int start, end, handler, ref, adj; } ExcRec;
 
+/* index maps: value -> position in a unit's consts/names/varnames array (open addressing) */
+typedef struct { int *slot; int cap, n; } IdxMap;
+
 typedef struct Unit {
     struct Unit *parent;
     Scope *scope;
@@ -72,6 +75,7 @@ typedef struct Unit {
     int nvarnames, capvarnames;
     Obj **cells, **frees;
     int ncells, nfrees;
+    IdxMap mconsts, mnames, mvarnames;
     ExcRec *exc;
     int nexc, capexc;
     Fblock fb[MAX_FBLOCKS];
@@ -158,14 +162,77 @@ static bool const_same(Obj *a, Obj *b)
     return false;
 }
 
+static unsigned const_hash(Obj *v)
+{
+    if (IS_SMALL(v)) return (unsigned)SMALL_VAL(v) * 2654435761u;
+    Type *t = TYPE(v);
+    if (t == &str_type || t == &bytes_type) {
+        const char *p = t == &str_type ? str_data(v) : ((BytesObj *)v)->data;
+        size_t n = t == &str_type ? str_nbytes(v) : (size_t)((BytesObj *)v)->len;
+        unsigned h = 2166136261u;
+        for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)p[i]) * 16777619u;
+        return h ^ (t == &bytes_type);
+    }
+    if (t == &float_type) {
+        double d = float_val(v);
+        uint64_t b;
+        memcpy(&b, &d, sizeof b);
+        return (unsigned)(b ^ (b >> 29)) * 2654435761u;
+    }
+    if (t == &tuple_type) {
+        unsigned h = 7;
+        for (intptr_t i = 0; i < TUPLE_LEN(v); i++) h = h * 31 + const_hash(TUPLE_ITEMS(v)[i]);
+        return h;
+    }
+    return (unsigned)((uintptr_t)t >> 4);       /* big ints, None, ...: equal ones collide, fine */
+}
+
+static unsigned ptr_hash(Obj *v) { return (unsigned)(((uintptr_t)v >> 4) * 2654435761u); }
+
+/* Find v in arr through map m (by hash/equality); -1 if absent. */
+static int idx_find(IdxMap *m, Obj **arr, Obj *v, unsigned h, bool bycontent)
+{
+    if (!m->cap) return -1;
+    unsigned mask = (unsigned)m->cap - 1;
+    for (unsigned i = h & mask;; i = (i + 1) & mask) {
+        int s = m->slot[i];
+        if (s < 0) return -1;
+        if (bycontent ? const_same(arr[s], v) : arr[s] == v) return s;
+    }
+}
+
+static void idx_insert(Comp *k, IdxMap *m, Obj **arr, int pos, unsigned (*hf)(Obj *))
+{
+    if ((m->n + 1) * 2 > m->cap) {
+        int cap = m->cap ? m->cap * 2 : 32;
+        m->slot = ctx_alloc(k->c, (size_t)cap * sizeof(int));
+        m->cap = cap;
+        m->n = 0;
+        for (int i = 0; i < cap; i++) m->slot[i] = -1;
+        for (int j = 0; j < pos; j++) {
+            unsigned mask = (unsigned)cap - 1, i = hf(arr[j]) & mask;
+            while (m->slot[i] >= 0) i = (i + 1) & mask;
+            m->slot[i] = j;
+            m->n++;
+        }
+    }
+    unsigned mask = (unsigned)m->cap - 1, i = hf(arr[pos]) & mask;
+    while (m->slot[i] >= 0) i = (i + 1) & mask;
+    m->slot[i] = pos;
+    m->n++;
+}
+
 static int add_const(Comp *k, Obj *v)
 {
     Unit *u = k->u;
-    if (obj_is(v, &code_type) == false)
-        for (int i = 0; i < u->nconsts; i++)
-            if (const_same(u->consts[i], v)) return i;
+    bool code = obj_is(v, &code_type);
+    if (!code) {
+        int i = idx_find(&u->mconsts, u->consts, v, const_hash(v), true);
+        if (i >= 0) return i;
+    }
     GROW(u->consts, u->nconsts, u->capconsts, Obj *);
     u->consts[u->nconsts] = v;
+    if (!code) idx_insert(k, &u->mconsts, u->consts, u->nconsts, const_hash);
     return u->nconsts++;
 }
 
@@ -174,18 +241,22 @@ static void load_const(Comp *k, Obj *v) { emit(k, OP_LOAD_CONST, add_const(k, v)
 static int add_name(Comp *k, Obj *name)
 {
     Unit *u = k->u;
-    for (int i = 0; i < u->nnames; i++) if (u->names[i] == name) return i;
+    int i = idx_find(&u->mnames, u->names, name, ptr_hash(name), false);
+    if (i >= 0) return i;
     GROW(u->names, u->nnames, u->capnames, Obj *);
     u->names[u->nnames] = name;
+    idx_insert(k, &u->mnames, u->names, u->nnames, ptr_hash);
     return u->nnames++;
 }
 
 static int add_varname(Comp *k, Obj *name)
 {
     Unit *u = k->u;
-    for (int i = 0; i < u->nvarnames; i++) if (u->varnames[i] == name) return i;
+    int i = idx_find(&u->mvarnames, u->varnames, name, ptr_hash(name), false);
+    if (i >= 0) return i;
     GROW(u->varnames, u->nvarnames, u->capvarnames, Obj *);
     u->varnames[u->nvarnames] = name;
+    idx_insert(k, &u->mvarnames, u->varnames, u->nvarnames, ptr_hash);
     return u->nvarnames++;
 }
 
@@ -1531,6 +1602,8 @@ static int utf8_check(const char *s, size_t n, size_t *bad)
         for (int j = 1; j < len; j++)
             if ((p[i + j] & 0xc0) != 0x80) { *bad = i; return -1; }
         if (len == 2 && c < 0xc2) { *bad = i; return -1; }
+        if (len == 3 && ((c == 0xe0 && p[i + 1] < 0xa0) || (c == 0xed && p[i + 1] >= 0xa0))) { *bad = i; return -1; }
+        if (len == 4 && ((c == 0xf0 && p[i + 1] < 0x90) || (c == 0xf4 && p[i + 1] >= 0x90) || c > 0xf4)) { *bad = i; return -1; }
         i += (size_t)len;
     }
     return 0;

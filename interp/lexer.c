@@ -79,6 +79,31 @@ static bool lex_indent(Lexer *lx, int *col, int *altcol)
     }
 }
 
+static int utf8_decode(const char *s, uint32_t *cp)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    if (p[0] < 0x80) { *cp = p[0]; return 1; }
+    if (p[0] < 0xe0) { *cp = (uint32_t)(p[0] & 0x1f) << 6 | (p[1] & 0x3f); return 2; }
+    if (p[0] < 0xf0) { *cp = (uint32_t)(p[0] & 0x0f) << 12 | (uint32_t)(p[1] & 0x3f) << 6 | (p[2] & 0x3f); return 3; }
+    *cp = (uint32_t)(p[0] & 0x07) << 18 | (uint32_t)(p[1] & 0x3f) << 12 | (uint32_t)(p[2] & 0x3f) << 6 | (p[3] & 0x3f);
+    return 4;
+}
+
+static bool bad_ident_cp(uint32_t c)
+{
+    if (c >= 0x80 && c <= 0xbf) return c != 0xaa && c != 0xb5 && c != 0xba;
+    if (c == 0xd7 || c == 0xf7) return true;
+    if (c >= 0x2000 && c <= 0x206f) return c != 0x203f && c != 0x2040 && c != 0x2054;  /* punctuation */
+    if (c >= 0x20a0 && c <= 0x20cf) return true;     /* currency */
+    if (c >= 0x2190 && c <= 0x2bff) return true;     /* arrows, math, technical, box, shapes, dingbats */
+    if (c >= 0x3000 && c <= 0x3004) return true;
+    if (c >= 0xfe10 && c <= 0xfe6f) return c != 0xfe33 && c != 0xfe34 && !(c >= 0xfe4d && c <= 0xfe4f);
+    if (c >= 0xff01 && c <= 0xff0f) return true;
+    if (c >= 0x1f000 && c <= 0x1faff) return true;   /* emoji and symbols */
+    if (c == 0xfeff) return true;
+    return false;
+}
+
 static void set_tok(Lexer *lx, Token *t, int kind, const char *s, size_t n)
 {
     t->kind = kind;
@@ -342,8 +367,13 @@ again:
         }
         for (const char *q = s; q < p; q++)
             if ((unsigned char)*q >= 0x80) {
-                /* non-ASCII identifiers: allow (UTF-8 validated by compile_source) */
-                break;
+                /* non-ASCII identifiers (UTF-8 already validated): refuse the symbol blocks
+                 * CPython's XID rules refuse most often (an approximation of them) */
+                uint32_t cp;
+                int len = utf8_decode(q, &cp);
+                if (bad_ident_cp(cp))
+                    ctx_error(ctx, NULL, lx->line, col_of(lx, q), "invalid character '%.*s' (U+%04X)", len, q, (unsigned)cp);
+                q += len - 1;
             }
         lx->p = p;
         set_tok(lx, t, T_NAME, s, n);

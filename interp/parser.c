@@ -918,7 +918,7 @@ static Node *parse_from(P *p)
         else break;
     }
     n->op = level;
-    if (!is_kw(p, KW_import)) n->v = parse_dotted(p, NULL)->v;
+    if (!is_kw(p, KW_import) || level == 0) n->v = parse_dotted(p, NULL)->v;
     if (!accept_kw(p, KW_import)) err_syntax(p);
     if (KIND == T_STAR) {
         Node *a = mk(p, S_ALIAS);
