@@ -291,9 +291,117 @@ static Obj *m_count(Obj *self, Obj *const *args, int nargs, Obj *kw)
     return MK_SMALL(c);
 }
 
+/* The rest of the methods borrow str's implementation through a byte-indexed str view:
+ * bytes arguments become views, str results become bytes again (also inside lists/tuples). */
+static Obj *to_view(Obj *o) { return is_bytes(o) ? str_new_bytes_view(B(o)->data, B(o)->len) : NEWREF(o); }
+
+static Obj *from_view(Obj *r)
+{
+    if (!r) return NULL;
+    if (str_check(r)) {
+        Obj *b = bytes_new(str_data(r), str_nbytes(r));
+        DECREF(r);
+        return b;
+    }
+    if (TYPE(r) == &list_type || TYPE(r) == &tuple_type) {
+        intptr_t n = TYPE(r) == &list_type ? LIST_LEN(r) : TUPLE_LEN(r);
+        Obj **it = TYPE(r) == &list_type ? LIST_ITEMS(r) : TUPLE_ITEMS(r);
+        for (intptr_t i = 0; i < n; i++) {
+            if (str_check(it[i])) {
+                Obj *b = bytes_new(str_data(it[i]), str_nbytes(it[i]));
+                if (!b) { DECREF(r); return NULL; }
+                DECREF(it[i]);
+                it[i] = b;
+            }
+        }
+    }
+    return r;
+}
+
+static Obj *via_str(const char *name, Obj *self, Obj *const *args, int nargs)
+{
+    Obj *v[4];
+    if (nargs > 4) return exc_raise(TypeError_t, "%s() takes at most 4 arguments", name);
+    Obj *sv = to_view(self);
+    if (!sv) return NULL;
+    int ok = 1;
+    for (int i = 0; i < nargs; i++) { v[i] = to_view(args[i]); if (!v[i]) { ok = 0; nargs = i; break; } }
+    Obj *r = ok ? obj_call_method(sv, name, v, nargs) : NULL;
+    for (int i = 0; i < nargs; i++) DECREF(v[i]);
+    DECREF(sv);
+    return from_view(r);
+}
+
+#define VIA(nm) static Obj *mb_##nm(Obj *self, Obj *const *a, int n, Obj *kw) { (void)kw; return via_str(#nm, self, a, n); }
+VIA(split) VIA(rsplit) VIA(strip) VIA(lstrip) VIA(rstrip) VIA(find) VIA(rfind) VIA(index) VIA(rindex)
+VIA(replace) VIA(upper) VIA(lower) VIA(title) VIA(capitalize) VIA(swapcase) VIA(partition) VIA(rpartition)
+VIA(isdigit) VIA(isalpha) VIA(isalnum) VIA(isspace) VIA(isupper) VIA(islower) VIA(splitlines)
+VIA(center) VIA(ljust) VIA(rjust) VIA(zfill)
+
+static Obj *mb_join(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)kw;
+    if (nargs != 1) return exc_raise(TypeError_t, "join() takes exactly one argument (%d given)", nargs);
+    Obj *l = list_from_iter(args[0]);
+    if (!l) return NULL;
+    StrBuf b;
+    sb_init(&b);
+    for (intptr_t i = 0; i < LIST_LEN(l); i++) {
+        Obj *x = LIST_ITEMS(l)[i];
+        if (!is_bytes(x)) {
+            sb_free(&b); DECREF(l);
+            return exc_raise(TypeError_t, "sequence item %zd: expected a bytes-like object, %s found", i, type_name(x));
+        }
+        if (i) sb_add(&b, B(self)->data, B(self)->len);
+        sb_add(&b, B(x)->data, B(x)->len);
+    }
+    DECREF(l);
+    if (b.oom) { sb_free(&b); return NULL; }
+    Obj *r = bytes_new(b.p, b.n);
+    sb_free(&b);
+    return r;
+}
+
+Obj *bytes_fromhex(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)self; (void)kw;
+    if (nargs != 1 || !str_check(args[0])) return exc_raise(TypeError_t, "fromhex() argument must be str, not %s", nargs ? type_name(args[0]) : "nothing");
+    const char *p = str_data(args[0]);
+    size_t n = str_nbytes(args[0]);
+    StrBuf b;
+    sb_init(&b);
+    for (size_t i = 0; i < n;) {
+        if (p[i] == ' ' || p[i] == '\t' || p[i] == '\n') { i++; continue; }
+        int hi = -1, lo = -1;
+        char c = p[i];
+        hi = c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'f' ? (c | 32) - 'a' + 10 : -1;
+        if (i + 1 < n) {
+            c = p[i + 1];
+            lo = c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'f' ? (c | 32) - 'a' + 10 : -1;
+        }
+        if (hi < 0 || lo < 0) {
+            sb_free(&b);
+            return exc_raise(ValueError_t, "non-hexadecimal number found in fromhex() arg at position %zd", (intptr_t)(hi < 0 ? i : i + 1));
+        }
+        sb_addc(&b, (char)(hi * 16 + lo));
+        i += 2;
+    }
+    Obj *r = bytes_new(b.p, b.n);
+    sb_free(&b);
+    return r;
+}
+
 static const MethodDef bytes_methods[] = {
     { "decode", m_decode }, { "hex", m_hex }, { "startswith", m_startswith },
-    { "endswith", m_endswith }, { "count", m_count },
+    { "endswith", m_endswith }, { "count", m_count }, { "join", mb_join },
+    { "split", mb_split }, { "rsplit", mb_rsplit }, { "strip", mb_strip }, { "lstrip", mb_lstrip },
+    { "rstrip", mb_rstrip }, { "find", mb_find }, { "rfind", mb_rfind }, { "index", mb_index },
+    { "rindex", mb_rindex }, { "replace", mb_replace }, { "upper", mb_upper }, { "lower", mb_lower },
+    { "title", mb_title }, { "capitalize", mb_capitalize }, { "swapcase", mb_swapcase },
+    { "partition", mb_partition }, { "rpartition", mb_rpartition }, { "isdigit", mb_isdigit },
+    { "isalpha", mb_isalpha }, { "isalnum", mb_isalnum }, { "isspace", mb_isspace },
+    { "isupper", mb_isupper }, { "islower", mb_islower }, { "splitlines", mb_splitlines },
+    { "center", mb_center }, { "ljust", mb_ljust }, { "rjust", mb_rjust }, { "zfill", mb_zfill },
     { NULL, NULL },
 };
 

@@ -471,6 +471,14 @@ static Obj *float_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
 
 static void float_dealloc(Obj *o) { obj_free(o); }
 
+static Obj *float_getattr(Obj *o, Obj *name)
+{
+    const char *n = str_data(name);
+    if (n[0] == 'r' && !strcmp(n, "real")) return float_new(float_val(o));
+    if (n[0] == 'i' && !strcmp(n, "imag")) return float_new(0.0);
+    return obj_generic_getattr(o, name);
+}
+
 Type float_type = {
     .base = { IMMORTAL_REFCNT, &type_type },
     .name = "float",
@@ -482,6 +490,7 @@ Type float_type = {
     .hash = float_hash,
     .compare = float_compare,
     .truth = float_truth,
+    .getattr = float_getattr,
     .nb = {
         [NB_ADD] = float_add, [NB_SUB] = float_sub, [NB_MUL] = float_mul, [NB_TRUEDIV] = float_div,
         [NB_FLOORDIV] = float_floordiv, [NB_MOD] = float_mod, [NB_POW] = float_pow,

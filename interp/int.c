@@ -1196,6 +1196,38 @@ static Obj *m_to_bytes(Obj *self, Obj *const *args, int nargs, Obj *kw)
     return r;
 }
 
+/* int.from_bytes(bytes, byteorder='big', *, signed=False): a class method (objects_a_init). */
+Obj *int_from_bytes(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)self;
+    Obj *a[3];
+    if (args_parse("from_bytes", args, nargs, kw, "bytes|byteorder|signed", a) < 0) return NULL;
+    if (TYPE(a[0]) != &bytes_type) return exc_raise(TypeError_t, "cannot convert '%s' object to bytes", type_name(a[0]));
+    bool little = a[1] && str_equal_cstr(a[1], "little");
+    bool sgn = a[2] && obj_truth(a[2]) > 0;
+    const unsigned char *p = (const unsigned char *)BYTES_DATA(a[0]);
+    size_t n = BYTES_LEN(a[0]);
+    intptr_t nd = (intptr_t)(n + 3) / 4 + 1;
+    digit *d = mem_alloc((size_t)nd * sizeof(digit));
+    if (!d) return NULL;
+    memset(d, 0, (size_t)nd * sizeof(digit));
+    for (size_t i = 0; i < n; i++) {
+        unsigned char byte = p[little ? i : n - 1 - i];
+        d[i / 4] |= (digit)byte << (8 * (i % 4));
+    }
+    int neg = 0;
+    if (sgn && n && (p[little ? n - 1 : 0] & 0x80)) {
+        /* two's complement of n bytes: value - 2**(8n) */
+        for (size_t i = n; i < (size_t)nd * 4; i++) d[i / 4] |= (digit)0xFF << (8 * (i % 4));
+        twodigit c = 1;
+        for (intptr_t i = 0; i < nd; i++) { c += (digit)~d[i]; d[i] = (digit)c; c >>= 32; }
+        neg = 1;
+    }
+    Obj *r = int_from_mag(neg, d, nd);
+    mem_free(d);
+    return r;
+}
+
 static Obj *m_int_format(Obj *self, Obj *const *args, int nargs, Obj *kw)
 {
     (void)kw;
@@ -1235,6 +1267,19 @@ static const MethodDef int_methods[] = {
 };
 
 static void int_dealloc(Obj *o) { obj_free(o); }
+
+/* real/imag/numerator/denominator: the number-tower attributes, then the generic lookup. */
+static Obj *int_getattr(Obj *o, Obj *name)
+{
+    const char *n = str_data(name);
+    switch (n[0]) {
+    case 'r': if (!strcmp(n, "real")) return int_pos(o); break;
+    case 'n': if (!strcmp(n, "numerator")) return int_pos(o); break;
+    case 'i': if (!strcmp(n, "imag")) return MK_SMALL(0); break;
+    case 'd': if (!strcmp(n, "denominator")) return MK_SMALL(1); break;
+    }
+    return obj_generic_getattr(o, name);
+}
 
 /* int(x=0) / int(x, base) */
 static Obj *int_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
@@ -1286,6 +1331,7 @@ Type int_type = {
     .hash = int_hash,
     .compare = int_compare,
     .truth = int_truth,
+    .getattr = int_getattr,
     .nb = {
         [NB_ADD] = int_add, [NB_SUB] = int_sub, [NB_MUL] = int_mul, [NB_TRUEDIV] = int_truediv,
         [NB_FLOORDIV] = int_floordiv, [NB_MOD] = int_mod, [NB_POW] = int_pow,

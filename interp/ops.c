@@ -644,3 +644,23 @@ Obj *obj_call_method(Obj *o, const char *name, Obj *const *args, int nargs)
 /* Keep call_self for callers that have an unbound function and a receiver. */
 Obj *obj_call_unbound(Obj *f, Obj *self, Obj *const *args, int nargs);
 Obj *obj_call_unbound(Obj *f, Obj *self, Obj *const *args, int nargs) { return call_self(f, self, args, nargs); }
+
+/* Class and static methods of objects-A's types, which type_ready's MethodDef copy can't express
+ * (it makes instance methods). Called once by types_init after type_ready (objects-B). */
+int objects_a_init(void)
+{
+    static const struct { Type *t; const char *name; MethFn fn; } cm[] = {
+        { &int_type, "from_bytes", int_from_bytes },
+        { &str_type, "maketrans", str_maketrans },
+        { &bytes_type, "fromhex", bytes_fromhex },
+    };
+    for (size_t i = 0; i < sizeof cm / sizeof cm[0]; i++) {
+        if (!cm[i].t->dict) continue;
+        Obj *f = builtin_fn_new(cm[i].name, cm[i].fn, (Obj *)cm[i].t);
+        if (!f) return -1;
+        int r = dict_set_s(cm[i].t->dict, cm[i].name, f);
+        DECREF(f);
+        if (r < 0) return -1;
+    }
+    return 0;
+}

@@ -89,6 +89,18 @@ Obj *str_new(const char *p, size_t n)
 }
 
 Obj *str_from_cstr(const char *s) { return str_new(s, strlen(s)); }
+
+/* A str whose bytes are indexed one per "character" whatever they hold (bytes methods borrow
+ * the str implementations through this view). */
+Obj *str_new_bytes_view(const char *p, size_t n)
+{
+    Obj *o = str_alloc(n);
+    if (!o) return NULL;
+    if (n) memcpy(S(o)->data, p, n);
+    S(o)->nchars = n;
+    S(o)->ascii = 1;
+    return o;
+}
 const char *str_data(Obj *s) { return S(s)->data; }
 size_t str_nbytes(Obj *s) { return S(s)->nbytes; }
 size_t str_nchars(Obj *s) { return S(s)->nchars; }

@@ -407,6 +407,32 @@ static bool cp_isalpha(uint32_t c)
            (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xAC00 && c <= 0xD7A3);
 }
 
+static bool cp_decimal(uint32_t c)
+{
+    static const uint32_t zeros[] = { 0x30, 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6,
+                                      0xC66, 0xCE6, 0xD66, 0xE50, 0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0xFF10 };
+    for (size_t i = 0; i < sizeof zeros / sizeof zeros[0]; i++)
+        if (c >= zeros[i] && c <= zeros[i] + 9) return true;
+    return false;
+}
+
+static bool cp_digit(uint32_t c)
+{
+    return cp_decimal(c) || c == 0xB2 || c == 0xB3 || c == 0xB9 || c == 0x2070 || (c >= 0x2074 && c <= 0x2079) ||
+           (c >= 0x2080 && c <= 0x2089) || (c >= 0x2460 && c <= 0x2468) || (c >= 0x2474 && c <= 0x247C) ||
+           (c >= 0x2488 && c <= 0x2490) || (c >= 0x2776 && c <= 0x277E);
+}
+
+static bool cp_numeric(uint32_t c)
+{
+    static const uint32_t han[] = { 0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
+                                    0x5341, 0x767E, 0x5343, 0x4E07, 0x5104, 0x96F6 };
+    if (cp_digit(c) || (c >= 0xBC && c <= 0xBE) || (c >= 0x2150 && c <= 0x2189) || (c >= 0x2460 && c <= 0x249B) ||
+        (c >= 0x2776 && c <= 0x2793)) return true;
+    for (size_t i = 0; i < sizeof han / sizeof han[0]; i++) if (c == han[i]) return true;
+    return false;
+}
+
 static uint32_t dec(const char *p, size_t n, size_t *i)
 {
     unsigned char c = (unsigned char)p[*i];
@@ -438,8 +464,13 @@ static Obj *do_case(Obj *self, int nargs, const char *name, int mode)
     StrBuf b;
     sb_init(&b);
     bool prev_cased = false, first = true;
+    bool raw = str_is_ascii(self) && utf8_count(p, n) != n;   /* bytes viewed as str: ASCII only */
     while (i < n) {
-        uint32_t c = dec(p, n, &i);
+        uint32_t c;
+        if (raw) {
+            c = (unsigned char)p[i++];
+            if (c >= 0x80) { sb_addc(&b, (char)c); prev_cased = false; first = false; continue; }
+        } else c = dec(p, n, &i);
         bool to_up;
         switch (mode) {
         case 0: to_up = true; break;
@@ -501,9 +532,11 @@ static Obj *do_is(Obj *self, int mode)
         uint32_t c = dec(p, n, &i);
         bool ok;
         switch (mode) {
-        case 0: ok = c >= '0' && c <= '9'; break;                         /* isdigit/isdecimal/isnumeric */
+        case 0: ok = cp_decimal(c); break;
+        case 10: ok = cp_digit(c); break;
+        case 11: ok = cp_numeric(c); break;
         case 1: ok = cp_isalpha(c); break;
-        case 2: ok = cp_isalpha(c) || (c >= '0' && c <= '9'); break;
+        case 2: ok = cp_isalpha(c) || cp_numeric(c); break;
         case 3: ok = c < 0x80 ? is_ws((unsigned char)c) : (c == 0x85 || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029); break;
         case 4: ok = c < 0x80; break;
         case 9: ok = (c >= 0x20 && c < 0x7f) || c >= 0xA1; break;
@@ -515,7 +548,7 @@ static Obj *do_is(Obj *self, int mode)
 }
 #define ISM(nm, mode) static Obj *m_##nm(Obj *s, Obj *const *a, int n, Obj *kw) { (void)a; (void)kw; \
     return want_args(#nm, n, 0, 0) < 0 ? NULL : do_is(s, mode); }
-ISM(isdigit, 0) ISM(isdecimal, 0) ISM(isnumeric, 0) ISM(isalpha, 1) ISM(isalnum, 2) ISM(isspace, 3)
+ISM(isdigit, 10) ISM(isdecimal, 0) ISM(isnumeric, 11) ISM(isalpha, 1) ISM(isalnum, 2) ISM(isspace, 3)
 ISM(isascii, 4) ISM(isupper, 5) ISM(islower, 6) ISM(isidentifier, 7) ISM(istitle, 8)
 
 static Obj *m_isprintable(Obj *s, Obj *const *a, int n, Obj *kw)
@@ -674,7 +707,89 @@ static Obj *m_removesuffix(Obj *self, Obj *const *args, int nargs, Obj *kw)
     return NEWREF(self);
 }
 
+static Obj *m_translate(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    NOKW("translate");
+    if (want_args("translate", nargs, 1, 1) < 0) return NULL;
+    Obj *table = args[0];
+    const char *p = D(self);
+    size_t n = NB(self), i = 0;
+    StrBuf b;
+    sb_init(&b);
+    while (i < n) {
+        size_t start = i;
+        uint32_t c = dec(p, n, &i);
+        Obj *v = obj_getitem(table, MK_SMALL((intptr_t)c));
+        if (!v) {
+            if (exc_matches(LookupError_t)) { exc_clear(); sb_add(&b, p + start, i - start); continue; }
+            sb_free(&b);
+            return NULL;
+        }
+        if (v == None) { DECREF(v); continue; }
+        if (str_check(v)) sb_add(&b, D(v), NB(v));
+        else if (int_check(v)) {
+            intptr_t cp;
+            if (int_as_index(v, &cp) < 0 || cp < 0 || cp > 0x10FFFF) {
+                DECREF(v); sb_free(&b);
+                if (!exc_occurred()) exc_raise(ValueError_t, "character mapping must be in range(0x110000)");
+                return NULL;
+            }
+            enc(&b, (uint32_t)cp);
+        } else {
+            DECREF(v); sb_free(&b);
+            return exc_raise(TypeError_t, "character mapping must return integer, None or str");
+        }
+        DECREF(v);
+    }
+    return sb_finish(&b);
+}
+
+/* str.maketrans(x[, y[, z]]): a static method (installed by objects_a_init). */
+Obj *str_maketrans(Obj *self, Obj *const *args, int nargs, Obj *kw);
+Obj *str_maketrans(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)self;
+    NOKW("maketrans");
+    if (nargs < 1 || nargs > 3) return exc_raise(TypeError_t, "maketrans() takes at least 1 argument (%d given)", nargs);
+    Obj *d = dict_new();
+    if (!d) return NULL;
+    if (nargs == 1) {
+        if (TYPE(args[0]) != &dict_type) { DECREF(d); return exc_raise(TypeError_t, "if you give only one argument to maketrans it must be a dict"); }
+        intptr_t pos = 0; Obj *k, *v;
+        while (dict_next(args[0], &pos, &k, &v)) {
+            Obj *key = k;
+            if (str_check(k)) {
+                if (str_nchars(k) != 1) { DECREF(d); return exc_raise(ValueError_t, "string keys in translate table must be of length 1"); }
+                size_t j = 0; key = MK_SMALL((intptr_t)dec(D(k), NB(k), &j));
+            }
+            if (dict_set(d, key, v) < 0) { DECREF(d); return NULL; }
+        }
+        return d;
+    }
+    Obj *x = args[0], *y = args[1];
+    if (!str_check(x) || !str_check(y)) { DECREF(d); return exc_raise(TypeError_t, "maketrans() argument must be str"); }
+    if (str_nchars(x) != str_nchars(y)) { DECREF(d); return exc_raise(ValueError_t, "the first two maketrans arguments must have equal length"); }
+    size_t i = 0, j = 0;
+    while (i < NB(x)) {
+        uint32_t a = dec(D(x), NB(x), &i), c = dec(D(y), NB(y), &j);
+        Obj *cv = int_from_i64(c);
+        int r = dict_set(d, MK_SMALL((intptr_t)a), cv);
+        DECREF(cv);
+        if (r < 0) { DECREF(d); return NULL; }
+    }
+    if (nargs == 3) {
+        if (!str_check(args[2])) { DECREF(d); return exc_raise(TypeError_t, "maketrans() argument 3 must be str"); }
+        i = 0;
+        while (i < NB(args[2])) {
+            uint32_t a = dec(D(args[2]), NB(args[2]), &i);
+            if (dict_set(d, MK_SMALL((intptr_t)a), None) < 0) { DECREF(d); return NULL; }
+        }
+    }
+    return d;
+}
+
 const MethodDef str_methods[] = {
+    { "translate", m_translate },
     { "find", m_find }, { "rfind", m_rfind }, { "index", m_index }, { "rindex", m_rindex },
     { "count", m_count }, { "replace", m_replace }, { "split", m_split }, { "rsplit", m_rsplit },
     { "splitlines", m_splitlines }, { "strip", m_strip }, { "lstrip", m_lstrip }, { "rstrip", m_rstrip },

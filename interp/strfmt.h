@@ -43,6 +43,10 @@ void float_fmt_core(double d, char type, int prec, bool alt, char *buf, size_t c
 size_t utf8_count(const char *s, size_t n);
 bool str_is_ascii(Obj *s);
 Obj *str_substr_chars(Obj *s, size_t start, size_t count);
+Obj *str_new_bytes_view(const char *p, size_t n);
+Obj *str_maketrans(Obj *self, Obj *const *args, int nargs, Obj *kw);   /* str_methods.c */
+Obj *bytes_fromhex(Obj *self, Obj *const *args, int nargs, Obj *kw);   /* bytes.c */
+Obj *int_from_bytes(Obj *self, Obj *const *args, int nargs, Obj *kw);  /* int.c */
 
 /* memmem without relying on _GNU_SOURCE (newlib and glibc both build this). */
 static inline const char *tb_memmem(const char *h, size_t hn, const char *nd, size_t nn)
