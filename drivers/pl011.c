@@ -23,8 +23,11 @@
 void pl011_init(void)
 {
     mmio_write(CR, 0);
-    mmio_write(ICR, 0x7ff);
-    mmio_write(LCRH, 0x70);             /* 8N1, FIFOs on */
+    mmio_write(ICR, 0x7ff & ~(INT_RX | INT_RT));   /* keep RX pending: input may be waiting */
+    /* 8N1 with the FIFOs left off: on QEMU, turning FEN on flushes the receive FIFO and loses
+     * whatever was typed (or piped) before boot; without it QEMU holds input back until the
+     * one-byte holding register is read, so nothing is lost. */
+    mmio_write(LCRH, 0x60);
     mmio_write(IFLS, 0);                /* receive interrupt at 1/8 full; timeout covers the rest */
     mmio_write(IMSC, INT_RX | INT_RT);
     mmio_write(CR, 0x301);              /* UARTEN, TXE, RXE */
@@ -48,5 +51,7 @@ void pl011_irq(void (*rx)(unsigned char))
 {
     while (!(mmio_read(FR) & FR_RXFE))
         rx((unsigned char)(mmio_read(DR) & 0xff));
-    mmio_write(ICR, INT_RX | INT_RT);
+    /* No ICR write for RX: reading DR lowers the RX interrupt, and clearing it here could
+     * swallow the interrupt of a byte that arrived after the last read. */
+    mmio_write(ICR, INT_RT);
 }

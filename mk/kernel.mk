@@ -16,11 +16,27 @@ KLDFLAGS := $(KARCH) -nostartfiles -T boot/kernel.ld -Wl,--no-warn-rwx-segments 
 KLIBS    := -Wl,--start-group -lc -lm -lgcc -Wl,--end-group
 
 KSRC     := $(wildcard boot/*.c drivers/*.c kernel/*.c) $(wildcard boot/*.S)
-ifneq ($(wildcard interp/KERNEL_READY),)
-KSRC     += $(filter-out interp/port_linux.c interp/host_%.c,$(wildcard interp/*.c))
+KERNEL_INTERP ?= $(if $(wildcard interp/KERNEL_READY),1,)
+ifeq ($(KERNEL_INTERP),1)
+KINTERP  := $(filter-out interp/port_linux.c interp/host_%.c,$(sort $(wildcard interp/*.c)))
+KSRC     += $(KINTERP)
 KCFLAGS  += -DTOLLBOOTH_WITH_INTERP
+KGEN     := $(BUILD)/k/gen/modtab.o $(BUILD)/k/gen/frozen.o
 endif
-KOBJ     := $(patsubst %,$(BUILD)/k/%.o,$(basename $(KSRC)))
+KOBJ     := $(patsubst %,$(BUILD)/k/%.o,$(basename $(KSRC))) $(KGEN)
+
+# Generated tables of the interpreter's modules (same generators as mk/host.mk).
+$(BUILD)/k/gen/modtab.c: $(KINTERP) mk/gen_modtab.sh
+	@mkdir -p $(dir $@)
+	@sh mk/gen_modtab.sh $@ $(KINTERP)
+
+$(BUILD)/k/gen/frozen.c: $(sort $(wildcard interp/lib/*.py)) mk/gen_frozen.sh
+	@mkdir -p $(dir $@)
+	@sh mk/gen_frozen.sh $@ $(sort $(wildcard interp/lib/*.py))
+
+$(BUILD)/k/gen/%.o: $(BUILD)/k/gen/%.c
+	@echo "  CC    $<"
+	@$(KCC) $(KCFLAGS) -Iinterp -c $< -o $@
 
 CPUS     ?= 4
 TIMEOUT  ?= 60

@@ -1,0 +1,104 @@
+#!/usr/bin/env python3
+"""tests/bench/kernel_bench.py — kernel figures (a benchmark, not a test).
+
+  boot-to-banner wall time (host clock, QEMU start -> banner line), CPUS=1,2,4
+  host CPU used by an idle guest (idle vCPUs must sleep in WFI)
+  the guest's `bench` command: spinlock, context switch, wake-up latency, sleep accuracy (guest time)
+"""
+import os
+import pathlib
+import statistics
+import subprocess
+import sys
+import time
+
+import pexpect
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+RUN = str(ROOT / "qemu" / "run.sh")
+KERNEL = str(ROOT / "build" / "kernel.elf")
+
+
+def spawn(cpus):
+    env = dict(os.environ, CPUS=str(cpus), CONSOLE_MUX="0")
+    return pexpect.spawn("/bin/bash", [RUN, KERNEL], env=env, encoding="utf-8",
+                         codec_errors="replace", timeout=60)
+
+
+def boot_time(cpus, runs=5):
+    times = []
+    for _ in range(runs):
+        t0 = time.monotonic()
+        g = spawn(cpus)
+        try:
+            g.expect_exact("cores online (cortex-a15")
+            times.append(time.monotonic() - t0)
+        finally:
+            g.terminate(force=True)
+    return statistics.median(times), min(times)
+
+
+def proc_cpu_seconds(pid):
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    tck = os.sysconf("SC_CLK_TCK")
+    return (int(fields[11]) + int(fields[12])) / tck
+
+
+def qemu_pid(bash_pid):
+    out = subprocess.run(["pgrep", "-P", str(bash_pid)], capture_output=True, text=True).stdout.split()
+    for p in out:
+        try:
+            if "qemu-system" in open(f"/proc/{p}/comm").read():
+                return int(p)
+        except OSError:
+            pass
+    return None
+
+
+def idle_cpu(cpus=4, seconds=5.0):
+    g = spawn(cpus)
+    try:
+        g.expect_exact("tollbooth> ")
+        time.sleep(1.0)
+        pid = qemu_pid(g.pid)
+        if pid is None:
+            return None
+        c0, t0 = proc_cpu_seconds(pid), time.monotonic()
+        time.sleep(seconds)
+        c1, t1 = proc_cpu_seconds(pid), time.monotonic()
+        return 100.0 * (c1 - c0) / (t1 - t0)
+    finally:
+        g.terminate(force=True)
+
+
+def guest_bench(cpus):
+    g = spawn(cpus)
+    try:
+        g.expect_exact("tollbooth> ")
+        g.send("bench\r")
+        g.expect_exact("bench: done", timeout=300)
+        return [l.strip() for l in g.before.splitlines() if l.startswith("bench:")]
+    finally:
+        g.terminate(force=True)
+
+
+def main():
+    if not os.path.exists(KERNEL):
+        subprocess.run(["make", "-C", str(ROOT), "build/kernel.elf"], check=True)
+    print(f"host: {os.cpu_count()} cores; {subprocess.run(['qemu-system-arm', '--version'], capture_output=True, text=True).stdout.splitlines()[0]}")
+    for cpus in (1, 2, 4):
+        med, best = boot_time(cpus)
+        print(f"boot-to-banner CPUS={cpus}: median {med*1000:.0f} ms, best {best*1000:.0f} ms (wall, incl. QEMU start)")
+    pct = idle_cpu(4)
+    if pct is not None:
+        print(f"idle guest, CPUS=4: QEMU uses {pct:.1f}% of one host core")
+    for cpus in (2, 4):
+        print(f"guest bench, CPUS={cpus}:")
+        for line in guest_bench(cpus):
+            print("  " + line)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
