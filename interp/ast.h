@@ -96,6 +96,7 @@ typedef struct Ctx {
     int depth;             /* recursion guard shared by the passes */
     bool at_eof;           /* the error was found at the end of input (the REPL wants more) */
     bool lex_error;        /* the error came from the tokenizer */
+    bool unclosed;         /* the error is "'(' was never closed" */
     struct Lexer *lexer;   /* the main lexer while parsing (to finish tokenizing after an error) */
 } Ctx;
 

@@ -1426,6 +1426,14 @@ static void compile_stmt(Comp *k, Node *s)
         if (s->b) {
             compile_expr(k, s->b);
             compile_store(k, s->a);
+        } else if (s->a->kind == E_ATTR) {
+            compile_expr(k, s->a->a);
+            emit(k, OP_POP_TOP, 0);
+        } else if (s->a->kind == E_SUBSCR) {
+            compile_expr(k, s->a->a);
+            emit(k, OP_POP_TOP, 0);
+            compile_expr(k, s->a->b);
+            emit(k, OP_POP_TOP, 0);
         }
         break;
     case S_RETURN: compile_return(k, s); break;
@@ -1747,8 +1755,9 @@ static Obj *compile_impl(const char *src, size_t len, const char *filename, int 
                     c.err_type = saved.err_type;
                     c.err_line = saved.err_line;
                     c.err_col = saved.err_col;
-                } else if (c.err == ERR_SET) {
-                    exc_clear();
+                } else if (c.err == ERR_SET || (c.unclosed && c.err_line >= saved.err_line)) {
+                    /* an unclosed bracket only wins when it opened before the parser's error line */
+                    if (c.err == ERR_SET) exc_clear();
                     memcpy(c.err_msg, saved.err_msg, sizeof c.err_msg);
                     c.err_type = saved.err_type;
                     c.err_line = saved.err_line;

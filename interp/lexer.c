@@ -131,7 +131,7 @@ static void lex_number(Lexer *lx, Token *t)
             if (v < base) { p++; nd++; continue; }
             if (p[-1] == '_' || nd == 0 || is_id_char((unsigned char)*p) || (v < 10 && v >= base)) {
                 char msg[64];
-                if (v < 10 && v >= base && nd) {
+                if (v < 10 && v >= base) {
                     snprintf(msg, sizeof msg, "invalid digit '%c' in %s literal", *p, kind);
                     lex_err(lx, p, msg);
                 }
@@ -440,6 +440,7 @@ eof:
     lx->p = lx->end;
     if (lx->nparen > 0 && !lx->expr_mode) {
         ctx->at_eof = true;
+        ctx->unclosed = true;
         ctx_error(ctx, NULL, lx->paren_line[lx->nparen - 1], lx->paren_col[lx->nparen - 1],
                   "'%c' was never closed", lx->paren[lx->nparen - 1]);
     }
@@ -451,9 +452,18 @@ eof:
     if (lx->nindent > 0 && !lx->expr_mode) {
         lx->nindent--;
         set_tok(lx, t, T_DEDENT, lx->p, 0);
-        return;
+    } else {
+        set_tok(lx, t, T_EOF, lx->p, 0);
     }
-    set_tok(lx, t, T_EOF, lx->p, 0);
+    /* past a final newline: CPython puts end-of-input on the last line */
+    if (lx->line_start == lx->end && lx->line > 1 && !lx->expr_mode) {
+        const char *q = lx->end - 1;
+        if (q > lx->ctx->src && q[-1] == '\r') q--;
+        const char *ls = q;
+        while (ls > lx->ctx->src && ls[-1] != '\n') ls--;
+        t->line = lx->line - 1;
+        t->col = (int)(q - ls);
+    }
 }
 
 static void lex_one(Lexer *lx, Token *t)

@@ -69,6 +69,7 @@ static void expect(P *p, int kind)
 static void expect_colon(P *p)
 {
     if (KIND == T_COLON) { next(p); return; }
+    if (KIND == T_EQUAL) err_tok(p, "invalid syntax. Maybe you meant '==' or ':=' instead of '='?");
     if (KIND == T_NEWLINE || KIND == T_EOF) {
         /* CPython points just after the previous token */
         err_tok(p, "expected ':'");
@@ -171,7 +172,8 @@ static void set_context(P *p, Node *n, int ctx, bool eq_hint)
     if (ctx == CTX_DEL) ctx_error(p->c, NULL, n->line, n->col, "cannot delete %s", d);
     if (n->kind == E_CONST && (n->v == None || n->v == True_ || n->v == False_))
         ctx_error(p->c, NULL, n->line, n->col, "cannot assign to %s", d);
-    if (eq_hint)
+    if (eq_hint && n->kind != E_COMPARE && n->kind != E_BOOLOP && !(n->kind == E_UNARY && n->op == U_NOT) &&
+        n->kind != E_IFEXP && n->kind != E_LAMBDA && n->kind != E_GENEXP && n->kind != E_YIELD && n->kind != E_YIELDFROM)
         ctx_error(p->c, NULL, n->line, n->col, "cannot assign to %s here. Maybe you meant '==' instead of '='?", d);
     ctx_error(p->c, NULL, n->line, n->col, "cannot assign to %s", d);
 }
@@ -221,6 +223,12 @@ static Node *parse_number(P *p)
 
 /* After '(' / '[' / '{' parse elements separated by commas until `close`; the first element may
  * be followed by a comprehension. Returns the node kind to make. */
+static void check_comp_elt(P *p, Node *elt)
+{
+    if (elt && elt->kind == E_STARRED)
+        ctx_error(p->c, NULL, elt->line, elt->col, "iterable unpacking cannot be used in comprehension");
+}
+
 static void parse_comp_for(P *p, NodeList *gens)
 {
     while (is_kw(p, KW_for) || is_kw(p, KW_async)) {
@@ -268,6 +276,7 @@ static Node *parse_paren(P *p)
     }
     if (is_kw(p, KW_for) || is_kw(p, KW_async)) {
         Node *g = mk_at(p, E_GENEXP, start);
+        check_comp_elt(p, first);
         g->a = first;
         parse_comp_for(p, &g->l1);
         expect(p, T_RPAR);
@@ -295,6 +304,7 @@ static Node *parse_list(P *p)
     Node *first = parse_star_or_test(p);
     if (is_kw(p, KW_for) || is_kw(p, KW_async)) {
         n->kind = E_LISTCOMP;
+        check_comp_elt(p, first);
         n->a = first;
         parse_comp_for(p, &n->l1);
         expect(p, T_RSQB);
@@ -332,6 +342,7 @@ static Node *parse_brace(P *p)
     if (is_kw(p, KW_for) || is_kw(p, KW_async)) {
         if (isdict && !k) err_tok(p, "dict unpacking cannot be used in dict comprehension");
         n->kind = isdict ? E_DICTCOMP : E_SETCOMP;
+        check_comp_elt(p, k);
         n->a = k;
         n->b = v;
         parse_comp_for(p, &n->l1);
@@ -1143,13 +1154,11 @@ static Node *parse_try(P *p)
                 ctx_error(p->c, NULL, h->a->line, h->a->col, "multiple exception types must be parenthesized");
             }
             if (accept_kw(p, KW_as)) h->v = tok_name(p);
-        } else if (n->l2.n && !n->l2.items[n->l2.n - 1]->a) {
-            err_tok(p, "default 'except:' must be last");
         }
         expect_colon(p);
         parse_block(p, &h->l1, "'except' statement", hl);
         if (n->l2.n && !n->l2.items[n->l2.n - 1]->a)
-            ctx_error(p->c, NULL, h->line, h->col, "default 'except:' must be last");
+            ctx_error(p->c, NULL, n->l2.items[n->l2.n - 1]->line, n->l2.items[n->l2.n - 1]->col, "default 'except:' must be last");
         nl_push(p->c, &n->l2, h);
     }
     if (n->l2.n) parse_else(p, &n->l3);
