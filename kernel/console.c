@@ -24,8 +24,10 @@ static unsigned char rx_ring[CONSOLE_RX_RING];
 static unsigned rx_head, rx_tail;          /* [rx_lock] */
 static unsigned long rx_dropped;
 static volatile bool interrupted;
+static bool ctrl_c_seen;                    /* [rx_lock] a Ctrl-C arrived in this interrupt */
+static int ctrl_c_queued;                   /* [rx_lock] 0x03 bytes in rx_ring */
+static int ctrl_c_skip;                     /* [rx_lock] of those, already acted upon: drop */
 
-void sleep_interrupt(void);
 
 void console_init(void)
 {
@@ -72,11 +74,14 @@ static void rx_byte(unsigned char c)
 {
     if (c == 0x03) {
         interrupted = true;
+        ctrl_c_seen = true;
     }
-    if (rx_head - rx_tail < CONSOLE_RX_RING)
+    if (rx_head - rx_tail < CONSOLE_RX_RING) {
         rx_ring[rx_head++ % CONSOLE_RX_RING] = c;
-    else
+        ctrl_c_queued += c == 0x03;
+    } else {
         rx_dropped++;
+    }
 }
 
 void console_rx_irq(void)
@@ -86,9 +91,11 @@ void console_rx_irq(void)
     pl011_irq(rx_byte);
     if (rx_head != before)
         waitq_wake_all(&rx_wait);
+    bool intr = ctrl_c_seen;
+    ctrl_c_seen = false;
     spin_unlock(&rx_lock);
-    if (interrupted)
-        sleep_interrupt();
+    if (intr)
+        sched_interrupt_sleepers();
 }
 
 int console_getc_timeout(unsigned long long ns)
@@ -104,6 +111,15 @@ int console_getc_timeout(unsigned long long ns)
         waitq_sleep(&rx_wait, &rx_lock, deadline == DEADLINE_NONE ? UINT64_MAX : timer_ticks_to_ns(deadline - now));
     }
     int c = rx_ring[rx_tail++ % CONSOLE_RX_RING];
+    if (c == 0x03) {
+        ctrl_c_queued--;
+        if (ctrl_c_skip > 0) {          /* its interrupt was already handled: not input */
+            ctrl_c_skip--;
+            spin_unlock(&rx_lock);
+            return console_getc_timeout(ns);
+        }
+        interrupted = false;            /* the reader takes the interrupt as input */
+    }
     spin_unlock(&rx_lock);
     return c;
 }
@@ -114,4 +130,13 @@ int console_getc(void)
 }
 
 bool console_interrupted(void) { return interrupted; }
-void console_interrupt_clear(void) { interrupted = false; }
+/* Whoever acts on an interrupt (the VM raising KeyboardInterrupt, the shell ending a sleep)
+ * clears it; the Ctrl-C byte still queued for it is then dropped from the input. */
+void console_interrupt_clear(void)
+{
+    spin_lock(&rx_lock);
+    if (interrupted && ctrl_c_queued > ctrl_c_skip)
+        ctrl_c_skip++;
+    interrupted = false;
+    spin_unlock(&rx_lock);
+}

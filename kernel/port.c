@@ -2,10 +2,10 @@
  * kernel/port.c — the kernel's implementation of interp/port.h (the interpreter's only door
  * to the platform). Thin: every function maps onto kernel/sched, kernel/waitq,
  * kernel/spinlock, kernel/console, kernel/trace or newlib's malloc.
- * Deviations from the contract, all documented in notes/kernel.md:
- *   port_waitq_sleep never returns -1 (wait queues are not interrupted by Ctrl-C; plain
- *   sleeps are: port_sleep_ns returns -1). port_getc returns -1 for Ctrl-C (and the interrupt
- *   flag is set).
+ * Ctrl-C: the console sets the interrupt flag (port_interrupt_pending) and ends every
+ * port_waitq_sleep and port_sleep_ns in progress with -1; port_getc returns -1 for Ctrl-C.
+ * port_sleep_ns started while the flag is still set returns -1 at once (the VM clears the flag
+ * when it raises KeyboardInterrupt); port_waitq_sleep does not, so a GIL wait never spins.
  */
 #include <stdlib.h>
 #include "interp/port.h"
@@ -43,7 +43,8 @@ void port_spin_unlock(port_spin_t *l) { spin_unlock((spinlock_t *)l); }
 void port_waitq_init(port_waitq_t *q, const char *name) { waitq_init((struct waitq *)q, name); }
 int port_waitq_sleep(port_waitq_t *q, port_spin_t *lk, uint64_t timeout_ns)
 {
-    return waitq_sleep((struct waitq *)q, (spinlock_t *)lk, timeout_ns);
+    int r = waitq_sleep_interruptible((struct waitq *)q, (spinlock_t *)lk, timeout_ns);
+    return r == 2 ? -1 : r;
 }
 int port_waitq_wake_one(port_waitq_t *q) { return waitq_wake_one((struct waitq *)q); }
 int port_waitq_wake_all(port_waitq_t *q) { return waitq_wake_all((struct waitq *)q); }

@@ -219,6 +219,15 @@ void sched_wake_locked(struct thread *t, int reason)
     trace_event(TRACE_K_WAKE, t->tid, (uint32_t)reason);
 }
 
+void sched_interrupt_sleepers(void)
+{
+    spin_lock(&sched_lock);
+    for (struct thread *t = all_threads; t; t = t->all_next)
+        if (t->state == T_SLEEPING && t->interruptible)
+            sched_wake_locked(t, 2);
+    spin_unlock(&sched_lock);
+}
+
 /* Wake this core's expired sleepers. */
 static void timeouts_expire(struct cpu *c, uint64_t now)
 {

@@ -52,9 +52,8 @@ int shell_readline(char *buf, size_t max)
             return (int)len;
         }
         switch (c) {
-        case 0x03:                            /* Ctrl-C */
+        case 0x03:                            /* Ctrl-C (console_getc cleared the flag) */
             echo("^C\n");
-            console_interrupt_clear();
             return -1;
         case 0x7f:
         case 0x08:                            /* backspace */

@@ -35,7 +35,8 @@ struct thread {
     struct thread *to_next;         /* timeout list link */
     int to_cpu;                     /* whose timeout list we are on, -1 none */
     uint64_t deadline;              /* ticks */
-    int wake_reason;                /* 0 woken, 1 timed out */
+    int wake_reason;                /* 0 woken, 1 timed out, 2 interrupted (Ctrl-C) */
+    int interruptible;              /* this sleep ends early on Ctrl-C */
     int intena;                     /* saved cpu->intena across a switch */
     int detached;
     struct waitq joinq;
@@ -75,6 +76,9 @@ void waitq_init(struct waitq *q, const char *name);
 int  waitq_sleep(struct waitq *q, spinlock_t *lk, uint64_t timeout_ns);
 int  waitq_wake_one(struct waitq *q);
 int  waitq_wake_all(struct waitq *q);
+/* Like waitq_sleep, but Ctrl-C ends it early: returns 2. */
+int  waitq_sleep_interruptible(struct waitq *q, spinlock_t *lk, uint64_t timeout_ns);
+void sched_interrupt_sleepers(void);         /* Ctrl-C: wake every interruptible sleeper */
 /* With sched_lock held: */
 int  waitq_sleep_locked(struct waitq *q, uint64_t deadline_ticks);
 int  waitq_wake_locked(struct waitq *q, int all);

@@ -35,17 +35,29 @@ int waitq_sleep_locked(struct waitq *q, uint64_t deadline)
     return t->wake_reason;
 }
 
-int waitq_sleep(struct waitq *q, spinlock_t *lk, uint64_t timeout_ns)
+static int sleep_common(struct waitq *q, spinlock_t *lk, uint64_t timeout_ns, int intr)
 {
     uint64_t deadline = deadline_after_ns(timeout_ns);
     spin_lock(&sched_lock);
     if (lk)
         spin_unlock(lk);
+    mycpu()->cur->interruptible = intr;
     int r = waitq_sleep_locked(q, deadline);
+    mycpu()->cur->interruptible = 0;
     spin_unlock(&sched_lock);
     if (lk)
         spin_lock(lk);
     return r;
+}
+
+int waitq_sleep(struct waitq *q, spinlock_t *lk, uint64_t timeout_ns)
+{
+    return sleep_common(q, lk, timeout_ns, 0);
+}
+
+int waitq_sleep_interruptible(struct waitq *q, spinlock_t *lk, uint64_t timeout_ns)
+{
+    return sleep_common(q, lk, timeout_ns, 1);
 }
 
 int waitq_wake_locked(struct waitq *q, int all)
@@ -76,7 +88,7 @@ int waitq_wake_all(struct waitq *q)
     return n;
 }
 
-/* Sleepers are interruptible (console Ctrl-C wakes them all through sleep_interrupt). */
+/* Plain sleeps are interruptible: Ctrl-C (sched_interrupt_sleepers) ends them early. */
 static struct waitq sleepq = { 0, 0, "sleep", 0 };
 
 int thread_sleep_ns(uint64_t ns)
@@ -85,13 +97,6 @@ int thread_sleep_ns(uint64_t ns)
         thread_yield();
         return 0;
     }
-    spin_lock(&sched_lock);
-    int r = waitq_sleep_locked(&sleepq, deadline_after_ns(ns));
-    spin_unlock(&sched_lock);
+    int r = waitq_sleep_interruptible(&sleepq, 0, ns);
     return r == 1 ? 0 : -1;
-}
-
-void sleep_interrupt(void)
-{
-    waitq_wake_all(&sleepq);
 }

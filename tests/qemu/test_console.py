@@ -65,3 +65,17 @@ def test_cores_off_on(guest):
     assert "4/4 cores online" in out
     out = g.cmd("cores off banana")
     assert "not a core number" in out
+
+
+def test_ctrl_c_interrupts_sleep(guest):
+    g = guest(cpus=2)
+    g.boot()
+    g.child.send("sleep 60000\r")
+    g.expect_exact("sleep 60000")
+    import time
+    time.sleep(0.5)
+    g.child.send("\x03")
+    g.expect_exact("sleep: interrupted", timeout=10)
+    g.expect_exact("tollbooth> ")
+    out = g.cmd("echo back")
+    assert "back" in out
