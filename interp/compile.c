@@ -1748,6 +1748,8 @@ static Obj *compile_impl(const char *src, size_t len, const char *filename, int 
                  * unclosed bracket, an unterminated string, bad indentation) wins over the
                  * parser's */
                 Ctx saved = c;
+                Lexer *lx0 = c.lexer;
+                volatile int last_line = lx0->has_peek ? lx0->peek.line : lx0->tok.line;
                 if (setjmp(c.jb) == 0) {
                     Lexer *lx = c.lexer;
                     while (lx->tok.kind != T_EOF) lex_next(lx);
@@ -1755,7 +1757,7 @@ static Obj *compile_impl(const char *src, size_t len, const char *filename, int 
                     c.err_type = saved.err_type;
                     c.err_line = saved.err_line;
                     c.err_col = saved.err_col;
-                } else if (c.err == ERR_SET || (c.unclosed && c.err_line >= saved.err_line)) {
+                } else if (c.err == ERR_SET || (c.unclosed && c.err_line >= last_line)) {
                     /* an unclosed bracket only wins when it opened before the parser's error line */
                     if (c.err == ERR_SET) exc_clear();
                     memcpy(c.err_msg, saved.err_msg, sizeof c.err_msg);

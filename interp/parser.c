@@ -1350,6 +1350,41 @@ static void add_utf8(StrBuf *b, uint32_t cp)
     sb_add(b, u, (size_t)n);
 }
 
+/* \N{...}: a small table of the names people actually type (no full Unicode database here) */
+static uint32_t unicode_name_lookup(const char *s, size_t n)
+{
+    static const struct { const char *name; uint32_t cp; } names[] = {
+        {"BULLET", 0x2022}, {"EM DASH", 0x2014}, {"EN DASH", 0x2013}, {"DEGREE SIGN", 0xb0},
+        {"HORIZONTAL ELLIPSIS", 0x2026}, {"COPYRIGHT SIGN", 0xa9}, {"REGISTERED SIGN", 0xae},
+        {"EURO SIGN", 0x20ac}, {"POUND SIGN", 0xa3}, {"YEN SIGN", 0xa5}, {"MICRO SIGN", 0xb5},
+        {"NO-BREAK SPACE", 0xa0}, {"SPACE", 0x20}, {"LEFT DOUBLE QUOTATION MARK", 0x201c},
+        {"RIGHT DOUBLE QUOTATION MARK", 0x201d}, {"LEFT SINGLE QUOTATION MARK", 0x2018},
+        {"RIGHT SINGLE QUOTATION MARK", 0x2019}, {"CHECK MARK", 0x2713}, {"HEAVY CHECK MARK", 0x2714},
+        {"MULTIPLICATION SIGN", 0xd7}, {"DIVISION SIGN", 0xf7}, {"PLUS-MINUS SIGN", 0xb1},
+        {"INFINITY", 0x221e}, {"RIGHTWARDS ARROW", 0x2192}, {"LEFTWARDS ARROW", 0x2190},
+        {"UPWARDS ARROW", 0x2191}, {"DOWNWARDS ARROW", 0x2193}, {"SECTION SIGN", 0xa7},
+        {"PILCROW SIGN", 0xb6}, {"LATIN SMALL LETTER E WITH ACUTE", 0xe9},
+        {"LATIN SMALL LETTER SHARP S", 0xdf}, {"GREEK SMALL LETTER ALPHA", 0x3b1},
+        {"GREEK SMALL LETTER BETA", 0x3b2}, {"GREEK SMALL LETTER PI", 0x3c0},
+        {"GREEK SMALL LETTER LAMDA", 0x3bb}, {"GREEK SMALL LETTER MU", 0x3bc},
+        {"GREEK CAPITAL LETTER OMEGA", 0x3a9}, {"GREEK CAPITAL LETTER DELTA", 0x394},
+        {"GREEK CAPITAL LETTER SIGMA", 0x3a3}, {"SNOWMAN", 0x2603}, {"BLACK STAR", 0x2605},
+        {"WHITE STAR", 0x2606}, {"BLACK HEART SUIT", 0x2665}, {"WHITE SMILING FACE", 0x263a},
+        {"MIDDLE DOT", 0xb7}, {"NULL", 0}, {"LINE FEED", 0xa}, {"CHARACTER TABULATION", 9},
+        {"ESCAPE", 0x1b}, {"DELETE", 0x7f}, {"BOX DRAWINGS LIGHT HORIZONTAL", 0x2500},
+        {"BOX DRAWINGS LIGHT VERTICAL", 0x2502}, {"FULL BLOCK", 0x2588}, {"LIGHT SHADE", 0x2591},
+        {"SNAKE", 0x1f40d}, {"GRINNING FACE", 0x1f600}, {"THUMBS UP SIGN", 0x1f44d},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
+        const char *a = names[i].name;
+        if (strlen(a) != n) continue;
+        size_t k = 0;
+        while (k < n && (s[k] >= 'a' && s[k] <= 'z' ? s[k] - 32 : s[k]) == a[k]) k++;
+        if (k == n) return names[i].cp ? names[i].cp : 0x110000;    /* NULL: see caller */
+    }
+    return 0;
+}
+
 static int hexval(int c)
 {
     if ((c >= '0' && c <= '9')) return c - '0';
@@ -1414,7 +1449,17 @@ static void decode_into(P *p, const Token *t, StrBuf *b, const char *s, size_t n
             break;
         }
         case 'N':
-            if (!bytes) unicode_err(p, t, false, at, i, "\\N{...} escapes are not supported");
+            if (!bytes) {
+                const char *nm = s + i + 1;
+                const char *close = i + 1 < n && *nm == '{' ? memchr(nm, '}', n - i - 1) : NULL;
+                if (!close) unicode_err(p, t, false, at, i, "malformed \\N character escape");
+                uint32_t cp = unicode_name_lookup(nm + 1, (size_t)(close - nm - 1));
+                i = (size_t)(close - s);
+                if (!cp) unicode_err(p, t, false, at, i, "unknown Unicode character name");
+                if (cp == 0x110000) sb_addc(b, 0);
+                else add_utf8(b, cp);
+                break;
+            }
             /* fallthrough */
         default:
             sb_addc(b, '\\');
