@@ -10,6 +10,11 @@
 
 #define B(o) ((BytesObj *)(o))
 
+static Obj *bytes_repr(Obj *o);
+static Obj *bytes_compare(Obj *a, Obj *b, int op);
+static Obj *bytes_iter(Obj *o);
+static int bytes_contains(Obj *o, Obj *x);
+
 Obj *bytes_new(const char *p, size_t n)
 {
     BytesObj *b = (BytesObj *)obj_alloc(&bytes_type, sizeof(BytesObj) + n + 1);
@@ -22,6 +27,8 @@ Obj *bytes_new(const char *p, size_t n)
 }
 
 static bool is_bytes(Obj *o) { return !IS_SMALL(o) && (o->type == &bytes_type || type_is_subtype(o->type, &bytes_type)); }
+typedef struct { Obj base; size_t len, cap; char *buf; } ByteArrayObj;
+static bool is_ba(Obj *o) { return !IS_SMALL(o) && (o->type == &bytearray_type || type_is_subtype(o->type, &bytearray_type)); }
 
 static Obj *bytes_repr(Obj *o)
 {
@@ -119,6 +126,7 @@ static int bytes_contains(Obj *o, Obj *x)
 static Obj *bytes_add(Obj *a, Obj *b)
 {
     if (!is_bytes(a)) return NEWREF(NotImplemented);
+    if (is_ba(b)) return NEWREF(NotImplemented);
     if (!is_bytes(b)) {
         if (!IS_SMALL(b) && (TYPE(b)->flags & TF_HEAPTYPE)) return NEWREF(NotImplemented);
         return exc_raise(TypeError_t, "can't concat %s to bytes", type_name(b));
@@ -418,6 +426,7 @@ static Obj *bytes_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
     }
     if (a[1]) return exc_raise(TypeError_t, "encoding without a string argument");
     if (is_bytes(x)) return NEWREF(x);
+    if (is_ba(x)) return bytes_new(((ByteArrayObj *)x)->buf, ((ByteArrayObj *)x)->len);
     if (int_check(x)) {
         intptr_t n;
         if (int_as_index(x, &n) < 0) return NULL;
@@ -477,3 +486,288 @@ Type bytes_type = {
     .methods = bytes_methods,
     .new_ = bytes_new_slot,
 };
+
+/* ---- bytearray: a mutable byte buffer (enough for the demos) ------------------------------------ */
+#define BA(o) ((ByteArrayObj *)(o))
+
+static int ba_reserve(Obj *o, size_t n)
+{
+    if (n <= BA(o)->cap) return 0;
+    size_t nc = BA(o)->cap ? BA(o)->cap * 2 : 16;
+    while (nc < n) nc *= 2;
+    char *nb = mem_realloc(BA(o)->buf, nc);
+    if (!nb) return -1;
+    BA(o)->buf = nb; BA(o)->cap = nc;
+    return 0;
+}
+
+static int ba_put(Obj *o, const char *p, size_t n)
+{
+    if (ba_reserve(o, BA(o)->len + n) < 0) return -1;
+    memcpy(BA(o)->buf + BA(o)->len, p, n);
+    BA(o)->len += n;
+    return 0;
+}
+
+/* Bytes of any bytes-like object or iterable of ints into sb; -1 on error. */
+static int collect_bytes(Obj *x, StrBuf *b)
+{
+    if (is_bytes(x)) { sb_add(b, B(x)->data, B(x)->len); return 0; }
+    if (is_ba(x)) { sb_add(b, BA(x)->buf ? BA(x)->buf : "", BA(x)->len); return 0; }
+    if (str_check(x)) { exc_raise(TypeError_t, "string argument without an encoding"); return -1; }
+    Obj *it = obj_iter(x);
+    if (!it) return -1;
+    Obj *v;
+    while ((v = obj_next(it))) {
+        intptr_t c;
+        if (!int_check(v)) {
+            exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(v));
+            DECREF(v);
+            break;
+        }
+        int e = int_as_index(v, &c);
+        DECREF(v);
+        if (e < 0) break;
+        if (c < 0 || c > 255) { exc_raise(ValueError_t, "byte must be in range(0, 256)"); break; }
+        sb_addc(b, (char)c);
+    }
+    DECREF(it);
+    return exc_occurred() ? -1 : 0;
+}
+
+static Obj *ba_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
+{
+    Obj *a[3];
+    if (args_parse("bytearray", args, nargs, kwnames, "|source|encoding|errors", a) < 0) return NULL;
+    Obj *o = obj_alloc(t, t->size > sizeof(ByteArrayObj) ? t->size : sizeof(ByteArrayObj));
+    if (!o) return NULL;
+    Obj *x = a[0];
+    if (!x) return o;
+    int r = 0;
+    if (str_check(x)) {
+        if (!a[1]) { DECREF(o); return exc_raise(TypeError_t, "string argument without an encoding"); }
+        r = ba_put(o, str_data(x), str_nbytes(x));
+    } else if (int_check(x)) {
+        intptr_t n;
+        if (int_as_index(x, &n) < 0) { DECREF(o); return NULL; }
+        if (n < 0) { DECREF(o); return exc_raise(ValueError_t, "negative count"); }
+        r = ba_reserve(o, (size_t)n);
+        if (r == 0) { memset(BA(o)->buf, 0, (size_t)n); BA(o)->len = (size_t)n; }
+    } else {
+        StrBuf b;
+        sb_init(&b);
+        r = collect_bytes(x, &b);
+        if (r == 0 && b.n) r = ba_put(o, b.p, b.n);
+        sb_free(&b);
+    }
+    if (r < 0) { DECREF(o); return NULL; }
+    return o;
+}
+
+static void ba_dealloc(Obj *o) { mem_free(BA(o)->buf); obj_free(o); }
+
+static Obj *ba_repr(Obj *o)
+{
+    Obj *b = bytes_new(BA(o)->buf, BA(o)->len);
+    if (!b) return NULL;
+    Obj *r = bytes_repr(b);
+    DECREF(b);
+    if (!r) return NULL;
+    Obj *s = str_fmt("%s(%s)", TYPE(o)->name, str_data(r));
+    DECREF(r);
+    return s;
+}
+
+static intptr_t ba_len(Obj *o) { return (intptr_t)BA(o)->len; }
+
+static Obj *ba_getitem(Obj *o, Obj *key)
+{
+    if (int_check(key)) {
+        intptr_t i;
+        if (int_as_index(key, &i) < 0) return NULL;
+        intptr_t n = (intptr_t)BA(o)->len;
+        if (i < 0) i += n;
+        if (i < 0 || i >= n) return exc_raise(IndexError_t, "bytearray index out of range");
+        return MK_SMALL((unsigned char)BA(o)->buf[i]);
+    }
+    if (TYPE(key) == &slice_type) {
+        intptr_t start, stop, step, len;
+        if (slice_indices(key, (intptr_t)BA(o)->len, &start, &stop, &step, &len) < 0) return NULL;
+        Obj *r = obj_alloc(&bytearray_type, sizeof(ByteArrayObj));
+        if (!r) return NULL;
+        if (len > 0 && ba_reserve(r, (size_t)len) < 0) { DECREF(r); return NULL; }
+        for (intptr_t i = 0, j = start; i < len; i++, j += step) BA(r)->buf[i] = BA(o)->buf[j];
+        BA(r)->len = len > 0 ? (size_t)len : 0;
+        return r;
+    }
+    return exc_raise(TypeError_t, "bytearray indices must be integers or slices, not %s", type_name(key));
+}
+
+static int ba_setitem(Obj *o, Obj *key, Obj *val)
+{
+    if (!int_check(key)) {
+        exc_raise(TypeError_t, "bytearray indices must be integers or slices, not %s", type_name(key));
+        return -1;
+    }
+    intptr_t i;
+    if (int_as_index(key, &i) < 0) return -1;
+    intptr_t n = (intptr_t)BA(o)->len;
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) { exc_raise(IndexError_t, "bytearray index out of range"); return -1; }
+    if (!val) {
+        memmove(BA(o)->buf + i, BA(o)->buf + i + 1, (size_t)(n - i - 1));
+        BA(o)->len--;
+        return 0;
+    }
+    intptr_t c;
+    if (!int_check(val)) { exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(val)); return -1; }
+    if (int_as_index(val, &c) < 0) return -1;
+    if (c < 0 || c > 255) { exc_raise(ValueError_t, "byte must be in range(0, 256)"); return -1; }
+    BA(o)->buf[i] = (char)c;
+    return 0;
+}
+
+static Obj *ba_compare(Obj *a, Obj *b, int op)
+{
+    Obj *x = is_ba(a) ? bytes_new(BA(a)->buf, BA(a)->len) : NEWREF(a);
+    Obj *y = is_ba(b) ? bytes_new(BA(b)->buf, BA(b)->len) : NEWREF(b);
+    Obj *r = x && y ? bytes_compare(x, y, op) : NULL;
+    XDECREF(x); XDECREF(y);
+    return r;
+}
+
+static Obj *ba_iter(Obj *o)
+{
+    Obj *b = bytes_new(BA(o)->buf, BA(o)->len);   /* iterate a snapshot */
+    if (!b) return NULL;
+    Obj *it = bytes_iter(b);
+    DECREF(b);
+    return it;
+}
+
+static int ba_contains(Obj *o, Obj *x)
+{
+    Obj *b = bytes_new(BA(o)->buf, BA(o)->len);
+    if (!b) return -1;
+    int r = bytes_contains(b, x);
+    DECREF(b);
+    return r;
+}
+
+static Obj *ba_add(Obj *a, Obj *b)
+{
+    if (!is_ba(a) && !is_bytes(a)) return NEWREF(NotImplemented);
+    StrBuf s;
+    sb_init(&s);
+    if (collect_bytes(a, &s) < 0 || collect_bytes(b, &s) < 0) { sb_free(&s); return NULL; }
+    Obj *r;
+    if (is_ba(a)) {
+        r = obj_alloc(&bytearray_type, sizeof(ByteArrayObj));
+        if (r && s.n && ba_put(r, s.p, s.n) < 0) { DECREF(r); r = NULL; }
+    } else r = bytes_new(s.p, s.n);
+    sb_free(&s);
+    return r;
+}
+
+static Obj *mba_append(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)kw;
+    if (nargs != 1) return exc_raise(TypeError_t, "bytearray.append() takes exactly one argument (%d given)", nargs);
+    intptr_t c;
+    if (!int_check(args[0])) return exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(args[0]));
+    if (int_as_index(args[0], &c) < 0) return NULL;
+    if (c < 0 || c > 255) return exc_raise(ValueError_t, "byte must be in range(0, 256)");
+    char ch = (char)c;
+    if (ba_put(self, &ch, 1) < 0) return NULL;
+    return none_ref();
+}
+
+static Obj *mba_extend(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)kw;
+    if (nargs != 1) return exc_raise(TypeError_t, "bytearray.extend() takes exactly one argument (%d given)", nargs);
+    StrBuf s;
+    sb_init(&s);
+    if (collect_bytes(args[0], &s) < 0) { sb_free(&s); return NULL; }
+    int r = s.n ? ba_put(self, s.p, s.n) : 0;
+    sb_free(&s);
+    if (r < 0) return NULL;
+    return none_ref();
+}
+
+static Obj *mba_pop(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)kw;
+    intptr_t i = -1;
+    if (nargs > 0 && int_as_index(args[0], &i) < 0) return NULL;
+    intptr_t n = (intptr_t)BA(self)->len;
+    if (n == 0) return exc_raise(IndexError_t, "pop from empty bytearray");
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) return exc_raise(IndexError_t, "pop index out of range");
+    int c = (unsigned char)BA(self)->buf[i];
+    memmove(BA(self)->buf + i, BA(self)->buf + i + 1, (size_t)(n - i - 1));
+    BA(self)->len--;
+    return MK_SMALL(c);
+}
+
+static Obj *mba_clear(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)args; (void)nargs; (void)kw;
+    BA(self)->len = 0;
+    return none_ref();
+}
+
+/* The read-only methods go through a bytes snapshot. */
+static Obj *ba_via_bytes(const char *name, Obj *self, Obj *const *args, int nargs)
+{
+    Obj *b = bytes_new(BA(self)->buf, BA(self)->len);
+    if (!b) return NULL;
+    Obj *r = obj_call_method(b, name, args, nargs);
+    DECREF(b);
+    return r;
+}
+#define BAVIA(nm) static Obj *mba_##nm(Obj *self, Obj *const *a, int n, Obj *kw) { (void)kw; return ba_via_bytes(#nm, self, a, n); }
+BAVIA(decode) BAVIA(hex) BAVIA(find) BAVIA(count) BAVIA(startswith) BAVIA(endswith) BAVIA(split) BAVIA(upper) BAVIA(lower) BAVIA(strip)
+
+static const MethodDef bytearray_methods[] = {
+    { "append", mba_append }, { "extend", mba_extend }, { "pop", mba_pop }, { "clear", mba_clear },
+    { "decode", mba_decode }, { "hex", mba_hex }, { "find", mba_find }, { "count", mba_count },
+    { "startswith", mba_startswith }, { "endswith", mba_endswith }, { "split", mba_split },
+    { "upper", mba_upper }, { "lower", mba_lower }, { "strip", mba_strip },
+    { NULL, NULL },
+};
+
+static int ba_hash(Obj *o, intptr_t *out)
+{
+    (void)out;
+    exc_raise(TypeError_t, "unhashable type: '%s'", type_name(o));
+    return -1;
+}
+
+Type bytearray_type = {
+    .base = { IMMORTAL_REFCNT, &type_type },
+    .name = "bytearray",
+    .base_type = &object_type,
+    .size = sizeof(ByteArrayObj),
+    .flags = TF_BASETYPE,
+    .dealloc = ba_dealloc,
+    .repr = ba_repr,
+    .hash = ba_hash,
+    .compare = ba_compare,
+    .len = ba_len,
+    .getitem = ba_getitem,
+    .setitem = ba_setitem,
+    .contains = ba_contains,
+    .iter = ba_iter,
+    .nb = { [NB_ADD] = ba_add },
+    .methods = bytearray_methods,
+    .new_ = ba_new_slot,
+};
+
+/* bytes(bytearray) and b'' + bytearray read through here. */
+int bytes_like(Obj *o, const char **p, size_t *n)
+{
+    if (is_bytes(o)) { *p = B(o)->data; *n = B(o)->len; return 1; }
+    if (is_ba(o)) { *p = BA(o)->buf ? BA(o)->buf : ""; *n = BA(o)->len; return 1; }
+    return 0;
+}

@@ -434,7 +434,23 @@ static Obj *m_as_integer_ratio(Obj *self, Obj *const *a, int n, Obj *kw)
     return t;
 }
 
+static Obj *m_float_divmod(Obj *self, Obj *const *a, int n, Obj *kw)
+{
+    (void)kw;
+    if (n != 1) return exc_raise(TypeError_t, "expected 1 argument, got %d", n);
+    return float_divmod(self, a[0]);
+}
+
+static Obj *m_float_rdivmod(Obj *self, Obj *const *a, int n, Obj *kw)
+{
+    (void)kw;
+    if (n != 1) return exc_raise(TypeError_t, "expected 1 argument, got %d", n);
+    return float_divmod(a[0], self);
+}
+
 static const MethodDef float_methods[] = {
+    { "__divmod__", m_float_divmod },
+    { "__rdivmod__", m_float_rdivmod },
     { "is_integer", m_is_integer },
     { "__format__", m_float_format },
     { "__abs__", m_float_abs },

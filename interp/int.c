@@ -1253,7 +1253,15 @@ static Obj *m_int_round(Obj *self, Obj *const *args, int nargs, Obj *kw)
     return int_round(self, nargs > 0 ? args[0] : NULL);
 }
 
+static Obj *m_int_divmod(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)kw;
+    if (nargs != 1) return exc_raise(TypeError_t, "expected 1 argument, got %d", nargs);
+    return int_divmod(self, args[0]);
+}
+
 static const MethodDef int_methods[] = {
+    { "__divmod__", m_int_divmod },
     { "__abs__", m_int_abs },
     { "__round__", m_int_round },
     { "__trunc__", m_conjugate },

@@ -362,6 +362,8 @@ Obj *bytes_new(const char *p, size_t n);
 typedef struct { Obj base; intptr_t hash; size_t len; char data[]; } BytesObj;   /* data NUL-terminated */
 #define BYTES_DATA(b) (((BytesObj *)(b))->data)
 #define BYTES_LEN(b) (((BytesObj *)(b))->len)
+extern Type bytearray_type;                  /* objects-A (bytes.c); objects-B: please register "bytearray" in builtins */
+int bytes_like(Obj *o, const char **p, size_t *n);   /* bytes or bytearray: 1 and the buffer, else 0 */
 Obj *slice_new(Obj *start, Obj *stop, Obj *step);
 /* Resolve a slice against a length, as CPython's PySlice_GetIndicesEx; -1 on error. */
 int slice_indices(Obj *slice, intptr_t len, intptr_t *start, intptr_t *stop, intptr_t *step, intptr_t *slicelen);

@@ -654,6 +654,7 @@ int objects_a_init(void)
         { &str_type, "maketrans", str_maketrans },
         { &bytes_type, "fromhex", bytes_fromhex },
     };
+    if (!bytearray_type.dict && type_ready(&bytearray_type) < 0) return -1;
     for (size_t i = 0; i < sizeof cm / sizeof cm[0]; i++) {
         if (!cm[i].t->dict) continue;
         Obj *f = builtin_fn_new(cm[i].name, cm[i].fn, (Obj *)cm[i].t);
