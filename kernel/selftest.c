@@ -299,10 +299,10 @@ static int test_waitq(void)
         thread_join(w, 2 * SEC);
     /* 3: ping-pong between two cores */
     int c0 = nth_online(0), c1 = nth_online(1);
-    uint64_t rt = 0, lat = pingpong(c0, c1, 2000, &rt);
+    uint64_t rt = 0, lat = pingpong(c0, c1, 500, &rt);
     int ok = r1 == 1 && waited >= 5000000 && r2 == 0 && w && lat;
     kprintf("selftest waitq: %s timeout after %llu us; wake from another thread; ping-pong cores %d<->%d "
-            "2000 rounds, %llu us per round trip, wake-up latency %llu us\n",
+            "500 rounds, %llu us per round trip, wake-up latency %llu us\n",
             ok ? "PASS" : "FAIL", (unsigned long long)(waited / 1000), c0, c1,
             (unsigned long long)(rt / 1000), (unsigned long long)(lat / 1000));
     return !ok;
@@ -476,6 +476,57 @@ static int test_fpu(void)
     return !ok;
 }
 
+/* ---- memory: malloc from several threads, _sbrk fails cleanly at its limit ----------------- */
+static void malloc_churn(void *a)
+{
+    (void)a;
+    void *p[32] = { 0 };
+    for (int i = 0; i < 20000; i++) {
+        int k = i & 31;
+        free(p[k]);
+        p[k] = malloc((size_t)(16 + (i * 7919) % 2000));
+        if (p[k])
+            memset(p[k], k, 16);
+    }
+    for (int k = 0; k < 32; k++)
+        free(p[k]);
+}
+
+static int test_memory(void)
+{
+    size_t before = heap_in_use();
+    struct thread *t[4];
+    const char *err;
+    for (int i = 0; i < 4; i++)
+        t[i] = thread_create("malloc", malloc_churn, 0, 0, nth_online(i), &err);
+    int bad = join_all(t, 4, 60 * SEC);
+    void *huge = malloc(HEAP_LIMIT);              /* more than the whole heap: NULL, no crash */
+    int chunks = 0;
+    void **list = 0;
+    for (;;) {                                    /* exhaust the heap, 1 MiB at a time */
+        void **c = malloc(1 << 20);
+        if (!c)
+            break;
+        *c = list;
+        list = c;
+        chunks++;
+    }
+    while (list) {
+        void **n = *list;
+        free(list);
+        list = n;
+    }
+    void *again = malloc(1 << 20);                 /* and it is usable again */
+    free(again);
+    size_t after = heap_in_use();
+    int ok = !bad && !huge && chunks > 100 && again && after <= before;
+    kprintf("selftest memory: %s 4 threads x 20000 malloc/free; malloc(%u MiB) = NULL; heap "
+            "exhausted after %d MiB, freed and reusable; in use %lu -> %lu bytes\n",
+            ok ? "PASS" : "FAIL", (unsigned)(HEAP_LIMIT >> 20), chunks, (unsigned long)before,
+            (unsigned long)after);
+    return !ok;
+}
+
 /* ---- driver ------------------------------------------------------------------------------- */
 static const struct {
     const char *name;
@@ -483,7 +534,7 @@ static const struct {
 } tests[] = {
     { "spin", test_spin },       { "nolock", test_nolock }, { "threads", test_threads },
     { "sleep", test_sleep },     { "waitq", test_waitq },   { "preempt", test_preempt },
-    { "fpu", test_fpu },         { "hotplug", test_hotplug },
+    { "fpu", test_fpu },         { "memory", test_memory }, { "hotplug", test_hotplug },
 };
 #define NTESTS (int)(sizeof tests / sizeof tests[0])
 

@@ -35,7 +35,7 @@ for kv in ${KARGS:-}; do mk+=(--arg "$kv"); done
 "${mk[@]}" || exit 2
 
 if [ "${CONSOLE_MUX:-1}" = 1 ]; then
-  console=(-chardev stdio,id=con,mux=on,signal=off -serial chardev:con -mon chardev:con,mode=readline)
+  console=(-chardev stdio,id=con,mux=on,signal=off -serial chardev:con -mon chardev=con,mode=readline)
 else
   console=(-chardev stdio,id=con,signal=off -serial chardev:con -monitor none)
 fi
