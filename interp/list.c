@@ -123,9 +123,11 @@ static void list_clear_items(Obj *o) {
 }
 
 static void list_dealloc(Obj *o) {
+    if (trash_enter(o)) return;
     inst_dict_clear(o);
     list_clear_items(o);
     obj_free(o);
+    trash_leave();
 }
 
 static Obj *list_repr(Obj *o) {

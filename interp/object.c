@@ -90,6 +90,33 @@ void repr_leave(Obj *o) {
     rec_leave();
 }
 
+bool trash_enter(Obj *o) {
+    ThreadState *ts = ts_get();
+    if (!ts) return false;
+    if (ts->trash_depth >= TRASH_DEPTH) {
+        o->refcnt = (intptr_t)ts->trash;
+        ts->trash = o;
+        return true;
+    }
+    ts->trash_depth++;
+    return false;
+}
+
+void trash_leave(void) {
+    ThreadState *ts = ts_get();
+    if (!ts) return;
+    if (ts->trash_depth == 1) {
+        /* Outermost: free what was queued; those deallocs run at depth 1 and may queue more. */
+        while (ts->trash) {
+            Obj *o = ts->trash;
+            ts->trash = (Obj *)o->refcnt;
+            o->refcnt = 0;
+            TYPE(o)->dealloc(o);
+        }
+    }
+    ts->trash_depth--;
+}
+
 int hash_not_implemented(Obj *o, intptr_t *out) {
     (void)out;
     exc_raise(TypeError_t, "unhashable type: '%s'", type_name(o));
@@ -157,8 +184,10 @@ Obj *object_compare(Obj *a, Obj *b, int op) {
 }
 
 void object_dealloc(Obj *o) {
+    if (trash_enter(o)) return;
     inst_dict_clear(o);
     obj_free(o);
+    trash_leave();
 }
 
 static Obj *object_init_descr(void) {
@@ -314,8 +343,7 @@ Obj *type_lookup(Type *t, Obj *name) {
             if (v) return v;
         }
     }
-    if (exc_occurred()) exc_clear();
-    return NULL;
+    return NULL;   /* names are strs: dict_get cannot raise here, and a pending exception stays */
 }
 
 static Obj *type_repr(Obj *o) {
