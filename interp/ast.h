@@ -97,6 +97,7 @@ typedef struct Ctx {
     bool at_eof;           /* the error was found at the end of input (the REPL wants more) */
     bool lex_error;        /* the error came from the tokenizer */
     bool unclosed;         /* the error is "'(' was never closed" */
+    bool saw_compound;     /* a compound statement was parsed (the REPL waits for a blank line) */
     struct Lexer *lexer;   /* the main lexer while parsing (to finish tokenizing after an error) */
 } Ctx;
 

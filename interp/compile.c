@@ -1703,7 +1703,14 @@ static Obj *compile_impl(const char *src, size_t len, const char *filename, int 
         Node *m = parse_source(&c, mode == COMPILE_EVAL ? PARSE_EVAL : mode == COMPILE_SINGLE ? PARSE_SINGLE : PARSE_FILE);
         c.lexer = NULL;
         if (check_only) {
-            *complete = 1;
+            /* as CPython's REPL: a compound statement ends with an empty line */
+            size_t e = len;
+            size_t b0 = e;
+            while (b0 && buf[b0 - 1] != '\n') b0--;
+            bool blank_last = true;
+            for (size_t q = b0; q < e; q++)
+                if (buf[q] != ' ' && buf[q] != '\t' && buf[q] != '\r' && buf[q] != '\f') blank_last = false;
+            *complete = !c.saw_compound || (blank_last && b0 > 0);
         } else {
             c.depth = 0;
             Scope *top = symtable_build(&c, m);

@@ -24,10 +24,10 @@ enum {
 Obj *compile_source(const char *src, size_t len, const char *filename, int mode);
 
 /* For the REPL: 1 if `src` is complete (run it, or compile it to get its SyntaxError), 0 if it
- * needs more lines (an open bracket, an unterminated triple-quoted string, a trailing backslash,
- * or a block header without its body). Clears any exception it makes. A compound statement is
- * also incomplete until an empty line ends it: the REPL should keep reading while the first
- * line ends with ':' (or a block is open) and the last line is not empty. */
+ * needs more lines: an open bracket, an unterminated triple-quoted string, a trailing backslash,
+ * a block header without its body, or (as CPython's REPL) a compound statement not yet ended by
+ * an empty line — `src` is the lines joined by '\n', so it ends with '\n' exactly when the last
+ * line typed was empty. Leaves no exception set. */
 int compile_is_complete(const char *src, size_t len);
 
 #endif

@@ -1291,6 +1291,7 @@ static Node *parse_statement(P *p, NodeList *out)
         n->l2 = decos;
     }
     if (n) {
+        p->c->saw_compound = true;
         nl_push(p->c, out, n);
     } else {
         parse_simple(p, out);
