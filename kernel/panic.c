@@ -13,6 +13,7 @@
 #include "kernel/thread.h"
 #include "kernel/console.h"
 #include "kernel/ksyms.h"
+#include "kernel/stack.h"
 #include "drivers/gic.h"
 #include "drivers/psci.h"
 
@@ -172,7 +173,15 @@ void exception_panic(int type, uint32_t *frame)
         uint32_t stacks = (uint32_t)__cpu_stacks;
         if (dfar >= stacks && dfar < stacks + MAX_CPUS * CPU_STACK_SLOT &&
             ((dfar - stacks) % CPU_STACK_SLOT) / PAGE_SIZE % 14 == 0)
-            raw_puts("  (guard page: stack overflow)\n");
+            raw_puts("  (guard page: stack overflow of this core's boot/idle stack)\n");
+        if (mmu_arena_is_guard(dfar)) {
+            struct thread *t = mycpu()->cur;
+            if (t && t->stack && dfar >= (uint32_t)t->stack - PAGE_SIZE && dfar < (uint32_t)t->stack)
+                rawf("  (guard page: stack overflow in thread '%s', stack %lu bytes)\n", t->name,
+                     (unsigned long)t->stack_size);
+            else
+                raw_puts("  (guard page below a thread stack: stack overflow)\n");
+        }
     } else if (type == 3) {
         rawf("  fault address %08lx, IFSR %08lx\n", (unsigned long)ifar, (unsigned long)ifsr);
     }

@@ -27,6 +27,7 @@
 #include "kernel/cpu.h"
 #include "kernel/panic.h"
 #include "kernel/trace.h"
+#include "kernel/stack.h"
 #include "drivers/timer.h"
 #include "drivers/gic.h"
 
@@ -414,7 +415,7 @@ static void reap(void)
     spin_unlock(&sched_lock);
     while (l) {
         struct thread *n = l->q_next;
-        free(l->stack);
+        stack_free(l->stack, l->stack_size);
         free(l);
         l = n;
     }
@@ -554,12 +555,12 @@ struct thread *thread_create(const char *name, void (*fn)(void *), void *arg,
         *err = "no such core";
         return 0;
     }
-    stack_size = (stack_size + 7) & ~(size_t)7;
+    stack_size = (stack_size + PAGE_SIZE - 1) & ~(size_t)(PAGE_SIZE - 1);
     struct thread *t = calloc(1, sizeof *t);
-    void *stack = t ? malloc(stack_size) : 0;
+    void *stack = t ? stack_alloc(stack_size) : 0;
     if (!t || !stack) {
         free(t);
-        *err = "out of memory";
+        *err = t ? "out of stack memory" : "out of memory";
         return 0;
     }
     strncpy(t->name, name ? name : "thread", THREAD_NAME_LEN - 1);
@@ -589,7 +590,7 @@ struct thread *thread_create(const char *name, void (*fn)(void *), void *arg,
     spin_lock(&sched_lock);
     if (nthreads >= MAX_THREADS) {
         spin_unlock(&sched_lock);
-        free(stack);
+        stack_free(stack, stack_size);
         free(t);
         *err = "too many threads";
         return 0;
@@ -638,7 +639,7 @@ int thread_join(struct thread *t, uint64_t timeout_ns)
     }
     unlink_thread(t);
     spin_unlock(&sched_lock);
-    free(t->stack);
+    stack_free(t->stack, t->stack_size);
     free(t);
     return 0;
 }
@@ -649,7 +650,7 @@ void thread_detach(struct thread *t)
     if (t->state == T_DEAD) {
         unlink_thread(t);
         spin_unlock(&sched_lock);
-        free(t->stack);
+        stack_free(t->stack, t->stack_size);
         free(t);
         return;
     }

@@ -12,6 +12,7 @@
 #include "kernel/cpu.h"
 #include "kernel/thread.h"
 #include "kernel/libc_glue.h"
+#include "kernel/stack.h"
 #include "drivers/timer.h"
 
 #define SEC 1000000000ull
@@ -142,7 +143,7 @@ static int test_threads(void)
         return 1;
     }
     many_ran = 0;
-    size_t before = heap_in_use();
+    size_t before = heap_in_use(), sbefore = stack_arena_used();
     const char *err = "?";
     int created = 0;
     for (int i = 0; i < MANY; i++) {
@@ -157,12 +158,14 @@ static int test_threads(void)
     const char *e1 = 0, *e2 = 0;
     struct thread *x = thread_create("huge", tiny, 0, (size_t)THREAD_STACK_MAX * 2, -1, &e1);
     struct thread *y = thread_create("badcore", tiny, 0, 0, MAX_CPUS + 1, &e2);
-    size_t after = heap_in_use();
-    int ok = created == MANY && !bad && many_ran == MANY && after <= before && !x && !y;
-    kprintf("selftest threads: %s %d created, %lu ran, %d joined; heap in use %lu -> %lu bytes "
-            "(stacks reclaimed); limits: '%s', '%s'\n",
+    size_t after = heap_in_use(), safter = stack_arena_used();
+    int ok = created == MANY && !bad && many_ran == MANY && after <= before && safter == sbefore &&
+             !x && !y;
+    kprintf("selftest threads: %s %d created, %lu ran, %d joined; heap in use %lu -> %lu bytes, "
+            "stack arena %lu -> %lu bytes (stacks reclaimed); limits: '%s', '%s'\n",
             ok ? "PASS" : "FAIL", created, (unsigned long)many_ran, created - bad,
-            (unsigned long)before, (unsigned long)after, e1 ? e1 : "accepted!", e2 ? e2 : "accepted!");
+            (unsigned long)before, (unsigned long)after, (unsigned long)sbefore,
+            (unsigned long)safter, e1 ? e1 : "accepted!", e2 ? e2 : "accepted!");
     if (created < MANY)
         kprintf("  create failed at %d: %s\n", created, err);
     return !ok;

@@ -15,6 +15,7 @@
 #include "kernel/libc_glue.h"
 #include "kernel/trace.h"
 #include "kernel/bootargs.h"
+#include "kernel/stack.h"
 #include "drivers/timer.h"
 
 int shell_exit_requested;
@@ -188,9 +189,11 @@ static int cmd_threads(void)
     struct tl l = { 0 };
     kprintf("  %5s %-15s %-8s\n", "tid", "name", "state");
     thread_list(thread_line, &l);
-    kprintf("heap: %lu bytes in use, %lu of %lu bytes taken from the heap region\n",
+    kprintf("heap: %lu bytes in use, %lu of %lu bytes taken from the heap region; "
+            "thread stacks: %lu of %lu bytes\n",
             (unsigned long)heap_in_use(), (unsigned long)heap_sbrk_used(),
-            (unsigned long)heap_sbrk_limit());
+            (unsigned long)heap_sbrk_limit(), (unsigned long)stack_arena_used(),
+            (unsigned long)STACK_ARENA_SIZE);
     return 0;
 }
 
@@ -218,6 +221,17 @@ static int cmd_args(void)
 static spinlock_t fault_lock = SPINLOCK_INIT("fault-demo");
 static void release_elsewhere(void *a) { spin_unlock(a); }
 
+static volatile int recurse_limit = 1 << 30;
+static int recurse(int n)
+{
+    volatile char pad[256];
+    pad[0] = (char)n;
+    if (n >= recurse_limit)
+        return 0;
+    return recurse(n + 1) + pad[0];
+}
+static void overflow(void *a) { (void)a; recurse(0); }
+
 static int cmd_fault(const char *kind)
 {
     if (!strcmp(kind, "null")) {
@@ -242,10 +256,15 @@ static int cmd_fault(const char *kind)
     } else if (!strcmp(kind, "sleep")) {
         spin_lock(&fault_lock);
         thread_sleep_ns(1000000);
+    } else if (!strcmp(kind, "stack")) {        /* a thread overflows into its guard page */
+        const char *err;
+        struct thread *t = thread_create("overflow", overflow, 0, 8192, -1, &err);
+        if (t)
+            thread_join(t, UINT64_MAX);
     } else if (!strcmp(kind, "undef")) {
         __asm__ volatile(".word 0xe7f000f0");     /* permanently undefined */
     } else {
-        kprintf("usage: fault null|double|unowned|other|sleep|undef\n");
+        kprintf("usage: fault null|double|unowned|other|sleep|stack|undef\n");
         return 1;
     }
     return 1;
@@ -267,7 +286,8 @@ static void help(void)
             "  exit [N]           end a batch script with status N (interactive: power off)\n"
             "  panic [WHY]        deliberate kernel panic\n"
             "  fault [KIND]       deliberate fault: null (default), double (lock taken twice),\n"
-            "                     unowned/other (bad release), sleep (sleep holding a lock), undef\n"
+            "                     unowned/other (bad release), sleep (sleep holding a lock),\n"
+            "                     stack (thread stack overflow into its guard page), undef\n"
             "  off                power off\n");
 }
 

@@ -10,7 +10,9 @@
 #define RAM_SIZE_REQUIRED   0x10000000  /* qemu/run.sh passes -m 256M */
 #define SCRIPT_ADDR         0x4F000000  /* qemu/run.sh loads the boot block (header + args + script) here */
 #define SCRIPT_MAX          0x01000000  /* 16 MiB up to the end of the 256 MiB of RAM */
-#define HEAP_LIMIT          SCRIPT_ADDR /* _sbrk fails cleanly here */
+#define STACK_ARENA_BASE    0x4C000000  /* thread stacks: 4 KiB pages, an unmapped guard page */
+#define STACK_ARENA_SIZE    0x03000000  /*   below each stack (kernel/stack.c, boot/mmu.c) */
+#define HEAP_LIMIT          STACK_ARENA_BASE /* _sbrk fails cleanly here */
 
 /* Per-core boot/idle stack slot: [guard][SVC stack ...][guard][exception stacks]. */
 #define PAGE_SIZE           4096

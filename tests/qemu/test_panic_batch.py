@@ -83,3 +83,9 @@ def test_undefined_instruction(tmp_path):
     st, out = run_batch("fault undef\n", tmp_path=tmp_path)
     assert st == PANIC_STATUS, out
     assert "undefined instruction" in out
+
+
+def test_thread_stack_overflow_hits_guard_page(tmp_path):
+    st, out = run_batch("fault stack\n", tmp_path=tmp_path)
+    assert st == PANIC_STATUS, out
+    assert "guard page: stack overflow in thread 'overflow'" in out
