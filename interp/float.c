@@ -295,7 +295,6 @@ static Obj *float_floordiv(Obj *a, Obj *b)
     return float_new(py_floordiv(x, y));
 }
 
-Obj *float_divmod(Obj *a, Obj *b);
 Obj *float_divmod(Obj *a, Obj *b)
 {
     FLOAT_PRELUDE;

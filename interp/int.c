@@ -144,8 +144,48 @@ static intptr_t mag_sub(const digit *a, intptr_t na, const digit *b, intptr_t nb
     return na;
 }
 
+/* a*a: each cross product once, doubled, plus the squares on the diagonal. */
+static void mag_sqr(const digit *a, intptr_t n, digit *out)
+{
+    memset(out, 0, (size_t)(2 * n) * sizeof(digit));
+    for (intptr_t i = 0; i < n; i++) {
+        twodigit c = 0, ai = a[i];
+        if (!ai) continue;
+        for (intptr_t j = i + 1; j < n; j++) {
+            c += ai * a[j] + out[i + j];
+            out[i + j] = (digit)c;
+            c >>= 32;
+        }
+        out[i + n] = (digit)c;
+    }
+    /* double */
+    digit top = 0;
+    for (intptr_t i = 0; i < 2 * n; i++) {
+        digit nt = out[i] >> 31;
+        out[i] = (out[i] << 1) | top;
+        top = nt;
+    }
+    /* add squares */
+    twodigit c = 0;
+    for (intptr_t i = 0; i < n; i++) {
+        twodigit sq = (twodigit)a[i] * a[i];
+        c += (twodigit)out[2 * i] + (digit)sq;
+        out[2 * i] = (digit)c; c >>= 32;
+        c += (twodigit)out[2 * i + 1] + (sq >> 32);
+        out[2 * i + 1] = (digit)c; c >>= 32;
+    }
+}
+
 static void mag_mul(const digit *a, intptr_t na, const digit *b, intptr_t nb, digit *out)
 {
+    if (a == b && na == nb && na > 8) { mag_sqr(a, na, out); return; }
+    if (na > nb) { const digit *t = a; a = b; b = t; intptr_t tn = na; na = nb; nb = tn; }   /* long inner loop */
+    if (na == 1) {
+        twodigit c = 0, m = a[0];
+        for (intptr_t j = 0; j < nb; j++) { c += m * b[j]; out[j] = (digit)c; c >>= 32; }
+        out[nb] = (digit)c;
+        return;
+    }
     memset(out, 0, (size_t)(na + nb) * sizeof(digit));
     for (intptr_t i = 0; i < na; i++) {
         twodigit c = 0, ai = a[i];
@@ -748,7 +788,6 @@ static Obj *int_mod(Obj *a, Obj *b)
 }
 
 /* divmod() helper for builtins: returns a tuple; NotImplemented if not both int. */
-Obj *int_divmod(Obj *a, Obj *b);
 Obj *int_divmod(Obj *a, Obj *b)
 {
     BOTH_INT(a, b);
@@ -1013,6 +1052,16 @@ static Obj *int_pow_impl(Obj *a, Obj *b, Obj *m)
     }
     if (!IS_SMALL(b)) return exc_raise(MemoryError_t, NULL);
     intptr_t e = SMALL_VAL(b);
+    /* (±2**k) ** e is a shift */
+    if (IS_SMALL(a)) {
+        intptr_t v = SMALL_VAL(a), m = v < 0 ? -v : v;
+        if (m > 1 && (m & (m - 1)) == 0 && e < ((intptr_t)1 << (SMALL_BITS - 8))) {
+            int k = __builtin_ctzll((unsigned long long)m);
+            Obj *r = int_lshift(MK_SMALL(1), MK_SMALL((intptr_t)k * e));
+            if (r && v < 0 && (e & 1)) { Obj *t = int_neg(r); DECREF(r); r = t; }
+            return r;
+        }
+    }
     if ((double)iv_bitlen(&av) * (double)e > 1e10) return exc_raise(MemoryError_t, NULL);
     Obj *res = MK_SMALL(1), *base = NEWREF(a);
     while (e > 0) {

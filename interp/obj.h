@@ -274,6 +274,8 @@ Obj *int_to_base(Obj *v, int base);          /* hex()/oct()/bin(): base 16/8/2 w
 Obj *int_round(Obj *x, Obj *ndigits);        /* round(int, ndigits); ndigits may be NULL/None */
 Obj *num_pow3(Obj *a, Obj *b, Obj *m);       /* pow(a, b, m); m may be NULL/None -> a ** b */
 int int_sign(Obj *o);                        /* -1/0/1 for an int or bool */
+Obj *int_divmod(Obj *a, Obj *b);             /* divmod() of two ints in one division (a tuple); NotImplemented otherwise */
+Obj *float_divmod(Obj *a, Obj *b);           /* divmod() with a float operand ("float divmod()" on zero); NotImplemented otherwise */
 Obj *int_abs(Obj *o);
 
 /* ---- float ------------------------------------------------------------------------------------ */
