@@ -53,11 +53,18 @@ uint64_t deadline_after_ns(uint64_t ns)
     return timer_now() + timer_ns_to_ticks(ns);
 }
 
+/* The running thread is also kept in TPIDRURO, rewritten on every switch on this core, so
+ * reading it needs no interrupt masking: whichever core we are on, it holds *our* thread. */
+static inline void set_current(struct cpu *c, struct thread *t)
+{
+    c->cur = t;
+    __asm__ volatile("mcr p15, 0, %0, c13, c0, 3" :: "r"(t) : "memory");
+}
+
 struct thread *thread_current(void)
 {
-    push_off();
-    struct thread *t = mycpu()->cur;
-    pop_off();
+    struct thread *t;
+    __asm__ volatile("mrc p15, 0, %0, c13, c0, 3" : "=r"(t));
     return t;
 }
 
@@ -308,7 +315,7 @@ static void sched_switch(void)
     if (next != c->idle)
         next->state = T_RUNNING;
     next->cpu = c->id;
-    c->cur = next;
+    set_current(c, next);
     c->switched_from = prev;
     c->slice_end = next == c->idle ? 0 : timer_now() + slice_ticks;
     trace_event(TRACE_K_SWITCH, prev->tid, next->tid);
@@ -492,7 +499,7 @@ void sched_cpu_init(int id)
     strcpy(t->name, "idle");
     t->name[4] = (char)('0' + id);
     c->idle = t;
-    c->cur = t;
+    set_current(c, t);
     c->switch_ts = timer_now();
     c->online_since = c->switch_ts;
     c->slice_end = 0;

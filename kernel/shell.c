@@ -270,6 +270,54 @@ static int cmd_fault(const char *kind)
     return 1;
 }
 
+static int ev_cmp(const void *a, const void *b)
+{
+    const struct trace_ev *x = a, *y = b;
+    return x->ts < y->ts ? -1 : x->ts > y->ts;
+}
+
+static int cmd_trace(int argc, char **argv)
+{
+    static const char *const kname[] = { "switch", "wake", "sleep", "preempt", "exit", "irq",
+                                         "cpu-on", "cpu-off" };
+    if (argc == 2 && !strcmp(argv[1], "clear")) {
+        trace_clear();
+        return 0;
+    }
+    if (argc == 2 && (!strcmp(argv[1], "on") || !strcmp(argv[1], "off"))) {
+        trace_enabled = argv[1][1] == 'n';
+        return 0;
+    }
+    long n = argc > 1 ? strtol(argv[1], 0, 10) : 40;
+    if (n <= 0 || n > 2000) {
+        kprintf("usage: trace [N (1..2000)] | trace clear | trace on | trace off\n");
+        return 1;
+    }
+    struct trace_ev *all = malloc(sizeof *all * (size_t)n * (size_t)cpus_possible);
+    if (!all) {
+        kprintf("trace: out of memory\n");
+        return 1;
+    }
+    size_t k = 0;
+    for (int c = 0; c < cpus_possible; c++)
+        k += trace_copy(c, all + k, (size_t)n);
+    qsort(all, k, sizeof *all, ev_cmp);
+    size_t from = k > (size_t)n ? k - (size_t)n : 0;
+    kprintf("%12s %4s %-10s %10s %10s\n", "time(us)", "cpu", "event", "a", "b");
+    for (size_t i = from; i < k; i++) {
+        struct trace_ev *e = &all[i];
+        char name[12];
+        if (e->event >= TRACE_K_SWITCH && e->event <= TRACE_K_CPU_OFF)
+            snprintf(name, sizeof name, "%s", kname[e->event - TRACE_K_SWITCH]);
+        else
+            snprintf(name, sizeof name, "0x%04x", e->event);
+        kprintf("%12llu %4u %-10s %10lu %10lu\n", (unsigned long long)(timer_ticks_to_ns(e->ts) / 1000),
+                (unsigned)e->cpu, name, (unsigned long)e->a, (unsigned long)e->b);
+    }
+    free(all);
+    return 0;
+}
+
 static void help(void)
 {
     kprintf("commands:\n"
@@ -278,6 +326,7 @@ static void help(void)
             "  cores off N        take core N offline (CPU_OFF); cores on N brings it back\n"
             "  cores N            keep exactly N cores online\n"
             "  threads            list threads\n"
+            "  trace [N]          last N trace events of all cores (trace clear|on|off)\n"
             "  args               boot arguments (GIL=, ARGS=, ...) and script size\n"
             "  selftest [NAME]    run the kernel self-tests (selftest list: names)\n"
             "  bench              kernel figures: context switch, wake-up latency, spinlock\n"
@@ -325,6 +374,8 @@ int shell_run_line(const char *line)
         return cmd_threads();
     if (!strcmp(cmd, "args"))
         return cmd_args();
+    if (!strcmp(cmd, "trace"))
+        return cmd_trace(argc, argv);
     if (!strcmp(cmd, "selftest")) {
         if (argc == 2 && !strcmp(argv[1], "list")) {
             selftest_list();

@@ -79,3 +79,11 @@ def test_ctrl_c_interrupts_sleep(guest):
     g.expect_exact("tollbooth> ")
     out = g.cmd("echo back")
     assert "back" in out
+
+
+def test_trace_shows_scheduler_events(guest):
+    g = guest(cpus=2)
+    g.boot()
+    g.cmd("selftest preempt", timeout=60)
+    out = g.cmd("trace 50")
+    assert "switch" in out and "preempt" in out, out
