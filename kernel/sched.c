@@ -20,31 +20,25 @@
  *
  * Accounting (ticks of the generic timer): per thread time on a core; per core busy, idle and
  * interrupt time (interrupt time is not charged to the interrupted thread).
+ * Thread creation, exit, join and reaping live in kernel/thread.c.
  */
-#include <stdlib.h>
 #include <string.h>
 #include "kernel/thread.h"
 #include "kernel/cpu.h"
 #include "kernel/panic.h"
 #include "kernel/trace.h"
-#include "kernel/stack.h"
+#include "kernel/sched_internal.h"
 #include "drivers/timer.h"
 #include "drivers/gic.h"
 
 spinlock_t sched_lock = SPINLOCK_INIT("sched");
 
 static struct thread *runq_head, *runq_tail;   /* [sched] */
-static struct thread *all_threads;             /* [sched] every thread but the idle ones */
-static struct thread *reap_list;               /* [sched] dead detached threads to free */
-static int nthreads;                           /* [sched] */
-static uint32_t next_tid = 1;                  /* [sched] */
 static struct thread idle_threads[MAX_CPUS];
 static uint64_t slice_ticks, early_ticks;
 
-#define STACK_CANARY 0x57ac4ca7u
 
 void swtch(uint32_t **save_sp, uint32_t *load_sp);
-static void unlink_thread(struct thread *t);
 
 uint64_t deadline_after_ns(uint64_t ns)
 {
@@ -59,13 +53,6 @@ static inline void set_current(struct cpu *c, struct thread *t)
 {
     c->cur = t;
     __asm__ volatile("mcr p15, 0, %0, c13, c0, 3" :: "r"(t) : "memory");
-}
-
-struct thread *thread_current(void)
-{
-    struct thread *t;
-    __asm__ volatile("mrc p15, 0, %0, c13, c0, 3" : "=r"(t));
-    return t;
 }
 
 /* ---- run queue ---------------------------------------------------------------------------- */
@@ -175,7 +162,7 @@ static int cpu_is_idle(struct cpu *c)
 }
 
 /* t becomes runnable: queue it and, if some core that may run it is idle, wake that core. */
-static void make_runnable(struct thread *t)
+void sched_make_runnable_locked(struct thread *t)
 {
     t->state = T_RUNNABLE;
     runq_push(t);
@@ -223,17 +210,8 @@ void sched_wake_locked(struct thread *t, int reason)
         t->q_next = 0;
     }
     t->wake_reason = reason;
-    make_runnable(t);
+    sched_make_runnable_locked(t);
     trace_event(TRACE_K_WAKE, t->tid, (uint32_t)reason);
-}
-
-void sched_interrupt_sleepers(void)
-{
-    spin_lock(&sched_lock);
-    for (struct thread *t = all_threads; t; t = t->all_next)
-        if (t->state == T_SLEEPING && t->interruptible)
-            sched_wake_locked(t, 2);
-    spin_unlock(&sched_lock);
 }
 
 /* Wake this core's expired sleepers. */
@@ -258,20 +236,13 @@ static void account(struct cpu *c, struct thread *prev)
 }
 
 /* Runs first thing in the thread that was switched to, sched_lock still held. */
-static void sched_finish(void)
+void sched_finish(void)
 {
     struct cpu *c = mycpu();
     struct thread *from = c->switched_from;
     sched_lock.owner = c->cur;
-    if (from && from->state == T_ZOMBIE) {
-        from->state = T_DEAD;
-        waitq_wake_locked(&from->joinq, 1);
-        if (from->detached) {
-            unlink_thread(from);
-            from->q_next = reap_list;
-            reap_list = from;
-        }
-    }
+    if (from && from->state == T_ZOMBIE)
+        thread_dead_locked(from);   /* its stack is no longer in use: joinable / reapable */
     c->switched_from = 0;
     c->kicked = 0;
     sched_rearm();
@@ -279,7 +250,7 @@ static void sched_finish(void)
 
 /* Switch away from the current thread; sched_lock held, exactly once. The caller has already
  * set cur->state (and queued it if it stays runnable). Returns when cur runs again. */
-static void sched_switch(void)
+void sched_switch(void)
 {
     struct cpu *c = mycpu();
     struct thread *prev = c->cur;
@@ -414,20 +385,6 @@ void sched_kick_idle(void)
 
 /* ---- idle and offline --------------------------------------------------------------------- */
 
-static void reap(void)
-{
-    spin_lock(&sched_lock);
-    struct thread *l = reap_list;
-    reap_list = 0;
-    spin_unlock(&sched_lock);
-    while (l) {
-        struct thread *n = l->q_next;
-        stack_free(l->stack, l->stack_size);
-        free(l);
-        l = n;
-    }
-}
-
 /* The idle thread of a core going offline: hand its sleepers to another core, power off. */
 void sched_cpu_offline_locked(void)
 {
@@ -467,7 +424,7 @@ void sched_cpu_offline_locked(void)
 void sched_idle_loop(void)
 {
     for (;;) {
-        reap();
+        thread_reap();
         irq_disable();
         spin_lock(&sched_lock);
         struct cpu *c = mycpu();
@@ -507,6 +464,8 @@ void sched_cpu_init(int id)
     c->kicked = 0;
 }
 
+struct thread *sched_idle_thread(int cpu) { return &idle_threads[cpu]; }
+
 /* Per-core times including the interval in progress (racy read: for display). */
 void cpu_times(int id, uint64_t *busy, uint64_t *idle, uint64_t *irq)
 {
@@ -530,152 +489,3 @@ void sched_init(void)
     early_ticks = timer_ns_to_ticks((uint64_t)TIMER_EARLY_US * 1000);
 }
 
-/* ---- thread lifecycle --------------------------------------------------------------------- */
-
-static void thread_trampoline(void)
-{
-    sched_finish();
-    struct cpu *c = mycpu();
-    c->intena = 1;
-    struct thread *t = c->cur;
-    spin_unlock(&sched_lock);
-    t->fn(t->arg);
-    thread_exit();
-}
-
-struct thread *thread_create(const char *name, void (*fn)(void *), void *arg,
-                             size_t stack_size, int core, const char **err)
-{
-    const char *dummy;
-    if (!err)
-        err = &dummy;
-    reap();
-    if (stack_size == 0)
-        stack_size = THREAD_STACK_DEFAULT;
-    if (stack_size < THREAD_STACK_MIN)
-        stack_size = THREAD_STACK_MIN;
-    if (stack_size > THREAD_STACK_MAX) {
-        *err = "stack too large";
-        return 0;
-    }
-    if (core < -1 || core >= cpus_possible) {
-        *err = "no such core";
-        return 0;
-    }
-    stack_size = (stack_size + PAGE_SIZE - 1) & ~(size_t)(PAGE_SIZE - 1);
-    struct thread *t = calloc(1, sizeof *t);
-    void *stack = t ? stack_alloc(stack_size) : 0;
-    if (!t || !stack) {
-        free(t);
-        *err = t ? "out of stack memory" : "out of memory";
-        return 0;
-    }
-    strncpy(t->name, name ? name : "thread", THREAD_NAME_LEN - 1);
-    t->stack = stack;
-    t->stack_size = stack_size;
-    *(uint32_t *)stack = STACK_CANARY;
-    t->fn = fn;
-    t->arg = arg;
-    t->affinity = core;
-    t->cpu = -1;
-    t->to_cpu = -1;
-    t->created = timer_now();
-    waitq_init(&t->joinq, "join");
-
-    /* Initial frame for swtch: fpscr,pad | d8-d15 | r3-r11, lr=thread_trampoline */
-    uint32_t *sp = (uint32_t *)((char *)stack + stack_size);
-    sp -= 10;
-    memset(sp, 0, 10 * 4);
-    sp[9] = (uint32_t)thread_trampoline;
-    sp -= 16;
-    memset(sp, 0, 16 * 4);
-    sp -= 2;
-    sp[0] = 0;                 /* FPSCR: round to nearest, no traps */
-    sp[1] = 0;
-    t->sp = sp;
-
-    spin_lock(&sched_lock);
-    if (nthreads >= MAX_THREADS) {
-        spin_unlock(&sched_lock);
-        stack_free(stack, stack_size);
-        free(t);
-        *err = "too many threads";
-        return 0;
-    }
-    nthreads++;
-    t->tid = next_tid++;
-    t->all_next = all_threads;
-    if (all_threads)
-        all_threads->all_prev = t;
-    all_threads = t;
-    make_runnable(t);
-    spin_unlock(&sched_lock);
-    return t;
-}
-
-void thread_exit(void)
-{
-    spin_lock(&sched_lock);
-    struct thread *t = mycpu()->cur;
-    t->state = T_ZOMBIE;
-    trace_event(TRACE_K_EXIT, t->tid, 0);
-    sched_switch();
-    panic("zombie thread ran again");
-}
-
-static void unlink_thread(struct thread *t)  /* sched_lock held; caller frees after unlocking */
-{
-    if (t->all_prev)
-        t->all_prev->all_next = t->all_next;
-    else
-        all_threads = t->all_next;
-    if (t->all_next)
-        t->all_next->all_prev = t->all_prev;
-    nthreads--;
-}
-
-int thread_join(struct thread *t, uint64_t timeout_ns)
-{
-    uint64_t deadline = deadline_after_ns(timeout_ns);
-    spin_lock(&sched_lock);
-    while (t->state != T_DEAD) {
-        if (waitq_sleep_locked(&t->joinq, deadline) == 1 && t->state != T_DEAD) {
-            spin_unlock(&sched_lock);
-            return 1;
-        }
-    }
-    unlink_thread(t);
-    spin_unlock(&sched_lock);
-    stack_free(t->stack, t->stack_size);
-    free(t);
-    return 0;
-}
-
-void thread_detach(struct thread *t)
-{
-    spin_lock(&sched_lock);
-    if (t->state == T_DEAD) {
-        unlink_thread(t);
-        spin_unlock(&sched_lock);
-        stack_free(t->stack, t->stack_size);
-        free(t);
-        return;
-    }
-    t->detached = 1;
-    spin_unlock(&sched_lock);
-}
-
-int thread_count(void)
-{
-    return nthreads;
-}
-
-void thread_list(void (*fn)(struct thread *t, void *arg), void *arg)
-{
-    spin_lock(&sched_lock);
-    for (int i = 0; i < cpus_possible; i++)
-        fn(&idle_threads[i], arg);
-    for (struct thread *t = all_threads; t; t = t->all_next)
-        fn(t, arg);
-    spin_unlock(&sched_lock);
-}
