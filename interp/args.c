@@ -15,27 +15,28 @@
 
 int args_parse(const char *fname, Obj *const *args, int nargs, Obj *kwnames,
                const char *spec, Obj **out) {
-    char names[MAXP][32];
+    /* Names are (pointer, length) slices of spec: no copying on this hot path. */
+    const char *nm[MAXP];
+    unsigned char nl[MAXP];
     int np = 0, nreq = 0, npos = -1;
     bool optional = false;
-    const char *p = spec;
-    while (*p) {
-        if (*p == '|') { optional = true; p++; continue; }
-        if (*p == '$') { if (npos < 0) npos = np; p++; continue; }
-        if (*p == ',' || *p == ' ') { p++; continue; }
-        size_t n = 0;
-        while (p[n] && p[n] != ',' && p[n] != ' ' && p[n] != '|' && p[n] != '$') n++;
+    for (const char *p = spec; *p;) {
+        char c = *p;
+        if (c == '|') { optional = true; p++; continue; }
+        if (c == '$') { if (npos < 0) npos = np; p++; continue; }
+        if (c == ',' || c == ' ') { p++; continue; }
+        const char *q = p;
+        while (*q && *q != ',' && *q != ' ' && *q != '|' && *q != '$') q++;
         if (np < MAXP) {
-            if (n > 31) n = 31;
-            memcpy(names[np], p, n);
-            names[np][n] = 0;
+            nm[np] = p;
+            nl[np] = (unsigned char)(q - p);
             if (!optional) nreq = np + 1;
+            out[np] = NULL;
             np++;
         }
-        p += n;
+        p = q;
     }
     if (npos < 0) npos = np;
-    for (int i = 0; i < np; i++) out[i] = NULL;
     if (nargs > npos) {
         if (npos == 0)
             exc_raise(TypeError_t, "%s() takes no positional arguments", fname);
@@ -49,9 +50,10 @@ int args_parse(const char *fname, Obj *const *args, int nargs, Obj *kwnames,
     for (int k = 0; k < nk; k++) {
         Obj *kn = TUPLE_ITEMS(kwnames)[k];
         const char *ks = str_data(kn);
+        size_t kl = str_nbytes(kn);
         int j;
         for (j = 0; j < np; j++)
-            if (!strcmp(names[j], ks)) break;
+            if (nl[j] == kl && !memcmp(nm[j], ks, kl)) break;
         if (j == np) {
             exc_raise(TypeError_t, "'%s' is an invalid keyword argument for %s()", ks, fname);
             return -1;
@@ -64,10 +66,14 @@ int args_parse(const char *fname, Obj *const *args, int nargs, Obj *kwnames,
     }
     for (int i = 0; i < nreq; i++) {
         if (!out[i]) {
+            char name[64];
+            size_t l = nl[i] < sizeof name - 1 ? nl[i] : sizeof name - 1;
+            memcpy(name, nm[i], l);
+            name[l] = 0;
             if (i < npos)
-                exc_raise(TypeError_t, "%s() missing required argument '%s' (pos %d)", fname, names[i], i + 1);
+                exc_raise(TypeError_t, "%s() missing required argument '%s' (pos %d)", fname, name, i + 1);
             else
-                exc_raise(TypeError_t, "%s() missing required keyword-only argument '%s'", fname, names[i]);
+                exc_raise(TypeError_t, "%s() missing required keyword-only argument '%s'", fname, name);
             return -1;
         }
     }

@@ -96,14 +96,29 @@ static inline Obj **seq_items(Obj *o, intptr_t *n) {
     return LIST_ITEMS(o);
 }
 
+static Obj *cmp_result(intptr_t x, intptr_t y, int op) {
+    int c;
+    switch (op) {
+    case CMP_LT: c = x < y; break;
+    case CMP_LE: c = x <= y; break;
+    case CMP_EQ: c = x == y; break;
+    case CMP_NE: c = x != y; break;
+    case CMP_GT: c = x > y; break;
+    default: c = x >= y; break;
+    }
+    return bool_from(c);
+}
+
 static Obj *seq_compare_objs(Obj *a, Obj *b, int op) {
     intptr_t na, nb, i;
-    if (rec_enter(" in comparison") < 0) return NULL;
     for (i = 0;; i++) {
         Obj **ia = seq_items(a, &na), **ib = seq_items(b, &nb);
         if (i >= na || i >= nb) break;
         Obj *x = ia[i], *y = ib[i];
         if (x == y) continue;
+        if (IS_SMALL(x) && IS_SMALL(y)) return cmp_result((intptr_t)x, (intptr_t)y, op);
+        /* Items that are containers recurse: guard the C stack. */
+        if (rec_enter(" in comparison") < 0) return NULL;
         INCREF(x); INCREF(y);
         int eq = obj_eq(x, y);
         if (eq < 0) { DECREF(x); DECREF(y); rec_leave(); return NULL; }
@@ -117,20 +132,11 @@ static Obj *seq_compare_objs(Obj *a, Obj *b, int op) {
             return r;
         }
         DECREF(x); DECREF(y);
+        rec_leave();
     }
-    rec_leave();
     seq_items(a, &na);
     seq_items(b, &nb);
-    int c;
-    switch (op) {
-    case CMP_LT: c = na < nb; break;
-    case CMP_LE: c = na <= nb; break;
-    case CMP_EQ: c = na == nb; break;
-    case CMP_NE: c = na != nb; break;
-    case CMP_GT: c = na > nb; break;
-    default: c = na >= nb; break;
-    }
-    return bool_from(c);
+    return cmp_result(na, nb, op);
 }
 
 Obj *seq_compare(Obj *a, Obj *b, int op) { return seq_compare_objs(a, b, op); }
