@@ -13,6 +13,40 @@
  * Corruption that nothing detects may still crash the host process: that is the lesson.
  */
 #include "gil_impl.h"
+#ifdef TOLLPY_HOST
+#include <signal.h>
+#include <unistd.h>
+#include <string.h>
+
+/* Host: corruption that nothing detected in time usually ends as a wild pointer. While the
+ * unsafe policy runs, SIGSEGV/SIGBUS are reported the same way and the interpreter (here: the
+ * process) is reset with exit status 1 — a report, never a hang. On the guest the kernel's
+ * fault handler does the equivalent for the interpreter thread. */
+static int faulted;
+static void unsafe_fault(int sig) {
+    if (__atomic_exchange_n(&faulted, 1, __ATOMIC_ACQ_REL)) for (;;) pause();   /* first one reports */
+    char buf[128];
+    size_t n = 0;
+    const char *parts[3] = { "refcount corruption detected (crash: ",
+                             sig == SIGSEGV ? "SIGSEGV" : "SIGBUS",
+                             " under the unsafe GIL policy; interpreter reset)\n" };
+    for (int i = 0; i < 3; i++)
+        for (const char *p = parts[i]; *p && n < sizeof buf; p++) buf[n++] = *p;
+    ssize_t r = write(2, buf, n);
+    (void)r;
+    _exit(1);
+}
+static void install_fault_handlers(bool on) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on ? unsafe_fault : SIG_DFL;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGSEGV, &sa, NULL);
+    sigaction(SIGBUS, &sa, NULL);
+}
+#else
+static void install_fault_handlers(bool on) { (void)on; }
+#endif
 
 static void unsafe_take(Gil *g, GilThread *t, int from_io) { (void)from_io; gil_note_running(g, t, 1); }
 static void unsafe_drop(Gil *g, GilThread *t, int why) { (void)why; gil_note_running(g, t, 0); }
@@ -21,9 +55,14 @@ static void unsafe_enter(Gil *g) {
     (void)g;
     rc_atomic = false;
     gil_unsafe_active = true;
+    install_fault_handlers(true);
     if (g->interp) g->interp->eval_breaker = 0;
 }
-static void unsafe_leave(Gil *g) { (void)g; gil_unsafe_active = false; }
+static void unsafe_leave(Gil *g) {
+    (void)g;
+    gil_unsafe_active = false;
+    install_fault_handlers(false);
+}
 
 const GilOps gil_ops_unsafe = {
     .name = "unsafe", .has_lock = 0, .enter = unsafe_enter, .leave = unsafe_leave,

@@ -67,6 +67,17 @@ def main():
                     print("   exp:", line)
                 for line in err.splitlines()[-5:]:
                     print("   err:", line)
+        # unsafe/: status 0 (survived by luck) or 1 with the corruption report; never a hang/crash
+        for f in sorted(glob.glob(os.path.join(HERE, "unsafe", "*.py"))) if not a.files else []:
+            for rnd in range(3):
+                rc, out, err = run([a.tollpy, f], dict(os.environ, TOLLPY_GIL="new"), timeout=30)
+                name = "%s [unsafe run %d]" % (os.path.relpath(f, REPO), rnd + 1)
+                jobs.append(name)
+                if rc == 0 or (rc == 1 and "refcount corruption detected" in err):
+                    print("ok   ", name, "(survived)" if rc == 0 else "(corruption reported)")
+                else:
+                    failed += 1
+                    print("FAIL ", name, "status", rc, err.strip().splitlines()[-1:] if err else "")
     print("%d of %d failed" % (failed, len(jobs)))
     return 1 if failed else 0
 
