@@ -426,8 +426,16 @@ void sched_idle_loop(void)
     for (;;) {
         thread_reap();
         irq_disable();
-        spin_lock(&sched_lock);
         struct cpu *c = mycpu();
+        /* Racy peek first, so idle cores do not hammer sched_lock: a thread queued after the
+         * peek comes with an SGI (we are idle and not kicked, or a kick is already in flight),
+         * and a pending SGI ends the WFI even with interrupts masked. */
+        if (!__atomic_load_n(&runq_head, __ATOMIC_RELAXED) && !c->offline_req && !c->kicked) {
+            cpu_wfi();
+            irq_enable();
+            continue;
+        }
+        spin_lock(&sched_lock);
         if (c->offline_req)
             sched_cpu_offline_locked();
         if (runq_has_work(c)) {

@@ -57,6 +57,8 @@ void thread_dead_locked(struct thread *from)
 
 void thread_reap(void)
 {
+    if (!__atomic_load_n(&reap_list, __ATOMIC_RELAXED))
+        return;                  /* racy peek: anything missed is reaped next time */
     spin_lock(&sched_lock);
     struct thread *l = reap_list;
     reap_list = 0;
