@@ -373,11 +373,17 @@ static void worker(void *a)
 static int progress(uint32_t *snap, const char *when)
 {
     int moved = 0;
-    thread_sleep_ns(100000000);
-    for (int i = 0; i < WORKERS; i++) {
-        moved += work_count[i] != snap[i];
-        snap[i] = work_count[i];
+    uint32_t seen[WORKERS] = { 0 };
+    for (int tries = 0; tries < 40 && moved < WORKERS; tries++) {   /* up to 2 s: host noise */
+        thread_sleep_ns(50000000);
+        for (int i = 0; i < WORKERS; i++)
+            if (!seen[i] && work_count[i] != snap[i]) {
+                seen[i] = 1;
+                moved++;
+            }
     }
+    for (int i = 0; i < WORKERS; i++)
+        snap[i] = work_count[i];
     if (moved != WORKERS)
         kprintf("  hotplug: only %d/%d workers made progress %s\n", moved, WORKERS, when);
     return moved == WORKERS;
