@@ -1,0 +1,8 @@
+print(pow(3, -1, 7), pow(10, -1, 17), (-7) % 3, -(7 % -3))
+print(int("-0"), int("+0"), int("0_0"), int(" \t42\n"))
+print(int(1e300) % 1000, int(-1e20))
+print(True + 2 ** 70, -True, ~True)
+print(int("zz", 36), int("-1010", 2), int("7fffffffffffffffffff", 16))
+print((2 ** 200) // (2 ** 100 + 1), (-2 ** 200) // (2 ** 100 + 1))
+print((-(2 ** 100)) % 7, (2 ** 100) % -7)
+print(abs(-2 ** 63), -2 ** 63 // -1, (2 ** 63) * (2 ** 63))
