@@ -615,7 +615,13 @@ Obj *vm_resume(Frame *f, Obj *sent, Obj *exc, int *done) {
 #define DISPATCH() continue
 #endif
 
+/* Ctrl-C on the host arrives as a flag in the port (a signal handler cannot find the Interp):
+ * poll it every 4096 check points so the common path stays one decrement. */
 #define CHECK_BREAKER() do { \
+        if (__builtin_expect(--poll_ticks == 0, 0)) { \
+            poll_ticks = 4096; \
+            if (port_interrupt_pending()) in->eval_breaker = 1; \
+        } \
         if (in->eval_breaker) { \
             SAVE_FRAME(); \
             if (vm_eval_breaker(ts) < 0) goto error; \
@@ -639,6 +645,7 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
     Instr w = 0;
     Obj *retval = NULL;
     bool reraise = false;
+    unsigned poll_ticks = 4096;
 
     if (++ts->c_depth > VM_C_RECURSION_LIMIT) {
         ts->c_depth--;
@@ -1090,12 +1097,12 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
             }
             if (INSTR_OP(nx) == OP_POP_JUMP_BACKWARD_IF_TRUE) {
                 ip++;
-                if (res) { JUMPTO(INSTR_ARG(nx)); CHECK_BREAKER(); }
+                if (res) { CHECK_BREAKER(); JUMPTO(INSTR_ARG(nx)); }
                 DISPATCH();
             }
             if (INSTR_OP(nx) == OP_POP_JUMP_BACKWARD_IF_FALSE) {
                 ip++;
-                if (!res) { JUMPTO(INSTR_ARG(nx)); CHECK_BREAKER(); }
+                if (!res) { CHECK_BREAKER(); JUMPTO(INSTR_ARG(nx)); }
                 DISPATCH();
             }
             PUSH(bool_from(res));
@@ -1128,7 +1135,7 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
     }
 
     TARGET(JUMP_FORWARD) { JUMPTO(ARG); DISPATCH(); }
-    TARGET(JUMP_BACKWARD) { JUMPTO(ARG); CHECK_BREAKER(); DISPATCH(); }
+    TARGET(JUMP_BACKWARD) { CHECK_BREAKER(); JUMPTO(ARG); DISPATCH(); }
     TARGET(POP_JUMP_IF_FALSE) {
         Obj *v = POP();
         if (v == False_) { JUMPTO(ARG); DISPATCH(); }
@@ -1154,7 +1161,7 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         int t = v == True_ ? 1 : v == False_ ? 0 : obj_truth(v);
         DECREF(v);
         if (t < 0) goto error;
-        if (!t) { JUMPTO(ARG); CHECK_BREAKER(); }
+        if (!t) { CHECK_BREAKER(); JUMPTO(ARG); }
         DISPATCH();
     }
     TARGET(POP_JUMP_BACKWARD_IF_TRUE) {
@@ -1162,7 +1169,7 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         int t = v == True_ ? 1 : v == False_ ? 0 : obj_truth(v);
         DECREF(v);
         if (t < 0) goto error;
-        if (t) { JUMPTO(ARG); CHECK_BREAKER(); }
+        if (t) { CHECK_BREAKER(); JUMPTO(ARG); }
         DISPATCH();
     }
     TARGET(JUMP_IF_FALSE_OR_POP) {
