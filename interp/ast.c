@@ -87,8 +87,31 @@ void nl_push(Ctx *c, NodeList *l, Node *n)
     l->items[l->n++] = n;
 }
 
+StrBuf *ctx_sb_new(Ctx *c)
+{
+    StrBuf *b = ctx_alloc(c, sizeof(StrBuf));     /* in the arena: survives a longjmp */
+    if (c->nbufs >= (int)(sizeof c->bufs / sizeof *c->bufs)) {
+        exc_raise(RecursionError_t, "maximum recursion depth exceeded during compilation");
+        ctx_fail(c);
+    }
+    sb_init(b);
+    c->bufs[c->nbufs++] = b;
+    return b;
+}
+
+void ctx_sb_free(Ctx *c, StrBuf *b)
+{
+    for (int i = c->nbufs - 1; i >= 0; i--)
+        if (c->bufs[i] == b) {
+            c->bufs[i] = c->bufs[--c->nbufs];
+            break;
+        }
+    sb_free(b);
+}
+
 void ctx_free(Ctx *c)
 {
+    while (c->nbufs > 0) sb_free(c->bufs[--c->nbufs]);
     for (int i = 0; i < c->nobjs; i++) DECREF(c->objs[i]);
     mem_free(c->objs);
     c->objs = NULL;

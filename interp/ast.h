@@ -97,6 +97,8 @@ typedef struct Ctx {
     bool at_eof;           /* the error was found at the end of input (the REPL wants more) */
     bool lex_error;        /* the error came from the tokenizer */
     bool unclosed;         /* the error is "'(' was never closed" */
+    StrBuf *bufs[8];       /* string buffers in use, freed if an error longjmps past them */
+    int nbufs;
     bool saw_compound;     /* a compound statement was parsed (the REPL waits for a blank line) */
     struct Lexer *lexer;   /* the main lexer while parsing (to finish tokenizing after an error) */
 } Ctx;
@@ -108,6 +110,8 @@ Obj *ctx_intern(Ctx *c, const char *s, size_t n);            /* an interned str 
 Node *node_new(Ctx *c, int kind, int line, int col);
 void nl_push(Ctx *c, NodeList *l, Node *n);
 void ctx_free(Ctx *c);
+StrBuf *ctx_sb_new(Ctx *c);            /* an initialised StrBuf in the arena, freed by ctx_free on error */
+void ctx_sb_free(Ctx *c, StrBuf *b);
 /* Record a SyntaxError (type NULL = SyntaxError) and longjmp. */
 __attribute__((noreturn, format(printf, 5, 6)))
 void ctx_error(Ctx *c, Type *type, int line, int col, const char *fmt, ...);

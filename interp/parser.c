@@ -1577,11 +1577,10 @@ static const char *parse_field(P *p, const Token *t, Node *js, StrBuf *lit, cons
         if (q >= e) ctx_error(p->c, NULL, t->line, t->col, "f-string: expecting '}'");
         if (depth >= 2) ctx_error(p->c, NULL, t->line, t->col, "f-string: expressions nested too deeply");
         Node *spec = node_new(p->c, E_JOINEDSTR, t->line, t->col);
-        StrBuf sl;
-        sb_init(&sl);
-        parse_fstring(p, t, spec, &sl, ss, q, raw, depth + 1);
-        flush_lit(p, spec, &sl, t);
-        sb_free(&sl);
+        StrBuf *sl = ctx_sb_new(p->c);
+        parse_fstring(p, t, spec, sl, ss, q, raw, depth + 1);
+        flush_lit(p, spec, sl, t);
+        ctx_sb_free(p->c, sl);
         f->b = spec;
     }
     if (q >= e || *q != '}') ctx_error(p->c, NULL, t->line, t->col, "f-string: expecting '}'");
@@ -1612,8 +1611,8 @@ static void parse_fstring(P *p, const Token *t, Node *js, StrBuf *lit, const cha
 static Node *parse_strings(P *p)
 {
     Node *first = mk(p, E_CONST);
-    StrBuf b;
-    sb_init(&b);
+    StrBuf *bp = ctx_sb_new(p->c);
+#define b (*bp)
     bool any_f = false, bytes = false;
     int n = 0;
     Node *js = NULL;
@@ -1632,7 +1631,7 @@ static Node *parse_strings(P *p)
         size_t ql = (t.n - (size_t)(s - t.s)) >= 6 && s[1] == s[0] && s[2] == s[0] ? 3 : 1;
         const char *cs = s + ql, *ce = t.s + t.n - ql;
         if (n > 0 && isb != bytes) {
-            sb_free(&b);
+            ctx_sb_free(p->c, bp);
             ctx_error(p->c, NULL, t0.line, t0.col, "cannot mix bytes and nonbytes literals");
         }
         bytes = isb;
@@ -1647,13 +1646,13 @@ static Node *parse_strings(P *p)
         next(p);
     }
     if (b.oom) {
-        sb_free(&b);
+        ctx_sb_free(p->c, bp);
         exc_raise_memory();
         ctx_fail(p->c);
     }
     if (any_f) {
         flush_lit(p, js, &b, &t0);
-        sb_free(&b);
+        ctx_sb_free(p->c, bp);
         if (js->l1.n == 0) {
             first->v = ctx_keep(p->c, str_new("", 0));
             return first;
@@ -1662,7 +1661,8 @@ static Node *parse_strings(P *p)
         return js;
     }
     Obj *v = bytes ? bytes_new(b.p ? b.p : "", b.n) : str_new(b.p ? b.p : "", b.n);
-    sb_free(&b);
+    ctx_sb_free(p->c, bp);
     first->v = ctx_keep(p->c, v);
     return first;
+#undef b
 }

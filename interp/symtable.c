@@ -297,12 +297,16 @@ static void visit_stmts(ST *st, NodeList *l)
 }
 
 /* ---- analysis ---------------------------------------------------------------------------------- */
-typedef struct { Obj **v; int n, cap; } NameSet;
+typedef struct { Obj **v; int n, cap; int *h; int hcap; } NameSet;   /* hashed by pointer */
 
 static bool ns_has(NameSet *s, Obj *n)
 {
-    for (int i = 0; i < s->n; i++) if (s->v[i] == n) return true;
-    return false;
+    if (!s->hcap) return false;
+    unsigned m = (unsigned)s->hcap - 1;
+    for (unsigned i = ptr_hash(n) & m;; i = (i + 1) & m) {
+        if (s->h[i] < 0) return false;
+        if (s->v[s->h[i]] == n) return true;
+    }
 }
 
 static void ns_add(Ctx *c, NameSet *s, Obj *n)
@@ -314,6 +318,22 @@ static void ns_add(Ctx *c, NameSet *s, Obj *n)
         s->cap = cap;
     }
     s->v[s->n++] = n;
+    if (s->n * 2 > s->hcap) {
+        int hcap = s->hcap ? s->hcap * 2 : 16;
+        while (s->n * 2 > hcap) hcap *= 2;
+        s->h = ctx_alloc(c, (size_t)hcap * sizeof(int));
+        s->hcap = hcap;
+        for (int i = 0; i < hcap; i++) s->h[i] = -1;
+        for (int k = 0; k < s->n; k++) {
+            unsigned m = (unsigned)hcap - 1, i = ptr_hash(s->v[k]) & m;
+            while (s->h[i] >= 0) i = (i + 1) & m;
+            s->h[i] = k;
+        }
+        return;
+    }
+    unsigned m = (unsigned)s->hcap - 1, i = ptr_hash(n) & m;
+    while (s->h[i] >= 0) i = (i + 1) & m;
+    s->h[i] = s->n - 1;
 }
 
 static void find_nonlocal_decl(Node *body, Obj *name, int *line, int *col);
@@ -342,6 +362,7 @@ static void analyze(ST *st, Scope *s, NameSet *bound, NameSet *free_out)
         }
     }
     NameSet nb = {0};
+    if (s->nchildren == 0) goto children_done;
     if (s->kind != SC_MODULE) {
         for (int i = 0; i < bound->n; i++) {
             Sym *y = scope_lookup(s, bound->v[i]);
@@ -381,6 +402,7 @@ static void analyze(ST *st, Scope *s, NameSet *bound, NameSet *free_out)
             }
         }
     }
+children_done:
     for (int i = 0; i < s->nsyms; i++) {
         Sym *y = &s->syms[i];
         if (y->scope == SYM_FREE || (y->flags & DEF_FREE_CLASS)) ns_add(c, free_out, y->name);
