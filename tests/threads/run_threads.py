@@ -88,6 +88,8 @@ def main():
                 last = err.strip().splitlines()[-1] if err.strip() else ""
                 if rc == 0 or (rc == 1 and "refcount corruption detected" in err):
                     print("ok   ", name, "(survived)" if rc == 0 else "(corruption reported)")
+                elif rc == 1 and "AddressSanitizer" in err:
+                    print("ok   ", name, "(corruption caught by AddressSanitizer)")
                 elif rc == 1 and re.match(r"^[A-Za-z_.]+(Error|Exception)\b", last):
                     # undetected corruption surfaced as a wrong exception: the interpreter ended
                     # cleanly, which is what unsafe promises (report where it can, never a hang)
