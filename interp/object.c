@@ -14,6 +14,7 @@
  */
 #include <string.h>
 #include "objb.h"
+#include "vm.h"
 
 volatile bool rc_atomic;
 
@@ -46,8 +47,9 @@ int rec_enter(const char *where) {
     if (!ts) return 0;
     int limit = ts->interp ? ts->interp->recursion_limit : 1000;
     if (limit <= 0) limit = 1000;
-    if (++ts->depth > limit) {
-        ts->depth--;
+    if (++ts->depth > limit || ++ts->c_depth > VM_C_RECURSION_LIMIT) {
+        if (ts->depth > limit) ts->depth--;
+        else { ts->depth--; ts->c_depth--; }
         exc_raise(RecursionError_t, "maximum recursion depth exceeded%s", where);
         return -1;
     }
@@ -56,7 +58,7 @@ int rec_enter(const char *where) {
 
 void rec_leave(void) {
     ThreadState *ts = ts_get();
-    if (ts) ts->depth--;
+    if (ts) { ts->depth--; ts->c_depth--; }
 }
 
 int repr_enter(Obj *o) {
