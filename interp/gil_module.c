@@ -8,10 +8,14 @@
  *   gil.reset()        zero the counters
  *   gil.cores([n])     cores online (set to n first when given: port_cores_set; -1 = refused)
  *   gil.policies()     the policy names
+ *   gil.trace_check()  (takes, overlaps) from the host's trace ring: overlaps must be 0 under
+ *                      new/old/prio ("at most one thread runs bytecode", from the trace)
+ *   gil.trace_reset()  empty the host's trace ring
  * Called by: Python code with the GIL held.
  */
 #include "gil.h"
 #include "module.h"
+#include "trace_events.h"
 
 static Interp *cur(void) { return ts_get()->interp; }
 
@@ -113,10 +117,51 @@ static Obj *f_policies(Obj *s, Obj *const *a, int n, Obj *k) {
     return l;
 }
 
+/* gil.trace_check(): walk the trace ring (host) and count moments where a GIL take was recorded
+ * while another thread still held it (take/drop events are recorded under the GIL's own lock,
+ * so their order in the ring is the true order). Returns (takes, overlaps); None on the guest. */
+static Obj *f_trace_check(Obj *s, Obj *const *a, int n, Obj *k) {
+    (void)s; (void)a; (void)n; (void)k;
+#ifdef TOLLPY_HOST
+    uint64_t cnt = port_trace_count(), takes = 0, overlaps = 0;
+    uint32_t holder = 0;
+    int synced = 0;
+    for (uint64_t i = 0; i < cnt; i++) {
+        TraceRec r;
+        if (port_trace_get(i, &r) != 0) continue;
+        if (r.event == TR_GIL_POLICY) { synced = 0; holder = 0; continue; }
+        if (r.event == TR_GIL_TAKE) {
+            if (synced && holder) overlaps++;
+            holder = r.a;
+            takes++;
+            synced = 1;
+        } else if (r.event == TR_GIL_DROP && synced) {
+            if (holder != r.a) overlaps++;
+            holder = 0;
+        }
+    }
+    Obj *t = int_from_u64(takes), *o = int_from_u64(overlaps);
+    Obj *res = (t && o) ? tuple_pack(2, t, o) : NULL;
+    XDECREF(t);
+    XDECREF(o);
+    return res;
+#else
+    return none_ref();
+#endif
+}
+
+static Obj *f_trace_reset(Obj *s, Obj *const *a, int n, Obj *k) {
+    (void)s; (void)a; (void)n; (void)k;
+#ifdef TOLLPY_HOST
+    port_trace_reset();
+#endif
+    return none_ref();
+}
+
 static int gilmod_init(Obj *d) {
     static const struct { const char *name; MethFn fn; } fns[] = {
         {"stats", f_stats}, {"threads", f_threads}, {"reset", f_reset}, {"cores", f_cores},
-        {"policies", f_policies},
+        {"policies", f_policies}, {"trace_check", f_trace_check}, {"trace_reset", f_trace_reset},
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
         Obj *f = builtin_fn_new(fns[i].name, fns[i].fn, NULL);
