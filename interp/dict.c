@@ -447,28 +447,35 @@ static Obj *dict_repr(Obj *o) {
     return sb_finish(&b);
 }
 
-static Obj *dict_compare(Obj *a, Obj *b, int op) {
-    if (!obj_isinstance(a, &dict_type) || !obj_isinstance(b, &dict_type) || (op != CMP_EQ && op != CMP_NE))
-        return NEWREF(NotImplemented);
-    DictObj *x = D(a), *y = D(b);
-    int eq = 1;
-    if (x->used != y->used) eq = 0;
-    for (intptr_t i = 0; eq && i < x->nentries; i++) {
+static int dict_equal(DictObj *x, DictObj *y) {
+    if (x->used != y->used) return 0;
+    for (intptr_t i = 0; i < x->nentries; i++) {
         DEntry *e = &x->entries[i];
         if (!e->key) continue;
         Obj *k = NEWREF(e->key), *v = NEWREF(e->value);
         intptr_t ix = lookup(y, k, e->hash, NULL);
-        if (ix == -2) { DECREF(k); DECREF(v); return NULL; }
-        if (ix < 0) eq = 0;
+        int eq;
+        if (ix == -2) eq = -1;
+        else if (ix < 0) eq = 0;
         else {
             Obj *w = NEWREF(y->entries[ix].value);
-            int c = obj_eq(v, w);
+            eq = obj_eq(v, w);
             DECREF(w);
-            if (c < 0) { DECREF(k); DECREF(v); return NULL; }
-            eq = c;
         }
         DECREF(k); DECREF(v);
+        if (eq <= 0) return eq;
     }
+    return 1;
+}
+
+static Obj *dict_compare(Obj *a, Obj *b, int op) {
+    if (!obj_isinstance(a, &dict_type) || !obj_isinstance(b, &dict_type) || (op != CMP_EQ && op != CMP_NE))
+        return NEWREF(NotImplemented);
+    /* Values that are dicts recurse through obj_eq: guard the C stack. */
+    if (rec_enter(" in comparison") < 0) return NULL;
+    int eq = dict_equal(D(a), D(b));
+    rec_leave();
+    if (eq < 0) return NULL;
     return bool_from(op == CMP_EQ ? eq : !eq);
 }
 

@@ -77,7 +77,16 @@ static int tuple_hash(Obj *o, intptr_t *out) {
     intptr_t n = TUPLE_LEN(o);
     for (intptr_t i = 0; i < n; i++) {
         intptr_t h;
-        if (obj_hash(TUPLE_ITEMS(o)[i], &h) < 0) return -1;
+        Obj *it = TUPLE_ITEMS(o)[i];
+        if (IS_SMALL(it) || TYPE(it) == &str_type) {
+            if (obj_hash(it, &h) < 0) return -1;
+        } else {
+            /* Nested tuples recurse: guard the C stack. */
+            if (rec_enter(" while calling a Python object") < 0) return -1;
+            int r = obj_hash(it, &h);
+            rec_leave();
+            if (r < 0) return -1;
+        }
         acc += (uintptr_t)h * P2;
         acc = XXROT(acc);
         acc *= P1;
