@@ -356,6 +356,8 @@ def main():
                     help="address-space cap for --bad runs so a broken limit cannot eat the "
                          "machine (0 = none; must be 0 under ASan)")
     ap.add_argument("--list", action="store_true", help="list the tests and exit")
+    ap.add_argument("--no-snapshot", action="store_true",
+                    help="run the interpreter in place instead of a private copy")
     ap.add_argument("--label", default=None, help="name printed in the summary line")
     a = ap.parse_args()
 
@@ -416,6 +418,29 @@ def main():
         print(f"run_lang: interpreter {tollpy_cmd[0]} not found or not executable", file=sys.stderr)
         return 2
 
+    # Snapshot the binary: other engineers rebuild build/host*/ while tests run, and a
+    # half-written or replaced executable would show up as spurious failures.
+    snapshot = None
+    if not a.qemu and not a.no_snapshot:
+        import shutil
+        import tempfile
+        os.makedirs(os.path.join(REPO, "build/tests"), exist_ok=True)
+        fd, snapshot = tempfile.mkstemp(prefix="tollpy-", dir=os.path.join(REPO, "build/tests"))
+        os.close(fd)
+        shutil.copy2(tollpy_cmd[0], snapshot)
+        os.chmod(snapshot, 0o755)
+        shown = tollpy_cmd[0]
+        tollpy_cmd = [snapshot] + tollpy_cmd[1:]
+    else:
+        shown = tollpy_cmd[0]
+    try:
+        return run_all(a, tests, tollpy_cmd, timeout, known, shown)
+    finally:
+        if snapshot:
+            os.unlink(snapshot)
+
+
+def run_all(a, tests, tollpy_cmd, timeout, known, shown):
     mem_args = tollpy_mem_args(tollpy_cmd, a.mem_flag) if a.bad else []
     mem_env = dict([a.mem_env.split("=", 1)]) if a.mem_env else {}
 
@@ -454,7 +479,7 @@ def main():
             sys.stdout.flush()
     dt = time.monotonic() - t0
     print(f"[{label}] {passed + kpass} passed, {failed} failed, {kfail} known failures"
-          f" ({len(tests)} tests, {dt:.1f}s, {tollpy_cmd[0] if not a.qemu else 'qemu'})")
+          f" ({len(tests)} tests, {dt:.1f}s, {shown if not a.qemu else 'qemu'})")
     if now_passing:
         print(f"[{label}] now passing, remove from KNOWN_FAILURES: " + " ".join(now_passing))
     if failures:
