@@ -14,6 +14,7 @@
  */
 #include <string.h>
 #include "objb.h"
+#include "class.h"
 #include "vm.h"
 
 volatile bool rc_atomic;
@@ -363,7 +364,13 @@ static Obj *type_call(Obj *callable, Obj *const *args, int nargs, Obj *kwnames) 
         int nk = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
         if (nargs == 1 && nk == 0) return NEWREF((Obj *)TYPE(args[0]));
         if (nargs != 3) return exc_raise(TypeError_t, "type() takes 1 or 3 arguments");
-        return exc_raise(NotImplementedError_t, "type() with 3 arguments is not supported");
+        if (!str_check(args[0]))
+            return exc_raise(TypeError_t, "type.__new__() argument 1 must be str, not %s", type_name(args[0]));
+        if (!obj_is(args[1], &tuple_type))
+            return exc_raise(TypeError_t, "type.__new__() argument 2 must be tuple, not %s", type_name(args[1]));
+        if (!obj_isinstance(args[2], &dict_type))
+            return exc_raise(TypeError_t, "type.__new__() argument 3 must be dict, not %s", type_name(args[2]));
+        return class_new(args[0], args[1], args[2]);
     }
     if (!t->new_) return exc_raise(TypeError_t, "cannot create '%s' instances", t->name);
     return t->new_(t, args, nargs, kwnames);
