@@ -90,7 +90,24 @@ Obj *import_exec_source(const char *modname, const char *filename, const char *s
     if (bad) { DECREF(code); DECREF(m); return NULL; }
     Obj *r = vm_run_code(code, d, NULL);
     DECREF(code);
-    if (!r) { DECREF(m); return NULL; }
+    if (!r) {
+        /* Out of memory at top level: drop the module's globals now, so printing the traceback
+         * has memory to work with (the traceback holds code objects, not frames or values). */
+        if (exc_matches(MemoryError_t)) {
+            Obj *e = exc_fetch();
+            Obj *keys = list_new(0);
+            intptr_t pos = 0;
+            Obj *k, *v;
+            while (keys && dict_next(d, &pos, &k, &v))
+                if (!str_check(k) || str_data(k)[0] != '_') list_append(keys, k);
+            for (intptr_t i = 0; keys && i < LIST_LEN(keys); i++) dict_del(d, LIST_ITEMS(keys)[i]);
+            XDECREF(keys);
+            exc_clear();
+            exc_restore(e);
+        }
+        DECREF(m);
+        return NULL;
+    }
     DECREF(r);
     return m;
 }

@@ -194,6 +194,9 @@ void tb_print_exception(Obj *exc) {
         exc_clear();
         static const char fallback[] = "(traceback unavailable: out of memory)\n";
         tb_write_err(fallback, sizeof fallback - 1);
+        const char *tn = TYPE(exc)->name;
+        tb_write_err(tn, strlen(tn));
+        tb_write_err("\n", 1);
         return;
     }
     tb_write_err(str_data(s), str_nbytes(s));

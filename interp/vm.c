@@ -243,10 +243,16 @@ int vm_eval_breaker(ThreadState *ts) {
 void vm_tb_add(Obj *exc, Frame *f) {
     if (!exc || !obj_isinstance(exc, BaseException_t)) return;
     ExcObj *e = (ExcObj *)exc;
+    /* tb_new may fail (MemoryError) and replace the pending exception: keep ours */
+    Obj *saved = exc_fetch();
     Obj *tb = tb_new(e->traceback, f->code, frame_lineno(f));
-    if (!tb) { exc_clear(); return; }
-    XDECREF(e->traceback);
-    e->traceback = tb;
+    if (tb) {
+        XDECREF(e->traceback);
+        e->traceback = tb;
+    } else {
+        exc_clear();
+    }
+    if (saved) exc_restore(saved);
 }
 
 Obj *vm_globals(void) {
