@@ -146,6 +146,7 @@ void gil_thread_init(ThreadState *ts) {
     g->threads = t;
     g->nthreads++;
     g->st.nthreads = g->nthreads;
+    gil_old_threads_changed(g);
     port_spin_unlock(&g->lock);
     ts->gil_data = t;
     if (first && g->ops->enter) g->ops->enter(g);   /* now it knows its Interp (eval_breaker) */
@@ -162,6 +163,7 @@ void gil_thread_fini(ThreadState *ts) {
     if (g->last_holder == t) g->last_holder = NULL;
     g->nthreads--;
     g->st.nthreads = g->nthreads;
+    gil_old_threads_changed(g);
     port_spin_unlock(&g->lock);
     ts->gil_data = NULL;
     port_free(t);

@@ -70,6 +70,7 @@ void gil_send_drop_request(Gil *g, GilThread *requester);
 /* For none/unsafe: bookkeeping without a lock. */
 void gil_note_running(Gil *g, GilThread *t, int running);
 
+void gil_old_threads_changed(Gil *g);   /* gil_old.c: tick checks only while >1 thread */
 extern const GilOps gil_ops_new, gil_ops_old, gil_ops_prio, gil_ops_none, gil_ops_unsafe;
 
 static inline uint32_t sat_us(uint64_t ns) {

@@ -50,7 +50,13 @@ static int old_eval_breaker(Gil *g, GilThread *t) {
     return 0;
 }
 
-static void old_enter(Gil *g) { if (g->interp) g->interp->check_every_instruction = 1; }
+/* The tick check runs only while more than one Python thread exists (gil.c calls
+ * old_threads_changed on every registration): Python 2's check was an inline decrement, ours is
+ * a call at every instruction, and a lone thread has nobody to hand the GIL to anyway. */
+void gil_old_threads_changed(Gil *g) {
+    if (g->interp && g->ops == &gil_ops_old) g->interp->check_every_instruction = g->nthreads > 1;
+}
+static void old_enter(Gil *g) { gil_old_threads_changed(g); }
 static void old_leave(Gil *g) { if (g->interp) g->interp->check_every_instruction = 0; }
 
 const GilOps gil_ops_old = {

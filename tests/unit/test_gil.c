@@ -233,7 +233,7 @@ static void test_set_policy(void) {
     gil_take(&main_ts);
     CHECK(gil_set_policy(&in, "old") == 0, "switch to old alone");
     CHECK(strcmp(gil_policy_name(&in), "old") == 0, "name old");
-    CHECK(in.check_every_instruction == 1, "old sets check_every_instruction");
+    CHECK(in.check_every_instruction == 0, "old: no tick checks while one thread runs");
     CHECK(gil_set_policy(&in, "none") == 0 && rc_atomic, "none sets rc_atomic");
     CHECK(gil_set_policy(&in, "prio") == 0 && !rc_atomic && !in.check_every_instruction, "prio");
     CHECK(gil_set_policy(&in, "bogus") == -1, "unknown refused");
@@ -245,6 +245,7 @@ static void test_set_policy(void) {
     port_sleep_ns(20000000);
     gil_after_blocking(&main_ts);
     CHECK(gil_thread_count(&in) == 2, "two threads registered (%d)", gil_thread_count(&in));
+    CHECK(in.check_every_instruction == 0, "prio: no tick checks");
     CHECK(gil_set_policy(&in, "new") == -1, "switch refused with two threads");
     hold_second = 1;
     gil_before_blocking(&main_ts);
