@@ -86,6 +86,18 @@ int main(int argc, char **argv) {
         if (fp != stdin) fclose(fp);
         if (!src) { fprintf(stderr, "tollpy: out of memory reading %s\n", path); return 1; }
         const char *fname = path && strcmp(path, "-") ? path : "<stdin>";
+        /* CPython shows the script's absolute path in tracebacks (__main__.__file__) */
+        char absbuf[4096];
+        if (fname[0] != '<' && fname[0] != '/' && getcwd(absbuf, sizeof absbuf - 1)) {
+            const char *rel = fname;
+            while (rel[0] == '.' && rel[1] == '/') rel += 2;
+            size_t n = strlen(absbuf);
+            if (n + 1 + strlen(rel) < sizeof absbuf) {
+                absbuf[n] = '/';
+                strcpy(absbuf + n + 1, rel);
+                fname = absbuf;
+            }
+        }
         if (dis) {
             Obj *code = interp_compile(src, len, fname, IC_EXEC);
             if (!code) status = interp_handle_uncaught();
