@@ -145,7 +145,9 @@ void ctx_fail(Ctx *c)
 
 void ctx_enter(Ctx *c, int line, int col)
 {
-    if (++c->depth > MAX_DEPTH) {
+    char here;
+    size_t used = c->stack_top ? (size_t)(c->stack_top - &here) : 0;
+    if (++c->depth > MAX_DEPTH || used > FRONT_STACK_BUDGET) {
         (void)line; (void)col;
         exc_raise(RecursionError_t, "maximum recursion depth exceeded during compilation");
         ctx_fail(c);

@@ -76,6 +76,17 @@ struct Node {
 };
 
 /* ---- the shared context ---------------------------------------------------------------------- */
+/* C stack the front end may use below compile_source's frame before it raises RecursionError
+ * ("maximum recursion depth exceeded during compilation"). Guest threads have small stacks (the
+ * console thread 64 KiB, Python threads 16 KiB by default), so the guest budget is small: deep
+ * nesting then fails cleanly instead of hitting the guard page. */
+#ifndef FRONT_STACK_BUDGET
+#ifdef TOLLPY_HOST
+#define FRONT_STACK_BUDGET (1024 * 1024)
+#else
+#define FRONT_STACK_BUDGET (10 * 1024)
+#endif
+#endif
 enum { ERR_NONE, ERR_SYNTAX, ERR_SET };
 
 typedef struct ArenaChunk ArenaChunk;
@@ -94,6 +105,7 @@ typedef struct Ctx {
     int err_line, err_col; /* 1-based line, 0-based column (byte) */
     int err_end_col;
     int depth;             /* recursion guard shared by the passes */
+    char *stack_top;       /* address of a local in compile_source: stack use is measured from it */
     bool at_eof;           /* the error was found at the end of input (the REPL wants more) */
     bool lex_error;        /* the error came from the tokenizer */
     bool unclosed;         /* the error is "'(' was never closed" */

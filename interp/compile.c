@@ -1670,6 +1670,8 @@ static Obj *compile_impl(const char *src, size_t len, const char *filename, int 
 {
     Ctx c;
     memset(&c, 0, sizeof c);
+    char stack_mark;
+    c.stack_top = &stack_mark;
     c.filename = str_from_cstr(filename ? filename : "<string>");
     if (!c.filename) return NULL;
     char *buf = mem_alloc(len + 1);

@@ -551,7 +551,9 @@ static Node *parse_power(P *p)
         b->op = NB_POW;
         b->a = n;
         extern Node *parse_factor_(P *p);
+        ctx_enter(p->c, b->line, b->col);
         b->b = parse_factor_(p);
+        ctx_leave(p->c);
         n = b;
     }
     return n;
@@ -1534,7 +1536,8 @@ static const char *parse_field(P *p, const Token *t, Node *js, StrBuf *lit, cons
     int line;
     const char *ls;
     pos_in_token(t, s, &line, &ls);
-    Lexer sub;
+    Lexer *subp = ctx_alloc(p->c, sizeof(Lexer));   /* big: keep it off the C stack */
+#define sub (*subp)
     lex_init(&sub, p->c, s, xe, line, ls, true);
     P sp = {p->c, &sub, p->mode};
     lex_next(&sub);
@@ -1542,6 +1545,7 @@ static const char *parse_field(P *p, const Token *t, Node *js, StrBuf *lit, cons
     if (sub.tok.kind != T_EOF) {
         ctx_error(p->c, NULL, sub.tok.line, sub.tok.col, "f-string: invalid syntax");
     }
+#undef sub
     if (selfdoc) {
         sb_add(lit, s, (size_t)(q - s));
     }
