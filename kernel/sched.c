@@ -27,7 +27,9 @@
 #include "kernel/cpu.h"
 #include "kernel/panic.h"
 #include "kernel/trace.h"
+#include <stdio.h>
 #include "kernel/sched_internal.h"
+#include "kernel/console.h"
 #include "drivers/timer.h"
 #include "drivers/gic.h"
 
@@ -316,8 +318,9 @@ void sched_preempt(void)
     struct cpu *c = mycpu();
     struct thread *t = c->cur;
     if (t != c->idle && (runq_has_work(c) || c->offline_req)) {
-        t->state = T_RUNNABLE;
-        runq_push(t);
+        /* Not runq_push: if t may not run here any more (its core came back online, or this
+         * one is going offline), the core that may run it must be woken. */
+        sched_make_runnable_locked(t);
         trace_event(TRACE_K_PREEMPT, t->tid, 0);
     }
     sched_switch();
@@ -329,10 +332,8 @@ void thread_yield(void)
     spin_lock(&sched_lock);
     struct cpu *c = mycpu();
     struct thread *t = c->cur;
-    if (t != c->idle) {
-        t->state = T_RUNNABLE;
-        runq_push(t);
-    }
+    if (t != c->idle)
+        sched_make_runnable_locked(t);   /* wakes its core if t may not run here */
     sched_switch();
     spin_unlock(&sched_lock);
 }
@@ -371,15 +372,6 @@ void sched_resched_irq(void)
     spin_lock(&sched_lock);
     timeouts_expire(c, timer_now());   /* sleepers may have been handed over from an offline core */
     sched_rearm();
-    spin_unlock(&sched_lock);
-}
-
-void sched_kick_idle(void)
-{
-    spin_lock(&sched_lock);
-    for (int i = 0; i < cpus_possible; i++)
-        if (cpus[i].online && cpus[i].cur == cpus[i].idle && &cpus[i] != mycpu())
-            kick(&cpus[i]);
     spin_unlock(&sched_lock);
 }
 
@@ -473,6 +465,31 @@ void sched_cpu_init(int id)
 }
 
 struct thread *sched_idle_thread(int cpu) { return &idle_threads[cpu]; }
+
+/* For `threads` and failing self-tests: the run queue and what each core is doing. */
+void sched_dump(void)
+{
+    char buf[160];
+    int n = 0;
+    spin_lock(&sched_lock);
+    n += snprintf(buf + n, sizeof buf - (size_t)n, "run queue:");
+    for (struct thread *t = runq_head; t && n < (int)sizeof buf - 12; t = t->q_next)
+        n += snprintf(buf + n, sizeof buf - (size_t)n, " %lu", (unsigned long)t->tid);
+    struct { int online, req, kicked, need; const char *cur; uint64_t sw; } c[MAX_CPUS];
+    for (int i = 0; i < cpus_possible; i++) {
+        c[i].online = cpus[i].online;
+        c[i].req = cpus[i].offline_req;
+        c[i].kicked = cpus[i].kicked;
+        c[i].need = cpus[i].need_resched;
+        c[i].cur = cpus[i].cur ? cpus[i].cur->name : "-";
+        c[i].sw = cpus[i].n_switch;
+    }
+    spin_unlock(&sched_lock);
+    kprintf("%s\n", buf);
+    for (int i = 0; i < cpus_possible; i++)
+        kprintf("  core %d: online %d offline_req %d kicked %d need_resched %d running '%s' switches %llu\n",
+                i, c[i].online, c[i].req, c[i].kicked, c[i].need, c[i].cur, (unsigned long long)c[i].sw);
+}
 
 /* Per-core times including the interval in progress (racy read: for display). */
 void cpu_times(int id, uint64_t *busy, uint64_t *idle, uint64_t *irq)

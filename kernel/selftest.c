@@ -427,8 +427,21 @@ static int test_hotplug(void)
     work_stop = 1;
     int bad = 0;
     for (int i = 0; i < WORKERS; i++)
-        if (!t[i] || thread_join(t[i], 5 * SEC))
+        if (!t[i] || thread_join(t[i], 5 * SEC)) {
             bad++;
+            if (t[i]) {
+                struct thread *w = t[i];
+                kprintf("  hotplug: worker %d stuck: state %d cpu %d affinity %d timeout-list cpu %d "
+                        "deadline-now %lld ticks, waitq %s; cores online:", i, w->state, w->cpu,
+                        w->affinity, w->to_cpu, (long long)(w->deadline - timer_now()),
+                        w->wq ? w->wq->name : "-");
+                for (int c = 0; c < cpus_possible; c++)
+                    kprintf(" %d%s%s", cpus[c].online, cpus[c].offline_req ? "r" : "",
+                            cpus[c].kicked ? "k" : "");
+                kprintf("\n");
+                sched_dump();
+            }
+        }
     if (bad)
         kprintf("  hotplug: %d workers did not finish\n", bad);
     ok &= !bad && cpus_online() == cpus_possible;

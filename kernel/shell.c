@@ -189,6 +189,7 @@ static int cmd_threads(void)
     struct tl l = { 0 };
     kprintf("  %5s %-15s %-8s\n", "tid", "name", "state");
     thread_list(thread_line, &l);
+    sched_dump();
     kprintf("heap: %lu bytes in use, %lu of %lu bytes taken from the heap region; "
             "thread stacks: %lu of %lu bytes\n",
             (unsigned long)heap_in_use(), (unsigned long)heap_sbrk_used(),

@@ -55,8 +55,8 @@ void sched_idle_loop(void) __attribute__((noreturn));
 void sched_timer_irq(void);
 void sched_resched_irq(void);
 void sched_preempt(void);
-void sched_kick_idle(void);
 void sched_rearm(void);                        /* reprogram this core's timer (interrupts off) */
+void sched_dump(void);                         /* run queue and per-core state, to the console */
 void sched_cpu_offline_locked(void) __attribute__((noreturn));
 
 /* Threads. thread_create returns NULL and sets *err on failure (never corrupts anything). */
