@@ -241,6 +241,8 @@ void gil_note_acquired(Gil *g, GilThread *t, uint64_t wait_start) {
     t->st.acquisitions++;
     uint64_t waited = wait_start ? now - wait_start : 0;
     t->st.wait_ns += waited;
+    t->core = port_current_core() & (GIL_MAX_CORES - 1);
+    g->st.core_wait_ns[t->core] += waited;
     if (g->last_holder && g->last_holder != t) {
         g->st.switches++;
         if (g->last_drop_forced) {
@@ -264,6 +266,7 @@ void gil_note_released(Gil *g, GilThread *t, int why) {
     uint64_t now = port_time_ns();
     uint64_t held = now - t->t_acquired;
     t->st.held_ns += held;
+    g->st.core_run_ns[t->core] += held;
     t->held = 0;
     g->locked = 0;
     g->holder = NULL;
@@ -287,12 +290,14 @@ void gil_note_running(Gil *g, GilThread *t, int running) {
     if (running) {
         t->held = 1;
         t->t_acquired = now;
+        t->core = port_current_core() & (GIL_MAX_CORES - 1);
         t->st.acquisitions++;
         __atomic_fetch_add(&g->st.acquisitions, 1, __ATOMIC_RELAXED);
         port_trace(TR_THREAD_RUN, t->ident, (uint32_t)port_current_core());
     } else {
         t->held = 0;
         t->st.held_ns += now - t->t_acquired;
+        __atomic_fetch_add(&g->st.core_run_ns[t->core], now - t->t_acquired, __ATOMIC_RELAXED);
         port_trace(TR_THREAD_SLEEP, t->ident, 0);
     }
 }

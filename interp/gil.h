@@ -99,7 +99,11 @@ typedef struct {
     uint64_t violations;        /* two holders at once (must stay 0 for lock policies) */
     uint64_t corruptions;       /* unsafe: refcount corruptions detected */
     int nthreads;
+    /* per core (GIL_MAX_CORES): time threads spent running bytecode / waiting for the GIL there
+     * (the core where the take happened; idle time is the kernel's) */
+    uint64_t core_run_ns[8], core_wait_ns[8];
 } GilStats;
+#define GIL_MAX_CORES 8
 
 void gil_stats(Interp *in, GilStats *out);
 /* Fills up to max per-thread records of the live threads; returns how many were filled. */

@@ -16,6 +16,7 @@ typedef struct GilThread {
     uint32_t ident;
     GilThreadStats st;
     uint64_t t_acquired;       /* when it last took the GIL */
+    int core;                  /* core where it last took the GIL */
     int held;                  /* it holds the GIL now (for none/unsafe: it is "running") */
     int ticks;                 /* old: instructions since the last check */
     int exiting;               /* its Python code has finished; only C cleanup remains */

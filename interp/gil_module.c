@@ -2,7 +2,8 @@
  * interp/gil_module.c — the `gil` module: seeing the toll booth from Python.
  *   gil.stats()        dict: policy, switches, acquisitions, drop_requests, forced_switches,
  *                      failed_wakeups, handoff_mean_us, handoff_max_us, violations, corruptions,
- *                      threads, switch_interval, check_interval
+ *                      threads, switch_interval, check_interval, core_run_ms and
+ *                      core_wait_ms (per core: bytecode running / GIL waiting time)
  *   gil.threads()      list of dicts per live thread: ident, held_ms, wait_ms, acquisitions,
  *                      forced_drops, drop_requests_sent, io_waits
  *   gil.reset()        zero the counters
@@ -34,11 +35,26 @@ static int put_f(Obj *d, const char *k, double v) {
     return r;
 }
 
+static int put_core_list(Obj *d, const char *k, const uint64_t *v, int n) {
+    Obj *l = list_new(0);
+    if (!l) return -1;
+    for (int i = 0; i < n; i++) {
+        Obj *f = float_new((double)v[i] / 1e6);
+        if (!f || list_append(l, f) < 0) { XDECREF(f); DECREF(l); return -1; }
+        DECREF(f);
+    }
+    int r = dict_set_s(d, k, l);
+    DECREF(l);
+    return r;
+}
+
 static Obj *f_stats(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s; (void)a; (void)n; (void)k;
     GilStats st;
     Interp *in = cur();
     gil_stats(in, &st);
+    int ncores = port_cores_possible();
+    if (ncores > GIL_MAX_CORES) ncores = GIL_MAX_CORES;
     Obj *d = dict_new();
     if (!d) return NULL;
     Obj *pn = str_from_cstr(gil_policy_name(in));
@@ -53,7 +69,9 @@ static Obj *f_stats(Obj *s, Obj *const *a, int n, Obj *k) {
         put_u(d, "violations", st.violations) < 0 || put_u(d, "corruptions", st.corruptions) < 0 ||
         put_u(d, "threads", (uint64_t)st.nthreads) < 0 ||
         put_f(d, "switch_interval", (double)gil_get_switch_interval(in) / 1e9) < 0 ||
-        put_u(d, "check_interval", (uint64_t)gil_get_check_interval(in)) < 0) {
+        put_u(d, "check_interval", (uint64_t)gil_get_check_interval(in)) < 0 ||
+        put_core_list(d, "core_run_ms", st.core_run_ns, ncores) < 0 ||
+        put_core_list(d, "core_wait_ms", st.core_wait_ns, ncores) < 0) {
         DECREF(d);
         return NULL;
     }
