@@ -4,8 +4,9 @@
  * start_new_thread(function, args[, kwargs]) starts a port thread with its own ThreadState; the
  * new thread registers with the GIL, tells its creator its ident, takes the GIL and only then
  * runs bytecode. When the function returns the thread drops the GIL and ends. An uncaught
- * exception (other than SystemExit) is printed as CPython's threading excepthook does:
- * "Exception in thread <name>:" then the traceback, and the program continues.
+ * exception (other than SystemExit) is printed as CPython does ("Exception ignored in thread
+ * started by: <function ...>" + traceback; threading's threads print "Exception in thread
+ * <name>:" through threading.excepthook), and the program continues.
  *
  * Locks: lock (allocate_lock / LockType) and RLock are a port spinlock + wait queue; acquire
  * releases the GIL while it waits (gil_before_blocking/gil_after_blocking), with a timeout.
@@ -273,25 +274,17 @@ typedef struct {
     uint32_t ident;
 } Boot;
 
-static void print_thread_exception(ThreadState *ts, Obj *exc) {
-    /* threading.py sets a name with _set_thread_name; else "Thread-<ident>" */
-    Obj *name = NULL;
-    Obj *sysd = ts->interp->sysdict;
-    (void)sysd;
-    name = ts->interp->modules ? dict_get_s(ts->interp->modules, "threading") : NULL;
-    Obj *nm = NULL;
-    if (name) {
-        Obj *ct = obj_call_method(name, "current_thread", NULL, 0);
-        if (ct) { nm = obj_getattr_s(ct, "name"); DECREF(ct); }
-        if (!nm) exc_clear();
-    }
+/* An exception escaped a thread started with _thread directly (threading's threads catch
+ * theirs and call threading.excepthook): CPython's unraisable-hook format. */
+static void print_thread_exception(Obj *func, Obj *exc) {
+    Obj *r = obj_repr(func);
+    if (!r) exc_clear();
     StrBuf b;
     sb_init(&b);
-    sb_adds(&b, "Exception in thread ");
-    if (nm && obj_is(nm, &str_type)) sb_adds(&b, str_data(nm));
-    else sb_printf(&b, "%lu", (unsigned long)ts->ident);
-    sb_adds(&b, ":\n");
-    XDECREF(nm);
+    sb_adds(&b, "Exception ignored in thread started by: ");
+    sb_adds(&b, r ? str_data(r) : "<function>");
+    sb_adds(&b, "\n");
+    XDECREF(r);
     if (!b.oom) tb_write_err(b.p, b.n);
     sb_free(&b);
     tb_print_exception(exc);
@@ -345,7 +338,7 @@ static void thread_main(void *p) {
             exc_clear();
         } else {
             Obj *exc = exc_fetch();
-            print_thread_exception(ts, exc);
+            print_thread_exception(func, exc);
             exc_clear();
             DECREF(exc);
         }

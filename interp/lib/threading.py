@@ -1,7 +1,8 @@
 """threading: a higher-level threading interface on top of _thread (Tollbooth's frozen module).
 
 Thread, current_thread, main_thread, active_count, enumerate, get_ident, get_native_id,
-Lock, RLock, Condition, Event, Semaphore, BoundedSemaphore, Timer, excepthook, stack_size.
+Lock, RLock, Condition, Event, Semaphore, BoundedSemaphore, Timer, Barrier, excepthook,
+stack_size.
 A Thread's `core` attribute is the core it started on (Tollbooth addition).
 Non-daemon threads are joined at interpreter exit by _shutdown() (called by the runtime).
 """
@@ -207,6 +208,76 @@ class Event:
             if not signaled:
                 signaled = self._cond.wait(timeout)
             return signaled
+
+
+class BrokenBarrierError(RuntimeError):
+    pass
+
+
+class Barrier:
+    """parties threads call wait(); all return together (indexes 0..parties-1). Simplified:
+    abort()/reset() break the barrier for the current waiters."""
+
+    def __init__(self, parties, action=None, timeout=None):
+        if parties < 1:
+            raise ValueError("parties must be >= 1")
+        self._cond = Condition(Lock())
+        self._parties = parties
+        self._action = action
+        self._timeout = timeout
+        self._count = 0
+        self._generation = 0
+        self._broken = False
+
+    def wait(self, timeout=None):
+        if timeout is None:
+            timeout = self._timeout
+        with self._cond:
+            if self._broken:
+                raise BrokenBarrierError
+            gen = self._generation
+            index = self._count
+            self._count += 1
+            if self._count == self._parties:
+                if self._action:
+                    self._action()
+                self._count = 0
+                self._generation += 1
+                self._cond.notify_all()
+                return index
+            while gen == self._generation and not self._broken:
+                if not self._cond.wait(timeout) and gen == self._generation:
+                    self._broken = True
+                    self._cond.notify_all()
+            if self._broken and gen == self._generation:
+                raise BrokenBarrierError
+            return index
+
+    def abort(self):
+        with self._cond:
+            self._broken = True
+            self._cond.notify_all()
+
+    def reset(self):
+        with self._cond:
+            if self._count:
+                self._broken = True
+                self._cond.notify_all()
+            self._count = 0
+            self._generation += 1
+            self._broken = False
+
+    @property
+    def parties(self):
+        return self._parties
+
+    @property
+    def n_waiting(self):
+        return self._count
+
+    @property
+    def broken(self):
+        return self._broken
 
 
 # ---- threads ------------------------------------------------------------------------------

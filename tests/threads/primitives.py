@@ -80,3 +80,14 @@ print("active", threading.active_count(), len(threading.enumerate()))
 d = threading.Thread(target=time.sleep, args=(0.1,), daemon=True)
 print("daemon", d.daemon)
 d.start(); d.join()
+
+b = threading.Barrier(3)
+order = []
+def at_barrier(i):
+    idx = b.wait()
+    with mx:
+        order.append(idx)
+bs3 = [threading.Thread(target=at_barrier, args=(i,)) for i in range(3)]
+for t in bs3: t.start()
+for t in bs3: t.join()
+print("barrier", sorted(order), b.parties, b.n_waiting, b.broken)
