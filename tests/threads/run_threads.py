@@ -34,6 +34,13 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("files", nargs="*")
     a = ap.parse_args()
+    # run a private copy: other engineers rebuild build/host/tollpy concurrently
+    import shutil
+    import tempfile
+    snap_dir = tempfile.mkdtemp(prefix="tollpy-threads-")
+    snap = os.path.join(snap_dir, "tollpy")
+    shutil.copy2(a.tollpy, snap)
+    a.tollpy = snap
     files = a.files or sorted(glob.glob(os.path.join(HERE, "*.py")))
     files = [os.path.abspath(f) for f in files if not os.path.basename(f).startswith(("run_", "bench_"))]
     policies = a.policies.split(",")
@@ -98,6 +105,7 @@ def main():
                     failed += 1
                     print("FAIL ", name, "status", rc, err.strip().splitlines()[-1:] if err else "")
     print("%d of %d failed" % (failed, len(jobs)))
+    shutil.rmtree(snap_dir, ignore_errors=True)
     return 1 if failed else 0
 
 
