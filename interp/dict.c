@@ -11,11 +11,17 @@
  * Invariants: used <= nentries <= usable(size); entries[0..nentries) hold live entries and holes
  * (key NULL) left by deletion; index slots are EMPTY, DUMMY or an entry number.
  *
+ * Free-threaded policy (`none`, rc_atomic): get/set/del with str or small-int keys (the ones whose
+ * lookup runs no Python code) hold the dict's object lock (objlock.h) around the table access;
+ * values displaced by a set or del are DECREF'd after unlocking. Other key types and the bulk
+ * operations (update, copy, clear while iterating) are not atomic under `none`.
+ *
  * Called by: the VM (globals, BUILD_MAP, kwargs), class.c (attribute dicts), everyone.
- * Locks: none (GIL).
+ * Locks: the dict's object lock under `none` only; nothing under a GIL.
  */
 #include <string.h>
 #include "objb.h"
+#include "objlock.h"
 
 #define EMPTY (-1)
 #define DUMMY (-2)
@@ -137,15 +143,18 @@ static int dict_resize(DictObj *d, intptr_t minused) {
     return 0;
 }
 
-/* Insert or replace with a known hash; key and val borrowed. */
-static int insert(DictObj *d, Obj *key, intptr_t hash, Obj *val) {
+static inline bool lock_key(Obj *k) { return rc_atomic && (IS_SMALL(k) || k->type == &str_type); }
+
+/* Insert or replace with a known hash; key and val borrowed. A replaced value is handed back in
+ * *old (the caller DECREFs it, after unlocking) or DECREF'd here when old is NULL. */
+static int insert_ex(DictObj *d, Obj *key, intptr_t hash, Obj *val, Obj **old) {
     intptr_t slot;
     intptr_t ix = lookup(d, key, hash, &slot);
     if (ix == -2) return -1;
     if (ix >= 0) {
-        Obj *old = d->entries[ix].value;
+        Obj *prev = d->entries[ix].value;
         d->entries[ix].value = NEWREF(val);
-        DECREF(old);
+        if (old) *old = prev; else DECREF(prev);
         return 0;
     }
     if (!d->size || d->nentries >= USABLE(d->size)) {
@@ -163,10 +172,19 @@ static int insert(DictObj *d, Obj *key, intptr_t hash, Obj *val) {
     return 0;
 }
 
+static int insert(DictObj *d, Obj *key, intptr_t hash, Obj *val) { return insert_ex(d, key, hash, val, NULL); }
+
 Obj *dict_get(Obj *o, Obj *key) {
     DictObj *d = D(o);
     intptr_t h;
     if (key_hash(key, &h) < 0) return NULL;
+    if (lock_key(key)) {
+        obj_lock(o);
+        intptr_t ix = lookup(d, key, h, NULL);
+        Obj *v = ix >= 0 ? d->entries[ix].value : NULL;
+        obj_unlock(o);
+        return v;
+    }
     intptr_t ix = lookup(d, key, h, NULL);
     return ix >= 0 ? d->entries[ix].value : NULL;
 }
@@ -180,6 +198,14 @@ Obj *dict_get_s(Obj *d, const char *key) {
 int dict_set(Obj *o, Obj *key, Obj *val) {
     intptr_t h;
     if (key_hash(key, &h) < 0) return -1;
+    if (lock_key(key)) {
+        Obj *old = NULL;
+        obj_lock(o);
+        int r = insert_ex(D(o), key, h, val, &old);
+        obj_unlock(o);
+        XDECREF(old);
+        return r;
+    }
     return insert(D(o), key, h, val);
 }
 
@@ -194,42 +220,61 @@ static void raise_key_error(Obj *key) {
     if (e) { exc_raise_obj(e); DECREF(e); }
 }
 
-/* Remove the entry at index slot `slot`/entry `ix`, returning its value (new ref). */
-static Obj *del_entry(DictObj *d, intptr_t slot, intptr_t ix) {
+/* Unlink the entry at index slot `slot`/entry `ix`; its key and value (references) go to *k, *v. */
+static void unlink_entry(DictObj *d, intptr_t slot, intptr_t ix, Obj **k, Obj **v) {
     DEntry *e = &d->entries[ix];
-    Obj *k = e->key, *v = e->value;
+    *k = e->key;
+    *v = e->value;
     e->key = NULL;
     e->value = NULL;
     d->indices[slot] = DUMMY;
     d->used--;
     d->version++;
+}
+
+/* Remove the entry at index slot `slot`/entry `ix`, returning its value (new ref). */
+static Obj *del_entry(DictObj *d, intptr_t slot, intptr_t ix) {
+    Obj *k, *v;
+    unlink_entry(d, slot, ix, &k, &v);
     DECREF(k);
     return v;
 }
 
-int dict_del(Obj *o, Obj *key) {
+/* The entry for key unlinked from the table (under the object lock when the key allows it):
+ * 1 found (*k, *v new references), 0 missing, -1 error. */
+static int take_entry(Obj *o, Obj *key, Obj **k, Obj **v) {
     DictObj *d = D(o);
-    intptr_t h, slot;
+    intptr_t h, slot, ix;
     if (key_hash(key, &h) < 0) return -1;
-    intptr_t ix = lookup(d, key, h, &slot);
-    if (ix == -2) return -1;
-    if (ix < 0) { raise_key_error(key); return -1; }
-    DECREF(del_entry(d, slot, ix));
+    bool lk = lock_key(key);
+    if (lk) obj_lock(o);
+    ix = lookup(d, key, h, &slot);
+    if (ix >= 0) unlink_entry(d, slot, ix, k, v);
+    if (lk) obj_unlock(o);
+    return ix == -2 ? -1 : ix >= 0;
+}
+
+int dict_del(Obj *o, Obj *key) {
+    Obj *k, *v;
+    int r = take_entry(o, key, &k, &v);
+    if (r < 0) return -1;
+    if (r == 0) { raise_key_error(key); return -1; }
+    DECREF(k);
+    DECREF(v);
     return 0;
 }
 
 Obj *dict_pop(Obj *o, Obj *key, Obj *dflt) {
-    DictObj *d = D(o);
-    intptr_t h, slot;
-    if (key_hash(key, &h) < 0) return NULL;
-    intptr_t ix = lookup(d, key, h, &slot);
-    if (ix == -2) return NULL;
-    if (ix < 0) {
+    Obj *k, *v;
+    int r = take_entry(o, key, &k, &v);
+    if (r < 0) return NULL;
+    if (r == 0) {
         if (dflt) return NEWREF(dflt);
         raise_key_error(key);
         return NULL;
     }
-    return del_entry(d, slot, ix);
+    DECREF(k);
+    return v;
 }
 
 intptr_t dict_len(Obj *d) { return D(d)->used; }
@@ -246,6 +291,7 @@ bool dict_next(Obj *o, intptr_t *pos, Obj **k, Obj **v) {
 }
 
 static void dict_clear_all(DictObj *d) {
+    obj_lock((Obj *)d);
     int32_t *ix = d->indices;
     DEntry *en = d->entries;
     intptr_t n = d->nentries;
@@ -253,6 +299,7 @@ static void dict_clear_all(DictObj *d) {
     d->entries = NULL;
     d->size = d->used = d->nentries = 0;
     d->version++;
+    obj_unlock((Obj *)d);
     for (intptr_t i = 0; i < n; i++) {
         if (en[i].key) { DECREF(en[i].key); DECREF(en[i].value); }
     }
@@ -484,9 +531,17 @@ static intptr_t dict_tp_len(Obj *o) { return D(o)->used; }
 static Obj *dict_subscript(Obj *o, Obj *key) {
     intptr_t h;
     if (key_hash(key, &h) < 0) return NULL;
-    intptr_t ix = lookup(D(o), key, h, NULL);
-    if (ix == -2) return NULL;
-    if (ix >= 0) return NEWREF(D(o)->entries[ix].value);
+    if (lock_key(key)) {
+        obj_lock(o);
+        intptr_t ix = lookup(D(o), key, h, NULL);
+        Obj *v = ix >= 0 ? NEWREF(D(o)->entries[ix].value) : NULL;
+        obj_unlock(o);
+        if (v) return v;
+    } else {
+        intptr_t ix = lookup(D(o), key, h, NULL);
+        if (ix == -2) return NULL;
+        if (ix >= 0) return NEWREF(D(o)->entries[ix].value);
+    }
     if (TYPE(o) != &dict_type && (TYPE(o)->flags & TF_HEAPTYPE)) {
         Obj *m = type_lookup(TYPE(o), str_intern("__missing__"));
         if (m) return obj_call_method(o, "__missing__", &key, 1);
@@ -684,8 +739,14 @@ static Obj *dict_m_clear(Obj *self, Obj *const *a, int n, Obj *k) { NOARGS("dict
 static Obj *dict_m_get(Obj *self, Obj *const *a, int n, Obj *k) {
     if (no_kwargs("get", k) < 0) return NULL;
     if (n < 1 || n > 2) return exc_raise(TypeError_t, n < 1 ? "get expected at least 1 argument, got %d" : "get expected at most 2 arguments, got %d", n);
-    Obj *v = dict_get(self, a[0]);
-    if (v) return NEWREF(v);
+    intptr_t h;
+    if (key_hash(a[0], &h) < 0) return NULL;
+    bool lk = lock_key(a[0]);
+    if (lk) obj_lock(self);
+    intptr_t ix = lookup(D(self), a[0], h, NULL);
+    Obj *v = ix >= 0 ? NEWREF(D(self)->entries[ix].value) : NULL;
+    if (lk) obj_unlock(self);
+    if (v) return v;
     if (exc_occurred()) return NULL;
     return NEWREF(n == 2 ? a[1] : None);
 }

@@ -10,6 +10,7 @@
  */
 #include <string.h>
 #include "objb.h"
+#include "objlock.h"
 
 static Obj *self_iter(Obj *o) { return NEWREF(o); }
 
@@ -31,7 +32,15 @@ static Obj *listiter_next(Obj *o) {
     SeqIter *it = (SeqIter *)o;
     Obj *l = it->seq;
     if (!l) return NULL;
-    if (it->i < LIST_LEN(l)) return NEWREF(LIST_ITEMS(l)[it->i++]);
+    if (!rc_atomic) {
+        if (it->i < LIST_LEN(l)) return NEWREF(LIST_ITEMS(l)[it->i++]);
+    } else {
+        /* Free-threaded policy: another thread may be resizing the list. */
+        obj_lock(l);
+        Obj *v = it->i < LIST_LEN(l) ? NEWREF(LIST_ITEMS(l)[it->i++]) : NULL;
+        obj_unlock(l);
+        if (v) return v;
+    }
     CLEAR(it->seq);
     return NULL;
 }

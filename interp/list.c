@@ -5,11 +5,16 @@
  * Invariant: items[0..len) are valid references; capacity cap >= len. Any call out to Python
  * code (__eq__, __lt__, key=) may change the list, so loops re-read len/items after each call.
  * sort() detaches the items while it runs ("list modified during sort").
+ * Free-threaded policy (`none`): append/insert/pop/remove/index get/set/del/clear and the iterator
+ * take the list's object lock (objlock.h) around the change of len/items only; DECREFs that may
+ * free things happen after unlocking. Slice assignment, sort and extend-from-iterator are not
+ * atomic under `none` (they are under every GIL policy).
  *
  * Called by: the VM (BUILD_LIST, LIST_APPEND, LIST_EXTEND), everyone. Locks: none (GIL).
  */
 #include <string.h>
 #include "objb.h"
+#include "objlock.h"
 
 #define L(o) ((ListObj *)(o))
 
@@ -50,24 +55,29 @@ Obj *list_new(intptr_t len) { return (Obj *)list_alloc(&list_type, len); }
 
 int list_append(Obj *o, Obj *v) {
     ListObj *l = L(o);
+    obj_lock(o);
     if (l->len < l->cap) {
         l->items[l->len++] = NEWREF(v);
+        obj_unlock(o);
         return 0;
     }
     intptr_t n = l->len;
-    if (list_resize(o, n + 1) < 0) return -1;
+    if (list_resize(o, n + 1) < 0) { obj_unlock(o); return -1; }
     l->items[n] = NEWREF(v);
+    obj_unlock(o);
     return 0;
 }
 
 int list_insert(Obj *o, intptr_t i, Obj *v) {
+    obj_lock(o);
     intptr_t n = LIST_LEN(o);
     if (i < 0) { i += n; if (i < 0) i = 0; }
     if (i > n) i = n;
-    if (list_resize(o, n + 1) < 0) return -1;
+    if (list_resize(o, n + 1) < 0) { obj_unlock(o); return -1; }
     Obj **it = LIST_ITEMS(o);
     memmove(&it[i + 1], &it[i], (size_t)(n - i) * sizeof(Obj *));
     it[i] = NEWREF(v);
+    obj_unlock(o);
     return 0;
 }
 
@@ -77,11 +87,17 @@ int list_extend(Obj *o, Obj *src) {
         intptr_t n = isl ? LIST_LEN(src) : TUPLE_LEN(src);
         intptr_t m = LIST_LEN(o);
         if (n == 0) return 0;
-        if (list_resize(o, m + n) < 0) return -1;
-        /* src may be o itself: its items pointer may have moved, so read it after the resize. */
-        Obj **s = isl ? LIST_ITEMS(src) : TUPLE_ITEMS(src);
-        for (intptr_t i = 0; i < n; i++) LIST_ITEMS(o)[m + i] = NEWREF(s[i]);
-        return 0;
+        if (isl) obj_lock2(o, src); else obj_lock(o);
+        m = LIST_LEN(o);
+        n = isl ? LIST_LEN(src) : TUPLE_LEN(src);
+        int r = list_resize(o, m + n);
+        if (r == 0) {
+            /* src may be o itself: its items pointer may have moved, so read it after the resize. */
+            Obj **s = isl ? LIST_ITEMS(src) : TUPLE_ITEMS(src);
+            for (intptr_t i = 0; i < n; i++) LIST_ITEMS(o)[m + i] = NEWREF(s[i]);
+        }
+        if (isl) obj_unlock2(o, src); else obj_unlock(o);
+        return r;
     }
     Obj *it = obj_iter(src);
     if (!it) return -1;
@@ -113,10 +129,12 @@ Obj *list_as_tuple(Obj *l) {
 
 static void list_clear_items(Obj *o) {
     ListObj *l = L(o);
+    obj_lock(o);
     Obj **items = l->items;
     intptr_t n = l->len;
     l->items = NULL;
     l->len = l->cap = 0;
+    obj_unlock(o);
     if (!items) return;
     while (--n >= 0) XDECREF(items[n]);
     mem_free(items);
@@ -130,6 +148,16 @@ static void list_dealloc(Obj *o) {
     trash_leave();
 }
 
+/* items[i] as a new reference, or NULL when i is past the end (taken under the object lock, so
+ * a concurrent resize under the free-threaded policy cannot pull the array away). */
+static inline Obj *item_ref(Obj *o, intptr_t i) {
+    if (!rc_atomic) return i < LIST_LEN(o) ? NEWREF(LIST_ITEMS(o)[i]) : NULL;
+    obj_lock(o);
+    Obj *v = i < LIST_LEN(o) ? NEWREF(LIST_ITEMS(o)[i]) : NULL;
+    obj_unlock(o);
+    return v;
+}
+
 static Obj *list_repr(Obj *o) {
     if (LIST_LEN(o) == 0) return str_from_cstr("[]");
     int g = repr_enter(o);
@@ -139,8 +167,9 @@ static Obj *list_repr(Obj *o) {
     sb_init(&b);
     sb_addc(&b, '[');
     for (intptr_t i = 0; i < LIST_LEN(o); i++) {
+        Obj *v = item_ref(o, i);
+        if (!v) break;
         if (i) sb_add(&b, ", ", 2);
-        Obj *v = NEWREF(LIST_ITEMS(o)[i]);
         int r = sb_add_repr(&b, v);
         DECREF(v);
         if (r < 0) { sb_free(&b); repr_leave(o); return NULL; }
@@ -164,7 +193,12 @@ Obj *list_getslice_raw(Obj *o, intptr_t lo, intptr_t hi) {
     if (hi < lo) hi = lo;
     ListObj *r = list_alloc(&list_type, hi - lo);
     if (!r) return NULL;
+    obj_lock(o);
+    if (hi > LIST_LEN(o)) hi = LIST_LEN(o);   /* shrunk meanwhile (free-threaded policy) */
+    if (hi < lo) hi = lo;
     for (intptr_t i = lo; i < hi; i++) r->items[i - lo] = NEWREF(LIST_ITEMS(o)[i]);
+    obj_unlock(o);
+    r->len = hi - lo;
     return (Obj *)r;
 }
 
@@ -179,13 +213,23 @@ static Obj *list_getitem(Obj *o, Obj *key) {
         if (step == 1) return list_getslice_raw(o, start, stop);
         ListObj *r = list_alloc(&list_type, n);
         if (!r) return NULL;
-        for (intptr_t k = 0, j = start; k < n; k++, j += step) r->items[k] = NEWREF(LIST_ITEMS(o)[j]);
+        obj_lock(o);
+        intptr_t k = 0;
+        for (intptr_t j = start; k < n && j >= 0 && j < LIST_LEN(o); k++, j += step) r->items[k] = NEWREF(LIST_ITEMS(o)[j]);
+        obj_unlock(o);
+        r->len = k;
         return (Obj *)r;
     } else if (seq_index(key, LIST_LEN(o), &i, "list") < 0) {
         return NULL;
     }
-    if ((uintptr_t)i >= (uintptr_t)LIST_LEN(o)) return exc_raise(IndexError_t, "list index out of range");
-    return NEWREF(LIST_ITEMS(o)[i]);
+    obj_lock(o);
+    if ((uintptr_t)i >= (uintptr_t)LIST_LEN(o)) {
+        obj_unlock(o);
+        return exc_raise(IndexError_t, "list index out of range");
+    }
+    Obj *v = NEWREF(LIST_ITEMS(o)[i]);
+    obj_unlock(o);
+    return v;
 }
 
 /* l[lo:hi] = items (n of them, borrowed; may alias l's own items: copied first). */
@@ -267,7 +311,9 @@ static int list_setitem(Obj *o, Obj *key, Obj *val) {
         i = SMALL_VAL(key);
         if (i < 0) i += LIST_LEN(o);
     } else if (seq_index(key, LIST_LEN(o), &i, "list") < 0) return -1;
+    obj_lock(o);
     if ((uintptr_t)i >= (uintptr_t)LIST_LEN(o)) {
+        obj_unlock(o);
         exc_raise(IndexError_t, "list assignment index out of range");
         return -1;
     }
@@ -278,15 +324,16 @@ static int list_setitem(Obj *o, Obj *key, Obj *val) {
         memmove(&LIST_ITEMS(o)[i], &LIST_ITEMS(o)[i + 1], (size_t)(LIST_LEN(o) - i - 1) * sizeof(Obj *));
         list_resize(o, LIST_LEN(o) - 1);
     }
+    obj_unlock(o);
     DECREF(old);
     return 0;
 }
 
 static int list_contains(Obj *o, Obj *v) {
     for (intptr_t i = 0; i < LIST_LEN(o); i++) {
-        Obj *x = LIST_ITEMS(o)[i];
-        if (x == v) return 1;
-        INCREF(x);
+        Obj *x = item_ref(o, i);
+        if (!x) break;
+        if (x == v) { DECREF(x); return 1; }
         int r = obj_eq(x, v);
         DECREF(x);
         if (r) return r;
@@ -483,28 +530,41 @@ static Obj *list_m_pop(Obj *self, Obj *const *a, int n, Obj *k) {
         else if (int_as_index(a[0], &i) < 0) return NULL;
         if (i < 0) i += len;
     }
-    if (len == 0) return exc_raise(IndexError_t, "pop from empty list");
-    if (i < 0 || i >= len) return exc_raise(IndexError_t, "pop index out of range");
+    obj_lock(self);
+    if (LIST_LEN(self) != len) {   /* another thread changed it (free-threaded policy): re-resolve */
+        if (n == 0) i = LIST_LEN(self) - 1;
+        else if (i >= LIST_LEN(self)) i = -1;
+        len = LIST_LEN(self);
+    }
+    if (len == 0) { obj_unlock(self); return exc_raise(IndexError_t, "pop from empty list"); }
+    if (i < 0 || i >= len) { obj_unlock(self); return exc_raise(IndexError_t, "pop index out of range"); }
     Obj *v = LIST_ITEMS(self)[i];
     memmove(&LIST_ITEMS(self)[i], &LIST_ITEMS(self)[i + 1], (size_t)(len - i - 1) * sizeof(Obj *));
     list_resize(self, len - 1);
+    obj_unlock(self);
     return v;
 }
 
 static Obj *list_m_remove(Obj *self, Obj *const *a, int n, Obj *k) {
     if (no_kwargs("list.remove", k) < 0 || check_nargs("list.remove", n, 1, 1) < 0) return NULL;
     for (intptr_t i = 0; i < LIST_LEN(self); i++) {
+        obj_lock(self);
+        if (i >= LIST_LEN(self)) { obj_unlock(self); break; }
         Obj *x = NEWREF(LIST_ITEMS(self)[i]);
+        obj_unlock(self);
         int r = obj_eq(x, a[0]);
         DECREF(x);
         if (r < 0) return NULL;
         if (r) {
+            Obj *v = NULL;
+            obj_lock(self);
             if (i < LIST_LEN(self)) {
-                Obj *v = LIST_ITEMS(self)[i];
+                v = LIST_ITEMS(self)[i];
                 memmove(&LIST_ITEMS(self)[i], &LIST_ITEMS(self)[i + 1], (size_t)(LIST_LEN(self) - i - 1) * sizeof(Obj *));
                 list_resize(self, LIST_LEN(self) - 1);
-                DECREF(v);
             }
+            obj_unlock(self);
+            XDECREF(v);
             return none_ref();
         }
     }
@@ -516,7 +576,8 @@ static Obj *list_m_index(Obj *self, Obj *const *a, int n, Obj *k) {
     intptr_t lo, hi;
     if (index_bounds("index", a, n, LIST_LEN(self), &lo, &hi) < 0) return NULL;
     for (intptr_t i = lo; i < hi && i < LIST_LEN(self); i++) {
-        Obj *x = NEWREF(LIST_ITEMS(self)[i]);
+        Obj *x = item_ref(self, i);
+        if (!x) break;
         int r = obj_eq(x, a[0]);
         DECREF(x);
         if (r < 0) return NULL;
@@ -529,7 +590,8 @@ static Obj *list_m_count(Obj *self, Obj *const *a, int n, Obj *k) {
     if (no_kwargs("list.count", k) < 0 || check_nargs("list.count", n, 1, 1) < 0) return NULL;
     intptr_t c = 0;
     for (intptr_t i = 0; i < LIST_LEN(self); i++) {
-        Obj *x = NEWREF(LIST_ITEMS(self)[i]);
+        Obj *x = item_ref(self, i);
+        if (!x) break;
         int r = obj_eq(x, a[0]);
         DECREF(x);
         if (r < 0) return NULL;

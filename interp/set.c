@@ -7,10 +7,15 @@
  * fill counts active + dummy, used counts active; fill*5 < mask*3 after every insertion.
  * Lookups may call __eq__ (Python code) which can mutate the set: they restart then.
  *
- * Called by: the VM (BUILD_SET, SET_ADD, SET_UPDATE), builtins, dict views. Locks: none (GIL).
+ * Free-threaded policy (`none`): add/discard/`in` with str or small-int elements hold the set's
+ * object lock (objlock.h) around the table access; other operations are not atomic under `none`.
+ *
+ * Called by: the VM (BUILD_SET, SET_ADD, SET_UPDATE), builtins, dict views. Locks: the set's
+ * object lock under `none` only.
  */
 #include <string.h>
 #include "objb.h"
+#include "objlock.h"
 
 #define MINSIZE 8
 #define LINEAR_PROBES 9
@@ -187,9 +192,17 @@ found_active:
     return 0;
 }
 
+static inline bool lock_key(Obj *k) { return rc_atomic && (IS_SMALL(k) || k->type == &str_type); }
+
 int set_add(Obj *s, Obj *key) {
     intptr_t h;
     if (hash_of(key, &h) < 0) return -1;
+    if (lock_key(key)) {
+        obj_lock(s);
+        int r = add_entry(S(s), key, h);
+        obj_unlock(s);
+        return r;
+    }
     return add_entry(S(s), key, h);
 }
 
@@ -197,7 +210,10 @@ int set_contains(Obj *s, Obj *key) {
     intptr_t h;
     if (hash_of(key, &h) < 0) return -1;
     int err;
+    bool lk = lock_key(key);
+    if (lk) obj_lock(s);
     SEntry *e = lookkey(S(s), key, h, &err);
+    if (lk) obj_unlock(s);
     return err ? -1 : e != NULL;
 }
 
@@ -217,6 +233,22 @@ static int discard_entry(SetObj *so, Obj *key, intptr_t hash) {
 int set_discard_key(Obj *s, Obj *key) {
     intptr_t h;
     if (hash_of(key, &h) < 0) return -1;
+    if (lock_key(key)) {
+        int err;
+        obj_lock(s);
+        SEntry *e = lookkey(S(s), key, h, &err);
+        Obj *old = NULL;
+        if (e) {
+            old = e->key;
+            e->key = DUMMY;
+            e->hash = -1;
+            S(s)->used--;
+        }
+        obj_unlock(s);
+        if (err) return -1;
+        XDECREF(old);
+        return old != NULL;
+    }
     return discard_entry(S(s), key, h);
 }
 
