@@ -190,6 +190,19 @@ void sched_make_runnable_locked(struct thread *t)
         }
 }
 
+/* The running thread goes back to the queue (yield, preemption). If it may no longer run on
+ * this core (its own core came back online, or this one is going offline), wake a core that
+ * may: otherwise it could sit in the queue while that core sleeps in WFI. */
+static void requeue(struct thread *t, struct cpu *c)
+{
+    if (eligible(t, c) && !c->offline_req) {
+        t->state = T_RUNNABLE;
+        runq_push(t);
+    } else {
+        sched_make_runnable_locked(t);
+    }
+}
+
 void sched_wake_locked(struct thread *t, int reason)
 {
     if (t->state != T_SLEEPING)
@@ -318,9 +331,7 @@ void sched_preempt(void)
     struct cpu *c = mycpu();
     struct thread *t = c->cur;
     if (t != c->idle && (runq_has_work(c) || c->offline_req)) {
-        /* Not runq_push: if t may not run here any more (its core came back online, or this
-         * one is going offline), the core that may run it must be woken. */
-        sched_make_runnable_locked(t);
+        requeue(t, c);
         trace_event(TRACE_K_PREEMPT, t->tid, 0);
     }
     sched_switch();
@@ -333,7 +344,7 @@ void thread_yield(void)
     struct cpu *c = mycpu();
     struct thread *t = c->cur;
     if (t != c->idle)
-        sched_make_runnable_locked(t);   /* wakes its core if t may not run here */
+        requeue(t, c);
     sched_switch();
     spin_unlock(&sched_lock);
 }
