@@ -22,7 +22,8 @@
  *   time          CLOCK_MONOTONIC / CLOCK_REALTIME; port_sleep_ns = nanosleep, -1 on Ctrl-C.
  *   console       write(1) looped under a mutex (no interleaving mid-call); read(0) one byte.
  *   Ctrl-C        a SIGINT handler (sigaction without SA_RESTART, so read/nanosleep see EINTR)
- *                 sets a flag that port_interrupt_pending reports. Installed by a constructor.
+ *                 sets a flag that port_interrupt_pending reports. Installed by a constructor;
+ *                 threads started by port_thread_start block SIGINT, so the main thread gets it.
  *   trace         one global lock-free ring (fetch-add index) of {time, thread id, core, event,
  *                 a, b}; host-only readers port_trace_count/port_trace_get/port_trace_reset for
  *                 tests (declared in interp/trace_events.h).
@@ -254,6 +255,11 @@ static void thread_finish(void) {
 
 static void *trampoline(void *p) {
     struct port_thread *t = p;
+    /* Ctrl-C goes to the main thread, so its sleeps and reads see EINTR at once. */
+    sigset_t ss;
+    sigemptyset(&ss);
+    sigaddset(&ss, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &ss, NULL);
     cur_thread = t;
     port_thread_id();
     if (t->name[0]) pthread_setname_np(pthread_self(), t->name);
