@@ -312,6 +312,63 @@ static int test_waitq(void)
     return !ok;
 }
 
+/* ---- a GIL-shaped lock: spinlock + wait queue, timed waits, 4 threads ---------------------- */
+#define GIL_THREADS 4
+#define GIL_ROUNDS 3000
+static struct {
+    spinlock_t lk;
+    struct waitq q;
+    int held;
+    volatile int inside, violations;
+    volatile uint32_t count, timeouts;
+} gl;
+
+static void gil_user(void *a)
+{
+    (void)a;
+    for (int i = 0; i < GIL_ROUNDS; i++) {
+        spin_lock(&gl.lk);
+        while (gl.held)
+            if (waitq_sleep(&gl.q, &gl.lk, 2000000) == 1)   /* 2 ms, like a drop request */
+                gl.timeouts++;
+        gl.held = 1;
+        spin_unlock(&gl.lk);
+        if (__atomic_add_fetch(&gl.inside, 1, __ATOMIC_SEQ_CST) != 1)
+            gl.violations++;
+        gl.count++;
+        for (volatile int k = 0; k < 50; k++)
+            ;
+        __atomic_sub_fetch(&gl.inside, 1, __ATOMIC_SEQ_CST);
+        spin_lock(&gl.lk);
+        gl.held = 0;
+        spin_unlock(&gl.lk);
+        waitq_wake_one(&gl.q);
+        if ((i & 63) == 0)
+            thread_yield();
+    }
+}
+
+static int test_gil(void)
+{
+    memset(&gl, 0, sizeof gl);
+    spin_init(&gl.lk, "selftest-gil");
+    waitq_init(&gl.q, "selftest-gil");
+    struct thread *t[GIL_THREADS];
+    const char *err;
+    uint64_t t0 = now_ns();
+    for (int i = 0; i < GIL_THREADS; i++)
+        t[i] = thread_create("gil-user", gil_user, 0, 0, nth_online(i), &err);
+    int bad = join_all(t, GIL_THREADS, 60 * SEC);
+    int ok = !bad && gl.count == GIL_THREADS * GIL_ROUNDS && !gl.violations;
+    kprintf("selftest gil: %s %d threads x %d take/drop of a spinlock+waitq lock: count %lu, "
+            "%d exclusion violations, %lu timed-out waits, %llu ms\n", ok ? "PASS" : "FAIL",
+            GIL_THREADS, GIL_ROUNDS, (unsigned long)gl.count, gl.violations,
+            (unsigned long)gl.timeouts, (unsigned long long)((now_ns() - t0) / 1000000));
+    if (bad)
+        sched_dump();
+    return !ok;
+}
+
 /* ---- preemption: a hog does not starve its core -------------------------------------------- */
 static volatile int hog_stop, other_ran;
 static volatile uint64_t hog_spins;
@@ -556,7 +613,8 @@ static const struct {
     int (*fn)(void);
 } tests[] = {
     { "spin", test_spin },       { "nolock", test_nolock }, { "threads", test_threads },
-    { "sleep", test_sleep },     { "waitq", test_waitq },   { "preempt", test_preempt },
+    { "sleep", test_sleep },     { "waitq", test_waitq },   { "gil", test_gil },
+    { "preempt", test_preempt },
     { "fpu", test_fpu },         { "memory", test_memory }, { "hotplug", test_hotplug },
 };
 #define NTESTS (int)(sizeof tests / sizeof tests[0])
