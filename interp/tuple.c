@@ -126,22 +126,24 @@ static Obj *seq_compare_objs(Obj *a, Obj *b, int op) {
         Obj *x = ia[i], *y = ib[i];
         if (x == y) continue;
         if (IS_SMALL(x) && IS_SMALL(y)) return cmp_result((intptr_t)x, (intptr_t)y, op);
-        /* Items that are containers recurse: guard the C stack. */
-        if (rec_enter(" in comparison") < 0) return NULL;
+        /* Items that are lists/tuples recurse here: guard the C stack (dicts guard themselves,
+         * user __eq__/__lt__ go through the VM's depth check). */
+        bool nested = obj_isinstance(x, &tuple_type) || obj_isinstance(x, &list_type);
+        if (nested && rec_enter(" in comparison") < 0) return NULL;
         INCREF(x); INCREF(y);
         int eq = obj_eq(x, y);
-        if (eq < 0) { DECREF(x); DECREF(y); rec_leave(); return NULL; }
+        if (eq < 0) { DECREF(x); DECREF(y); if (nested) rec_leave(); return NULL; }
         if (!eq) {
             Obj *r;
             if (op == CMP_EQ) r = bool_from(0);
             else if (op == CMP_NE) r = bool_from(1);
             else r = obj_compare(x, y, op);
             DECREF(x); DECREF(y);
-            rec_leave();
+            if (nested) rec_leave();
             return r;
         }
         DECREF(x); DECREF(y);
-        rec_leave();
+        if (nested) rec_leave();
     }
     seq_items(a, &na);
     seq_items(b, &nb);
