@@ -21,13 +21,13 @@ struct Frame;
  * container repr/compare). Measured on the host (x86-64, -O2, gdb $sp): one __init__ re-entry
  * level (vm_eval_inner -> type_call -> heap_new -> vm_call_function -> vm_eval_inner) costs
  * 672 bytes of C stack. Python-to-Python calls made by CALL_* cost none (inline frames).
- * Guest threads have small stacks (64 KiB): 60 levels x ~700 B = ~42 KiB leaves room for the
+ * Guest threads have small stacks (64 KiB): 50 levels x ~700 B = ~35 KiB leaves room for the
  * C functions at the leaves (formatting, the compiler). Deep pure-Python recursion is bounded by
  * recursion_limit (1000) and uses only the frame arena (~100 B + locals per level). */
 #ifdef TOLLPY_HOST
 #define VM_C_RECURSION_LIMIT 3000
 #else
-#define VM_C_RECURSION_LIMIT 60
+#define VM_C_RECURSION_LIMIT 50
 #endif
 
 Obj *vm_eval(struct Frame *f);               /* runs f (entry frame); new ref or NULL */

@@ -1,0 +1,70 @@
+/*
+ * interp/console_guest.c — the guest's console is Python (guest build only: the host build
+ * skips *_guest.c, see mk/host.mk).
+ *
+ * kernel/main.c calls console_run_script() for a batch script (`make run SCRIPT=...`) and then
+ * console_main() for the interactive console; both are weak there and replaced by these. The
+ * shell's commands stay reachable from Python through the `kernel` module:
+ *     import kernel; kernel.shell("ps")
+ * Runs on the kernel's console thread (64 KiB stack; see VM_C_RECURSION_LIMIT in vm.h).
+ * interp/ includes no kernel header: the one shell entry point is declared here by hand.
+ */
+#include <string.h>
+#include "interp.h"
+#include "module.h"
+#include "gil.h"
+
+int shell_run_line(const char *line);          /* kernel/shell.c */
+
+#define GUEST_MEM_LIMIT ((size_t)128 << 20)
+
+static int ensure_interp(void) {
+    if (ts_get()) return 0;
+    if (!interp_new(GUEST_MEM_LIMIT)) {
+        static const char msg[] = "tollpy: cannot create the interpreter\n";
+        port_write(msg, sizeof msg - 1);
+        return -1;
+    }
+    return 0;
+}
+
+int console_run_script(const char *src, size_t len) {
+    if (ensure_interp() < 0) return 1;
+    return tollpy_run_source("<script>", src, len);
+}
+
+void console_main(void) {
+    if (ensure_interp() < 0) return;
+    static const char banner[] = "Python 3.11 subset (tollpy) on Tollbooth; import kernel; kernel.shell('help') for the shell\n";
+    port_write(banner, sizeof banner - 1);
+    tollpy_repl();
+}
+
+/* ---- the kernel module ---------------------------------------------------------------------- */
+static Obj *k_shell(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
+    (void)self;
+    Obj *a[1];
+    if (args_parse("shell", args, nargs, kwnames, "command", a) < 0) return NULL;
+    if (!str_check(a[0])) return exc_raise(TypeError_t, "shell() argument must be str, not %T", a[0]);
+    /* copy: the command runs without the GIL (it may sleep, print, start threads) */
+    size_t n = str_nbytes(a[0]);
+    char *cmd = mem_alloc(n + 1);
+    if (!cmd) return NULL;
+    memcpy(cmd, str_data(a[0]), n + 1);
+    ThreadState *ts = ts_get();
+    gil_before_blocking(ts);
+    int r = shell_run_line(cmd);
+    gil_after_blocking(ts);
+    mem_free(cmd);
+    return int_from_i64(r);
+}
+
+static int kernel_init(Obj *d) {
+    Obj *f = builtin_fn_new("shell", k_shell, NULL);
+    if (!f) return -1;
+    int r = dict_set_s(d, "shell", f);
+    DECREF(f);
+    return r;
+}
+
+MODULE_DEF(kernel, kernel_init);
