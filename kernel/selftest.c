@@ -135,6 +135,18 @@ static void tiny(void *a)
     __atomic_fetch_add(&many_ran, 1, __ATOMIC_RELAXED);
 }
 
+static volatile int park_open;
+static struct waitq *park_q;
+static spinlock_t *park_l;
+static void parked_fn(void *a)
+{
+    (void)a;
+    spin_lock(park_l);
+    while (!park_open)
+        waitq_sleep(park_q, park_l, UINT64_MAX);
+    spin_unlock(park_l);
+}
+
 static int test_threads(void)
 {
     struct thread **t = calloc(MANY, sizeof *t);
@@ -158,14 +170,43 @@ static int test_threads(void)
     const char *e1 = 0, *e2 = 0;
     struct thread *x = thread_create("huge", tiny, 0, (size_t)THREAD_STACK_MAX * 2, -1, &e1);
     struct thread *y = thread_create("badcore", tiny, 0, 0, MAX_CPUS + 1, &e2);
+    /* Up to the limit: threads parked on a wait queue until creation fails cleanly. */
+    static struct waitq park;
+    static spinlock_t park_lk;
+    waitq_init(&park, "park");
+    spin_init(&park_lk, "park");
+    park_open = 0;
+    struct thread **p = calloc(MAX_THREADS + 1, sizeof *p);
+    int parked = 0;
+    const char *limit_err = "none";
+    park_q = &park;
+    park_l = &park_lk;
+    while (p && parked <= MAX_THREADS) {
+        const char *e = 0;
+        p[parked] = thread_create("parked", parked_fn, 0, 4096, -1, &e);
+        if (!p[parked]) {
+            limit_err = e;
+            break;
+        }
+        parked++;
+    }
+    spin_lock(&park_lk);
+    park_open = 1;
+    spin_unlock(&park_lk);
+    waitq_wake_all(&park);
+    int pbad = p ? join_all(p, parked, 20 * SEC) : 1;
+    free(p);
+    bad += pbad;
     size_t after = heap_in_use(), safter = stack_arena_used();
     int ok = created == MANY && !bad && many_ran == MANY && after <= before && safter == sbefore &&
-             !x && !y;
+             !x && !y && strcmp(limit_err, "none") != 0;
     kprintf("selftest threads: %s %d created, %lu ran, %d joined; heap in use %lu -> %lu bytes, "
             "stack arena %lu -> %lu bytes (stacks reclaimed); limits: '%s', '%s'\n",
             ok ? "PASS" : "FAIL", created, (unsigned long)many_ran, created - bad,
             (unsigned long)before, (unsigned long)after, (unsigned long)sbefore,
             (unsigned long)safter, e1 ? e1 : "accepted!", e2 ? e2 : "accepted!");
+    kprintf("  limit: %d more threads parked, then thread_create said '%s'; all joined%s\n", parked,
+            limit_err, pbad ? " - NOT" : "");
     if (created < MANY)
         kprintf("  create failed at %d: %s\n", created, err);
     return !ok;
