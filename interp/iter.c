@@ -221,7 +221,7 @@ static Obj *enum_tp_new(Type *t, Obj *const *a, int n, Obj *k) {
     }
     Obj *it = obj_iter(p[0]);
     if (!it) return NULL;
-    EnumObj *e = (EnumObj *)obj_alloc(t, sizeof(EnumObj));
+    EnumObj *e = (EnumObj *)obj_alloc(t, t->size);
     if (!e) { DECREF(it); return NULL; }
     e->it = it;
     e->count = NEWREF(start == True_ ? MK_SMALL(1) : start == False_ ? MK_SMALL(0) : start);
@@ -277,7 +277,7 @@ static Obj *zip_tp_new(Type *t, Obj *const *a, int n, Obj *k) {
         }
         TUPLE_ITEMS(its)[i] = it;
     }
-    ZipObj *z = (ZipObj *)obj_alloc(t, sizeof(ZipObj));
+    ZipObj *z = (ZipObj *)obj_alloc(t, t->size);
     if (!z) { DECREF(its); return NULL; }
     z->its = its;
     z->strict = strict;
@@ -342,7 +342,7 @@ static Obj *map_tp_new(Type *t, Obj *const *a, int n, Obj *k) {
         if (!it) { DECREF(its); return NULL; }
         TUPLE_ITEMS(its)[i - 1] = it;
     }
-    MapObj *m = (MapObj *)obj_alloc(t, sizeof(MapObj));
+    MapObj *m = (MapObj *)obj_alloc(t, t->size);
     if (!m) { DECREF(its); return NULL; }
     m->fn = NEWREF(a[0]);
     m->its = its;
@@ -387,7 +387,7 @@ static Obj *filter_tp_new(Type *t, Obj *const *a, int n, Obj *k) {
     if (n != 2) return exc_raise(TypeError_t, "filter expected 2 arguments, got %d", n);
     Obj *it = obj_iter(a[1]);
     if (!it) return NULL;
-    FilterObj *f = (FilterObj *)obj_alloc(t, sizeof(FilterObj));
+    FilterObj *f = (FilterObj *)obj_alloc(t, t->size);
     if (!f) { DECREF(it); return NULL; }
     f->fn = NEWREF(a[0]);
     f->it = it;
@@ -462,7 +462,7 @@ static Obj *rev_tp_new(Type *t, Obj *const *a, int n, Obj *k) {
     if (!has_len || !has_item || st == &set_type || st == &frozenset_type || obj_isinstance(seq, &dict_type)) goto notrev;
     intptr_t len = obj_len(seq);
     if (len < 0) return NULL;
-    RevObj *r = (RevObj *)obj_alloc(t, sizeof(RevObj));
+    RevObj *r = (RevObj *)obj_alloc(t, t->size);
     if (!r) return NULL;
     r->seq = NEWREF(seq);
     r->i = len - 1;

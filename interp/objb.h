@@ -26,7 +26,7 @@ void rec_leave(void);
  * 1,000,000 C frames. Container deallocs start with `if (trash_enter(o)) return;` and end with
  * trash_leave(): past TRASH_DEPTH nested deallocs the object is queued (linked through its dead
  * refcnt field) and the outermost dealloc frees the queue iteratively. */
-#define TRASH_DEPTH 50
+#define TRASH_DEPTH 25
 bool trash_enter(Obj *o);
 void trash_leave(void);
 
