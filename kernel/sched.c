@@ -37,7 +37,7 @@ spinlock_t sched_lock = SPINLOCK_INIT("sched");
 
 static struct thread *runq_head, *runq_tail;   /* [sched] */
 static struct thread idle_threads[MAX_CPUS];
-static uint64_t slice_ticks, early_ticks;
+static uint64_t slice_ticks, early_ticks, idle_poll_ticks;
 
 
 void swtch(uint32_t **save_sp, uint32_t *load_sp);
@@ -434,6 +434,17 @@ void sched_idle_loop(void)
          * peek comes with an SGI (we are idle and not kicked, or a kick is already in flight),
          * and a pending SGI ends the WFI even with interrupts masked. */
         if (!__atomic_load_n(&runq_head, __ATOMIC_RELAXED) && !c->offline_req && !c->kicked) {
+#if IDLE_POLL_US > 0
+            /* Optional: poll a little before WFI; trades host CPU for wake-up latency. */
+            uint64_t until = timer_now() + idle_poll_ticks;
+            while (!__atomic_load_n(&runq_head, __ATOMIC_RELAXED) && !c->kicked &&
+                   timer_now() < until)
+                ;
+            if (__atomic_load_n(&runq_head, __ATOMIC_RELAXED) || c->kicked) {
+                irq_enable();
+                continue;
+            }
+#endif
             cpu_wfi();
             irq_enable();
             continue;
@@ -523,5 +534,6 @@ void sched_init(void)
 {
     slice_ticks = timer_ns_to_ticks((uint64_t)SCHED_SLICE_US * 1000);
     early_ticks = timer_ns_to_ticks((uint64_t)TIMER_EARLY_US * 1000);
+    idle_poll_ticks = timer_ns_to_ticks((uint64_t)IDLE_POLL_US * 1000);
 }
 

@@ -6,7 +6,7 @@ KCROSS   ?= arm-none-eabi-
 KCC      := $(KCROSS)gcc
 KARCH    := -mcpu=cortex-a15 -mfpu=neon-vfpv4 -mfloat-abi=hard -marm
 KCFLAGS  := $(KARCH) -O2 -g -std=gnu11 -Wall -Wextra -Werror -fno-omit-frame-pointer \
-            -fno-strict-aliasing -I.
+            -fno-strict-aliasing -I. $(KEXTRA)
 KASFLAGS := $(KARCH) -g -I.
 KWRAP    := printf vprintf puts putchar fprintf vfprintf fputs fputc fwrite fflush \
             snprintf vsnprintf sprintf vsprintf strtod strtof
