@@ -16,7 +16,8 @@
  *    has taken the GIL.
  *
  * No starvation (aging). The CPU-bound waiter at the head of the queue (ticket == cpu_serving)
- * that has waited 2*I sets cpu_boost and a drop request: while cpu_boost is set interactive
+ * that has waited 2*I (elapsed time, checked at every wake-up and timeout) sets cpu_boost and a
+ * drop request: while cpu_boost is set interactive
  * threads cannot take the GIL, and the next release wakes the CPU queue, so the head waiter takes
  * it; taking it clears the boost. Bound: let C be the longest time a holder runs between two
  * eval-breaker checks (one bytecode, or one C call that does not block — blocking calls drop the
@@ -25,7 +26,8 @@
  * the GIL for at most about I + C before someone's timeout forces it off, so the k-th CPU waiter
  * in line gets the GIL within (k+1) * (3*I + C). Interactive threads can delay CPU-bound ones
  * but never indefinitely; and interactive threads themselves are never starved because a boost
- * lasts one acquisition.
+ * lasts one acquisition. The bound is in GIL time: the OS's delay in running a woken thread
+ * comes on top (tests/unit/test_gil.c prints the longest wait under new and prio).
  */
 #include "gil_impl.h"
 
@@ -59,9 +61,10 @@ static void prio_take(Gil *g, GilThread *t, int from_io) {
             uint64_t saved = g->switch_number;
             int r = port_waitq_sleep(interactive ? &g->waitq_int : &g->waitq, &g->lock,
                                      g->interval_ns);
-            if (r == 0) continue;
-            if (g->locked && g->switch_number == saved && !g->drop_request)
+            if (r != 0 && g->locked && g->switch_number == saved && !g->drop_request)
                 gil_send_drop_request(g, t);
+            /* Aging counts the time waited, not the timeouts: a CPU waiter woken again and
+             * again by releases that interactive threads win would otherwise never age. */
             if (!interactive && ticket == g->cpu_serving && !g->cpu_boost &&
                 port_time_ns() - start >= 2 * g->interval_ns) {
                 g->cpu_boost = 1;

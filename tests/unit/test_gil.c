@@ -209,6 +209,69 @@ static double convoy(const char *policy) {
     return per_op;
 }
 
+/* 4b: prio starvation bound: one CPU-bound thread against 3 threads that come back from
+ * (zero-length) I/O all the time, so they are always "interactive". Aging must still give the
+ * CPU-bound thread the GIL: its longest wait is bounded (documented bound (k+1)*(3I + C) with
+ * k = 0 other CPU waiters: ~15 ms + C, plus the host's own scheduling delay, which on a loaded
+ * 2-core host reaches ~100 ms for `new` as well; asserted generously, printed for both). */
+static volatile uint64_t max_gap, max_gap_any;
+static void cpu_gap_worker(void *p) {
+    Worker *w = p;
+    w->ts.interp = &in;
+    w->ts.ident = port_thread_id();
+    port_tls_set(&w->ts);
+    gil_take(&w->ts);
+    uint64_t last = port_time_ns();
+    for (long i = 0; i < w->iters; i++) {
+        instruction();
+        uint64_t before = port_time_ns();
+        vm_check(&w->ts);
+        uint64_t now = port_time_ns();
+        if (now - before > max_gap) max_gap = now - before;   /* time spent giving up the GIL */
+        if (now - last > max_gap_any) max_gap_any = now - last;
+        last = now;
+        w->done++;
+    }
+    stop_flag = 1;
+    gil_drop(&w->ts);
+    gil_thread_fini(&w->ts);
+}
+static void chatty_worker(void *p) {
+    Worker *w = p;
+    w->ts.interp = &in;
+    w->ts.ident = port_thread_id();
+    port_tls_set(&w->ts);
+    gil_take(&w->ts);
+    while (!stop_flag) {
+        gil_before_blocking(&w->ts);
+        gil_after_blocking(&w->ts);      /* back from "I/O": interactive */
+        for (int k = 0; k < 50; k++) { instruction(); vm_check(&w->ts); }
+    }
+    gil_drop(&w->ts);
+    gil_thread_fini(&w->ts);
+}
+static void test_prio_starvation(const char *policy) {
+    setup(policy);
+    Worker cpu, ch[3];
+    memset(&cpu, 0, sizeof cpu);
+    memset(ch, 0, sizeof ch);
+    cpu.iters = 2000000;
+    max_gap = max_gap_any = 0;
+    port_thread *tc = port_thread_start("cpu", cpu_gap_worker, &cpu, 0, PORT_ANY_CORE, NULL);
+    port_thread *th[3];
+    for (int i = 0; i < 3; i++) th[i] = port_thread_start("chat", chatty_worker, &ch[i], 0, PORT_ANY_CORE, NULL);
+    port_thread_join(tc, PORT_FOREVER);
+    for (int i = 0; i < 3; i++) port_thread_join(th[i], PORT_FOREVER);
+    printf("  [%s] CPU-bound thread vs 3 interactive: finished %ld instructions, longest GIL "
+           "wait %.1f ms (longest gap incl. OS preemption %.1f ms)\n",
+           policy, cpu.done, max_gap / 1e6, max_gap_any / 1e6);
+    print_stats("starvation");
+    CHECK(cpu.done == cpu.iters, "CPU-bound thread starved");
+    CHECK(max_gap < 500000000ull, "%s: CPU-bound gap %.1f ms exceeds any reasonable bound", policy, max_gap / 1e6);
+    CHECK(overlaps == 0, "overlaps in starvation test");
+    gil_free(in.gil);
+}
+
 /* 5: policy switch refused with two threads */
 static volatile int hold_second;
 static void idle_thread(void *p) {
@@ -309,6 +372,9 @@ int main(int argc, char **argv) {
     double lnew = convoy("new"), lprio = convoy("prio");
     printf("  convoy latency per 1 ms operation: new %.0f us, prio %.0f us\n", lnew, lprio);
     CHECK(lprio < lnew * 2 + 1000, "prio convoy latency wildly worse than new");
+    printf("test_gil: prio starvation bound\n");
+    test_prio_starvation("new");
+    test_prio_starvation("prio");
     printf("test_gil: policy switching\n");
     test_set_policy();
     printf(failures ? "test_gil: %d FAILURES\n" : "test_gil: all passed%.0d\n", failures);
