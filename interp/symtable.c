@@ -151,6 +151,23 @@ static void visit_expr(ST *st, Node *e)
     case E_SETCOMP: visit_comp(st, e, "<setcomp>"); break;
     case E_DICTCOMP: visit_comp(st, e, "<dictcomp>"); break;
     case E_GENEXP: visit_comp(st, e, "<genexpr>"); break;
+    case E_NAMEDEXPR:
+        if (st->cur->kind == SC_COMP) {
+            /* PEP 572: the target binds in the nearest enclosing non-comprehension scope */
+            Scope *t = st->cur;
+            while (t->kind == SC_COMP) t = t->parent;
+            if (t->kind == SC_CLASS)
+                ctx_error(st->c, NULL, e->line, e->col,
+                          "assignment expression within a comprehension cannot be used in a class body");
+            for (Scope *q = st->cur; q != t; q = q->parent)
+                sym_add(st->c, q, e->a->v)->flags |= t->kind == SC_MODULE ? DEF_GLOBAL : DEF_NONLOCAL;
+            sym_add(st->c, t, e->a->v)->flags |= DEF_LOCAL;
+            visit_expr(st, e->b);
+            break;
+        }
+        visit_expr(st, e->a);
+        visit_expr(st, e->b);
+        break;
     case E_YIELD: case E_YIELDFROM: {
         Scope *s = st->cur;
         if (s->kind == SC_MODULE || s->kind == SC_CLASS)
