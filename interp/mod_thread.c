@@ -24,7 +24,14 @@
 
 #include "traceback.h"
 
-static size_t thread_stack_size;    /* 0 = platform default */
+/* 0 = platform default. The guest's default thread stack (16 KiB) is too small for the VM's C
+ * re-entry budget (VM_C_RECURSION_LIMIT in vm.h, ~35 KiB): Python threads get the console
+ * thread's 64 KiB there. */
+#ifdef TOLLPY_HOST
+static size_t thread_stack_size;
+#else
+static size_t thread_stack_size = 64 * 1024;
+#endif
 static int thread_count;            /* threads started by this module still running (atomic) */
 
 /* ---- locks ------------------------------------------------------------------------------------- */
