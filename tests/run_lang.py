@@ -23,7 +23,8 @@ Modes
                   exit status 1, the last line of stderr names a Python exception, no signal or
                   crash (status < 0 or >= 128 fails), done within 20 s. A first line
                   `# expect: NameA NameB` narrows the accepted exception names; `ok` among
-                  them also accepts exit 0 (cases a correct interpreter may simply run).
+                  them also accepts exit 0 (cases a correct interpreter may simply run); `ok` alone
+                  requires exit 0.
                   The interpreter's memory limit comes from the environment: TOLLPY_MEM=256 MiB
                   (host_main.c's variable; --mem-env), plus a flag if `tollpy --help` shows one
                   (--mem-flag); an RLIMIT_AS of 4 GiB (--rlimit-as-mb, 0 under ASan) keeps a
@@ -252,6 +253,8 @@ def bad_one(path, tollpy_cmd, timeout, mem_args, mem_env, as_mb):
         return False, f"crashed: signal {sname} (status {gc})", details
     if expect and "ok" in expect and gc == 0:
         return True, "", ""
+    if expect == ["ok"]:
+        return False, f"exit status {gc}, expected a clean run (0)", details
     m = EXC_LINE.match(tail)
     exc = m.group(1).split(".")[-1] if m else None
     if gc != 1:
