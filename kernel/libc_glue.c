@@ -3,8 +3,8 @@
  *
  * This newlib (Debian arm-none-eabi) is built without stdio locks and with one global
  * struct _reent, so two cores must never be inside stdio or dtoa (its Bigint free list lives in
- * _reent) at the same time. The build wraps the stdio/strtod entry points (-Wl,--wrap=...,
- * see mk/kernel.mk): each wrapper formats under fmt_lock (recursive per core, interrupts off)
+ * _reent) at the same time. The build wraps the stdio/strtod entry points and the dtoa/strtod
+ * cores _dtoa_r/_strtod_r (-Wl,--wrap=..., see mk/kernel.mk): each wrapper formats under fmt_lock (recursive per core, interrupts off)
  * into a buffer, then writes the buffer to the console in one atomic console_write. Every
  * stream (stdout, stderr, anything else) goes to the console.
  *
@@ -238,6 +238,27 @@ double __wrap_strtod(const char *s, char **end)
 {
     rlock_take(&fmt_lock);
     double d = __real_strtod(s, end);
+    rlock_give(&fmt_lock);
+    return d;
+}
+
+/* Also the reentrant cores, so atof, sscanf("%f"), ecvt... (libc-internal callers: --wrap
+ * applies to references between archive members too) share the same lock. */
+char *__real__dtoa_r(struct _reent *, double, int, int, int *, int *, char **);
+double __real__strtod_r(struct _reent *, const char *, char **);
+
+char *__wrap__dtoa_r(struct _reent *r, double d, int mode, int nd, int *decpt, int *sign, char **rve)
+{
+    rlock_take(&fmt_lock);
+    char *p = __real__dtoa_r(r, d, mode, nd, decpt, sign, rve);
+    rlock_give(&fmt_lock);
+    return p;
+}
+
+double __wrap__strtod_r(struct _reent *r, const char *s, char **end)
+{
+    rlock_take(&fmt_lock);
+    double d = __real__strtod_r(r, s, end);
     rlock_give(&fmt_lock);
     return d;
 }

@@ -5,6 +5,7 @@
  * Test threads never outlive their test: every one is joined (with a timeout, so a broken
  * kernel reports FAIL instead of hanging).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "kernel/shell.h"
@@ -648,6 +649,38 @@ static int test_memory(void)
     return !ok;
 }
 
+/* ---- libc: float formatting and parsing from 4 cores at once (dtoa's shared state) --------- */
+static volatile int libc_bad;
+static void libc_worker(void *a)
+{
+    double x = 1.0 + (double)(intptr_t)a / 7.0;
+    char buf[64];
+    for (int i = 0; i < 3000; i++) {
+        x = x * 1.0001 + 0.3;
+        snprintf(buf, sizeof buf, "%.17g", x);
+        if (strtod(buf, 0) != x)
+            libc_bad++;
+        if (i % 100 == 0 && atof(buf) != x)
+            libc_bad++;
+    }
+}
+
+static int test_libc(void)
+{
+    struct thread *t[4];
+    const char *err;
+    libc_bad = 0;
+    for (int i = 0; i < 4; i++)
+        t[i] = thread_create("libc", libc_worker, (void *)(intptr_t)i, 0, nth_online(i), &err);
+    int bad = join_all(t, 4, 60 * SEC);
+    char buf[32];
+    snprintf(buf, sizeof buf, "%.3f %d %s", 3.14159, -42, "ok");
+    int ok = !bad && !libc_bad && !strcmp(buf, "3.142 -42 ok");
+    kprintf("selftest libc: %s 4 threads x 3000 snprintf(%%.17g)/strtod round trips, %d wrong; "
+            "'%s'\n", ok ? "PASS" : "FAIL", libc_bad, buf);
+    return !ok;
+}
+
 /* ---- driver ------------------------------------------------------------------------------- */
 static const struct {
     const char *name;
@@ -656,7 +689,8 @@ static const struct {
     { "spin", test_spin },       { "nolock", test_nolock }, { "threads", test_threads },
     { "sleep", test_sleep },     { "waitq", test_waitq },   { "gil", test_gil },
     { "preempt", test_preempt },
-    { "fpu", test_fpu },         { "memory", test_memory }, { "hotplug", test_hotplug },
+    { "fpu", test_fpu },         { "memory", test_memory }, { "libc", test_libc },
+    { "hotplug", test_hotplug },
 };
 #define NTESTS (int)(sizeof tests / sizeof tests[0])
 

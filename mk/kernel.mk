@@ -9,7 +9,7 @@ KCFLAGS  := $(KARCH) -O2 -g -std=gnu11 -Wall -Wextra -Werror -fno-omit-frame-poi
             -fno-strict-aliasing -I. $(KEXTRA)
 KASFLAGS := $(KARCH) -g -I.
 KWRAP    := printf vprintf puts putchar fprintf vfprintf fputs fputc fwrite fflush \
-            snprintf vsnprintf sprintf vsprintf strtod strtof
+            snprintf vsnprintf sprintf vsprintf strtod strtof _dtoa_r _strtod_r
 kcomma   := ,
 KLDFLAGS := $(KARCH) -nostartfiles -T boot/kernel.ld -Wl,--no-warn-rwx-segments \
             $(addprefix -Wl$(kcomma)--wrap=,$(KWRAP)) -Wl,-Map,$(BUILD)/kernel.map
