@@ -102,6 +102,7 @@ static void panic_begin(void)
 {
     irq_disable();
     if (__atomic_exchange_n(&panicking, 1, __ATOMIC_SEQ_CST)) {
+        gic_cpu_disable();
         for (;;)
             cpu_wfi();
     }

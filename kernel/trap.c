@@ -32,9 +32,10 @@ void irq_dispatch(void)
         case SGI_RESCHED:
             sched_resched_irq();
             break;
-        case SGI_STOP:
+        case SGI_STOP:                    /* another core panicked: stop quietly */
             gic_eoi(iar);
             timer_cancel();
+            gic_cpu_disable();            /* nothing pending any more, so WFI really sleeps */
             for (;;)
                 cpu_wfi();
         default:
