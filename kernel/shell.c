@@ -158,37 +158,64 @@ static int cmd_cores(int argc, char **argv)
     return 1;
 }
 
-struct tl { int n; };
 static const char *state_name(int s)
 {
     static const char *const n[] = { "ready", "running", "sleeping", "zombie", "dead", "idle" };
     return s >= 0 && s <= T_IDLE ? n[s] : "?";
 }
 
-static void thread_line(struct thread *t, void *arg)
+/* A snapshot taken under sched_lock (copying only), printed after it is released. */
+#define SHOW_THREADS 64
+struct tsnap {
+    uint32_t tid;
+    char name[THREAD_NAME_LEN];
+    int state, cpu, affinity;
+    uint64_t t_run, n_switch;
+    const char *wq;
+};
+struct tl { struct tsnap *s; int n, total; };
+
+static void thread_copy(struct thread *t, void *arg)
 {
     struct tl *l = arg;
-    if (l->n++ > 60) {
-        if (l->n == 63)
-            kprintf("  ... (%d threads in all)\n", thread_count());
+    l->total++;
+    if (l->n >= SHOW_THREADS)
         return;
-    }
-    char aff[12];
-    if (t->affinity < 0)
-        strcpy(aff, "any");
-    else
-        snprintf(aff, sizeof aff, "%d", t->affinity);
-    kprintf("  %5lu %-15s %-8s core %-2d affinity %-3s run %llu ms  switches %llu%s%s\n",
-            (unsigned long)t->tid, t->name, state_name(t->state), t->cpu, aff,
-            (unsigned long long)(timer_ticks_to_ns(t->t_run) / 1000000),
-            (unsigned long long)t->n_switch, t->wq ? "  waiting on " : "", t->wq ? t->wq->name : "");
+    struct tsnap *d = &l->s[l->n++];
+    d->tid = t->tid;
+    memcpy(d->name, t->name, sizeof d->name);
+    d->state = t->state;
+    d->cpu = t->cpu;
+    d->affinity = t->affinity;
+    d->t_run = t->t_run;
+    d->n_switch = t->n_switch;
+    d->wq = t->wq ? t->wq->name : 0;
 }
 
 static int cmd_threads(void)
 {
-    struct tl l = { 0 };
+    struct tl l = { malloc(sizeof(struct tsnap) * SHOW_THREADS), 0, 0 };
+    if (!l.s) {
+        kprintf("threads: out of memory\n");
+        return 1;
+    }
+    thread_list(thread_copy, &l);
     kprintf("  %5s %-15s %-8s\n", "tid", "name", "state");
-    thread_list(thread_line, &l);
+    for (int i = 0; i < l.n; i++) {
+        struct tsnap *t = &l.s[i];
+        char aff[12];
+        if (t->affinity < 0)
+            strcpy(aff, "any");
+        else
+            snprintf(aff, sizeof aff, "%d", t->affinity);
+        kprintf("  %5lu %-15s %-8s core %-2d affinity %-3s run %llu ms  switches %llu%s%s\n",
+                (unsigned long)t->tid, t->name, state_name(t->state), t->cpu, aff,
+                (unsigned long long)(timer_ticks_to_ns(t->t_run) / 1000000),
+                (unsigned long long)t->n_switch, t->wq ? "  waiting on " : "", t->wq ? t->wq : "");
+    }
+    if (l.total > l.n)
+        kprintf("  ... (%d threads in all, idle threads included)\n", l.total);
+    free(l.s);
     sched_dump();
     kprintf("heap: %lu bytes in use, %lu of %lu bytes taken from the heap region; "
             "thread stacks: %lu of %lu bytes\n",

@@ -69,7 +69,7 @@ void thread_yield(void);
 int  thread_sleep_ns(uint64_t ns);          /* 0 slept the full time, -1 interrupted */
 struct thread *thread_current(void);
 int  thread_count(void);
-void thread_list(void (*fn)(struct thread *t, void *arg), void *arg);  /* under sched_lock */
+void thread_list(void (*fn)(struct thread *t, void *arg), void *arg);  /* fn runs under sched_lock: copy, do not print */
 
 /* Wait queues (kernel/waitq.c). sleep: 0 woken, 1 timed out. lk may be NULL. */
 void waitq_init(struct waitq *q, const char *name);

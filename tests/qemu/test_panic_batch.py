@@ -89,3 +89,8 @@ def test_thread_stack_overflow_hits_guard_page(tmp_path):
     st, out = run_batch("fault stack\n", tmp_path=tmp_path)
     assert st == PANIC_STATUS, out
     assert "guard page: stack overflow in thread 'overflow'" in out
+
+
+def test_run_sh_rejects_bad_cpus(tmp_path):
+    st, out = run_batch("echo x\n", cpus=9, tmp_path=tmp_path)
+    assert st == 2 and "CPUS must be 1..8" in out, out
