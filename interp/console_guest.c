@@ -15,11 +15,14 @@
 #include "gil.h"
 
 int shell_run_line(const char *line);          /* kernel/shell.c */
+const char *bootarg_get(const char *key);      /* kernel/bootargs.c: NULL if absent */
 
 #define GUEST_MEM_LIMIT ((size_t)128 << 20)
 
 static int ensure_interp(void) {
     if (ts_get()) return 0;
+    const char *pol = bootarg_get("GIL");      /* make run GIL=old */
+    if (pol && *pol) gil_default_policy = pol;
     if (!interp_new(GUEST_MEM_LIMIT)) {
         static const char msg[] = "tollpy: cannot create the interpreter\n";
         port_write(msg, sizeof msg - 1);
@@ -28,8 +31,30 @@ static int ensure_interp(void) {
     return 0;
 }
 
+/* sys.argv = ["<script>"] + the ARGS boot argument split on spaces */
+static void set_argv(void) {
+    const char *args = bootarg_get("ARGS");
+    char buf[512];
+    char *av[32];
+    int ac = 0;
+    av[ac++] = "<script>";
+    if (args) {
+        strncpy(buf, args, sizeof buf - 1);
+        buf[sizeof buf - 1] = 0;
+        char *p = buf;
+        while (*p && ac < 32) {
+            while (*p == ' ') *p++ = 0;
+            if (!*p) break;
+            av[ac++] = p;
+            while (*p && *p != ' ') p++;
+        }
+    }
+    if (interp_set_argv(ac, av) < 0) exc_clear();
+}
+
 int console_run_script(const char *src, size_t len) {
     if (ensure_interp() < 0) return 1;
+    set_argv();
     return tollpy_run_source("<script>", src, len);
 }
 

@@ -198,9 +198,16 @@ int tollpy_run_module(const char *modname, const char *filename, const char *src
         if (!interp_new((size_t)256 << 20)) return 1;
     }
     Obj *m = import_exec_source(modname, filename, src, len);
-    if (!m) return interp_handle_uncaught();
-    DECREF(m);
-    return 0;
+    int status = 0;
+    if (!m) status = interp_handle_uncaught();
+    else DECREF(m);
+    /* as CPython: after the main module (and its traceback), join non-daemon threads */
+    thread_shutdown(ts_get()->interp);
+    if (exc_occurred()) {
+        int s2 = interp_handle_uncaught();
+        if (!status) status = s2;
+    }
+    return status;
 }
 
 int tollpy_run_source(const char *name, const char *src, size_t len) {
@@ -211,12 +218,17 @@ int tollpy_run_source(const char *name, const char *src, size_t len) {
 /* Read one line (without the newline) into b; -1 at end of input. */
 static int read_line(StrBuf *b) {
     int c, any = 0;
+    ThreadState *ts = ts_get();
+    /* other Python threads run while the console waits */
+    gil_before_blocking(ts);
     while ((c = port_getc()) >= 0) {
         any = 1;
-        if (c == '\n') return 0;
+        if (c == '\n') break;
         if (c == '\r') continue;
         sb_addc(b, (char)c);
     }
+    gil_after_blocking(ts);
+    if (c == '\n') return 0;
     return any ? 0 : -1;
 }
 
