@@ -38,6 +38,14 @@
  *
  * Generators: a code object with CO_GENERATOR makes a generator when called; its frame starts at
  * index 0 on the first next()/send(None).
+ *
+ * Docstrings (CPython's convention): a function's co_consts[0] is its docstring if that is a str
+ * (the compiler puts None there otherwise, lambdas included). Class and module bodies store
+ * __doc__ themselves with STORE_NAME.
+ *
+ * Class bodies (flags 0, run with a fresh locals dict by __build_class__) begin with
+ * `__module__ = __name__; __qualname__ = '<qualname>'` and end by returning the `__class__` cell
+ * (also stored as `__classcell__`) when a method uses super() or __class__, else None.
  */
 #ifndef INTERP_CODE_H
 #define INTERP_CODE_H
