@@ -144,7 +144,7 @@ void gil_thread_init(ThreadState *ts) {
     t->next = g->threads;
     if (g->threads) g->threads->prev = t;
     g->threads = t;
-    g->nthreads++;
+    RELAXED_STORE(g->nthreads, g->nthreads + 1);
     g->st.nthreads = g->nthreads;
     gil_old_threads_changed(g);
     port_spin_unlock(&g->lock);
@@ -161,7 +161,7 @@ void gil_thread_fini(ThreadState *ts) {
     if (t->prev) t->prev->next = t->next; else g->threads = t->next;
     if (t->next) t->next->prev = t->prev;
     if (g->last_holder == t) g->last_holder = NULL;
-    g->nthreads--;
+    RELAXED_STORE(g->nthreads, g->nthreads - 1);
     g->st.nthreads = g->nthreads;
     gil_old_threads_changed(g);
     port_spin_unlock(&g->lock);
@@ -207,7 +207,7 @@ int gil_eval_breaker(ThreadState *ts) {
         return -1;
     }
     int r = g->ops->eval_breaker(g, t);
-    if (g->drop_request) ts->interp->eval_breaker = 1;
+    if (RELAXED_LOAD(g->drop_request)) RELAXED_STORE(ts->interp->eval_breaker, 1);
     return r;
 }
 
@@ -278,8 +278,8 @@ void gil_note_released(Gil *g, GilThread *t, int why) {
 }
 
 void gil_send_drop_request(Gil *g, GilThread *requester) {
-    g->drop_request = 1;
-    if (g->interp) g->interp->eval_breaker = 1;
+    RELAXED_STORE(g->drop_request, 1);
+    if (g->interp) RELAXED_STORE(g->interp->eval_breaker, 1);
     g->st.drop_requests++;
     requester->st.drop_requests_sent++;
     port_trace(TR_GIL_DROP_REQUEST, requester->ident, g->holder ? g->holder->ident : 0);
@@ -337,7 +337,7 @@ int gil_set_policy(Interp *in, const char *name) {
     if (was_held) g->ops->drop(g, me, DROP_PLAIN);
     if (g->ops->leave) g->ops->leave(g);
     g->ops = o;
-    g->drop_request = 0;
+    RELAXED_STORE(g->drop_request, 0);
     if (o->enter) o->enter(g);
     port_trace(TR_GIL_POLICY, (uint32_t)policy_index(o), 0);
     if (was_held) o->take(g, me, 0);

@@ -74,6 +74,11 @@ void gil_note_running(Gil *g, GilThread *t, int running);
 void gil_old_threads_changed(Gil *g);   /* gil_old.c: tick checks only while >1 thread */
 extern const GilOps gil_ops_new, gil_ops_old, gil_ops_prio, gil_ops_none, gil_ops_unsafe;
 
+/* Flags read outside g->lock (the eval-breaker fast path) are hints: relaxed atomics, so the
+ * races are declared (and ThreadSanitizer-clean); the decisions are re-made under the lock. */
+#define RELAXED_LOAD(x) __atomic_load_n(&(x), __ATOMIC_RELAXED)
+#define RELAXED_STORE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_RELAXED)
+
 static inline uint32_t sat_us(uint64_t ns) {
     uint64_t us = ns / 1000;
     return us > 0xffffffffu ? 0xffffffffu : (uint32_t)us;

@@ -27,7 +27,7 @@ static void new_take(Gil *g, GilThread *t, int from_io) {
         g->nwaiters--;
     }
     gil_note_acquired(g, t, start);
-    g->drop_request = 0;               /* honoured (or moot): the new holder runs its interval */
+    RELAXED_STORE(g->drop_request, 0); /* honoured (or moot): the new holder runs its interval */
     port_waitq_wake_all(&g->switch_q); /* a forced dropper may go on */
     port_spin_unlock(&g->lock);
 }
@@ -45,7 +45,7 @@ static void new_drop(Gil *g, GilThread *t, int why) {
 }
 
 static int new_eval_breaker(Gil *g, GilThread *t) {
-    if (g->drop_request && t->held) {
+    if (RELAXED_LOAD(g->drop_request) && t->held) {
         new_drop(g, t, DROP_FORCED);
         new_take(g, t, 0);
     }

@@ -42,7 +42,7 @@ static void old_drop(Gil *g, GilThread *t, int why) {
 static int old_eval_breaker(Gil *g, GilThread *t) {
     if (++t->ticks < g->check_interval) return 0;
     t->ticks = 0;
-    if (g->nthreads > 1 && t->held) {
+    if (RELAXED_LOAD(g->nthreads) > 1 && t->held) {
         old_drop(g, t, DROP_PLAIN);
         /* Python 2 did nothing in between: the release and the re-acquire are back to back. */
         old_take(g, t, 0);
@@ -54,7 +54,8 @@ static int old_eval_breaker(Gil *g, GilThread *t) {
  * old_threads_changed on every registration): Python 2's check was an inline decrement, ours is
  * a call at every instruction, and a lone thread has nobody to hand the GIL to anyway. */
 void gil_old_threads_changed(Gil *g) {
-    if (g->interp && g->ops == &gil_ops_old) g->interp->check_every_instruction = g->nthreads > 1;
+    if (g->interp && g->ops == &gil_ops_old)
+        RELAXED_STORE(g->interp->check_every_instruction, g->nthreads > 1);
 }
 static void old_enter(Gil *g) { gil_old_threads_changed(g); }
 static void old_leave(Gil *g) { if (g->interp) g->interp->check_every_instruction = 0; }

@@ -76,7 +76,7 @@ static void prio_take(Gil *g, GilThread *t, int from_io) {
     }
     if (!interactive) { g->cpu_serving++; g->cpu_boost = 0; }
     gil_note_acquired(g, t, start);
-    g->drop_request = 0;
+    RELAXED_STORE(g->drop_request, 0);
     /* an interactive waiter still queued asks the new holder to go at once */
     if (g->nwaiters_int > 0 && !interactive) gil_send_drop_request(g, t);
     port_waitq_wake_all(&g->switch_q);
@@ -98,7 +98,7 @@ static void prio_drop(Gil *g, GilThread *t, int why) {
 }
 
 static int prio_eval_breaker(Gil *g, GilThread *t) {
-    if (g->drop_request && t->held) {
+    if (RELAXED_LOAD(g->drop_request) && t->held) {
         prio_drop(g, t, DROP_FORCED);
         prio_take(g, t, 0);
     }

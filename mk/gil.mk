@@ -15,3 +15,12 @@ test-gil: $(BUILD)/unit/test_gil
 .PHONY: test-threads
 test-threads: $(BUILD)/host/tollpy
 	$(PYTHON) tests/threads/run_threads.py --tollpy $(BUILD)/host/tollpy
+
+# The same unit test under ThreadSanitizer (the GIL's lock-free hints are relaxed atomics).
+.PHONY: test-gil-tsan
+$(BUILD)/unit/test_gil_tsan: $(GIL_UNIT_SRCS) $(wildcard interp/*.h)
+	@mkdir -p $(dir $@)
+	gcc $(GIL_UNIT_CFLAGS:-O2=-O1) -fsanitize=thread -o $@ $(GIL_UNIT_SRCS) -pthread -lm
+
+test-gil-tsan: $(BUILD)/unit/test_gil_tsan
+	$(BUILD)/unit/test_gil_tsan 300000

@@ -28,7 +28,7 @@ static int failures;
 static Interp in;
 static int inside;              /* threads inside the critical section now */
 static long overlaps;           /* times someone found inside != 0 on entry */
-static volatile int stop_flag;
+static int stop_flag;    /* relaxed atomics below */
 
 typedef struct {
     ThreadState ts;
@@ -39,18 +39,21 @@ typedef struct {
 } Worker;
 
 static void vm_check(ThreadState *ts) {
-    if (in.eval_breaker || in.check_every_instruction) {
-        in.eval_breaker = 0;
+    if (__atomic_load_n(&in.eval_breaker, __ATOMIC_RELAXED) ||
+        __atomic_load_n(&in.check_every_instruction, __ATOMIC_RELAXED)) {
+        __atomic_store_n(&in.eval_breaker, 0, __ATOMIC_RELAXED);
         gil_eval_breaker(ts);
     }
 }
 
-static volatile uint64_t sink;
+static uint64_t sink;
 static void instruction(void) {
     bool excl = gil_policy_has_lock(&in);
     if (excl && __atomic_fetch_add(&inside, 1, __ATOMIC_ACQ_REL) != 0)
         __atomic_fetch_add(&overlaps, 1, __ATOMIC_RELAXED);
-    for (int k = 0; k < 20; k++) sink += (uint64_t)k * 2654435761u;
+    uint64_t x = 0;
+    for (int k = 0; k < 20; k++) x += (uint64_t)k * 2654435761u;
+    __atomic_fetch_add(&sink, x, __ATOMIC_RELAXED);
     if (excl) __atomic_fetch_sub(&inside, 1, __ATOMIC_ACQ_REL);
 }
 
@@ -60,7 +63,7 @@ static void cpu_worker(void *p) {
     w->ts.ident = port_thread_id();
     port_tls_set(&w->ts);
     gil_take(&w->ts);
-    for (long i = 0; w->iters ? i < w->iters : !stop_flag; i++) {
+    for (long i = 0; w->iters ? i < w->iters : !__atomic_load_n(&stop_flag, __ATOMIC_RELAXED); i++) {
         instruction();
         vm_check(&w->ts);
         w->done++;
@@ -199,7 +202,7 @@ static double convoy(const char *policy) {
     port_thread *tc = port_thread_start("spin", cpu_worker, &cpu, 0, PORT_ANY_CORE, NULL);
     port_thread *ti = port_thread_start("io", io_worker, &io, 0, PORT_ANY_CORE, NULL);
     port_thread_join(ti, PORT_FOREVER);
-    stop_flag = 1;
+    __atomic_store_n(&stop_flag, 1, __ATOMIC_RELAXED);
     port_thread_join(tc, PORT_FOREVER);
     double per_op = io.io_ns / 1e3 / io.io_ops;
     printf("  [%s] convoy: 100 x 1 ms sleep next to a spinner: %.0f us per operation\n", policy, per_op);
@@ -213,7 +216,8 @@ static double convoy(const char *policy) {
  * (zero-length) I/O all the time, so they are always "interactive". Aging must still give the
  * CPU-bound thread the GIL: its longest wait is bounded (documented bound (k+1)*(3I + C) with
  * k = 0 other CPU waiters: ~15 ms + C, plus the host's own scheduling delay, which on a loaded
- * 2-core host reaches ~100 ms for `new` as well; asserted generously, printed for both). */
+ * 2-core host reaches ~100 ms; asserted generously for prio, printed for both: `new` has no
+ * bound — a waiter loses to barging threads as long as they win the race, seen up to 0.9 s). */
 static volatile uint64_t max_gap, max_gap_any;
 static void cpu_gap_worker(void *p) {
     Worker *w = p;
@@ -232,7 +236,7 @@ static void cpu_gap_worker(void *p) {
         last = now;
         w->done++;
     }
-    stop_flag = 1;
+    __atomic_store_n(&stop_flag, 1, __ATOMIC_RELAXED);
     gil_drop(&w->ts);
     gil_thread_fini(&w->ts);
 }
@@ -242,7 +246,7 @@ static void chatty_worker(void *p) {
     w->ts.ident = port_thread_id();
     port_tls_set(&w->ts);
     gil_take(&w->ts);
-    while (!stop_flag) {
+    while (!__atomic_load_n(&stop_flag, __ATOMIC_RELAXED)) {
         gil_before_blocking(&w->ts);
         gil_after_blocking(&w->ts);      /* back from "I/O": interactive */
         for (int k = 0; k < 50; k++) { instruction(); vm_check(&w->ts); }
@@ -267,13 +271,16 @@ static void test_prio_starvation(const char *policy) {
            policy, cpu.done, max_gap / 1e6, max_gap_any / 1e6);
     print_stats("starvation");
     CHECK(cpu.done == cpu.iters, "CPU-bound thread starved");
-    CHECK(max_gap < 500000000ull, "%s: CPU-bound gap %.1f ms exceeds any reasonable bound", policy, max_gap / 1e6);
+    /* only prio promises a bound: under new a waiter can lose to barging threads indefinitely
+     * (it keeps sending drop requests, but whoever grabs the free GIL first wins) */
+    if (strcmp(policy, "prio") == 0)
+        CHECK(max_gap < 500000000ull, "%s: CPU-bound gap %.1f ms exceeds any reasonable bound", policy, max_gap / 1e6);
     CHECK(overlaps == 0, "overlaps in starvation test");
     gil_free(in.gil);
 }
 
 /* 5: policy switch refused with two threads */
-static volatile int hold_second;
+static int hold_second;
 static void idle_thread(void *p) {
     Worker *w = p;
     w->ts.interp = &in;
@@ -281,7 +288,7 @@ static void idle_thread(void *p) {
     port_tls_set(&w->ts);
     gil_take(&w->ts);
     gil_before_blocking(&w->ts);
-    while (!hold_second) port_sleep_ns(1000000);
+    while (!__atomic_load_n(&hold_second, __ATOMIC_RELAXED)) port_sleep_ns(1000000);
     gil_after_blocking(&w->ts);
     gil_drop(&w->ts);
     gil_thread_fini(&w->ts);
@@ -310,7 +317,7 @@ static void test_set_policy(void) {
     CHECK(gil_thread_count(&in) == 2, "two threads registered (%d)", gil_thread_count(&in));
     CHECK(in.check_every_instruction == 0, "prio: no tick checks");
     CHECK(gil_set_policy(&in, "new") == -1, "switch refused with two threads");
-    hold_second = 1;
+    __atomic_store_n(&hold_second, 1, __ATOMIC_RELAXED);
     gil_before_blocking(&main_ts);
     port_thread_join(t, PORT_FOREVER);
     gil_after_blocking(&main_ts);
