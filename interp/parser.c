@@ -212,7 +212,9 @@ static Node *parse_number(P *p)
             DECREF(e);
             if (!msg) ctx_fail(p->c);
             ctx_keep(p->c, msg);
-            ctx_error(p->c, NULL, TOK.line, TOK.col, "%s", str_data(msg));
+            const char *m = str_data(msg);
+            ctx_error(p->c, NULL, TOK.line, TOK.col, "%s%s", m,
+                      strstr(m, "Exceeds the limit") ? " - Consider hexadecimal for huge integer literals to avoid decimal conversion limits." : "");
         }
         ctx_fail(p->c);
     }
