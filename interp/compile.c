@@ -1668,6 +1668,10 @@ static void raise_syntax(Ctx *c, const char *src, size_t len)
 
 static Obj *compile_impl(const char *src, size_t len, const char *filename, int mode, bool check_only, int *complete)
 {
+    if (len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0) {       /* a UTF-8 BOM: skipped, as CPython */
+        src += 3;
+        len -= 3;
+    }
     Ctx c;
     memset(&c, 0, sizeof c);
     char stack_mark;
