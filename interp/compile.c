@@ -1668,10 +1668,6 @@ static void raise_syntax(Ctx *c, const char *src, size_t len)
 
 static Obj *compile_impl(const char *src, size_t len, const char *filename, int mode, bool check_only, int *complete)
 {
-    if (len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0) {       /* a UTF-8 BOM: skipped, as CPython */
-        src += 3;
-        len -= 3;
-    }
     Ctx c;
     memset(&c, 0, sizeof c);
     char stack_mark;
@@ -1789,14 +1785,21 @@ static Obj *compile_impl(const char *src, size_t len, const char *filename, int 
     return result;
 }
 
+static size_t bom(const char *src, size_t len)
+{
+    return len >= 3 && memcmp(src, "\xef\xbb\xbf", 3) == 0 ? 3 : 0;   /* a UTF-8 BOM: skipped, as CPython */
+}
+
 Obj *compile_source(const char *src, size_t len, const char *filename, int mode)
 {
-    return compile_impl(src, len, filename, mode, false, NULL);
+    size_t b = bom(src, len);
+    return compile_impl(src + b, len - b, filename, mode, false, NULL);
 }
 
 int compile_is_complete(const char *src, size_t len)
 {
     int complete = 1;
-    compile_impl(src, len, "<stdin>", COMPILE_SINGLE, true, &complete);
+    size_t b = bom(src, len);
+    compile_impl(src + b, len - b, "<stdin>", COMPILE_SINGLE, true, &complete);
     return complete;
 }
