@@ -113,7 +113,8 @@ void gil_stats_reset(Interp *in);
 /* sys additions (interp/mod_sys_gil.c), called by mod_sys.c's init. 0 ok, -1 with exception. */
 int sys_gil_init(Obj *sysdict);
 
-/* interp/mod_thread.c: join non-daemon threads at exit (calls threading._shutdown()). */
+/* interp/mod_thread.c: join non-daemon threads at exit (calls threading._shutdown()); an
+ * exception raised while joining (Ctrl-C) is left pending. */
 void thread_shutdown(Interp *in);
 
 /* unsafe policy: true while it runs; object code may call gil_report_corruption(type name)

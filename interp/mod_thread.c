@@ -503,11 +503,12 @@ static int thread_init(Obj *d) {
 MODULE_DEF(_thread, thread_init);
 
 /* Called by the runtime at interpreter exit (see gil.h): threading._shutdown() joins the
- * non-daemon threads, as CPython's Py_FinalizeEx does. */
+ * non-daemon threads, as CPython's Py_FinalizeEx does. An exception raised meanwhile (Ctrl-C)
+ * is left pending for the caller. */
 void thread_shutdown(Interp *in) {
     if (!in->modules) return;
     Obj *m = dict_get_s(in->modules, "threading");
     if (!m) return;
     Obj *r = obj_call_method(m, "_shutdown", NULL, 0);
-    if (r) DECREF(r); else exc_clear();
+    if (r) DECREF(r);      /* else the exception (e.g. KeyboardInterrupt) stays for the caller */
 }
