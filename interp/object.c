@@ -376,6 +376,101 @@ static Obj *type_call(Obj *callable, Obj *const *args, int nargs, Obj *kwnames) 
     return t->new_(t, args, nargs, kwnames);
 }
 
+/* ---- list[int] & co.: a minimal types.GenericAlias (repr, call, __origin__, __args__) ------------ */
+
+typedef struct { Obj base; Obj *origin; Obj *args; } AliasObj;
+
+static void alias_dealloc(Obj *o) {
+    AliasObj *a = (AliasObj *)o;
+    CLEAR(a->origin); CLEAR(a->args);
+    obj_free(o);
+}
+
+static int alias_add_arg(StrBuf *b, Obj *v) {
+    if (v == &ellipsis_obj) { sb_adds(b, "..."); return 0; }
+    if (obj_isinstance(v, &type_type)) {
+        Type *t = (Type *)v;
+        Obj *n = type_qualname_str(t, true);
+        if (!n) return -1;
+        sb_adds(b, str_data(n));
+        DECREF(n);
+        return 0;
+    }
+    return sb_add_repr(b, v);
+}
+
+static Obj *alias_repr(Obj *o) {
+    AliasObj *a = (AliasObj *)o;
+    StrBuf b;
+    sb_init(&b);
+    if (alias_add_arg(&b, a->origin) < 0) { sb_free(&b); return NULL; }
+    sb_addc(&b, '[');
+    for (intptr_t i = 0; i < TUPLE_LEN(a->args); i++) {
+        if (i) sb_add(&b, ", ", 2);
+        if (alias_add_arg(&b, TUPLE_ITEMS(a->args)[i]) < 0) { sb_free(&b); return NULL; }
+    }
+    if (TUPLE_LEN(a->args) == 0) sb_adds(&b, "()");
+    sb_addc(&b, ']');
+    return sb_finish(&b);
+}
+
+static Obj *alias_call(Obj *o, Obj *const *args, int nargs, Obj *kwnames) {
+    return obj_call(((AliasObj *)o)->origin, args, nargs, kwnames);
+}
+
+static Obj *alias_getattr(Obj *o, Obj *name) {
+    AliasObj *a = (AliasObj *)o;
+    if (str_equal_cstr(name, "__origin__")) return NEWREF(a->origin);
+    if (str_equal_cstr(name, "__args__")) return NEWREF(a->args);
+    return obj_getattr(a->origin, name);
+}
+
+static Obj *alias_compare(Obj *x, Obj *y, int op) {
+    if (TYPE(y) != TYPE(x) || (op != CMP_EQ && op != CMP_NE)) return NEWREF(NotImplemented);
+    AliasObj *a = (AliasObj *)x, *b = (AliasObj *)y;
+    int eq = a->origin == b->origin ? obj_eq(a->args, b->args) : 0;
+    if (eq < 0) return NULL;
+    return bool_from(op == CMP_EQ ? eq : !eq);
+}
+
+static Type alias_type = {
+    .base = TYPE_HEAD, .name = "types.GenericAlias", .size = sizeof(AliasObj),
+    .dealloc = alias_dealloc, .repr = alias_repr, .call = alias_call, .getattr = alias_getattr,
+    .compare = alias_compare, .hash = hash_not_implemented,
+};
+
+/* type[...]: heap classes with __class_getitem__ get it called; the built-in containers give a
+ * GenericAlias (list[int]), as CPython's. */
+static Obj *type_subscript(Obj *o, Obj *key) {
+    Type *t = (Type *)o;
+    if (t->flags & TF_HEAPTYPE) {
+        /* __class_getitem__ is an implicit class method. */
+        Obj *cg = type_lookup(t, str_intern("__class_getitem__"));
+        if (cg) {
+            if (obj_is(cg, &classmethod_type) || obj_is(cg, &staticmethod_type)) {
+                Obj *b = obj_getattr_s(o, "__class_getitem__");
+                if (!b) return NULL;
+                Obj *r = obj_call1(b, key);
+                DECREF(b);
+                return r;
+            }
+            return obj_call2(cg, o, key);
+        }
+    }
+    static Type *const generic[] = { &list_type, &dict_type, &tuple_type, &set_type, &frozenset_type,
+                                     &type_type, &enumerate_type, &zip_type, &map_type, &filter_type,
+                                     &reversed_type };
+    bool ok = false;
+    for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++) if (type_is_subtype(t, generic[i])) ok = true;
+    if (!ok) return exc_raise(TypeError_t, "type '%s' is not subscriptable", t->name);
+    AliasObj *a = (AliasObj *)obj_alloc(&alias_type, sizeof(AliasObj));
+    if (!a) return NULL;
+    a->origin = NEWREF(o);
+    a->args = obj_is(key, &tuple_type) ? NEWREF(key) : tuple_pack(1, key);
+    if (!a->args) { DECREF((Obj *)a); return NULL; }
+    return (Obj *)a;
+}
+
 /* A getattr slot of its own (not NULL) so the VM's LOAD_METHOD fast path, which binds methods
  * found on TYPE(o), never binds type's inherited object.__init__ & co. to a class: attribute
  * lookup on a class goes through class.c's generic path (the class's own MRO first). */
@@ -398,7 +493,7 @@ static const MethodDef type_methods[] = {
 Type type_type = {
     .base = TYPE_HEAD, .name = "type", .base_type = &object_type, .size = sizeof(Type),
     .flags = TF_BASETYPE, .repr = type_repr, .hash = object_hash, .compare = object_compare,
-    .call = type_call, .getattr = type_getattr, .methods = type_methods,
+    .call = type_call, .getattr = type_getattr, .getitem = type_subscript, .methods = type_methods,
 };
 
 int type_ready(Type *t) {
@@ -524,7 +619,7 @@ int types_init(void) {
         &list_iter_type, &list_reviter_type, &tuple_iter_type, &range_iter_type, &seq_iter_type,
         &enumerate_type, &zip_type, &map_type, &filter_type, &reversed_type, &callable_iter_type,
         &dict_keys_type, &dict_values_type, &dict_items_type, &dict_keyiter_type,
-        &dict_valueiter_type, &dict_itemiter_type, &set_iter_type,
+        &dict_valueiter_type, &dict_itemiter_type, &set_iter_type, &alias_type,
     };
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
         if (type_ready(order[i]) < 0) return -1;
