@@ -149,7 +149,7 @@ static Obj *bytes_mul(Obj *a, Obj *b)
     if (int_as_index(n, &k) < 0) return NULL;
     if (k < 0) k = 0;
     size_t len = B(s)->len;
-    if (len && (size_t)k > ((size_t)-1 / 2) / len) return exc_raise(MemoryError_t, NULL);
+    if (len && k > INTPTR_MAX / (intptr_t)len) return exc_raise(OverflowError_t, "repeated bytes are too long");
     Obj *r = bytes_new(NULL, len * (size_t)k);
     if (!r) return NULL;
     for (intptr_t i = 0; i < k; i++) memcpy(B(r)->data + (size_t)i * len, B(s)->data, len);

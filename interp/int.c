@@ -16,6 +16,7 @@
 #include <math.h>
 #include "obj.h"
 #include "strfmt.h"
+#include "state.h"
 
 typedef uint32_t digit;
 typedef uint64_t twodigit;
@@ -1050,7 +1051,7 @@ static Obj *int_pow_impl(Obj *a, Obj *b, Obj *m)
         IV bv; iv_get(b, &bv);
         return MK_SMALL((bv.d[0] & 1) ? -1 : 1);
     }
-    if (!IS_SMALL(b)) return exc_raise(MemoryError_t, NULL);
+    if (!IS_SMALL(b)) return mem_error();
     intptr_t e = SMALL_VAL(b);
     /* (±2**k) ** e is a shift */
     if (IS_SMALL(a)) {
@@ -1062,7 +1063,14 @@ static Obj *int_pow_impl(Obj *a, Obj *b, Obj *m)
             return r;
         }
     }
-    if ((double)iv_bitlen(&av) * (double)e > 1e10) return exc_raise(MemoryError_t, NULL);
+    {
+        /* Refuse up front what can't fit the interpreter's memory (a 10**10**9 would otherwise
+         * grind through squarings before the last allocation fails). */
+        double bytes = (double)iv_bitlen(&av) * (double)e / 8.0;
+        ThreadState *ts = ts_get();
+        double room = ts && ts->interp && ts->interp->mem_limit ? (double)ts->interp->mem_limit - (double)ts->interp->mem_used : 4e9;
+        if (bytes > room || bytes > 4e9) return mem_error();
+    }
     Obj *res = MK_SMALL(1), *base = NEWREF(a);
     while (e > 0) {
         if (e & 1) {

@@ -20,6 +20,7 @@
 #define HAVE_COMPILER 1
 #endif
 #include "gil.h"
+#include "mp.h"
 
 int sys_init(Interp *in, Obj *sysdict);           /* mod_sys.c */
 int vm_builtins_init(Obj *builtins);              /* mod_builtins_vm.c */
@@ -197,12 +198,14 @@ int tollpy_run_module(const char *modname, const char *filename, const char *src
     if (!ts) {
         if (!interp_new((size_t)256 << 20)) return 1;
     }
+    if (!strcmp(modname, "__main__")) mp_note_main(filename, src, len);   /* spawn re-runs it */
     Obj *m = import_exec_source(modname, filename, src, len);
     int status = 0;
     if (!m) status = interp_handle_uncaught();
     else DECREF(m);
     /* as CPython: after the main module (and its traceback), join non-daemon threads */
     thread_shutdown(ts_get()->interp);
+    mp_shutdown(ts_get()->interp);   /* join non-daemon processes, terminate daemonic ones */
     if (exc_occurred()) {
         int s2 = interp_handle_uncaught();
         if (!status) status = s2;

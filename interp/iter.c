@@ -447,7 +447,7 @@ static Obj *rev_tp_new(Type *t, Obj *const *a, int n, Obj *k) {
             return r;
         }
     }
-    if (st == &dict_type) {
+    if (st == &dict_type || st == &dict_keys_type || st == &dict_values_type || st == &dict_items_type) {
         Obj *l = list_from_iter(seq);
         if (!l) return NULL;
         Obj *r = listiter_new(l, true);

@@ -30,6 +30,7 @@ static Obj *memerr_prealloc;   /* a MemoryError instance kept for when port_mall
 
 static void raise_memory_error(void)
 {
+    if (!MemoryError_t) return;     /* before the exception types exist: the caller sees NULL */
     __atomic_fetch_add(&mem_bypass, 1, __ATOMIC_SEQ_CST);
     if (mem_bypass > 4) {      /* nested failure: don't recurse */
         __atomic_fetch_sub(&mem_bypass, 1, __ATOMIC_SEQ_CST);
@@ -54,6 +55,12 @@ static void raise_memory_error(void)
         exc_raise_obj(memerr_prealloc);
     }
     __atomic_fetch_sub(&mem_bypass, 1, __ATOMIC_SEQ_CST);
+}
+
+Obj *mem_error(void)
+{
+    raise_memory_error();
+    return NULL;
 }
 
 static inline Interp *cur_interp(void)

@@ -176,6 +176,7 @@ void mem_free(void *p);
 Obj *obj_alloc(Type *t, size_t size);        /* refcnt 1, type set (INCREF'd if heap type), rest zero */
 void obj_free(Obj *o);                       /* release the memory of a dead object; DECREFs its type if a heap type */
 size_t mem_used_now(void);                   /* bytes accounted to the current interpreter (objects-A) */
+Obj *mem_error(void);                        /* raise MemoryError without needing memory; returns NULL */
 
 /* ---- exceptions ------------------------------------------------------------------------------- */
 extern Type *BaseException_t, *Exception_t, *SystemExit_t, *KeyboardInterrupt_t, *StopIteration_t,

@@ -35,6 +35,11 @@ struct Interp {
     /* runtime additions */
     ThreadState *main_ts;      /* the thread that created the interpreter (gets KeyboardInterrupt) */
     Obj *argv;                 /* list for sys.argv */
+    /* multiprocessing (interp/mp_process.c): a stop request from Process.terminate() makes
+     * vm_eval_breaker raise SystemExit in every thread of this interpreter; mp is the MpProc
+     * this interpreter runs as (NULL for the main interpreter). */
+    volatile int stop_request;
+    void *mp;
 };
 
 struct ThreadState {

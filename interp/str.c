@@ -310,7 +310,7 @@ static Obj *intern_bytes(const char *p, size_t n, Obj *candidate)
         if (intern_insert(s) < 0) {
             port_spin_unlock(&intern_lock);
             DECREF(s);
-            return exc_raise(MemoryError_t, NULL);
+            return mem_error();
         }
         S(s)->interned = 1;
         s->refcnt = IMMORTAL_REFCNT;
@@ -376,7 +376,7 @@ int sb_add_str(StrBuf *b, Obj *o)
 
 void sb_vprintf(StrBuf *b, const char *fmt, va_list ap)
 {
-    const char *p = fmt;
+    const char *p = fmt ? fmt : "";
     while (*p) {
         const char *q = strchr(p, '%');
         if (!q) { sb_adds(b, p); break; }
@@ -467,7 +467,7 @@ Obj *sb_finish(StrBuf *b)
 {
     if (b->oom) {
         sb_free(b);
-        if (!exc_occurred()) exc_raise(MemoryError_t, NULL);
+        if (!exc_occurred()) mem_error();
         return NULL;
     }
     Obj *r = str_new(b->p ? b->p : "", b->n);
@@ -573,7 +573,7 @@ static Obj *str_mul(Obj *a, Obj *b)
     if (k <= 0) return str_new("", 0);
     if (k == 1 && TYPE(s) == &str_type) return NEWREF(s);
     size_t nb = S(s)->nbytes;
-    if (nb && (size_t)k > ((size_t)-1 / 2) / nb) return exc_raise(MemoryError_t, NULL);
+    if (nb && k > INTPTR_MAX / (intptr_t)nb) return exc_raise(OverflowError_t, "repeated string is too long");
     Obj *r = str_alloc(nb * (size_t)k);
     if (!r) return NULL;
     char *d = S(r)->data;

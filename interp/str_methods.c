@@ -578,9 +578,9 @@ static Obj *do_pad(Obj *self, Obj *const *args, int nargs, Obj *kw, const char *
     else { l = pad / 2 + (pad & w & 1); r = pad - l; }
     StrBuf b;
     sb_init(&b);
-    for (intptr_t i = 0; i < l; i++) sb_add(&b, fill, fn);
+    for (intptr_t i = 0; i < l && !b.oom; i++) sb_add(&b, fill, fn);
     sb_add(&b, D(self), NB(self));
-    for (intptr_t i = 0; i < r; i++) sb_add(&b, fill, fn);
+    for (intptr_t i = 0; i < r && !b.oom; i++) sb_add(&b, fill, fn);
     return sb_finish(&b);
 }
 static Obj *m_ljust(Obj *s, Obj *const *a, int n, Obj *kw) { return do_pad(s, a, n, kw, "ljust", 0); }
@@ -600,7 +600,7 @@ static Obj *m_zfill(Obj *self, Obj *const *args, int nargs, Obj *kw)
     const char *p = D(self);
     size_t n = NB(self);
     if (n && (p[0] == '+' || p[0] == '-')) { sb_addc(&b, p[0]); p++; n--; }
-    for (intptr_t i = 0; i < w - len; i++) sb_addc(&b, '0');
+    for (intptr_t i = 0; i < w - len && !b.oom; i++) sb_addc(&b, '0');
     sb_add(&b, p, n);
     return sb_finish(&b);
 }
@@ -677,7 +677,7 @@ static Obj *m_expandtabs(Obj *self, Obj *const *args, int nargs, Obj *kw)
     for (size_t i = 0; i < NB(self); i++) {
         char c = p[i];
         if (c == '\t') {
-            if (ts > 0) { intptr_t k = ts - col % ts; for (intptr_t j = 0; j < k; j++) sb_addc(&b, ' '); col += k; }
+            if (ts > 0) { intptr_t k = ts - col % ts; for (intptr_t j = 0; j < k && !b.oom; j++) sb_addc(&b, ' '); col += k; }
         } else {
             sb_addc(&b, c);
             if (c == '\n' || c == '\r') col = 0;

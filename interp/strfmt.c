@@ -46,7 +46,13 @@ int fmtspec_parse(const char *s, size_t n, FmtSpec *f, const char *tname)
     }
     if (i < n && s[i] >= '0' && s[i] <= '9') {
         f->width = 0;
-        while (i < n && s[i] >= '0' && s[i] <= '9') f->width = f->width * 10 + (s[i++] - '0');
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            if (f->width > (INTPTR_MAX - 9) / 10) {
+                exc_raise(ValueError_t, "Too many decimal digits in format string");
+                return -1;
+            }
+            f->width = f->width * 10 + (s[i++] - '0');
+        }
     }
     if (i < n && (s[i] == ',' || s[i] == '_')) f->grouping = s[i++];
     if (i < n && (s[i] == ',' || s[i] == '_')) {
@@ -60,7 +66,13 @@ int fmtspec_parse(const char *s, size_t n, FmtSpec *f, const char *tname)
             return -1;
         }
         f->prec = 0;
-        while (i < n && s[i] >= '0' && s[i] <= '9') f->prec = f->prec * 10 + (s[i++] - '0');
+        while (i < n && s[i] >= '0' && s[i] <= '9') {
+            if (f->prec > (INTPTR_MAX - 9) / 10) {
+                exc_raise(ValueError_t, "Too many decimal digits in format string");
+                return -1;
+            }
+            f->prec = f->prec * 10 + (s[i++] - '0');
+        }
     }
     if (n - i > 1) {
         exc_raise(ValueError_t, "Invalid format specifier '%s' for object of type '%s'", s, tname);
@@ -81,7 +93,7 @@ int fmtspec_parse(const char *s, size_t n, FmtSpec *f, const char *tname)
 static void add_fill(StrBuf *b, const FmtSpec *f, intptr_t k)
 {
     size_t fl = strlen(f->fill);
-    for (intptr_t i = 0; i < k; i++) sb_add(b, f->fill, fl);
+    for (intptr_t i = 0; i < k && !b->oom; i++) sb_add(b, f->fill, fl);
 }
 
 /* Pad a piece of text (nchars code points) by spec. */
@@ -126,14 +138,14 @@ static Obj *emit_number(const FmtSpec *f, const char *sign, const char *prefix,
             if ((intptr_t)(pre + glen + rl) >= f->width) break;
             extra++;
         }
-        for (size_t i = 0; i < extra; i++) sb_addc(&body, '0');
+        for (size_t i = 0; i < extra && !body.oom; i++) sb_addc(&body, '0');
         sb_add(&body, digits, nd);
         group_digits(&g, body.p, body.n, f->grouping, group);
         sb_free(&body);
     } else {
         group_digits(&g, digits, nd, f->grouping, group);
     }
-    if (g.oom) { sb_free(&g); return exc_raise(MemoryError_t, NULL); }
+    if (g.oom) { sb_free(&g); return mem_error(); }
     StrBuf out;
     sb_init(&out);
     size_t len = pre + g.n + rl;
@@ -411,7 +423,7 @@ Obj *strfmt_percent(Obj *fmt, Obj *args)
                 char *d = int_to_text(iv, base, c == 'X', &neg, &len);
                 if (d) {
                     StrBuf z; sb_init(&z);
-                    for (intptr_t k = (intptr_t)len; k < prec; k++) sb_addc(&z, '0');
+                    for (intptr_t k = (intptr_t)len; k < prec && !z.oom; k++) sb_addc(&z, '0');
                     sb_add(&z, d, len);
                     mem_free(d);
                     const char *prefix = f.alt ? (base == 16 ? (c == 'X' ? "0X" : "0x") : base == 8 ? "0o" : "") : "";

@@ -32,6 +32,7 @@
 #include "traceback.h"
 #include "gil.h"
 #include "objb.h"
+#include "mp.h"
 
 /* ---- argument binding ------------------------------------------------------------------------ */
 static void missing_args(FuncObj *fn, Obj **fast, int start, int end, bool kwonly) {
@@ -237,6 +238,7 @@ int vm_eval_breaker(ThreadState *ts) {
         }
         in->eval_breaker = 1;     /* leave it for the main thread */
     }
+    if (in->stop_request && mp_stop_raise(ts) < 0) return -1;   /* Process.terminate() */
     return gil_eval_breaker(ts);
 }
 
