@@ -380,10 +380,14 @@ void sched_resched_irq(void)
     struct cpu *c = mycpu();
     c->kicked = 0;
     c->need_resched = 1;
-    spin_lock(&sched_lock);
-    timeouts_expire(c, timer_now());   /* sleepers may have been handed over from an offline core */
-    sched_rearm();
-    spin_unlock(&sched_lock);
+    /* Sleepers may have been handed over from a core going offline: take them on (the lock
+     * only when there are any; racy peek is fine, the handover happens before the SGI). */
+    if (__atomic_load_n(&c->timeouts, __ATOMIC_ACQUIRE)) {
+        spin_lock(&sched_lock);
+        timeouts_expire(c, timer_now());
+        sched_rearm();
+        spin_unlock(&sched_lock);
+    }
 }
 
 /* ---- idle and offline --------------------------------------------------------------------- */
