@@ -11,6 +11,12 @@
  * other threads may also pass the limit, which is harmless). If the platform itself is out of
  * memory the exception instance is preallocated on first use of the allocator path that fails.
  *
+ *
+ * Recovery: once an interpreter hits its limit it gets a grace reserve (MEM_GRACE bytes above
+ * the limit) so that raising, unwinding, printing the traceback and running the `except
+ * MemoryError:` handler can allocate; the grace ends when usage falls back below the limit.
+ * One interpreter at a time can be in grace (grace_interp); another one simply fails harder.
+ *
  * Called by: every object file (obj_alloc/obj_free), DECREF (obj_dealloc). Locks: none.
  */
 #include <string.h>
@@ -26,6 +32,8 @@ typedef struct {
 #define HDR_SIZE ((sizeof(MemHdr) + 7u) & ~(size_t)7u)
 
 static volatile int mem_bypass;
+static Interp *volatile grace_interp;
+#define MEM_GRACE ((size_t)512 * 1024)
 static Obj *memerr_prealloc;   /* a MemoryError instance kept for when port_malloc fails */
 
 static void raise_memory_error(void)
@@ -75,9 +83,11 @@ static inline int charge(Interp *in, size_t n)
     size_t used;
     if (rc_atomic) used = __atomic_add_fetch(&in->mem_used, n, __ATOMIC_RELAXED);
     else used = (in->mem_used += n);
-    if (in->mem_limit && used > in->mem_limit && !mem_bypass) {
+    if (in->mem_limit && used > in->mem_limit && !mem_bypass &&
+        (grace_interp != in || used > in->mem_limit + MEM_GRACE)) {
         if (rc_atomic) __atomic_sub_fetch(&in->mem_used, n, __ATOMIC_RELAXED);
         else in->mem_used -= n;
+        grace_interp = in;
         return -1;
     }
     return 0;
@@ -86,8 +96,10 @@ static inline int charge(Interp *in, size_t n)
 static inline void uncharge(Interp *in, size_t n)
 {
     if (!in) return;
-    if (rc_atomic) __atomic_sub_fetch(&in->mem_used, n, __ATOMIC_RELAXED);
-    else in->mem_used -= n;
+    size_t used;
+    if (rc_atomic) used = __atomic_sub_fetch(&in->mem_used, n, __ATOMIC_RELAXED);
+    else used = (in->mem_used -= n);
+    if (grace_interp == in && used + MEM_GRACE / 2 < in->mem_limit) grace_interp = NULL;
 }
 
 void *mem_alloc(size_t n)
