@@ -53,7 +53,6 @@ static int put_bytes(MpBuf *b, char tag, const char *p, size_t n) {
     if (put_u8(b, (uint8_t)tag) < 0 || put_u32(b, (uint32_t)n) < 0) return -1;
     return put(b, p, n);
 }
-static int put_cstr(MpBuf *b, const char *s) { return put_bytes(b, 'c', s, strlen(s)); }
 
 static int add_shared(MpBuf *b, MpShared *s) {
     if (b->nshared == b->capshared) {

@@ -1,0 +1,26 @@
+# seed 003: the same with a Lock: exactly 2 * N
+from multiprocessing import Process, Value, Lock
+import time
+import sys
+
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 100000
+
+
+def increment_count(x, lock):
+    for _ in range(N):
+        with lock:
+            x.value += 1
+
+
+if __name__ == "__main__":
+    x = Value('i', 0)
+    lock = Lock()
+    p1 = Process(target=increment_count, args=(x, lock))
+    p2 = Process(target=increment_count, args=(x, lock))
+    start = time.time()
+    p1.start()
+    p2.start()
+    p1.join()
+    p2.join()
+    print("Final value of x (with lock):", x.value)
+    print("exact:", x.value == 2 * N)

@@ -1,0 +1,25 @@
+# seed 003: two Processes on a Value without a lock (smaller count than the seed's 1,000,000)
+from multiprocessing import Process, Value
+import time
+import sys
+
+N = int(sys.argv[1]) if len(sys.argv) > 1 else 200000
+
+
+def increment_count(x):
+    for _ in range(N):
+        x.value += 1  # not safe yet
+
+
+if __name__ == "__main__":
+    x = Value('i', 0)
+    p1 = Process(target=increment_count, args=(x,))
+    p2 = Process(target=increment_count, args=(x,))
+    start = time.time()
+    p1.start()
+    p2.start()
+    p1.join()
+    p2.join()
+    print("Final value of x (without lock):", x.value)
+    print("Time taken:", round(time.time() - start, 2))
+    print("lost updates:", x.value < 2 * N)
