@@ -273,12 +273,13 @@ static void proc_main(void *arg) {
     }
 done:
     p->t_end = port_time_ns();
+    /* no longer counted once a joiner can see it done (a start right after join must work) */
+    __atomic_fetch_sub(&mp_live_processes, 1, __ATOMIC_ACQ_REL);
     port_spin_lock(&p->lk);
     p->exitcode = status;
     p->state = 2;
     if (p->nwait) port_waitq_wake_all(&p->q);
     port_spin_unlock(&p->lk);
-    __atomic_fetch_sub(&mp_live_processes, 1, __ATOMIC_ACQ_REL);
     proc_decref(p);
 }
 

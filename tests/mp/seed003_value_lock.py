@@ -23,4 +23,5 @@ if __name__ == "__main__":
     p1.join()
     p2.join()
     print("Final value of x (with lock):", x.value)
+    print("Time taken:", time.time() - start)
     print("exact:", x.value == 2 * N)

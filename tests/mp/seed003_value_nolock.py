@@ -21,5 +21,6 @@ if __name__ == "__main__":
     p1.join()
     p2.join()
     print("Final value of x (without lock):", x.value)
-    print("Time taken:", round(time.time() - start, 2))
-    print("lost updates:", x.value < 2 * N)
+    print("Time taken:", time.time() - start)
+    # the structure a test can rely on (a loaded host may not run the two in parallel):
+    print("plausible:", 0 < x.value <= 2 * N, "| lost updates:", x.value < 2 * N)

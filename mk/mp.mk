@@ -1,0 +1,20 @@
+# mk/mp.mk — multiprocessing tests and figures (owner: multiprocessing).
+#   make test-mp        tests/mp/*.py on build/host/tollpy under GIL policies new and none
+#                       (tests/mp/run_mp.py: .expected files or CPython's output)
+#   make qemu-test-mp   tests/mp/QEMU_SUBSET in the guest (CPUS=2), like `make run SCRIPT=.. EXIT=1`
+#   make bench-mp       tests/bench/mp_bench.py: start+join cost, Queue round trip, Pool(n).map
+#                       speed-up, memory per process — host, then guest -smp 2 and -smp 4
+#                       (also run by `make bench`)
+.PHONY: test-mp qemu-test-mp bench-mp
+TEST_PARTS += test-mp
+
+test-mp: $(BUILD)/host/tollpy
+	$(PYTHON) tests/mp/run_mp.py --tollpy $(BUILD)/host/tollpy
+
+qemu-test-mp: deps $(BUILD)/kernel.elf
+	$(PYTHON) tests/mp/run_mp.py --qemu --cpus 2
+
+bench-mp: deps $(BUILD)/host/tollpy $(BUILD)/kernel.elf
+	$(PYTHON) tests/bench/mp_bench.py --tollpy $(BUILD)/host/tollpy
+
+bench: bench-mp
