@@ -247,7 +247,13 @@ void vm_tb_add(Obj *exc, Frame *f) {
     ExcObj *e = (ExcObj *)exc;
     /* tb_new may fail (MemoryError) and replace the pending exception: keep ours */
     Obj *saved = exc_fetch();
+    /* A MemoryError at the arena limit still gets its traceback: a little headroom for the
+     * entry (40 bytes), as mem.c's bypass does for the exception itself. */
+    Interp *in = ts_get()->interp;
+    bool oom = obj_isinstance(exc, MemoryError_t);
+    if (oom) in->mem_limit += 64 * 1024;
     Obj *tb = tb_new(e->traceback, f->code, frame_lineno(f));
+    if (oom) in->mem_limit -= 64 * 1024;
     if (tb) {
         XDECREF(e->traceback);
         e->traceback = tb;
@@ -465,12 +471,43 @@ static Obj *call_ex(Obj *func, Obj *args, Obj *kwargs) {
     return r;
 }
 
+/* CPython's _PyObject_FunctionStr: "__main__.A.m" for Python functions, the bare name for C. */
 static const char *callable_name(Obj *f, char *buf, size_t n) {
-    if (obj_is(f, &function_type)) return str_data(((FuncObj *)f)->qualname);
     if (obj_is(f, &method_type)) return callable_name(((MethodObj *)f)->func, buf, n);
+    if (obj_is(f, &function_type)) {
+        FuncObj *fn = (FuncObj *)f;
+        if (fn->module && str_check(fn->module) && !str_equal_cstr(fn->module, "builtins"))
+            snprintf(buf, n, "%s.%s", str_data(fn->module), str_data(fn->qualname));
+        else
+            snprintf(buf, n, "%s", str_data(fn->qualname));
+        return buf;
+    }
     if (obj_is(f, &builtin_fn_type)) return ((BuiltinFnObj *)f)->name;
+    if (obj_isinstance(f, &type_type)) return ((Type *)f)->name;
     snprintf(buf, n, "%s object", type_name(f));
     return buf;
+}
+
+/* Is the LIST_EXTEND at ip[-1] building the *args of a call (LIST_TO_TUPLE then
+ * CALL_FUNCTION_EX, maybe after the **kwargs dict is built)? */
+static bool extend_for_call(const Instr *ip, const Instr *end) {
+    for (int i = 0; i < 64 && ip + i < end; i++) {
+        int op = INSTR_OP(ip[i]);
+        if (op == OP_LIST_TO_TUPLE) {
+            for (int j = i + 1; j < i + 64 && ip + j < end; j++) {
+                int o2 = INSTR_OP(ip[j]);
+                if (o2 == OP_CALL_FUNCTION_EX) return true;
+                if (o2 != OP_BUILD_MAP && o2 != OP_DICT_MERGE && o2 != OP_LOAD_CONST && o2 != OP_LOAD_FAST &&
+                    o2 != OP_LOAD_GLOBAL && o2 != OP_LOAD_NAME && o2 != OP_LOAD_DEREF && o2 != OP_LOAD_ATTR)
+                    return false;
+            }
+            return false;
+        }
+        if (op == OP_CALL_FUNCTION_EX || op == OP_RETURN_VALUE || op == OP_BUILD_LIST ||
+            op == OP_BUILD_TUPLE || op == OP_BUILD_SET)
+            return false;
+    }
+    return false;
 }
 
 static int do_import_star(Frame *f, Obj *m) {
@@ -1297,7 +1334,12 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         int r = list_extend(sp[-ARG], v);
         if (r < 0 && exc_matches(TypeError_t) && !TYPE(v)->iter && !TYPE(v)->getitem) {
             exc_clear();
-            exc_raise(TypeError_t, "Value after * must be an iterable, not %T", v);
+            char buf[160];
+            if (extend_for_call(ip, co->code + co->ncode) && sp - ARG - 1 >= f->stack && sp[-ARG - 1])
+                exc_raise(TypeError_t, "%s() argument after * must be an iterable, not %T",
+                          callable_name(sp[-ARG - 1], buf, sizeof buf), v);
+            else
+                exc_raise(TypeError_t, "Value after * must be an iterable, not %T", v);
         }
         DECREF(v);
         if (r < 0) goto error;
@@ -1319,8 +1361,8 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
     }
     TARGET(DICT_MERGE) {
         Obj *v = POP();
-        char buf[64];
-        Obj *fn = sp[-ARG - 2];
+        char buf[160];
+        Obj *fn = sp - ARG - 2 >= f->stack ? sp[-ARG - 2] : NULL;
         const char *fname = fn ? callable_name(fn, buf, sizeof buf) : "function";
         int r = dict_merge(sp[-ARG], v, true, fname);
         DECREF(v);
