@@ -1314,13 +1314,14 @@ Node *parse_source(Ctx *c, int mode)
     lex_next(&lx);
     Node *m = node_new(c, S_MODULE, 1, 0);
     if (mode == PARSE_EVAL) {
-        while (lx.tok.kind == T_NEWLINE) lex_next(&lx);
+        /* eval() ignores leading blanks, as CPython */
+        while (lx.tok.kind == T_NEWLINE || lx.tok.kind == T_INDENT) lex_next(&lx);
         if (lx.tok.kind == T_INDENT) ctx_error(c, IndentationError_t, lx.tok.line, lx.tok.col, "unexpected indent");
         Node *e = parse_testlist_star(&p, true);
         Node *s = node_new(c, S_EXPR, e->line, e->col);
         s->a = e;
         nl_push(c, &m->l1, s);
-        while (lx.tok.kind == T_NEWLINE) lex_next(&lx);
+        while (lx.tok.kind == T_NEWLINE || lx.tok.kind == T_DEDENT) lex_next(&lx);
         if (lx.tok.kind != T_EOF) err_syntax(&p);
         return m;
     }
