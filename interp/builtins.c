@@ -595,6 +595,18 @@ static Obj *bi_pow(Obj *self, Obj *const *a, int n, Obj *kw) {
     return num_pow3(p[0], p[1], p[2]);
 }
 
+/* exit()/quit(): CPython's site module adds them; scripts call them. Raise SystemExit(code). */
+static Obj *bi_exit(Obj *self, Obj *const *a, int n, Obj *kw) {
+    (void)self;
+    NOKW("exit");
+    if (n > 1) return exc_raise(TypeError_t, "exit expected at most 1 argument, got %d", n);
+    Obj *e = exc_new(SystemExit_t, a, n);
+    if (!e) return NULL;
+    exc_raise_obj(e);
+    DECREF(e);
+    return NULL;
+}
+
 /* ---- the table -------------------------------------------------------------------------------------- */
 
 static const MethodDef builtin_fns[] = {
@@ -606,7 +618,7 @@ static const MethodDef builtin_fns[] = {
     {"isinstance", bi_isinstance}, {"issubclass", bi_issubclass}, {"iter", bi_iter},
     {"next", bi_next}, {"any", bi_any}, {"all", bi_all}, {"min", bi_min}, {"max", bi_max},
     {"sum", bi_sum}, {"sorted", bi_sorted}, {"round", bi_round}, {"divmod", bi_divmod},
-    {"pow", bi_pow},
+    {"pow", bi_pow}, {"exit", bi_exit}, {"quit", bi_exit},
     {NULL, NULL},
 };
 
@@ -621,7 +633,8 @@ int builtins_init(Obj *dict) {
     }
     static const struct { const char *name; Type *t; } types[] = {
         {"object", &object_type}, {"type", &type_type}, {"int", &int_type}, {"bool", &bool_type},
-        {"float", &float_type}, {"str", &str_type}, {"bytes", &bytes_type}, {"list", &list_type},
+        {"float", &float_type}, {"str", &str_type}, {"bytes", &bytes_type},
+        {"bytearray", &bytearray_type}, {"list", &list_type},
         {"tuple", &tuple_type}, {"dict", &dict_type}, {"set", &set_type},
         {"frozenset", &frozenset_type}, {"range", &range_type}, {"slice", &slice_type},
         {"enumerate", &enumerate_type}, {"zip", &zip_type}, {"map", &map_type},

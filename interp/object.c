@@ -612,6 +612,7 @@ int types_init(void) {
     /* object and type first: everything else's dict holds builtin_method objects. */
     Type *order[] = {
         &object_type, &type_type, &int_type, &bool_type, &float_type, &str_type, &bytes_type,
+        &bytearray_type,
         &list_type, &tuple_type, &dict_type, &set_type, &frozenset_type, &range_type, &slice_type,
         &none_type, &notimpl_type, &ellipsis_type, &builtin_fn_type, &method_type,
         &function_type, &code_type, &cell_type, &module_type, &generator_type, &property_type,
