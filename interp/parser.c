@@ -542,6 +542,34 @@ static void parse_atom_trailers(P *p, Node **pn)
     *pn = n;
 }
 
+/* Constant folding of arithmetic on number literals (CPython folds these too): only small ints
+ * and floats, only results that are small ints or floats, and errors (1/0) are left to run time
+ * so they raise on the right line. */
+static bool foldable_num(Obj *v) { return IS_SMALL(v) || obj_is(v, &float_type); }
+
+static void fold_binop(P *p, Node *b)
+{
+    Node *x = b->a, *y = b->b;
+    if (x->kind != E_CONST || y->kind != E_CONST) return;
+    Obj *u = x->v, *v = y->v;
+    if (!foldable_num(u) || !foldable_num(v) || b->op == NB_MATMUL) return;
+    bool ints = IS_SMALL(u) && IS_SMALL(v);
+    if (b->op == NB_POW && (!ints || SMALL_VAL(v) < 0 || SMALL_VAL(v) > 64)) return;
+    if ((b->op == NB_LSHIFT || b->op == NB_RSHIFT) && (!ints || SMALL_VAL(v) < 0 || SMALL_VAL(v) > 62)) return;
+    Obj *r = obj_binop(u, v, b->op);
+    if (!r) {
+        exc_clear();
+        return;
+    }
+    if (!foldable_num(r)) {
+        DECREF(r);
+        return;
+    }
+    b->kind = E_CONST;
+    b->v = ctx_keep(p->c, r);
+    b->a = b->b = NULL;
+}
+
 static Node *parse_power(P *p)
 {
     if (is_kw(p, KW_await)) err_tok(p, "'await' outside function");
@@ -556,6 +584,7 @@ static Node *parse_power(P *p)
         ctx_enter(p->c, b->line, b->col);
         b->b = parse_factor_(p);
         ctx_leave(p->c);
+        fold_binop(p, b);
         n = b;
     }
     return n;
@@ -624,6 +653,7 @@ static Node *parse_binary(P *p, int minprec)
         b->op = op;
         b->a = left;
         b->b = right;
+        fold_binop(p, b);
         left = b;
     }
     return left;
