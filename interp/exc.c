@@ -218,7 +218,8 @@ static Obj *exc_m_new(Obj *self, Obj *const *a, int n, Obj *k) {
     (void)self;
     if (n < 1 || !obj_isinstance(a[0], &type_type) || !type_is_subtype((Type *)a[0], BaseException_t))
         return exc_raise(TypeError_t, "BaseException.__new__(X): X is not a subtype of BaseException");
-    return exc_tp_new((Type *)a[0], a + 1, n - 1, k ? NULL : NULL);
+    (void)k;   /* keywords belong to __init__; BaseException.__new__ ignores them */
+    return exc_tp_new((Type *)a[0], a + 1, n - 1, NULL);
 }
 
 static const MethodDef exc_methods[] = {

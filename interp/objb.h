@@ -66,7 +66,6 @@ Obj *set_pop_any(Obj *s);
 int dict_add_classmethods(void);   /* dict.fromkeys (after type_ready) */
 /* exc.c */
 int exc_init_types(void);
-extern Type *BaseExceptionGroup_placeholder;
 int exc_add_builtins(Obj *dict);
 
 /* list.c */
