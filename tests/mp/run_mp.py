@@ -85,6 +85,8 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--qemu", action="store_true")
     ap.add_argument("--cpus", default="2")
+    ap.add_argument("--kernel", default=os.path.join(REPO, "build/kernel.elf"),
+                    help="guest kernel built with the interpreter (make KERNEL_INTERP=1)")
     ap.add_argument("files", nargs="*")
     a = ap.parse_args()
     if a.qemu:
@@ -108,7 +110,7 @@ def main():
             if a.qemu:
                 env = dict(os.environ, CPUS=a.cpus, SCRIPT=f, EXIT="1", TIMEOUT="120")
                 jobs.append((f, "guest CPUS=%s" % a.cpus,
-                             ex.submit(run, [os.path.join(REPO, "qemu/run.sh")], env, 180)))
+                             ex.submit(run, [os.path.join(REPO, "qemu/run.sh"), a.kernel], env, 180)))
             else:
                 for p in a.policies.split(","):
                     env = dict(os.environ, TOLLPY_GIL=p, TOLLPY_MEM=str(256 << 20))
