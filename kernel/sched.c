@@ -135,8 +135,12 @@ void sched_rearm(void)
 {
     struct cpu *c = mycpu();
     uint64_t d = c->slice_end ? c->slice_end : UINT64_MAX;
-    if (c->timeouts && c->timeouts->deadline - early_ticks < d)
-        d = c->timeouts->deadline - early_ticks;
+    if (c->timeouts) {
+        uint64_t t = c->timeouts->deadline;
+        t = t > early_ticks ? t - early_ticks : 1;
+        if (t < d)
+            d = t;
+    }
     if (d == UINT64_MAX) {
         timer_cancel();
         c->armed = 0;
