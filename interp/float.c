@@ -367,7 +367,7 @@ Obj *float_round(Obj *x, Obj *nd)
     if (n < -320) return float_new(copysign(0.0, v));
     if (n >= 0) {
         /* printf rounds the exact binary value correctly (half-even on exact ties) */
-        char buf[400];
+        char buf[720];      /* 309 integer digits + '.' + 320 decimals + sign */
         snprintf(buf, sizeof buf, "%.*f", (int)n, v);
         return float_new(strtod(buf, NULL));
     }

@@ -637,7 +637,7 @@ Obj *int_from_str(const char *s0, size_t n0, int base)
                              "value has %zd digits; use sys.set_int_max_str_digits() to increase the limit",
                              MAX_STR_DIGITS, (intptr_t)ndig);
         /* fast path */
-        if (ndig <= 15 || (base <= 16 && ndig <= 15)) {
+        if (ndig <= 12 || (base <= 10 && ndig <= 18) || (base <= 16 && ndig <= 15)) {   /* fits int64 */
             int64_t v = 0;
             for (p = s; p < e; p++) if (*p != '_') v = v * base + digit_val(*p);
             return int_from_i64(neg ? -v : v);
