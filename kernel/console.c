@@ -9,6 +9,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include "kernel/console.h"
 #include "kernel/spinlock.h"
 #include "kernel/thread.h"
@@ -66,7 +67,20 @@ int kprintf(const char *fmt, ...)
     va_end(ap);
     if (n < 0)
         return n;
-    console_write(buf, (size_t)n < sizeof buf ? (size_t)n : sizeof buf - 1);
+    if ((size_t)n < sizeof buf) {
+        console_write(buf, (size_t)n);
+        return n;
+    }
+    char *big = malloc((size_t)n + 1);       /* long output: format again into the heap */
+    if (!big) {
+        console_write(buf, sizeof buf - 1);
+        return n;
+    }
+    va_start(ap, fmt);
+    libc_vsnprintf(big, (size_t)n + 1, fmt, ap);
+    va_end(ap);
+    console_write(big, (size_t)n);
+    free(big);
     return n;
 }
 

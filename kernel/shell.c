@@ -346,27 +346,27 @@ static int cmd_trace(int argc, char **argv)
     return 0;
 }
 
-static void help(void)
-{
-    kprintf("commands:\n"
-            "  help               this list\n"
-            "  cores              list cores with running/idle/irq time\n"
-            "  cores off N        take core N offline (CPU_OFF); cores on N brings it back\n"
-            "  cores N            keep exactly N cores online\n"
-            "  threads            list threads\n"
-            "  trace [N]          last N trace events of all cores (trace clear|on|off)\n"
-            "  args               boot arguments (GIL=, ARGS=, ...) and script size\n"
-            "  selftest [NAME]    run the kernel self-tests (selftest list: names)\n"
-            "  bench              kernel figures: context switch, wake-up latency, spinlock\n"
-            "  echo TEXT          print TEXT\n"
-            "  sleep MS           sleep MS milliseconds (Ctrl-C interrupts)\n"
-            "  exit [N]           end a batch script with status N (interactive: power off)\n"
-            "  panic [WHY]        deliberate kernel panic\n"
-            "  fault [KIND]       deliberate fault: null (default), double (lock taken twice),\n"
-            "                     unowned/other (bad release), sleep (sleep holding a lock),\n"
-            "                     stack (thread stack overflow into its guard page), undef\n"
-            "  off                power off\n");
-}
+static const char help_text[] =
+    "commands:\n"
+    "  help               this list\n"
+    "  cores              list cores with running/idle/irq time\n"
+    "  cores off N        take core N offline (CPU_OFF); cores on N brings it back\n"
+    "  cores N            keep exactly N cores online\n"
+    "  threads            list threads\n"
+    "  trace [N]          last N trace events of all cores (trace clear|on|off)\n"
+    "  args               boot arguments (GIL=, ARGS=, ...) and script size\n"
+    "  selftest [NAME]    run the kernel self-tests (selftest list: names)\n"
+    "  bench              kernel figures: context switch, wake-up latency, spinlock\n"
+    "  echo TEXT          print TEXT\n"
+    "  sleep MS           sleep MS milliseconds (Ctrl-C interrupts)\n"
+    "  exit [N]           end a batch script with status N (interactive: power off)\n"
+    "  panic [WHY]        deliberate kernel panic\n"
+    "  fault [KIND]       deliberate fault: null (default), double (lock taken twice),\n"
+    "                     unowned/other (bad release), sleep (sleep holding a lock),\n"
+    "                     stack (thread stack overflow into its guard page), undef\n"
+    "  off                power off\n";
+
+static void help(void) { console_write(help_text, sizeof help_text - 1); }
 
 #define MAX_ARGS 8
 
