@@ -28,9 +28,8 @@ static void fmt_ns(const char *what, uint64_t ps)     /* ps = picoseconds */
             (unsigned long long)(ps / 1000 % 1000));
 }
 
-void bench_run(void)
+static uint64_t bench_spin(void)           /* ps per lock+unlock */
 {
-    /* uncontended spinlock: lock+unlock pairs on one thread */
     spinlock_t l = SPINLOCK_INIT("bench");
     const int N = 200000;
     uint64_t t0 = timer_now();
@@ -38,37 +37,61 @@ void bench_run(void)
         spin_lock(&l);
         spin_unlock(&l);
     }
-    uint64_t dt = timer_now() - t0;
-    fmt_ns("spinlock lock+unlock (uncontended)", timer_ticks_to_ns(dt) * 1000 / N);
+    return timer_ticks_to_ns(timer_now() - t0) * 1000 / N;
+}
 
-    /* context switch: two threads on one core yielding to each other */
-    int core = cpus_online() > 1 ? 1 : 0;
+static uint64_t bench_switch(int core)     /* ps per switch */
+{
     const char *err;
-    t0 = timer_now();
+    uint64_t t0 = timer_now();
     struct thread *a = thread_create("yield-a", yielder, 0, 0, core, &err);
     struct thread *b = thread_create("yield-b", yielder, 0, 0, core, &err);
     if (a)
         thread_join(a, 60000000000ull);
     if (b)
         thread_join(b, 60000000000ull);
-    dt = timer_now() - t0;
-    fmt_ns("context switch (yield, same core)", timer_ticks_to_ns(dt) * 1000 / (2 * YIELDS));
+    return timer_ticks_to_ns(timer_now() - t0) * 1000 / (2 * YIELDS);
+}
 
-    /* cross-core wake-up */
+#define BEST_OF 3   /* the host is shared: report the best of three runs */
+#define BEST(var, expr)                                    \
+    do {                                                   \
+        var = UINT64_MAX;                                  \
+        for (int r_ = 0; r_ < BEST_OF; r_++) {             \
+            uint64_t v_ = (expr);                          \
+            if (v_ && v_ < var)                            \
+                var = v_;                                  \
+        }                                                  \
+    } while (0)
+
+void bench_run(void)
+{
+    uint64_t v, rt;
+    int core = cpus_online() > 1 ? 1 : 0;
+
+    BEST(v, bench_spin());
+    fmt_ns("spinlock lock+unlock (uncontended)", v);
+    BEST(v, bench_switch(core));
+    fmt_ns("context switch (yield, same core)", v);
     if (cpus_online() > 1) {
-        uint64_t rt, lat = pingpong(0, 1, 2000, &rt);
+        uint64_t lat = UINT64_MAX, best_rt = UINT64_MAX;
+        for (int r = 0; r < BEST_OF; r++) {
+            uint64_t l = pingpong(0, 1, 1000, &rt);
+            if (l && l < lat)
+                lat = l;
+            if (l && rt < best_rt)
+                best_rt = rt;
+        }
         fmt_ns("cross-core wake-up latency", lat * 1000);
-        fmt_ns("wait-queue ping-pong round trip", rt * 1000);
+        fmt_ns("wait-queue ping-pong round trip", best_rt * 1000);
     }
-    {
-        uint64_t rt, lat = pingpong(core, core, 2000, &rt);
-        fmt_ns("same-core wake-up latency", lat * 1000);
-    }
+    BEST(v, pingpong(core, core, 1000, &rt));
+    fmt_ns("same-core wake-up latency", v * 1000);
 
     uint64_t med, max;
     int within;
     if (sleep_accuracy(&med, &max, &within) == 0)
         kprintf("bench: 1 ms sleep overshoot: median %llu us, max %llu us, %d/50 within 100 us\n",
                 (unsigned long long)med, (unsigned long long)max, within);
-    kprintf("bench: done (%d cores online)\n", cpus_online());
+    kprintf("bench: done (%d cores online; best of %d runs per figure)\n", cpus_online(), BEST_OF);
 }
