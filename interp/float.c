@@ -371,13 +371,42 @@ Obj *float_round(Obj *x, Obj *nd)
         snprintf(buf, sizeof buf, "%.*f", (int)n, v);
         return float_new(strtod(buf, NULL));
     }
-    double p = pow(10.0, (double)-n);
-    double y = v / p;
-    double z = rint(y);
-    if (fabs(y - z) == 0.5) z = 2.0 * rint(y / 2.0);
-    double r = z * p;
+    /* Negative ndigits: round the exact decimal digits of the integer part half-to-even at
+     * 10**-n, using the fraction only as a sticky bit for ties (as CPython's dtoa does). */
+    double a = fabs(v), ip = floor(a);
+    bool sticky = a != ip;
+    char digs[400];
+    int len = snprintf(digs, sizeof digs, "%.0f", ip);
+    intptr_t k = -n;
+    if (k > len) return float_new(copysign(0.0, v));
+    char out[400];
+    int keep = len - (int)k;
+    /* compare the dropped part with 5000... */
+    int cmp = 0;
+    if (k > 0) {
+        if (digs[keep] > '5') cmp = 1;
+        else if (digs[keep] < '5') cmp = -1;
+        else {
+            for (int i = keep + 1; i < len; i++) if (digs[i] != '0') { cmp = 1; break; }
+            if (cmp == 0 && sticky) cmp = 1;
+        }
+    }
+    memcpy(out + 1, digs, (size_t)keep);
+    out[0] = '0';
+    int last = keep;     /* index in out of the last kept digit */
+    bool up = cmp > 0 || (cmp == 0 && k > 0 && ((keep > 0 ? digs[keep - 1] - '0' : 0) & 1));
+    if (up) {
+        int i = last;
+        while (i >= 0) {
+            if (out[i] == '9') { out[i] = '0'; i--; }
+            else { out[i]++; break; }
+        }
+    }
+    for (intptr_t i = 0; i < k; i++) out[last + 1 + i] = '0';
+    out[last + 1 + k] = 0;
+    double r = strtod(out, NULL);
     if (isinf(r)) return exc_raise(OverflowError_t, "rounded value too large to represent");
-    return float_new(r == 0.0 ? copysign(0.0, v) : r);
+    return float_new(copysign(r, v));
 }
 
 /* ---- methods --------------------------------------------------------------------------------- */
