@@ -28,6 +28,7 @@
 #include "module.h"
 #include "gil.h"
 #include "traceback.h"
+#include "frame.h"
 
 int mp_max_processes =
 #ifdef TOLLPY_HOST
@@ -208,6 +209,19 @@ static void child_clear_modules(Interp *in) {
     while (dict_next(in->modules, &pos, &k, &v)) {
         if (obj_is(v, &module_type) && list_append(mods, v) < 0) break;
     }
+    /* classes: their dicts hold functions whose __class__ cells point back at them */
+    for (intptr_t i = 0; i < LIST_LEN(mods); i++) {
+        Obj *d = module_dict(LIST_ITEMS(mods)[i]);
+        if (d == in->builtins || d == in->sysdict) continue;
+        intptr_t p2 = 0;
+        while (dict_next(d, &p2, &k, &v)) {
+            if (IS_SMALL(v) || !(TYPE(v) == &type_type) || !(((Type *)v)->flags & TF_HEAPTYPE)) continue;
+            Obj *td = ((Type *)v)->dict;
+            if (!td || td->refcnt >= IMMORTAL_REFCNT / 2) continue;
+            Obj *r = obj_call_method(td, "clear", NULL, 0);
+            if (r) DECREF(r); else exc_clear();
+        }
+    }
     for (intptr_t i = 0; i < LIST_LEN(mods); i++) {
         Obj *d = module_dict(LIST_ITEMS(mods)[i]);
         if (d == in->builtins || d == in->sysdict) continue;
@@ -217,6 +231,13 @@ static void child_clear_modules(Interp *in) {
     DECREF(mods);
     Obj *r = obj_call_method(in->modules, "clear", NULL, 0);
     if (r) DECREF(r); else exc_clear();
+    /* then sys and builtins: what is still accounted afterwards is really left over */
+    Obj *ds[2] = {in->sysdict, in->builtins};
+    for (int i = 0; i < 2; i++) {
+        if (!ds[i]) continue;
+        r = obj_call_method(ds[i], "clear", NULL, 0);
+        if (r) DECREF(r); else exc_clear();
+    }
     exc_clear();
 }
 
@@ -264,6 +285,8 @@ static void proc_main(void *arg) {
     CLEAR(ts->handled);
     if (gil_thread_count(in) <= 1) {
         child_clear_modules(in);
+        CLEAR(in->argv);
+        frame_arena_free(ts);           /* idempotent; interp_free would do it */
         p->mem_end = in->mem_used;
         interp_free(in);
     } else {

@@ -1,0 +1,114 @@
+#!/usr/bin/python3
+"""tests/bench/mp_bench.py — multiprocessing figures (`make bench-mp`, also part of `make bench`).
+
+Runs tests/bench/mp_bench_prog.py on the host tollpy and in the guest with -smp 2 and -smp 4
+(qemu/run.sh, guest time from the guest's own clock), and prints one table: process start+join
+cost, child bootstrap time, memory per process (the child interpreter's heap after re-running
+the main module, and what is left accounted after it exits), Queue round-trip latency, Pool(n).map
+speed-up over sequential for n = 1, 2, 4, and the seed's "two processes vs one" ratio.
+Writes build/bench/mp.md. The guest kernel must contain the interpreter: build/kernel.elf when
+interp/KERNEL_READY exists, else build/mpk/kernel.elf (built here with KERNEL_INTERP=1).
+Figures, never assertions: the dev host has 2 cores and is shared.
+"""
+import argparse
+import os
+import re
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+REPO = os.path.dirname(os.path.dirname(HERE))
+PROG = os.path.join(HERE, "mp_bench_prog.py")
+
+KEYS = [
+    ("start_join_ms_median", "process start+join, median of 10 (ms)"),
+    ("start_join_ms_min", "process start+join, best (ms)"),
+    ("child_ready_ms", "child bootstrap: new interpreter + re-run main (ms)"),
+    ("mem_interp_bytes", "heap of a fresh child interpreter (bytes)"),
+    ("mem_after_main_bytes", "child heap after re-running the main module (bytes)"),
+    ("mem_left_after_exit_bytes", "heap still accounted at child exit (bytes)"),
+    ("stack_bytes", "process thread stack (bytes, 0 = platform default)"),
+    ("queue_roundtrip_us", "Queue round trip parent->child->parent (us)"),
+    ("seq_s", "sequential: 8 x cpu_task (s)"),
+    ("pool1_speedup", "Pool(1).map speed-up"),
+    ("pool2_speedup", "Pool(2).map speed-up"),
+    ("pool4_speedup", "Pool(4).map speed-up"),
+    ("two_over_one", "two processes / one process (time ratio; 1.0 = parallel)"),
+]
+
+
+def parse(out):
+    r = {}
+    for line in out.splitlines():
+        m = re.match(r"\s*MPBENCH (\S+) (\S+)", line)
+        if m:
+            r[m.group(1)] = m.group(2)
+    return r
+
+
+def run(cmd, env=None, timeout=600):
+    try:
+        p = subprocess.run(cmd, cwd=REPO, env=env, stdout=subprocess.PIPE,
+                           stderr=subprocess.STDOUT, timeout=timeout)
+        return p.returncode, p.stdout.decode("utf-8", "replace")
+    except subprocess.TimeoutExpired:
+        return 124, ""
+
+
+def guest_kernel():
+    if os.path.exists(os.path.join(REPO, "interp/KERNEL_READY")):
+        k = os.path.join(REPO, "build/kernel.elf")
+        subprocess.run(["make", "-s", "build/kernel.elf"], cwd=REPO)
+        return k
+    k = os.path.join(REPO, "build/mpk/kernel.elf")
+    subprocess.run(["make", "-s", "BUILD=build/mpk", "KERNEL_INTERP=1", "build/mpk/kernel.elf"], cwd=REPO)
+    return k
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--tollpy", default=os.path.join(REPO, "build/host/tollpy"))
+    ap.add_argument("--host-work", default="1000000")
+    ap.add_argument("--guest-work", default="100000")
+    ap.add_argument("--tasks", default="8")
+    ap.add_argument("--no-guest", action="store_true")
+    a = ap.parse_args()
+    cols = []
+    rc, out = run([a.tollpy, PROG, a.host_work, a.tasks])
+    cols.append(("host tollpy (%d cores)" % os.cpu_count(), parse(out), rc))
+    if not a.no_guest:
+        k = guest_kernel()
+        for cpus in ("2", "4"):
+            env = dict(os.environ, CPUS=cpus, SCRIPT=PROG, EXIT="1", TIMEOUT="500",
+                       ARGS="%s %s" % (a.guest_work, a.tasks))
+            rc, out = run([os.path.join(REPO, "qemu/run.sh"), k], env)
+            cols.append(("guest -smp %s" % cpus, parse(out), rc))
+    try:
+        load = os.getloadavg()[0]
+    except OSError:
+        load = -1
+    hdr = ["figure"] + [c[0] for c in cols]
+    rows = [[label] + [c[1].get(key, "-") for c in cols] for key, label in KEYS]
+    widths = [max(len(str(r[i])) for r in [hdr] + rows) for i in range(len(hdr))]
+    print("  ".join(h.ljust(w) for h, w in zip(hdr, widths)))
+    for r in rows:
+        print("  ".join(str(x).ljust(w) for x, w in zip(r, widths)))
+    bad = [c[0] + " status %s" % c[2] for c in cols if c[2] != 0]
+    for b in bad:
+        print("note:", b)
+    md = ["# multiprocessing figures (%s, host load average %.1f)" %
+          (time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), load), "",
+          "host work per task: %s iterations; guest: %s; %s tasks" % (a.host_work, a.guest_work, a.tasks), "",
+          "| " + " | ".join(hdr) + " |", "|" + "---|" * len(hdr)]
+    md += ["| " + " | ".join(str(x) for x in r) + " |" for r in rows]
+    md += ["- " + b for b in bad]
+    os.makedirs(os.path.join(REPO, "build/bench"), exist_ok=True)
+    with open(os.path.join(REPO, "build/bench/mp.md"), "w") as f:
+        f.write("\n".join(md) + "\n")
+    print("wrote build/bench/mp.md")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
