@@ -63,6 +63,9 @@ void console_main(void) {
     static const char banner[] = "Python 3.11 subset (tollpy) on Tollbooth; import kernel; kernel.shell('help') for the shell\n";
     port_write(banner, sizeof banner - 1);
     tollpy_repl();
+    /* sys.exit(N) at the prompt powers off with N (the kernel's default would be 0) */
+    int st = ts_get()->interp->exit_status;
+    if (st) port_exit(st);
 }
 
 /* ---- the kernel module ---------------------------------------------------------------------- */

@@ -220,14 +220,17 @@ int tollpy_run_source(const char *name, const char *src, size_t len) {
 /* ---- REPL -------------------------------------------------------------------------------------- */
 /* Read one line (without the newline) into b; -1 at end of input. */
 static int read_line(StrBuf *b) {
+    static bool last_cr;        /* a serial console ends lines with CR, maybe CR LF */
     int c, any = 0;
     ThreadState *ts = ts_get();
     /* other Python threads run while the console waits */
     gil_before_blocking(ts);
     while ((c = port_getc()) >= 0) {
+        if (c == '\n' && last_cr && !any) { last_cr = false; continue; }
+        last_cr = false;
         any = 1;
         if (c == '\n') break;
-        if (c == '\r') continue;
+        if (c == '\r') { last_cr = true; c = '\n'; break; }
         sb_addc(b, (char)c);
     }
     gil_after_blocking(ts);
