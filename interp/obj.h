@@ -53,16 +53,25 @@ extern volatile bool rc_atomic;         /* true while a GIL-less policy runs */
 void obj_dealloc(Obj *o);               /* refcount reached zero */
 #define IMMORTAL_REFCNT ((intptr_t)1 << (sizeof(intptr_t) * 8 - 3))
 
+/* Immortal objects (None, True, False, the built-in types, interned names) are shared by every
+ * thread of every interpreter. Under a GIL their counts drift harmlessly; without one, an atomic
+ * add on them would bounce one cache line between all cores on every comparison, so the atomic
+ * path leaves them alone (PEP 683's idea) — and only reads the count, which does not bounce. */
+#define RC_IS_IMMORTAL(o) (__atomic_load_n(&(o)->refcnt, __ATOMIC_RELAXED) >= IMMORTAL_REFCNT / 2)
+
 static inline void INCREF(Obj *o) {
     if (IS_SMALL(o)) return;
-    if (rc_atomic) __atomic_fetch_add(&o->refcnt, 1, __ATOMIC_RELAXED);
-    else o->refcnt++;
+    if (rc_atomic) {
+        if (!RC_IS_IMMORTAL(o)) __atomic_fetch_add(&o->refcnt, 1, __ATOMIC_RELAXED);
+    } else o->refcnt++;
 }
 static inline void DECREF(Obj *o) {
     if (IS_SMALL(o)) return;
     intptr_t n;
-    if (rc_atomic) n = __atomic_sub_fetch(&o->refcnt, 1, __ATOMIC_ACQ_REL);
-    else n = --o->refcnt;
+    if (rc_atomic) {
+        if (RC_IS_IMMORTAL(o)) return;
+        n = __atomic_sub_fetch(&o->refcnt, 1, __ATOMIC_ACQ_REL);
+    } else n = --o->refcnt;
     if (n == 0) obj_dealloc(o);
 }
 static inline void XINCREF(Obj *o) { if (o) INCREF(o); }
