@@ -387,7 +387,9 @@ static void compile_compare(Comp *k, Node *e)
 static void jump_if(Comp *k, Node *e, bool cond, int label)
 {
     if (e->kind == E_UNARY && e->op == U_NOT) {
+        ctx_enter(k->c, e->line, e->col);
         jump_if(k, e->a, !cond, label);
+        ctx_leave(k->c);
         return;
     }
     if (e->kind == E_BOOLOP) {
@@ -765,7 +767,9 @@ static void comp_loop(Comp *k, Node *e, int gi)
     compile_store(k, g->a);
     for (int i = 0; i < g->l1.n; i++) jump_if(k, g->l1.items[i], false, top);
     if (gi + 1 < e->l1.n) {
+        ctx_enter(k->c, g->line, g->col);
         comp_loop(k, e, gi + 1);
+        ctx_leave(k->c);
     } else {
         int depth = e->l1.n + 1;
         switch (e->kind) {
