@@ -41,8 +41,9 @@ int args_parse(const char *fname, Obj *const *args, int nargs, Obj *kwnames,
         if (npos == 0)
             exc_raise(TypeError_t, "%s() takes no positional arguments", fname);
         else
-            exc_raise(TypeError_t, "%s() takes %s %d positional argument%s (%d given)", fname,
-                      nreq < npos ? "at most" : "exactly", npos, npos == 1 ? "" : "s", nargs);
+            exc_raise(TypeError_t, "%s() takes %s %d %sargument%s (%d given)", fname,
+                      nreq < npos ? "at most" : "exactly", npos, npos < np ? "positional " : "",
+                      npos == 1 ? "" : "s", nargs);
         return -1;
     }
     for (int i = 0; i < nargs; i++) out[i] = args[i];

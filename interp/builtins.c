@@ -435,6 +435,7 @@ static Obj *minmax(Obj *const *a, int n, Obj *kw, bool is_max) {
     const char *name = is_max ? "max" : "min";
     Obj *key = NULL, *dflt = NULL;
     int nk = kw ? (int)TUPLE_LEN(kw) : 0;
+    if (n == 0) return exc_raise(TypeError_t, "%s expected at least 1 argument, got 0", name);
     for (int i = 0; i < nk; i++) {
         const char *k = str_data(TUPLE_ITEMS(kw)[i]);
         if (!strcmp(k, "key")) key = a[n + i];
@@ -524,7 +525,7 @@ static Obj *bi_sorted(Obj *self, Obj *const *a, int n, Obj *kw) {
     (void)self;
     if (n != 1) return exc_raise(TypeError_t, n == 0 ? "sorted expected 1 argument, got %d" : "sorted expected 1 argument, got %d", n);
     Obj *p[2];
-    if (args_parse("sorted", a + 1, 0, kw, "|key,reverse", p) < 0) return NULL;
+    if (args_parse("sort", a + 1, 0, kw, "|key,reverse", p) < 0) return NULL;
     /* args_parse above saw no positionals; keyword values follow a[0] */
     Obj *l = list_from_iter(a[0]);
     if (!l) return NULL;

@@ -737,7 +737,7 @@ static Obj *dict_m_copy(Obj *self, Obj *const *a, int n, Obj *k) { NOARGS("dict.
 static Obj *dict_m_clear(Obj *self, Obj *const *a, int n, Obj *k) { NOARGS("dict.clear"); dict_clear_all(D(self)); return none_ref(); }
 
 static Obj *dict_m_get(Obj *self, Obj *const *a, int n, Obj *k) {
-    if (no_kwargs("get", k) < 0) return NULL;
+    if (no_kwargs("dict.get", k) < 0) return NULL;
     if (n < 1 || n > 2) return exc_raise(TypeError_t, n < 1 ? "get expected at least 1 argument, got %d" : "get expected at most 2 arguments, got %d", n);
     intptr_t h;
     if (key_hash(a[0], &h) < 0) return NULL;
@@ -752,7 +752,7 @@ static Obj *dict_m_get(Obj *self, Obj *const *a, int n, Obj *k) {
 }
 
 static Obj *dict_m_setdefault(Obj *self, Obj *const *a, int n, Obj *k) {
-    if (no_kwargs("setdefault", k) < 0) return NULL;
+    if (no_kwargs("dict.setdefault", k) < 0) return NULL;
     if (n < 1 || n > 2) return exc_raise(TypeError_t, n < 1 ? "setdefault expected at least 1 argument, got %d" : "setdefault expected at most 2 arguments, got %d", n);
     Obj *v = dict_get(self, a[0]);
     if (v) return NEWREF(v);
@@ -763,7 +763,7 @@ static Obj *dict_m_setdefault(Obj *self, Obj *const *a, int n, Obj *k) {
 }
 
 static Obj *dict_m_pop(Obj *self, Obj *const *a, int n, Obj *k) {
-    if (no_kwargs("pop", k) < 0) return NULL;
+    if (no_kwargs("dict.pop", k) < 0) return NULL;
     if (n < 1 || n > 2) return exc_raise(TypeError_t, n < 1 ? "pop expected at least 1 argument, got %d" : "pop expected at most 2 arguments, got %d", n);
     return dict_pop(self, a[0], n == 2 ? a[1] : NULL);
 }
@@ -805,7 +805,7 @@ static Obj *dict_m_init(Obj *self, Obj *const *a, int n, Obj *k) {
 }
 
 static Obj *dict_fromkeys(Obj *cls, Obj *const *a, int n, Obj *k) {
-    if (no_kwargs("fromkeys", k) < 0) return NULL;
+    if (no_kwargs("dict.fromkeys", k) < 0) return NULL;
     if (n < 1 || n > 2) return exc_raise(TypeError_t, n < 1 ? "fromkeys expected at least 1 argument, got %d" : "fromkeys expected at most 2 arguments, got %d", n);
     Obj *d = obj_call0(cls);
     if (!d) return NULL;

@@ -212,6 +212,8 @@ static void enum_dealloc(Obj *o) {
 
 static Obj *enum_tp_new(Type *t, Obj *const *a, int n, Obj *k) {
     Obj *p[2];
+    if (n == 0 && !(k && TUPLE_LEN(k) > 0))
+        return exc_raise(TypeError_t, "enumerate() missing required argument 'iterable'");
     if (args_parse("enumerate", a, n, k, "iterable|start", p) < 0) return NULL;
     Obj *start = MK_SMALL(0);
     if (p[1]) {
@@ -260,9 +262,10 @@ static void zip_dealloc(Obj *o) { CLEAR(((ZipObj *)o)->its); obj_free(o); }
 static Obj *zip_tp_new(Type *t, Obj *const *a, int n, Obj *k) {
     bool strict = false;
     int nk = k ? (int)TUPLE_LEN(k) : 0;
+    if (nk > 1) return exc_raise(TypeError_t, "zip() takes at most 1 keyword argument (%d given)", nk);
     for (int i = 0; i < nk; i++) {
         if (!str_equal_cstr(TUPLE_ITEMS(k)[i], "strict"))
-            return exc_raise(TypeError_t, "zip() got an unexpected keyword argument '%s'", str_data(TUPLE_ITEMS(k)[i]));
+            return exc_raise(TypeError_t, "'%s' is an invalid keyword argument for zip()", str_data(TUPLE_ITEMS(k)[i]));
         int b = obj_truth(a[n + i]);
         if (b < 0) return NULL;
         strict = b;

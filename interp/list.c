@@ -511,7 +511,7 @@ static Obj *list_m_extend(Obj *self, Obj *const *a, int n, Obj *k) {
 }
 
 static Obj *list_m_insert(Obj *self, Obj *const *a, int n, Obj *k) {
-    if (no_kwargs("insert", k) < 0) return NULL;
+    if (no_kwargs("list.insert", k) < 0) return NULL;
     if (n != 2) return exc_raise(TypeError_t, "insert expected 2 arguments, got %d", n);
     intptr_t i;
     if (IS_SMALL(a[0])) i = SMALL_VAL(a[0]);
@@ -522,7 +522,7 @@ static Obj *list_m_insert(Obj *self, Obj *const *a, int n, Obj *k) {
 }
 
 static Obj *list_m_pop(Obj *self, Obj *const *a, int n, Obj *k) {
-    if (no_kwargs("pop", k) < 0 || check_nargs("pop", n, 0, 1) < 0) return NULL;
+    if (no_kwargs("list.pop", k) < 0 || check_nargs("pop", n, 0, 1) < 0) return NULL;
     intptr_t len = LIST_LEN(self), i = len - 1;
     if (n == 1) {
         if (IS_SMALL(a[0])) i = SMALL_VAL(a[0]);
@@ -572,7 +572,7 @@ static Obj *list_m_remove(Obj *self, Obj *const *a, int n, Obj *k) {
 }
 
 static Obj *list_m_index(Obj *self, Obj *const *a, int n, Obj *k) {
-    if (no_kwargs("index", k) < 0 || check_nargs("index", n, 1, 3) < 0) return NULL;
+    if (no_kwargs("list.index", k) < 0 || check_nargs("index", n, 1, 3) < 0) return NULL;
     intptr_t lo, hi;
     if (index_bounds("index", a, n, LIST_LEN(self), &lo, &hi) < 0) return NULL;
     for (intptr_t i = lo; i < hi && i < LIST_LEN(self); i++) {

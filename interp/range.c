@@ -187,7 +187,7 @@ static Obj *range_getattr(Obj *o, Obj *name) {
 }
 
 static Obj *range_m_index(Obj *self, Obj *const *a, int n, Obj *k) {
-    if (no_kwargs("index", k) < 0 || check_nargs("index", n, 1, 1) < 0) return NULL;
+    if (no_kwargs("range.index", k) < 0 || check_nargs("range.index", n, 1, 1) < 0) return NULL;
     RangeObj *r = R(self);
     int c = range_has_int(r, a[0]);
     if (c == 1) {
@@ -209,7 +209,7 @@ static Obj *range_m_index(Obj *self, Obj *const *a, int n, Obj *k) {
 }
 
 static Obj *range_m_count(Obj *self, Obj *const *a, int n, Obj *k) {
-    if (no_kwargs("count", k) < 0 || check_nargs("count", n, 1, 1) < 0) return NULL;
+    if (no_kwargs("range.count", k) < 0 || check_nargs("range.count", n, 1, 1) < 0) return NULL;
     int c = range_contains(self, a[0]);
     if (c < 0) return NULL;
     if (range_has_int(R(self), a[0]) != -2) return int_from_i64(c);

@@ -653,8 +653,19 @@ static Obj *set_compare(Obj *a, Obj *b, int op) {
 
 /* ---- methods ------------------------------------------------------------------------------------- */
 
-#define ONEARG(fname) do { if (no_kwargs(fname, k) < 0 || check_nargs(fname, n, 1, 1) < 0) return NULL; } while (0)
-#define NOARG(fname) do { (void)a; if (no_kwargs(fname, k) < 0 || check_nargs(fname, n, 0, 0) < 0) return NULL; } while (0)
+/* "set.add" / "frozenset.copy": CPython names methods by their defining type in messages. */
+static const char *qname(Obj *self, const char *m, char *buf, size_t n) {
+    const char *t = basetype(self)->name;
+    size_t lt = strlen(t), lm = strlen(m);
+    if (lt + lm + 2 > n) return m;
+    memcpy(buf, t, lt);
+    buf[lt] = '.';
+    memcpy(buf + lt + 1, m, lm + 1);
+    return buf;
+}
+#define QN(m) (strchr((m), '.') ? (m) : qname(self, (m), qbuf, sizeof qbuf))
+#define ONEARG(fname) do { char qbuf[64]; if (no_kwargs(QN(fname), k) < 0 || check_nargs(QN(fname), n, 1, 1) < 0) return NULL; } while (0)
+#define NOARG(fname) do { char qbuf[64]; (void)a; if (no_kwargs(QN(fname), k) < 0 || check_nargs(QN(fname), n, 0, 0) < 0) return NULL; } while (0)
 
 static Obj *set_m_add(Obj *self, Obj *const *a, int n, Obj *k) {
     ONEARG("set.add");
@@ -688,14 +699,14 @@ static Obj *set_m_update(Obj *self, Obj *const *a, int n, Obj *k) {
     return none_ref();
 }
 static Obj *set_m_union(Obj *self, Obj *const *a, int n, Obj *k) {
-    if (no_kwargs("union", k) < 0) return NULL;
+    { char qbuf[64]; if (no_kwargs(QN("union"), k) < 0) return NULL; }
     Obj *r = make_new_set(basetype(self), self);
     if (!r) return NULL;
     for (int i = 0; i < n; i++) if (set_update(r, a[i]) < 0) { DECREF(r); return NULL; }
     return r;
 }
 static Obj *set_m_intersection(Obj *self, Obj *const *a, int n, Obj *k) {
-    if (no_kwargs("intersection", k) < 0) return NULL;
+    { char qbuf[64]; if (no_kwargs(QN("intersection"), k) < 0) return NULL; }
     if (n == 0) return make_new_set(basetype(self), self);
     Obj *r = NEWREF(self);
     for (int i = 0; i < n; i++) {
@@ -715,14 +726,14 @@ static Obj *set_m_intersection_update(Obj *self, Obj *const *a, int n, Obj *k) {
     return rc < 0 ? NULL : none_ref();
 }
 static Obj *set_m_difference(Obj *self, Obj *const *a, int n, Obj *k) {
-    if (no_kwargs("difference", k) < 0) return NULL;
+    { char qbuf[64]; if (no_kwargs(QN("difference"), k) < 0) return NULL; }
     if (n == 0) return make_new_set(basetype(self), self);
     Obj *r = set_difference(self, a[0]);
     for (int i = 1; r && i < n; i++) if (difference_update(r, a[i]) < 0) CLEAR(r);
     return r;
 }
 static Obj *set_m_difference_update(Obj *self, Obj *const *a, int n, Obj *k) {
-    if (no_kwargs("difference_update", k) < 0) return NULL;
+    { char qbuf[64]; if (no_kwargs(QN("difference_update"), k) < 0) return NULL; }
     for (int i = 0; i < n; i++) if (difference_update(self, a[i]) < 0) return NULL;
     return none_ref();
 }

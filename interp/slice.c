@@ -102,7 +102,7 @@ static Obj *slice_tp_new(Type *t, Obj *const *a, int n, Obj *k) {
 }
 
 static Obj *slice_m_indices(Obj *self, Obj *const *a, int n, Obj *k) {
-    if (no_kwargs("indices", k) < 0 || check_nargs("indices", n, 1, 1) < 0) return NULL;
+    if (no_kwargs("slice.indices", k) < 0 || check_nargs("slice.indices", n, 1, 1) < 0) return NULL;
     intptr_t len, start, stop, step, sl;
     if (!int_check(a[0])) return exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(a[0]));
     if (int_as_index(a[0], &len) < 0) return NULL;

@@ -308,7 +308,7 @@ int index_bounds(const char *fname, Obj *const *args, int nargs, intptr_t len, i
 }
 
 static Obj *tuple_m_index(Obj *self, Obj *const *args, int nargs, Obj *kw) {
-    if (no_kwargs("index", kw) < 0 || check_nargs("index", nargs, 1, 3) < 0) return NULL;
+    if (no_kwargs("tuple.index", kw) < 0 || check_nargs("index", nargs, 1, 3) < 0) return NULL;
     intptr_t lo, hi;
     if (index_bounds("index", args, nargs, TUPLE_LEN(self), &lo, &hi) < 0) return NULL;
     for (intptr_t i = lo; i < hi && i < TUPLE_LEN(self); i++) {
@@ -320,7 +320,7 @@ static Obj *tuple_m_index(Obj *self, Obj *const *args, int nargs, Obj *kw) {
 }
 
 static Obj *tuple_m_count(Obj *self, Obj *const *args, int nargs, Obj *kw) {
-    if (no_kwargs("count", kw) < 0 || check_nargs("count", nargs, 1, 1) < 0) return NULL;
+    if (no_kwargs("tuple.count", kw) < 0 || check_nargs("tuple.count", nargs, 1, 1) < 0) return NULL;
     intptr_t c = 0;
     for (intptr_t i = 0; i < TUPLE_LEN(self); i++) {
         int r = obj_eq(TUPLE_ITEMS(self)[i], args[0]);
