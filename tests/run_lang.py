@@ -33,8 +33,10 @@ Modes
                   `make run SCRIPT=file EXIT=1 CPUS=2 TIMEOUT=30` does (qemu/run.sh called directly
                   so the guest's exit status is not rewritten by make); the console output is cut to the
                   part after the `Tollbooth: N/N cores online` banner line and before the exit
-                  marker line (`\\x04TOLLBOOTH-EXIT...` / `TOLLBOOTH-EXIT...`), CR/LF normalised,
-                  and compared with CPython's stdout.
+                  marker line (`\\x04TOLLBOOTH-EXIT...` / `TOLLBOOTH-EXIT...`, if the guest ever
+                  prints one), CR/LF normalised, and compared with CPython's stdout; for a program
+                  that ends in an exception the console must start with CPython's stdout and end
+                  with its `Type: message` line, and the guest's exit status must match.
 
 Known gaps: <dir>/KNOWN_FAILURES lists `name  reason` lines (`#` comments allowed). A listed test
 that fails is reported as "known failure" and does not fail the run; a listed test that passes is
@@ -329,7 +331,16 @@ def qemu_one(path, timeout):
     want = eo.decode("utf-8", "replace").replace("\r\n", "\n")
     got = out
     # The console may or may not emit a final newline before QEMU exits.
-    if want.rstrip("\n") != got.rstrip("\n"):
+    if norm_status(ec) != 0 and last_line(ee):
+        # The console carries stdout and the traceback together: stdout must come first and
+        # the last line must be CPython's `Type: message` line.
+        if not got.startswith(want):
+            return False, "console output differs (before the traceback)", \
+                diff_text(want, got, "cpython", "guest")
+        if last_line(got.encode()) != last_line(ee):
+            return False, "error line differs", \
+                f"  expected: {last_line(ee)}\n  got:      {last_line(got.encode())}"
+    elif want.rstrip("\n") != got.rstrip("\n"):
         return False, "console output differs", diff_text(want, got, "cpython", "guest")
     if status == 101:
         return False, "kernel panic (status 101)", "  " + got[-500:]
