@@ -98,7 +98,9 @@ static Obj *bi_input(Obj *self, Obj *const *a, int n, Obj *kw) {
         sb_free(&b);
         if (port_interrupt_pending()) {
             port_interrupt_clear();
-            return exc_raise(KeyboardInterrupt_t, "");
+            Obj *e = exc_new(KeyboardInterrupt_t, NULL, 0);
+            if (e) { exc_raise_obj(e); DECREF(e); }
+            return NULL;
         }
         return exc_raise(EOFError_t, "EOF when reading a line");
     }
