@@ -321,7 +321,26 @@ static Obj *bi_vars(Obj *self, Obj *const *a, int n, Obj *kw) {
 static Obj *bi_dir(Obj *self, Obj *const *a, int n, Obj *kw) {
     (void)self;
     NOKW("dir");
-    if (n != 1) return exc_raise(TypeError_t, n == 0 ? "dir() without arguments is not supported here" : "dir expected at most 1 argument, got %d", n);
+    if (n > 1) return exc_raise(TypeError_t, "dir expected at most 1 argument, got %d", n);
+    if (n == 0) {
+        Obj *loc = vm_locals();
+        if (!loc) return NULL;
+        Obj *names = list_from_iter(loc);
+        DECREF(loc);
+        if (names && list_sort(names, NULL, false) < 0) CLEAR(names);
+        return names;
+    }
+    if (TYPE(a[0])->flags & TF_HEAPTYPE) {
+        Obj *m = type_lookup(TYPE(a[0]), str_intern("__dir__"));
+        if (m && !obj_is(m, &builtin_fn_type)) {
+            Obj *r = obj_call_method(a[0], "__dir__", NULL, 0);
+            if (!r) return NULL;
+            Obj *l = list_from_iter(r);
+            DECREF(r);
+            if (l && list_sort(l, NULL, false) < 0) CLEAR(l);
+            return l;
+        }
+    }
     Obj *l = list_new(0);
     if (!l) return NULL;
     Obj *o = a[0];
