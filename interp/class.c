@@ -16,6 +16,7 @@
 #include "func.h"
 #include "state.h"
 #include "vm.h"
+#include "traceback.h"
 
 static bool is_dunder(const char *n) { return n[0] == '_' && n[1] == '_'; }
 static Obj **dict_slot(Obj *o, Type *t) { return (Obj **)((char *)o + t->dictoffset); }
@@ -199,9 +200,39 @@ static Type *static_base(Type *t) {
     return t;
 }
 
+/* __del__: run it with the object briefly alive again (refcount 1); if it stored a new
+ * reference somewhere (resurrection), the object lives on. Errors are printed, not raised,
+ * like CPython's "Exception ignored in". */
+static bool run_del(Obj *o) {
+    Obj *d = type_lookup(TYPE(o), str_intern("__del__"));
+    if (!d || obj_is(d, &builtin_fn_type)) return true;
+    Obj *saved = exc_fetch();
+    o->refcnt = 1;
+    Obj *r = obj_call1(d, o);
+    if (r) DECREF(r);
+    else {
+        Obj *e = exc_fetch();
+        Obj *fr = obj_repr(d);
+        StrBuf b;
+        sb_init(&b);
+        sb_adds(&b, "Exception ignored in: ");
+        if (fr) { sb_add(&b, str_data(fr), str_nbytes(fr)); DECREF(fr); }
+        else exc_clear();
+        sb_addc(&b, '\n');
+        Obj *s = sb_finish(&b);
+        if (s) { tb_write_err(str_data(s), str_nbytes(s)); DECREF(s); }
+        exc_clear();
+        if (e) { tb_print_exception(e); DECREF(e); }
+    }
+    if (saved) exc_restore(saved);
+    if (--o->refcnt != 0) return false;      /* resurrected */
+    return true;
+}
+
 static void subtype_dealloc(Obj *o) {
     Type *t = TYPE(o);
     Type *b = static_base(t);
+    if ((t->flags & TF_HEAPTYPE) && !run_del(o)) return;
     if (t->dictoffset && (!b || b->dictoffset != t->dictoffset)) CLEAR(*dict_slot(o, t));
     if (b && b->dealloc) b->dealloc(o);
     else obj_free(o);

@@ -210,6 +210,25 @@ int tollpy_run_module(const char *modname, const char *filename, const char *src
         int s2 = interp_handle_uncaught();
         if (!status) status = s2;
     }
+    /* As CPython's finalization: release the main module's globals in order, so __del__
+     * methods of objects still alive at exit run (skipped while other threads still run). */
+    Interp *in = ts_get()->interp;
+    Obj *mm = dict_get_s(in->modules, modname);
+    if (mm && obj_is(mm, &module_type) && gil_thread_count(in) <= 1) {
+        Obj *d = module_dict(mm);
+        Obj *keys = list_new(0);
+        intptr_t pos = 0;
+        Obj *k, *v;
+        while (keys && dict_next(d, &pos, &k, &v))
+            if (!str_check(k) || str_data(k)[0] != '_' || str_data(k)[1] != '_')
+                if (list_append(keys, k) < 0) break;
+        for (intptr_t i = 0; keys && i < LIST_LEN(keys); i++) {
+            Obj *key = LIST_ITEMS(keys)[i];
+            if (dict_get(d, key) && dict_set(d, key, None) < 0) break;
+        }
+        XDECREF(keys);
+        exc_clear();
+    }
     return status;
 }
 
