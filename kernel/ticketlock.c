@@ -1,0 +1,65 @@
+/*
+ * kernel/ticketlock.c — the `spinlock` lab: a ticket lock with WFE/SEV.
+ *
+ * kernel/spinlock.c is a test-and-set lock: whoever's STREX lands first wins, so a core that
+ * releases and immediately re-takes the lock (its cache line is hot) can win again and again
+ * while another core starves. A ticket lock is a bakery queue: ticket_lock atomically takes
+ * `next` (LDREX/STREX on the 32-bit word holding owner|next<<16), then waits until `owner` equals
+ * its ticket; ticket_unlock increments `owner`. Waiters are served in the order they arrived.
+ * Waiting is WFE (the core idles until an event); the releaser's DSB makes the new owner visible
+ * before SEV wakes every waiting core, which re-reads `owner`.
+ * Interrupts are off while a core holds (or waits for) the lock: push_off/pop_off, as spin_lock.
+ * Graded by `selftest ticket` (kernel/labtest.c): exclusion, ticket accounting, fairness.
+ */
+#include "kernel/ticketlock.h"
+#include "kernel/spinlock.h"
+
+void ticket_init(ticketlock_t *l, const char *name)
+{
+    l->owner = 0;
+    l->next = 0;
+    l->name = name;
+}
+
+/* LAB spinlock: BEGIN */
+void ticket_lock(ticketlock_t *l)
+{
+    push_off();
+    /* owner is the low half-word, next the high one: add 1<<16 atomically to draw a ticket. */
+    volatile uint32_t *word = (volatile uint32_t *)l;
+    uint32_t old, tmp, fail;
+    __asm__ volatile(
+        "1: ldrex   %0, [%3]\n"
+        "   add     %1, %0, #0x10000\n"
+        "   strex   %2, %1, [%3]\n"
+        "   cmp     %2, #0\n"
+        "   bne     1b\n"
+        : "=&r"(old), "=&r"(tmp), "=&r"(fail) : "r"(word) : "cc", "memory");
+    uint16_t mine = (uint16_t)(old >> 16);
+    while (l->owner != mine)
+        __asm__ volatile("wfe" ::: "memory");
+    __asm__ volatile("dmb" ::: "memory");     /* the critical section starts after we saw owner */
+}
+
+void ticket_unlock(ticketlock_t *l)
+{
+    __asm__ volatile("dmb" ::: "memory");     /* the critical section's stores first */
+    l->owner = (uint16_t)(l->owner + 1);      /* only the holder writes owner */
+    __asm__ volatile("dsb; sev" ::: "memory");
+    pop_off();
+}
+/* LAB spinlock: END */
+#if 0 /* LAB spinlock: STUB */
+/* TODO(lab spinlock): draw a ticket atomically (LDREX/STREX on next), wait in WFE until owner
+ * is your ticket; keep interrupts off while you hold the lock (push_off/pop_off). */
+void ticket_lock(ticketlock_t *l)
+{
+    (void)l;
+}
+
+/* TODO(lab spinlock): serve the next ticket, make it visible (DSB), wake the waiters (SEV). */
+void ticket_unlock(ticketlock_t *l)
+{
+    (void)l;
+}
+#endif /* LAB spinlock: STUB END */
