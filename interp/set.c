@@ -20,6 +20,10 @@
 #define MINSIZE 8
 #define LINEAR_PROBES 9
 #define PERTURB_SHIFT 5
+/* The perturbation runs on 64 bits even on the 32-bit guest (hash sign-extended), so sets of
+ * small ints, negative ones included, iterate in the order 64-bit CPython prints. */
+#define PERTURB_T uint64_t
+#define PERTURB_INIT(h) ((uint64_t)(int64_t)(h))
 
 typedef struct { Obj *key; intptr_t hash; } SEntry;
 typedef struct {
@@ -67,7 +71,8 @@ static inline int keys_equal(Obj *a, Obj *b) {
 static SEntry *lookkey(SetObj *so, Obj *key, intptr_t hash, int *err) {
     *err = 0;
 restart:;
-    size_t mask = (size_t)so->mask, i = (size_t)hash & mask, perturb = (size_t)hash;
+    size_t mask = (size_t)so->mask, i = (size_t)hash & mask;
+    PERTURB_T perturb = PERTURB_INIT(hash);
     for (;;) {
         SEntry *e = &so->table[i];
         int probes = (i + LINEAR_PROBES <= mask) ? LINEAR_PROBES : 0;
@@ -91,12 +96,13 @@ restart:;
             e++;
         } while (probes--);
         perturb >>= PERTURB_SHIFT;
-        i = (i * 5 + 1 + perturb) & mask;
+        i = (i * 5 + 1 + (size_t)perturb) & mask;
     }
 }
 
 static void insert_clean(SEntry *table, size_t mask, Obj *key, intptr_t hash) {
-    size_t perturb = (size_t)hash, i = (size_t)hash & mask;
+    PERTURB_T perturb = PERTURB_INIT(hash);
+    size_t i = (size_t)hash & mask;
     for (;;) {
         SEntry *e = &table[i];
         if (!e->key) goto found;
@@ -107,7 +113,7 @@ static void insert_clean(SEntry *table, size_t mask, Obj *key, intptr_t hash) {
             }
         }
         perturb >>= PERTURB_SHIFT;
-        i = (i * 5 + 1 + perturb) & mask;
+        i = (i * 5 + 1 + (size_t)perturb) & mask;
         continue;
     found:
         e->key = key;
@@ -145,7 +151,8 @@ static int table_resize(SetObj *so, intptr_t minused) {
 static int add_entry(SetObj *so, Obj *key, intptr_t hash) {
     INCREF(key);
 restart:;
-    size_t mask = (size_t)so->mask, i = (size_t)hash & mask, perturb = (size_t)hash;
+    size_t mask = (size_t)so->mask, i = (size_t)hash & mask;
+    PERTURB_T perturb = PERTURB_INIT(hash);
     SEntry *freeslot = NULL, *e;
     for (;;) {
         e = &so->table[i];
@@ -172,7 +179,7 @@ restart:;
             e++;
         } while (probes--);
         perturb >>= PERTURB_SHIFT;
-        i = (i * 5 + 1 + perturb) & mask;
+        i = (i * 5 + 1 + (size_t)perturb) & mask;
     }
 found_unused_or_dummy:
     if (freeslot) {
