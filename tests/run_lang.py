@@ -361,6 +361,7 @@ def main():
     ap.add_argument("--show-diff", action="store_true", help="print diffs for failures")
     ap.add_argument("--bad", action="store_true", help="hostile-input mode (tests/bad)")
     ap.add_argument("--qemu", action="store_true", help="run <dir>/QEMU_SUBSET in the guest")
+    ap.add_argument("--all", action="store_true", help="--qemu: every test, not just QEMU_SUBSET")
     ap.add_argument("--mem-flag", default=None,
                     help="memory-limit argument(s) for --bad mode ('' for none; default: "
                          "--mem-limit=256M if `tollpy --help` mentions such a flag)")
@@ -408,8 +409,9 @@ def main():
                     line = line.split("#", 1)[0].strip()
                     if line:
                         subset.add(line[:-3] if line.endswith(".py") else line)
-        tests = [t for t in tests if test_name(t) in subset]
-        missing = subset - {test_name(t) for t in tests}
+        if not a.all:
+            tests = [t for t in tests if test_name(t) in subset]
+        missing = subset - {test_name(t) for t in tests} if not a.all else set()
         if missing:
             print("run_lang: QEMU_SUBSET names missing tests: " + " ".join(sorted(missing)))
         if not os.path.exists(os.path.join(REPO, "qemu/run.sh")):
