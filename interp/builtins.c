@@ -217,13 +217,13 @@ static Obj *bi_ord(Obj *self, Obj *const *a, int n, Obj *kw) {
     Obj *x = a[0];
     if (str_check(x)) {
         size_t len = str_nchars(x);
-        if (len != 1) return exc_raise(TypeError_t, "ord() expected a character, but string of length %zd found", len);
+        if (len != 1) return exc_raise(TypeError_t, "ord() expected a character, but string of length %ld found", (long)len);
         uint32_t cp;
         if (str_codepoint_at(x, 0, &cp) < 0) return NULL;
         return int_from_i64(cp);
     }
     if (obj_isinstance(x, &bytes_type)) {
-        if (BYTES_LEN(x) != 1) return exc_raise(TypeError_t, "ord() expected a character, but string of length %zd found", BYTES_LEN(x));
+        if (BYTES_LEN(x) != 1) return exc_raise(TypeError_t, "ord() expected a character, but string of length %ld found", (long)BYTES_LEN(x));
         return int_from_i64((unsigned char)BYTES_DATA(x)[0]);
     }
     return exc_raise(TypeError_t, "ord() expected string of length 1, but %s found", type_name(x));

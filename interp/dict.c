@@ -377,7 +377,7 @@ static int update_from_pairs(Obj *d, Obj *src) {
             if (pi) { DECREF(pi); pair = tuple_from_iter(item); }
             else if (exc_matches(TypeError_t)) {
                 exc_clear();
-                exc_raise(TypeError_t, "cannot convert dictionary update sequence element #%zd to a sequence", (size_t)n);
+                exc_raise(TypeError_t, "cannot convert dictionary update sequence element #%ld to a sequence", (long)n);
             }
         }
         DECREF(item);
@@ -385,7 +385,7 @@ static int update_from_pairs(Obj *d, Obj *src) {
         intptr_t len = obj_is(pair, &list_type) ? LIST_LEN(pair) : TUPLE_LEN(pair);
         Obj **p = obj_is(pair, &list_type) ? LIST_ITEMS(pair) : TUPLE_ITEMS(pair);
         if (len != 2) {
-            exc_raise(ValueError_t, "dictionary update sequence element #%zd has length %zd; 2 is required", (size_t)n, (size_t)len);
+            exc_raise(ValueError_t, "dictionary update sequence element #%ld has length %ld; 2 is required", (long)n, (long)len);
             DECREF(pair); DECREF(it);
             return -1;
         }

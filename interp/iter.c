@@ -301,14 +301,14 @@ static Obj *zip_next(Obj *o) {
             z->done = true;
             if (z->strict) {
                 if (i > 0)
-                    return exc_raise(ValueError_t, "zip() argument %zd is shorter than argument%s%zd",
-                                     (size_t)(i + 1), i == 1 ? " " : "s 1-", (size_t)i);
+                    return exc_raise(ValueError_t, "zip() argument %ld is shorter than argument%s%ld",
+                                     (long)(i + 1), i == 1 ? " " : "s 1-", (long)i);
                 for (intptr_t j = 1; j < n; j++) {
                     Obj *w = obj_next(TUPLE_ITEMS(z->its)[j]);
                     if (w) {
                         DECREF(w);
-                        return exc_raise(ValueError_t, "zip() argument %zd is longer than argument%s%zd",
-                                         (size_t)(j + 1), j == 1 ? " " : "s 1-", (size_t)j);
+                        return exc_raise(ValueError_t, "zip() argument %ld is longer than argument%s%ld",
+                                         (long)(j + 1), j == 1 ? " " : "s 1-", (long)j);
                     }
                     if (exc_occurred()) return NULL;
                 }

@@ -295,7 +295,7 @@ static int list_setitem(Obj *o, Obj *key, Obj *val) {
         int r = 0;
         if (step == 1) r = list_ass_slice(o, start, stop, src, m);
         else if (m != n) {
-            exc_raise(ValueError_t, "attempt to assign sequence of size %zd to extended slice of size %zd", (size_t)m, (size_t)n);
+            exc_raise(ValueError_t, "attempt to assign sequence of size %ld to extended slice of size %ld", (long)m, (long)n);
             r = -1;
         } else {
             for (intptr_t k = 0, j = start; k < n; k++, j += step) {
