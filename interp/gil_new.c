@@ -12,6 +12,7 @@
  */
 #include "gil_impl.h"
 
+/* LAB gil: BEGIN */
 static void new_take(Gil *g, GilThread *t, int from_io) {
     (void)from_io;
     uint64_t start = port_time_ns();
@@ -51,6 +52,28 @@ static int new_eval_breaker(Gil *g, GilThread *t) {
     }
     return 0;
 }
+/* LAB gil: END */
+#if 0 /* LAB gil: STUB */
+/* TODO(lab gil): this is Python 2's GIL (gil_old.c): waiters sleep with no timeout, the holder
+ * lets go every check_interval instructions and grabs the GIL straight back (no hand-off), so
+ * there are no drop requests, no forced switches, and many failed wake-ups. Turn it into the
+ * new GIL (labs/gil/README.md): a waiter sleeps at most the switch interval and then sends a
+ * drop request (gil_send_drop_request); the holder drops at its next eval-breaker check and,
+ * when it was forced, waits on g->switch_q until another thread has taken the GIL. */
+static void new_take(Gil *g, GilThread *t, int from_io) {
+    gil_ops_old.take(g, t, from_io);
+    /* ask the VM to call the eval breaker at every instruction while there are >1 threads */
+    if (g->interp) RELAXED_STORE(g->interp->check_every_instruction, g->nthreads > 1);
+}
+
+static void new_drop(Gil *g, GilThread *t, int why) {
+    gil_ops_old.drop(g, t, why);
+}
+
+static int new_eval_breaker(Gil *g, GilThread *t) {
+    return gil_ops_old.eval_breaker(g, t);
+}
+#endif /* LAB gil: STUB END */
 
 const GilOps gil_ops_new = {
     .name = "new", .has_lock = 1, .enter = NULL, .leave = NULL,

@@ -1,0 +1,22 @@
+# mk/labs.mk — the course kit (owner: labs). See labs/README.md.
+#   make grade [LAB=name[,name]] [JSON=out.json]   graded tests (tests/grade/) for one lab or all:
+#                     each test with its points, part subtotals, `Score: N/M`; non-zero exit below
+#                     full marks; a failed test's console output kept in $(BUILD)/grade/*.log
+#   make handout LAB=name OUT=dir                  a student tree: the lab's solution regions
+#                     (LAB name: BEGIN/END markers) replaced by their stubs (labs/handout.py)
+#   make test-labs    (part of `make test`) tests/test_handout.py: the markers of every lab are
+#                     well formed, and for each lab the handout tree builds, boots, passes the
+#                     smoke part and scores 0 on the lab's own tests
+.PHONY: grade handout test-labs
+GRADE_ARGS ?=
+
+grade: deps $(BUILD)/kernel.elf $(BUILD)/host/tollpy
+	@$(PYTHON) tests/grade/grade.py --build $(BUILD) $(if $(LAB),--lab $(LAB)) \
+	  $(if $(JSON),--json $(JSON)) $(GRADE_ARGS)
+
+handout:
+	@if [ -z "$(LAB)" ] || [ -z "$(OUT)" ]; then echo "usage: make handout LAB=name OUT=dir" >&2; exit 2; fi
+	@$(PYTHON) labs/handout.py --lab $(LAB) --out $(OUT) $(if $(CACHE),--cache)
+
+test-labs:
+	$(PYTHON) -m pytest -q -p no:cacheprovider tests/test_handout.py

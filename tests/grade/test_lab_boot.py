@@ -1,0 +1,58 @@
+"""Lab boot (Lab 0): gdb on the guest. labs/boot/drop.gdb must stop at a drop request: the
+grader boots the guest halted with a gdb stub (as `make gdb`), running two CPU-bound threads
+under the `new` GIL, and runs the student's script with gdb-multiarch in batch mode."""
+import os
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+
+from conftest import GRADE_DIR, KERNEL, ROOT
+import progs
+
+
+def free_port():
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    p = s.getsockname()[1]
+    s.close()
+    return p
+
+
+@pytest.mark.lab("boot")
+@pytest.mark.points(10)
+@pytest.mark.skipif(not shutil.which("gdb-multiarch"), reason="gdb-multiarch missing")
+def test_gdb_script_stops_at_drop_request(console, tmp_path):
+    port = free_port()
+    script = tmp_path / "two_threads.py"
+    script.write_text(progs.countdown("new", 2000000, limit=50))
+    gdbinit = tmp_path / "gdbinit"
+    gdbinit.write_text(f"set confirm off\nset pagination off\nset architecture arm\nfile {KERNEL}\n"
+                       f"target remote localhost:{port}\n")
+    env = dict(os.environ, GDB="1", GDBPORT=str(port), CPUS="2", CONSOLE_MUX="0",
+               SCRIPT=str(script), EXIT="1", TIMEOUT="60")
+    q = subprocess.Popen(["/bin/bash", str(ROOT / "qemu" / "run.sh"), str(KERNEL)], cwd=str(ROOT),
+                         env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                         stderr=subprocess.STDOUT, start_new_session=True)
+    try:
+        for _ in range(100):
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    break
+            time.sleep(0.1)
+        try:
+            g = subprocess.run(["gdb-multiarch", "-q", "-batch", "-x", str(gdbinit),
+                                "-x", str(ROOT / "labs" / "boot" / "drop.gdb"), "-ex", "kill"],
+                               cwd=str(ROOT), capture_output=True, text=True, timeout=90)
+            out = g.stdout + g.stderr
+        except subprocess.TimeoutExpired as e:
+            out = f"(gdb timed out)\n{e.stdout or ''}"
+    finally:
+        os.killpg(q.pid, 9)
+        qout = q.communicate(timeout=10)[0].decode("utf-8", "replace")
+    console.add("gdb-multiarch -batch -x labs/boot/drop.gdb", 0, out)
+    console.add("guest console", q.returncode, qout)
+    assert "gil_send_drop_request (" in out and "Breakpoint 1" in out, out
+    assert "new_take" in out, "the backtrace should show the waiter in new_take:\n" + out
