@@ -1,0 +1,5 @@
+# expect: MemoryError
+def words():
+    while True:
+        yield "word"
+s = " ".join(words())
