@@ -198,9 +198,7 @@ static Obj *do_split(Obj *self, Obj *const *args, int nargs, Obj *kw, int rev)
                 while (p < e && is_ws((unsigned char)*p)) p++;
                 if (p >= e) break;
                 if (maxs >= 0 && c >= maxs) {
-                    const char *q = e;
-                    while (q > p && is_ws((unsigned char)q[-1])) q--;
-                    if (add_piece(list, p, (size_t)(q - p)) < 0) goto fail;
+                    if (add_piece(list, p, (size_t)(e - p)) < 0) goto fail;
                     break;
                 }
                 const char *q = p;
@@ -214,9 +212,7 @@ static Obj *do_split(Obj *self, Obj *const *args, int nargs, Obj *kw, int rev)
                 while (e > p && is_ws((unsigned char)e[-1])) e--;
                 if (e <= p) break;
                 if (maxs >= 0 && c >= maxs) {
-                    const char *q = p;
-                    while (q < e && is_ws((unsigned char)*q)) q++;
-                    if (add_piece(list, q, (size_t)(e - q)) < 0) goto fail;
+                    if (add_piece(list, p, (size_t)(e - p)) < 0) goto fail;
                     break;
                 }
                 const char *q = e;
@@ -498,7 +494,7 @@ static Obj *do_is(Obj *self, int mode)
 {
     const char *p = D(self);
     size_t n = NB(self), i = 0;
-    if (n == 0) return bool_from(mode == 9);
+    if (n == 0) return bool_from(mode == 9 || mode == 4);
     if (mode == 5 || mode == 6) {   /* isupper / islower: at least one cased, none of the other */
         int cased = 0;
         while (i < n) {

@@ -312,6 +312,7 @@ static bool is_mapping(Obj *o)
 {
     if (TYPE(o) == &dict_type || type_is_subtype(TYPE(o), &dict_type)) return true;
     if (TYPE(o) == &tuple_type || str_check(o)) return false;
+    if (TYPE(o)->getitem) return true;      /* CPython's PyMapping_Check: anything subscriptable */
     return (TYPE(o)->flags & TF_HEAPTYPE) && type_lookup(TYPE(o), str_intern("__getitem__")) != NULL;
 }
 
