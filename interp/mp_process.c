@@ -594,6 +594,8 @@ void mp_shutdown(Interp *in) {
     if (!in->modules) return;
     Obj *m = dict_get_s(in->modules, "multiprocessing");
     if (!m) return;
-    Obj *r = obj_call_method(m, "_shutdown", NULL, 0);
+    /* after an uncaught KeyboardInterrupt (status 130) stop the children instead of waiting */
+    Obj *arg = in->exit_status == 130 ? True_ : False_;
+    Obj *r = obj_call_method(m, "_shutdown", &arg, 1);
     if (r) DECREF(r); else exc_clear();
 }

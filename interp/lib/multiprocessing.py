@@ -252,11 +252,11 @@ class Process:
         return "<%s name=%r%s %s%s>" % (type(self).__name__, self._name, pid, status, d)
 
 
-def _shutdown():
-    """Called by the runtime when the main module ends: terminate the daemonic children,
-    join all the others (as CPython's atexit handler does)."""
+def _shutdown(interrupted=False):
+    """Called by the runtime when the main module ends: terminate the daemonic children (all
+    of them after a KeyboardInterrupt), join all the others (as CPython's atexit handler)."""
     for p in list(_children):
-        if p.daemon:
+        if p.daemon or interrupted:
             p.terminate()
     for p in list(_children):
         p.join()
