@@ -577,9 +577,14 @@ Obj *obj_pos(Obj *o) { if (IS_SMALL(o)) return o; return unary(o, D_POS, TYPE(o)
 Obj *obj_invert(Obj *o) { if (IS_SMALL(o)) return MK_SMALL(~SMALL_VAL(o)); return unary(o, D_INVERT, TYPE(o)->invert, "~"); }
 
 /* ---- attributes ------------------------------------------------------------------------------ */
+static volatile int oa_ready;     /* objects_a_init done (it is idempotent) */
+
 Obj *obj_getattr(Obj *o, Obj *name)
 {
     Type *t = TYPE(o);
+    /* int.from_bytes & co. live in the type dicts: install them before the first attribute
+     * lookup on a type, in case types_init didn't call objects_a_init. */
+    if (__builtin_expect(!oa_ready, 0) && t == &type_type && objects_a_init() < 0) return NULL;
     if (t->getattr) return t->getattr(o, name);
     return obj_generic_getattr(o, name);
 }
@@ -649,6 +654,7 @@ Obj *obj_call_unbound(Obj *f, Obj *self, Obj *const *args, int nargs) { return c
  * (it makes instance methods). Called once by types_init after type_ready (objects-B). */
 int objects_a_init(void)
 {
+    if (oa_ready) return 0;
     static const struct { Type *t; const char *name; MethFn fn; } cm[] = {
         { &int_type, "from_bytes", int_from_bytes },
         { &str_type, "maketrans", str_maketrans },
@@ -663,5 +669,6 @@ int objects_a_init(void)
         DECREF(f);
         if (r < 0) return -1;
     }
+    oa_ready = 1;
     return 0;
 }
