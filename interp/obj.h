@@ -267,7 +267,8 @@ Obj *obj_call_method(Obj *o, const char *name, Obj *const *args, int nargs);
 Obj *obj_format(Obj *v, Obj *spec);          /* format(v, spec); spec a str or NULL */
 const char *type_name(Obj *o);               /* TYPE(o)->name */
 /* objects-A: installs int.from_bytes, str.maketrans, bytes.fromhex (class/static methods).
- * objects-B: please call it from types_init after the type_ready loop (like dict_add_classmethods). */
+ * Idempotent; types_init may call it after the type_ready loop, else obj_getattr does on the
+ * first attribute lookup on a type. */
 int objects_a_init(void);
 
 /* ---- int (interp/int.c): small ints tagged, big ints on the heap ------------------------------ */
