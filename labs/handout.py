@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """labs/handout.py — write a student tree for one lab (`make handout LAB=name OUT=dir`).
 
-Copies every file `git ls-files` lists (working-tree contents, modification times kept) to OUT,
+Copies every file `git ls-files --cached --others --exclude-standard` lists (the working tree,
+minus ignored files such as build/; modification times kept) to OUT,
 and in every copied file replaces the lab's solution regions with their stubs:
 
     /* LAB name: BEGIN */             <- solution: removed, markers included
@@ -31,9 +32,9 @@ MARK = re.compile(r"LAB ([a-z0-9_]+): (BEGIN|END|STUB END|STUB)\b")
 
 
 def tracked(root):
-    out = subprocess.run(["git", "ls-files", "-z"], cwd=root, check=True,
+    out = subprocess.run(["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd=root, check=True,
                          capture_output=True).stdout.decode()
-    return [p for p in out.split("\0") if p]
+    return sorted({p for p in out.split("\0") if p})
 
 
 def labs_in(text):
