@@ -37,7 +37,8 @@ static void set_argv(void) {
     char buf[512];
     char *av[32];
     int ac = 0;
-    av[ac++] = "<script>";
+    const char *name = bootarg_get("SCRIPTNAME");   /* qemu/run.sh: the script's file name */
+    av[ac++] = name && *name ? (char *)name : "<script>";
     if (args) {
         strncpy(buf, args, sizeof buf - 1);
         buf[sizeof buf - 1] = 0;
@@ -58,11 +59,12 @@ int console_run_script(const char *src, size_t len) {
     return tollpy_run_source("<script>", src, len);
 }
 
+void kconsole_main(void);                 /* interp/mod_kernel_guest.c: MicroPython-style REPL */
+int kconsole_module_init(Obj *d);
+
 void console_main(void) {
     if (ensure_interp() < 0) return;
-    static const char banner[] = "Python 3.11 subset (tollpy) on Tollbooth; import kernel; kernel.shell('help') for the shell\n";
-    port_write(banner, sizeof banner - 1);
-    tollpy_repl();
+    kconsole_main();
     /* sys.exit(N) at the prompt powers off with N (the kernel's default would be 0) */
     int st = ts_get()->interp->exit_status;
     if (st) port_exit(st);
@@ -92,7 +94,8 @@ static int kernel_init(Obj *d) {
     if (!f) return -1;
     int r = dict_set_s(d, "shell", f);
     DECREF(f);
-    return r;
+    if (r < 0) return r;
+    return kconsole_module_init(d);      /* timeline, trace_dump, trace, selftest, cores */
 }
 
 MODULE_DEF(kernel, kernel_init);
