@@ -395,6 +395,19 @@ int int_as_index(Obj *o, intptr_t *out)
 {
     if (IS_SMALL(o)) { *out = SMALL_VAL(o); return 0; }
     if (!int_check(o)) {
+        Obj *m = (TYPE(o)->flags & TF_HEAPTYPE) ? type_lookup(TYPE(o), str_intern("__index__")) : NULL;
+        if (m) {
+            Obj *r = obj_call1(m, o);
+            if (!r) return -1;
+            if (!int_check(r)) {
+                exc_raise(TypeError_t, "__index__ returned non-int (type %s)", type_name(r));
+                DECREF(r);
+                return -1;
+            }
+            int e = int_as_index(r, out);
+            DECREF(r);
+            return e;
+        }
         exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(o));
         return -1;
     }

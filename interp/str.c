@@ -600,7 +600,8 @@ static Obj *str_mod(Obj *a, Obj *b)
 
 static Obj *str_getitem(Obj *o, Obj *key)
 {
-    if (IS_SMALL(key) || int_check(key)) {
+    if (IS_SMALL(key) || int_check(key) ||
+        ((TYPE(key)->flags & TF_HEAPTYPE) && type_lookup(TYPE(key), str_intern("__index__")))) {
         intptr_t i;
         if (int_as_index(key, &i) < 0) return NULL;
         intptr_t n = (intptr_t)S(o)->nchars;
