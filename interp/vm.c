@@ -239,6 +239,14 @@ int vm_eval_breaker(ThreadState *ts) {
         in->eval_breaker = 1;     /* leave it for the main thread */
     }
     if (in->stop_request && mp_stop_raise(ts) < 0) return -1;   /* Process.terminate() */
+    if (in->stop_threads) {                  /* console: Ctrl-C / soft reset stop the others */
+        in->eval_breaker = 1;
+        if (ts != in->main_ts && ts->stop_seen != in->stop_threads) {
+            ts->stop_seen = in->stop_threads;
+            exc_raise_obj((Obj *)SystemExit_t);
+            return -1;
+        }
+    }
     return gil_eval_breaker(ts);
 }
 
@@ -1389,7 +1397,7 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         }
         if (t == &tuple_type || t == &list_type) {
             intptr_t len = t == &tuple_type ? TUPLE_LEN(seq) : LIST_LEN(seq);
-            if (len < n) exc_raise(ValueError_t, "not enough values to unpack (expected %d, got %zd)", n, len);
+            if (len < n) exc_raise(ValueError_t, "not enough values to unpack (expected %d, got %ld)", n, (long)len);
             else exc_raise(ValueError_t, "too many values to unpack (expected %d)", n);
             DECREF(seq);
             goto error;
@@ -1422,7 +1430,7 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         if (!l) goto error;
         intptr_t L = LIST_LEN(l);
         if (L < before + after) {
-            exc_raise(ValueError_t, "not enough values to unpack (expected at least %d, got %zd)", before + after, L);
+            exc_raise(ValueError_t, "not enough values to unpack (expected at least %d, got %ld)", before + after, (long)L);
             DECREF(l);
             goto error;
         }
