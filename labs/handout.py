@@ -17,8 +17,8 @@ starts with `#| ` (removed in the handout). Other labs' regions stay solved. Eve
 have a stub; a malformed region is an error (exit 2).
   --list          print the lab names found in the tree's markers
   --check         only check the markers of every lab (used by tests/test_handout.py)
-  --cache         also copy build/k and build/host (objects, mtimes kept) so the handout tree
-                  rebuilds only the files the stubs changed
+  --cache         also copy build/k, build/host and kernel.elf (mtimes kept) so the handout
+                  tree rebuilds only the files the stubs changed (--cache-from DIR: another build)
 """
 import argparse
 import os
@@ -105,6 +105,7 @@ def main():
     ap.add_argument("--list", action="store_true")
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--cache", action="store_true")
+    ap.add_argument("--cache-from", default=None, help="build directory to copy (default ROOT/build)")
     a = ap.parse_args()
     found = all_labs(a.root)
     if a.list:
@@ -151,13 +152,15 @@ def main():
         shutil.copymode(src, dst)
         changed.append(p)
     if a.cache:
+        cache = a.cache_from or os.path.join(a.root, "build")
         for sub in ("k", "host"):
-            s = os.path.join(a.root, "build", sub)
+            s = os.path.join(cache, sub)
             if os.path.isdir(s):
                 shutil.copytree(s, os.path.join(out, "build", sub), dirs_exist_ok=True,
-                                ignore=shutil.ignore_patterns("*.tmp"))
-        for f in ("kernel.elf",):
-            pass   # always relinked: the stubbed objects are newer
+                                ignore=shutil.ignore_patterns("*.tmp", "test_*"))
+        for f in ("kernel.elf", "kernel0.elf", "kernel.map", "ksyms0.c", "ksyms0.o", "ksyms.c", "ksyms.o"):
+            if os.path.isfile(os.path.join(cache, f)):
+                shutil.copy2(os.path.join(cache, f), os.path.join(out, "build", f))
     with open(os.path.join(out, ".handout"), "w") as f:
         f.write(f"lab {a.lab}\nstubbed {' '.join(changed)}\n")
     print(f"handout: lab {a.lab} written to {out}; stubs in: {' '.join(changed) or '(none)'}")

@@ -18,5 +18,5 @@ handout:
 	@if [ -z "$(LAB)" ] || [ -z "$(OUT)" ]; then echo "usage: make handout LAB=name OUT=dir" >&2; exit 2; fi
 	@$(PYTHON) labs/handout.py --lab $(LAB) --out $(OUT) $(if $(CACHE),--cache)
 
-test-labs:
-	$(PYTHON) -m pytest -q -p no:cacheprovider tests/test_handout.py
+test-labs: $(BUILD)/kernel.elf $(BUILD)/host/tollpy
+	LABS_BUILD=$(abspath $(BUILD)) $(PYTHON) -m pytest -q -p no:cacheprovider tests/test_handout.py
