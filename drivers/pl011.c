@@ -40,6 +40,21 @@ void pl011_putc(char c)
     mmio_write(DR, (unsigned char)c);
 }
 
+void pl011_rx_irq_enable(int on)
+{
+    mmio_write(IMSC, on ? (INT_RX | INT_RT) : 0);
+}
+
+void pl011_rx_timeout_ack(void)
+{
+    mmio_write(ICR, INT_RT);
+}
+
+int pl011_rx_ready(void)
+{
+    return !(mmio_read(FR) & FR_RXFE);
+}
+
 int pl011_getc_poll(void)
 {
     if (mmio_read(FR) & FR_RXFE)

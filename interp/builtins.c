@@ -87,11 +87,14 @@ static Obj *bi_input(Obj *self, Obj *const *a, int n, Obj *kw) {
     StrBuf b;
     sb_init(&b);
     bool any = false;
+    static bool last_cr;      /* a serial console ends a line with CR (maybe CR LF) */
     for (;;) {
         int c = port_getc();
         if (c < 0) break;
+        if (c == '\n' && last_cr) { last_cr = false; continue; }
+        last_cr = c == '\r';
         any = true;
-        if (c == '\n') break;
+        if (c == '\n' || c == '\r') break;
         sb_addc(&b, (char)c);
     }
     if (!any) {

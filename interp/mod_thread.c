@@ -102,10 +102,16 @@ static int lock_wait(LockObj *l, uint64_t ns, uint32_t me) {
         }
         int s = port_waitq_sleep(&l->q, &l->lk, left);
         if (s < 0 && ts == ts->interp->main_ts) { r = -1; break; }
+        if (s < 0 && ts->interp->stop_threads && ts->stop_seen != ts->interp->stop_threads) {
+            ts->stop_seen = ts->interp->stop_threads;   /* console: Ctrl-C / soft reset */
+            r = -2;
+            break;
+        }
     }
     if (r == 1) { l->locked = 1; l->owner = me; }
     port_spin_unlock(&l->lk);
     gil_after_blocking(ts);
+    if (r == -2) { exc_raise_obj((Obj *)SystemExit_t); return -1; }
     if (r < 0) {
         port_interrupt_clear();
         exc_raise(KeyboardInterrupt_t, "");

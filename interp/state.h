@@ -40,6 +40,10 @@ struct Interp {
      * this interpreter runs as (NULL for the main interpreter). */
     volatile int stop_request;
     void *mp;
+    /* console (interp/mod_kernel_guest.c): Ctrl-C / soft reset stop every thread but the main
+     * one: while stop_threads is nonzero, each other thread gets ONE SystemExit at its next check
+     * point (ts->stop_seen records the generation), so its finally/with blocks still run. */
+    volatile int stop_threads;
 };
 
 struct ThreadState {
@@ -57,6 +61,7 @@ struct ThreadState {
     Obj *repr_active;          /* objects-B: list of containers whose repr is running ([...] guard) */
     Obj *trash;                /* objects-B: deallocations deferred past trash_depth (linked via refcnt) */
     int trash_depth;           /* objects-B: nesting of container deallocs on this thread */
+    int stop_seen;             /* console: last stop_threads generation acted upon */
 };
 
 #endif

@@ -6,6 +6,10 @@
  * Input: the UART interrupt (routed to CPU 0) pushes bytes into rx_ring under rx_lock and wakes
  * readers on rx_wait. Ctrl-C (0x03) also sets the interrupt flag the VM polls and wakes
  * interruptible sleepers. Lock order: rx_lock -> sched_lock.
+ * Flow control: when the ring is full the interrupt handler stops reading the UART and masks its
+ * receive interrupt; QEMU then holds further input back (its PL011 accepts a byte only when the
+ * holding register is empty), so a 64 KiB paste loses nothing. The reader unmasks once it has
+ * consumed a quarter of the ring. A Ctrl-C typed while the ring is full waits behind it.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -28,6 +32,7 @@ static volatile bool interrupted;
 static bool ctrl_c_seen;                    /* [rx_lock] a Ctrl-C arrived in this interrupt */
 static int ctrl_c_queued;                   /* [rx_lock] 0x03 bytes in rx_ring */
 static int ctrl_c_skip;                     /* [rx_lock] of those, already acted upon: drop */
+static bool rx_paused;                      /* [rx_lock] ring full: RX interrupt masked */
 
 
 void console_init(void)
@@ -98,11 +103,26 @@ static void rx_byte(unsigned char c)
     }
 }
 
+static void rx_drain(void)                  /* [rx_lock] */
+{
+    while (rx_head - rx_tail < CONSOLE_RX_RING) {
+        int c = pl011_getc_poll();
+        if (c < 0)
+            return;
+        rx_byte((unsigned char)c);
+    }
+    if (pl011_rx_ready() && !rx_paused) {   /* full and more waiting: pause reception */
+        rx_paused = true;
+        pl011_rx_irq_enable(0);
+    }
+}
+
 void console_rx_irq(void)
 {
     spin_lock(&rx_lock);
     unsigned before = rx_head;
-    pl011_irq(rx_byte);
+    rx_drain();
+    pl011_rx_timeout_ack();
     if (rx_head != before)
         waitq_wake_all(&rx_wait);
     bool intr = ctrl_c_seen;
@@ -125,6 +145,12 @@ int console_getc_timeout(unsigned long long ns)
         waitq_sleep(&rx_wait, &rx_lock, deadline == DEADLINE_NONE ? UINT64_MAX : timer_ticks_to_ns(deadline - now));
     }
     int c = rx_ring[rx_tail++ % CONSOLE_RX_RING];
+    if (rx_paused && rx_head - rx_tail <= CONSOLE_RX_RING * 3 / 4) {
+        rx_paused = false;
+        rx_drain();
+        if (!rx_paused)
+            pl011_rx_irq_enable(1);
+    }
     if (c == 0x03) {
         ctrl_c_queued--;
         if (ctrl_c_skip > 0) {          /* its interrupt was already handled: not input */

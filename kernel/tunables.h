@@ -37,11 +37,12 @@
                                            QEMU delivers a timer interrupt ~100 us late */
 
 /* Console */
-#define CONSOLE_RX_RING     1024
+#define CONSOLE_RX_RING     8192        /* bytes; when full, reception pauses (the UART
+                                           holds input back: nothing is lost) */
 #define SHELL_LINE_MAX      256
 
 /* Trace */
-#define TRACE_RING_EVENTS   4096        /* per core, power of two */
+#define TRACE_RING_EVENTS   16384       /* per core, power of two (24 B each) */
 
 /* Exit statuses (qemu/run.sh and make run pass these through) */
 #define EXIT_OK             0

@@ -27,7 +27,7 @@ if [ -n "$SCRIPT" ] && [ ! -f "$SCRIPT" ]; then echo "run.sh: no script '$SCRIPT
 boot=$(mktemp "${TMPDIR:-/tmp}/tollbooth-boot.XXXXXX")
 trap 'rm -f "$boot"' EXIT
 mk=(/usr/bin/python3 "$here/qemu/mkboot.py" "$boot" --arg "CPUS=$CPUS")
-[ -n "$SCRIPT" ] && mk+=(--script "$SCRIPT")
+[ -n "$SCRIPT" ] && mk+=(--script "$SCRIPT" --arg "SCRIPTNAME=$(basename "$SCRIPT")")
 case "$EXIT" in 1|yes|true) mk+=(--exit); mk+=(--arg "EXIT=1");; esac
 [ -n "${GIL:-}" ] && mk+=(--arg "GIL=$GIL")
 [ -n "${ARGS:-}" ] && mk+=(--arg "ARGS=$ARGS")

@@ -1,7 +1,8 @@
 """tests/qemu/conftest.py — boot Tollbooth under QEMU with pexpect; every guest is killed at the end.
 
 Fixture `guest(cpus=2, script=None, exit=False, timeout=60, env=None)` returns a Guest whose
-`cmd(line)` sends a line and returns the output up to the next prompt.
+`cmd(line)` sends a line of Python and returns the output up to the next `>>> ` prompt, and
+`sh(command)` runs a kernel shell command through `kernel.shell(...)` (boot() imports kernel).
 """
 import os
 import pathlib
@@ -13,9 +14,9 @@ import pexpect
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-KERNEL = ROOT / "build" / "kernel.elf"
+KERNEL = pathlib.Path(os.environ.get("TOLLBOOTH_KERNEL", ROOT / "build" / "kernel.elf"))
 RUN = ROOT / "qemu" / "run.sh"
-PROMPT = "tollbooth> "
+PROMPT = ">>> "
 
 
 def banner(n):
@@ -71,6 +72,10 @@ class Guest:
     def boot(self, timeout=30):
         self.expect_exact(banner(self.cpus), timeout)
         self.expect_exact(PROMPT, timeout)
+        self.cmd("import kernel")
+
+    def sh(self, command, timeout=30):
+        return self.cmd("kernel.shell(%r)" % command, timeout)
 
     def cmd(self, line, timeout=30):
         self.child.send(line + "\r")

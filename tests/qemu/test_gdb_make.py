@@ -52,10 +52,10 @@ def test_make_run_interactive_ctrl_a_x():
                           encoding="utf-8", codec_errors="replace", timeout=60)
     try:
         child.expect_exact(banner(2))
-        child.expect_exact("tollbooth> ")
-        child.send("cores\r")
+        child.expect_exact(">>> ")
+        child.send("import kernel; kernel.shell('cores')\r")
         child.expect_exact("2/2 cores online")
-        child.expect_exact("tollbooth> ")
+        child.expect_exact(">>> ")
         child.send("\x01x")          # QEMU's mux: Ctrl-A x quits
         child.expect(pexpect.EOF, timeout=20)
     finally:

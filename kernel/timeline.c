@@ -1,0 +1,331 @@
+/*
+ * kernel/timeline.c — the trace rings read back for people: a text timeline of the GIL
+ * (kernel.timeline() at the Python console) and a framed, checksummed export of the raw events
+ * (kernel.trace_dump(); qemu/tollbooth.py turns it into Perfetto JSON and a PNG).
+ *
+ * Called by interp/mod_kernel_console.c on the console thread, without the GIL. Reads the rings
+ * with trace_copy() (a racy snapshot: events written meanwhile may be missed, never block
+ * anyone). Only the interpreter's events (codes below 0xF000, interp/trace_events.h) are used.
+ *
+ * Per-thread state machine over the events (a = thread ident unless noted):
+ *   GIL_TAKE, THREAD_RUN          -> holds the GIL ('#')
+ *   IO_BEGIN                      -> blocked / sleeping ('z') until IO_END
+ *   IO_END                        -> waits for the GIL ('-') until GIL_TAKE
+ *   GIL_DROP                      -> 'z' inside an I/O bracket, else waits ('-')
+ *   THREAD_START (a = new thread) -> waits ('-');  THREAD_EXIT -> gone (' ')
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <stdio.h>
+#include "kernel/trace.h"
+#include "kernel/cpu.h"
+#include "kernel/console.h"
+#include "drivers/timer.h"
+
+/* interp/trace_events.h (duplicated: kernel/ does not include interp/ headers) */
+enum { E_TAKE = 1, E_DROP, E_DROPREQ, E_FORCED, E_FAILED, E_RUN, E_SLEEP, E_WAKE, E_IOB, E_IOE,
+       E_START, E_EXIT };
+
+#define TL_MAX_THREADS 12
+
+struct evbuf { struct trace_ev *ev; size_t n; };
+
+static int by_ts(const void *a, const void *b)
+{
+    const struct trace_ev *x = a, *y = b;
+    if (x->ts != y->ts) return x->ts < y->ts ? -1 : 1;
+    if (x->cpu != y->cpu) return x->cpu < y->cpu ? -1 : 1;
+    return x->seq < y->seq ? -1 : x->seq > y->seq;
+}
+
+/* Interpreter events of every core within [t0, t1] (ticks), oldest first. */
+static struct evbuf collect(uint64_t t0, uint64_t t1)
+{
+    struct evbuf r = { 0, 0 };
+    size_t cap = (size_t)TRACE_RING_EVENTS * (size_t)cpus_possible;
+    r.ev = malloc(sizeof *r.ev * cap);
+    if (!r.ev) return r;
+    for (int c = 0; c < cpus_possible; c++) {
+        size_t k = trace_copy(c, r.ev + r.n, TRACE_RING_EVENTS);
+        for (size_t i = 0; i < k; i++) {
+            struct trace_ev *e = &r.ev[r.n + i];
+            if (e->event < 0xF000 && e->ts >= t0 && e->ts <= t1)
+                r.ev[r.n++] = *e;
+        }
+    }
+    qsort(r.ev, r.n, sizeof *r.ev, by_ts);
+    return r;
+}
+
+static uint64_t ns_to_ticks(uint64_t ns)
+{
+    return ns / 1000 * timer_freq() / 1000000 + (ns % 1000) * timer_freq() / 1000000000u;
+}
+
+static int per_thread(uint16_t ev)
+{
+    return ev == E_TAKE || ev == E_DROP || ev == E_RUN || ev == E_SLEEP || ev == E_WAKE ||
+           ev == E_IOB || ev == E_IOE || ev == E_START || ev == E_EXIT;
+}
+
+enum { S_NONE, S_HOLD, S_WAIT, S_SLEEP, S_N };
+static const char state_ch[S_N] = { ' ', '#', '-', 'z' };
+
+void ktrace_timeline(int width, uint32_t main_ident, const char *policy, uint64_t t0_ns, uint64_t t1_ns)
+{
+    if (width < 40) width = 40;
+    if (width > 400) width = 400;
+    uint64_t t0 = ns_to_ticks(t0_ns), t1 = ns_to_ticks(t1_ns);
+    struct evbuf b = collect(t0, t1);
+    if (!b.ev) { kprintf("timeline: out of memory\n"); return; }
+    if (b.n == 0) {
+        kprintf("timeline: no GIL events in the last run (run some threads first, e.g. demos.run('countdown'))\n");
+        free(b.ev);
+        return;
+    }
+    t0 = b.ev[0].ts;
+    if (t1 <= t0) t1 = t0 + 1;
+    uint32_t ids[TL_MAX_THREADS];
+    int nt = 0, dropped_threads = 0;
+    for (size_t i = 0; i < b.n; i++) {
+        if (!per_thread(b.ev[i].event)) continue;
+        uint32_t id = b.ev[i].a;
+        int k = 0;
+        while (k < nt && ids[k] != id) k++;
+        if (k == nt) {
+            if (nt < TL_MAX_THREADS) ids[nt++] = id;
+            else dropped_threads++;
+        }
+    }
+    const int label = 11, stats = 17;   /* "| 100%  100%  100%" */
+    int cols = width - label - 2 - stats;
+    int ncpu = cpus_possible;
+    if (ncpu > 8) ncpu = 8;
+    /* time per column per thread per state, and GIL holder time per column per core */
+    uint64_t (*acc)[S_N] = calloc((size_t)nt * (size_t)cols, sizeof *acc);
+    uint64_t *hold = calloc((size_t)(ncpu + 1) * (size_t)cols * (size_t)(nt + 1), sizeof *hold);
+    uint64_t tot[TL_MAX_THREADS][S_N];
+    memset(tot, 0, sizeof tot);
+    if (!acc || !hold) { free(acc); free(hold); free(b.ev); kprintf("timeline: out of memory\n"); return; }
+    int st[TL_MAX_THREADS], inio[TL_MAX_THREADS], core[TL_MAX_THREADS];
+    uint64_t since[TL_MAX_THREADS];
+    /* initial state from each thread's first event */
+    for (int k = 0; k < nt; k++) {
+        st[k] = S_NONE; inio[k] = 0; core[k] = 0; since[k] = t0;
+        for (size_t i = 0; i < b.n; i++) {
+            if (b.ev[i].a != ids[k] || !per_thread(b.ev[i].event)) continue;
+            switch (b.ev[i].event) {
+            case E_DROP: case E_IOB: st[k] = S_HOLD; break;
+            case E_TAKE: st[k] = b.ev[i].b ? S_WAIT : S_NONE; break;
+            case E_IOE: st[k] = S_SLEEP; inio[k] = 1; break;
+            case E_SLEEP: st[k] = b.ev[i].b ? S_HOLD : S_HOLD; break;
+            default: st[k] = S_NONE; break;
+            }
+            core[k] = b.ev[i].cpu;
+            break;
+        }
+    }
+    uint64_t span = t1 - t0;
+    /* add [from, to) in state s of thread k */
+#define ADD(k, from, to, s) do {                                                       \
+        uint64_t f_ = (from), t_ = (to);                                               \
+        while (f_ < t_) {                                                              \
+            int c_ = (int)((f_ - t0) * (uint64_t)cols / span);                         \
+            if (c_ >= cols) c_ = cols - 1;                                             \
+            uint64_t end_ = t0 + ((uint64_t)(c_ + 1) * span + cols - 1) / (uint64_t)cols; \
+            if (end_ > t_ || c_ == cols - 1) end_ = t_;                                \
+            if (end_ <= f_) end_ = f_ + 1;                                             \
+            acc[(size_t)(k) * (size_t)cols + (size_t)c_][s] += end_ - f_;              \
+            tot[k][s] += end_ - f_;                                                    \
+            if ((s) == S_HOLD) {                                                       \
+                int cc_ = core[k] < ncpu ? core[k] : ncpu - 1;                         \
+                hold[((size_t)cc_ * (size_t)cols + (size_t)c_) * (size_t)(nt + 1) + (size_t)(k)] += end_ - f_; \
+                hold[((size_t)ncpu * (size_t)cols + (size_t)c_) * (size_t)(nt + 1) + (size_t)(k)] += end_ - f_; \
+            }                                                                          \
+            f_ = end_;                                                                 \
+        }                                                                              \
+    } while (0)
+    uint64_t switches = 0, dropreq = 0, forced = 0, failed = 0, hand_n = 0, hand_sum = 0, hand_max = 0;
+    uint64_t last_drop = 0;
+    uint32_t last_taker = 0;
+    for (size_t i = 0; i < b.n; i++) {
+        struct trace_ev *e = &b.ev[i];
+        switch (e->event) {
+        case E_DROPREQ: dropreq++; continue;
+        case E_FORCED: forced++; continue;
+        case E_FAILED: failed++; continue;
+        default: break;
+        }
+        if (!per_thread(e->event)) continue;
+        int k = 0;
+        while (k < nt && ids[k] != e->a) k++;
+        if (k == nt) continue;
+        int ns = st[k];
+        switch (e->event) {
+        case E_TAKE:
+            ns = S_HOLD;
+            if (last_taker && last_taker != e->a) {
+                switches++;
+                if (last_drop) {
+                    uint64_t l = e->ts - last_drop;
+                    hand_n++; hand_sum += l; if (l > hand_max) hand_max = l;
+                }
+            }
+            last_taker = e->a;
+            last_drop = 0;
+            break;
+        case E_RUN: ns = S_HOLD; break;
+        case E_DROP: ns = inio[k] ? S_SLEEP : S_WAIT; last_drop = e->ts; break;
+        case E_IOB: inio[k] = 1; ns = S_SLEEP; break;
+        case E_IOE: inio[k] = 0; ns = st[k] == S_HOLD ? S_HOLD : S_WAIT; break;
+        case E_SLEEP: ns = e->b ? S_SLEEP : (inio[k] ? S_SLEEP : S_NONE); break;
+        case E_START: ns = S_WAIT; break;
+        case E_EXIT: ns = S_NONE; break;
+        default: break;
+        }
+        if (ns != st[k]) {
+            ADD(k, since[k], e->ts, st[k]);
+            st[k] = ns;
+            since[k] = e->ts;
+        }
+        if (ns == S_HOLD) core[k] = e->cpu;
+    }
+    for (int k = 0; k < nt; k++)
+        ADD(k, since[k], t1, st[k]);
+#undef ADD
+    uint64_t span_us = timer_ticks_to_ns(span) / 1000;
+    kprintf("timeline: %llu.%03llu ms, %llu us per column, %d threads, policy %s (cores %d/%d)\n",
+            (unsigned long long)(span_us / 1000), (unsigned long long)(span_us % 1000),
+            (unsigned long long)(span_us / (uint64_t)cols), nt, policy ? policy : "?",
+            cpus_online(), cpus_possible);
+    char *line = malloc((size_t)width + 64);
+    if (!line) goto out;
+    /* time axis */
+    int p = snprintf(line, (size_t)width + 64, "%-*s|", label, "time (ms)");
+    for (int c = 0; c < cols; c++) line[p + c] = ' ';
+    for (int c = 0; c < cols; c += 16) {
+        char num[16];
+        unsigned long long ms = (unsigned long long)((uint64_t)c * span_us / (uint64_t)cols / 1000);
+        int l = snprintf(num, sizeof num, "%llu", ms);
+        if (c + l <= cols) memcpy(line + p + c, num, (size_t)l);
+    }
+    p += cols;
+    snprintf(line + p, 64, "| held  wait  zz\n");
+    kprintf("%s", line);
+    for (int k = 0; k < nt; k++) {
+        char name[24];
+        snprintf(name, sizeof name, "%c %s%lu", 'A' + k, ids[k] == main_ident ? "main " : "t", (unsigned long)ids[k]);
+        if (ids[k] == main_ident) snprintf(name, sizeof name, "%c main", 'A' + k);
+        p = snprintf(line, (size_t)width + 64, "%-*.*s|", label, label, name);
+        for (int c = 0; c < cols; c++) {
+            uint64_t *a = acc[(size_t)k * (size_t)cols + (size_t)c];
+            int best = S_NONE;
+            uint64_t bv = a[S_NONE];
+            for (int s = S_HOLD; s < S_N; s++)
+                if (a[s] > bv || (a[s] == bv && s == S_HOLD && bv)) { best = s; bv = a[s]; }
+            line[p++] = state_ch[best];
+        }
+        uint64_t all = span ? span : 1;
+        snprintf(line + p, 64, "| %3d%%  %3d%%  %3d%%\n", (int)(tot[k][S_HOLD] * 100 / all),
+                 (int)(tot[k][S_WAIT] * 100 / all), (int)(tot[k][S_SLEEP] * 100 / all));
+        kprintf("%s", line);
+    }
+    for (int r = 0; r <= ncpu; r++) {
+        char name[24];
+        if (r == ncpu) snprintf(name, sizeof name, "GIL holder");
+        else snprintf(name, sizeof name, "cpu%d", r);
+        p = snprintf(line, (size_t)width + 64, "%-*s|", label, name);
+        uint64_t busy = 0;
+        for (int c = 0; c < cols; c++) {
+            uint64_t *h = &hold[((size_t)r * (size_t)cols + (size_t)c) * (size_t)(nt + 1)];
+            int best = -1;
+            uint64_t bv = 0, sum = 0;
+            for (int k = 0; k < nt; k++) { sum += h[k]; if (h[k] > bv) { bv = h[k]; best = k; } }
+            busy += sum;
+            /* a letter when someone held it for at least a third of the column */
+            line[p++] = best >= 0 && sum * 3 * (uint64_t)cols >= span ? (char)('A' + best) : '.';
+        }
+        snprintf(line + p, 64, "| %3d%%\n", (int)(busy * 100 / (span ? span : 1)));
+        kprintf("%s", line);
+    }
+    free(line);
+    kprintf("legend: # holds the GIL (runs bytecode)  - waits for the GIL  z sleeps / blocked in I/O\n"
+            "        blank: not started or finished; A..: which thread held the GIL on that core\n");
+    uint64_t hmean = hand_n ? timer_ticks_to_ns(hand_sum / hand_n) / 1000 : 0;
+    kprintf("switches %llu, drop requests %llu, forced switches %llu, failed wake-ups %llu, "
+            "hand-off mean %llu us max %llu us%s\n",
+            (unsigned long long)switches, (unsigned long long)dropreq, (unsigned long long)forced,
+            (unsigned long long)failed, (unsigned long long)hmean,
+            (unsigned long long)(timer_ticks_to_ns(hand_max) / 1000),
+            dropped_threads ? " (more threads than rows: first 12 shown)" : "");
+out:
+    free(acc);
+    free(hold);
+    free(b.ev);
+}
+
+/* ---- export ------------------------------------------------------------------------------- */
+static uint32_t crc_table[256];
+
+static uint32_t crc32_update(uint32_t crc, const unsigned char *p, size_t n)
+{
+    if (!crc_table[1]) {
+        for (uint32_t i = 0; i < 256; i++) {
+            uint32_t c = i;
+            for (int k = 0; k < 8; k++) c = c & 1 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+            crc_table[i] = c;
+        }
+    }
+    crc = ~crc;
+    while (n--) crc = crc_table[(crc ^ *p++) & 0xff] ^ (crc >> 8);
+    return ~crc;
+}
+
+static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/* Record layout (little endian, 20 bytes): u64 ts (timer ticks), u16 cpu, u16 event, u32 a, u32 b. */
+void ktrace_dump(uint32_t main_ident, const char *policy, uint64_t t0_ns, uint64_t t1_ns)
+{
+    struct evbuf b = collect(ns_to_ticks(t0_ns), ns_to_ticks(t1_ns));
+    if (!b.ev) { kprintf("trace_dump: out of memory\n"); return; }
+    size_t nbytes = b.n * 20;
+    unsigned char *raw = malloc(nbytes + 3);
+    if (!raw) { free(b.ev); kprintf("trace_dump: out of memory\n"); return; }
+    for (size_t i = 0; i < b.n; i++) {
+        unsigned char *r = raw + i * 20;
+        struct trace_ev *e = &b.ev[i];
+        for (int k = 0; k < 8; k++) r[k] = (unsigned char)(e->ts >> (8 * k));
+        r[8] = (unsigned char)e->cpu; r[9] = (unsigned char)(e->cpu >> 8);
+        r[10] = (unsigned char)e->event; r[11] = (unsigned char)(e->event >> 8);
+        for (int k = 0; k < 4; k++) r[12 + k] = (unsigned char)(e->a >> (8 * k));
+        for (int k = 0; k < 4; k++) r[16 + k] = (unsigned char)(e->b >> (8 * k));
+    }
+    uint32_t crc = crc32_update(0, raw, nbytes);
+    kprintf("\n-----BEGIN TOLLBOOTH TRACE v1 events=%u bytes=%u hz=%u cpus=%d online=%d main=%lu policy=%s-----\n",
+            (unsigned)b.n, (unsigned)nbytes, (unsigned)timer_freq(), cpus_possible, cpus_online(),
+            (unsigned long)main_ident, policy ? policy : "?");
+    char line[80];
+    for (size_t off = 0; off < nbytes; off += 57) {     /* 57 bytes -> 76 characters */
+        size_t n = nbytes - off < 57 ? nbytes - off : 57;
+        int p = 0;
+        for (size_t i = 0; i < n; i += 3) {
+            unsigned v = (unsigned)raw[off + i] << 16;
+            if (i + 1 < n) v |= (unsigned)raw[off + i + 1] << 8;
+            if (i + 2 < n) v |= raw[off + i + 2];
+            line[p++] = b64[(v >> 18) & 63];
+            line[p++] = b64[(v >> 12) & 63];
+            line[p++] = i + 1 < n ? b64[(v >> 6) & 63] : '=';
+            line[p++] = i + 2 < n ? b64[v & 63] : '=';
+        }
+        line[p++] = '\n';
+        console_write(line, (size_t)p);
+    }
+    kprintf("-----END TOLLBOOTH TRACE crc32=%08lx-----\n", (unsigned long)crc);
+    free(raw);
+    free(b.ev);
+}
+
+/* Trace on/off and clear, for the kernel module. */
+void ktrace_enable(int on) { trace_enabled = on; }
+int ktrace_enabled(void) { return trace_enabled; }
+void ktrace_clear(void) { trace_clear(); }

@@ -1,0 +1,546 @@
+#!/usr/bin/python3
+"""qemu/tollbooth.py — drive a Tollbooth guest from the host over its raw REPL.
+
+  tollbooth.py run FILE [ARG ...] [--cpus N] [--gil POLICY] [--switch-interval S]
+                                  [--trace PREFIX] [--timeout S] [--kernel ELF]
+      boot a kernel, send FILE over the raw REPL (MicroPython's protocol: Ctrl-A, program,
+      Ctrl-D -> "OK" output \\x04 error \\x04 ">"), stream its output, exit with its status
+      (0, 1 after a traceback, N for sys.exit(N), 124 on timeout). ARGs become sys.argv[1:].
+      --trace PREFIX: afterwards kernel.trace_dump() is read back and written as
+      PREFIX.json (Chrome/Perfetto trace: one track per thread and per core), PREFIX.png
+      (gnuplot timeline) and PREFIX.bin (raw records), and the summary is printed.
+  tollbooth.py convert LOG [--out PREFIX]
+      the same conversion for a UART log that contains a trace block (make run ... | tee log).
+  tollbooth.py sweep FILE [--gil new,old] [--threads 1,2] [--cpus 1,2] [--switch-interval 0.005]
+                          [-j N] [--out DIR] [--timeout S] [--y KEY]
+      run FILE for every cell of the matrix in parallel guests (at most N at once, default the
+      host's cores), with sys.argv = [FILE, THREADS]; collect the `RESULT key=value` lines it
+      prints and the trace summary into DIR/sweep.csv, plot DIR/sweep.png with gnuplot.
+
+Python 3 stdlib + pexpect (Debian's python3-pexpect). gnuplot (gnuplot-nox) for the PNGs.
+Trace block format (kernel/timeline.c): a line "-----BEGIN TOLLBOOTH TRACE v1 k=v ...-----",
+base64 lines of 20-byte little-endian records <u64 ticks, u16 cpu, u16 event, u32 a, u32 b>,
+then "-----END TOLLBOOTH TRACE crc32=XXXXXXXX-----" (CRC-32 of the raw records).
+"""
+import argparse
+import base64
+import binascii
+import concurrent.futures
+import csv
+import json
+import os
+import pathlib
+import re
+import shutil
+import struct
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+RUN_SH = ROOT / "qemu" / "run.sh"
+DEFAULT_KERNEL = ROOT / "build" / "kernel.elf"
+
+# interp/trace_events.h
+EV = {1: "gil_take", 2: "gil_drop", 3: "drop_request", 4: "forced_switch", 5: "failed_wakeup",
+      6: "thread_run", 7: "thread_sleep", 8: "thread_wake", 9: "io_begin", 10: "io_end",
+      11: "thread_start", 12: "thread_exit", 13: "gil_policy", 14: "gil_corruption"}
+
+
+class GuestError(Exception):
+    pass
+
+
+def _norm(b):
+    """QEMU's stdio keeps ONLCR: the guest's \\r\\n reaches us as \\r\\r\\n."""
+    return b.replace(b"\r\r\n", b"\n").replace(b"\r\n", b"\n")
+
+
+class Board:
+    """A booted guest with its console on a pexpect pty. Always call close()."""
+
+    def __init__(self, kernel=DEFAULT_KERNEL, cpus=2, gil=None, timeout=60, echo=None):
+        import pexpect
+        self.pexpect = pexpect
+        env = dict(os.environ, CPUS=str(cpus), CONSOLE_MUX="0", TIMEOUT="0")
+        if gil:
+            env["GIL"] = gil
+        self.child = pexpect.spawn("/bin/bash", [str(RUN_SH), str(kernel)], env=env, cwd=str(ROOT),
+                                   timeout=timeout, maxread=65536)
+        self.timeout = timeout
+        self.echo = echo
+        self._pending = b""
+        try:
+            self.child.expect_exact(b">>> ", timeout=timeout)
+        except Exception:
+            self.close()
+            raise GuestError("the guest did not reach the >>> prompt")
+
+    def close(self):
+        if self.child.isalive():
+            self.child.terminate(force=True)
+        self.child.close(force=True)
+
+    def enter_raw(self):
+        self.child.send(b"\r\x03\x03\x01")
+        self._pending = b""
+        self.child.expect_exact(b"raw REPL; CTRL-B to exit", timeout=self.timeout)
+        self.child.expect_exact(b">", timeout=self.timeout)
+        self._pending = b""
+
+    def _take_buffer(self):
+        """What pexpect's expect() read past its match, plus our own leftovers."""
+        buf = self._pending + (self.child.buffer or b"")
+        self.child.buffer = b""
+        self._pending = b""
+        return buf
+
+    def _read_until_eot(self, timeout, stream):
+        """Bytes up to the next \\x04 (streamed to `stream` as they come); the rest stays
+        buffered for the next read."""
+        buf = self._take_buffer()
+        deadline = time.monotonic() + timeout
+        while b"\x04" not in buf:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise self.pexpect.TIMEOUT("no \\x04 from the guest")
+            try:
+                chunk = self.child.read_nonblocking(65536, timeout=min(left, 0.5))
+            except self.pexpect.TIMEOUT:
+                continue
+            if stream:
+                shown = chunk.split(b"\x04")[0] if b"\x04" in chunk else chunk
+                if b"\x04" not in buf and shown:
+                    stream(_norm(shown).decode("utf-8", "replace"))
+            buf += chunk
+        i = buf.index(b"\x04")
+        self._pending = buf[i + 1:]
+        return bytes(buf[:i])
+
+    def _expect_pending(self, token, timeout):
+        """Like expect_exact, but first looks at what _read_until_eot left over."""
+        buf = self._take_buffer()
+        deadline = time.monotonic() + timeout
+        while token not in buf:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                raise self.pexpect.TIMEOUT("no %r from the guest" % token)
+            try:
+                buf += self.child.read_nonblocking(65536, timeout=min(left, 0.5))
+            except self.pexpect.TIMEOUT:
+                continue
+        i = buf.index(token)
+        self._pending = buf[i + len(token):]
+        return bytes(buf[:i])
+
+    def exec_raw(self, src, timeout=None, stream=None):
+        """Run src (str) at the raw prompt; returns (output, error) as str."""
+        timeout = timeout or self.timeout
+        data = src.encode() if isinstance(src, str) else src
+        for i in range(0, len(data), 1024):
+            self.child.send(data[i:i + 1024])
+        self.child.send(b"\x04")
+        self._expect_pending(b"OK", timeout)
+        out = self._read_until_eot(timeout, stream)
+        err = self._read_until_eot(timeout, None)
+        self._expect_pending(b">", timeout)
+        return _norm(out).decode("utf-8", "replace"), _norm(err).decode("utf-8", "replace")
+
+
+def status_of(err):
+    if not err.strip():
+        return 0
+    m = re.search(r"SystemExit: (\d+)\s*$", err)
+    return int(m.group(1)) if m else 1
+
+
+# ---- trace decoding --------------------------------------------------------------------------
+def parse_block(text):
+    """Find the last trace block in text; returns (header dict, list of records)."""
+    m = None
+    for m in re.finditer(r"-----BEGIN TOLLBOOTH TRACE v1 ([^\n]*?)-----\n(.*?)-----END TOLLBOOTH TRACE crc32=([0-9a-f]{8})-----",
+                         text, re.S):
+        pass
+    if not m:
+        raise GuestError("no trace block found")
+    hdr = dict(kv.split("=", 1) for kv in m.group(1).split())
+    b64 = "".join(line.strip() for line in m.group(2).splitlines())
+    raw = base64.b64decode(b64)
+    crc = binascii.crc32(raw) & 0xffffffff
+    if crc != int(m.group(3), 16):
+        raise GuestError("trace block checksum mismatch (%08x != %s)" % (crc, m.group(3)))
+    if len(raw) != int(hdr.get("bytes", len(raw))) or len(raw) % 20:
+        raise GuestError("trace block length mismatch")
+    recs = [struct.unpack_from("<QHHII", raw, i) for i in range(0, len(raw), 20)]
+    return hdr, recs, raw
+
+
+def analyse(hdr, recs):
+    """Intervals per thread (hold/wait/blocked) and per core, plus the summary numbers."""
+    hz = int(hdr.get("hz", 62500000))
+    main = int(hdr.get("main", 0))
+    if not recs:
+        return {"threads": [], "intervals": [], "instants": [], "summary": {"events": 0}, "t0": 0, "span_us": 0}
+    t0 = recs[0][0]
+    us = lambda ticks: (ticks - t0) * 1e6 / hz
+    t_end = us(recs[-1][0])
+    per_thread_ev = {1, 2, 6, 7, 8, 9, 10, 11, 12}
+    threads = []
+    for ts, cpu, ev, a, b in recs:
+        if ev in per_thread_ev and a not in threads:
+            threads.append(a)
+    state = {}      # ident -> (state, since_us, cpu)
+    inio = {}
+    intervals = []  # (ident, state, start_us, end_us, cpu)
+    instants = []
+    counts = {}
+    switches = dropreq = forced = failed = 0
+    last_taker = None
+    last_drop = None
+    handoffs = []
+    holders = 0
+    max_holders = 0
+    for ts, cpu, ev, a, b in recs:
+        t = us(ts)
+        name = EV.get(ev, "ev%d" % ev)
+        counts[name] = counts.get(name, 0) + 1
+        if ev == 3:
+            dropreq += 1; instants.append((b, "drop request from %d" % a, t, cpu)); continue
+        if ev == 4:
+            forced += 1; instants.append((a, "forced switch to %d" % b, t, cpu)); continue
+        if ev == 5:
+            failed += 1; instants.append((a, "failed wake-up (holder %d)" % b, t, cpu)); continue
+        if ev not in per_thread_ev:
+            continue
+        cur, since, ccpu = state.get(a, (None, 0.0, cpu))
+        new = cur
+        if ev == 1:
+            new = "hold"
+            if last_taker is not None and last_taker != a:
+                switches += 1
+                if last_drop is not None:
+                    handoffs.append(t - last_drop)
+            last_taker = a
+            last_drop = None
+        elif ev == 6:
+            new = "hold"
+        elif ev == 2:
+            new = "blocked" if inio.get(a) else "wait"
+            last_drop = t
+        elif ev == 9:
+            inio[a] = True; new = "blocked"
+        elif ev == 10:
+            inio[a] = False; new = "hold" if cur == "hold" else "wait"
+        elif ev == 7:
+            new = "blocked" if (b or inio.get(a)) else None
+        elif ev == 11:
+            new = "wait"
+        elif ev == 12:
+            new = None
+        if new != cur:
+            if cur == "hold":
+                holders -= 1
+            if new == "hold":
+                holders += 1
+                max_holders = max(max_holders, holders)
+            if cur is not None and t > since:
+                intervals.append((a, cur, since, t, ccpu))
+            state[a] = (new, t, cpu if new == "hold" else ccpu)
+    for a, (cur, since, ccpu) in state.items():
+        if cur is not None and t_end > since:
+            intervals.append((a, cur, since, t_end, ccpu))
+    span = max(t_end, 1e-9)
+    per = {}
+    for a, st, s, e, c in intervals:
+        per.setdefault(a, {"hold": 0.0, "wait": 0.0, "blocked": 0.0})[st] += e - s
+    held_total = sum(p["hold"] for p in per.values())
+    wait_total = sum(p["wait"] for p in per.values())
+    summary = {
+        "events": len(recs), "policy": hdr.get("policy", "?"), "threads": len(threads),
+        "span_ms": round(span / 1000, 3),
+        "gil_held_pct": round(100 * held_total / span, 1),
+        "wait_pct": round(100 * wait_total / (span * max(len(threads), 1)), 1),
+        "switches": switches, "drop_requests": dropreq, "forced_switches": forced,
+        "failed_wakeups": failed,
+        "handoff_mean_us": round(sum(handoffs) / len(handoffs), 1) if handoffs else 0,
+        "handoff_max_us": round(max(handoffs), 1) if handoffs else 0,
+        "max_simultaneous_holders": max_holders,
+    }
+    return {"threads": threads, "main": main, "intervals": intervals, "instants": instants,
+            "summary": summary, "counts": counts, "per_thread": per, "span_us": span}
+
+
+def thread_name(a, info):
+    return "main (%d)" % a if a == info.get("main") else "thread %d" % a
+
+
+def to_chrome(hdr, info):
+    evs = [{"ph": "M", "pid": 1, "name": "process_name", "args": {"name": "Python threads (GIL state)"}},
+           {"ph": "M", "pid": 2, "name": "process_name", "args": {"name": "cores (who holds the GIL there)"}}]
+    for a in info["threads"]:
+        evs.append({"ph": "M", "pid": 1, "tid": a, "name": "thread_name", "args": {"name": thread_name(a, info)}})
+    for c in range(int(hdr.get("cpus", 1))):
+        evs.append({"ph": "M", "pid": 2, "tid": c, "name": "thread_name", "args": {"name": "cpu%d" % c}})
+    label = {"hold": "holds GIL", "wait": "waits for GIL", "blocked": "sleeps / I/O"}
+    for a, st, s, e, c in info["intervals"]:
+        evs.append({"ph": "X", "pid": 1, "tid": a, "name": label[st], "cat": st, "ts": round(s, 3),
+                    "dur": round(e - s, 3), "args": {"cpu": c}})
+        if st == "hold":
+            evs.append({"ph": "X", "pid": 2, "tid": c, "name": thread_name(a, info), "cat": "hold",
+                        "ts": round(s, 3), "dur": round(e - s, 3)})
+    for a, what, t, c in info["instants"]:
+        evs.append({"ph": "i", "s": "t", "pid": 1, "tid": a, "name": what, "ts": round(t, 3)})
+    return {"traceEvents": evs, "displayTimeUnit": "ms",
+            "otherData": {"header": hdr, "summary": info["summary"], "event_counts": info["counts"]}}
+
+
+def plot_png(info, path, title):
+    if not shutil.which("gnuplot"):
+        return False
+    colors = {"hold": "#2ca02c", "wait": "#ff7f0e", "blocked": "#1f77b4"}
+    rows = {a: i for i, a in enumerate(info["threads"])}
+    with tempfile.TemporaryDirectory() as d:
+        files = {}
+        for st in colors:
+            p = os.path.join(d, st + ".dat")
+            with open(p, "w") as f:
+                f.write("0 -10 0 0 -10 -10\n")   # never empty
+                for a, s_, s, e, c in info["intervals"]:
+                    if s_ == st:
+                        y = rows[a]
+                        f.write("%f %d %f %f %f %f\n" % ((s + e) / 2000, y, s / 1000, e / 1000, y - 0.35, y + 0.35))
+            files[st] = p
+        ytics = ", ".join('"%s" %d' % (thread_name(a, info), i) for a, i in rows.items())
+        n = max(len(rows), 1)
+        script = f"""
+set terminal pngcairo size 1200,{200 + 60 * n} noenhanced
+set output '{path}'
+set title '{title}'
+set xlabel 'time (ms)'
+set ytics ({ytics})
+set yrange [-0.7:{n - 0.3}]
+set xrange [0:{info['span_us'] / 1000:.3f}]
+set style fill solid 1.0 noborder
+set key outside bottom horizontal
+plot '{files['hold']}' using 1:2:3:4:5:6 with boxxyerror lc rgb '{colors['hold']}' title 'holds the GIL', \
+     '{files['wait']}' using 1:2:3:4:5:6 with boxxyerror lc rgb '{colors['wait']}' title 'waits for the GIL', \
+     '{files['blocked']}' using 1:2:3:4:5:6 with boxxyerror lc rgb '{colors['blocked']}' title 'sleeps / I/O'
+"""
+        r = subprocess.run(["gnuplot"], input=script, text=True, capture_output=True)
+        if r.returncode != 0:
+            sys.stderr.write(r.stderr)
+            return False
+    return True
+
+
+def export(text, prefix, quiet=False):
+    hdr, recs, raw = parse_block(text)
+    info = analyse(hdr, recs)
+    prefix = pathlib.Path(prefix)
+    prefix.parent.mkdir(parents=True, exist_ok=True)
+    (prefix.parent / (prefix.name + ".bin")).write_bytes(raw)
+    with open(str(prefix) + ".json", "w") as f:
+        json.dump(to_chrome(hdr, info), f)
+    png = plot_png(info, str(prefix) + ".png", "Tollbooth GIL timeline (policy %s, %s cores)"
+                   % (hdr.get("policy"), hdr.get("online")))
+    if not quiet:
+        s = info["summary"]
+        print("trace: %d events over %.1f ms, %d threads, policy %s -> %s.json%s" % (
+            s["events"], s.get("span_ms", 0), s.get("threads", 0), s.get("policy"), prefix,
+            ", %s.png" % prefix if png else ""))
+        print("  GIL held %.1f%%, waiting %.1f%% (per thread), switches %d, drop requests %d, "
+              "forced switches %d, failed wake-ups %d, hand-off mean %.0f us max %.0f us, "
+              "at most %d holder(s) at once" % (
+                  s.get("gil_held_pct", 0), s.get("wait_pct", 0), s.get("switches", 0),
+                  s.get("drop_requests", 0), s.get("forced_switches", 0), s.get("failed_wakeups", 0),
+                  s.get("handoff_mean_us", 0), s.get("handoff_max_us", 0),
+                  s.get("max_simultaneous_holders", 0)))
+    return info
+
+
+def prelude(argv, switch_interval):
+    lines = ["import sys", "sys.argv = %r" % (argv,)]
+    if switch_interval is not None:
+        lines.append("sys.setswitchinterval(%r)" % (switch_interval,))
+    return "\n".join(lines) + "\n"
+
+
+def run_once(kernel, path, args, cpus, gil, interval, timeout, trace_prefix=None, stream=None,
+             quiet_trace=False):
+    """Boot, run, optionally export the trace. Returns dict(status, output, error, summary)."""
+    src = pathlib.Path(path).read_text()
+    res = {"status": None, "output": "", "error": "", "summary": None}
+    try:
+        b = Board(kernel, cpus=cpus, gil=gil, timeout=60)
+    except GuestError as e:
+        res.update(status=2, error=str(e))
+        return res
+    try:
+        b.enter_raw()
+        o, e = b.exec_raw(prelude([os.path.basename(path)] + list(args), interval), timeout=30)
+        if e.strip():
+            res.update(status=2, error="prelude failed: " + e)
+            return res
+        t0 = time.monotonic()
+        out, err = b.exec_raw(src, timeout=timeout, stream=stream)
+        res["wall_s"] = round(time.monotonic() - t0, 3)
+        res.update(output=out, error=err, status=status_of(err))
+        if trace_prefix:
+            dump, _ = b.exec_raw("import kernel\nkernel.trace_dump()\n", timeout=120)
+            res["summary"] = export(dump, trace_prefix, quiet=quiet_trace)["summary"]
+    except b.pexpect.TIMEOUT:
+        res.update(status=124, error=(res["error"] + "\ntimed out").strip())
+    except b.pexpect.EOF:
+        res.update(status=res["status"] or 101, error=_norm(b.child.before or b"").decode("utf-8", "replace"))
+    finally:
+        b.close()
+    return res
+
+
+# ---- commands -----------------------------------------------------------------------------------
+def cmd_run(a):
+    def stream(s):
+        sys.stdout.write(s)
+        sys.stdout.flush()
+    res = run_once(a.kernel, a.file, a.args, a.cpus, a.gil, a.switch_interval, a.timeout,
+                   a.trace, stream=stream)
+    if res["error"]:
+        sys.stderr.write(res["error"] if res["error"].endswith("\n") else res["error"] + "\n")
+    return res["status"]
+
+
+def cmd_convert(a):
+    text = _norm(pathlib.Path(a.log).read_bytes()).decode("utf-8", "replace")
+    export(text, a.out)
+    return 0
+
+
+def _cell(job):
+    kernel, path, pol, th, cpus, iv, timeout, tdir = job
+    pre = os.path.join(tdir, "trace-%s-t%d-c%d-i%s" % (pol, th, cpus, iv))
+    r = run_once(kernel, path, [str(th)], cpus, pol, iv, timeout, trace_prefix=pre, quiet_trace=True)
+    row = {"policy": pol, "threads": th, "cpus": cpus, "switch_interval": iv, "status": r["status"],
+           "wall_s": r.get("wall_s", "")}
+    for line in r["output"].splitlines():
+        if line.startswith("RESULT "):
+            for kv in line[7:].split():
+                if "=" in kv:
+                    k, v = kv.split("=", 1)
+                    row["r_" + k] = v
+    for k, v in (r["summary"] or {}).items():
+        if k != "policy":
+            row["t_" + k] = v
+    return row
+
+
+def cmd_sweep(a):
+    pols = a.gil.split(",")
+    ths = [int(x) for x in a.threads.split(",")]
+    cps = [int(x) for x in a.cpus.split(",")]
+    ivs = [float(x) for x in a.switch_interval.split(",")]
+    out = pathlib.Path(a.out)
+    out.mkdir(parents=True, exist_ok=True)
+    jobs = [(a.kernel, a.file, p, t, c, i, a.timeout, str(out)) for p in pols for t in ths for c in cps for i in ivs]
+    rows = []
+    with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as ex:
+        for row in ex.map(_cell, jobs):
+            print("  %-7s threads=%d cpus=%d interval=%g: status %s, %s" % (
+                row["policy"], row["threads"], row["cpus"], row["switch_interval"], row["status"],
+                " ".join("%s=%s" % (k[2:], v) for k, v in row.items() if k.startswith("r_"))))
+            sys.stdout.flush()
+            rows.append(row)
+    keys = []
+    for r in rows:
+        for k in r:
+            if k not in keys:
+                keys.append(k)
+    csvp = out / "sweep.csv"
+    with open(csvp, "w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=keys)
+        w.writeheader()
+        w.writerows(rows)
+    ykey = a.y or next((k for k in keys if k.startswith("r_") and k not in ("r_demo", "r_policy", "r_threads")
+                        and _num(rows[0].get(k)) is not None), "wall_s")
+    png = out / "sweep.png"
+    ok = plot_sweep(rows, ykey, png)
+    print("sweep: %d cells -> %s%s (y = %s)" % (len(rows), csvp, ", %s" % png if ok else "", ykey))
+    return 0 if all(r["status"] == 0 for r in rows) else 1
+
+
+def _num(v):
+    try:
+        return float(v)
+    except (TypeError, ValueError):
+        return None
+
+
+def plot_sweep(rows, ykey, png):
+    if not shutil.which("gnuplot"):
+        return False
+    series = {}
+    for r in rows:
+        y = _num(r.get(ykey))
+        if y is None:
+            continue
+        name = "%s, %d cpus, %gs" % (r["policy"], r["cpus"], r["switch_interval"])
+        series.setdefault(name, []).append((r["threads"], y))
+    if not series:
+        return False
+    with tempfile.TemporaryDirectory() as d:
+        plots = []
+        for i, (name, pts) in enumerate(sorted(series.items())):
+            p = os.path.join(d, "s%d.dat" % i)
+            with open(p, "w") as f:
+                for x, y in sorted(pts):
+                    f.write("%d %f\n" % (x, y))
+            plots.append("'%s' using 1:2 with linespoints lw 2 title '%s'" % (p, name))
+        script = f"""
+set terminal pngcairo size 1000,600 noenhanced
+set output '{png}'
+set title 'Tollbooth sweep: {ykey} by threads'
+set xlabel 'threads'
+set ylabel '{ykey}'
+set key outside right
+set grid
+plot {', '.join(plots)}
+"""
+        r = subprocess.run(["gnuplot"], input=script, text=True, capture_output=True)
+        if r.returncode:
+            sys.stderr.write(r.stderr)
+            return False
+    return True
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(prog="tollbooth.py", description=__doc__.split("\n")[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--kernel", default=str(DEFAULT_KERNEL))
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    r = sub.add_parser("run", help="run a Python file in a fresh guest")
+    r.add_argument("file")
+    r.add_argument("args", nargs="*")
+    r.add_argument("--cpus", type=int, default=2)
+    r.add_argument("--gil", default=None, help="new old prio none unsafe")
+    r.add_argument("--switch-interval", type=float, default=None, help="seconds (sys.setswitchinterval)")
+    r.add_argument("--trace", default=None, metavar="PREFIX")
+    r.add_argument("--timeout", type=float, default=120)
+    c = sub.add_parser("convert", help="convert a trace block from a UART log")
+    c.add_argument("log")
+    c.add_argument("--out", default="trace")
+    s = sub.add_parser("sweep", help="run a matrix of guests")
+    s.add_argument("file")
+    s.add_argument("--gil", default="new,old")
+    s.add_argument("--threads", default="1,2")
+    s.add_argument("--cpus", default="2")
+    s.add_argument("--switch-interval", default="0.005")
+    s.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
+    s.add_argument("--out", default="sweep-out")
+    s.add_argument("--timeout", type=float, default=120)
+    s.add_argument("--y", default=None, help="column to plot (default: first numeric RESULT key)")
+    a = ap.parse_args(argv)
+    return {"run": cmd_run, "convert": cmd_convert, "sweep": cmd_sweep}[a.cmd](a)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
