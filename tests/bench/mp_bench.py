@@ -73,12 +73,13 @@ def main():
     ap.add_argument("--guest-work", default="100000")
     ap.add_argument("--tasks", default="8")
     ap.add_argument("--no-guest", action="store_true")
+    ap.add_argument("--kernel", default=None, help="guest kernel with the interpreter (default: see above)")
     a = ap.parse_args()
     cols = []
     rc, out = run([a.tollpy, PROG, a.host_work, a.tasks])
     cols.append(("host tollpy (%d cores)" % os.cpu_count(), parse(out), rc))
     if not a.no_guest:
-        k = guest_kernel()
+        k = a.kernel or guest_kernel()
         for cpus in ("2", "4"):
             env = dict(os.environ, CPUS=cpus, SCRIPT=PROG, EXIT="1", TIMEOUT="500",
                        ARGS="%s %s" % (a.guest_work, a.tasks))
