@@ -223,7 +223,16 @@ static Obj *str_compare(Obj *a, Obj *b, int op)
                              memcmp(S(a)->data, S(b)->data, S(a)->nbytes) == 0);
         return bool_from(op == CMP_EQ ? eq : !eq);
     }
-    int c = str_cmp(a, b);
+    int c;
+    {
+        /* short strings: compare inline (memcmp's call costs more than the work) */
+        const unsigned char *x = (const unsigned char *)S(a)->data, *y = (const unsigned char *)S(b)->data;
+        size_t na = S(a)->nbytes, nb = S(b)->nbytes, m = na < nb ? na : nb, i = 0;
+        if (m <= 16) {
+            while (i < m && x[i] == y[i]) i++;
+            c = i < m ? (x[i] < y[i] ? -1 : 1) : (na < nb ? -1 : na > nb);
+        } else c = str_cmp(a, b);
+    }
     bool r = op == CMP_LT ? c < 0 : op == CMP_LE ? c <= 0 : op == CMP_GT ? c > 0 : c >= 0;
     return bool_from(r);
 }
@@ -734,6 +743,7 @@ Obj *str_join(Obj *sep, Obj *iterable)
 static Obj *str_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
 {
     (void)t;
+    if (nargs == 1 && (!kwnames || TUPLE_LEN(kwnames) == 0)) return obj_str(args[0]);   /* str(x) */
     Obj *a[3];
     if (args_parse("str", args, nargs, kwnames, "|object|encoding|errors", a) < 0) return NULL;
     if (!a[0]) return str_new("", 0);

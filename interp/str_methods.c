@@ -182,7 +182,8 @@ static int add_piece(Obj *list, const char *p, size_t n)
 static Obj *do_split(Obj *self, Obj *const *args, int nargs, Obj *kw, int rev)
 {
     Obj *a[2];
-    if (args_parse(rev ? "rsplit" : "split", args, nargs, kw, "|sep|maxsplit", a) < 0) return NULL;
+    if (!kw && nargs <= 2) { a[0] = nargs > 0 ? args[0] : NULL; a[1] = nargs > 1 ? args[1] : NULL; }
+    else if (args_parse(rev ? "rsplit" : "split", args, nargs, kw, "|sep|maxsplit", a) < 0) return NULL;
     Obj *sep = a[0] && a[0] != None ? a[0] : NULL;
     intptr_t maxs = -1;
     if (a[1] && int_as_index(a[1], &maxs) < 0) return NULL;
