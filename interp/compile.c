@@ -204,7 +204,10 @@ static int idx_find(IdxMap *m, Obj **arr, Obj *v, unsigned h, bool bycontent)
 static void idx_insert(Comp *k, IdxMap *m, Obj **arr, int pos, unsigned (*hf)(Obj *))
 {
     if ((m->n + 1) * 2 > m->cap) {
+        /* The rehash below re-inserts every entry before pos, including the code objects
+         * add_const never mapped, so size the table by pos, not by m->n. */
         int cap = m->cap ? m->cap * 2 : 32;
+        while ((pos + 1) * 2 > cap) cap *= 2;
         m->slot = ctx_alloc(k->c, (size_t)cap * sizeof(int));
         m->cap = cap;
         m->n = 0;

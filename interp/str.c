@@ -68,7 +68,7 @@ Obj *str_new(const char *p, size_t n)
 {
     if (n == 1 && (unsigned char)p[0] < 128) {
         Obj *c = ascii_char[(unsigned char)p[0]];
-        if (c) return c;   /* immortal: no INCREF needed, but be nice to counts */
+        if (c) return NEWREF(c);   /* immortal, but the caller owns (and will drop) a reference */
         c = str_alloc(1);
         if (!c) return NULL;
         S(c)->data[0] = p[0];
@@ -79,7 +79,7 @@ Obj *str_new(const char *p, size_t n)
                                          __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
             c->refcnt = 1; DECREF(c); c = expected;
         }
-        return c;
+        return NEWREF(c);
     }
     Obj *o = str_alloc(n);
     if (!o) return NULL;
@@ -435,11 +435,12 @@ void sb_vprintf(StrBuf *b, const char *fmt, va_list ap)
         case 'd': case 'i': case 'u': case 'x': case 'X': {
             if (lmod == 2) { spec[sl++] = 'l'; spec[sl++] = 'l'; }
             else if (lmod == 1) spec[sl++] = 'l';
-            else if (lmod == 3) spec[sl++] = 'z';
+            /* %zd is widened here to ll: the guest's newlib printf has no 'z' modifier. */
+            else if (lmod == 3) { spec[sl++] = 'l'; spec[sl++] = 'l'; }
             spec[sl++] = conv; spec[sl] = 0;
             if (lmod == 2) snprintf(tmp, sizeof tmp, spec, va_arg(ap, long long));
             else if (lmod == 1) snprintf(tmp, sizeof tmp, spec, va_arg(ap, long));
-            else if (lmod == 3) snprintf(tmp, sizeof tmp, spec, va_arg(ap, ptrdiff_t));
+            else if (lmod == 3) snprintf(tmp, sizeof tmp, spec, (long long)va_arg(ap, ptrdiff_t));
             else snprintf(tmp, sizeof tmp, spec, va_arg(ap, int));
             sb_adds(b, tmp);
             break;
