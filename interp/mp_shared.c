@@ -123,15 +123,22 @@ static int wait_until(MpShared *s, int (*ready)(MpShared *), uint64_t ns, int on
     uint64_t start = port_time_ns();
     /* Spin first, keeping the GIL: the holder is usually another process on another core in a
      * short critical section, and a sleep + cross-core wake-up costs ~100 us in the guest. */
-    for (int i = 1;; i++) {
-        port_spin_unlock(&s->lk);
-        for (volatile int k = 0; k < 16; k++) { }
-        port_spin_lock(&s->lk);
-        if (ready(s)) return 1;
-        if ((i & 7) == 0 && port_time_ns() - start > (s->kind == MPS_SEM ? MP_SPIN_NS : MP_SPIN_NS / 5)) break;
-        if (ns != PORT_FOREVER && port_time_ns() - start >= ns) break;
-    }
     port_spin_unlock(&s->lk);
+    for (int i = 1;; i++) {
+        /* poll without the cell's spinlock (a racy hint), take it only to claim */
+        for (volatile int k = 0; k < 16; k++) { }
+        __atomic_thread_fence(__ATOMIC_ACQUIRE);     /* re-read the cell every round */
+        if (ready(s)) {
+            port_spin_lock(&s->lk);
+            if (ready(s)) return 1;
+            port_spin_unlock(&s->lk);
+        }
+        if ((i & 7) == 0) {
+            uint64_t el = port_time_ns() - start;
+            if (el > (s->kind == MPS_SEM ? MP_SPIN_NS : MP_SPIN_NS / 5)) break;
+            if (ns != PORT_FOREVER && el >= ns) break;
+        }
+    }
     ThreadState *ts = ts_get();
     int r;
 again:
