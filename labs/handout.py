@@ -28,7 +28,9 @@ import subprocess
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-MARK = re.compile(r"LAB ([a-z0-9_]+): (BEGIN|END|STUB END|STUB)\b")
+# A marker is a line of its own: `/* LAB x: BEGIN */`, `#if 0 /* LAB x: STUB */`, `# LAB x: END`...
+MARK = re.compile(r"^\s*(?:#if 0\s*|#endif\s*)?(?:/\*|#)\s*LAB ([a-z0-9_]+): (BEGIN|END|STUB END|STUB)\s*(?:\*/)?\s*$",
+                  re.M)
 
 
 def tracked(root):

@@ -35,12 +35,13 @@ def test_handout_builds_boots_and_scores_zero(lab, tmp_path):
                         "--out", str(out), "--cache", "--cache-from", str(BUILD)],
                        capture_output=True, text=True, timeout=120)
     assert p.returncode == 0, p.stdout + p.stderr
-    b = subprocess.run(["make", "-s", "build/kernel.elf", "build/host/tollpy"], cwd=str(out),
-                       capture_output=True, text=True, timeout=400)
+    env = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "MAKELEVEL", "BUILD")}
+    b = subprocess.run(["make", "-s", "BUILD=build", "build/kernel.elf", "build/host/tollpy"],
+                       cwd=str(out), env=env, capture_output=True, text=True, timeout=400)
     assert b.returncode == 0, f"handout tree for {lab} does not build:\n{b.stdout[-3000:]}{b.stderr[-3000:]}"
     j = tmp_path / "grade.json"
     g = subprocess.run([sys.executable, "tests/grade/grade.py", "--lab", lab, "--json", str(j)],
-                       cwd=str(out), capture_output=True, text=True, timeout=400)
+                       cwd=str(out), env=env, capture_output=True, text=True, timeout=400)
     assert j.exists(), g.stdout[-4000:] + g.stderr[-2000:]
     res = json.loads(j.read_text())
     mine = [t for t in res["tests"] if t["lab"] == lab]
