@@ -35,6 +35,10 @@ KEYS = [
     ("pool2_speedup", "Pool(2).map speed-up"),
     ("pool4_speedup", "Pool(4).map speed-up"),
     ("two_over_one", "two processes / one process (time ratio; 1.0 = parallel)"),
+    ("counter_nolock_lost_pct", "seed counter, 2 processes, no lock: updates lost (%)"),
+    ("counter_nolock_us_per_op", "  ... time per increment (us)"),
+    ("counter_lock_exact", "seed counter with a Lock: exact"),
+    ("counter_lock_us_per_op", "  ... time per locked increment (us)"),
 ]
 
 

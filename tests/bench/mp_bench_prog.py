@@ -27,6 +27,17 @@ def cpu_task(n):
     return total
 
 
+def inc_nolock(x, n):
+    for _ in range(n):
+        x.value += 1
+
+
+def inc_lock(x, lock, n):
+    for _ in range(n):
+        with lock:
+            x.value += 1
+
+
 def report(k, v):
     print("MPBENCH %s %s" % (k, v))
 
@@ -102,3 +113,26 @@ if __name__ == "__main__":
     report("one_process_s", "%.3f" % one)
     report("two_processes_s", "%.3f" % two)
     report("two_over_one", "%.2f" % (two / one))
+    # 5. the seed's counter: two processes, Value without / with a Lock
+    cn = work // 4
+    x = mp.Value('i', 0)
+    ps = [mp.Process(target=inc_nolock, args=(x, cn)) for _ in range(2)]
+    t0 = time.perf_counter()
+    for p in ps:
+        p.start()
+    for p in ps:
+        p.join()
+    t = time.perf_counter() - t0
+    report("counter_nolock_lost_pct", "%.1f" % (100.0 * (2 * cn - x.value) / (2 * cn)))
+    report("counter_nolock_us_per_op", "%.2f" % (t * 1e6 / (2 * cn)))
+    x = mp.Value('i', 0)
+    lock = mp.Lock()
+    ps = [mp.Process(target=inc_lock, args=(x, lock, cn)) for _ in range(2)]
+    t0 = time.perf_counter()
+    for p in ps:
+        p.start()
+    for p in ps:
+        p.join()
+    t = time.perf_counter() - t0
+    report("counter_lock_exact", x.value == 2 * cn)
+    report("counter_lock_us_per_op", "%.2f" % (t * 1e6 / (2 * cn)))
