@@ -20,3 +20,11 @@ handout:
 
 test-labs: $(BUILD)/kernel.elf $(BUILD)/host/tollpy
 	LABS_BUILD=$(abspath $(BUILD)) $(PYTHON) -m pytest -q -p no:cacheprovider tests/test_handout.py
+
+# make report: the seeds' experiments on the host tollpy and the guest (CPUS=2) -> build/report/
+# (results.csv, report.md with the seeds' figures beside ours, gnuplot PNGs). REPORT_ARGS=--no-guest
+.PHONY: report
+REPORT_ARGS ?=
+report: deps $(BUILD)/kernel.elf $(BUILD)/host/tollpy
+	$(PYTHON) tests/report/report.py --tollpy $(BUILD)/host/tollpy --kernel $(BUILD)/kernel.elf \
+	  --out $(BUILD)/report $(REPORT_ARGS)
