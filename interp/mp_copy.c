@@ -11,8 +11,9 @@
  * reference (the buffer holds a reference on each); top-level functions and classes and the
  * built-ins *by name* (module + name, looked up again in the receiver: `__main__` there is the
  * child's re-run `__mp_main__`); exception instances (class by name + args); objects with an
- * `__mp_reduce__()` method returning (callable, args) (multiprocessing.py's Queue, Connection).
- * Anything else raises TypeError("cannot pickle 'generator' object"), naming the type.
+ * `__mp_reduce__()` method returning (callable, args) (multiprocessing.py's Queue, Connection);
+ * instances of plain classes (heap classes down to object) as class by name + their __dict__,
+ * rebuilt with object.__new__ (no __init__ call), as pickle does. Anything else raises TypeError("cannot pickle 'generator' object"), naming the type.
  *
  * Format: one tag byte per value, little-endian fixed-width integers, u32 lengths.
  * Locks: none (the caller holds its interpreter's GIL; the buffer is private until queued).
@@ -261,6 +262,15 @@ static int enc(MpBuf *b, Obj *v, int depth) {
             return r;
         }
         if (exc_occurred()) return -1;
+        /* a plain instance (heap classes down to object): class by name + its __dict__ */
+        Type *bt = t;
+        while (bt && bt != &object_type && (bt->flags & TF_HEAPTYPE)) bt = bt->base_type;
+        if (bt == &object_type && t->dictoffset) {
+            Obj *d = *(Obj **)((char *)v + t->dictoffset);
+            if (put_u8(b, 'O') < 0 || put_global(b, (Obj *)t) < 0) return -1;
+            if (d && obj_is(d, &dict_type)) return enc(b, d, depth + 1);
+            return put_u8(b, 'N');
+        }
     }
     cannot(v);
     return -1;
@@ -428,6 +438,24 @@ static Obj *dec(Rd *r) {
         DECREF(cls);
         DECREF(args);
         return e;
+    }
+    case 'O': {
+        Obj *cls = dec_global(r);
+        if (!cls) return NULL;
+        Obj *state = dec(r);
+        if (!state) { DECREF(cls); return NULL; }
+        Obj *newf = object_type.dict ? dict_get_s(object_type.dict, "__new__") : NULL;
+        Obj *o = newf && TYPE(cls) == &type_type ? obj_call(newf, &cls, 1, NULL)
+                      : exc_raise(TypeError_t, "cannot rebuild an instance of %R", cls);
+        if (o && obj_is(state, &dict_type)) {
+            intptr_t pos = 0;
+            Obj *k, *x;
+            while (dict_next(state, &pos, &k, &x))
+                if (obj_setattr(o, k, x) < 0) { CLEAR(o); break; }
+        }
+        DECREF(cls);
+        DECREF(state);
+        return o;
     }
     case 'R': {
         Obj *fn = dec_global(r);
