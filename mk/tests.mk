@@ -104,7 +104,7 @@ fuzz-build: deps $(FUZZ_DIR)/fuzz_compile_run
 fuzz: fuzz-build
 	@mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/artifacts
 	ASAN_OPTIONS=detect_leaks=0 $(FUZZ_DIR)/fuzz_compile_run -max_total_time=$(FUZZ_SECONDS) \
-	  -timeout=10 -rss_limit_mb=2048 -max_len=4096 -handle_int=0 -close_fd_mask=3 \
+	  -timeout=10 -rss_limit_mb=4096 -max_len=4096 -handle_int=0 -close_fd_mask=3 \
 	  -dict=tests/fuzz/python.dict -artifact_prefix=$(FUZZ_DIR)/artifacts/ \
 	  $(FUZZ_DIR)/corpus tests/lang tests/bad
 	@n=$$(ls $(FUZZ_DIR)/artifacts | wc -l); echo "fuzz: $$n artifact(s) in $(FUZZ_DIR)/artifacts"; \
