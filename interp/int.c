@@ -606,7 +606,55 @@ static int digit_val(char c)
     return 99;
 }
 
+/* Unicode decimal digits and spaces -> ASCII (int('١٢') == 12, as CPython). Returns a
+ * mem_alloc'd copy, or NULL when s is plain ASCII / has nothing to map. */
+static char *unicode_digits_to_ascii(const char *s, size_t n, size_t *outn)
+{
+    size_t i = 0;
+    while (i < n && (unsigned char)s[i] < 0x80) i++;
+    if (i == n) return NULL;
+    static const uint32_t zeros[] = { 0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6,
+                                      0xC66, 0xCE6, 0xD66, 0xE50, 0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0xFF10 };
+    char *o = mem_alloc(n + 1);
+    if (!o) return NULL;
+    size_t k = 0;
+    for (i = 0; i < n;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) { o[k++] = (char)c; i++; continue; }
+        int l = (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : 4;
+        if (i + (size_t)l > n) l = (int)(n - i);
+        uint32_t cp = l == 2 ? (c & 0x1Fu) : l == 3 ? (c & 0x0Fu) : (c & 0x07u);
+        for (int j = 1; j < l; j++) cp = (cp << 6) | ((unsigned char)s[i + (size_t)j] & 0x3Fu);
+        char rep = 0;
+        for (size_t z = 0; z < sizeof zeros / sizeof zeros[0]; z++)
+            if (cp >= zeros[z] && cp <= zeros[z] + 9) rep = (char)('0' + (cp - zeros[z]));
+        if (!rep && (cp == 0x85 || cp == 0xA0 || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) ||
+                     cp == 0x2028 || cp == 0x2029 || cp == 0x202F || cp == 0x205F || cp == 0x3000)) rep = ' ';
+        if (rep) o[k++] = rep;
+        else { memcpy(o + k, s + i, (size_t)l); k += (size_t)l; }
+        i += (size_t)l;
+    }
+    o[k] = 0;
+    *outn = k;
+    return o;
+}
+
+static Obj *int_from_str_ascii(const char *s0, size_t n0, int base, const char *orig, size_t orign);
+
 Obj *int_from_str(const char *s0, size_t n0, int base)
+{
+    size_t tn;
+    char *t = unicode_digits_to_ascii(s0, n0, &tn);
+    if (!t) {
+        if (exc_occurred()) return NULL;
+        return int_from_str_ascii(s0, n0, base, s0, n0);
+    }
+    Obj *r = int_from_str_ascii(t, tn, base, s0, n0);
+    mem_free(t);
+    return r;
+}
+
+static Obj *int_from_str_ascii(const char *s0, size_t n0, int base, const char *orig, size_t orign)
 {
     if (base != 0 && (base < 2 || base > 36))
         return exc_raise(ValueError_t, "int() base must be >= 2 and <= 36, or 0");
@@ -684,7 +732,7 @@ Obj *int_from_str(const char *s0, size_t n0, int base)
         return r;
     }
 bad:;
-    Obj *str = str_new(s0, n0);
+    Obj *str = str_new(orig, orign);
     if (!str) return NULL;
     exc_raise(ValueError_t, "invalid literal for int() with base %d: %R", obase, str);
     DECREF(str);
