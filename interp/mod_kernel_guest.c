@@ -24,7 +24,7 @@
  * includes no kernel header.
  *
  * "The last run" (kernel.timeline / kernel.trace_dump): the REPL notes when each input starts
- * and ends; an input that itself asks for the timeline or the trace does not count as a run.
+ * and ends; an input made only of trace-reading statements (looks_at_trace) is not a run.
  * Called from inside a running program (a script, a raw-REPL program), the window is that
  * program so far.
  */
@@ -45,6 +45,7 @@ void ktrace_dump(uint32_t main_ident, const char *policy, uint64_t t0_ns, uint64
 void ktrace_enable(int on);
 int ktrace_enabled(void);
 void ktrace_clear(void);
+uint64_t ktrace_cost_ns(unsigned n);
 
 #define KC_MEM_LIMIT ((size_t)128 << 20)
 #define KC_LINE_MAX 4096
@@ -65,12 +66,29 @@ static int getch(void)                      /* called without the GIL */
 static uint64_t win_prev0, win_prev1, win_cur0;
 static int win_running;
 
+/* Is every statement of s one that only looks at the trace ("import kernel", kernel.timeline(...),
+ * kernel.trace_dump(...), kernel.trace(...), kernel.trace_cost(...))? Such an input is not a run. */
 static int looks_at_trace(const char *s, size_t n)
 {
-    if (n > 300) return 0;
-    for (size_t i = 0; i + 8 <= n; i++)
-        if (!memcmp(s + i, "timeline", 8) || !memcmp(s + i, "trace_du", 8)) return 1;
-    return 0;
+    static const char *const ok[] = { "import kernel", "kernel.timeline(", "kernel.trace_dump(",
+                                      "kernel.trace(", "kernel.trace_cost(", NULL };
+    size_t i = 0;
+    int any = 0;
+    while (i < n) {
+        while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r' || s[i] == ';')) i++;
+        if (i >= n) break;
+        size_t e = i;
+        while (e < n && s[e] != '\n' && s[e] != ';') e++;
+        int match = 0;
+        for (int k = 0; ok[k]; k++) {
+            size_t l = strlen(ok[k]);
+            if (e - i >= l && !memcmp(s + i, ok[k], l)) { match = 1; break; }
+        }
+        if (!match) return 0;
+        any = 1;
+        i = e;
+    }
+    return any;
 }
 
 static void win_begin(const char *s, size_t n)
@@ -583,6 +601,18 @@ static Obj *k_trace_clear(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
     return none_ref();
 }
 
+/* kernel.trace_cost(n=100000): ns per trace event (n events appended on this core) */
+static Obj *k_trace_cost(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
+{
+    (void)self;
+    Obj *a[1] = { NULL };
+    if (args_parse("trace_cost", args, nargs, kwnames, "|n", a) < 0) return NULL;
+    int64_t n = 100000;
+    if (a[0] && int_as_i64(a[0], &n) < 0) return NULL;
+    if (n < 1 || n > 10000000) return exc_raise(ValueError_t, "trace_cost(n): n must be 1..10000000");
+    return int_from_u64(ktrace_cost_ns((unsigned)n));
+}
+
 static Obj *run_shell(const char *cmd)
 {
     ThreadState *ts = ts_get();
@@ -632,6 +662,7 @@ int kconsole_module_init(Obj *d)
     static const struct { const char *name; MethFn fn; } fns[] = {
         {"timeline", k_timeline}, {"trace_dump", k_trace_dump}, {"trace", k_trace},
         {"trace_clear", k_trace_clear}, {"selftest", k_selftest}, {"cores", k_cores},
+        {"trace_cost", k_trace_cost},
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
         Obj *f = builtin_fn_new(fns[i].name, fns[i].fn, NULL);

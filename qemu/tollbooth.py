@@ -181,7 +181,8 @@ def analyse(hdr, recs):
     hz = int(hdr.get("hz", 62500000))
     main = int(hdr.get("main", 0))
     if not recs:
-        return {"threads": [], "intervals": [], "instants": [], "summary": {"events": 0}, "t0": 0, "span_us": 0}
+        return {"threads": [], "main": main, "intervals": [], "instants": [], "counts": {},
+                "per_thread": {}, "summary": {"events": 0, "policy": hdr.get("policy", "?")}, "span_us": 0}
     t0 = recs[0][0]
     us = lambda ticks: (ticks - t0) * 1e6 / hz
     t_end = us(recs[-1][0])
@@ -226,7 +227,7 @@ def analyse(hdr, recs):
         elif ev == 6:
             new = "hold"
         elif ev == 2:
-            new = "blocked" if inio.get(a) else "wait"
+            new = None if cur is None else "blocked" if inio.get(a) else "wait"
             last_drop = t
         elif ev == 9:
             inio[a] = True; new = "blocked"
