@@ -43,7 +43,7 @@ def main():
     (build / "grade").mkdir(parents=True, exist_ok=True)
     for old in (build / "grade").glob("*.log"):
         old.unlink()
-    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rN",
+    cmd = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-rN", "--tb=short",
            str(ROOT / "tests" / "grade")]
     if a.k:
         cmd += ["-k", a.k]
