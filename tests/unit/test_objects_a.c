@@ -1,6 +1,6 @@
 /* tests/unit/test_objects_a.c — objects-A unit test: ints, floats, strs, formatting, ops.
  * Each check evaluates through the generic operations and compares repr() with what CPython
- * 3.11 prints. Build: see tests/unit/run_objects_a.sh. */
+ * 3.11 prints. Build and run: make test-objects-a (mk/objects_a.mk). */
 #include <stdio.h>
 #include <string.h>
 #include "obj.h"
