@@ -38,13 +38,21 @@ static int by_ts(const void *a, const void *b)
     return x->seq < y->seq ? -1 : x->seq > y->seq;
 }
 
-/* Interpreter events of every core within [t0, t1] (ticks), oldest first. */
+/* Interpreter events of every core within [t0, t1] (ticks), oldest first. A core whose ring has
+ * wrapped only knows its recent past: the window then starts at the oldest event that core still
+ * holds, so every core's events cover the whole window (otherwise the states would be guessed
+ * from some cores' events alone). */
 static struct evbuf collect(uint64_t t0, uint64_t t1)
 {
     struct evbuf r = { 0, 0 };
     size_t cap = (size_t)TRACE_RING_EVENTS * (size_t)cpus_possible;
     r.ev = malloc(sizeof *r.ev * cap);
     if (!r.ev) return r;
+    for (int c = 0; c < cpus_possible; c++) {
+        size_t k = trace_copy(c, r.ev, TRACE_RING_EVENTS);
+        if (k == TRACE_RING_EVENTS && r.ev[0].ts > t0)
+            t0 = r.ev[0].ts;
+    }
     for (int c = 0; c < cpus_possible; c++) {
         size_t base = r.n;
         size_t k = trace_copy(c, r.ev + base, TRACE_RING_EVENTS);
