@@ -125,7 +125,8 @@ static void format_one(StrBuf *b, Obj *exc, int depth) {
             last_line = t->lineno;
             CodeObj *co = CODE(t->code);
             sb_printf(b, "  File \"%S\", line %d, in %S\n", co->filename, t->lineno, co->name);
-            Obj *src = code_source_line(t->code, t->lineno);
+            /* CPython's REPL has no source to show for <stdin> */
+            Obj *src = str_equal_cstr(co->filename, "<stdin>") ? NULL : code_source_line(t->code, t->lineno);
             if (src) {
                 if (str_nbytes(src)) {
                     sb_adds(b, "    ");
