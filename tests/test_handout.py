@@ -2,7 +2,8 @@
 lab (labs/*/README.md). For each lab, `labs/handout.py` writes a student tree (reusing the
 objects of LABS_BUILD, so only the stubbed files recompile); the tree must build (guest kernel
 and host tollpy), and its grader must give 0 points for every one of the lab's tests while the
-smoke part (guest boots and runs Python, host tollpy runs a thread) passes. Under ~4 minutes:
+smoke part (guest boots and runs Python, host tollpy runs a thread) passes, and one other lab
+(OTHER) still gets full marks there. Under ~4 minutes:
 the stubs fail fast (bounded waits everywhere) and nothing else is graded on the handout trees."""
 import json
 import os
@@ -14,6 +15,8 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 BUILD = pathlib.Path(os.environ.get("LABS_BUILD", ROOT / "build"))
+# Which other lab is re-graded on each handout tree (it must not depend on the stubbed code).
+OTHER = {"boot": "waitq", "spinlock": "waitq", "waitq": "spinlock", "gil": "spinlock", "policy": "gil"}
 LABS = sorted(p.name for p in (ROOT / "labs").iterdir() if (p / "README.md").exists())
 
 
@@ -51,3 +54,10 @@ def test_handout_builds_boots_and_scores_zero(lab, tmp_path):
         f"the stub of {lab} earns points: {[t['test'] for t in mine if t['earned']]}\n{g.stdout[-3000:]}"
     assert smoke and all(t["passed"] for t in smoke), f"smoke fails on the {lab} handout:\n{g.stdout[-3000:]}"
     assert g.returncode == 1, g.stdout[-2000:]
+    # ... and another lab, still solved in this tree, keeps full marks (one, to stay cheap)
+    other = OTHER.get(lab)
+    if other in LABS:
+        j2 = tmp_path / "grade2.json"
+        g2 = subprocess.run([sys.executable, "tests/grade/grade.py", "--lab", other, "--json", str(j2)],
+                            cwd=str(out), env=env, capture_output=True, text=True, timeout=400)
+        assert g2.returncode == 0, f"lab {other} no longer passes in the {lab} handout:\n{g2.stdout[-3000:]}"

@@ -39,7 +39,7 @@ def main():
     jpath = a.json or tempfile.mktemp(suffix=".json", prefix="grade-")
     env = dict(os.environ, GRADE_LAB=a.lab, GRADE_JSON=os.path.abspath(jpath),
                GRADE_KERNEL=str(build / "kernel.elf"), GRADE_TOLLPY=str(build / "host" / "tollpy"),
-               GRADE_DIR=str(build / "grade"))
+               GRADE_DIR=str(build / "grade"), GRADE_JSON_QUIET="" if a.json else "1")
     (build / "grade").mkdir(parents=True, exist_ok=True)
     for old in (build / "grade").glob("*.log"):
         old.unlink()
