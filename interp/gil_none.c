@@ -22,22 +22,16 @@ static void none_take(Gil *g, GilThread *t, int from_io) { (void)from_io; gil_no
 static void none_drop(Gil *g, GilThread *t, int why) { (void)why; gil_note_running(g, t, 0); }
 static int none_eval_breaker(Gil *g, GilThread *t) { (void)g; (void)t; return 0; }
 /* rc_atomic and the object locks are process-wide, and several interpreters (multiprocessing)
- * may run under `none` at once: count them, and only switch back to plain refcounts when the
- * last one leaves and no other interpreter (process) is alive -- a thread of another
- * interpreter between obj_lock and obj_unlock would otherwise skip the unlock. */
+ * may run at once: while any process is alive, leaving `none` keeps rc_atomic on -- a thread of
+ * another interpreter between obj_lock and obj_unlock would otherwise skip the unlock (a stripe
+ * stays locked, the next user deadlocks). Conservative: it stays on (only slower) until the next
+ * `none` leave with no process alive. */
 extern int mp_live_processes __attribute__((weak));   /* interp/mp_process.c */
-static int none_users;
-static void none_enter(Gil *g) {
-    (void)g;
-    objlock_init();
-    __atomic_add_fetch(&none_users, 1, __ATOMIC_ACQ_REL);
-    rc_atomic = true;
-}
+static void none_enter(Gil *g) { (void)g; objlock_init(); rc_atomic = true; }
 static void none_leave(Gil *g) {
     (void)g;
-    int left = __atomic_sub_fetch(&none_users, 1, __ATOMIC_ACQ_REL);
     int procs = &mp_live_processes ? __atomic_load_n(&mp_live_processes, __ATOMIC_ACQUIRE) : 0;
-    if (left <= 0 && procs == 0) rc_atomic = false;
+    if (procs == 0) rc_atomic = false;
 }
 
 const GilOps gil_ops_none = {
