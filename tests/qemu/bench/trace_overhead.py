@@ -3,7 +3,7 @@
 # Run: python3 qemu/tollbooth.py run tests/qemu/bench/trace_overhead.py --cpus 2
 import sys, time, threading, kernel
 
-N = 400000
+N = 1000000
 
 def count(n):
     while n > 0:
