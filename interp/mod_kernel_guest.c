@@ -13,6 +13,7 @@
  *                  output, "\x04", the error text, "\x04", ">". Ctrl-D at an empty raw prompt
  *                  soft-resets; Ctrl-B leaves; Ctrl-C drops the buffer; the raw-paste request
  *                  (Ctrl-E 'A' Ctrl-A) is answered "R\x00" (not supported: the tool falls back).
+ *   Ctrl-C on an empty line with threads left running in the background stops them.
  *   Ctrl-C while a program runs: KeyboardInterrupt in the main thread (vm_eval_breaker), then
  *   every other Python thread is stopped (Interp.stop_threads: one quiet SystemExit each at the
  *   next check point, so finally/with blocks run; sleepers and lock waiters are woken for it).
@@ -365,7 +366,7 @@ static int edit_line(const char *prompt, char *l, int *len)
             *len = n;
             return ED_LINE;
         }
-        if (c == 0x03) { out("\n"); *len = 0; l[0] = 0; return ED_INTR; }
+        if (c == 0x03) { out("\n"); *len = n; l[0] = 0; return ED_INTR; }
         if (n == 0) {
             if (c == 0x01) return ED_RAW;
             if (c == 0x02) { out("\n"); return ED_BANNER; }
@@ -503,7 +504,19 @@ void kconsole_main(void)
         gil_after_blocking(ts);
         if (act == ED_RAW) { sb_free(&b); raw_repl(); print_banner(); continue; }
         if (act == ED_BANNER) { sb_free(&b); print_banner(); continue; }
-        if (act == ED_INTR) { sb_free(&b); continue; }
+        if (act == ED_INTR) {
+            sb_free(&b);
+            /* Ctrl-C on an empty line with threads still running in the background: stop them */
+            if (len == 0 && gil_thread_count(ts->interp) > 1) {
+                int n = gil_thread_count(ts->interp) - 1;
+                int left = stop_other_threads(1000ull * 1000 * 1000);
+                char m[96];
+                snprintf(m, sizeof m, "KeyboardInterrupt: stopped %d background thread(s)%s\n", n - left,
+                         left ? " (some would not stop)" : "");
+                out(m);
+            }
+            continue;
+        }
         if (act == ED_RESET) { sb_free(&b); soft_reset(); print_banner(); continue; }
         if (act == ED_PASTE) {
             sb_free(&b);

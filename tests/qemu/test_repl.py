@@ -160,6 +160,14 @@ def test_ctrl_c_stops_four_spinning_threads(board):
     b.child.expect_exact(b">>> ", timeout=20)
     out = line(b, "threading.active_count()")
     assert re.search(r"^1$", out, re.M), out
+    # threads left spinning in the background: Ctrl-C on an empty line stops them
+    b.child.send(b"\x05" + SPIN4.replace("\n", "\r").encode() + b"\x04")
+    b.child.expect_exact(b">>> ")
+    b.child.send(b"\x03")
+    b.child.expect_exact(b"stopped 4 background thread(s)", timeout=20)
+    b.child.expect_exact(b">>> ")
+    out = line(b, "threading.active_count()")
+    assert re.search(r"^1$", out, re.M), out
 
 
 def test_soft_reset_with_threads_running(board):
