@@ -7,6 +7,8 @@
 #   TIMEOUT=seconds (default 60, batch mode only; 0 = none)   GIL=policy   ARGS="..." (for the script)
 #   KARGS="K=V K2=V2" (more boot arguments)   GDB=1 (halt, gdb stub on GDBPORT, default 1234)
 #   CONSOLE_MUX=0 (no QEMU monitor multiplexing on the console: Ctrl-A is passed to the guest)
+#   SERIAL_TCP=PORT (the console on a TCP server socket at localhost:PORT instead of stdio, for
+#     MicroPython host tools: pyboard.py/mpremote with a socket:// device; exact \r\n, no tty)
 #   MEM=256M (at least 256M: the boot block lives at 0x4F000000)
 # Exit status: the guest's (semihosting SYS_EXIT_EXTENDED): 0 success, 1 error, N from `exit N`,
 #   101 kernel panic; 124 when TIMEOUT expired (QEMU killed); 2 for bad usage here.
@@ -34,7 +36,9 @@ case "$EXIT" in 1|yes|true) mk+=(--exit); mk+=(--arg "EXIT=1");; esac
 for kv in ${KARGS:-}; do mk+=(--arg "$kv"); done
 "${mk[@]}" || exit 2
 
-if [ "${CONSOLE_MUX:-1}" = 1 ]; then
+if [ -n "${SERIAL_TCP:-}" ]; then
+  console=(-chardev "socket,id=con,host=localhost,port=$SERIAL_TCP,server=on,wait=on" -serial chardev:con -monitor none)
+elif [ "${CONSOLE_MUX:-1}" = 1 ]; then
   console=(-chardev stdio,id=con,mux=on,signal=off -serial chardev:con -mon chardev=con,mode=readline)
 else
   console=(-chardev stdio,id=con,signal=off -serial chardev:con -monitor none)

@@ -265,3 +265,57 @@ def test_tool_run_and_sweep(tmp_path):
     assert len(rows) == 1 + 4
     assert "r_seconds" in rows[0] and "t_switches" in rows[0]
     assert (tmp_path / "sw" / "sweep.png").exists()
+
+
+def test_pyboard_byte_sequence_over_tcp():
+    """SERIAL_TCP=PORT: the exact bytes MicroPython's pyboard.py exchanges (enter_raw_repl with
+    soft reset, exec, follow), with exact \\r\\n (no host tty in between)."""
+    import os
+    import socket
+    port = 45000 + os.getpid() % 1000
+    env = dict(os.environ, CPUS="2", SERIAL_TCP=str(port), TIMEOUT="0")
+    p = subprocess.Popen(["/bin/bash", str(ROOT / "qemu" / "run.sh"), str(KERNEL)], env=env,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
+    try:
+        s = None
+        for i in range(100):
+            try:
+                s = socket.create_connection(("localhost", port), timeout=20)
+                break
+            except OSError:
+                time.sleep(0.1)
+        assert s is not None
+        buf = bytearray()
+
+        def until(tok):
+            while tok not in buf:
+                d = s.recv(4096)
+                assert d, "connection closed"
+                buf.extend(d)
+            i = buf.index(tok) + len(tok)
+            r = bytes(buf[:i])
+            del buf[:i]
+            return r
+
+        until(b">>> ")
+        s.sendall(b"\r\x03\x03")
+        s.sendall(b"\r\x01")
+        until(b"raw REPL; CTRL-B to exit\r\n>")
+        s.sendall(b"\x04")
+        until(b"soft reboot\r\n")
+        until(b"raw REPL; CTRL-B to exit\r\n")
+        until(b">")
+        s.sendall(b"print(6 * 7)")
+        s.sendall(b"\x04")
+        assert until(b"OK") == b"OK"
+        assert until(b"\x04") == b"42\r\n\x04"
+        assert until(b"\x04") == b"\x04"
+        assert until(b">") == b">"
+        s.sendall(b"\r\x02")
+        until(b">>> ")
+        s.close()
+    finally:
+        import signal
+        os.killpg(p.pid, signal.SIGKILL)     # run.sh and its QEMU: the group this test started
+        p.wait(timeout=10)
