@@ -22,7 +22,8 @@
 #                    writes build/bench/results.{csv,md}; runs tests/bench/kernel_bench.sh if present
 #   make fuzz        builds build/fuzz/fuzz_compile_run (clang, -fsanitize=fuzzer,address,undefined,
 #                    every interp/*.c but host_main.c) and runs it FUZZ_SECONDS (default 60) over
-#                    build/fuzz/corpus (new inputs) seeded from tests/lang and tests/bad; crashes land
+#                    build/fuzz/corpus (new inputs) seeded from tests/lang and tests/bad (replaying the
+#                    corpus adds ~45 s before the FUZZ_SECONDS clock matters); crashes land
 #                    in build/fuzz/artifacts/ — turn each into a tests/bad/ case.
 #
 # Known-failure lists: tests/lang/KNOWN_FAILURES, tests/bad/KNOWN_FAILURES (see tests/run_lang.py).
@@ -101,11 +102,12 @@ $(FUZZ_DIR)/fuzz_compile_run: tests/fuzz/fuzz_compile_run.c $(FUZZ_OBJS)
 
 fuzz-build: deps $(FUZZ_DIR)/fuzz_compile_run
 
+# libFuzzer's own exit status says whether this run found something; the artifact count is
+# informational (earlier runs' artifacts stay until turned into tests/bad cases and deleted).
 fuzz: fuzz-build
 	@mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/artifacts
 	ASAN_OPTIONS=detect_leaks=0 $(FUZZ_DIR)/fuzz_compile_run -max_total_time=$(FUZZ_SECONDS) \
 	  -timeout=10 -rss_limit_mb=4096 -max_len=4096 -handle_int=0 -close_fd_mask=3 \
 	  -dict=tests/fuzz/python.dict -artifact_prefix=$(FUZZ_DIR)/artifacts/ \
 	  $(FUZZ_DIR)/corpus tests/lang tests/bad
-	@n=$$(ls $(FUZZ_DIR)/artifacts | wc -l); echo "fuzz: $$n artifact(s) in $(FUZZ_DIR)/artifacts"; \
-	  [ $$n = 0 ]
+	@echo "fuzz: no crash in $(FUZZ_SECONDS) s; $$(ls $(FUZZ_DIR)/artifacts | wc -l) artifact(s) kept in $(FUZZ_DIR)/artifacts"
