@@ -16,6 +16,7 @@
  * Called by: interp/lib/threading.py. Locks: the GIL (callers hold it) + each lock's spinlock.
  */
 #include "gil.h"
+#include "mp.h"
 #include "module.h"
 #include "frame.h"
 #include "func.h"
@@ -100,7 +101,10 @@ static int lock_wait(LockObj *l, uint64_t ns, uint32_t me) {
             if (el >= ns) { r = 0; break; }
             left = ns - el;
         }
+        /* a multiprocessing child sleeps in slices so terminate() is noticed (mp_process.c) */
+        if (ts->interp->mp && left > 20000000u) left = 20000000u;
         int s = port_waitq_sleep(&l->q, &l->lk, left);
+        if (ts->interp->stop_request) { r = -3; break; }
         if (s < 0 && ts == ts->interp->main_ts) { r = -1; break; }
         if (s < 0 && ts->interp->stop_threads && ts->stop_seen != ts->interp->stop_threads) {
             ts->stop_seen = ts->interp->stop_threads;   /* console: Ctrl-C / soft reset */
@@ -112,6 +116,7 @@ static int lock_wait(LockObj *l, uint64_t ns, uint32_t me) {
     port_spin_unlock(&l->lk);
     gil_after_blocking(ts);
     if (r == -2) { exc_raise_obj((Obj *)SystemExit_t); return -1; }
+    if (r == -3) { mp_stop_raise(ts); return -1; }
     if (r < 0) {
         port_interrupt_clear();
         exc_raise(KeyboardInterrupt_t, "");

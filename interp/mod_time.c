@@ -5,6 +5,7 @@
  * Called by: Python code. Locks: the GIL is dropped around the sleep (gil_before_blocking).
  */
 #include "gil.h"
+#include "mp.h"
 #include "module.h"
 #include "trace_events.h"
 #include <time.h>
@@ -47,9 +48,22 @@ static Obj *sleep_ns(uint64_t ns) {
     ThreadState *ts = ts_get();
     port_trace(TR_THREAD_SLEEP, ts->ident, (uint32_t)(ns / 1000 > 0xffffffffu ? 0xffffffffu : ns / 1000));
     gil_before_blocking(ts);
-    int r = port_sleep_ns(ns);
+    int r = 0;
+    if (!ts->interp->mp) {
+        r = port_sleep_ns(ns);
+    } else {
+        /* a multiprocessing child: sleep in slices so terminate() is noticed within 20 ms */
+        uint64_t end = port_time_ns() + ns;
+        for (;;) {
+            uint64_t now = port_time_ns();
+            if (now >= end || ts->interp->stop_request) break;
+            r = port_sleep_ns(end - now < 20000000u ? end - now : 20000000u);
+            if (r < 0) break;
+        }
+    }
     gil_after_blocking(ts);
     port_trace(TR_THREAD_WAKE, ts->ident, 0);
+    if (ts->interp->stop_request) { mp_stop_raise(ts); return NULL; }
     if (r < 0 && ts == ts->interp->main_ts) {
         port_interrupt_clear();
         return exc_raise(KeyboardInterrupt_t, "");
