@@ -15,6 +15,11 @@ sys.path.insert(0, str(ROOT / "qemu"))
 import tollbooth  # noqa: E402
 
 
+def tollbooth_pexpect():
+    import pexpect
+    return pexpect
+
+
 @pytest.fixture
 def board():
     made = []
@@ -100,6 +105,16 @@ def test_raw_repl_output_errors_and_soft_reset(board):
     b.child.expect_exact(b">")
     out, err = b.exec_raw("print(x)\n")
     assert "NameError" in err
+    # Ctrl-C while a raw program runs: KeyboardInterrupt in the error part, prompt back
+    b.child.send(b"while True:\n    pass\n\x04")
+    b.child.expect_exact(b"OK")
+    time.sleep(0.5)
+    b.child.send(b"\x03")
+    b._pending = b""
+    out = b._read_until_eot(20, None)
+    err = b._read_until_eot(20, None)
+    assert b"KeyboardInterrupt" in err, err
+    b._expect_pending(b">", 20)
     # raw-paste request is refused so tools fall back
     b.child.send(b"\x05A\x01")
     b.child.expect_exact(b"R\x00")
@@ -126,6 +141,29 @@ def test_raw_repl_64k_program(board):
     assert err
     out, err = b.exec_raw("print('alive')\n")
     assert out == "alive\n"
+    # the same program pasted in friendly paste mode (echoed, "=== " per line)
+    b.child.send(b"\x02")
+    b.child.expect_exact(b">>> ")
+    b.child.send(b"\x05")
+    b.child.expect_exact(b"paste mode")
+    # (the guest echoes every character: read while sending, as a terminal does)
+    data = src.replace("\n", "\r").encode() + b"\x04"
+    acc = bytearray()
+
+    def drain(t):
+        try:
+            while True:
+                acc.extend(b.child.read_nonblocking(65536, timeout=t))
+        except (tollbooth_pexpect().TIMEOUT, tollbooth_pexpect().EOF):
+            pass
+    for i in range(0, len(data), 512):
+        b.child.send(data[i:i + 512])
+        drain(0.01)
+    want = ("lines %d total %d" % (n, n * (n + 1) // 2)).encode()
+    deadline = time.monotonic() + 90
+    while want not in acc and time.monotonic() < deadline:
+        drain(0.5)
+    assert want in acc, bytes(acc[-300:])
 
 
 def test_input_while_program_runs_is_not_lost(board):
