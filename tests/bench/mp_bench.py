@@ -73,8 +73,8 @@ def guest_kernel():
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--tollpy", default=os.path.join(REPO, "build/host/tollpy"))
-    ap.add_argument("--host-work", default="1000000")
-    ap.add_argument("--guest-work", default="100000")
+    ap.add_argument("--host-work", default="3000000")
+    ap.add_argument("--guest-work", default="400000")
     ap.add_argument("--tasks", default="8")
     ap.add_argument("--no-guest", action="store_true")
     ap.add_argument("--kernel", default=None, help="guest kernel with the interpreter (default: see above)")
