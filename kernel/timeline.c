@@ -1,7 +1,9 @@
 /*
  * kernel/timeline.c — the trace rings read back for people: a text timeline of the GIL
  * (kernel.timeline() at the Python console) and a framed, checksummed export of the raw events
- * (kernel.trace_dump(); qemu/tollbooth.py turns it into Perfetto JSON and a PNG).
+ * (kernel.trace_dump(); qemu/tollbooth.py turns it into Perfetto JSON and a PNG). The export
+ * also carries the scheduler's switch events (0xF000: a = from tid, b = to tid; Python thread
+ * idents are kernel tids) so the host can draw which thread each core really ran.
  *
  * Called by interp/mod_kernel_console.c on the console thread, without the GIL. Reads the rings
  * with trace_copy() (a racy snapshot: events written meanwhile may be missed, never block
@@ -42,7 +44,7 @@ static int by_ts(const void *a, const void *b)
  * wrapped only knows its recent past: the window then starts at the oldest event that core still
  * holds, so every core's events cover the whole window (otherwise the states would be guessed
  * from some cores' events alone). */
-static struct evbuf collect(uint64_t t0, uint64_t t1)
+static struct evbuf collect(uint64_t t0, uint64_t t1, int with_switches)
 {
     struct evbuf r = { 0, 0 };
     size_t cap = (size_t)TRACE_RING_EVENTS * (size_t)cpus_possible;
@@ -58,7 +60,8 @@ static struct evbuf collect(uint64_t t0, uint64_t t1)
         size_t k = trace_copy(c, r.ev + base, TRACE_RING_EVENTS);
         for (size_t i = 0; i < k; i++) {
             struct trace_ev *e = &r.ev[base + i];
-            if (e->event < 0xF000 && e->ts >= t0 && e->ts <= t1)
+            if ((e->event < 0xF000 || (with_switches && e->event == TRACE_K_SWITCH)) &&
+                e->ts >= t0 && e->ts <= t1)
                 r.ev[r.n++] = *e;
         }
     }
@@ -85,7 +88,7 @@ void ktrace_timeline(int width, uint32_t main_ident, const char *policy, uint64_
     if (width < 40) width = 40;
     if (width > 400) width = 400;
     uint64_t t0 = ns_to_ticks(t0_ns), t1 = ns_to_ticks(t1_ns);
-    struct evbuf b = collect(t0, t1);
+    struct evbuf b = collect(t0, t1, 0);
     if (!b.ev) { kprintf("timeline: out of memory\n"); return; }
     if (b.n == 0) {
         kprintf("timeline: no GIL events in the last run (run some threads first, e.g. demos.run('countdown'))\n");
@@ -295,7 +298,7 @@ static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0
 /* Record layout (little endian, 20 bytes): u64 ts (timer ticks), u16 cpu, u16 event, u32 a, u32 b. */
 void ktrace_dump(uint32_t main_ident, const char *policy, uint64_t t0_ns, uint64_t t1_ns)
 {
-    struct evbuf b = collect(ns_to_ticks(t0_ns), ns_to_ticks(t1_ns));
+    struct evbuf b = collect(ns_to_ticks(t0_ns), ns_to_ticks(t1_ns), 1);
     if (!b.ev) { kprintf("trace_dump: out of memory\n"); return; }
     size_t nbytes = b.n * 20;
     unsigned char *raw = malloc(nbytes + 3);

@@ -45,7 +45,8 @@ DEFAULT_KERNEL = ROOT / "build" / "kernel.elf"
 # interp/trace_events.h
 EV = {1: "gil_take", 2: "gil_drop", 3: "drop_request", 4: "forced_switch", 5: "failed_wakeup",
       6: "thread_run", 7: "thread_sleep", 8: "thread_wake", 9: "io_begin", 10: "io_end",
-      11: "thread_start", 12: "thread_exit", 13: "gil_policy", 14: "gil_corruption"}
+      11: "thread_start", 12: "thread_exit", 13: "gil_policy", 14: "gil_corruption",
+      0xF000: "sched_switch"}
 
 
 class GuestError(Exception):
@@ -181,12 +182,12 @@ def analyse(hdr, recs):
     hz = int(hdr.get("hz", 62500000))
     main = int(hdr.get("main", 0))
     if not recs:
-        return {"threads": [], "main": main, "intervals": [], "instants": [], "counts": {},
+        return {"threads": [], "main": main, "intervals": [], "instants": [], "counts": {}, "oncpu": [],
                 "per_thread": {}, "summary": {"events": 0, "policy": hdr.get("policy", "?")}, "span_us": 0}
     t0 = recs[0][0]
     us = lambda ticks: (ticks - t0) * 1e6 / hz
     t_end = us(recs[-1][0])
-    per_thread_ev = {1, 2, 6, 7, 8, 9, 10, 11, 12}
+    per_thread_ev = {1, 2, 6, 7, 8, 9, 10, 11, 12}     # (0xF000 switches: see oncpu below)
     threads = []
     for ts, cpu, ev, a, b in recs:
         if ev in per_thread_ev and a not in threads:
@@ -268,8 +269,22 @@ def analyse(hdr, recs):
         "handoff_max_us": round(max(handoffs), 1) if handoffs else 0,
         "max_simultaneous_holders": max_holders,
     }
+    # which kernel thread each core ran (scheduler switch events: a = from tid, b = to tid)
+    oncpu = []
+    cur = {}
+    for ts, cpu, ev, a, b in recs:
+        if ev != 0xF000:
+            continue
+        t = us(ts)
+        if cpu in cur and t > cur[cpu][1]:
+            oncpu.append((cpu, cur[cpu][0], cur[cpu][1], t))
+        cur[cpu] = (b, t)
+    for cpu, (tid, since) in cur.items():
+        if t_end > since:
+            oncpu.append((cpu, tid, since, t_end))
     return {"threads": threads, "main": main, "intervals": intervals, "instants": instants,
-            "summary": summary, "counts": counts, "per_thread": per, "span_us": span}
+            "summary": summary, "counts": counts, "per_thread": per, "span_us": span,
+            "oncpu": oncpu}
 
 
 def thread_name(a, info):
@@ -290,6 +305,13 @@ def to_chrome(hdr, info):
         if st == "hold":
             evs.append({"ph": "X", "pid": 2, "tid": c, "name": thread_name(a, info), "cat": "hold",
                         "ts": round(s, 3), "dur": round(e - s, 3)})
+    evs.append({"ph": "M", "pid": 3, "name": "process_name", "args": {"name": "cores (scheduler: thread on the core)"}})
+    for c in range(int(hdr.get("cpus", 1))):
+        evs.append({"ph": "M", "pid": 3, "tid": c, "name": "thread_name", "args": {"name": "cpu%d runs" % c}})
+    for c, tid, s, e in info.get("oncpu", []):
+        name = thread_name(tid, info) if tid in info["threads"] else "idle" if tid == 0 else "kernel tid %d" % tid
+        evs.append({"ph": "X", "pid": 3, "tid": c, "name": name, "cat": "sched", "ts": round(s, 3),
+                    "dur": round(e - s, 3)})
     for a, what, t, c in info["instants"]:
         evs.append({"ph": "i", "s": "t", "pid": 1, "tid": a, "name": what, "ts": round(t, 3)})
     return {"traceEvents": evs, "displayTimeUnit": "ms",
