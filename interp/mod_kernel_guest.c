@@ -37,6 +37,7 @@
 #include "compile.h"
 #include "vm.h"
 #include "traceback.h"
+#include "mp.h"
 
 /* kernel/ (declared by hand) */
 int shell_run_line(const char *line);
@@ -172,8 +173,12 @@ static void print_banner(void)
 
 static void soft_reset(void)
 {
-    int left = stop_other_threads(2000ull * 1000 * 1000);
     ThreadState *ts = ts_get();
+    /* multiprocessing children: terminated (as after an uncaught KeyboardInterrupt) */
+    ts->interp->exit_status = 130;
+    mp_shutdown(ts->interp);
+    exc_clear();
+    int left = stop_other_threads(2000ull * 1000 * 1000);
     if (left > 0) {
         char b[96];
         snprintf(b, sizeof b, "soft reset: %d thread(s) would not stop; their interpreter is abandoned\n", left);
