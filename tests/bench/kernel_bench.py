@@ -59,7 +59,7 @@ def qemu_pid(bash_pid):
 def idle_cpu(cpus=4, seconds=5.0):
     g = spawn(cpus)
     try:
-        g.expect_exact("tollbooth> ")
+        g.expect_exact(">>> ")
         time.sleep(1.0)
         pid = qemu_pid(g.pid)
         if pid is None:
@@ -75,8 +75,8 @@ def idle_cpu(cpus=4, seconds=5.0):
 def guest_bench(cpus):
     g = spawn(cpus)
     try:
-        g.expect_exact("tollbooth> ")
-        g.send("bench\r")
+        g.expect_exact(">>> ")
+        g.send("import kernel; kernel.shell('bench')\r")
         g.expect_exact("bench: done", timeout=300)
         return [l.strip() for l in g.before.splitlines() if l.startswith("bench:")]
     finally:
