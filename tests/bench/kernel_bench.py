@@ -83,6 +83,14 @@ def guest_bench(cpus):
         g.terminate(force=True)
 
 
+def guest_bytecodes():
+    """The VM's bytecodes per second in the guest on one core (tests/bench/guest_bytecodes.py)."""
+    env = dict(os.environ, CPUS="1", SCRIPT=str(ROOT / "tests/bench/guest_bytecodes.py"), EXIT="1",
+               TIMEOUT="120")
+    out = subprocess.run(["/bin/bash", RUN, KERNEL], env=env, capture_output=True, text=True).stdout
+    return [l.strip() for l in out.splitlines() if l.startswith("RESULT")]
+
+
 def main():
     if not os.path.exists(KERNEL):
         subprocess.run(["make", "-C", str(ROOT), "build/kernel.elf"], check=True)
@@ -93,6 +101,8 @@ def main():
     pct = idle_cpu(4)
     if pct is not None:
         print(f"idle guest, CPUS=4: QEMU uses {pct:.1f}% of one host core")
+    for line in guest_bytecodes():
+        print(f"guest VM, CPUS=1, countdown: {line}")
     for cpus in (2, 4):
         print(f"guest bench, CPUS={cpus}:")
         for line in guest_bench(cpus):
