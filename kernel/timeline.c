@@ -206,6 +206,7 @@ void ktrace_timeline(int width, uint32_t main_ident, const char *policy, uint64_
         ADD(k, since[k], t1, st[k]);
 #undef ADD
     uint64_t span_us = timer_ticks_to_ns(span) / 1000;
+    int nogil = policy && (!strcmp(policy, "none") || !strcmp(policy, "unsafe"));
     kprintf("timeline: %llu.%03llu ms, %llu us per column, %d threads, policy %s (cores %d/%d)\n",
             (unsigned long long)(span_us / 1000), (unsigned long long)(span_us % 1000),
             (unsigned long long)(span_us / (uint64_t)cols), nt, policy ? policy : "?",
@@ -244,7 +245,7 @@ void ktrace_timeline(int width, uint32_t main_ident, const char *policy, uint64_
     }
     for (int r = 0; r <= ncpu; r++) {
         char name[24];
-        if (r == ncpu) snprintf(name, sizeof name, "GIL holder");
+        if (r == ncpu) snprintf(name, sizeof name, nogil ? "running" : "GIL holder");
         else snprintf(name, sizeof name, "cpu%d", r);
         p = snprintf(line, (size_t)width + 64, "%-*s|", label, name);
         uint64_t busy = 0;
@@ -257,12 +258,19 @@ void ktrace_timeline(int width, uint32_t main_ident, const char *policy, uint64_
             /* a letter when someone held it for at least a third of the column */
             line[p++] = best >= 0 && sum * 3 * (uint64_t)cols >= span ? (char)('A' + best) : '.';
         }
-        snprintf(line + p, 64, "| %3d%%\n", (int)(busy * 100 / (span ? span : 1)));
+        int pct = (int)(busy * 100 / (span ? span : 1));
+        if (r < ncpu && pct > 100) pct = 100;     /* no GIL: runnable threads share the core */
+        snprintf(line + p, 64, "| %3d%%\n", pct);
         kprintf("%s", line);
     }
     free(line);
-    kprintf("legend: # holds the GIL (runs bytecode)  - waits for the GIL  z sleeps / blocked in I/O\n"
-            "        blank: not started or finished; A..: which thread held the GIL on that core\n");
+    if (nogil)
+        kprintf("legend: # runs bytecode (no GIL: running or runnable)  z sleeps / blocked in I/O\n"
+                "        blank: not started or finished; A..: which thread ran on that core;\n"
+                "        'running' over 100%%: threads ran bytecode at the same time\n");
+    else
+        kprintf("legend: # holds the GIL (runs bytecode)  - waits for the GIL  z sleeps / blocked in I/O\n"
+                "        blank: not started or finished; A..: which thread held the GIL on that core\n");
     uint64_t hmean = hand_n ? timer_ticks_to_ns(hand_sum / hand_n) / 1000 : 0;
     kprintf("switches %llu, drop requests %llu, forced switches %llu, failed wake-ups %llu, "
             "hand-off mean %llu us max %llu us%s\n",
