@@ -71,7 +71,14 @@ $(BUILD)/k/%.o: %.S
 
 -include $(KOBJ:.o=.d)
 
-.PHONY: run gdb test-kernel bench-kernel
+.PHONY: run gdb test-kernel bench-kernel trace
+
+# make trace SCRIPT=f.py [CPUS=2] [GIL=old] [ARGS="a b"]: run f.py over the raw REPL with
+# qemu/tollbooth.py and export its trace: $(BUILD)/trace.json (Perfetto), $(BUILD)/trace.png.
+trace: deps $(BUILD)/kernel.elf
+	@[ -n "$(SCRIPT)" ] || { echo "make trace: SCRIPT=file.py needed" >&2; exit 2; }
+	$(PYTHON) qemu/tollbooth.py --kernel $(BUILD)/kernel.elf run $(SCRIPT) $(ARGS) --cpus $(CPUS) \
+	  $(if $(GIL),--gil $(GIL)) --trace $(BUILD)/trace
 run: deps $(BUILD)/kernel.elf
 	@CPUS='$(CPUS)' SCRIPT='$(SCRIPT)' EXIT='$(EXIT)' TIMEOUT='$(TIMEOUT)' GIL='$(GIL)' \
 	  ARGS='$(ARGS)' ./qemu/run.sh $(BUILD)/kernel.elf; st=$$?; \
