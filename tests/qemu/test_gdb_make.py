@@ -24,7 +24,7 @@ def free_port():
 def test_make_gdb_one_thread_per_cpu():
     port = free_port()
     env = dict(os.environ, GDBPORT=str(port), CPUS="2", CONSOLE_MUX="0")
-    q = subprocess.Popen(["make", "-s", "gdb", "CPUS=2"], cwd=str(ROOT), env=env,
+    q = subprocess.Popen(["make", "-s", "-o", "build/kernel.elf", "gdb", "CPUS=2"], cwd=str(ROOT), env=env,
                          stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                          start_new_session=True)
     try:
@@ -48,7 +48,8 @@ def test_make_gdb_one_thread_per_cpu():
 def test_make_run_interactive_ctrl_a_x():
     env = dict(os.environ)
     env.pop("CONSOLE_MUX", None)
-    child = pexpect.spawn("make", ["-s", "run", "CPUS=2"], cwd=str(ROOT), env=env,
+    # -o: use the kernel as built (others' edits to interp/ must not make this test a rebuild)
+    child = pexpect.spawn("make", ["-s", "-o", "build/kernel.elf", "run", "CPUS=2"], cwd=str(ROOT), env=env,
                           encoding="utf-8", codec_errors="replace", timeout=60)
     try:
         child.expect_exact(banner(2))
