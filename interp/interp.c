@@ -41,6 +41,7 @@ void ts_free(ThreadState *ts) {
     CLEAR(ts->exc);
     CLEAR(ts->handled);
     frame_arena_free(ts);
+    mem_ts_release(ts);
     port_free(ts);
 }
 

@@ -17,6 +17,15 @@
  * MemoryError:` handler can allocate; the grace ends when usage falls back below the limit.
  * One interpreter at a time can be in grace (grace_interp); another one simply fails harder.
  *
+ * Small-block cache: blocks of at most MC_MAX bytes (header included) are malloc'd rounded up
+ * to a multiple of 16 and, when freed, kept on the *freeing* thread's ThreadState (mc_head, one
+ * LIFO list per size class, at most MC_BUDGET bytes in all) for that thread's next allocation of the
+ * class. Only the owning thread touches its lists, so no lock is needed under any GIL policy; a
+ * block freed by another thread (or interpreter) is uncharged from the interpreter its header
+ * records, then simply joins the freeing thread's cache. Cached blocks are charged to nobody.
+ * mem_ts_release() (ts_free, thread exit) returns a thread's cache to port_free. Under ASan
+ * the cache is off so use-after-free stays detectable.
+ *
  * Called by: every object file (obj_alloc/obj_free), DECREF (obj_dealloc). Locks: none.
  */
 #include <string.h>
@@ -30,6 +39,36 @@ typedef struct {
 
 /* Keep user data aligned to 8 (doubles on the guest) and to 16 on the host. */
 #define HDR_SIZE ((sizeof(MemHdr) + 7u) & ~(size_t)7u)
+
+#if defined(__SANITIZE_ADDRESS__)
+#define MC_ENABLED 0
+#else
+#define MC_ENABLED 1
+#endif
+#define MC_MAX ((size_t)16 * (MC_NCLASS - 1))     /* 256 bytes */
+#ifdef __arm__
+#define MC_BUDGET ((size_t)64 * 1024)        /* per thread */
+#else
+#define MC_BUDGET ((size_t)4 * 1024 * 1024)
+#endif
+/* A size the block is really malloc'd with: small ones rounded up to their class. */
+static inline size_t mc_round(size_t total) { return total <= MC_MAX ? (total + 15) & ~(size_t)15 : total; }
+
+void mem_ts_release(ThreadState *ts)
+{
+    if (!ts) return;
+    ts->mc_off = 1;
+    for (int c = 0; c < MC_NCLASS; c++) {
+        MemHdr *h = ts->mc_head[c];
+        while (h) {
+            MemHdr *next = (MemHdr *)h->interp;
+            port_free(h);
+            h = next;
+        }
+        ts->mc_head[c] = NULL;
+    }
+    ts->mc_bytes = 0;
+}
 
 static volatile int mem_bypass;
 static Interp *volatile grace_interp;
@@ -104,11 +143,24 @@ static inline void uncharge(Interp *in, size_t n)
 
 void *mem_alloc(size_t n)
 {
-    Interp *in = cur_interp();
+    ThreadState *ts = ts_get();
+    Interp *in = ts ? ts->interp : NULL;
     if (n > ((size_t)-1) / 2) { raise_memory_error(); return NULL; }
     size_t total = n + HDR_SIZE;
     if (charge(in, total) < 0) { raise_memory_error(); return NULL; }
-    MemHdr *h = port_malloc(total);
+    MemHdr *h;
+    if (total <= MC_MAX) {
+        unsigned c = (unsigned)((total + 15) >> 4);
+        h = MC_ENABLED && ts ? ts->mc_head[c] : NULL;
+        if (h) {
+            ts->mc_head[c] = (MemHdr *)h->interp;
+            ts->mc_bytes -= (size_t)c << 4;
+        } else {
+            h = port_malloc((size_t)c << 4);
+        }
+    } else {
+        h = port_malloc(total);
+    }
     if (!h) { uncharge(in, total); raise_memory_error(); return NULL; }
     h->size = total;
     h->interp = in;
@@ -125,7 +177,7 @@ void *mem_realloc(void *p, size_t n)
     if (total > old) {
         if (charge(in, total - old) < 0) { raise_memory_error(); return NULL; }
     }
-    MemHdr *nh = port_realloc(h, total);
+    MemHdr *nh = port_realloc(h, mc_round(total));
     if (!nh) {
         if (total > old) uncharge(in, total - old);
         raise_memory_error();
@@ -140,7 +192,20 @@ void mem_free(void *p)
 {
     if (!p) return;
     MemHdr *h = (MemHdr *)((char *)p - HDR_SIZE);
-    uncharge(h->interp, h->size);
+    size_t sz = h->size;
+    uncharge(h->interp, sz);
+    if (MC_ENABLED && sz <= MC_MAX) {
+        ThreadState *ts = ts_get();
+        if (ts && !ts->mc_off) {
+            unsigned c = (unsigned)((sz + 15) >> 4);
+            if (ts->mc_bytes < MC_BUDGET) {
+                h->interp = (Interp *)ts->mc_head[c];
+                ts->mc_head[c] = h;
+                ts->mc_bytes += (size_t)c << 4;
+                return;
+            }
+        }
+    }
     port_free(h);
 }
 

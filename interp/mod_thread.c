@@ -371,6 +371,7 @@ static void thread_main(void *p) {
     __atomic_fetch_sub(&thread_count, 1, __ATOMIC_ACQ_REL);
     gil_thread_fini(ts);            /* drops the GIL */
     port_tls_set(NULL);
+    mem_ts_release(ts);
     port_free(ts);
 }
 

@@ -46,6 +46,8 @@ struct Interp {
     volatile int stop_threads;
 };
 
+void mem_ts_release(ThreadState *ts);   /* mem.c: free the thread's small-block cache; frees after it bypass the cache */
+#define MC_NCLASS 17        /* size classes 1..16: blocks of 16*c bytes (header included) */
 struct ThreadState {
     Interp *interp;
     Obj *exc;                  /* the pending exception (an instance), or NULL */
@@ -62,6 +64,10 @@ struct ThreadState {
     Obj *trash;                /* objects-B: deallocations deferred past trash_depth (linked via refcnt) */
     int trash_depth;           /* objects-B: nesting of container deallocs on this thread */
     int stop_seen;             /* console: last stop_threads generation acted upon */
+    /* mem.c: per-thread cache of freed small blocks, by 16-byte size class (see mem.c) */
+    void *mc_head[MC_NCLASS];
+    size_t mc_bytes;           /* bytes held in mc_head (bounded by mem.c's MC_BUDGET) */
+    int mc_off;                /* set by mem_ts_release: frees go straight to port_free */
 };
 
 #endif
