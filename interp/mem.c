@@ -24,13 +24,16 @@
  * block freed by another thread (or interpreter) is uncharged from the interpreter its header
  * records, then simply joins the freeing thread's cache. Cached blocks are charged to nobody.
  * mem_ts_release() (ts_free, thread exit) returns a thread's cache to port_free. Under ASan
- * the cache is off so use-after-free stays detectable.
+ * the cache is off so use-after-free stays detectable, and while the `unsafe` GIL policy runs it
+ * is bypassed: its corruption detection relies on freed objects keeping their poison until
+ * malloc reuses them, and a double free must not put one block on a list twice.
  *
  * Called by: every object file (obj_alloc/obj_free), DECREF (obj_dealloc). Locks: none.
  */
 #include <string.h>
 #include "obj.h"
 #include "state.h"
+#include "gil.h"
 
 typedef struct {
     size_t size;
@@ -151,7 +154,7 @@ void *mem_alloc(size_t n)
     MemHdr *h;
     if (total <= MC_MAX) {
         unsigned c = (unsigned)((total + 15) >> 4);
-        h = MC_ENABLED && ts ? ts->mc_head[c] : NULL;
+        h = MC_ENABLED && ts && !gil_unsafe_active ? ts->mc_head[c] : NULL;
         if (h) {
             ts->mc_head[c] = (MemHdr *)h->interp;
             ts->mc_bytes -= (size_t)c << 4;
@@ -196,7 +199,7 @@ void mem_free(void *p)
     uncharge(h->interp, sz);
     if (MC_ENABLED && sz <= MC_MAX) {
         ThreadState *ts = ts_get();
-        if (ts && !ts->mc_off) {
+        if (ts && !ts->mc_off && !gil_unsafe_active) {
             unsigned c = (unsigned)((sz + 15) >> 4);
             if (ts->mc_bytes < MC_BUDGET) {
                 h->interp = (Interp *)ts->mc_head[c];

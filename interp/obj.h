@@ -315,6 +315,7 @@ size_t str_nchars(Obj *s);                   /* len() in code points */
 Obj *str_from_codepoint(uint32_t cp);        /* chr(); ValueError outside 0..0x10FFFF */
 int str_codepoint_at(Obj *s, size_t i, uint32_t *cp);  /* code point i (in range), for ord() etc. */
 int str_check(Obj *o);                       /* str or subclass */
+int str_compare3(Obj *a, Obj *b);            /* two str: -1/0/1 in code point order (fast paths) */
 
 /* A growable byte buffer for building strings without quadratic copying. */
 typedef struct { char *p; size_t n, cap; bool oom; } StrBuf;

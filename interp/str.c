@@ -214,6 +214,17 @@ static int str_cmp(Obj *a, Obj *b)
     return na < nb ? -1 : na > nb;
 }
 
+int str_compare3(Obj *a, Obj *b)
+{
+    const unsigned char *x = (const unsigned char *)S(a)->data, *y = (const unsigned char *)S(b)->data;
+    size_t na = S(a)->nbytes, nb = S(b)->nbytes, m = na < nb ? na : nb, i = 0;
+    if (m <= 16) {
+        while (i < m && x[i] == y[i]) i++;
+        return i < m ? (x[i] < y[i] ? -1 : 1) : (na < nb ? -1 : na > nb);
+    }
+    return str_cmp(a, b);
+}
+
 static Obj *str_compare(Obj *a, Obj *b, int op)
 {
     if (!str_check(a) || !str_check(b)) return NEWREF(NotImplemented);

@@ -126,6 +126,13 @@ static Obj *seq_compare_objs(Obj *a, Obj *b, int op) {
         Obj *x = ia[i], *y = ib[i];
         if (x == y) continue;
         if (IS_SMALL(x) && IS_SMALL(y)) return cmp_result((intptr_t)x, (intptr_t)y, op);
+        if (TYPE(x) == &str_type && TYPE(y) == &str_type) {   /* exact str: one compare */
+            int c = str_compare3(x, y);
+            if (c == 0) continue;
+            if (op == CMP_EQ) return bool_from(0);
+            if (op == CMP_NE) return bool_from(1);
+            return cmp_result(c, 0, op);
+        }
         /* Items that are lists/tuples recurse here: guard the C stack (dicts guard themselves,
          * user __eq__/__lt__ go through the VM's depth check). */
         bool nested = obj_isinstance(x, &tuple_type) || obj_isinstance(x, &list_type);
