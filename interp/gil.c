@@ -408,6 +408,7 @@ void gil_report_corruption(const char *type_name) {
     if (!ts || !ts->interp || !ts->interp->gil) return;
     Gil *g = ts->interp->gil;
     if (__atomic_fetch_add(&g->st.corruptions, 1, __ATOMIC_RELAXED) == 0) {
+        gil_unsafe_reset_deadline();
         char buf[160];
         const char *p1 = "refcount corruption detected (";
         size_t n = 0;

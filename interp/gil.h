@@ -132,6 +132,10 @@ void gil_report_corruption(const char *type_name);
  * count that went back above zero while freeing, or a corrupt type pointer. */
 void gil_poison(Obj *o);
 int gil_check_dealloc(Obj *o);
+/* After the first report, the interpreter must be gone within this many seconds even if
+ * corrupted memory keeps its threads from reaching a check point (gil_unsafe.c's watchdog). */
+#define UNSAFE_RESET_GRACE_S 5
+void gil_unsafe_reset_deadline(void);
 void gil_refcnt_underflow(Obj *o);
 
 #endif

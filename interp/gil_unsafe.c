@@ -36,6 +36,25 @@ static void unsafe_fault(int sig) {
     (void)r;
     _exit(1);
 }
+/* After a detected corruption every thread is asked to stop (RuntimeError at its next check),
+ * but corrupted memory can keep a thread from ever reaching one (a cycle in a freed list, a lock
+ * never released): the watchdog makes the reset unconditional after UNSAFE_RESET_GRACE_S. */
+static void unsafe_watchdog(int sig) {
+    (void)sig;
+    static const char msg[] = "refcount corruption detected: program did not stop after the report; "
+                              "interpreter reset\n";
+    ssize_t r = write(2, msg, sizeof msg - 1);
+    (void)r;
+    _exit(1);
+}
+void gil_unsafe_reset_deadline(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = unsafe_watchdog;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGALRM, &sa, NULL);
+    alarm(UNSAFE_RESET_GRACE_S);
+}
 static void install_fault_handlers(bool on) {
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -46,6 +65,20 @@ static void install_fault_handlers(bool on) {
 }
 #else
 static void install_fault_handlers(bool on) { (void)on; }
+/* Guest: a watchdog thread; if the interpreter has not ended UNSAFE_RESET_GRACE_S after the
+ * report, the run ends with status 1 (as the host's _exit(1)) rather than hanging. */
+static void unsafe_watchdog(void *arg) {
+    (void)arg;
+    port_sleep_ns((uint64_t)UNSAFE_RESET_GRACE_S * 1000000000u);
+    static const char msg[] = "refcount corruption detected: program did not stop after the report; "
+                              "interpreter reset\n";
+    port_write(msg, sizeof msg - 1);
+    port_exit(1);
+}
+void gil_unsafe_reset_deadline(void) {
+    port_thread *t = port_thread_start("unsafe-watchdog", unsafe_watchdog, NULL, 0, PORT_ANY_CORE, NULL);
+    if (t) port_thread_detach(t);
+}
 #endif
 
 static void unsafe_take(Gil *g, GilThread *t, int from_io) { (void)from_io; gil_note_running(g, t, 1); }

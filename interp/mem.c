@@ -32,8 +32,8 @@
  */
 #include <string.h>
 #include "obj.h"
-#include "state.h"
 #include "gil.h"
+#include "state.h"
 
 typedef struct {
     size_t size;
@@ -233,12 +233,24 @@ Obj *obj_alloc(Type *t, size_t size)
 void obj_free(Obj *o)
 {
     Type *t = o->type;
+    /* Under `unsafe` a freed object keeps a poisoned type until its memory is reused, so a
+     * racing thread that still uses it is caught (gil_unsafe.c) instead of reading garbage. */
+    if (gil_unsafe_active) gil_poison(o);
     mem_free(o);
     if (t && (t->flags & TF_HEAPTYPE)) DECREF((Obj *)t);
 }
 
+/* DECREF's slow path: the count reached zero — or went below it, which only a refcount race
+ * (the `unsafe` policy) can cause. */
+void obj_release(Obj *o, intptr_t n)
+{
+    if (n == 0) obj_dealloc(o);
+    else if (gil_unsafe_active) gil_refcnt_underflow(o);
+}
+
 void obj_dealloc(Obj *o)
 {
+    if (gil_unsafe_active && gil_check_dealloc(o)) return;
     Type *t = o->type;
     if (t->dealloc) t->dealloc(o);
     else obj_free(o);

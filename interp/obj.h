@@ -51,6 +51,7 @@ extern Type int_type;
 /* ---- reference counting: the one place ------------------------------------------------------- */
 extern volatile bool rc_atomic;         /* true while a GIL-less policy runs */
 void obj_dealloc(Obj *o);               /* refcount reached zero */
+void obj_release(Obj *o, intptr_t n);   /* DECREF's slow path: n == 0 deallocates, n < 0 is a race */
 #define IMMORTAL_REFCNT ((intptr_t)1 << (sizeof(intptr_t) * 8 - 3))
 
 /* Immortal objects (None, True, False, the built-in types, interned names) are shared by every
@@ -72,7 +73,7 @@ static inline void DECREF(Obj *o) {
         if (RC_IS_IMMORTAL(o)) return;
         n = __atomic_sub_fetch(&o->refcnt, 1, __ATOMIC_ACQ_REL);
     } else n = --o->refcnt;
-    if (n == 0) obj_dealloc(o);
+    if (__builtin_expect(n <= 0, 0)) obj_release(o, n);
 }
 static inline void XINCREF(Obj *o) { if (o) INCREF(o); }
 static inline void XDECREF(Obj *o) { if (o) DECREF(o); }

@@ -47,6 +47,7 @@ struct Interp {
 };
 
 void mem_ts_release(ThreadState *ts);   /* mem.c: free the thread's small-block cache; frees after it bypass the cache */
+#define METH_CACHE_N 64     /* power of two */
 #define MC_NCLASS 17        /* size classes 1..16: blocks of 16*c bytes (header included) */
 struct ThreadState {
     Interp *interp;
@@ -68,6 +69,9 @@ struct ThreadState {
     void *mc_head[MC_NCLASS];
     size_t mc_bytes;           /* bytes held in mc_head (bounded by mem.c's MC_BUDGET) */
     int mc_off;                /* set by mem_ts_release: frees go straight to port_free */
+    /* vm.c LOAD_METHOD: methods of built-in (non-heap) types by (type, interned name); their
+     * dicts never change after start-up except for additions, so hits stay valid (borrowed). */
+    struct { Type *type; Obj *name; Obj *value; } meth_cache[METH_CACHE_N];
 };
 
 #endif

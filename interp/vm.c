@@ -957,7 +957,22 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         Obj *nm = names[ARG];
         Type *t = TYPE(o);
         if ((t->getattr == NULL || t->getattr == obj_generic_getattr) && !(t->flags & TF_HEAPTYPE && 0)) {
-            Obj *d = type_lookup(t, nm);
+            Obj *d;
+            if (!(t->flags & TF_HEAPTYPE) && RC_IS_IMMORTAL(nm)) {
+                size_t ci = (((uintptr_t)t >> 4) ^ ((uintptr_t)nm >> 4)) & (METH_CACHE_N - 1);
+                if (ts->meth_cache[ci].type == t && ts->meth_cache[ci].name == nm) {
+                    d = ts->meth_cache[ci].value;
+                } else {
+                    d = type_lookup(t, nm);
+                    if (d) {
+                        ts->meth_cache[ci].type = t;
+                        ts->meth_cache[ci].name = nm;
+                        ts->meth_cache[ci].value = d;
+                    }
+                }
+            } else {
+                d = type_lookup(t, nm);
+            }
             if (d && (TYPE(d) == &function_type ||
                       (TYPE(d) == &builtin_fn_type && ((BuiltinFnObj *)d)->owner))) {
                 bool shadow = false;
