@@ -49,8 +49,11 @@ static void syntax_error_fill(Obj *self, Obj *args) {
     }
 }
 
+static Type *oserror_subclass(Obj *const *args, int nargs);
+
 static Obj *exc_tp_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
     if (!(t->flags & TF_HEAPTYPE) && no_kwargs(t->name, kwnames) < 0) return NULL;
+    if (t == OSError_t) t = oserror_subclass(args, nargs);
     size_t sz = t->size ? t->size : sizeof(ExcObj);
     Obj *self = obj_alloc(t, sz);
     if (!self) return NULL;
@@ -258,6 +261,25 @@ static Type *ReferenceError_t, *NotADirectoryError_t, *BlockingIOError_t,
     *UnicodeTranslateError_t, *BytesWarning_t, *FutureWarning_t, *ImportWarning_t,
     *PendingDeprecationWarning_t, *ResourceWarning_t, *SyntaxWarning_t, *UnicodeWarning_t,
     *EncodingWarning_t;
+
+/* OSError(errno, msg) builds the subclass for that errno, as CPython does (PEP 3151). The
+ * numbers are Linux's: the guest has no OS errno of its own, and programs compare with Linux. */
+static Type *oserror_subclass(Obj *const *args, int nargs) {
+    static const struct { int err; Type **t; } map[] = {
+        {1, &PermissionError_t}, {2, &FileNotFoundError_t}, {3, &ProcessLookupError_t},
+        {4, &InterruptedError_t}, {10, &ChildProcessError_t}, {11, &BlockingIOError_t},
+        {13, &PermissionError_t}, {17, &FileExistsError_t}, {20, &NotADirectoryError_t},
+        {21, &IsADirectoryError_t}, {32, &BrokenPipeError_t}, {103, &ConnectionAbortedError_t},
+        {104, &ConnectionResetError_t}, {108, &BrokenPipeError_t}, {110, &TimeoutError_t},
+        {111, &ConnectionRefusedError_t}, {114, &BlockingIOError_t}, {115, &BlockingIOError_t},
+    };
+    if (nargs < 2 || !IS_SMALL(args[0])) return OSError_t;
+    intptr_t e = SMALL_VAL(args[0]);
+    for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
+        if (map[i].err == e) return *map[i].t;
+    return OSError_t;
+}
+
 
 /* Base-first, so each base is built before its subclasses. */
 static const struct { Type **slot; const char *name; Type **base; } exc_table[] = {
