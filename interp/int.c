@@ -86,8 +86,11 @@ static Obj *int_from_mag(int neg, const digit *d, intptr_t n)
         if (m <= (uint64_t)SMALL_MAX) return MK_SMALL(neg ? -(intptr_t)m : (intptr_t)m);
         if (neg && m == (uint64_t)SMALL_MAX + 1) return MK_SMALL(SMALL_MIN);
     }
-    IntObj *r = (IntObj *)obj_alloc(&int_type, sizeof(IntObj) + (size_t)n * sizeof(digit));
+    /* obj_alloc would zero the digits only for memcpy to overwrite them (int_type is static) */
+    IntObj *r = mem_alloc(sizeof(IntObj) + (size_t)n * sizeof(digit));
     if (!r) return NULL;
+    r->base.refcnt = 1;
+    r->base.type = &int_type;
     memcpy(r->d, d, (size_t)n * sizeof(digit));
     r->size = neg ? -n : n;
     return (Obj *)r;
@@ -252,16 +255,16 @@ static int mag_divmod(const digit *a, intptr_t na, const digit *b, intptr_t nb, 
             qhat--; rhat += vn[nb - 1];
             if (rhat >= ((twodigit)1 << 32)) break;
         }
-        int64_t borrow = 0;
+        /* multiply-subtract; the borrow of each digit is folded into the product carry */
         twodigit carry = 0;
+        digit *u = un + j;
         for (intptr_t i = 0; i < nb; i++) {
             twodigit p = qhat * vn[i] + carry;
-            carry = p >> 32;
-            int64_t t = (int64_t)un[i + j] - (int64_t)(digit)p - borrow;
-            un[i + j] = (digit)t;
-            borrow = t < 0;
+            twodigit t = (twodigit)u[i] - (digit)p;
+            u[i] = (digit)t;
+            carry = (p >> 32) + (t >> 63);
         }
-        int64_t t = (int64_t)un[j + nb] - (int64_t)carry - borrow;
+        int64_t t = (int64_t)un[j + nb] - (int64_t)carry;
         un[j + nb] = (digit)t;
         if (t < 0) {
             qhat--;
