@@ -1415,7 +1415,12 @@ static Obj *int_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
 {
     (void)t;
     Obj *a[2];
-    if (args_parse("int", args, nargs, kwnames, "|x|base", a) < 0) return NULL;
+    if (nargs <= 2 && (!kwnames || TUPLE_LEN(kwnames) == 0)) {   /* positional only: no parsing */
+        a[0] = nargs > 0 ? args[0] : NULL;
+        a[1] = nargs > 1 ? args[1] : NULL;
+    } else if (args_parse("int", args, nargs, kwnames, "|x|base", a) < 0) {
+        return NULL;
+    }
     Obj *x = a[0];
     if (!x) return MK_SMALL(0);
     if (a[1]) {
