@@ -8,9 +8,11 @@
  * its own stack and is restored when it is switched back in and returns through irq_return.
  * Interrupts never nest.
  *
- * Faults (undefined, prefetch/data abort, SVC, FIQ) are always fatal: they build a frame on the
- * core's abort/undef stack (so a stack overflow into a guard page can still be reported) and call
- * exception_panic().
+ * Faults (undefined, prefetch/data abort, SVC, FIQ) build a frame on the core's abort/undef stack
+ * (so a stack overflow into a guard page can still be reported) and call exception_entry()
+ * (kernel/trap.c): fatal (exception_panic) unless a registered fault-containment hook takes a
+ * fault of a thread's own code; then the frame is rewritten and the thread resumes in
+ * fault_resume, never in the faulting code.
  */
         .syntax unified
         .arm
@@ -93,9 +95,24 @@ exc_common:
         msr     cpsr_c, r12
         push    {r1, r4, r5}
         mov     r1, sp
+        mov     r6, sp
         bic     sp, sp, #7
         mov     fp, #0
-        bl      exception_panic
+        bl      exception_entry                 @ panics, or returns when a hook contained it
+        mov     sp, r6                          @ contained: frame rewritten (kernel/trap.c)
+        pop     {r1, r4, r5}
+        msr     spsr_cxsf, r1
+        pop     {r0-r12, lr}
+        movs    pc, lr                          @ to fault_resume, in SVC mode
+
+/* A contained fault resumes here (SVC mode, interrupts on): r0 = the fault record at the top of
+ * the thread's own stack (the new sp), r1 = the continuation, which never returns. */
+        .global fault_resume
+fault_resume:
+        mov     sp, r0
+        mov     fp, #0
+        mov     lr, #0
+        blx     r1
         b       .
 
 /*

@@ -53,10 +53,17 @@ static void set_argv(void) {
     if (interp_set_argv(ac, av) < 0) exc_clear();
 }
 
+bool bootargs_exit_after_script(void);          /* kernel/bootargs.c */
+
 int console_run_script(const char *src, size_t len) {
     if (ensure_interp() < 0) return 1;
+    /* unsafe policy: a script followed by the console is "interactive" (no power-off watchdog) */
+    gil_unsafe_interactive = !bootargs_exit_after_script();
     set_argv();
-    return tollpy_run_source("<script>", src, len);
+    int st = tollpy_run_source("<script>", src, len);
+    /* unsafe: a reported corruption resets the interpreter; the program did not succeed */
+    if (st == 0 && ts_get() && gil_reset_pending(ts_get()->interp)) st = 1;
+    return st;
 }
 
 void kconsole_main(void);                 /* interp/mod_kernel_guest.c: MicroPython-style REPL */

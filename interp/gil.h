@@ -136,6 +136,15 @@ int gil_check_dealloc(Obj *o);
  * corrupted memory keeps its threads from reaching a check point (gil_unsafe.c's watchdog). */
 #define UNSAFE_RESET_GRACE_S 5
 void gil_unsafe_reset_deadline(void);
+/* Crashes under unsafe (guest): a fault in a thread running interpreter code is contained by the
+ * kernel (port_set_fault_hook): "refcount corruption detected (crash: <kind> at <pc>; thread
+ * '<name>')", the interpreter is marked for reset, the thread ends (never returns to the
+ * corrupted code) and sleepers are woken so the main thread sees the reset (RuntimeError). */
+int gil_reset_pending(Interp *in);            /* corruption reported: the interpreter must go */
+void gil_unsafe_reset_done(void);             /* the console replaced it: the watchdog stands down */
+extern volatile int gil_unsafe_interactive;   /* guest: the REPL runs: the watchdog never powers off */
+extern void (*volatile gil_unsafe_main_crashed)(void);   /* guest console: the main thread crashed
+                                                            (runs on its reset stack; never returns) */
 void gil_refcnt_underflow(Obj *o);
 
 #endif

@@ -11,8 +11,15 @@
  * once, and every thread of the interpreter raises RuntimeError at its next eval-breaker check,
  * so the program ends (the REPL / kernel console survive; the host process exits normally).
  * Corruption that nothing detects may still crash the host process: that is the lesson.
+ * Guest: such a crash (a fault in a thread running interpreter code) is contained by the kernel
+ * (port_set_fault_hook, installed only while this policy runs): "refcount corruption detected
+ * (crash: <kind> at <pc>; thread '<name>')", the interpreter is marked for reset, the thread ends;
+ * a batch run ends with status 1, the console abandons (leaks) the interpreter and makes a fresh
+ * one (interp/mod_kernel_guest.c). The kernel never panics for it.
  */
 #include "gil_impl.h"
+#include <stdio.h>
+#include <string.h>
 #ifdef TOLLPY_HOST
 #include <signal.h>
 #include <unistd.h>
@@ -64,21 +71,88 @@ static void install_fault_handlers(bool on) {
     sigaction(SIGBUS, &sa, NULL);
 }
 #else
-static void install_fault_handlers(bool on) { (void)on; }
-/* Guest: a watchdog thread; if the interpreter has not ended UNSAFE_RESET_GRACE_S after the
- * report, the run ends with status 1 (as the host's _exit(1)) rather than hanging. */
+/* Guest. A fault (wild pointer) in a thread running this interpreter's code is contained by the
+ * kernel through port_set_fault_hook, installed while the policy runs: report, mark the
+ * interpreter for reset, end that thread; a crash of the main thread goes to the console
+ * (gil_unsafe_main_crashed: abandon the interpreter, fresh one) or, in batch mode, ends the run
+ * with status 1. Faults under any other policy, or in kernel code, still panic. */
+void sched_interrupt_sleepers(void);     /* kernel/thread.c (declared by hand: no kernel header) */
+volatile int gil_unsafe_interactive;
+void (*volatile gil_unsafe_main_crashed)(void);
+static volatile unsigned unsafe_epoch;   /* bumped when the console replaces the interpreter */
+
+void gil_unsafe_reset_done(void) { __atomic_add_fetch(&unsafe_epoch, 1, __ATOMIC_ACQ_REL); }
+
+static void unsafe_crashed(const port_fault *f) {      /* the faulting thread, stack reset */
+    char buf[200];
+    snprintf(buf, sizeof buf, "refcount corruption detected (crash: %s at %08lx; thread '%s')%s\n",
+             f->kind, (unsigned long)f->pc, f->thread ? f->thread : "?",
+             gil_unsafe_interactive ? "" : "; interpreter reset");
+    port_write(buf, strlen(buf));
+    ThreadState *ts = ts_get();
+    if (ts && ts->interp && ts->interp->gil) {
+        Gil *g = ts->interp->gil;
+        if (__atomic_fetch_add(&g->st.corruptions, 1, __ATOMIC_RELAXED) == 0) gil_unsafe_reset_deadline();
+        port_trace(TR_GIL_CORRUPTION, ts->ident, 1);
+        g->reset_pending = 1;
+        ts->interp->eval_breaker = 1;
+        sched_interrupt_sleepers();      /* a main thread waiting in join() sees the reset */
+        if (ts == ts->interp->main_ts) {
+            void (*k)(void) = gil_unsafe_main_crashed;
+            if (k && gil_unsafe_interactive) k();
+            port_exit(1);
+        }
+    }
+    port_thread_exit();
+}
+
+static port_fault_cont unsafe_fault_hook(const port_fault *f) {   /* in the fault handler */
+    (void)f;
+    ThreadState *ts = port_tls_get();
+    if (!ts || !ts->interp || !ts->interp->gil || ts->interp->gil->ops != &gil_ops_unsafe) return NULL;
+    return unsafe_crashed;
+}
+
+static void install_fault_handlers(bool on) { port_set_fault_hook(on ? unsafe_fault_hook : NULL); }
+
+/* Guest: a watchdog thread. Until the interpreter is gone it wakes sleepers (a main thread in
+ * join() then raises RuntimeError); if the program has not ended UNSAFE_RESET_GRACE_S after the
+ * report, a batch run ends with status 1 (as the host's _exit(1)) rather than hanging. At the
+ * interactive console it never powers off: it stands down once the console has replaced the
+ * interpreter, or says what to do. */
 static void unsafe_watchdog(void *arg) {
-    (void)arg;
-    port_sleep_ns((uint64_t)UNSAFE_RESET_GRACE_S * 1000000000u);
+    unsigned ep = (unsigned)(uintptr_t)arg;
+    uint64_t end = port_time_ns() + (uint64_t)UNSAFE_RESET_GRACE_S * 1000000000u;
+    while (port_time_ns() < end) {
+        if (__atomic_load_n(&unsafe_epoch, __ATOMIC_ACQUIRE) != ep) return;
+        sched_interrupt_sleepers();
+        port_sleep_ns(100u * 1000 * 1000);
+    }
+    if (__atomic_load_n(&unsafe_epoch, __ATOMIC_ACQUIRE) != ep) return;
+    if (gil_unsafe_interactive) {
+        static const char msg[] = "refcount corruption detected: program did not stop after the report; "
+                                  "Ctrl-C or Ctrl-D (soft reset) gives the prompt back\n";
+        port_write(msg, sizeof msg - 1);
+        return;
+    }
     static const char msg[] = "refcount corruption detected: program did not stop after the report; "
                               "interpreter reset\n";
     port_write(msg, sizeof msg - 1);
     port_exit(1);
 }
 void gil_unsafe_reset_deadline(void) {
-    port_thread *t = port_thread_start("unsafe-watchdog", unsafe_watchdog, NULL, 0, PORT_ANY_CORE, NULL);
+    unsigned ep = __atomic_load_n(&unsafe_epoch, __ATOMIC_ACQUIRE);
+    port_thread *t = port_thread_start("unsafe-watchdog", unsafe_watchdog, (void *)(uintptr_t)ep, 0,
+                                       PORT_ANY_CORE, NULL);
     if (t) port_thread_detach(t);
 }
+#endif
+
+int gil_reset_pending(Interp *in) { return in && in->gil && in->gil->reset_pending; }
+#ifdef TOLLPY_HOST
+volatile int gil_unsafe_interactive;
+void (*volatile gil_unsafe_main_crashed)(void);
+void gil_unsafe_reset_done(void) {}
 #endif
 
 static void unsafe_take(Gil *g, GilThread *t, int from_io) { (void)from_io; gil_note_running(g, t, 1); }

@@ -192,6 +192,32 @@ static void soft_reset(void)
     win_running = 0;
 }
 
+void kconsole_main(void);
+/* Unsafe policy (gil_unsafe.c): after a reported corruption or a contained crash the interpreter
+ * is not trusted any more. As soft reset does for threads that will not stop, it is abandoned
+ * (leaked: its threads are told to stop and may still be running) and a fresh one is made. */
+void kconsole_abandon_if_corrupt(void)
+{
+    ThreadState *ts = ts_get();
+    if (!ts || !gil_reset_pending(ts->interp)) return;
+    out("refcount corruption: the interpreter is abandoned (its memory and any threads still in it are "
+        "leaked) and a fresh one made\n");
+    port_tls_set(NULL);
+    gil_unsafe_reset_done();
+    ensure_interp();
+    win_running = 0;
+}
+
+/* The main (console) thread itself crashed under unsafe: called on its reset stack, never
+ * returns to the corrupted frames. */
+static void kconsole_crashed(void)
+{
+    kconsole_abandon_if_corrupt();
+    if (!ts_get()) ensure_interp();
+    kconsole_main();
+    port_exit(ts_get()->interp->exit_status);
+}
+
 /* ---- running code ---------------------------------------------------------------------------- */
 enum { RUN_OK, RUN_ERROR, RUN_EXIT };
 
@@ -311,6 +337,7 @@ static void raw_repl(void)
             win_end();
         }
         (void)rc;
+        kconsole_abandon_if_corrupt();
         out("\x04>");
         n = 0;
     }
@@ -495,6 +522,9 @@ static int paste_mode(char **src, size_t *len)
 
 void kconsole_main(void)
 {
+    gil_unsafe_interactive = 1;
+    gil_unsafe_main_crashed = kconsole_crashed;
+    kconsole_abandon_if_corrupt();
     if (ensure_interp() < 0) return;
     print_banner();
     char *line = port_malloc(KC_LINE_MAX);
@@ -530,6 +560,7 @@ void kconsole_main(void)
                 int st;
                 if (run_code(src, n, IC_EXEC, 0, &st) == RUN_EXIT) { port_free(src); return; }
                 port_free(src);
+                kconsole_abandon_if_corrupt();
             }
             continue;
         }
@@ -558,7 +589,8 @@ void kconsole_main(void)
         int st;
         int rc = run_code(b.p, b.n, IC_SINGLE, 0, &st);
         sb_free(&b);
-        if (rc == RUN_EXIT) return;     /* sys.exit(N) at the prompt: console_main powers off with N */
+        if (rc == RUN_EXIT) return;
+        kconsole_abandon_if_corrupt();     /* sys.exit(N) at the prompt: console_main powers off with N */
     }
 }
 

@@ -88,6 +88,23 @@ void port_interrupt_clear(void);
 /* ---- program exit --------------------------------------------------------------------------- */
 void port_exit(int status) __attribute__((noreturn));   /* host: exit(); guest: power off */
 
+/* ---- fault containment (optional; the `unsafe` GIL policy) -------------------------------- */
+/* While a hook is set, a fault (data/prefetch abort, undefined instruction) in a thread's own
+ * code is offered to it before the platform's default (guest: kernel panic). The hook runs in the
+ * fault handler: short, no locks, no allocation. It returns NULL (the default happens) or a
+ * continuation: the thread never returns to the faulting code; it runs cont(f) on its own stack
+ * (reset), and cont must not return (port_thread_exit, port_exit, ...). Faults inside the
+ * platform (a lock held, an interrupt handler, a stack overflow) are never offered.
+ * Host (port_linux.c): a no-op; the host's unsafe policy handles SIGSEGV/SIGBUS itself. */
+typedef struct {
+    const char *kind;                 /* "data abort", "prefetch abort", "undefined instruction" */
+    uintptr_t pc, addr;               /* faulting pc; fault address (aborts) */
+    const char *thread;               /* the platform's thread name */
+} port_fault;
+typedef void (*port_fault_cont)(const port_fault *f);
+typedef port_fault_cont (*port_fault_hook)(const port_fault *f);
+void port_set_fault_hook(port_fault_hook h);     /* NULL: none */
+
 /* ---- trace ---------------------------------------------------------------------------------- */
 /* Append one event to the current core's trace ring (cheap; never blocks). `a`/`b` are
  * event-specific. Event codes are defined by interp/trace_events.h. */

@@ -452,3 +452,7 @@ int port_trace_get(uint64_t i, TraceRec *out) {
     return out->seq == i ? 0 : -1;
 }
 void port_trace_reset(void) { __atomic_store_n(&trace_head, 0, __ATOMIC_RELEASE); memset(trace_ring, 0, sizeof trace_ring); }
+
+/* Fault containment (port.h): nothing to do on the host, where the unsafe policy turns
+ * SIGSEGV/SIGBUS into its report itself (gil_unsafe.c). */
+void port_set_fault_hook(port_fault_hook h) { (void)h; }

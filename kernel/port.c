@@ -14,6 +14,7 @@
 #include "kernel/console.h"
 #include "kernel/panic.h"
 #include "kernel/trace.h"
+#include "kernel/trap.h"
 #include "drivers/timer.h"
 #include "drivers/rtc.h"
 
@@ -75,10 +76,46 @@ int port_cores_online(void) { return cpus_online(); }
 int port_cores_possible(void) { return cpus_possible; }
 int port_cores_set(int n) { return cpu_set_count(n); }
 
-/* ---- memory ---- */
+/* ---- memory ----
+ * While the interpreter's fault hook is set (the `unsafe` GIL policy), freed interpreter memory
+ * is not given back to newlib's heap, which the kernel shares (up to QUARANTINE_MAX bytes, then
+ * normally again): a racing double free, or a DECREF through a stale pointer, then lands in dead
+ * memory instead of in malloc's free lists, where it would crash the kernel's allocator with its
+ * lock held (a fault no hook may contain). Poisoned objects also stay poisoned for detection. */
+#include <malloc.h>
+#include <string.h>
+#define QUARANTINE_MAX ((size_t)64 << 20)
+static port_fault_hook interp_fault_hook;
+static size_t quarantined;                  /* bytes kept out of the heap (approximate: racy adds) */
+
+static int quarantine(void *p)
+{
+    if (!__atomic_load_n(&interp_fault_hook, __ATOMIC_ACQUIRE) || !p)
+        return 0;
+    size_t n = malloc_usable_size(p);
+    if (__atomic_add_fetch(&quarantined, n, __ATOMIC_RELAXED) > QUARANTINE_MAX)
+        return 0;
+    return 1;
+}
 void *port_malloc(size_t n) { return malloc(n); }
-void *port_realloc(void *p, size_t n) { return realloc(p, n); }
-void port_free(void *p) { free(p); }
+void *port_realloc(void *p, size_t n)
+{
+    if (!p || !__atomic_load_n(&interp_fault_hook, __ATOMIC_ACQUIRE))
+        return realloc(p, n);
+    void *q = malloc(n);
+    if (!q)
+        return 0;
+    size_t old = malloc_usable_size(p);
+    memcpy(q, p, old < n ? old : n);
+    if (!quarantine(p))
+        free(p);
+    return q;
+}
+void port_free(void *p)
+{
+    if (!quarantine(p))
+        free(p);
+}
 
 /* ---- console ---- */
 void port_write(const char *buf, size_t n) { console_write(buf, n); }
@@ -93,3 +130,32 @@ void port_interrupt_clear(void) { console_interrupt_clear(); }
 /* ---- exit and trace ---- */
 void port_exit(int status) { kernel_exit(status); }
 void port_trace(uint16_t event, uint32_t a, uint32_t b) { trace_event(event, a, b); }
+
+/* ---- fault containment: the interpreter's hook behind kernel/trap.h's (interp_fault_hook is
+ * declared with the memory functions above) ---- */
+
+static void port_fault_resume(const struct trap_fault *tf)     /* the thread, stack reset */
+{
+    port_fault pf = { tf->what, tf->pc, tf->addr, tf->thread };
+    ((port_fault_cont)tf->cookie)(&pf);
+    thread_exit();
+}
+
+static trap_fault_cont port_fault_trap(struct trap_fault *tf)  /* in the fault handler */
+{
+    port_fault_hook h = __atomic_load_n(&interp_fault_hook, __ATOMIC_ACQUIRE);
+    if (!h)
+        return 0;
+    port_fault pf = { tf->what, tf->pc, tf->addr, tf->thread };
+    port_fault_cont k = h(&pf);
+    if (!k)
+        return 0;
+    tf->cookie = (void *)k;
+    return port_fault_resume;
+}
+
+void port_set_fault_hook(port_fault_hook h)
+{
+    __atomic_store_n(&interp_fault_hook, h, __ATOMIC_RELEASE);
+    trap_set_fault_hook(h ? port_fault_trap : 0);
+}

@@ -9,6 +9,76 @@
 #include "kernel/trace.h"
 #include "drivers/gic.h"
 #include "drivers/timer.h"
+#include "kernel/trap.h"
+#include "kernel/panic.h"
+#include "kernel/stack.h"
+#include <string.h>
+
+/* ---- fault containment (kernel/trap.h) ------------------------------------------------------ */
+static trap_fault_hook fault_hook;
+extern char __ktext_start[], __ktext_end[];          /* boot/kernel.ld */
+void exception_panic(int type, uint32_t *frame);      /* kernel/panic.c: never returns */
+void fault_resume(void);                               /* boot/vectors.S */
+
+void trap_set_fault_hook(trap_fault_hook h)
+{
+    __atomic_store_n(&fault_hook, h, __ATOMIC_RELEASE);
+}
+
+/* A fault the hook takes: the frame is rewritten so that the exception return lands in
+ * fault_resume (SVC mode, interrupts on) with r0 = the fault record at the top of the thread's
+ * stack (which becomes its sp) and r1 = the continuation. */
+static int trap_contain(int type, uint32_t *frame)
+{
+    static const char *const what[] = { "?", "undefined instruction", "?", "prefetch abort", "data abort" };
+    if (type != 1 && type != 3 && type != 4)
+        return 0;
+    trap_fault_hook h = __atomic_load_n(&fault_hook, __ATOMIC_ACQUIRE);
+    uint32_t spsr = frame[0];
+    struct cpu *c = mycpu();
+    struct thread *t = c->cur;
+    if (!h || panicking || (spsr & 0x1f) != 0x13 || (spsr & 0x80))  /* not SVC, or interrupts were off */
+        return 0;
+    if (!t || t == c->idle || !t->stack || c->noff || c->locks_held)
+        return 0;
+    uint32_t pc = frame[16];
+    if (pc >= (uint32_t)__ktext_start && pc < (uint32_t)__ktext_end)   /* the kernel's own code */
+        return 0;
+    uint32_t addr = 0;
+    if (type == 4)
+        __asm__ volatile("mrc p15, 0, %0, c6, c0, 0" : "=r"(addr));
+    else if (type == 3)
+        __asm__ volatile("mrc p15, 0, %0, c6, c0, 2" : "=r"(addr));
+    if (type != 1 && mmu_arena_is_guard(addr))         /* a stack overflow is a kernel matter */
+        return 0;
+    uint32_t top = ((uint32_t)t->stack + t->stack_size) & ~7u;
+    struct trap_fault *f = (struct trap_fault *)((top - sizeof *f) & ~7u);
+    if (frame[1] > top || frame[1] < (uint32_t)t->stack)   /* sp not on its own stack */
+        return 0;
+    memset(f, 0, sizeof *f);
+    f->kind = type;
+    f->what = what[type];
+    f->pc = frame[16];
+    f->addr = addr;
+    f->tid = t->tid;
+    memcpy(f->thread, t->name, sizeof f->thread);
+    trap_fault_cont k = h(f);
+    if (!k)
+        return 0;
+    frame[3 + 0] = (uint32_t)f;                      /* r0 */
+    frame[3 + 1] = (uint32_t)k;                      /* r1 */
+    frame[16] = (uint32_t)fault_resume;              /* pc */
+    frame[0] = (spsr & 0x140) | 0x13;                /* SVC, ARM state, IRQs on, A/F as they were */
+    return 1;
+}
+
+/* From boot/vectors.S for every fault: returns only if the fault was contained (frame rewritten). */
+void exception_entry(int type, uint32_t *frame)
+{
+    if (trap_contain(type, frame))
+        return;
+    exception_panic(type, frame);
+}
 
 void irq_dispatch(void)
 {
