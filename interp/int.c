@@ -309,12 +309,21 @@ static Obj *iv_mul(IV *a, IV *b)
 {
     if (a->n == 0 || b->n == 0) return MK_SMALL(0);
     intptr_t n = a->n + b->n;
-    digit sbuf[8], *out = n <= 8 ? sbuf : mem_alloc((size_t)n * sizeof(digit));
-    if (!out) return NULL;
+    if (n > 8) {
+        /* the product has at least n - 1 >= 8 digits: never a small int, so multiply straight
+         * into the new object (a->d / b->d belong to other objects: no aliasing) */
+        IntObj *r = mem_alloc(sizeof(IntObj) + (size_t)n * sizeof(digit));
+        if (!r) return NULL;
+        r->base.refcnt = 1;
+        r->base.type = &int_type;
+        mag_mul(a->d, a->n, b->d, b->n, r->d);
+        intptr_t m = mag_norm(r->d, n);
+        r->size = (a->neg ^ b->neg) ? -m : m;
+        return (Obj *)r;
+    }
+    digit sbuf[8], *out = sbuf;
     mag_mul(a->d, a->n, b->d, b->n, out);
-    Obj *r = int_from_mag(a->neg ^ b->neg, out, n);
-    if (out != sbuf) mem_free(out);
-    return r;
+    return int_from_mag(a->neg ^ b->neg, out, n);
 }
 
 /* Floor division and modulo, Python semantics. Either output may be NULL. */
