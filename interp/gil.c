@@ -407,6 +407,9 @@ void gil_report_corruption(const char *type_name) {
     ThreadState *ts = ts_get();
     if (!ts || !ts->interp || !ts->interp->gil) return;
     Gil *g = ts->interp->gil;
+    g->reset_pending = 1;                 /* before the watchdog starts waking sleepers */
+    ts->interp->eval_breaker = 1;
+    __atomic_thread_fence(__ATOMIC_SEQ_CST);
     if (__atomic_fetch_add(&g->st.corruptions, 1, __ATOMIC_RELAXED) == 0) {
         gil_unsafe_reset_deadline();
         char buf[160];

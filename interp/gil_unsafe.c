@@ -92,10 +92,11 @@ static void unsafe_crashed(const port_fault *f) {      /* the faulting thread, s
     ThreadState *ts = ts_get();
     if (ts && ts->interp && ts->interp->gil) {
         Gil *g = ts->interp->gil;
-        if (__atomic_fetch_add(&g->st.corruptions, 1, __ATOMIC_RELAXED) == 0) gil_unsafe_reset_deadline();
-        port_trace(TR_GIL_CORRUPTION, ts->ident, 1);
         g->reset_pending = 1;
         ts->interp->eval_breaker = 1;
+        __atomic_thread_fence(__ATOMIC_SEQ_CST);
+        if (__atomic_fetch_add(&g->st.corruptions, 1, __ATOMIC_RELAXED) == 0) gil_unsafe_reset_deadline();
+        port_trace(TR_GIL_CORRUPTION, ts->ident, 1);
         sched_interrupt_sleepers();      /* a main thread waiting in join() sees the reset */
         if (ts == ts->interp->main_ts) {
             void (*k)(void) = gil_unsafe_main_crashed;

@@ -30,12 +30,12 @@ def test_unsafe_list_race_at_the_prompt_gives_the_prompt_back(guest):
         g.child.send("\x05")                      # paste mode: the whole program, then Ctrl-D
         g.expect_exact("=== ")
         for ln in LIST_RACE.splitlines():
-            g.child.send(ln + "\r")
+            if not ln.startswith("#"):            # the comments mention the report itself
+                g.child.send(ln + "\r")
         g.child.send("\x04")
         out = g.expect_exact(PROMPT, timeout=60)
         assert "KERNEL PANIC" not in out
-        print(out[-1500:])
-        if "refcount corruption" in out:
+        if "refcount corruption detected" in out:
             assert "abandoned" in out and "fresh one" in out, out[-2000:]
             break
     out = g.cmd("print(1+1)")
