@@ -319,7 +319,9 @@ int gil_set_policy(Interp *in, const char *name) {
     }
     ThreadState *ts = ts_get();
     GilThread *me = ts ? rec(ts) : NULL;
-    /* Threads whose Python code has finished are waited for (up to 5 s); live ones refuse. */
+    /* Threads whose Python code has finished are waited for (up to 5 s). A thread that still
+     * counts as live gets SET_POLICY_GRACE_MS to finish: join() returns as soon as threading's
+     * bootstrap releases its done-lock, a few bytecodes before the thread is marked exiting. */
     for (int tries = 0;; tries++) {
         int live = 0, exiting = 0;
         port_spin_lock(&g->lock);
@@ -328,12 +330,12 @@ int gil_set_policy(Interp *in, const char *name) {
             if (t->exiting) exiting++; else live++;
         }
         port_spin_unlock(&g->lock);
-        if (live || (exiting && tries >= 5000)) {
+        if ((live && tries >= SET_POLICY_GRACE_MS) || (exiting && tries >= 5000)) {
             exc_raise(RuntimeError_t, "can't change the GIL policy while %d threads run",
                       live + exiting + 1);
             return -1;
         }
-        if (!exiting) break;
+        if (!exiting && !live) break;
         if (ts) gil_before_blocking(ts);
         port_sleep_ns(1000000);
         if (ts) gil_after_blocking(ts);
@@ -407,10 +409,11 @@ void gil_report_corruption(const char *type_name) {
     ThreadState *ts = ts_get();
     if (!ts || !ts->interp || !ts->interp->gil) return;
     Gil *g = ts->interp->gil;
-    g->reset_pending = 1;                 /* before the watchdog starts waking sleepers */
-    ts->interp->eval_breaker = 1;
-    __atomic_thread_fence(__ATOMIC_SEQ_CST);
-    if (__atomic_fetch_add(&g->st.corruptions, 1, __ATOMIC_RELAXED) == 0) {
+    /* Marked before the watchdog starts waking sleepers; the seq-cst operations order the
+     * marks before the count (a plain fence is not understood by ThreadSanitizer). */
+    __atomic_store_n(&g->reset_pending, 1, __ATOMIC_SEQ_CST);
+    __atomic_store_n(&ts->interp->eval_breaker, 1, __ATOMIC_SEQ_CST);
+    if (__atomic_fetch_add(&g->st.corruptions, 1, __ATOMIC_SEQ_CST) == 0) {
         gil_unsafe_reset_deadline();
         char buf[160];
         const char *p1 = "refcount corruption detected (";

@@ -104,6 +104,8 @@ typedef struct {
     uint64_t core_run_ns[8], core_wait_ns[8];
 } GilStats;
 #define GIL_MAX_CORES 8
+/* sys.setgilpolicy waits this long (ms) for a just-joined thread to finish its C exit path. */
+#define SET_POLICY_GRACE_MS 50
 
 void gil_stats(Interp *in, GilStats *out);
 /* Fills up to max per-thread records of the live threads; returns how many were filled. */

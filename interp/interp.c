@@ -267,8 +267,9 @@ static bool last_line_blank(const char *s, size_t n) {
     return true;
 }
 
-/* Does this line open a block (ends with ':' outside a comment, or is a decorator)? */
-static bool opens_block(const char *s, size_t n) {
+/* Does this line open a block (ends with ':' outside a comment, or is a decorator)? Both REPLs
+ * (this one and the guest console's) use it to keep asking for lines until the empty one. */
+bool repl_opens_block(const char *s, size_t n) {
     size_t i = 0;
     while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
     if (i < n && s[i] == '@') return true;
@@ -311,7 +312,7 @@ void tollpy_repl(void) {
         sb_init(&b);
         port_write(">>> ", 4);
         if (read_line(&b) < 0) { sb_free(&b); port_write("\n", 1); break; }
-        bool block = opens_block(b.p, b.n);
+        bool block = repl_opens_block(b.p, b.n);
         for (;;) {
             if (b.oom) break;
             bool more = block ? !last_line_blank(b.p, b.n) || b.n == 0 : !source_complete(b.p, b.n);

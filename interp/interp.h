@@ -28,6 +28,8 @@ int tollpy_run_source(const char *name, const char *src, size_t len);
 /* As tollpy_run_source with the main module's __name__ given ("__main__", "__mp_main__"). */
 int tollpy_run_module(const char *modname, const char *filename, const char *src, size_t len);
 void tollpy_repl(void);
+/* Does this REPL line open a block (ends with ':' outside strings/comments, or a decorator)? */
+bool repl_opens_block(const char *line, size_t n);
 /* Exit status for the pending exception (SystemExit -> its code; else print traceback -> 1). */
 int interp_handle_uncaught(void);
 /* Set sys.argv from C strings (host_main). */

@@ -475,21 +475,6 @@ static bool last_line_blank(const char *s, size_t n)
     return true;
 }
 
-static bool opens_block(const char *s, size_t n)
-{
-    size_t i = 0;
-    while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
-    if (i < n && s[i] == '@') return true;
-    char q = 0, last = 0;
-    for (; i < n && s[i] != '\n'; i++) {
-        char c = s[i];
-        if (q) { if (c == '\\') i++; else if (c == q) q = 0; last = 'x'; continue; }
-        if (c == '"' || c == '\'') { q = c; last = 'x'; continue; }
-        if (c == '#') break;
-        if (c != ' ' && c != '\t') last = c;
-    }
-    return last == ':';
-}
 
 /* Paste mode: everything up to Ctrl-D is one program. Returns 0 run, -1 cancelled. */
 static int paste_mode(char **src, size_t *len)
@@ -566,7 +551,7 @@ void kconsole_main(void)
         }
         hist_add(line, (size_t)len);
         sb_add(&b, line, (size_t)len);
-        bool block = opens_block(b.p, b.n);
+        bool block = repl_opens_block(b.p, b.n);
         bool cancelled = false;
         for (;;) {
             if (b.oom || b.n == 0) break;
