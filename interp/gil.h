@@ -111,6 +111,11 @@ void gil_stats(Interp *in, GilStats *out);
 /* Fills up to max per-thread records of the live threads; returns how many were filled. */
 int gil_thread_stats(Interp *in, GilThreadStats *out, int max);
 void gil_stats_reset(Interp *in);
+/* The `gil` module's stats()/threads()/reset() (interp/gil_module.c); the guest's `kernel` module
+ * offers the same counters as kernel.stats()/kernel.threads()/kernel.reset_stats(). */
+Obj *gil_mod_stats(Obj *self, Obj *const *args, int nargs, Obj *kwnames);
+Obj *gil_mod_threads(Obj *self, Obj *const *args, int nargs, Obj *kwnames);
+Obj *gil_mod_reset(Obj *self, Obj *const *args, int nargs, Obj *kwnames);
 
 /* sys additions (interp/mod_sys_gil.c), called by mod_sys.c's init. 0 ok, -1 with exception. */
 int sys_gil_init(Obj *sysdict);

@@ -49,7 +49,7 @@ static int put_core_list(Obj *d, const char *k, const uint64_t *v, int n) {
     return r;
 }
 
-static Obj *f_stats(Obj *s, Obj *const *a, int n, Obj *k) {
+Obj *gil_mod_stats(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s; (void)a; (void)n; (void)k;
     GilStats st;
     Interp *in = cur();
@@ -79,7 +79,7 @@ static Obj *f_stats(Obj *s, Obj *const *a, int n, Obj *k) {
     return d;
 }
 
-static Obj *f_threads(Obj *s, Obj *const *a, int n, Obj *k) {
+Obj *gil_mod_threads(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s; (void)a; (void)n; (void)k;
     GilThreadStats buf[256];
     int cnt = gil_thread_stats(cur(), buf, 256);
@@ -104,7 +104,7 @@ static Obj *f_threads(Obj *s, Obj *const *a, int n, Obj *k) {
     return l;
 }
 
-static Obj *f_reset(Obj *s, Obj *const *a, int n, Obj *k) {
+Obj *gil_mod_reset(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s; (void)a; (void)n; (void)k;
     gil_stats_reset(cur());
     return none_ref();
@@ -187,7 +187,7 @@ static Obj *f_trace_reset(Obj *s, Obj *const *a, int n, Obj *k) {
 
 static int gilmod_init(Obj *d) {
     static const struct { const char *name; MethFn fn; } fns[] = {
-        {"stats", f_stats}, {"threads", f_threads}, {"reset", f_reset}, {"cores", f_cores},
+        {"stats", gil_mod_stats}, {"threads", gil_mod_threads}, {"reset", gil_mod_reset}, {"cores", f_cores},
         {"policies", f_policies}, {"trace_check", f_trace_check}, {"trace_reset", f_trace_reset},
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {

@@ -697,7 +697,8 @@ int kconsole_module_init(Obj *d)
     static const struct { const char *name; MethFn fn; } fns[] = {
         {"timeline", k_timeline}, {"trace_dump", k_trace_dump}, {"trace", k_trace},
         {"trace_clear", k_trace_clear}, {"selftest", k_selftest}, {"cores", k_cores},
-        {"trace_cost", k_trace_cost},
+        {"trace_cost", k_trace_cost}, {"stats", gil_mod_stats}, {"threads", gil_mod_threads},
+        {"reset_stats", gil_mod_reset},
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
         Obj *f = builtin_fn_new(fns[i].name, fns[i].fn, NULL);
