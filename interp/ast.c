@@ -147,7 +147,7 @@ void ctx_enter(Ctx *c, int line, int col)
 {
     char here;
     size_t used = c->stack_top ? (size_t)(c->stack_top - &here) : 0;
-    if (++c->depth > MAX_DEPTH || used > FRONT_STACK_BUDGET) {
+    if (++c->depth > MAX_DEPTH || used > FRONT_STACK_BUDGET || c_stack_low()) {
         (void)line; (void)col;
         exc_raise(RecursionError_t, "maximum recursion depth exceeded during compilation");
         ctx_fail(c);

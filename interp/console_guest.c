@@ -6,7 +6,7 @@
  * console_main() for the interactive console; both are weak there and replaced by these. The
  * shell's commands stay reachable from Python through the `kernel` module:
  *     import kernel; kernel.shell("ps")
- * Runs on the kernel's console thread (64 KiB stack; see VM_C_RECURSION_LIMIT in vm.h).
+ * Runs on the kernel's console thread (64 KiB stack; C re-entries are bounded by it: c_stack_low in obj.h).
  * interp/ includes no kernel header: the one shell entry point is declared here by hand.
  */
 #include <string.h>

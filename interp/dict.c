@@ -461,11 +461,9 @@ int dict_merge(Obj *d, Obj *src, bool dup_check, const char *fname) {
 /* ---- type slots -------------------------------------------------------------------------------- */
 
 static void dict_dealloc(Obj *o) {
-    if (trash_enter(o)) return;
     inst_dict_clear(o);
     dict_clear_all(D(o));
     obj_free(o);
-    trash_leave();
 }
 
 static Obj *dict_repr(Obj *o) {

@@ -70,7 +70,6 @@ static Obj *exc_tp_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
 }
 
 static void exc_dealloc(Obj *o) {
-    if (trash_enter(o)) return;
     ExcObj *e = EXC(o);
     inst_dict_clear(o);
     CLEAR(e->dict);
@@ -80,7 +79,6 @@ static void exc_dealloc(Obj *o) {
     CLEAR(e->cause);
     CLEAR(e->value);
     obj_free(o);
-    trash_leave();
 }
 
 static Obj *exc_str(Obj *o) {

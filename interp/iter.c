@@ -231,6 +231,7 @@ static Obj *enum_tp_new(Type *t, Obj *const *a, int n, Obj *k) {
 }
 
 static Obj *enum_next(Obj *o) {
+    if (c_stack_check(NULL) < 0) return NULL;   /* map(f, map(f, ...)): nests in C */
     EnumObj *e = (EnumObj *)o;
     if (!e->it) return NULL;
     Obj *v = obj_next(e->it);
@@ -288,6 +289,7 @@ static Obj *zip_tp_new(Type *t, Obj *const *a, int n, Obj *k) {
 }
 
 static Obj *zip_next(Obj *o) {
+    if (c_stack_check(NULL) < 0) return NULL;   /* map(f, map(f, ...)): nests in C */
     ZipObj *z = (ZipObj *)o;
     intptr_t n = TUPLE_LEN(z->its);
     if (n == 0 || z->done) return NULL;
@@ -353,6 +355,7 @@ static Obj *map_tp_new(Type *t, Obj *const *a, int n, Obj *k) {
 }
 
 static Obj *map_next(Obj *o) {
+    if (c_stack_check(NULL) < 0) return NULL;   /* map(f, map(f, ...)): nests in C */
     MapObj *m = (MapObj *)o;
     intptr_t n = TUPLE_LEN(m->its);
     Obj *small[8];
@@ -398,6 +401,7 @@ static Obj *filter_tp_new(Type *t, Obj *const *a, int n, Obj *k) {
 }
 
 static Obj *filter_next(Obj *o) {
+    if (c_stack_check(NULL) < 0) return NULL;   /* map(f, map(f, ...)): nests in C */
     FilterObj *f = (FilterObj *)o;
     for (;;) {
         Obj *v = obj_next(f->it);

@@ -141,11 +141,9 @@ static void list_clear_items(Obj *o) {
 }
 
 static void list_dealloc(Obj *o) {
-    if (trash_enter(o)) return;
     inst_dict_clear(o);
     list_clear_items(o);
     obj_free(o);
-    trash_leave();
 }
 
 /* items[i] as a new reference, or NULL when i is past the end (taken under the object lock, so

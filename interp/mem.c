@@ -248,10 +248,37 @@ void obj_release(Obj *o, intptr_t n)
     else if (gil_unsafe_active) gil_refcnt_underflow(o);
 }
 
-void obj_dealloc(Obj *o)
+static inline void run_dealloc(Obj *o)
 {
-    if (gil_unsafe_active && gil_check_dealloc(o)) return;
     Type *t = o->type;
     if (t->dealloc) t->dealloc(o);
     else obj_free(o);
+}
+
+/* The trashcan (obj.h, TRASH_DEPTH): nested deallocations past the depth, or on a low C stack,
+ * are queued and freed by the outermost obj_dealloc of the thread. A queued object is dead (no
+ * reference reaches it), so its refcnt field is free to hold the link. The drain runs at depth
+ * 1: what those deallocs free nests again up to TRASH_DEPTH, and queues the rest. */
+void obj_dealloc(Obj *o)
+{
+    if (gil_unsafe_active && gil_check_dealloc(o)) return;
+    ThreadState *ts = ts_get();
+    if (!ts) { run_dealloc(o); return; }
+    int d = ts->trash_depth;
+    if (d >= TRASH_DEPTH || (d >= 2 && c_stack_low())) {
+        o->refcnt = (intptr_t)ts->trash;
+        ts->trash = o;
+        return;
+    }
+    ts->trash_depth = d + 1;
+    run_dealloc(o);
+    if (d == 0) {
+        while (ts->trash) {
+            Obj *q = ts->trash;
+            ts->trash = (Obj *)q->refcnt;
+            q->refcnt = 0;
+            run_dealloc(q);
+        }
+    }
+    ts->trash_depth = d;
 }

@@ -159,6 +159,7 @@ static int enc(MpBuf *b, Obj *v, int depth) {
         exc_raise(RecursionError_t, "maximum recursion depth exceeded while pickling an object");
         return -1;
     }
+    if (c_stack_check(" while pickling an object") < 0) return -1;   /* the caller may be deep */
     if (v == None) return put_u8(b, 'N');
     if (v == True_) return put_u8(b, 'T');
     if (v == False_) return put_u8(b, 'F');
@@ -369,6 +370,7 @@ static Obj *dec_items(Rd *r, uint32_t n) {
 }
 
 static Obj *dec(Rd *r) {
+    if (c_stack_check(" while unpickling an object") < 0) return NULL;
     uint8_t tag;
     if (get(r, &tag, 1) < 0) return NULL;
     uint32_t n;

@@ -75,6 +75,21 @@ static inline void DECREF(Obj *o) {
     } else n = --o->refcnt;
     if (__builtin_expect(n <= 0, 0)) obj_release(o, n);
 }
+/* Deallocation never recurses without bound (CPython's "trashcan", for every type at once):
+ * obj_dealloc counts nested deallocations on the thread (ThreadState.trash_depth); past
+ * TRASH_DEPTH of them, or once the C stack is low, the dead object is queued on
+ * ThreadState.trash (linked through its dead refcnt field) and the outermost obj_dealloc frees
+ * the queue in a loop. So dropping a 1,000,000-deep chain of lists, tracebacks, generators or
+ * map() iterators costs TRASH_DEPTH C frames, not a million. Type deallocs need do nothing. */
+#define TRASH_DEPTH 25
+
+/* The C-stack budget (interp/object.c): c_stack_low() is true once the running thread's stack
+ * is within its reserve of the guard page; c_stack_check(where) then raises RecursionError
+ * ("maximum recursion depth exceeded" + where) and returns -1, else 0. Independent of
+ * sys.setrecursionlimit: every C path that recurses on user data calls it. */
+bool c_stack_low(void);
+int c_stack_check(const char *where);
+
 static inline void XINCREF(Obj *o) { if (o) INCREF(o); }
 static inline void XDECREF(Obj *o) { if (o) DECREF(o); }
 #define CLEAR(p) do { Obj *_t = (Obj *)(p); (p) = NULL; XDECREF(_t); } while (0)

@@ -22,14 +22,6 @@ void repr_leave(Obj *o);
 int rec_enter(const char *where);
 void rec_leave(void);
 
-/* Deallocation "trashcan" (CPython's): freeing a 1,000,000-deep nest of lists must not recurse
- * 1,000,000 C frames. Container deallocs start with `if (trash_enter(o)) return;` and end with
- * trash_leave(): past TRASH_DEPTH nested deallocs the object is queued (linked through its dead
- * refcnt field) and the outermost dealloc frees the queue iteratively. */
-#define TRASH_DEPTH 25
-bool trash_enter(Obj *o);
-void trash_leave(void);
-
 /* Clear the instance dict of a heap subclass instance (dealloc helper). */
 static inline void inst_dict_clear(Obj *o) {
     Type *t = TYPE(o);

@@ -43,17 +43,53 @@ int check_nargs(const char *fname, int nargs, int min, int max) {
     return -1;
 }
 
+/* ---- C stack budget -------------------------------------------------------------------------
+ * Every C path that recurses on user data (re-entering vm_eval, repr/compare/hash of nested
+ * containers, nested iterators, the compiler, multiprocessing's copies) asks c_stack_check
+ * first. The budget is the real stack of the running thread (port_stack_bounds), so no
+ * sys.setrecursionlimit value can walk the interpreter into the guard page: the check fires
+ * while C_STACK_RESERVE bytes are still free, enough for the leaf work that follows an error
+ * (building the RecursionError, unwinding, an `except` handler's prints, a trap frame on the
+ * guest). The reserve is at most a quarter of the stack, so small thread stacks
+ * (threading.stack_size(32768)) still leave most of it usable. */
+#ifdef TOLLPY_HOST
+#if defined(__SANITIZE_ADDRESS__)
+#define C_STACK_RESERVE ((uintptr_t)512 * 1024)   /* ASan's redzones triple frame sizes */
+#else
+#define C_STACK_RESERVE ((uintptr_t)256 * 1024)
+#endif
+#else
+#define C_STACK_RESERVE ((uintptr_t)12 * 1024)    /* of the guest's 64 KiB thread stacks */
+#endif
+
+bool c_stack_low(void) {
+    uintptr_t lo, hi;
+    port_stack_bounds(&lo, &hi);
+    uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+    if (sp <= lo || sp > hi) return false;      /* unknown stack (boot stack, signal stack) */
+    uintptr_t reserve = (hi - lo) / 4;
+    if (reserve > C_STACK_RESERVE) reserve = C_STACK_RESERVE;
+    return sp - lo < reserve;
+}
+
+int c_stack_check(const char *where) {
+    if (!c_stack_low()) return 0;
+    exc_raise(RecursionError_t, "maximum recursion depth exceeded%s", where ? where : "");
+    return -1;
+}
+
 int rec_enter(const char *where) {
     ThreadState *ts = ts_get();
     if (!ts) return 0;
     int limit = ts->interp ? ts->interp->recursion_limit : 1000;
     if (limit <= 0) limit = 1000;
-    if (++ts->depth > limit || ++ts->c_depth > VM_C_RECURSION_LIMIT) {
-        if (ts->depth > limit) ts->depth--;
-        else { ts->depth--; ts->c_depth--; }
+    if (ts->depth >= limit) {
         exc_raise(RecursionError_t, "maximum recursion depth exceeded%s", where);
         return -1;
     }
+    if (c_stack_check(where) < 0) return -1;
+    ts->depth++;
+    ts->c_depth++;
     return 0;
 }
 
@@ -91,33 +127,6 @@ void repr_leave(Obj *o) {
         }
     }
     rec_leave();
-}
-
-bool trash_enter(Obj *o) {
-    ThreadState *ts = ts_get();
-    if (!ts) return false;
-    if (ts->trash_depth >= TRASH_DEPTH) {
-        o->refcnt = (intptr_t)ts->trash;
-        ts->trash = o;
-        return true;
-    }
-    ts->trash_depth++;
-    return false;
-}
-
-void trash_leave(void) {
-    ThreadState *ts = ts_get();
-    if (!ts) return;
-    if (ts->trash_depth == 1) {
-        /* Outermost: free what was queued; those deallocs run at depth 1 and may queue more. */
-        while (ts->trash) {
-            Obj *o = ts->trash;
-            ts->trash = (Obj *)o->refcnt;
-            o->refcnt = 0;
-            TYPE(o)->dealloc(o);
-        }
-    }
-    ts->trash_depth--;
 }
 
 int hash_not_implemented(Obj *o, intptr_t *out) {
@@ -187,10 +196,8 @@ Obj *object_compare(Obj *a, Obj *b, int op) {
 }
 
 void object_dealloc(Obj *o) {
-    if (trash_enter(o)) return;
     inst_dict_clear(o);
     obj_free(o);
-    trash_leave();
 }
 
 static Obj *object_init_descr(void) {

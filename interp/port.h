@@ -60,6 +60,13 @@ int      port_sleep_ns(uint64_t ns);
 uint32_t port_thread_id(void);                /* unique while alive, never 0 */
 int      port_current_core(void);             /* the core we run on now */
 
+/* The calling thread's C stack: [*lo, *hi), lo the lowest address it may use (just above the
+ * guard page), hi the top it grows down from. The interpreter's recursion checks
+ * (c_stack_check in interp/object.c) compare the stack pointer with these. Both 0 when the
+ * platform cannot tell (then no check fires). Host: pthread_getattr_np, cached per thread;
+ * guest: the kernel thread's stack (kernel/thread.c). Cheap enough for every C re-entry. */
+void port_stack_bounds(uintptr_t *lo, uintptr_t *hi);
+
 /* One pointer per thread for the interpreter (its ThreadState). NULL on a fresh thread. */
 void  port_tls_set(void *p);
 void *port_tls_get(void);

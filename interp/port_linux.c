@@ -365,6 +365,34 @@ int port_current_core(void) {
 }
 
 /* ---- TLS ------------------------------------------------------------------------------------- */
+/* C stack bounds of this thread, looked up once (pthread_getattr_np reads /proc/self/maps for
+ * the main thread, whose size is RLIMIT_STACK). The guard area (glibc's guardsize, one page by
+ * default) is left out of the usable range. */
+static __thread uintptr_t stack_lo, stack_hi;
+static __thread int stack_known;
+
+void port_stack_bounds(uintptr_t *lo, uintptr_t *hi) {
+    if (!stack_known) {
+        stack_known = 1;
+        pthread_attr_t a;
+        void *addr;
+        size_t size, guard = 0;
+        if (pthread_getattr_np(pthread_self(), &a) == 0) {
+            if (pthread_attr_getstack(&a, &addr, &size) == 0 && size) {
+                pthread_attr_getguardsize(&a, &guard);
+                if (guard < (size_t)sysconf(_SC_PAGESIZE)) guard = (size_t)sysconf(_SC_PAGESIZE);
+                if (guard < size / 2) {
+                    stack_lo = (uintptr_t)addr + guard;
+                    stack_hi = (uintptr_t)addr + size;
+                }
+            }
+            pthread_attr_destroy(&a);
+        }
+    }
+    *lo = stack_lo;
+    *hi = stack_hi;
+}
+
 static __thread void *tls_slot;
 void port_tls_set(void *p) { tls_slot = p; }
 void *port_tls_get(void) { return tls_slot; }

@@ -365,11 +365,9 @@ Obj *set_pop_any(Obj *s) {
 /* ---- slots ------------------------------------------------------------------------------------- */
 
 static void set_dealloc(Obj *o) {
-    if (trash_enter(o)) return;
     inst_dict_clear(o);
     set_clear_all(S(o));
     obj_free(o);
-    trash_leave();
 }
 
 static Obj *set_repr(Obj *o) {

@@ -60,7 +60,7 @@ struct ThreadState {
     /* runtime additions */
     void *frame_chunk;         /* frame arena (interp/frame.c): current chunk */
     void *frame_spare;         /* one empty chunk kept to avoid thrashing at a chunk edge */
-    int c_depth;               /* C re-entries of vm_eval (VM_C_RECURSION_LIMIT) */
+    int c_depth;               /* C re-entries of vm_eval (counted; the C stack bounds them) */
     Obj *repr_active;          /* objects-B: list of containers whose repr is running ([...] guard) */
     Obj *trash;                /* objects-B: deallocations deferred past trash_depth (linked via refcnt) */
     int trash_depth;           /* objects-B: nesting of container deallocs on this thread */

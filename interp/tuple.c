@@ -38,11 +38,9 @@ Obj *tuple_from_iter(Obj *it) {
 }
 
 static void tuple_dealloc(Obj *o) {
-    if (trash_enter(o)) return;
     TupleObj *t = (TupleObj *)o;
     for (intptr_t i = 0; i < t->len; i++) XDECREF(t->items[i]);
     obj_free(o);
-    trash_leave();
 }
 
 static Obj *tuple_repr(Obj *o) {

@@ -5,7 +5,7 @@
  * frame from the thread's frame arena and keeps going in the same C activation; RETURN_VALUE pops
  * it and pushes the result on the caller's stack. So Python recursion costs no C stack; only C
  * code calling back into Python (obj_call on a function from __init__ dispatch, sorted(key=),
- * generators...) re-enters vm_eval, bounded by VM_C_RECURSION_LIMIT.
+ * generators...) re-enters vm_eval, bounded by the thread's real C stack (c_stack_low, obj.h).
  *
  * Dispatch is computed goto under GCC with two tables: the normal one, and one whose every entry
  * first calls vm_eval_breaker (used while interp->check_every_instruction is set, for the `old`
@@ -700,13 +700,15 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
     bool reraise = false;
     unsigned poll_ticks = 4096;
 
-    if (++ts->c_depth > VM_C_RECURSION_LIMIT) {
-        ts->c_depth--;
+    /* A C re-entry (C code calling Python): bounded by the thread's real C stack, whatever
+     * sys.setrecursionlimit says (c_stack_check, interp/object.c). */
+    if (c_stack_low()) {
         if (throwflag) exc_clear();
         rec_error();
         if (f->state == FRAME_CREATED || f->on_heap) f->state = FRAME_DONE;
         return NULL;
     }
+    ts->c_depth++;
     f->entry = 1;
     f->back = ts->frame;
     ts->frame = f;

@@ -5,7 +5,7 @@
  * C code calling Python (obj_call on a function) re-enters it. Python-to-Python calls made by
  * the CALL_* opcodes do NOT recurse in C: the callee frame is pushed and run by the same
  * vm_eval loop, so deep Python recursion costs no C stack (only the frame arena). C-level
- * re-entries are bounded separately (VM_C_RECURSION_LIMIT) because the guest stack is small.
+ * re-entries are bounded separately (by the real C stack, c_stack_low) because the guest stack is small.
  * Callers hold the GIL.
  */
 #ifndef INTERP_VM_H
@@ -16,19 +16,15 @@
 
 struct Frame;
 
-/* C re-entries per thread: vm_eval called from C (a Python __init__ run by type(), __repr__ by
+/* C re-entries per thread (vm_eval called from C: a Python __init__ run by type(), __repr__ by
  * print, sorted(key=), generators resumed by next()...) and objects-B's rec_enter (nested
- * container repr/compare). Measured on the host (x86-64, -O2, gdb $sp): one __init__ re-entry
- * level (vm_eval_inner -> type_call -> heap_new -> vm_call_function -> vm_eval_inner) costs
- * 672 bytes of C stack. Python-to-Python calls made by CALL_* cost none (inline frames).
- * Guest threads have small stacks (64 KiB): 50 levels x ~700 B = ~35 KiB leaves room for the
- * C functions at the leaves (formatting, the compiler). Deep pure-Python recursion is bounded by
- * recursion_limit (1000) and uses only the frame arena (~100 B + locals per level). */
-#ifdef TOLLPY_HOST
-#define VM_C_RECURSION_LIMIT 3000
-#else
-#define VM_C_RECURSION_LIMIT 50
-#endif
+ * container repr/compare) are bounded by the thread's real C stack: vm_eval refuses to start
+ * with RecursionError once c_stack_low() (obj.h) says the stack is within its reserve of the
+ * guard page. Measured on the host (x86-64, -O2, gdb $sp): one __init__ re-entry level
+ * (vm_eval_inner -> type_call -> heap_new -> vm_call_function -> vm_eval_inner) costs 672 bytes.
+ * Python-to-Python calls made by CALL_* cost none (inline frames): deep pure-Python recursion is
+ * bounded by recursion_limit (1000) and uses only the frame arena (~100 B + locals per level).
+ * ts->c_depth still counts the re-entries (for diagnostics); it limits nothing. */
 
 Obj *vm_eval(struct Frame *f);               /* runs f (entry frame); new ref or NULL */
 Obj *vm_call_function(Obj *func, Obj *const *args, int nargs, Obj *kwnames);  /* function_type.call */

@@ -68,6 +68,19 @@ int port_sleep_ns(uint64_t ns)
 }
 uint32_t port_thread_id(void) { return thread_current()->tid; }
 int port_current_core(void) { return thread_current()->cpu; }
+/* A thread's stack is [stack, stack + stack_size) with an unmapped guard page just below it
+ * (kernel/stack.c); the lowest word holds the canary thread.c checks. Idle threads run on their
+ * core's boot stack (stack == NULL): no bounds, so the interpreter's checks stay quiet there. */
+void port_stack_bounds(uintptr_t *lo, uintptr_t *hi)
+{
+    struct thread *t = thread_current();
+    if (!t->stack) {
+        *lo = *hi = 0;
+        return;
+    }
+    *lo = (uintptr_t)t->stack + sizeof(uint32_t);
+    *hi = (uintptr_t)t->stack + t->stack_size;
+}
 void port_tls_set(void *p) { thread_current()->tls = p; }
 void *port_tls_get(void) { return thread_current()->tls; }
 
