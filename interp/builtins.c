@@ -370,6 +370,7 @@ static Obj *bi_dir(Obj *self, Obj *const *a, int n, Obj *kw) {
 static int is_sub(Type *t, Obj *cls, const char *fname, int argn) {
     if (obj_isinstance(cls, &type_type)) return type_is_subtype(t, (Type *)cls);
     if (obj_is(cls, &tuple_type)) {
+        if (c_stack_check(" in __instancecheck__") < 0) return -1;   /* nested tuples */
         for (intptr_t i = 0; i < TUPLE_LEN(cls); i++) {
             int r = is_sub(t, TUPLE_ITEMS(cls)[i], fname, argn);
             if (r) return r;

@@ -25,14 +25,21 @@
 
 #include "traceback.h"
 
-/* 0 = platform default. The guest's default thread stack (16 KiB) is too small for the VM's C
- * re-entry budget (VM_C_RECURSION_LIMIT in vm.h, ~35 KiB): Python threads get the console
- * thread's 64 KiB there. */
+/* Thread stacks (threading.stack_size / _thread.stack_size, as CPython: 0 = the default, else
+ * at least 32 KiB; the size applies to threads started afterwards):
+ *   host   the default is pthreads' (RLIMIT_STACK, usually 8 MiB); the main thread's is
+ *          RLIMIT_STACK too.
+ *   guest  the default is 64 KiB (the console thread's size; the kernel's own default of 16 KiB
+ *          is too small for the VM), at most 1 MiB (THREAD_STACK_MAX: a larger size makes
+ *          start_new_thread raise RuntimeError). multiprocessing's process threads get 128 KiB.
+ * Whatever the size, C recursion stops with RecursionError before the guard page: the budget is
+ * measured on the real stack (c_stack_check, interp/object.c), not counted. */
 #ifdef TOLLPY_HOST
-static size_t thread_stack_size;
+#define THREAD_STACK_DEFAULT 0
 #else
-static size_t thread_stack_size = 64 * 1024;
+#define THREAD_STACK_DEFAULT (64 * 1024)
 #endif
+static size_t thread_stack_size;    /* 0 = THREAD_STACK_DEFAULT */
 static int thread_count;            /* threads started by this module still running (atomic) */
 
 /* ---- locks ------------------------------------------------------------------------------------- */
@@ -413,7 +420,9 @@ static Obj *t_start_new_thread(Obj *self, Obj *const *args, int nargs, Obj *kwna
     port_waitq_init(&b->q, "boot");
     const char *err = NULL;
     __atomic_fetch_add(&thread_count, 1, __ATOMIC_ACQ_REL);
-    port_thread *th = port_thread_start("py", thread_main, b, thread_stack_size, PORT_ANY_CORE, &err);
+    port_thread *th = port_thread_start("py", thread_main, b,
+                                        thread_stack_size ? thread_stack_size : THREAD_STACK_DEFAULT,
+                                        PORT_ANY_CORE, &err);
     if (!th) {
         __atomic_fetch_sub(&thread_count, 1, __ATOMIC_ACQ_REL);
         DECREF(b->func); DECREF(b->args); XDECREF(b->kwargs);
