@@ -262,6 +262,9 @@ static inline void run_dealloc(Obj *o)
 void obj_dealloc(Obj *o)
 {
     if (gil_unsafe_active && gil_check_dealloc(o)) return;
+    Type *t = o->type;
+    /* Leaves hold no references: nothing nests under them, skip the bookkeeping. */
+    if (t == &str_type || t == &float_type || t == &int_type) { run_dealloc(o); return; }
     ThreadState *ts = ts_get();
     if (!ts) { run_dealloc(o); return; }
     int d = ts->trash_depth;
