@@ -28,6 +28,10 @@
  * is bypassed: its corruption detection relies on freed objects keeping their poison until
  * malloc reuses them, and a double free must not put one block on a list twice.
  *
+ * Deallocation (obj_dealloc, DECREF's slow path) is the one place that bounds its own C
+ * recursion: the trashcan at the end of this file queues nested deallocations on the thread's
+ * ThreadState.trash, so no type's dealloc needs to care how deep a chain of objects goes.
+ *
  * Called by: every object file (obj_alloc/obj_free), DECREF (obj_dealloc). Locks: none.
  */
 #include <string.h>
@@ -264,7 +268,7 @@ void obj_dealloc(Obj *o)
     if (gil_unsafe_active && gil_check_dealloc(o)) return;
     Type *t = o->type;
     /* Leaves hold no references: nothing nests under them, skip the bookkeeping. */
-    if (t == &str_type || t == &float_type || t == &int_type) { run_dealloc(o); return; }
+    if (LEAF_TYPE(t)) { run_dealloc(o); return; }
     ThreadState *ts = ts_get();
     if (!ts) { run_dealloc(o); return; }
     int d = ts->trash_depth;

@@ -89,6 +89,9 @@ static inline void DECREF(Obj *o) {
  * sys.setrecursionlimit: every C path that recurses on user data calls it. */
 bool c_stack_low(void);
 int c_stack_check(const char *where);
+/* Types whose instances hold no references and whose repr/compare/dealloc never recurse: the hot
+ * paths skip the checks above for them. */
+#define LEAF_TYPE(t) ((t) == &str_type || (t) == &int_type || (t) == &float_type)
 
 static inline void XINCREF(Obj *o) { if (o) INCREF(o); }
 static inline void XDECREF(Obj *o) { if (o) DECREF(o); }

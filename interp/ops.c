@@ -98,7 +98,7 @@ static Obj *check_str_result(Obj *r, const char *what)
 Obj *obj_repr(Obj *o)
 {
     Type *t = TYPE(o);
-    if (c_stack_check(" while getting the repr of an object") < 0) return NULL;   /* nested reprs */
+    if (!LEAF_TYPE(t) && c_stack_check(" while getting the repr of an object") < 0) return NULL;
     if (t->flags & TF_HEAPTYPE) {
         Obj *f = dunder(o, D_REPR);
         if (f) return check_str_result(obj_call1(f, o), "__repr__");
@@ -111,7 +111,7 @@ Obj *obj_str(Obj *o)
 {
     Type *t = TYPE(o);
     if (t == &str_type) return NEWREF(o);
-    if (c_stack_check(" while getting the str of an object") < 0) return NULL;
+    if (!LEAF_TYPE(t) && c_stack_check(" while getting the str of an object") < 0) return NULL;
     if (t->flags & TF_HEAPTYPE) {
         Obj *f = dunder(o, D_STR);
         if (f) return check_str_result(obj_call1(f, o), "__str__");
@@ -205,8 +205,10 @@ Obj *obj_compare(Obj *a, Obj *b, int op)
         }
         return bool_from(r);
     }
-    if (c_stack_check(" in comparison") < 0) return NULL;   /* nested containers' compare */
     Type *ta = TYPE(a), *tb = TYPE(b);
+    /* Nested containers' compare recurses here; str/int/float never do (and sort relies on
+     * them being cheap). */
+    if (!(LEAF_TYPE(ta) && LEAF_TYPE(tb)) && c_stack_check(" in comparison") < 0) return NULL;
     Obj *r;
     bool reflected_first = ta != tb && type_is_subtype(tb, ta) &&
                            ((tb->flags & TF_HEAPTYPE) ? dunder(b, D_LT + swapped_op[op]) != NULL

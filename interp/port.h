@@ -3,7 +3,8 @@
  *
  * interp/ includes no kernel header and no OS header beyond the C library; everything it needs
  * from below (threads, spinlocks, wait queues with timeouts, monotonic time, console I/O, memory,
- * per-thread slots, core control and statistics) comes through the functions declared here.
+ * per-thread slots, C stack bounds, core control and statistics) comes through the functions
+ * declared here.
  * Two implementations exist and must behave alike:
  *   kernel/port.c      — the Tollbooth kernel (guest), on kernel/sched, kernel/waitq, kernel/spinlock
  *   interp/port_linux.c — Linux (host build `tollpy`), on pthreads, futex/condvars, clock_gettime

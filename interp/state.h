@@ -62,8 +62,8 @@ struct ThreadState {
     void *frame_spare;         /* one empty chunk kept to avoid thrashing at a chunk edge */
     int c_depth;               /* C re-entries of vm_eval (counted; the C stack bounds them) */
     Obj *repr_active;          /* objects-B: list of containers whose repr is running ([...] guard) */
-    Obj *trash;                /* objects-B: deallocations deferred past trash_depth (linked via refcnt) */
-    int trash_depth;           /* objects-B: nesting of container deallocs on this thread */
+    Obj *trash;                /* mem.c obj_dealloc: dead objects queued past TRASH_DEPTH (linked via refcnt) */
+    int trash_depth;           /* mem.c obj_dealloc: nesting of deallocations on this thread */
     int stop_seen;             /* console: last stop_threads generation acted upon */
     /* mem.c: per-thread cache of freed small blocks, by 16-byte size class (see mem.c) */
     void *mc_head[MC_NCLASS];
