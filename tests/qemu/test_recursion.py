@@ -38,6 +38,21 @@ def test_plain_recursion_with_a_high_limit(tmp_path):
                        "RecursionError: maximum recursion depth exceeded"])
 
 
+def test_recursion_in_except_handlers_with_a_high_limit(tmp_path):
+    """A 10,000-long __context__ chain of exceptions with tracebacks: printed, then freed."""
+    st, out = run_batch(
+        "import sys\n"
+        "sys.setrecursionlimit(10000)\n"
+        "def f(n):\n"
+        "    try:\n"
+        "        raise ValueError(n)\n"
+        "    except ValueError:\n"
+        "        return f(n + 1)\n"
+        "f(0)\n", timeout=60, tmp_path=tmp_path)
+    check(st, out, 1, ["Traceback (most recent call last):"])
+    assert program_lines(out)[-1] == "RecursionError: maximum recursion depth exceeded", out[-3000:]
+
+
 def test_nested_generator_expressions_dropped(tmp_path):
     st, out = run_batch(
         "g = iter([1])\n"
