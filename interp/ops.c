@@ -206,9 +206,12 @@ Obj *obj_compare(Obj *a, Obj *b, int op)
         return bool_from(r);
     }
     Type *ta = TYPE(a), *tb = TYPE(b);
-    /* Nested containers' compare recurses here; str/int/float never do (and sort relies on
-     * them being cheap). */
-    if (!(LEAF_TYPE(ta) && LEAF_TYPE(tb)) && c_stack_check(" in comparison") < 0) return NULL;
+    /* Nested objects' compare recurses here (slices, user __eq__ through C...); str/int/float
+     * never do, and list/tuple guard their own nesting (seq_compare's rec_enter): sort keys
+     * of those kinds pay nothing. */
+    if (!(LEAF_TYPE(ta) && LEAF_TYPE(tb)) && ta != &tuple_type && ta != &list_type &&
+        c_stack_check(" in comparison") < 0)
+        return NULL;
     Obj *r;
     bool reflected_first = ta != tb && type_is_subtype(tb, ta) &&
                            ((tb->flags & TF_HEAPTYPE) ? dunder(b, D_LT + swapped_op[op]) != NULL
