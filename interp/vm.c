@@ -419,7 +419,8 @@ static Obj *make_exc(Obj *v) {
         Obj *e = obj_call0(v);
         if (!e) return NULL;
         if (!obj_isinstance(e, BaseException_t)) {
-            exc_raise(TypeError_t, "calling %R should have returned an instance of BaseException, not %T", v, e);
+            exc_raise(TypeError_t, "calling %R should have returned an instance of BaseException, not %R", v,
+                      (Obj *)TYPE(e));
             DECREF(e);
             return NULL;
         }
@@ -658,10 +659,30 @@ Obj *vm_resume(Frame *f, Obj *sent, Obj *exc, int *done) {
 #define ARG INSTR_ARG(w)
 #define JUMPTO(i) (ip = co->code + (i))
 
+/* Stack-depth check (ASan builds, or -DTOLLPY_CHECK_STACK): before every instruction the value
+ * stack lies within [f->stack, f->stack + co->stacksize], the bound the compiler's flow analysis
+ * computed. A compiler stack-accounting bug (a block leaving a value behind on a path that loops)
+ * then stops at the first instruction past the bound instead of writing beyond the frame. */
+#if defined(__SANITIZE_ADDRESS__) || defined(TOLLPY_CHECK_STACK)
+__attribute__((noinline, cold)) static void vm_stack_fault(Frame *f, const Instr *ip, Obj **sp) {
+    CodeObj *c = CODE(f->code);
+    char buf[200];
+    int n = snprintf(buf, sizeof buf, "tollpy: value stack out of bounds in %s at instruction %d: depth %d, max %d\n",
+                     str_data(c->qualname), (int)(ip - c->code), (int)(sp - f->stack), c->stacksize);
+    tb_write_err(buf, (size_t)n);
+    __builtin_trap();
+}
+#define STACK_CHECK() do { \
+        if (__builtin_expect(sp < f->stack || sp > f->stack + co->stacksize, 0)) vm_stack_fault(f, ip, sp); \
+    } while (0)
+#else
+#define STACK_CHECK() ((void)0)
+#endif
+
 #if defined(__GNUC__)
 #define USE_GOTO 1
 #define TARGET(op) L_##op:
-#define DISPATCH() do { w = *ip++; goto *tbl[INSTR_OP(w)]; } while (0)
+#define DISPATCH() do { STACK_CHECK(); w = *ip++; goto *tbl[INSTR_OP(w)]; } while (0)
 #else
 #define USE_GOTO 0
 #define TARGET(op) case OP_##op:
