@@ -200,12 +200,29 @@ static Type *static_base(Type *t) {
     return t;
 }
 
+/* Where an instance of a class statement's class records that its __del__ has run, or NULL.
+ * Exceptions: ExcObj.finalized. Others: class_new gives the first class of a chain that adds the
+ * instance dict slot one more word right after it (subclasses inherit the layout); only built-in
+ * bases that bring their own dict slot (none but the exceptions can be subclassed today) lack it. */
+static uint8_t *finalized_flag(Obj *o, Type *t) {
+    if (t->flags & TF_EXCEPTION) return (uint8_t *)&((ExcObj *)o)->finalized;
+    Type *b = static_base(t);
+    if (t->dictoffset && (!b || !b->dictoffset)) return (uint8_t *)o + t->dictoffset + sizeof(Obj *);
+    return NULL;
+}
+
 /* __del__: run it with the object briefly alive again (refcount 1); if it stored a new
  * reference somewhere (resurrection), the object lives on. Errors are printed, not raised,
- * like CPython's "Exception ignored in". */
+ * like CPython's "Exception ignored in". PEP 442: __del__ runs at most once per object, so a
+ * resurrected object that dies again is freed without calling it (no endless resurrection). */
 static bool run_del(Obj *o) {
     Obj *d = type_lookup(TYPE(o), str_intern("__del__"));
     if (!d || obj_is(d, &builtin_fn_type)) return true;
+    uint8_t *fin = finalized_flag(o, TYPE(o));
+    if (fin) {
+        if (*fin) return true;
+        *fin = 1;
+    }
     Obj *saved = exc_fetch();
     o->refcnt = 1;
     Obj *r = obj_call1(d, o);
@@ -355,7 +372,7 @@ Obj *class_new(Obj *name, Obj *bases, Obj *ns) {
     if (!t->dictoffset) {
         size_t off = (base->size + sizeof(Obj *) - 1) & ~(sizeof(Obj *) - 1);
         t->dictoffset = off;
-        t->size = off + sizeof(Obj *);
+        t->size = off + 2 * sizeof(Obj *);      /* the dict slot, then finalized_flag's word */
     }
     if (dict_get_s(t->dict, "__eq__") && !dict_get_s(t->dict, "__hash__")) {
         if (dict_set_s(t->dict, "__hash__", None) < 0) { DECREF((Obj *)t); return NULL; }

@@ -220,6 +220,7 @@ typedef struct {
     Obj *args;                 /* a tuple, never NULL after construction */
     Obj *traceback, *context, *cause;
     bool suppress_context;
+    bool finalized;            /* a user subclass's __del__ has run (PEP 442: once only); class.c */
     Obj *value;
 } ExcObj;
 /* Start-up, once per process before any interpreter: type_ready() every built-in type declared
