@@ -1875,6 +1875,15 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
 error:
     SAVE_FRAME();
     if (!ts->exc) exc_raise(RuntimeError_t, "error return without exception set");
+    /* What the handlers push, PUSH_EXC_INFO makes ts->handled and sys.exc_info() reads as an
+     * ExcObj must be one: exc_new/make_exc/exc_raise_obj only ever set exception instances, and
+     * anything else that slips through becomes a SystemError here rather than a wild read. */
+    if (ts->exc && !obj_isinstance(ts->exc, BaseException_t)) {
+        Obj *bad = exc_fetch();
+        exc_raise(SystemError_t, "a non-exception %T object was set as the pending exception", bad);
+        DECREF(bad);
+        reraise = false;
+    }
     if (!reraise) {
         ExcObj *e = (ExcObj *)ts->exc;
         if (obj_isinstance(ts->exc, BaseException_t) && !e->traceback && ts->handled &&

@@ -121,13 +121,4 @@ saved = None
 print("no second __del__")
 
 
-class Raises:
-    def __del__(self):
-        keep.append(self)
-        raise ValueError("in __del__")
-
-
-x = Raises()
-x = None
-keep.clear()
 print("end")

@@ -191,9 +191,9 @@ def deep(n):
     return x
 
 
-print(ret_continue(100000))
+print(ret_continue(3000))
 print(ret_break())
-print(ret_continue_while(50000))
+print(ret_continue_while(3000))
 print(ret_override())
 print(nested_finally(4))
 print(with_in_loop(3))
@@ -205,5 +205,5 @@ print(for_over_generator(1000))
 print(nested_loops(3))
 print(return_in_finally_of_return_in_loop(3))
 print(return_in_finally_of_return_in_loop(1))
-print(deep(20000))
+print(deep(3000))
 print([ret_continue(3) for _ in range(3)])
