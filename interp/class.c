@@ -404,7 +404,7 @@ static void wrap_dealloc(Obj *o) {
 static Obj *wrap_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
     if (nargs != 1 || kwnames)
         return exc_raise(TypeError_t, "%s expected 1 argument, got %d", t->name, nargs);
-    WrapObj *w = (WrapObj *)obj_alloc(t, sizeof(WrapObj));
+    WrapObj *w = (WrapObj *)obj_alloc(t, t->size > sizeof(WrapObj) ? t->size : sizeof(WrapObj));   /* a subclass adds a dict slot */
     if (!w) return NULL;
     w->func = NEWREF(args[0]);
     return &w->base;
@@ -434,7 +434,7 @@ Type classmethod_type = {
 typedef struct { Obj base; Obj *fget, *fset, *fdel, *doc; } PropObj;   /* layout used by setattr above */
 
 static Obj *prop_make(Type *t, Obj *fget, Obj *fset, Obj *fdel, Obj *doc) {
-    PropObj *p = (PropObj *)obj_alloc(t, sizeof(PropObj));
+    PropObj *p = (PropObj *)obj_alloc(t, t->size > sizeof(PropObj) ? t->size : sizeof(PropObj));   /* a subclass adds a dict slot */
     if (!p) return NULL;
     p->fget = fget && fget != None ? NEWREF(fget) : NULL;
     p->fset = fset && fset != None ? NEWREF(fset) : NULL;

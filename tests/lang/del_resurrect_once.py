@@ -121,4 +121,25 @@ saved = None
 print("no second __del__")
 
 
+
+
+# subclasses of built-in descriptor types carry an instance dict (and the finalized mark) too
+class PropPhoenix(property):
+    def __del__(self):
+        print("PropPhoenix.__del__", self.tag)
+        keep.append(self)
+
+
+class StaticPhoenix(staticmethod):
+    def __del__(self):
+        print("StaticPhoenix.__del__", self.tag)
+        keep.append(self)
+
+
+for cls, fn in ((PropPhoenix, lambda s: 1), (StaticPhoenix, len)):
+    o = cls(fn)
+    o.tag = cls.__name__
+    o = None
+    print("kept:", keep[0].tag)
+    keep.clear()
 print("end")

@@ -207,3 +207,45 @@ print(return_in_finally_of_return_in_loop(3))
 print(return_in_finally_of_return_in_loop(1))
 print(deep(3000))
 print([ret_continue(3) for _ in range(3)])
+
+
+# generators: a yield (or yield from) inside the finally body that a return is running
+def gen_yield_in_finally(n):
+    for i in range(n):
+        try:
+            return i
+        finally:
+            yield "fin%d" % i
+            continue
+print(list(gen_yield_in_finally(3)))
+def h():
+    try:
+        return 1
+    finally:
+        x = yield 2
+        print("got", x)
+it = h(); print(next(it))
+try:
+    it.send(5)
+except StopIteration as e:
+    print("stop", e.value)
+def k():
+    for i in range(3):
+        with open_cm() as c:
+            try:
+                return i
+            finally:
+                yield from range(2)
+                if i < 2: continue
+class open_cm:
+    def __enter__(self): return self
+    def __exit__(self, *a): print("exit"); return False
+print(list(k()))
+def m():
+    for i in range(3):
+        try:
+            return [j for j in range(i)]
+        finally:
+            if i < 2:
+                continue
+print(m())
