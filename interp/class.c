@@ -202,8 +202,9 @@ static Type *static_base(Type *t) {
 
 /* Where an instance of a class statement's class records that its __del__ has run, or NULL.
  * Exceptions: ExcObj.finalized. Others: class_new gives the first class of a chain that adds the
- * instance dict slot one more word right after it (subclasses inherit the layout); only built-in
- * bases that bring their own dict slot (none but the exceptions can be subclassed today) lack it. */
+ * instance dict slot one more word right after it (subclasses inherit the layout). NULL only for
+ * a subclassable built-in base with its own dict slot other than BaseException (none today): its
+ * __del__ would then run on every resurrection, as before. */
 static uint8_t *finalized_flag(Obj *o, Type *t) {
     if (t->flags & TF_EXCEPTION) return (uint8_t *)&((ExcObj *)o)->finalized;
     Type *b = static_base(t);
