@@ -108,7 +108,7 @@ def main():
                 name = "%s [unsafe run %d]" % (os.path.relpath(f, REPO), rnd + 1)
                 jobs.append(name)
                 last = err.strip().splitlines()[-1] if err.strip() else ""
-                reported = "corruption detected" in err
+                reported = "corruption detected" in out + err   # the report goes to the console (stdout)
                 if rc == 0 and not reported:
                     print("ok   ", name, "(survived)")
                 elif rc == 1 and reported:
