@@ -9,8 +9,13 @@
  * pointer is the poison written into freed objects, a list whose len exceeds its capacity.
  * It calls gil_report_corruption(type name): "refcount corruption detected (<type>)" is printed
  * once, and every thread of the interpreter raises RuntimeError at its next eval-breaker check,
- * so the program ends (the REPL / kernel console survive; the host process exits normally).
- * Corruption that nothing detects may still crash the host process: that is the lesson.
+ * so the program ends (the REPL / kernel console survive; the host process exits with status 1).
+ * Host: the policy's frees never reach glibc twice (interp/mem.c keeps them in a checked
+ * quarantine), so glibc's own heap checks do not abort the process; if one still does, SIGABRT is
+ * reported like SIGSEGV. After a report a waker thread interrupts every sleep each 50 ms (a main
+ * thread in join() then sees the reset), and a watchdog ends the process after
+ * UNSAFE_RESET_GRACE_S. Corruption that nothing detects may still end in a wrong exception or a
+ * contained crash: that is the lesson.
  * Guest: such a crash (a fault in a thread running interpreter code) is contained by the kernel
  * (port_set_fault_hook, installed only while this policy runs): "refcount corruption detected
  * (crash: <kind> at <pc>; thread '<name>')", the interpreter is marked for reset, the thread ends;
