@@ -9,8 +9,13 @@
  * pointer is the poison written into freed objects, a list whose len exceeds its capacity.
  * It calls gil_report_corruption(type name): "refcount corruption detected (<type>)" is printed
  * once, and every thread of the interpreter raises RuntimeError at its next eval-breaker check,
- * so the program ends (the REPL / kernel console survive; the host process exits normally).
- * Corruption that nothing detects may still crash the host process: that is the lesson.
+ * so the program ends (the REPL / kernel console survive; the host process exits with status 1).
+ * Host: the policy's frees never reach glibc twice (interp/mem.c keeps them in a checked
+ * quarantine), so glibc's own heap checks do not abort the process; if one still does, SIGABRT is
+ * reported like SIGSEGV. After a report a waker thread interrupts every sleep each 50 ms (a main
+ * thread in join() then sees the reset), and a watchdog ends the process after
+ * UNSAFE_RESET_GRACE_S. Corruption that nothing detects may still end in a wrong exception or a
+ * contained crash: that is the lesson.
  * Guest: such a crash (a fault in a thread running interpreter code) is contained by the kernel
  * (port_set_fault_hook, installed only while this policy runs): "refcount corruption detected
  * (crash: <kind> at <pc>; thread '<name>')", the interpreter is marked for reset, the thread ends;
@@ -22,8 +27,8 @@
 #include <string.h>
 #ifdef TOLLPY_HOST
 #include <signal.h>
+#include <stdlib.h>
 #include <unistd.h>
-#include <string.h>
 
 /* Host: corruption that nothing detected in time usually ends as a wild pointer. While the
  * unsafe policy runs, SIGSEGV/SIGBUS are reported the same way and the interpreter (here: the
@@ -35,7 +40,8 @@ static void unsafe_fault(int sig) {
     char buf[128];
     size_t n = 0;
     const char *parts[3] = { "refcount corruption detected (crash: ",
-                             sig == SIGSEGV ? "SIGSEGV" : "SIGBUS",
+                             sig == SIGSEGV ? "SIGSEGV" : sig == SIGBUS ? "SIGBUS"
+                                            : "SIGABRT: the C library found its heap corrupted",
                              " under the unsafe GIL policy; interpreter reset)\n" };
     for (int i = 0; i < 3; i++)
         for (const char *p = parts[i]; *p && n < sizeof buf; p++) buf[n++] = *p;
@@ -54,7 +60,29 @@ static void unsafe_watchdog(int sig) {
     (void)r;
     _exit(1);
 }
+/* A program whose main thread finished after a report still ends with status 1 (as the guest's
+ * batch run does, interp/console_guest.c): registered with the first report, runs at exit(). */
+static void unsafe_exit_status(void) {
+    fflush(NULL);
+    _exit(1);
+}
+/* Until the process ends, wake every sleeper each 50 ms: a thread blocked in join() or on a lock
+ * (the main thread waiting for a worker that the reset keeps from ever releasing its lock) then
+ * raises the reset's RuntimeError instead of waiting for the watchdog. */
+static void unsafe_waker(void *arg) {
+    (void)arg;
+    for (;;) {
+        port_interrupt_sleepers();
+        port_sleep_ns(50u * 1000 * 1000);
+    }
+}
 void gil_unsafe_reset_deadline(void) {
+    static int registered;
+    if (!__atomic_exchange_n(&registered, 1, __ATOMIC_ACQ_REL)) {
+        atexit(unsafe_exit_status);
+        port_thread *t = port_thread_start("unsafe-waker", unsafe_waker, NULL, 0, PORT_ANY_CORE, NULL);
+        if (t) port_thread_detach(t);
+    }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = unsafe_watchdog;
@@ -69,6 +97,10 @@ static void install_fault_handlers(bool on) {
     sigemptyset(&sa.sa_mask);
     sigaction(SIGSEGV, &sa, NULL);
     sigaction(SIGBUS, &sa, NULL);
+    /* glibc aborts when it finds its heap corrupted (a block freed twice, a write into a freed
+     * block that reached its free lists). mem.c's quarantine keeps the policy's frees away from
+     * glibc; this is the report for whatever still gets through. */
+    sigaction(SIGABRT, &sa, NULL);
 }
 #else
 /* Guest. A fault (wild pointer) in a thread running this interpreter's code is contained by the
@@ -76,7 +108,6 @@ static void install_fault_handlers(bool on) {
  * interpreter for reset, end that thread; a crash of the main thread goes to the console
  * (gil_unsafe_main_crashed: abandon the interpreter, fresh one) or, in batch mode, ends the run
  * with status 1. Faults under any other policy, or in kernel code, still panic. */
-void sched_interrupt_sleepers(void);     /* kernel/thread.c (declared by hand: no kernel header) */
 volatile int gil_unsafe_interactive;
 void (*volatile gil_unsafe_main_crashed)(void);
 static volatile unsigned unsafe_epoch;   /* bumped when the console replaces the interpreter */
@@ -97,7 +128,7 @@ static void unsafe_crashed(const port_fault *f) {      /* the faulting thread, s
         __atomic_thread_fence(__ATOMIC_SEQ_CST);
         if (__atomic_fetch_add(&g->st.corruptions, 1, __ATOMIC_RELAXED) == 0) gil_unsafe_reset_deadline();
         port_trace(TR_GIL_CORRUPTION, ts->ident, 1);
-        sched_interrupt_sleepers();      /* a main thread waiting in join() sees the reset */
+        port_interrupt_sleepers();      /* a main thread waiting in join() sees the reset */
         if (ts == ts->interp->main_ts) {
             void (*k)(void) = gil_unsafe_main_crashed;
             if (k && gil_unsafe_interactive) k();
@@ -126,7 +157,7 @@ static void unsafe_watchdog(void *arg) {
     uint64_t end = port_time_ns() + (uint64_t)UNSAFE_RESET_GRACE_S * 1000000000u;
     while (port_time_ns() < end) {
         if (__atomic_load_n(&unsafe_epoch, __ATOMIC_ACQUIRE) != ep) return;
-        sched_interrupt_sleepers();
+        port_interrupt_sleepers();
         port_sleep_ns(100u * 1000 * 1000);
     }
     if (__atomic_load_n(&unsafe_epoch, __ATOMIC_ACQUIRE) != ep) return;

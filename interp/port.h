@@ -104,6 +104,10 @@ typedef struct {
 typedef void (*port_fault_cont)(const port_fault *f);
 typedef port_fault_cont (*port_fault_hook)(const port_fault *f);
 void port_set_fault_hook(port_fault_hook h);     /* NULL: none */
+/* Every sleep under way (port_sleep_ns, port_waitq_sleep) returns -1 as for Ctrl-C, so a thread
+ * blocked in join() or a lock sees the unsafe policy's reset. Guest: at once; host: within one
+ * 50 ms slice of the sleep. */
+void port_interrupt_sleepers(void);
 
 /* ---- trace ---------------------------------------------------------------------------------- */
 /* Append one event to the current core's trace ring (cheap; never blocks). `a`/`b` are

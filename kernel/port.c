@@ -159,3 +159,5 @@ void port_set_fault_hook(port_fault_hook h)
     __atomic_store_n(&interp_fault_hook, h, __ATOMIC_RELEASE);
     trap_set_fault_hook(h ? port_fault_trap : 0);
 }
+
+void port_interrupt_sleepers(void) { sched_interrupt_sleepers(); }
