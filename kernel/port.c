@@ -77,7 +77,7 @@ int port_cores_possible(void) { return cpus_possible; }
 int port_cores_set(int n) { return cpu_set_count(n); }
 
 /* ---- memory ----
- * While the interpreter's fault hook is set (the `unsafe` GIL policy), freed interpreter memory
+ * While the quarantine is on (port_heap_quarantine: the `unsafe` GIL policy), freed interpreter memory
  * is not given back to newlib's heap, which the kernel shares (up to QUARANTINE_MAX bytes, then
  * normally again): a racing double free, or a DECREF through a stale pointer, then lands in dead
  * memory instead of in malloc's free lists, where it would crash the kernel's allocator with its
@@ -86,11 +86,14 @@ int port_cores_set(int n) { return cpu_set_count(n); }
 #include <string.h>
 #define QUARANTINE_MAX ((size_t)64 << 20)
 static port_fault_hook interp_fault_hook;
+static int quarantine_on;
 static size_t quarantined;                  /* bytes kept out of the heap (approximate: racy adds) */
+
+void port_heap_quarantine(bool on) { __atomic_store_n(&quarantine_on, on, __ATOMIC_RELEASE); }
 
 static int quarantine(void *p)
 {
-    if (!__atomic_load_n(&interp_fault_hook, __ATOMIC_ACQUIRE) || !p)
+    if (!__atomic_load_n(&quarantine_on, __ATOMIC_ACQUIRE) || !p)
         return 0;
     size_t n = malloc_usable_size(p);
     if (__atomic_add_fetch(&quarantined, n, __ATOMIC_RELAXED) > QUARANTINE_MAX)
@@ -100,7 +103,7 @@ static int quarantine(void *p)
 void *port_malloc(size_t n) { return malloc(n); }
 void *port_realloc(void *p, size_t n)
 {
-    if (!p || !__atomic_load_n(&interp_fault_hook, __ATOMIC_ACQUIRE))
+    if (!p || !__atomic_load_n(&quarantine_on, __ATOMIC_ACQUIRE))
         return realloc(p, n);
     void *q = malloc(n);
     if (!q)
@@ -136,7 +139,8 @@ void port_trace(uint16_t event, uint32_t a, uint32_t b) { trace_event(event, a, 
 
 static void port_fault_resume(const struct trap_fault *tf)     /* the thread, stack reset */
 {
-    port_fault pf = { tf->what, tf->pc, tf->addr, tf->thread };
+    fault_report_contained(tf);
+    port_fault pf = { tf->what, tf->pc, tf->addr, tf->thread, tf->guard };
     ((port_fault_cont)tf->cookie)(&pf);
     thread_exit();
 }
@@ -146,7 +150,7 @@ static trap_fault_cont port_fault_trap(struct trap_fault *tf)  /* in the fault h
     port_fault_hook h = __atomic_load_n(&interp_fault_hook, __ATOMIC_ACQUIRE);
     if (!h)
         return 0;
-    port_fault pf = { tf->what, tf->pc, tf->addr, tf->thread };
+    port_fault pf = { tf->what, tf->pc, tf->addr, tf->thread, tf->guard };
     port_fault_cont k = h(&pf);
     if (!k)
         return 0;

@@ -25,9 +25,33 @@ void trap_set_fault_hook(trap_fault_hook h)
     __atomic_store_n(&fault_hook, h, __ATOMIC_RELEASE);
 }
 
+/* The fault's backtrace, read in the handler (the continuation reuses the stack from its top, so
+ * the outer frames are gone by then): pc, lr, then the return addresses of the frame-pointer
+ * chain (ARM state, -fno-omit-frame-pointer: fp points at the saved lr, the caller's fp just
+ * below it). Every word read lies inside the thread's own stack, so reading cannot fault here. */
+static int fault_backtrace(uint32_t *bt, uint32_t fp, uint32_t pc, uint32_t lr, uint32_t lo, uint32_t hi)
+{
+    int n = 0;
+    bt[n++] = pc;
+    if (lr && lr != pc)
+        bt[n++] = lr;
+    while (n < TRAP_FAULT_BT && fp >= lo + 4 && fp + 4 <= hi && (fp & 3) == 0) {
+        uint32_t ret = *(uint32_t *)fp, next = *(uint32_t *)(fp - 4);
+        if (ret != bt[n - 1])
+            bt[n++] = ret;
+        if (next <= fp)
+            break;
+        fp = next;
+    }
+    return n;
+}
+
 /* A fault the hook takes: the frame is rewritten so that the exception return lands in
  * fault_resume (SVC mode, interrupts on) with r0 = the fault record at the top of the thread's
- * stack (which becomes its sp) and r1 = the continuation. */
+ * stack (which becomes its sp) and r1 = the continuation. Nothing is released here because
+ * nothing can be held: interrupts were on (no spinlock: spin_lock disables them, and
+ * locks_held is checked too) and the code was not the kernel's (no half-done scheduler or
+ * waitq update); the thread is running, so it is on no wait queue. */
 static int trap_contain(int type, uint32_t *frame)
 {
     static const char *const what[] = { "?", "undefined instruction", "?", "prefetch abort", "data abort" };
@@ -49,19 +73,32 @@ static int trap_contain(int type, uint32_t *frame)
         __asm__ volatile("mrc p15, 0, %0, c6, c0, 0" : "=r"(addr));
     else if (type == 3)
         __asm__ volatile("mrc p15, 0, %0, c6, c0, 2" : "=r"(addr));
-    if (type != 1 && mmu_arena_is_guard(addr))         /* a stack overflow is a kernel matter */
-        return 0;
-    uint32_t top = ((uint32_t)t->stack + t->stack_size) & ~7u;
+    uint32_t base = (uint32_t)t->stack, guard_lo = base - PAGE_SIZE;
+    int guard = 0;
+    if (type != 1 && mmu_arena_is_guard(addr)) {
+        if (addr < guard_lo || addr >= base)           /* another thread's guard page */
+            return 0;
+        guard = 1;                                     /* its own stack overflowed in this code */
+    }
+    uint32_t top = (base + t->stack_size) & ~7u;
     struct trap_fault *f = (struct trap_fault *)((top - sizeof *f) & ~7u);
-    if (frame[1] > top || frame[1] < (uint32_t)t->stack)   /* sp not on its own stack */
+    /* sp on its own stack; after an overflow it may already point into the guard page */
+    if (frame[1] > top || frame[1] < (guard ? guard_lo : base))
         return 0;
+    uint32_t bt[TRAP_FAULT_BT];
+    int nbt = fault_backtrace(bt, frame[3 + 11], pc, frame[2], base, (uint32_t)f);
     memset(f, 0, sizeof *f);
     f->kind = type;
     f->what = what[type];
-    f->pc = frame[16];
+    f->pc = pc;
     f->addr = addr;
     f->tid = t->tid;
+    f->cpu = c->id;
+    f->guard = guard;
+    f->stack_size = (uint32_t)t->stack_size;
     memcpy(f->thread, t->name, sizeof f->thread);
+    memcpy(f->bt, bt, sizeof bt);
+    f->nbt = nbt;
     trap_fault_cont k = h(f);
     if (!k)
         return 0;
