@@ -189,7 +189,7 @@ void gil_unsafe_reset_deadline(void) {
 }
 #endif
 
-int gil_reset_pending(Interp *in) { return in && in->gil && in->gil->reset_pending; }
+int gil_reset_pending(Interp *in) { return in && in->gil ? in->gil->reset_pending : 0; }
 #ifdef TOLLPY_HOST
 volatile int gil_unsafe_interactive;
 void (*volatile gil_unsafe_main_crashed)(void);
