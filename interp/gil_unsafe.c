@@ -126,7 +126,7 @@ static void interp_crashed(const port_fault *f) {      /* the faulting thread, s
                          "leaked) and a fresh one made"
                        : "the program is stopped and its interpreter will be replaced");
     port_write(buf, strlen(buf));
-    port_trace(TR_GIL_CORRUPTION, ts->ident, 1);
+    if (unsafe) port_trace(TR_GIL_CORRUPTION, ts->ident, 1);
     if (!interactive) port_exit(1);
     int first = !__atomic_exchange_n(&g->reset_pending, unsafe ? GIL_RESET_CORRUPTION : GIL_RESET_CRASH,
                                      __ATOMIC_SEQ_CST);
