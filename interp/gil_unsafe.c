@@ -75,11 +75,12 @@ static void install_fault_handlers(bool on) {
 /* Guest. The containment of a fault in interpreter code, for EVERY policy (it began as this
  * policy's, hence its home and the gil_unsafe_* names in gil.h). The hook is installed once, when
  * the console makes its first interpreter (gil_fault_containment_install); the kernel offers it a
- * fault only in a thread's own non-kernel code, interrupts on, no spinlock held — so the thread
- * holds no port_spin lock (the GIL's own g->lock included) and is on no wait queue; the one
+ * fault only in a thread's own non-kernel code, with no kernel spinlock held and interrupts on
+ * or off only through our own port_spin locks (an objlock section under `none`, the GIL's
+ * g->lock), which the kernel has force-released; the thread is on no wait queue. The one
  * interpreter lock it may hold across bytecode is the GIL itself, released below. A fault in
- * kernel code, with a spinlock held (an objlock critical section under `none`, malloc's lock) or
- * in an interrupt handler still panics: kernel/trap.h.
+ * kernel code, with a kernel spinlock held (malloc's lock) or in an interrupt handler still
+ * panics: kernel/trap.h.
  * What happens (interp_crashed, on the faulting thread with its stack reset):
  *  - the kernel has printed its report (kind, pc and symbol, address, backtrace); we add ours:
  *    which Python thread, the policy, what happens next;
@@ -102,8 +103,23 @@ static volatile unsigned unsafe_epoch;   /* bumped when the console replaces the
 
 void gil_unsafe_reset_done(void) { __atomic_add_fetch(&unsafe_epoch, 1, __ATOMIC_ACQ_REL); }
 
+/* Threads inside interp_crashed: a fault there (the interpreter was in a worse state than the
+ * first fault showed) is not offered again — it panics rather than loop. A ring: an entry matters
+ * only while its thread runs interp_crashed, and a crashed thread's ThreadState is never freed
+ * (leaked with its interpreter), so a stale entry cannot match another thread. */
+static ThreadState *volatile crashing[8];
+static unsigned crashing_next;
+
+static int is_crashing(ThreadState *ts) {
+    for (unsigned i = 0; i < sizeof crashing / sizeof crashing[0]; i++)
+        if (__atomic_load_n(&crashing[i], __ATOMIC_ACQUIRE) == ts) return 1;
+    return 0;
+}
+
 static void interp_crashed(const port_fault *f) {      /* the faulting thread, stack reset */
     ThreadState *ts = port_tls_get();
+    unsigned slot = __atomic_fetch_add(&crashing_next, 1, __ATOMIC_RELAXED) % (sizeof crashing / sizeof crashing[0]);
+    __atomic_store_n(&crashing[slot], ts, __ATOMIC_RELEASE);
     Interp *in = ts->interp;
     Gil *g = in->gil;
     int unsafe = g->ops == &gil_ops_unsafe;
@@ -148,7 +164,7 @@ static void interp_crashed(const port_fault *f) {      /* the faulting thread, s
 static port_fault_cont interp_fault_hook(const port_fault *f) {   /* in the fault handler */
     (void)f;
     ThreadState *ts = port_tls_get();
-    if (!ts || !ts->interp || !ts->interp->gil) return NULL;
+    if (!ts || !ts->interp || !ts->interp->gil || is_crashing(ts)) return NULL;
     return interp_crashed;
 }
 

@@ -705,10 +705,14 @@ static Obj *k_cores(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
  * the kernel's text) the way an undiscovered VM bug would, to check that the kernel contains it
  * (kernel/trap.h, gil_unsafe.c): "null" a store through NULL (data abort), "undef" an undefined
  * instruction, "prefetch" a call through a NULL function pointer (prefetch abort), "stack" C
- * recursion into the thread's stack guard page. Called with the GIL held, as a VM bug would be.
+ * recursion into the thread's stack guard page, "locked" a NULL store while holding an
+ * interpreter spinlock (as in an objlock section under `none`). Called with the GIL held, as a
+ * VM bug would be.
  * The kernel shell's `fault` command faults in kernel code instead, which must still panic. */
 static volatile uintptr_t fault_null_addr;            /* 0: the NULL page is unmapped */
 static volatile int fault_recurse_limit = 1 << 30;
+static port_spin_t fault_spin;                        /* "locked": held across the fault */
+static int fault_spin_ready;
 static __attribute__((noinline)) int fault_recurse(int n)
 {
     volatile char pad[256];
@@ -725,9 +729,9 @@ static Obj *k_fault_in_interpreter(Obj *self, Obj *const *args, int nargs, Obj *
     if (!str_check(a[0])) return exc_raise(TypeError_t, "_fault_in_interpreter() kind must be str");
     const char *k = str_data(a[0]);
     int kind = !strcmp(k, "null") ? 1 : !strcmp(k, "undef") ? 2 : !strcmp(k, "prefetch") ? 3
-             : !strcmp(k, "stack") ? 4 : 0;
+             : !strcmp(k, "stack") ? 4 : !strcmp(k, "locked") ? 5 : 0;
     if (!kind) return exc_raise(ValueError_t, "_fault_in_interpreter(kind): kind must be 'null', 'undef', "
-                                "'prefetch' or 'stack'");
+                                "'prefetch', 'stack' or 'locked'");
     char b[96];
     snprintf(b, sizeof b, "test hook: deliberate fault in interpreter code (%s)\n", k);
     out(b);
@@ -736,6 +740,12 @@ static Obj *k_fault_in_interpreter(Obj *self, Obj *const *args, int nargs, Obj *
     case 2: __asm__ volatile(".word 0xe7f000f0"); break;     /* permanently undefined */
     case 3: ((void (*)(void))fault_null_addr)(); break;
     case 4: fault_recurse(0); break;
+    case 5:                       /* a NULL store inside an interpreter spinlock's critical section */
+        if (!fault_spin_ready) { port_spin_init(&fault_spin, "fault-test"); fault_spin_ready = 1; }
+        port_spin_lock(&fault_spin);  /* taken again by the next "locked": it must have been freed */
+        *(volatile uint32_t *)fault_null_addr = 0xdead;
+        port_spin_unlock(&fault_spin);
+        break;
     }
     return exc_raise(RuntimeError_t, "_fault_in_interpreter(%s): the fault did not happen", k);
 }

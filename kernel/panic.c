@@ -214,6 +214,8 @@ void fault_report_contained(const struct trap_fault *f)
     else if (f->kind == 4 || f->kind == 3)
         kprintf("  fault address %08lx%s\n", (unsigned long)f->addr,
                 f->addr < 0x1000 ? " (NULL pointer dereference)" : "");
+    if (f->locks_released)
+        kprintf("  %d interpreter spinlock(s) held: released\n", f->locks_released);
     kprintf("  cpu %d, thread '%s' (tid %lu)\n  backtrace:", f->cpu, f->thread, (unsigned long)f->tid);
     for (int i = 0; i < f->nbt; i++) {
         uint32_t a = f->bt[i];

@@ -35,8 +35,30 @@ uint64_t port_wall_time_ns(void)
     return base + port_time_ns();
 }
 
-/* ---- spinlocks ---- */
-void port_spin_init(port_spin_t *l, const char *name) { spin_init((spinlock_t *)l, name); }
+/* ---- spinlocks ----
+ * A port_spin_t is a kernel spinlock followed by a mark (magic + its own address) that tells
+ * kernel/trap.c it is the interpreter's: a fault in interpreter code while only such locks are
+ * held may be contained, and they are force-released (trap_lock_is_containable). A lock used
+ * without port_spin_init has no mark and counts as the kernel's (a fault then panics). */
+#define PORT_SPIN_MAGIC 0x70795350u          /* "PSyp" */
+struct port_spin {
+    spinlock_t l;
+    uint32_t magic;
+    const void *self;
+};
+_Static_assert(sizeof(struct port_spin) <= sizeof(port_spin_t), "port_spin_t too small for the mark");
+void port_spin_init(port_spin_t *l, const char *name)
+{
+    struct port_spin *p = (struct port_spin *)l;
+    spin_init(&p->l, name);
+    p->magic = PORT_SPIN_MAGIC;
+    p->self = p;
+}
+int trap_lock_is_containable(const spinlock_t *l)
+{
+    const struct port_spin *p = (const struct port_spin *)l;
+    return p->magic == PORT_SPIN_MAGIC && p->self == p;
+}
 void port_spin_lock(port_spin_t *l) { spin_lock((spinlock_t *)l); }
 void port_spin_unlock(port_spin_t *l) { spin_unlock((spinlock_t *)l); }
 

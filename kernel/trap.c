@@ -12,6 +12,7 @@
 #include "kernel/trap.h"
 #include "kernel/panic.h"
 #include "kernel/stack.h"
+#include "kernel/spinlock.h"
 #include <string.h>
 
 /* ---- fault containment (kernel/trap.h) ------------------------------------------------------ */
@@ -61,10 +62,18 @@ static int trap_contain(int type, uint32_t *frame)
     uint32_t spsr = frame[0];
     struct cpu *c = mycpu();
     struct thread *t = c->cur;
-    if (!h || panicking || (spsr & 0x1f) != 0x13 || (spsr & 0x80))  /* not SVC, or interrupts were off */
+    if (!h || panicking || (spsr & 0x1f) != 0x13)   /* not SVC: an interrupt handler, a nested fault */
         return 0;
-    if (!t || t == c->idle || !t->stack || c->noff || c->locks_held)
+    if (!t || t == c->idle || !t->stack)
         return 0;
+    /* Interrupts off only through the client's own spinlocks: each push_off is one of theirs
+     * (noff == locks_held), interrupts were on before the first (intena), all are recorded. */
+    int nlocks = c->locks_held;
+    if (nlocks == 0 ? (c->noff || (spsr & 0x80)) : (c->noff != nlocks || !c->intena || nlocks > 8))
+        return 0;
+    for (int i = 0; i < nlocks; i++)
+        if (!trap_lock_is_containable(c->held[i]))
+            return 0;
     uint32_t pc = frame[16];
     if (pc >= (uint32_t)__ktext_start && pc < (uint32_t)__ktext_end)   /* the kernel's own code */
         return 0;
@@ -102,6 +111,19 @@ static int trap_contain(int type, uint32_t *frame)
     trap_fault_cont k = h(f);
     if (!k)
         return 0;
+    /* The client's locks are let go as spin_unlock would, minus pop_off's irq_enable (we are in
+     * the exception handler): the exception return below turns interrupts on. */
+    for (int i = nlocks - 1; i >= 0; i--) {
+        struct spinlock *l = c->held[i];
+        l->cpu = -1;
+        l->owner = 0;
+        __asm__ volatile("dmb" ::: "memory");
+        l->locked = 0;
+        __asm__ volatile("dsb; sev" ::: "memory");
+    }
+    c->locks_held = 0;
+    c->noff = 0;
+    f->locks_released = nlocks;
     frame[3 + 0] = (uint32_t)f;                      /* r0 */
     frame[3 + 1] = (uint32_t)k;                      /* r1 */
     frame[16] = (uint32_t)fault_resume;              /* pc */

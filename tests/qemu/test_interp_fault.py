@@ -1,6 +1,7 @@
 """A fault in interpreter code ends that Python program, never the kernel (kernel/trap.h,
 interp/gil_unsafe.c's guest section): under every GIL policy a data abort, prefetch abort,
-undefined instruction or an overflow into the thread's own stack guard page, in the main thread
+undefined instruction, an overflow into the thread's own stack guard page, or any of these while
+an interpreter spinlock is held (it is force-released), in the main thread
 or in a `_thread` thread, is reported (kind, pc with its symbol, address, backtrace, which Python
 thread) and the program ends: a batch run (EXIT=1) with status 1, never 101 (panic) or 124
 (hang); at the console the interpreter is abandoned and a fresh `>>>` comes back, again and
@@ -17,6 +18,7 @@ KINDS = {   # kind -> (what the kernel reports, the function named at the pc)
     "undef": ("undefined instruction", "k_fault_in_interpreter"),
     "prefetch": ("prefetch abort", None),        # pc 0: no symbol; the backtrace names the caller
     "stack": ("data abort", "fault_recurse"),
+    "locked": ("data abort", "k_fault_in_interpreter"),   # an interpreter spinlock held: released
 }
 CONTAINED = "*** fault in interpreter code, contained: "
 
@@ -29,8 +31,10 @@ def check_report(out, kind, where):
     if sym:
         assert sym in line, line
     assert "backtrace: " in out and "k_fault_in_interpreter" in out.split("backtrace: ")[1], out[-3000:]
-    if kind == "null":
+    if kind in ("null", "locked"):
         assert "(NULL pointer dereference)" in out, out[-3000:]
+    if kind == "locked":
+        assert "1 interpreter spinlock(s) held: released" in out, out[-3000:]
     if kind == "stack":
         assert "guard page, stack overflow in thread" in out, out[-3000:]
         assert "(C stack overflow)" in out, out[-3000:]
@@ -86,7 +90,8 @@ def expect_fresh_prompt(g, policy):
 def test_console_survives_repeated_faults_in_main_thread(guest, policy):
     g = guest(cpus=2, extra_env={"GIL": policy})
     g.boot()
-    for kind in ["null", "undef", "prefetch", "stack", "null"]:   # each one after a recovery
+    # each one after a recovery; the second "locked" takes the spinlock the first one held
+    for kind in ["null", "undef", "prefetch", "stack", "locked", "locked", "null"]:
         g.cmd("x = 'old interpreter'")
         out = g.cmd(f'kernel._fault_in_interpreter("{kind}")', timeout=60)
         check_report(out, kind, f"in the main thread, GIL policy {policy}; the interpreter is abandoned")
