@@ -90,7 +90,8 @@ static void install_fault_handlers(bool on) {
  *    eval-breaker check raises RuntimeError; stop_threads: the other threads get a quiet
  *    SystemExit first), the GIL is released if the thread held it (its waiters must reach that
  *    check), sleepers are woken (join, lock waits), and the thread's ThreadState is dropped
- *    (port_tls_set(NULL): a fault in this path itself is not offered again: it panics);
+ *    (port_tls_set(NULL)); a fault in this path itself is not offered again (crashing[]): it
+ *    panics rather than loop;
  *  - the main thread of the console's interpreter goes to the console (gil_unsafe_main_crashed:
  *    the interpreter is abandoned, leaked with any threads still in it, and a fresh one made);
  *    any other thread ends; the console's main thread then sees RuntimeError, and the console

@@ -49,10 +49,10 @@ static int fault_backtrace(uint32_t *bt, uint32_t fp, uint32_t pc, uint32_t lr, 
 
 /* A fault the hook takes: the frame is rewritten so that the exception return lands in
  * fault_resume (SVC mode, interrupts on) with r0 = the fault record at the top of the thread's
- * stack (which becomes its sp) and r1 = the continuation. Nothing is released here because
- * nothing can be held: interrupts were on (no spinlock: spin_lock disables them, and
- * locks_held is checked too) and the code was not the kernel's (no half-done scheduler or
- * waitq update); the thread is running, so it is on no wait queue. */
+ * stack (which becomes its sp) and r1 = the continuation. No kernel state can be half-updated:
+ * the code was not the kernel's, and every spinlock held (each disables interrupts) is the
+ * client's own — those are released here, the data they guard is the client's to discard; the
+ * thread is running, so it is on no wait queue. */
 static int trap_contain(int type, uint32_t *frame)
 {
     static const char *const what[] = { "?", "undefined instruction", "?", "prefetch abort", "data abort" };
@@ -66,6 +66,9 @@ static int trap_contain(int type, uint32_t *frame)
         return 0;
     if (!t || t == c->idle || !t->stack)
         return 0;
+    uint32_t pc = frame[16];
+    if (pc >= (uint32_t)__ktext_start && pc < (uint32_t)__ktext_end)   /* the kernel's own code */
+        return 0;
     /* Interrupts off only through the client's own spinlocks: each push_off is one of theirs
      * (noff == locks_held), interrupts were on before the first (intena), all are recorded. */
     int nlocks = c->locks_held;
@@ -74,9 +77,6 @@ static int trap_contain(int type, uint32_t *frame)
     for (int i = 0; i < nlocks; i++)
         if (!trap_lock_is_containable(c->held[i]))
             return 0;
-    uint32_t pc = frame[16];
-    if (pc >= (uint32_t)__ktext_start && pc < (uint32_t)__ktext_end)   /* the kernel's own code */
-        return 0;
     uint32_t addr = 0;
     if (type == 4)
         __asm__ volatile("mrc p15, 0, %0, c6, c0, 0" : "=r"(addr));
