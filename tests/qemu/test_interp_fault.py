@@ -55,16 +55,17 @@ def test_batch_fault_in_main_thread_ends_program_with_status_1(tmp_path, policy,
 
 
 @pytest.mark.parametrize("policy", POLICIES)
-def test_batch_fault_in_a_thread_ends_program_with_status_1(tmp_path, policy):
+@pytest.mark.parametrize("kind", ["null", "stack", "locked"])
+def test_batch_fault_in_a_thread_ends_program_with_status_1(tmp_path, policy, kind):
     # the main thread sleeps in short slices, so it runs on whether or not the crash stops it;
     # "main done" must not appear: the program ends at the crash
     prog = ('import kernel, _thread, time\n'
-            '_thread.start_new_thread(kernel._fault_in_interpreter, ("null",))\n'
+            f'_thread.start_new_thread(kernel._fault_in_interpreter, ("{kind}",))\n'
             'for i in range(3000):\n    time.sleep(0.01)\nprint("main done")\n')
     st, out = run_batch(prog, cpus=2, timeout=90, tmp_path=tmp_path, extra_env={"GIL": policy})
     assert st == 1, (st, out[-3000:])
     assert "main done" not in out, out[-3000:]
-    check_report(out, "null", f"in Python thread ")
+    check_report(out, kind, f"in Python thread ")
     assert f"GIL policy {policy}; program ended (status 1)" in out, out[-3000:]
 
 
