@@ -209,8 +209,9 @@ void fault_report_contained(const struct trap_fault *f)
     kprintf("\n*** fault in interpreter code, contained: %s at pc %08lx%s\n", f->what,
             (unsigned long)f->pc, where);
     if (f->guard)
-        kprintf("  fault address %08lx: guard page, stack overflow in thread '%s' (stack %lu bytes)\n",
-                (unsigned long)f->addr, f->thread, (unsigned long)f->stack_size);
+        kprintf("  fault address %08lx: guard page, stack overflow in thread '%s' (stack %lu bytes)%s\n",
+                (unsigned long)f->addr, f->thread, (unsigned long)f->stack_size,
+                f->in_irq_entry ? "; hit by an interrupt's entry, pc is where it was interrupted" : "");
     else if (f->kind == 4 || f->kind == 3)
         kprintf("  fault address %08lx%s\n", (unsigned long)f->addr,
                 f->addr < 0x1000 ? " (NULL pointer dereference)" : "");

@@ -8,7 +8,9 @@
  * handler then force-releases (the data they guard belongs to the client, which abandons it),
  * pc outside the kernel's own code (boot/, kernel/, drivers/: __ktext_start..__ktext_end in
  * boot/kernel.ld), not an idle thread, no panic in progress, and for an abort on a stack guard
- * page only the faulting thread's own guard page (its stack overflowed in that code: f->guard).
+ * page only the faulting thread's own guard page (its stack overflowed in that code: f->guard),
+ * also when the access that hit it was an interrupt entry's push of the interrupted state
+ * (before irq_dispatch: no kernel state touched; the interrupted pc must pass the same checks).
  * Everything else — a fault in kernel code, with a kernel spinlock held, in an interrupt handler, on
  * another thread's guard page — is a kernel bug and panics. The hook runs in the
  * exception handler (abort/undef mode, interrupts off): it must be short and take no lock. It
@@ -31,6 +33,8 @@ struct trap_fault {
     uint32_t tid;
     int cpu;
     int guard;                      /* the abort hit the thread's own stack guard page */
+    int in_irq_entry;               /* ... while an interrupt's entry pushed onto that stack;
+                                       pc is then the interrupted one */
     uint32_t stack_size;
     char thread[THREAD_NAME_LEN];
     void *cookie;                   /* for the hook's own use (set by the hook) */
