@@ -210,7 +210,9 @@ int gil_eval_breaker(ThreadState *ts) {
     Gil *g = gil_of(ts);
     if (!t) return 0;
     if (g->reset_pending) {
-        exc_raise(RuntimeError_t, "interpreter reset: refcount corruption detected");
+        exc_raise(RuntimeError_t, g->reset_pending == GIL_RESET_CRASH
+                  ? "interpreter reset: a thread of this program crashed (see the report above)"
+                  : "interpreter reset: refcount corruption detected");
         return -1;
     }
     int r = g->ops->eval_breaker(g, t);
