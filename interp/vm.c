@@ -998,7 +998,7 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
     TARGET(BINARY_SUBSCR) {
         Obj *k = POP(), *o = TOP();
         Obj *v;
-        if (IS_SMALL(k) && TYPE(o) == &list_type) {
+        if (IS_SMALL(k) && TYPE(o) == &list_type && !rc_atomic) {   /* `none`: list_getitem locks */
             intptr_t i = SMALL_VAL(k), n = LIST_LEN(o);
             if (i < 0) i += n;
             if (i >= 0 && i < n) {
@@ -1019,7 +1019,7 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
     TARGET(STORE_SUBSCR) {
         Obj *k = POP(), *o = POP(), *v = POP();
         int r;
-        if (IS_SMALL(k) && TYPE(o) == &list_type && SMALL_VAL(k) >= 0 && SMALL_VAL(k) < LIST_LEN(o)) {
+        if (IS_SMALL(k) && TYPE(o) == &list_type && !rc_atomic && SMALL_VAL(k) >= 0 && SMALL_VAL(k) < LIST_LEN(o)) {
             Obj *old = LIST_ITEMS(o)[SMALL_VAL(k)];
             LIST_ITEMS(o)[SMALL_VAL(k)] = v;
             DECREF(old);
@@ -1404,6 +1404,13 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         int n = ARG;
         Obj *seq = POP();
         Type *t = TYPE(seq);
+        if (rc_atomic && t == &list_type) {   /* `none`: unpack a snapshot taken under the list's lock */
+            Obj *snap = list_as_tuple(seq);
+            DECREF(seq);
+            if (!snap) goto error;
+            seq = snap;
+            t = &tuple_type;
+        }
         if ((t == &tuple_type && TUPLE_LEN(seq) == n) || (t == &list_type && LIST_LEN(seq) == n)) {
             Obj **items = t == &tuple_type ? TUPLE_ITEMS(seq) : LIST_ITEMS(seq);
             for (int i = n - 1; i >= 0; i--) { INCREF(items[i]); PUSH(items[i]); }
