@@ -93,8 +93,8 @@ Obj *obj_generic_getattr(Obj *o, Obj *name) {
     if (t->dictoffset) {
         Obj *d = *dict_slot(o, t);
         if (d) {
-            Obj *v = dict_get(d, name);
-            if (v) return NEWREF(v);
+            Obj *v = dict_get_ref(d, name);   /* under `none` another thread may rebind it */
+            if (v) return v;
             if (exc_occurred()) return NULL;
         }
     }
