@@ -433,7 +433,12 @@ static Obj *bytes_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
     }
     if (a[1]) return exc_raise(TypeError_t, "encoding without a string argument");
     if (is_bytes(x)) return NEWREF(x);
-    if (is_ba(x)) return bytes_new(((ByteArrayObj *)x)->buf, ((ByteArrayObj *)x)->len);
+    if (is_ba(x)) {   /* copied under the bytearray's lock: another thread may be appending */
+        obj_lock(x);
+        Obj *r = bytes_new(((ByteArrayObj *)x)->buf, ((ByteArrayObj *)x)->len);
+        obj_unlock(x);
+        return r;
+    }
     if (int_check(x)) {
         intptr_t n;
         if (int_as_index(x, &n) < 0) return NULL;
