@@ -46,6 +46,12 @@ typedef struct {
 } DictObj;
 
 #define D(o) ((DictObj *)(o))
+/* used is read without the lock (len(d), a first look before locking), so every store and load
+ * of it is a relaxed atomic: a plain mov on every target, and no C11 data race under `none`. The
+ * rest of the table is touched only under the lock (or by the only thread that can see it). */
+#define USED(d) __atomic_load_n(&(d)->used, __ATOMIC_RELAXED)
+static inline void used_set(DictObj *d, intptr_t n) { __atomic_store_n(&d->used, n, __ATOMIC_RELAXED); }
+static inline void used_add(DictObj *d, intptr_t n) { used_set(d, d->used + n); }   /* under the lock */
 
 /* A key's hash with the common cases inline: small ints (identity-ish, as CPython's int hash for
  * values below 2**60) and strs (cached in the str). */
@@ -169,7 +175,7 @@ static int insert_ex(DictObj *d, Obj *key, intptr_t hash, Obj *val, Obj **old) {
         return 0;
     }
     if (!d->size || d->nentries >= USABLE(d->size)) {
-        if (dict_resize(d, d->used * 3 + 1) < 0) return -1;
+        if (dict_resize(d, USED(d) * 3 + 1) < 0) return -1;
         lookup(d, key, hash, &slot);   /* cannot fail: the key is known absent; finds an empty slot */
     }
     /* A DUMMY slot may be reused only if the probe found one before an EMPTY. */
@@ -178,7 +184,7 @@ static int insert_ex(DictObj *d, Obj *key, intptr_t hash, Obj *val, Obj **old) {
     e->hash = hash;
     e->key = NEWREF(key);
     e->value = NEWREF(val);
-    d->used++;
+    used_add(d, 1);
     d->version++;
     return 0;
 }
@@ -216,7 +222,7 @@ Obj *dict_get_ref(Obj *o, Obj *key) {
 static DEntry *entries_snapshot(Obj *o, intptr_t *n) {
     DictObj *d = D(o);
     obj_lock(o);
-    intptr_t k = 0, used = d->used;
+    intptr_t k = 0, used = USED(d);
     DEntry *s = used ? mem_alloc((size_t)used * sizeof(DEntry)) : NULL;
     if (s)
         for (intptr_t i = 0; i < d->nentries && k < used; i++) {
@@ -274,7 +280,7 @@ static void unlink_entry(DictObj *d, intptr_t slot, intptr_t ix, Obj **k, Obj **
     e->key = NULL;
     e->value = NULL;
     d->indices[slot] = DUMMY;
-    d->used--;
+    used_add(d, -1);
     d->version++;
 }
 
@@ -315,7 +321,7 @@ Obj *dict_pop(Obj *o, Obj *key, Obj *dflt) {
     return v;
 }
 
-intptr_t dict_len(Obj *d) { return D(d)->used; }
+intptr_t dict_len(Obj *d) { return USED(D(d)); }
 
 bool dict_next(Obj *o, intptr_t *pos, Obj **k, Obj **v) {
     DictObj *d = D(o);
@@ -335,7 +341,8 @@ static void dict_clear_all(DictObj *d) {
     intptr_t n = d->nentries;
     d->indices = NULL;
     d->entries = NULL;
-    d->size = d->used = d->nentries = 0;
+    d->size = d->nentries = 0;
+    used_set(d, 0);
     d->version++;
     obj_unlock((Obj *)d);
     for (intptr_t i = 0; i < n; i++) {
@@ -372,7 +379,7 @@ static int dict_merge_dict(DictObj *d, DictObj *s, bool override) {
         /* Fast path (an exact copy of the table into an empty dict) under both locks. */
         bool done = false;
         obj_lock2((Obj *)d, (Obj *)s);
-        if (d->used == 0 && d->nentries == 0 && !d->size && override && s->used == s->nentries && s->size &&
+        if (USED(d) == 0 && d->nentries == 0 && !d->size && override && USED(s) == s->nentries && s->size &&
             dict_alloc_table(d, s->size) == 0) {
             memcpy(d->indices, s->indices, (size_t)s->size * sizeof(int32_t));
             for (intptr_t i = 0; i < s->nentries; i++) {
@@ -380,14 +387,15 @@ static int dict_merge_dict(DictObj *d, DictObj *s, bool override) {
                 INCREF(s->entries[i].key);
                 INCREF(s->entries[i].value);
             }
-            d->nentries = d->used = s->nentries;
+            d->nentries = s->nentries;
+            used_set(d, s->nentries);
             d->version++;
             done = true;
         }
         obj_unlock2((Obj *)d, (Obj *)s);
         return done ? 0 : merge_snapshot(d, s, override);
     }
-    if (d->used == 0 && override && s->used == s->nentries && s->size) {
+    if (USED(d) == 0 && override && USED(s) == s->nentries && s->size) {
         /* Fast path: an exact copy of the table. */
         if (dict_alloc_table(d, s->size) < 0) return -1;
         memcpy(d->indices, s->indices, (size_t)s->size * sizeof(int32_t));
@@ -396,11 +404,12 @@ static int dict_merge_dict(DictObj *d, DictObj *s, bool override) {
             INCREF(s->entries[i].key);
             INCREF(s->entries[i].value);
         }
-        d->nentries = d->used = s->nentries;
+        d->nentries = s->nentries;
+        used_set(d, s->nentries);
         d->version++;
         return 0;
     }
-    if (USABLE(d->size) < d->used + s->used && dict_resize(d, (d->used + s->used) * 3 / 2 + 1) < 0) return -1;
+    if (USABLE(d->size) < USED(d) + USED(s) && dict_resize(d, (USED(d) + USED(s)) * 3 / 2 + 1) < 0) return -1;
     for (intptr_t i = 0; i < s->nentries; i++) {
         DEntry e = s->entries[i];
         if (!e.key) continue;
@@ -548,7 +557,7 @@ static void dict_dealloc(Obj *o) {
 
 static Obj *dict_repr(Obj *o) {
     DictObj *d = D(o);
-    if (d->used == 0) return str_from_cstr("{}");
+    if (USED(d) == 0) return str_from_cstr("{}");
     int g = repr_enter(o);
     if (g < 0) return NULL;
     if (g > 0) return str_from_cstr("{...}");
@@ -595,7 +604,7 @@ static int dict_equal(DictObj *x, DictObj *y) {
         DEntry *e = entries_snapshot((Obj *)x, &n);
         if (n < 0) return -1;
         obj_lock((Obj *)y);
-        int eq = n == y->used;
+        int eq = n == USED(y);
         obj_unlock((Obj *)y);
         for (intptr_t i = 0; i < n && eq > 0; i++) {
             obj_lock((Obj *)y);
@@ -609,7 +618,7 @@ static int dict_equal(DictObj *x, DictObj *y) {
         entries_release(e, n);
         return eq;
     }
-    if (x->used != y->used) return 0;
+    if (USED(x) != USED(y)) return 0;
     for (intptr_t i = 0; i < x->nentries; i++) {
         DEntry *e = &x->entries[i];
         if (!e->key) continue;
@@ -640,7 +649,7 @@ static Obj *dict_compare(Obj *a, Obj *b, int op) {
     return bool_from(op == CMP_EQ ? eq : !eq);
 }
 
-static intptr_t dict_tp_len(Obj *o) { return D(o)->used; }
+static intptr_t dict_tp_len(Obj *o) { return USED(D(o)); }
 
 static Obj *dict_subscript(Obj *o, Obj *key) {
     intptr_t h;
@@ -688,8 +697,8 @@ static Obj *dictiter_new(Obj *d, Type *t) {
     if (!it) return NULL;
     it->dict = NEWREF(d);
     obj_lock(d);
-    it->used = D(d)->used;
-    it->left = D(d)->used;
+    it->used = USED(D(d));
+    it->left = USED(D(d));
     obj_unlock(d);
     return (Obj *)it;
 }
@@ -707,7 +716,7 @@ static Obj *self_iter(Obj *o) { return NEWREF(o); }
 static DEntry *dictiter_step(DictIter *it) {
     if (!it->dict || it->left < 0) return NULL;
     DictObj *d = D(it->dict);
-    if (d->used != it->used) {
+    if (USED(d) != it->used) {
         it->used = -1;
         exc_raise(RuntimeError_t, "dictionary changed size during iteration");
         return NULL;
@@ -766,7 +775,7 @@ static Obj *dict_itemiter_next(Obj *o) {
 static Obj *dictiter_length_hint(Obj *self, Obj *const *a, int n, Obj *k) {
     (void)a; (void)n; (void)k;
     DictIter *it = (DictIter *)self;
-    return int_from_i64(it->dict && it->used == D(it->dict)->used ? it->left : 0);
+    return int_from_i64(it->dict && it->used == USED(D(it->dict)) ? it->left : 0);
 }
 static const MethodDef dictiter_methods[] = { {"__length_hint__", dictiter_length_hint}, {NULL, NULL} };
 
@@ -792,7 +801,7 @@ static Obj *view_new(Obj *d, Type *t) {
     return (Obj *)v;
 }
 static void view_dealloc(Obj *o) { CLEAR(((DictView *)o)->dict); obj_free(o); }
-static intptr_t view_len(Obj *o) { return D(((DictView *)o)->dict)->used; }
+static intptr_t view_len(Obj *o) { return USED(D(((DictView *)o)->dict)); }
 static Obj *keys_iter(Obj *o) { return dictiter_new(((DictView *)o)->dict, &dict_keyiter_type); }
 static Obj *values_iter(Obj *o) { return dictiter_new(((DictView *)o)->dict, &dict_valueiter_type); }
 static Obj *items_iter(Obj *o) { return dictiter_new(((DictView *)o)->dict, &dict_itemiter_type); }
@@ -935,7 +944,7 @@ static Obj *dict_m_popitem(Obj *self, Obj *const *a, int n, Obj *k) {
     NOARGS("dict.popitem");
     DictObj *d = D(self);
     obj_lock(self);
-    if (d->used == 0) { obj_unlock(self); return exc_raise(KeyError_t, "popitem(): dictionary is empty"); }
+    if (USED(d) == 0) { obj_unlock(self); return exc_raise(KeyError_t, "popitem(): dictionary is empty"); }
     intptr_t i = d->nentries - 1;
     while (i >= 0 && !d->entries[i].key) i--;
     DEntry *e = &d->entries[i];
@@ -1007,7 +1016,7 @@ static Obj *dict_m_contains(Obj *self, Obj *const *a, int n, Obj *k) {
     int r = dict_contains(self, a[0]);
     return r < 0 ? NULL : bool_from(r);
 }
-static Obj *dict_m_len(Obj *self, Obj *const *a, int n, Obj *k) { NOARGS("__len__"); return int_from_i64(D(self)->used); }
+static Obj *dict_m_len(Obj *self, Obj *const *a, int n, Obj *k) { NOARGS("__len__"); return int_from_i64(USED(D(self))); }
 static Obj *dict_m_iter(Obj *self, Obj *const *a, int n, Obj *k) { NOARGS("__iter__"); return dict_iter(self); }
 static Obj *dict_m_ior(Obj *self, Obj *const *a, int n, Obj *k) {
     if (no_kwargs("__ior__", k) < 0 || check_nargs("__ior__", n, 1, 1) < 0) return NULL;

@@ -23,15 +23,22 @@
 #include "objlock.h"
 
 #define L(o) ((ListObj *)(o))
+/* len is read without the lock (len(l), loop bounds, a first look before locking), so under
+ * `none` every store and every load of it is a relaxed atomic: one plain mov on every target, no
+ * cost under a GIL, and no data race in the C11 sense (TSan-clean). items/cap are touched only
+ * under the lock (or by the only thread that can see the list). */
+#define LEN(o) __atomic_load_n(&L(o)->len, __ATOMIC_RELAXED)
+static inline void set_len(ListObj *l, intptr_t n) { __atomic_store_n(&l->len, n, __ATOMIC_RELAXED); }
 
 static int list_resize(Obj *o, intptr_t newlen) {
     ListObj *l = L(o);
-    if (newlen <= l->cap && newlen >= l->cap / 2) { l->len = newlen; return 0; }
+    if (newlen <= l->cap && newlen >= l->cap / 2) { set_len(l, newlen); return 0; }
     intptr_t cap = newlen + (newlen >> 3) + (newlen < 9 ? 3 : 6);
     if (newlen == 0) {
         mem_free(l->items);
         l->items = NULL;
-        l->cap = l->len = 0;
+        l->cap = 0;
+        set_len(l, 0);
         return 0;
     }
     if ((size_t)cap > SIZE_MAX / 2 / sizeof(Obj *)) { exc_raise_memory(); return -1; }
@@ -39,7 +46,7 @@ static int list_resize(Obj *o, intptr_t newlen) {
     if (!p && cap) return -1;
     l->items = p;
     l->cap = cap;
-    l->len = newlen;
+    set_len(l, newlen);
     return 0;
 }
 
@@ -63,7 +70,8 @@ int list_append(Obj *o, Obj *v) {
     ListObj *l = L(o);
     obj_lock(o);
     if (l->len < l->cap) {
-        l->items[l->len++] = NEWREF(v);
+        l->items[l->len] = NEWREF(v);
+        set_len(l, l->len + 1);
         obj_unlock(o);
         return 0;
     }
@@ -76,7 +84,7 @@ int list_append(Obj *o, Obj *v) {
 
 int list_insert(Obj *o, intptr_t i, Obj *v) {
     obj_lock(o);
-    intptr_t n = LIST_LEN(o);
+    intptr_t n = LEN(o);
     if (i < 0) { i += n; if (i < 0) i = 0; }
     if (i > n) i = n;
     if (list_resize(o, n + 1) < 0) { obj_unlock(o); return -1; }
@@ -91,8 +99,8 @@ int list_extend(Obj *o, Obj *src) {
     if (obj_is(src, &list_type) || obj_is(src, &tuple_type)) {
         bool isl = obj_is(src, &list_type);
         if (isl) obj_lock2(o, src); else obj_lock(o);   /* two-object section, stripes in order */
-        intptr_t m = LIST_LEN(o);
-        intptr_t n = isl ? LIST_LEN(src) : TUPLE_LEN(src);
+        intptr_t m = LEN(o);
+        intptr_t n = isl ? LEN(src) : TUPLE_LEN(src);
         int r = n ? list_resize(o, m + n) : 0;
         if (r == 0) {
             /* src may be o itself: its items pointer may have moved, so read it after the resize. */
@@ -125,7 +133,7 @@ Obj *list_from_iter(Obj *src) {
 /* A snapshot of l's items as a tuple (allocated under l's lock: one consistent state). */
 Obj *list_as_tuple(Obj *l) {
     obj_lock(l);
-    intptr_t n = LIST_LEN(l);
+    intptr_t n = LEN(l);
     Obj *t = tuple_new(n);
     if (t) for (intptr_t i = 0; i < n; i++) TUPLE_ITEMS(t)[i] = NEWREF(LIST_ITEMS(l)[i]);
     obj_unlock(l);
@@ -148,7 +156,7 @@ static intptr_t scan_native_locked(Obj *o, Obj *v, intptr_t lo, intptr_t hi, int
     if (!eq_is_native(v)) return -2;
     intptr_t r = -1, c = 0;
     obj_lock(o);
-    if (hi > LIST_LEN(o)) hi = LIST_LEN(o);
+    if (hi > LEN(o)) hi = LEN(o);
     for (intptr_t i = lo; i < hi; i++) {
         Obj *x = LIST_ITEMS(o)[i];
         if (!eq_is_native(x)) { r = -2; break; }
@@ -168,7 +176,8 @@ static void list_clear_items(Obj *o) {
     Obj **items = l->items;
     intptr_t n = l->len;
     l->items = NULL;
-    l->len = l->cap = 0;
+    l->cap = 0;
+    set_len(l, 0);
     obj_unlock(o);
     if (!items) return;
     while (--n >= 0) XDECREF(items[n]);
@@ -186,22 +195,22 @@ static void list_dealloc(Obj *o) {
 /* items[i] as a new reference, or NULL when i is past the end (taken under the object lock, so
  * a concurrent resize under the free-threaded policy cannot pull the array away). */
 static inline Obj *item_ref(Obj *o, intptr_t i) {
-    if (!rc_atomic) return i < LIST_LEN(o) ? NEWREF(LIST_ITEMS(o)[i]) : NULL;
+    if (!rc_atomic) return i < LEN(o) ? NEWREF(LIST_ITEMS(o)[i]) : NULL;
     obj_lock(o);
-    Obj *v = i < LIST_LEN(o) ? NEWREF(LIST_ITEMS(o)[i]) : NULL;
+    Obj *v = i < LEN(o) ? NEWREF(LIST_ITEMS(o)[i]) : NULL;
     obj_unlock(o);
     return v;
 }
 
 static Obj *list_repr(Obj *o) {
-    if (LIST_LEN(o) == 0) return str_from_cstr("[]");
+    if (LEN(o) == 0) return str_from_cstr("[]");
     int g = repr_enter(o);
     if (g < 0) return NULL;
     if (g > 0) return str_from_cstr("[...]");
     StrBuf b;
     sb_init(&b);
     sb_addc(&b, '[');
-    for (intptr_t i = 0; i < LIST_LEN(o); i++) {
+    for (intptr_t i = 0; i < LEN(o); i++) {
         Obj *v = item_ref(o, i);
         if (!v) break;
         if (i) sb_add(&b, ", ", 2);
@@ -219,7 +228,7 @@ static Obj *list_compare(Obj *a, Obj *b, int op) {
     if (rc_atomic) {
         /* Compare snapshots of both, taken together (two-object section, stripes in order). */
         obj_lock2(a, b);
-        intptr_t na = LIST_LEN(a), nb = LIST_LEN(b);
+        intptr_t na = LEN(a), nb = LEN(b);
         Obj *ta = tuple_new(na), *tb = ta ? tuple_new(nb) : NULL;
         if (ta && tb) {
             for (intptr_t i = 0; i < na; i++) TUPLE_ITEMS(ta)[i] = NEWREF(LIST_ITEMS(a)[i]);
@@ -234,18 +243,18 @@ static Obj *list_compare(Obj *a, Obj *b, int op) {
         XDECREF(tb);
         return r;
     }
-    if ((op == CMP_EQ || op == CMP_NE) && LIST_LEN(a) != LIST_LEN(b)) return bool_from(op == CMP_NE);
+    if ((op == CMP_EQ || op == CMP_NE) && LEN(a) != LEN(b)) return bool_from(op == CMP_NE);
     return seq_compare(a, b, op);
 }
 
-static intptr_t list_len(Obj *o) { return LIST_LEN(o); }
+static intptr_t list_len(Obj *o) { return LEN(o); }
 
 /* o[lo:hi] clamped to o's length at the moment of the copy (allocated under the lock, so the
  * copy is one consistent state of o). */
 Obj *list_getslice_raw(Obj *o, intptr_t lo, intptr_t hi) {
     if (lo < 0) lo = 0;
     obj_lock(o);
-    if (hi > LIST_LEN(o)) hi = LIST_LEN(o);
+    if (hi > LEN(o)) hi = LEN(o);
     if (hi < lo) hi = lo;
     ListObj *r = list_alloc(&list_type, hi - lo);
     if (r) for (intptr_t i = lo; i < hi; i++) r->items[i - lo] = NEWREF(LIST_ITEMS(o)[i]);
@@ -258,10 +267,10 @@ Obj *list_getslice_raw(Obj *o, intptr_t lo, intptr_t hi) {
  * thread, `none` only) it is resolved again. */
 static int slice_locked(Obj *o, Obj *key, intptr_t *start, intptr_t *stop, intptr_t *step, intptr_t *n) {
     for (;;) {
-        intptr_t len = __atomic_load_n(&LIST_LEN(o), __ATOMIC_RELAXED);
+        intptr_t len = __atomic_load_n(&L(o)->len, __ATOMIC_RELAXED);
         if (slice_indices(key, len, start, stop, step, n) < 0) return -1;
         obj_lock(o);
-        if (LIST_LEN(o) == len) return 0;
+        if (LEN(o) == len) return 0;
         obj_unlock(o);
     }
 }
@@ -270,22 +279,22 @@ static Obj *list_getitem(Obj *o, Obj *key) {
     intptr_t i;
     if (IS_SMALL(key)) {
         i = SMALL_VAL(key);
-        if (i < 0) i += LIST_LEN(o);
+        if (i < 0) i += LEN(o);
     } else if (obj_is(key, &slice_type)) {
         intptr_t start, stop, step, n;
         if (slice_locked(o, key, &start, &stop, &step, &n) < 0) return NULL;
         if (step == 1) { obj_unlock(o); return list_getslice_raw(o, start, stop); }
         ListObj *r = list_alloc(&list_type, n);
         intptr_t k = 0;
-        if (r) for (intptr_t j = start; k < n && j >= 0 && j < LIST_LEN(o); k++, j += step) r->items[k] = NEWREF(LIST_ITEMS(o)[j]);
+        if (r) for (intptr_t j = start; k < n && j >= 0 && j < LEN(o); k++, j += step) r->items[k] = NEWREF(LIST_ITEMS(o)[j]);
         obj_unlock(o);
         if (r) r->len = k;
         return (Obj *)r;
-    } else if (seq_index(key, LIST_LEN(o), &i, "list") < 0) {
+    } else if (seq_index(key, LEN(o), &i, "list") < 0) {
         return NULL;
     }
     obj_lock(o);
-    if ((uintptr_t)i >= (uintptr_t)LIST_LEN(o)) {
+    if ((uintptr_t)i >= (uintptr_t)LEN(o)) {
         obj_unlock(o);
         return exc_raise(IndexError_t, "list index out of range");
     }
@@ -298,7 +307,7 @@ static Obj *list_getitem(Obj *o, Obj *key) {
  * private copy or a tuple). Takes o's lock; the replaced items are released after unlocking. */
 static int list_ass_slice(Obj *o, intptr_t lo, intptr_t hi, Obj *const *src, intptr_t n) {
     obj_lock(o);
-    intptr_t len = LIST_LEN(o);
+    intptr_t len = LEN(o);
     if (lo < 0) lo = 0; else if (lo > len) lo = len;
     if (hi < lo) hi = lo; else if (hi > len) hi = len;
     intptr_t d = hi - lo;
@@ -338,7 +347,7 @@ static int list_setitem(Obj *o, Obj *key, Obj *val) {
             Obj **it = LIST_ITEMS(o);
             Obj **dead = mem_alloc((size_t)n * sizeof(Obj *));
             if (!dead) { obj_unlock(o); return -1; }
-            intptr_t w = start, k = 0, len = LIST_LEN(o);
+            intptr_t w = start, k = 0, len = LEN(o);
             for (intptr_t r = start; r < len; r++) {
                 if (k < n && r == start + k * step) { dead[k++] = it[r]; continue; }
                 it[w++] = it[r];
@@ -357,7 +366,7 @@ static int list_setitem(Obj *o, Obj *key, Obj *val) {
             return -1;
         }
         Obj **src = obj_is(seq, &tuple_type) ? TUPLE_ITEMS(seq) : LIST_ITEMS(seq);
-        intptr_t m = obj_is(seq, &tuple_type) ? TUPLE_LEN(seq) : LIST_LEN(seq);
+        intptr_t m = obj_is(seq, &tuple_type) ? TUPLE_LEN(seq) : LEN(seq);
         if (slice_locked(o, key, &start, &stop, &step, &n) < 0) { DECREF(seq); return -1; }
         int r = 0;
         if (step == 1) {
@@ -383,10 +392,10 @@ static int list_setitem(Obj *o, Obj *key, Obj *val) {
     }
     if (IS_SMALL(key)) {
         i = SMALL_VAL(key);
-        if (i < 0) i += LIST_LEN(o);
-    } else if (seq_index(key, LIST_LEN(o), &i, "list") < 0) return -1;
+        if (i < 0) i += LEN(o);
+    } else if (seq_index(key, LEN(o), &i, "list") < 0) return -1;
     obj_lock(o);
-    if ((uintptr_t)i >= (uintptr_t)LIST_LEN(o)) {
+    if ((uintptr_t)i >= (uintptr_t)LEN(o)) {
         obj_unlock(o);
         exc_raise(IndexError_t, "list assignment index out of range");
         return -1;
@@ -395,8 +404,8 @@ static int list_setitem(Obj *o, Obj *key, Obj *val) {
     if (val) {
         LIST_ITEMS(o)[i] = NEWREF(val);
     } else {
-        memmove(&LIST_ITEMS(o)[i], &LIST_ITEMS(o)[i + 1], (size_t)(LIST_LEN(o) - i - 1) * sizeof(Obj *));
-        list_resize(o, LIST_LEN(o) - 1);
+        memmove(&LIST_ITEMS(o)[i], &LIST_ITEMS(o)[i + 1], (size_t)(LEN(o) - i - 1) * sizeof(Obj *));
+        list_resize(o, LEN(o) - 1);
     }
     obj_unlock(o);
     DECREF(old);
@@ -428,7 +437,7 @@ static int list_contains(Obj *o, Obj *v) {
         DECREF(t);
         return f;
     }
-    for (intptr_t i = 0; i < LIST_LEN(o); i++) {
+    for (intptr_t i = 0; i < LEN(o); i++) {
         Obj *x = item_ref(o, i);
         if (!x) break;
         if (x == v) { DECREF(x); return 1; }
@@ -448,7 +457,7 @@ static Obj *list_add(Obj *a, Obj *b) {
         return exc_raise(TypeError_t, "can only concatenate list (not \"%s\") to list", type_name(b));
     }
     obj_lock2(a, b);   /* both operands as of one moment */
-    intptr_t na = LIST_LEN(a), nb = LIST_LEN(b);
+    intptr_t na = LEN(a), nb = LEN(b);
     ListObj *r = list_alloc(&list_type, na + nb);
     if (r) {
         for (intptr_t i = 0; i < na; i++) r->items[i] = NEWREF(LIST_ITEMS(a)[i]);
@@ -471,7 +480,7 @@ static Obj *list_mul(Obj *a, Obj *b) {
     }
     if (n <= 0) return list_new(0);
     obj_lock(seq);
-    intptr_t len = LIST_LEN(seq);
+    intptr_t len = LEN(seq);
     ListObj *r;
     if (len == 0) r = list_alloc(&list_type, 0);
     else if (len > INTPTR_MAX / 8 / n) r = (ListObj *)exc_raise_memory();
@@ -563,7 +572,8 @@ int list_sort(Obj *o, Obj *key, bool reverse) {
     Obj **items = l->items;
     intptr_t n = l->len, cap = l->cap;
     l->items = NULL;
-    l->len = l->cap = 0;
+    l->cap = 0;
+    set_len(l, 0);
     obj_unlock(o);
     Obj **keys = items;
     int err = 0;
@@ -599,7 +609,7 @@ int list_sort(Obj *o, Obj *key, bool reverse) {
     intptr_t nadded = l->len;
     bool modified = added != NULL || nadded != 0;
     l->items = items;
-    l->len = n;
+    set_len(l, n);
     l->cap = cap;
     obj_unlock(o);
     if (added) {
@@ -640,7 +650,7 @@ static Obj *list_m_insert(Obj *self, Obj *const *a, int n, Obj *k) {
 
 static Obj *list_m_pop(Obj *self, Obj *const *a, int n, Obj *k) {
     if (no_kwargs("list.pop", k) < 0 || check_nargs("pop", n, 0, 1) < 0) return NULL;
-    intptr_t len = LIST_LEN(self), i = len - 1;
+    intptr_t len = LEN(self), i = len - 1;
     if (n == 1) {
         if (IS_SMALL(a[0])) i = SMALL_VAL(a[0]);
         else if (!int_check(a[0])) return exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(a[0]));
@@ -648,10 +658,10 @@ static Obj *list_m_pop(Obj *self, Obj *const *a, int n, Obj *k) {
         if (i < 0) i += len;
     }
     obj_lock(self);
-    if (LIST_LEN(self) != len) {   /* another thread changed it (free-threaded policy): re-resolve */
-        if (n == 0) i = LIST_LEN(self) - 1;
-        else if (i >= LIST_LEN(self)) i = -1;
-        len = LIST_LEN(self);
+    if (LEN(self) != len) {   /* another thread changed it (free-threaded policy): re-resolve */
+        if (n == 0) i = LEN(self) - 1;
+        else if (i >= LEN(self)) i = -1;
+        len = LEN(self);
     }
     if (len == 0) { obj_unlock(self); return exc_raise(IndexError_t, "pop from empty list"); }
     if (i < 0 || i >= len) { obj_unlock(self); return exc_raise(IndexError_t, "pop index out of range"); }
@@ -669,7 +679,7 @@ static Obj *list_m_remove(Obj *self, Obj *const *a, int n, Obj *k) {
             /* Builtin scalars: find and remove in one locked section. */
             if (eq_is_native(a[0])) {
                 obj_lock(self);
-                intptr_t i = -1, len = LIST_LEN(self);
+                intptr_t i = -1, len = LEN(self);
                 bool native = true;
                 for (intptr_t j = 0; j < len; j++) {
                     Obj *x = LIST_ITEMS(self)[j];
@@ -699,7 +709,7 @@ static Obj *list_m_remove(Obj *self, Obj *const *a, int n, Obj *k) {
             if (f <= 0) { DECREF(t); if (f < 0) return NULL; break; }
             Obj *v = NULL;
             obj_lock(self);
-            intptr_t len = LIST_LEN(self);
+            intptr_t len = LEN(self);
             bool same = i < len;
             for (intptr_t j = 0; same && j <= i; j++) same = LIST_ITEMS(self)[j] == TUPLE_ITEMS(t)[j];
             if (same) {
@@ -713,9 +723,9 @@ static Obj *list_m_remove(Obj *self, Obj *const *a, int n, Obj *k) {
         }
         return exc_raise(ValueError_t, "list.remove(x): x not in list");
     }
-    for (intptr_t i = 0; i < LIST_LEN(self); i++) {
+    for (intptr_t i = 0; i < LEN(self); i++) {
         obj_lock(self);
-        if (i >= LIST_LEN(self)) { obj_unlock(self); break; }
+        if (i >= LEN(self)) { obj_unlock(self); break; }
         Obj *x = NEWREF(LIST_ITEMS(self)[i]);
         obj_unlock(self);
         int r = obj_eq(x, a[0]);
@@ -724,10 +734,10 @@ static Obj *list_m_remove(Obj *self, Obj *const *a, int n, Obj *k) {
         if (r) {
             Obj *v = NULL;
             obj_lock(self);
-            if (i < LIST_LEN(self)) {
+            if (i < LEN(self)) {
                 v = LIST_ITEMS(self)[i];
-                memmove(&LIST_ITEMS(self)[i], &LIST_ITEMS(self)[i + 1], (size_t)(LIST_LEN(self) - i - 1) * sizeof(Obj *));
-                list_resize(self, LIST_LEN(self) - 1);
+                memmove(&LIST_ITEMS(self)[i], &LIST_ITEMS(self)[i + 1], (size_t)(LEN(self) - i - 1) * sizeof(Obj *));
+                list_resize(self, LEN(self) - 1);
             }
             obj_unlock(self);
             XDECREF(v);
@@ -740,7 +750,7 @@ static Obj *list_m_remove(Obj *self, Obj *const *a, int n, Obj *k) {
 static Obj *list_m_index(Obj *self, Obj *const *a, int n, Obj *k) {
     if (no_kwargs("list.index", k) < 0 || check_nargs("index", n, 1, 3) < 0) return NULL;
     intptr_t lo, hi;
-    if (index_bounds("index", a, n, LIST_LEN(self), &lo, &hi) < 0) return NULL;
+    if (index_bounds("index", a, n, LEN(self), &lo, &hi) < 0) return NULL;
     if (rc_atomic) {
         intptr_t r = scan_native_locked(self, a[0], lo, hi, NULL);
         if (r >= 0) return int_from_i64(r);
@@ -754,7 +764,7 @@ static Obj *list_m_index(Obj *self, Obj *const *a, int n, Obj *k) {
         }
         return exc_raise(ValueError_t, "%R is not in list", a[0]);
     }
-    for (intptr_t i = lo; i < hi && i < LIST_LEN(self); i++) {
+    for (intptr_t i = lo; i < hi && i < LEN(self); i++) {
         Obj *x = item_ref(self, i);
         if (!x) break;
         int r = obj_eq(x, a[0]);
@@ -778,7 +788,7 @@ static Obj *list_m_count(Obj *self, Obj *const *a, int n, Obj *k) {
         DECREF(t);
         return f < 0 ? NULL : int_from_i64(c);
     }
-    for (intptr_t i = 0; i < LIST_LEN(self); i++) {
+    for (intptr_t i = 0; i < LEN(self); i++) {
         Obj *x = item_ref(self, i);
         if (!x) break;
         int r = obj_eq(x, a[0]);
@@ -808,7 +818,7 @@ static Obj *list_m_reverse(Obj *self, Obj *const *a, int n, Obj *k) {
     (void)a;
     if (no_kwargs("list.reverse", k) < 0 || check_nargs("list.reverse", n, 0, 0) < 0) return NULL;
     obj_lock(self);
-    reverse_items(LIST_ITEMS(self), LIST_LEN(self));
+    reverse_items(LIST_ITEMS(self), LEN(self));
     obj_unlock(self);
     return none_ref();
 }
@@ -816,7 +826,7 @@ static Obj *list_m_reverse(Obj *self, Obj *const *a, int n, Obj *k) {
 static Obj *list_m_copy(Obj *self, Obj *const *a, int n, Obj *k) {
     (void)a;
     if (no_kwargs("list.copy", k) < 0 || check_nargs("list.copy", n, 0, 0) < 0) return NULL;
-    return list_getslice_raw(self, 0, LIST_LEN(self));
+    return list_getslice_raw(self, 0, LEN(self));
 }
 
 static Obj *list_m_clear(Obj *self, Obj *const *a, int n, Obj *k) {
@@ -848,7 +858,7 @@ static Obj *list_m_imul(Obj *self, Obj *const *a, int n, Obj *k) {
     if (rc == 0) return exc_raise(TypeError_t, "can't multiply sequence by non-int of type '%s'", type_name(a[0]));
     if (c <= 0) { list_clear_items(self); return NEWREF(self); }
     obj_lock(self);
-    intptr_t len = LIST_LEN(self);
+    intptr_t len = LEN(self);
     int err = 0;
     if (len > 0 && len > INTPTR_MAX / 8 / c) { exc_raise_memory(); err = -1; }
     else if (len > 0) err = list_resize(self, len * c);
@@ -873,7 +883,7 @@ static Obj *list_m_delitem(Obj *self, Obj *const *a, int n, Obj *k) {
     if (list_setitem(self, a[0], NULL) < 0) return NULL;
     return none_ref();
 }
-static Obj *list_m_len(Obj *self, Obj *const *a, int n, Obj *k) { (void)a; (void)n; (void)k; return int_from_i64(LIST_LEN(self)); }
+static Obj *list_m_len(Obj *self, Obj *const *a, int n, Obj *k) { (void)a; (void)n; (void)k; return int_from_i64(LEN(self)); }
 static Obj *list_m_contains(Obj *self, Obj *const *a, int n, Obj *k) {
     if (no_kwargs("__contains__", k) < 0 || check_nargs("__contains__", n, 1, 1) < 0) return NULL;
     int r = list_contains(self, a[0]);

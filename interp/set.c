@@ -39,6 +39,10 @@ typedef struct {
 } SetObj;
 
 #define S(o) ((SetObj *)(o))
+/* used is read without the lock (len(s), size checks before locking), so every store and load
+ * of it is a relaxed atomic: a plain mov on every target, and no C11 data race under `none`. */
+#define USED(so) __atomic_load_n(&(so)->used, __ATOMIC_RELAXED)
+static inline void used_set(SetObj *so, intptr_t n) { __atomic_store_n(&so->used, n, __ATOMIC_RELAXED); }
 
 static Obj dummy_obj = STATIC_OBJ(object_type);
 #define DUMMY (&dummy_obj)
@@ -148,7 +152,7 @@ static int table_resize(SetObj *so, intptr_t minused) {
     so->table = nt;
     for (size_t i = 0; i <= oldmask; i++)
         if (old[i].key && old[i].key != DUMMY) insert_clean(nt, newsize - 1, old[i].key, old[i].hash);
-    so->fill = so->used;
+    so->fill = USED(so);
     if (!oldsmall) mem_free(old);
     return 0;
 }
@@ -191,17 +195,17 @@ restart:;
     }
 found_unused_or_dummy:
     if (freeslot) {
-        so->used++;
+        used_set(so, USED(so) + 1);
         freeslot->key = key;
         freeslot->hash = hash;
         return 0;
     }
     so->fill++;
-    so->used++;
+    used_set(so, USED(so) + 1);
     e->key = key;
     e->hash = hash;
     if ((size_t)so->fill * 5 < mask * 3) return 0;
-    return table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
+    return table_resize(so, USED(so) > 50000 ? USED(so) * 2 : USED(so) * 4);
 found_active:
     DECREF(key);
     return 0;
@@ -257,7 +261,7 @@ static int discard_entry(SetObj *so, Obj *key, intptr_t hash) {
         old = e->key;
         e->key = DUMMY;
         e->hash = -1;
-        so->used--;
+        used_set(so, USED(so) - 1);
     }
     obj_unlock((Obj *)so);
     if (err) return -1;
@@ -278,7 +282,7 @@ int set_discard_key(Obj *s, Obj *key) {
             old = e->key;
             e->key = DUMMY;
             e->hash = -1;
-            S(s)->used--;
+            used_set(S(s), USED(S(s)) - 1);
         }
         obj_unlock(s);
         if (err) return -1;
@@ -302,7 +306,7 @@ static int set_merge(SetObj *so, SetObj *other) {
     if (rc_atomic) {
         /* `none`: other's entries copied under its lock, then added one by one under so's. */
         obj_lock((Obj *)other);
-        intptr_t n = 0, used = other->used;
+        intptr_t n = 0, used = USED(other);
         SEntry *c = used ? mem_alloc((size_t)used * sizeof(SEntry)) : NULL;
         if (c)
             for (intptr_t i = 0; i <= other->mask && n < used; i++) {
@@ -319,20 +323,21 @@ static int set_merge(SetObj *so, SetObj *other) {
         mem_free(c);
         return r;
     }
-    if (other->used == 0) return 0;
-    if ((so->fill + other->used) * 5 >= so->mask * 3)
-        if (table_resize(so, (so->used + other->used) * 2) < 0) return -1;
-    if (so->fill == 0 && so->mask == other->mask && other->fill == other->used) {
+    if (USED(other) == 0) return 0;
+    if ((so->fill + USED(other)) * 5 >= so->mask * 3)
+        if (table_resize(so, (USED(so) + USED(other)) * 2) < 0) return -1;
+    if (so->fill == 0 && so->mask == other->mask && other->fill == USED(other)) {
         for (intptr_t i = 0; i <= other->mask; i++) {
             Obj *k = other->table[i].key;
             if (k) { so->table[i].key = NEWREF(k); so->table[i].hash = other->table[i].hash; }
         }
         so->fill = other->fill;
-        so->used = other->used;
+        used_set(so, USED(other));
         return 0;
     }
     if (so->fill == 0) {
-        so->fill = so->used = other->used;
+        so->fill = USED(other);
+        used_set(so, USED(other));
         for (intptr_t i = 0; i <= other->mask; i++) {
             Obj *k = other->table[i].key;
             if (k && k != DUMMY) insert_clean(so->table, (size_t)so->mask, NEWREF(k), other->table[i].hash);
@@ -352,7 +357,7 @@ int set_update(Obj *s, Obj *other) {
     if (obj_is(other, &dict_type)) {
         if (!rc_atomic) {   /* `none`: the generic path below (the dict's iterator locks) */
             intptr_t n = dict_len(other);
-            if ((so->fill + n) * 5 >= so->mask * 3 && table_resize(so, (so->used + n) * 2) < 0) return -1;
+            if ((so->fill + n) * 5 >= so->mask * 3 && table_resize(so, (USED(so) + n) * 2) < 0) return -1;
             intptr_t pos = 0; Obj *k, *v;
             while (dict_next(other, &pos, &k, &v)) if (set_add(s, k) < 0) return -1;
             return 0;
@@ -400,7 +405,8 @@ static void set_clear_all(SetObj *so) {
     so->table = so->small;
     memset(so->small, 0, sizeof so->small);
     so->mask = MINSIZE - 1;
-    so->fill = so->used = 0;
+    so->fill = 0;
+    used_set(so, 0);
     obj_unlock((Obj *)so);
     for (intptr_t i = 0; i <= mask; i++)
         if (t[i].key && t[i].key != DUMMY) DECREF(t[i].key);
@@ -410,7 +416,7 @@ static void set_clear_all(SetObj *so) {
 Obj *set_pop_any(Obj *s) {
     SetObj *so = S(s);
     obj_lock(s);
-    if (so->used == 0) { obj_unlock(s); return exc_raise(KeyError_t, "pop from an empty set"); }
+    if (USED(so) == 0) { obj_unlock(s); return exc_raise(KeyError_t, "pop from an empty set"); }
     SEntry *e = so->table + (so->finger & so->mask), *limit = so->table + so->mask;
     while (!e->key || e->key == DUMMY) {
         e++;
@@ -419,7 +425,7 @@ Obj *set_pop_any(Obj *s) {
     Obj *k = e->key;
     e->key = DUMMY;
     e->hash = -1;
-    so->used--;
+    used_set(so, USED(so) - 1);
     so->finger = e - so->table + 1;
     obj_unlock(s);
     return k;
@@ -439,7 +445,7 @@ static Obj *set_repr(Obj *o) {
     SetObj *so = S(o);
     Type *t = TYPE(o);
     bool plain = t == &set_type;
-    if (so->used == 0) return str_fmt("%s()", t->name);
+    if (USED(so) == 0) return str_fmt("%s()", t->name);
     int g = repr_enter(o);
     if (g < 0) return NULL;
     if (g > 0) return str_fmt("%s(...)", t->name);
@@ -473,7 +479,7 @@ fail:
     return NULL;
 }
 
-static intptr_t set_len(Obj *o) { return S(o)->used; }
+static intptr_t set_len(Obj *o) { return USED(S(o)); }
 
 static int set_tp_contains(Obj *o, Obj *k) {
     int r = set_contains(o, k);
@@ -498,8 +504,8 @@ static int frozenset_hash(Obj *o, intptr_t *out) {
     uintptr_t h = 0;
     for (intptr_t i = 0; i <= so->mask; i++) h ^= shuffle_bits((uintptr_t)so->table[i].hash);
     if ((so->mask + 1 - so->fill) & 1) h ^= shuffle_bits(0);
-    if ((so->fill - so->used) & 1) h ^= shuffle_bits((uintptr_t)-1);
-    h ^= ((uintptr_t)so->used + 1) * 1927868237UL;
+    if ((so->fill - USED(so)) & 1) h ^= shuffle_bits((uintptr_t)-1);
+    h ^= ((uintptr_t)USED(so) + 1) * 1927868237UL;
     h ^= (h >> 11) ^ (h >> 25);
     h = h * 69069U + 907133923UL;
     if (h == (uintptr_t)-1) h = 590923713UL;
@@ -519,7 +525,7 @@ static Obj *setiter_next(Obj *o) {
     if (!it->set || it->left < 0) return NULL;
     SetObj *so = S(it->set);
     obj_lock(it->set);   /* `none`: guards the table and pos/used/left */
-    if (so->used != it->used) {
+    if (USED(so) != it->used) {
         it->used = -1;
         obj_unlock(it->set);
         return exc_raise(RuntimeError_t, "Set changed size during iteration");
@@ -535,7 +541,7 @@ static Obj *setiter_next(Obj *o) {
 static Obj *setiter_length_hint(Obj *self, Obj *const *a, int n, Obj *k) {
     (void)a; (void)n; (void)k;
     SetIter *it = (SetIter *)self;
-    return int_from_i64(it->set && it->used == S(it->set)->used ? it->left : 0);
+    return int_from_i64(it->set && it->used == USED(S(it->set)) ? it->left : 0);
 }
 static const MethodDef setiter_methods[] = { {"__length_hint__", setiter_length_hint}, {NULL, NULL} };
 Type set_iter_type = {
@@ -548,7 +554,7 @@ static Obj *set_iter(Obj *o) {
     if (!it) return NULL;
     it->set = NEWREF(o);
     obj_lock(o);
-    it->used = it->left = S(o)->used;
+    it->used = it->left = USED(S(o));
     obj_unlock(o);
     return (Obj *)it;
 }
@@ -561,7 +567,7 @@ static Obj *set_intersection(Obj *so, Obj *other) {
     if (!result) return NULL;
     if (set_check(other)) {
         Obj *big = so, *smallset = other;
-        if (S(other)->used > S(so)->used) { big = other; smallset = so; }
+        if (USED(S(other)) > USED(S(so))) { big = other; smallset = so; }
         Obj *pin = set_pin(smallset);
         if (!pin) { DECREF(result); return NULL; }
         intptr_t pos = 0;
@@ -626,10 +632,10 @@ static int difference_update(Obj *so, Obj *other) {
 
 static Obj *set_difference(Obj *so, Obj *other) {
     intptr_t osize;
-    if (set_check(other)) osize = S(other)->used;
+    if (set_check(other)) osize = USED(S(other));
     else if (obj_is(other, &dict_type)) osize = dict_len(other);
     else osize = -1;
-    if (osize < 0 || (S(so)->used >> 2) > osize) {
+    if (osize < 0 || (USED(S(so)) >> 2) > osize) {
         Obj *r = make_new_set(basetype(so), so);
         if (!r) return NULL;
         if (difference_update(r, other) < 0) { DECREF(r); return NULL; }
@@ -697,7 +703,7 @@ static int is_subset(Obj *a, Obj *b) {
     Obj *pin = set_pin(a);
     if (!pin) return -1;
     int r = 1;
-    if (S(pin)->used > S(b)->used) r = 0;
+    if (USED(S(pin)) > USED(S(b))) r = 0;
     intptr_t pos = 0;
     SEntry *e;
     while (r == 1 && set_next(S(pin), &pos, &e)) {
@@ -736,7 +742,7 @@ static Obj *set_compare(Obj *a, Obj *b, int op) {
         XDECREF(pb);
         return r;
     }
-    intptr_t na = S(a)->used, nb = S(b)->used;
+    intptr_t na = USED(S(a)), nb = USED(S(b));
     int r;
     switch (op) {
     case CMP_EQ: r = na == nb ? is_subset(a, b) : 0; break;
@@ -867,7 +873,7 @@ static Obj *set_m_isdisjoint(Obj *self, Obj *const *a, int n, Obj *k) {
         DECREF(o);
         if (!i) return NULL;
     }
-    int r = S(i)->used == 0;
+    int r = USED(S(i)) == 0;
     DECREF(i);
     return bool_from(r);
 }
@@ -895,7 +901,7 @@ static Obj *set_m_contains(Obj *self, Obj *const *a, int n, Obj *k) {
     int r = set_tp_contains(self, a[0]);
     return r < 0 ? NULL : bool_from(r);
 }
-static Obj *set_m_len(Obj *self, Obj *const *a, int n, Obj *k) { NOARG("__len__"); return int_from_i64(S(self)->used); }
+static Obj *set_m_len(Obj *self, Obj *const *a, int n, Obj *k) { NOARG("__len__"); return int_from_i64(USED(S(self))); }
 static Obj *set_m_iter(Obj *self, Obj *const *a, int n, Obj *k) { NOARG("__iter__"); return set_iter(self); }
 static Obj *set_m_init(Obj *self, Obj *const *a, int n, Obj *k) {
     if (no_kwargs("set", k) < 0) return NULL;
