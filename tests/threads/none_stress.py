@@ -67,6 +67,7 @@ L = list(BASE)
 OBJS = [Key(i) for i in range(20)]
 LO = list(OBJS)                       # a list of objects with Python __eq__
 S = list(range(500))                  # sorted by one worker while others read it
+SL = ["a", "b"] * 20                  # strs for str.join
 bad = []
 
 
@@ -84,6 +85,10 @@ def list_worker(k):
             bad.append("count/index/in")
         for _ in range(6):
             L.remove(mine)
+        SL.append("w%d" % k)
+        if not ",".join(SL).startswith("a,b,"):
+            bad.append("str.join")
+        SL.remove("w%d" % k)
         LO.insert(0, mykey)
         if LO.count(OBJS[3]) != 1 or OBJS[3] not in LO:
             bad.append("count/in with __eq__")
@@ -107,7 +112,7 @@ def list_worker(k):
 
 ok = run("list", list_worker)
 check("list workers", ok)
-check("list contents restored", sorted(L) == BASE and LO == OBJS)
+check("list contents restored", sorted(L) == BASE and LO == OBJS and SL == ["a", "b"] * 20)
 check("list sorted list intact", sorted(S) == list(range(500)))
 check("list atomic reads", not bad)
 
