@@ -458,7 +458,8 @@ static int update_from_pairs(Obj *d, Obj *src) {
     intptr_t n = 0;
     while ((item = obj_next(it))) {
         Obj *pair = NULL;
-        if (obj_is(item, &tuple_type) || obj_is(item, &list_type)) pair = NEWREF(item);
+        if (obj_is(item, &list_type) && rc_atomic) pair = list_as_tuple(item);   /* `none`: a shared list may change */
+        else if (obj_is(item, &tuple_type) || obj_is(item, &list_type)) pair = NEWREF(item);
         else {
             Obj *pi = obj_iter(item);
             if (pi) { DECREF(pi); pair = tuple_from_iter(item); }
