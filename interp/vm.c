@@ -842,6 +842,16 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
     TARGET(LOAD_GLOBAL) {
         Obj *nm = names[ARG];
         Obj *v;
+        if (rc_atomic) {   /* `none`: another thread may rebind it; take the reference under the dict's lock */
+            v = dict_get_ref(f->globals, nm);
+            if (!v && !exc_occurred()) v = dict_get_ref(f->builtins, nm);
+            if (!v) {
+                if (!exc_occurred()) exc_raise(NameError_t, "name '%S' is not defined", nm);
+                goto error;
+            }
+            PUSH(v);
+            DISPATCH();
+        }
         GCache *gc = co->vm_cache;
         if (gc && !rc_atomic) {
             gc += ip - co->code - 1;
@@ -899,6 +909,17 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
                 if (!v) { if (!exc_matches(KeyError_t)) goto error; exc_clear(); }
                 else { PUSH(v); DISPATCH(); }
             }
+        }
+        if (rc_atomic) {   /* `none`: new references taken under each dict's lock (see LOAD_GLOBAL) */
+            if (v) v = dict_get_ref(f->locals, nm);
+            if (!v && !exc_occurred()) v = dict_get_ref(f->globals, nm);
+            if (!v && !exc_occurred()) v = dict_get_ref(f->builtins, nm);
+            if (!v) {
+                if (!exc_occurred()) exc_raise(NameError_t, "name '%S' is not defined", nm);
+                goto error;
+            }
+            PUSH(v);
+            DISPATCH();
         }
         if (!v) v = dict_get(f->globals, nm);
         if (!v) v = dict_get(f->builtins, nm);

@@ -324,9 +324,16 @@ G = {"fixed": 1}
 bad = []
 
 
+GV = [0, 0]                           # a module global all workers rebind (the module dict)
+
+
 def attr_worker(k):
+    global GV
     name = "a%d" % k
     for i in range(ROUNDS):
+        GV = [k, i]                   # the old list is freed while others may be loading GV
+        if len(GV) != 2 or len(globals()["GV"]) != 2:
+            bad.append("global")
         setattr(O, name, [k, i])      # a fresh list each time: the old one is freed
         if getattr(O, name)[0] != k or O.fixed != [1, 2, 3]:
             bad.append("instance attr")
