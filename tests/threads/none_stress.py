@@ -332,6 +332,9 @@ def attr_worker(k):
     name = "a%d" % k
     for i in range(ROUNDS):
         GV = [k, i]                   # the old list is freed while others may be loading GV
+        Obj.cls = [k, i]              # a class attribute (the type's dict), read via the instance
+        if len(O.cls) != 2 or len(Obj.cls) != 2:
+            bad.append("class attr")
         if len(GV) != 2 or len(globals()["GV"]) != 2:
             bad.append("global")
         setattr(O, name, [k, i])      # a fresh list each time: the old one is freed
@@ -350,7 +353,7 @@ def attr_worker(k):
 
 ok = run("attrs", attr_worker)
 check("attribute workers", ok)
-check("attributes restored", sorted(vars(O)) == ["fixed", "shared"] and G == {"fixed": 1})
+check("attributes restored", sorted(vars(O)) == ["fixed", "shared"] and G == {"fixed": 1} and len(Obj.cls) == 2)
 check("attribute reads", not bad)
 
 for f in failures:
