@@ -90,8 +90,14 @@ def list_worker(k):
             bad.append("str.join")
         SL.remove("w%d" % k)
         LO.insert(0, mykey)
-        if LO.count(OBJS[3]) != 1 or OBJS[3] not in LO:
-            bad.append("count/in with __eq__")
+        # With a Python __eq__ a scan is not atomic under a GIL (the GIL may switch inside
+        # __eq__), so only the final contents are checked; these exercise the unlocked paths.
+        LO.count(OBJS[3])
+        OBJS[3] in LO
+        try:
+            LO.index(OBJS[3])
+        except ValueError:            # under a GIL the scan may miss a shifted item, as CPython
+            pass
         LO.remove(mykey)
         # readers that copy
         c = L.copy()
