@@ -39,6 +39,22 @@ static Obj *mro_tuple(Type *t) {
     return tup;
 }
 
+/* type_lookup as a new reference. Under `none` another thread may rebind a class attribute and
+ * free the old value between a borrowed lookup and its INCREF: take it under the type dict's
+ * lock (dict_get_ref). Under a GIL, the borrowed lookup plus INCREF. */
+static Obj *type_lookup_ref(Type *t, Obj *name) {
+    if (!rc_atomic) {
+        Obj *v = type_lookup(t, name);
+        return v ? NEWREF(v) : NULL;
+    }
+    for (; t; t = t->base_type) {
+        if (!t->dict) continue;
+        Obj *v = dict_get_ref(t->dict, name);
+        if (v) return v;
+    }
+    return NULL;
+}
+
 static Obj *type_attr(Type *t, Obj *name) {
     const char *n = str_data(name);
     if (is_dunder(n)) {
@@ -64,9 +80,8 @@ static Obj *type_attr(Type *t, Obj *name) {
             return NEWREF(d ? d : None);
         }
     }
-    Obj *d = type_lookup(t, name);
+    Obj *d = type_lookup_ref(t, name);
     if (d) {
-        INCREF(d);
         Obj *r = descr_get(d, NULL, t);
         DECREF(d);
         return r;
@@ -81,10 +96,9 @@ static Obj *type_attr(Type *t, Obj *name) {
 Obj *obj_generic_getattr(Obj *o, Obj *name) {
     Type *t = TYPE(o);
     if (t == &type_type || type_is_subtype(t, &type_type)) return type_attr((Type *)o, name);
-    Obj *descr = type_lookup(t, name);
+    Obj *descr = type_lookup_ref(t, name);   /* owned from here on */
     if (descr) {
         if (is_data_descr(descr)) {
-            INCREF(descr);
             Obj *r = descr_get(descr, o, t);
             DECREF(descr);
             return r;
@@ -93,13 +107,12 @@ Obj *obj_generic_getattr(Obj *o, Obj *name) {
     if (t->dictoffset) {
         Obj *d = *dict_slot(o, t);
         if (d) {
-            Obj *v = dict_get(d, name);
-            if (v) return NEWREF(v);
-            if (exc_occurred()) return NULL;
+            Obj *v = dict_get_ref(d, name);   /* under `none` another thread may rebind it */
+            if (v) { XDECREF(descr); return v; }
+            if (exc_occurred()) { XDECREF(descr); return NULL; }
         }
     }
     if (descr) {
-        INCREF(descr);
         Obj *r = descr_get(descr, o, t);
         DECREF(descr);
         return r;

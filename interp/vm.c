@@ -863,6 +863,16 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
     TARGET(LOAD_GLOBAL) {
         Obj *nm = names[ARG];
         Obj *v;
+        if (rc_atomic) {   /* `none`: another thread may rebind it; take the reference under the dict's lock */
+            v = dict_get_ref(f->globals, nm);
+            if (!v && !exc_occurred()) v = dict_get_ref(f->builtins, nm);
+            if (!v) {
+                if (!exc_occurred()) exc_raise(NameError_t, "name '%S' is not defined", nm);
+                goto error;
+            }
+            PUSH(v);
+            DISPATCH();
+        }
         GCache *gc = co->vm_cache;
         if (gc && !rc_atomic) {
             gc += ip - co->code - 1;
@@ -920,6 +930,17 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
                 if (!v) { if (!exc_matches(KeyError_t)) goto error; exc_clear(); }
                 else { PUSH(v); DISPATCH(); }
             }
+        }
+        if (rc_atomic) {   /* `none`: new references taken under each dict's lock (see LOAD_GLOBAL) */
+            if (v) v = dict_get_ref(f->locals, nm);
+            if (!v && !exc_occurred()) v = dict_get_ref(f->globals, nm);
+            if (!v && !exc_occurred()) v = dict_get_ref(f->builtins, nm);
+            if (!v) {
+                if (!exc_occurred()) exc_raise(NameError_t, "name '%S' is not defined", nm);
+                goto error;
+            }
+            PUSH(v);
+            DISPATCH();
         }
         if (!v) v = dict_get(f->globals, nm);
         if (!v) v = dict_get(f->builtins, nm);
@@ -1019,7 +1040,7 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
     TARGET(BINARY_SUBSCR) {
         Obj *k = POP(), *o = TOP();
         Obj *v;
-        if (IS_SMALL(k) && TYPE(o) == &list_type) {
+        if (IS_SMALL(k) && TYPE(o) == &list_type && !rc_atomic) {   /* `none`: list_getitem locks */
             intptr_t i = SMALL_VAL(k), n = LIST_LEN(o);
             if (i < 0) i += n;
             if (i >= 0 && i < n) {
@@ -1040,7 +1061,7 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
     TARGET(STORE_SUBSCR) {
         Obj *k = POP(), *o = POP(), *v = POP();
         int r;
-        if (IS_SMALL(k) && TYPE(o) == &list_type && SMALL_VAL(k) >= 0 && SMALL_VAL(k) < LIST_LEN(o)) {
+        if (IS_SMALL(k) && TYPE(o) == &list_type && !rc_atomic && SMALL_VAL(k) >= 0 && SMALL_VAL(k) < LIST_LEN(o)) {
             Obj *old = LIST_ITEMS(o)[SMALL_VAL(k)];
             LIST_ITEMS(o)[SMALL_VAL(k)] = v;
             DECREF(old);
@@ -1425,6 +1446,13 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         int n = ARG;
         Obj *seq = POP();
         Type *t = TYPE(seq);
+        if (rc_atomic && t == &list_type) {   /* `none`: unpack a snapshot taken under the list's lock */
+            Obj *snap = list_as_tuple(seq);
+            DECREF(seq);
+            if (!snap) goto error;
+            seq = snap;
+            t = &tuple_type;
+        }
         if ((t == &tuple_type && TUPLE_LEN(seq) == n) || (t == &list_type && LIST_LEN(seq) == n)) {
             Obj **items = t == &tuple_type ? TUPLE_ITEMS(seq) : LIST_ITEMS(seq);
             for (int i = n - 1; i >= 0; i--) { INCREF(items[i]); PUSH(items[i]); }
