@@ -25,7 +25,7 @@ def check_immediate(r):
     assert r["io_io_takes_requested_at_once"] == n and r["io_io_takes_expired"] == 0, \
         f"returns from I/O must send their drop request at once: {r}"
     assert r["io_drop_requests_immediate"] == n and r["io_drop_requests_after_expiry"] == 0, r
-    assert r["io_forced_order_ok"] == n and r["io_forced_order_bad"] == 0, \
+    assert r["io_forced_order_ok"] >= n and r["io_forced_order_bad"] == 0, \
         f"trace: drop_request, drop(holder), take(I/O thread) per operation: {r}"
 
 
