@@ -39,12 +39,12 @@ static void new_drop(Gil *g, GilThread *t, int why) {
     gil_note_released(g, t, why);
     if (g->nwaiters) port_waitq_wake_one(&g->waitq);
     if (why == DROP_FORCED) {
-        /* No deadline (as CPython's FORCE_SWITCHING): a woken waiter always takes the GIL (its
-         * loop ends once the GIL is free) and then wakes switch_q, so this wait ends; a timed
-         * wait would let a dropper whose waiter the host has not run yet win the GIL back. */
+        /* The loop, not the timeout, keeps the dropper off until another thread has taken the
+         * GIL (so the trace order drop_request, drop, take(other) holds on any host); the
+         * timeout only re-checks, in case a wake-up is lost (a broken kernel wait queue). */
         uint64_t saved = g->switch_number;
         while (g->switch_number == saved && g->nwaiters > 0)
-            port_waitq_sleep(&g->switch_q, &g->lock, PORT_FOREVER);
+            port_waitq_sleep(&g->switch_q, &g->lock, g->interval_ns);
     }
     port_spin_unlock(&g->lock);
 }

@@ -33,10 +33,19 @@ def start(fn, args):
     _thread.start_new_thread(run, ())
     return fin
 
-def wait_all(fins):
+def wait_all(fins, poll=0):
+    """Wait for the workers' locks. poll > 0: wait in slices of `poll` seconds (the guest, whose
+    wait queue may be a lab's stub that loses wake-ups: a lost one then costs a slice, never the
+    whole hang guard); 0: one blocking wait each, so this thread does not come back meanwhile."""
     ok = 1
     for f in fins:
-        if not f.acquire(True, HANG_GUARD_S):
+        if poll:
+            n = 0
+            while not f.acquire(True, poll) and n * poll < HANG_GUARD_S:
+                n += 1
+            if n * poll >= HANG_GUARD_S:
+                ok = 0
+        elif not f.acquire(True, HANG_GUARD_S):
             ok = 0
     return ok
 
@@ -64,10 +73,11 @@ STATS = ["switches", "drop_requests", "forced_switches", "failed_wakeups", "time
          "drop_requests_immediate", "drop_requests_after_expiry", "violations"]
 
 
-def countdown(policy, count, nthreads=2, limit=40):
+def countdown(policy, count, nthreads=2, limit=40, poll=0):
     """Seed 003's countdown split over threads, with the GIL counters and (host) the check of
-    the trace order of every drop request. The main thread waits on locks (not by polling), so
-    only the countdown threads compete for the GIL. `limit` is unused (kept for callers)."""
+    the trace order of every drop request. The main thread waits on locks, so only the countdown
+    threads compete for the GIL (with poll > 0 it comes back every `poll` seconds: the guest).
+    `limit` is unused (kept for callers)."""
     return COMMON + f'''
 def countdown(n):
     while n > 0:
@@ -81,7 +91,7 @@ i = 0
 while i < {nthreads}:
     fins.append(start(countdown, ({count} // {nthreads},)))
     i += 1
-ok = wait_all(fins)
+ok = wait_all(fins, {poll})
 s = gil.stats()
 order_ok, order_bad = forced_switch_order()
 print("RESULT finished", ok)

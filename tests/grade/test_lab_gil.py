@@ -78,7 +78,7 @@ def test_convoy_paced_by_drop_requests(console):
 @pytest.mark.lab("gil")
 @pytest.mark.points(10)
 def test_guest_countdown_2cpus(console):
-    st, out = guest_run(console, progs.countdown("new", 300000), cpus=2, timeout=120)
+    st, out = guest_run(console, progs.countdown("new", 300000, poll=0.05), cpus=2, timeout=120)
     r = results(out)
     assert r.get("finished") == 1, out
     assert r["drop_requests"] > 0 and r["forced_switches"] > 0, f"guest: {r}"
