@@ -238,10 +238,10 @@ void gil_after_blocking(ThreadState *ts) {
      * taken under the lock; between it and the policy's own check another thread may drop the
      * GIL, so a contended return may still find it free (only for a holder that drops on its
      * own: the graded tests' holders drop only on request). */
-    port_spin_lock(&g->lock);
+    port_spin_lock(&g->lock);        /* gil_stats_reset writes t->st under it too */
     int contended = g->ops->has_lock && g->locked && g->holder != t;
-    port_spin_unlock(&g->lock);
     uint64_t exp0 = t->st.timed_wait_expiries, imm0 = t->st.drop_requests_immediate;
+    port_spin_unlock(&g->lock);
     g->ops->take(g, t, 1);
     port_spin_lock(&g->lock);
     t->st.io_takes++;
