@@ -76,7 +76,12 @@
  *
  * Statistics: per thread held/wait time, acquisitions, forced drops, drop requests sent;
  * overall switches, drop requests, forced switches, failed wake-ups, hand-off latency (time from
- * a release that had waiters to the next take), mean and max. Trace events: trace_events.h.
+ * a release that had waiters to the next take), mean and max. Mechanism counters, kept here for
+ * every policy so that tests assert what the GIL did and never how long it took (gil.h,
+ * GilThreadStats): timed waits that expired (gil_waitq_sleep, which gil_impl.h substitutes for
+ * the policies' port_waitq_sleep), drop requests sent before/after an expiry, how each return
+ * from I/O got the GIL, and how many acquisitions passed a waiting thread. Trace events:
+ * trace_events.h (gil.trace() reads them back on the host).
  */
 #include "gil_impl.h"
 #include <string.h>
