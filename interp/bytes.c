@@ -3,9 +3,16 @@
  * I/O demos: literals, len, indexing (ints), slicing, iteration, ==/<, hash, +, *, `in`,
  * decode('utf-8'), hex(), bytes(n) / bytes(iterable of ints) / bytes(str, 'utf-8').
  * Called by: the compiler (b'' constants), str.encode, os/I/O modules. Locks: none (immutable).
+ *
+ * bytearray (below) is mutable: under the free-threaded policy (`none`) every access to its
+ * buf/len/cap holds the object's lock (objlock.h). Mutators (append, extend, pop, clear,
+ * item assignment/deletion) change buf/len under it; readers (repr, compare, iteration, `in`,
+ * the bytes methods, slicing, bytes(ba), ba + x) copy a snapshot under it and work on the copy.
+ * Arguments are converted (int_as_index may call __index__) before the lock is taken.
  */
 #include <string.h>
 #include "obj.h"
+#include "objlock.h"
 #include "strfmt.h"
 
 #define B(o) ((BytesObj *)(o))
@@ -426,7 +433,12 @@ static Obj *bytes_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
     }
     if (a[1]) return exc_raise(TypeError_t, "encoding without a string argument");
     if (is_bytes(x)) return NEWREF(x);
-    if (is_ba(x)) return bytes_new(((ByteArrayObj *)x)->buf, ((ByteArrayObj *)x)->len);
+    if (is_ba(x)) {   /* copied under the bytearray's lock: another thread may be appending */
+        obj_lock(x);
+        Obj *r = bytes_new(((ByteArrayObj *)x)->buf, ((ByteArrayObj *)x)->len);
+        obj_unlock(x);
+        return r;
+    }
     if (int_check(x)) {
         intptr_t n;
         if (int_as_index(x, &n) < 0) return NULL;
@@ -501,19 +513,36 @@ static int ba_reserve(Obj *o, size_t n)
     return 0;
 }
 
+/* Append n bytes (p must not point into o's own buffer: the realloc may move it). */
 static int ba_put(Obj *o, const char *p, size_t n)
 {
-    if (ba_reserve(o, BA(o)->len + n) < 0) return -1;
+    obj_lock(o);
+    if (ba_reserve(o, BA(o)->len + n) < 0) { obj_unlock(o); return -1; }
     memcpy(BA(o)->buf + BA(o)->len, p, n);
     BA(o)->len += n;
+    obj_unlock(o);
     return 0;
+}
+
+/* The current contents as a new bytes object, copied under o's lock. */
+static Obj *ba_snapshot(Obj *o)
+{
+    obj_lock(o);
+    Obj *b = bytes_new(BA(o)->buf ? BA(o)->buf : "", BA(o)->len);
+    obj_unlock(o);
+    return b;
 }
 
 /* Bytes of any bytes-like object or iterable of ints into sb; -1 on error. */
 static int collect_bytes(Obj *x, StrBuf *b)
 {
     if (is_bytes(x)) { sb_add(b, B(x)->data, B(x)->len); return 0; }
-    if (is_ba(x)) { sb_add(b, BA(x)->buf ? BA(x)->buf : "", BA(x)->len); return 0; }
+    if (is_ba(x)) {
+        obj_lock(x);
+        sb_add(b, BA(x)->buf ? BA(x)->buf : "", BA(x)->len);
+        obj_unlock(x);
+        return 0;
+    }
     if (str_check(x)) { exc_raise(TypeError_t, "string argument without an encoding"); return -1; }
     Obj *it = obj_iter(x);
     if (!it) return -1;
@@ -568,7 +597,7 @@ static void ba_dealloc(Obj *o) { mem_free(BA(o)->buf); obj_free(o); }
 
 static Obj *ba_repr(Obj *o)
 {
-    Obj *b = bytes_new(BA(o)->buf, BA(o)->len);
+    Obj *b = ba_snapshot(o);
     if (!b) return NULL;
     Obj *r = bytes_repr(b);
     DECREF(b);
@@ -585,19 +614,26 @@ static Obj *ba_getitem(Obj *o, Obj *key)
     if (int_check(key)) {
         intptr_t i;
         if (int_as_index(key, &i) < 0) return NULL;
+        obj_lock(o);
         intptr_t n = (intptr_t)BA(o)->len;
         if (i < 0) i += n;
-        if (i < 0 || i >= n) return exc_raise(IndexError_t, "bytearray index out of range");
-        return MK_SMALL((unsigned char)BA(o)->buf[i]);
+        if (i < 0 || i >= n) { obj_unlock(o); return exc_raise(IndexError_t, "bytearray index out of range"); }
+        int c = (unsigned char)BA(o)->buf[i];
+        obj_unlock(o);
+        return MK_SMALL(c);
     }
     if (TYPE(key) == &slice_type) {
+        /* Slice a snapshot: the indices are resolved against one length. */
+        Obj *snap = ba_snapshot(o);
+        if (!snap) return NULL;
         intptr_t start, stop, step, len;
-        if (slice_indices(key, (intptr_t)BA(o)->len, &start, &stop, &step, &len) < 0) return NULL;
+        if (slice_indices(key, (intptr_t)B(snap)->len, &start, &stop, &step, &len) < 0) { DECREF(snap); return NULL; }
         Obj *r = obj_alloc(&bytearray_type, sizeof(ByteArrayObj));
-        if (!r) return NULL;
-        if (len > 0 && ba_reserve(r, (size_t)len) < 0) { DECREF(r); return NULL; }
-        for (intptr_t i = 0, j = start; i < len; i++, j += step) BA(r)->buf[i] = BA(o)->buf[j];
+        if (!r) { DECREF(snap); return NULL; }
+        if (len > 0 && ba_reserve(r, (size_t)len) < 0) { DECREF(r); DECREF(snap); return NULL; }
+        for (intptr_t i = 0, j = start; i < len; i++, j += step) BA(r)->buf[i] = B(snap)->data[j];
         BA(r)->len = len > 0 ? (size_t)len : 0;
+        DECREF(snap);
         return r;
     }
     return exc_raise(TypeError_t, "bytearray indices must be integers or slices, not %s", type_name(key));
@@ -609,28 +645,31 @@ static int ba_setitem(Obj *o, Obj *key, Obj *val)
         exc_raise(TypeError_t, "bytearray indices must be integers or slices, not %s", type_name(key));
         return -1;
     }
-    intptr_t i;
+    intptr_t i, c = 0;
     if (int_as_index(key, &i) < 0) return -1;
+    if (val) {
+        if (!int_check(val)) { exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(val)); return -1; }
+        if (int_as_index(val, &c) < 0) return -1;
+        if (c < 0 || c > 255) { exc_raise(ValueError_t, "byte must be in range(0, 256)"); return -1; }
+    }
+    obj_lock(o);
     intptr_t n = (intptr_t)BA(o)->len;
     if (i < 0) i += n;
-    if (i < 0 || i >= n) { exc_raise(IndexError_t, "bytearray index out of range"); return -1; }
+    if (i < 0 || i >= n) { obj_unlock(o); exc_raise(IndexError_t, "bytearray index out of range"); return -1; }
     if (!val) {
         memmove(BA(o)->buf + i, BA(o)->buf + i + 1, (size_t)(n - i - 1));
         BA(o)->len--;
-        return 0;
+    } else {
+        BA(o)->buf[i] = (char)c;
     }
-    intptr_t c;
-    if (!int_check(val)) { exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(val)); return -1; }
-    if (int_as_index(val, &c) < 0) return -1;
-    if (c < 0 || c > 255) { exc_raise(ValueError_t, "byte must be in range(0, 256)"); return -1; }
-    BA(o)->buf[i] = (char)c;
+    obj_unlock(o);
     return 0;
 }
 
 static Obj *ba_compare(Obj *a, Obj *b, int op)
 {
-    Obj *x = is_ba(a) ? bytes_new(BA(a)->buf, BA(a)->len) : NEWREF(a);
-    Obj *y = is_ba(b) ? bytes_new(BA(b)->buf, BA(b)->len) : NEWREF(b);
+    Obj *x = is_ba(a) ? ba_snapshot(a) : NEWREF(a);
+    Obj *y = is_ba(b) ? ba_snapshot(b) : NEWREF(b);
     Obj *r = x && y ? bytes_compare(x, y, op) : NULL;
     XDECREF(x); XDECREF(y);
     return r;
@@ -638,7 +677,7 @@ static Obj *ba_compare(Obj *a, Obj *b, int op)
 
 static Obj *ba_iter(Obj *o)
 {
-    Obj *b = bytes_new(BA(o)->buf, BA(o)->len);   /* iterate a snapshot */
+    Obj *b = ba_snapshot(o);   /* iterate a snapshot */
     if (!b) return NULL;
     Obj *it = bytes_iter(b);
     DECREF(b);
@@ -647,7 +686,7 @@ static Obj *ba_iter(Obj *o)
 
 static int ba_contains(Obj *o, Obj *x)
 {
-    Obj *b = bytes_new(BA(o)->buf, BA(o)->len);
+    Obj *b = ba_snapshot(o);
     if (!b) return -1;
     int r = bytes_contains(b, x);
     DECREF(b);
@@ -700,27 +739,31 @@ static Obj *mba_pop(Obj *self, Obj *const *args, int nargs, Obj *kw)
     (void)kw;
     intptr_t i = -1;
     if (nargs > 0 && int_as_index(args[0], &i) < 0) return NULL;
+    obj_lock(self);
     intptr_t n = (intptr_t)BA(self)->len;
-    if (n == 0) return exc_raise(IndexError_t, "pop from empty bytearray");
+    if (n == 0) { obj_unlock(self); return exc_raise(IndexError_t, "pop from empty bytearray"); }
     if (i < 0) i += n;
-    if (i < 0 || i >= n) return exc_raise(IndexError_t, "pop index out of range");
+    if (i < 0 || i >= n) { obj_unlock(self); return exc_raise(IndexError_t, "pop index out of range"); }
     int c = (unsigned char)BA(self)->buf[i];
     memmove(BA(self)->buf + i, BA(self)->buf + i + 1, (size_t)(n - i - 1));
     BA(self)->len--;
+    obj_unlock(self);
     return MK_SMALL(c);
 }
 
 static Obj *mba_clear(Obj *self, Obj *const *args, int nargs, Obj *kw)
 {
     (void)args; (void)nargs; (void)kw;
+    obj_lock(self);
     BA(self)->len = 0;
+    obj_unlock(self);
     return none_ref();
 }
 
 /* The read-only methods go through a bytes snapshot. */
 static Obj *ba_via_bytes(const char *name, Obj *self, Obj *const *args, int nargs)
 {
-    Obj *b = bytes_new(BA(self)->buf, BA(self)->len);
+    Obj *b = ba_snapshot(self);
     if (!b) return NULL;
     Obj *r = obj_call_method(b, name, args, nargs);
     DECREF(b);
@@ -764,7 +807,9 @@ Type bytearray_type = {
     .new_ = ba_new_slot,
 };
 
-/* bytes(bytearray) and b'' + bytearray read through here. */
+/* bytes(bytearray) and b'' + bytearray read through here. The pointer into a bytearray is
+ * borrowed and unlocked: under `none` a concurrent append in another thread may move it (the one
+ * caller, mp_copy.c, copies it at once; it is not covered by the object lock). */
 int bytes_like(Obj *o, const char **p, size_t *n)
 {
     if (is_bytes(o)) { *p = B(o)->data; *n = B(o)->len; return 1; }

@@ -39,6 +39,22 @@ static Obj *mro_tuple(Type *t) {
     return tup;
 }
 
+/* type_lookup as a new reference. Under `none` another thread may rebind a class attribute and
+ * free the old value between a borrowed lookup and its INCREF: take it under the type dict's
+ * lock (dict_get_ref). Under a GIL, the borrowed lookup plus INCREF. */
+static Obj *type_lookup_ref(Type *t, Obj *name) {
+    if (!rc_atomic) {
+        Obj *v = type_lookup(t, name);
+        return v ? NEWREF(v) : NULL;
+    }
+    for (; t; t = t->base_type) {
+        if (!t->dict) continue;
+        Obj *v = dict_get_ref(t->dict, name);
+        if (v) return v;
+    }
+    return NULL;
+}
+
 static Obj *type_attr(Type *t, Obj *name) {
     const char *n = str_data(name);
     if (is_dunder(n)) {
@@ -64,9 +80,8 @@ static Obj *type_attr(Type *t, Obj *name) {
             return NEWREF(d ? d : None);
         }
     }
-    Obj *d = type_lookup(t, name);
+    Obj *d = type_lookup_ref(t, name);
     if (d) {
-        INCREF(d);
         Obj *r = descr_get(d, NULL, t);
         DECREF(d);
         return r;
@@ -81,10 +96,9 @@ static Obj *type_attr(Type *t, Obj *name) {
 Obj *obj_generic_getattr(Obj *o, Obj *name) {
     Type *t = TYPE(o);
     if (t == &type_type || type_is_subtype(t, &type_type)) return type_attr((Type *)o, name);
-    Obj *descr = type_lookup(t, name);
+    Obj *descr = type_lookup_ref(t, name);   /* owned from here on */
     if (descr) {
         if (is_data_descr(descr)) {
-            INCREF(descr);
             Obj *r = descr_get(descr, o, t);
             DECREF(descr);
             return r;
@@ -93,13 +107,12 @@ Obj *obj_generic_getattr(Obj *o, Obj *name) {
     if (t->dictoffset) {
         Obj *d = *dict_slot(o, t);
         if (d) {
-            Obj *v = dict_get(d, name);
-            if (v) return NEWREF(v);
-            if (exc_occurred()) return NULL;
+            Obj *v = dict_get_ref(d, name);   /* under `none` another thread may rebind it */
+            if (v) { XDECREF(descr); return v; }
+            if (exc_occurred()) { XDECREF(descr); return NULL; }
         }
     }
     if (descr) {
-        INCREF(descr);
         Obj *r = descr_get(descr, o, t);
         DECREF(descr);
         return r;
@@ -200,12 +213,30 @@ static Type *static_base(Type *t) {
     return t;
 }
 
+/* Where an instance of a class statement's class records that its __del__ has run, or NULL.
+ * Exceptions: ExcObj.finalized. Others: class_new gives the first class of a chain that adds the
+ * instance dict slot one more word right after it (subclasses inherit the layout). NULL only for
+ * a subclassable built-in base with its own dict slot other than BaseException (none today): its
+ * __del__ would then run on every resurrection, as before. */
+static uint8_t *finalized_flag(Obj *o, Type *t) {
+    if (t->flags & TF_EXCEPTION) return (uint8_t *)&((ExcObj *)o)->finalized;
+    Type *b = static_base(t);
+    if (t->dictoffset && (!b || !b->dictoffset)) return (uint8_t *)o + t->dictoffset + sizeof(Obj *);
+    return NULL;
+}
+
 /* __del__: run it with the object briefly alive again (refcount 1); if it stored a new
  * reference somewhere (resurrection), the object lives on. Errors are printed, not raised,
- * like CPython's "Exception ignored in". */
+ * like CPython's "Exception ignored in". PEP 442: __del__ runs at most once per object, so a
+ * resurrected object that dies again is freed without calling it (no endless resurrection). */
 static bool run_del(Obj *o) {
     Obj *d = type_lookup(TYPE(o), str_intern("__del__"));
     if (!d || obj_is(d, &builtin_fn_type)) return true;
+    uint8_t *fin = finalized_flag(o, TYPE(o));
+    if (fin) {
+        if (*fin) return true;
+        *fin = 1;
+    }
     Obj *saved = exc_fetch();
     o->refcnt = 1;
     Obj *r = obj_call1(d, o);
@@ -355,7 +386,7 @@ Obj *class_new(Obj *name, Obj *bases, Obj *ns) {
     if (!t->dictoffset) {
         size_t off = (base->size + sizeof(Obj *) - 1) & ~(sizeof(Obj *) - 1);
         t->dictoffset = off;
-        t->size = off + sizeof(Obj *);
+        t->size = off + 2 * sizeof(Obj *);      /* the dict slot, then finalized_flag's word */
     }
     if (dict_get_s(t->dict, "__eq__") && !dict_get_s(t->dict, "__hash__")) {
         if (dict_set_s(t->dict, "__hash__", None) < 0) { DECREF((Obj *)t); return NULL; }
@@ -387,7 +418,7 @@ static void wrap_dealloc(Obj *o) {
 static Obj *wrap_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
     if (nargs != 1 || kwnames)
         return exc_raise(TypeError_t, "%s expected 1 argument, got %d", t->name, nargs);
-    WrapObj *w = (WrapObj *)obj_alloc(t, sizeof(WrapObj));
+    WrapObj *w = (WrapObj *)obj_alloc(t, t->size > sizeof(WrapObj) ? t->size : sizeof(WrapObj));   /* a subclass adds a dict slot */
     if (!w) return NULL;
     w->func = NEWREF(args[0]);
     return &w->base;
@@ -417,7 +448,7 @@ Type classmethod_type = {
 typedef struct { Obj base; Obj *fget, *fset, *fdel, *doc; } PropObj;   /* layout used by setattr above */
 
 static Obj *prop_make(Type *t, Obj *fget, Obj *fset, Obj *fdel, Obj *doc) {
-    PropObj *p = (PropObj *)obj_alloc(t, sizeof(PropObj));
+    PropObj *p = (PropObj *)obj_alloc(t, t->size > sizeof(PropObj) ? t->size : sizeof(PropObj));   /* a subclass adds a dict slot */
     if (!p) return NULL;
     p->fget = fget && fget != None ? NEWREF(fget) : NULL;
     p->fset = fset && fset != None ? NEWREF(fset) : NULL;

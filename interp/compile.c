@@ -43,7 +43,13 @@ typedef struct Region {
     bool active;
 } Region;
 
-enum { FB_WHILE, FB_FOR, FB_TRY, FB_FINALLY_TRY, FB_FINALLY_END, FB_HANDLER, FB_HANDLER_NAME, FB_WITH };
+/* FB_POP_VALUE: a value a `return` left on the stack while the finally bodies it runs on its way
+ * out are compiled inline; a `break`/`continue`/`return` inside such a body unwinds it (pops the
+ * pending return value) before leaving, as CPython's POP_VALUE block. Without it a `continue` in
+ * the finally body of a `return` jumps back to the loop with one more value on the stack each
+ * iteration. */
+enum { FB_WHILE, FB_FOR, FB_TRY, FB_FINALLY_TRY, FB_FINALLY_END, FB_HANDLER, FB_HANDLER_NAME, FB_WITH,
+       FB_POP_VALUE };
 
 typedef struct {
     int kind;
@@ -1003,17 +1009,29 @@ static void unwind_fb(Comp *k, int idx, bool preserve)
     if (f->reg) region_pause(k, f->reg);
     switch (f->kind) {
     case FB_WHILE: case FB_TRY: break;
+    case FB_POP_VALUE:
+        if (preserve) emit(k, OP_SWAP, 2);
+        emit(k, OP_POP_TOP, 0);
+        break;
     case FB_FOR:
         if (preserve) emit(k, OP_ROT_TWO, 0);
         emit(k, OP_POP_TOP, 0);
         break;
     case FB_FINALLY_TRY: {
-        /* run the finally body with the block stack as it is outside this try */
+        /* run the finally body with the block stack as it is outside this try; when a return
+         * value is being carried out (preserve), it sits on the stack under an FB_POP_VALUE
+         * block in this try's slot (idx < MAX_FBLOCKS, so the slot exists) */
         int saved = u->nfb;
         Fblock copy[MAX_FBLOCKS];
+        NodeList *fin = f->fin;
         memcpy(copy, u->fb, sizeof copy);
         u->nfb = idx;
-        compile_stmts(k, f->fin);
+        if (preserve) {
+            memset(&u->fb[idx], 0, sizeof u->fb[idx]);
+            u->fb[idx].kind = FB_POP_VALUE;
+            u->nfb = idx + 1;
+        }
+        compile_stmts(k, fin);
         memcpy(u->fb, copy, sizeof copy);
         u->nfb = saved;
         break;
@@ -1528,12 +1546,18 @@ static Obj *assemble(Comp *k)
         while (nw) {
             int d = work[--nw];
             int i = work[--nw];
+            /* every path into an instruction must agree on the depth there; a mismatch is a
+             * stack-accounting bug here (the VM would grow or shrink the stack each time round) */
+            if (i < n && depth[i] >= 0 && depth[i] != d)
+                ctx_error(c, NULL, u->ilines[i], 0, "internal compiler error: inconsistent stack depth");
             while (i < n && depth[i] < 0) {
                 depth[i] = d;
                 if (d > maxd) maxd = d;
                 int op = INSTR_OP(u->code[i]), arg = INSTR_ARG(u->code[i]);
                 if (opcode_flags[op] & OPF_JUMP) {
                     int t = arg;
+                    if (depth[t] >= 0 && depth[t] != d + opcode_jump_effect(op, arg))
+                        ctx_error(c, NULL, u->ilines[i], 0, "internal compiler error: inconsistent stack depth");
                     if (depth[t] < 0 && nw + 2 <= 2 * n + 2 * u->nexc + 4) {
                         work[nw++] = t;
                         work[nw++] = d + opcode_jump_effect(op, arg);
@@ -1544,6 +1568,8 @@ static Obj *assemble(Comp *k)
                 if (d < 0) ctx_error(c, NULL, u->ilines[i], 0, "internal compiler error: negative stack depth");
                 if (opcode_flags[op] & OPF_NOFALL) break;
                 i++;
+                if (i < n && depth[i] >= 0 && depth[i] != d)
+                    ctx_error(c, NULL, u->ilines[i], 0, "internal compiler error: inconsistent stack depth");
             }
         }
         bool more = false;

@@ -28,6 +28,8 @@ static int ensure_interp(void) {
         port_write(msg, sizeof msg - 1);
         return -1;
     }
+    /* from now on a fault in interpreter code ends the program, not the kernel (gil_unsafe.c) */
+    gil_fault_containment_install();
     return 0;
 }
 
@@ -54,11 +56,14 @@ static void set_argv(void) {
 }
 
 bool bootargs_exit_after_script(void);          /* kernel/bootargs.c */
+void kconsole_after_crash(void);                /* interp/mod_kernel_guest.c: never returns */
 
 int console_run_script(const char *src, size_t len) {
     if (ensure_interp() < 0) return 1;
-    /* unsafe policy: a script followed by the console is "interactive" (no power-off watchdog) */
+    /* A script followed by the console is "interactive": a crash (any policy) or an unsafe
+     * corruption does not power off; a crash of this thread goes on to the console. */
     gil_unsafe_interactive = !bootargs_exit_after_script();
+    gil_unsafe_main_crashed = kconsole_after_crash;
     set_argv();
     int st = tollpy_run_source("<script>", src, len);
     /* unsafe: a reported corruption resets the interpreter; the program did not succeed */

@@ -11,10 +11,16 @@
  * Invariants: used <= nentries <= usable(size); entries[0..nentries) hold live entries and holes
  * (key NULL) left by deletion; index slots are EMPTY, DUMMY or an entry number.
  *
- * Free-threaded policy (`none`, rc_atomic): get/set/del with str or small-int keys (the ones whose
- * lookup runs no Python code) hold the dict's object lock (objlock.h) around the table access;
- * values displaced by a set or del are DECREF'd after unlocking. Other key types and the bulk
- * operations (update, copy, clear while iterating) are not atomic under `none`.
+ * Free-threaded policy (`none`, rc_atomic; rules in objlock.h): every access to the table holds
+ * the dict's object lock. The key's hash is computed before locking (__hash__ is Python code);
+ * when lookup must call __eq__ it drops the lock around the call and re-validates afterwards (the
+ * same restart as for a mutating __eq__ above), as CPython's critical sections are suspended
+ * when a thread blocks. Values and keys displaced by set/del/pop are DECREF'd after unlocking.
+ * Readers that call Python code per entry (==, repr, values `in`, update from a dict) work on a
+ * snapshot of the entries taken under the lock; iterators step under the lock and hand out new
+ * references, raising RuntimeError on a concurrent size change as under the GIL. dict_get and
+ * dict_next return borrowed references: safe only for dicts no other thread mutates at the time
+ * (callers that may race use dict_get_ref).
  *
  * Called by: the VM (globals, BUILD_MAP, kwargs), class.c (attribute dicts), everyone.
  * Locks: the dict's object lock under `none` only; nothing under a GIL.
@@ -40,6 +46,12 @@ typedef struct {
 } DictObj;
 
 #define D(o) ((DictObj *)(o))
+/* used is read without the lock (len(d), a first look before locking), so every store and load
+ * of it is a relaxed atomic: a plain mov on every target, and no C11 data race under `none`. The
+ * rest of the table is touched only under the lock (or by the only thread that can see it). */
+#define USED(d) __atomic_load_n(&(d)->used, __ATOMIC_RELAXED)
+static inline void used_set(DictObj *d, intptr_t n) { __atomic_store_n(&d->used, n, __ATOMIC_RELAXED); }
+static inline void used_add(DictObj *d, intptr_t n) { used_set(d, d->used + n); }   /* under the lock */
 
 /* A key's hash with the common cases inline: small ints (identity-ish, as CPython's int hash for
  * values below 2**60) and strs (cached in the str). */
@@ -107,8 +119,12 @@ restart:
                     DEntry *before = d->entries;
                     uint32_t ver = d->version;
                     INCREF(sk);
+                    /* `none`: the caller holds d's lock; __eq__ is Python code, so it runs
+                     * unlocked and the checks below catch any change made meanwhile. */
+                    if (rc_atomic) obj_unlock((Obj *)d);
                     int c = obj_eq(sk, key);
                     DECREF(sk);
+                    if (rc_atomic) obj_lock((Obj *)d);
                     if (c < 0) return -2;
                     if (before != d->entries || ver != d->version || e->key != sk) goto restart;
                     if (c) { if (slot) *slot = (intptr_t)i; return ix; }
@@ -143,7 +159,8 @@ static int dict_resize(DictObj *d, intptr_t minused) {
     return 0;
 }
 
-static inline bool lock_key(Obj *k) { return rc_atomic && (IS_SMALL(k) || k->type == &str_type); }
+/* Under `none` every key's lookup takes the lock (lookup drops it around __eq__). */
+static inline bool lock_key(Obj *k) { (void)k; return rc_atomic; }
 
 /* Insert or replace with a known hash; key and val borrowed. A replaced value is handed back in
  * *old (the caller DECREFs it, after unlocking) or DECREF'd here when old is NULL. */
@@ -158,7 +175,7 @@ static int insert_ex(DictObj *d, Obj *key, intptr_t hash, Obj *val, Obj **old) {
         return 0;
     }
     if (!d->size || d->nentries >= USABLE(d->size)) {
-        if (dict_resize(d, d->used * 3 + 1) < 0) return -1;
+        if (dict_resize(d, USED(d) * 3 + 1) < 0) return -1;
         lookup(d, key, hash, &slot);   /* cannot fail: the key is known absent; finds an empty slot */
     }
     /* A DUMMY slot may be reused only if the probe found one before an EMPTY. */
@@ -167,7 +184,7 @@ static int insert_ex(DictObj *d, Obj *key, intptr_t hash, Obj *val, Obj **old) {
     e->hash = hash;
     e->key = NEWREF(key);
     e->value = NEWREF(val);
-    d->used++;
+    used_add(d, 1);
     d->version++;
     return 0;
 }
@@ -187,6 +204,41 @@ Obj *dict_get(Obj *o, Obj *key) {
     }
     intptr_t ix = lookup(d, key, h, NULL);
     return ix >= 0 ? d->entries[ix].value : NULL;
+}
+
+/* d[key] as a new reference, or NULL (missing: no exception; error: exception set). */
+Obj *dict_get_ref(Obj *o, Obj *key) {
+    intptr_t h;
+    if (key_hash(key, &h) < 0) return NULL;
+    obj_lock(o);
+    intptr_t ix = lookup(D(o), key, h, NULL);
+    Obj *v = ix >= 0 ? NEWREF(D(o)->entries[ix].value) : NULL;
+    obj_unlock(o);
+    return v;
+}
+
+/* `none`: the live entries of o (new references to key and value), copied under o's lock; *n of
+ * them; release with entries_release. NULL with *n == 0 when empty; NULL with *n < 0 on error. */
+static DEntry *entries_snapshot(Obj *o, intptr_t *n) {
+    DictObj *d = D(o);
+    obj_lock(o);
+    intptr_t k = 0, used = USED(d);
+    DEntry *s = used ? mem_alloc((size_t)used * sizeof(DEntry)) : NULL;
+    if (s)
+        for (intptr_t i = 0; i < d->nentries && k < used; i++) {
+            if (!d->entries[i].key) continue;
+            s[k] = d->entries[i];
+            INCREF(s[k].key);
+            INCREF(s[k].value);
+            k++;
+        }
+    obj_unlock(o);
+    *n = used && !s ? -1 : k;
+    return s;
+}
+static void entries_release(DEntry *s, intptr_t n) {
+    for (intptr_t i = 0; i < n; i++) { DECREF(s[i].key); DECREF(s[i].value); }
+    mem_free(s);
 }
 
 Obj *dict_get_s(Obj *d, const char *key) {
@@ -228,16 +280,8 @@ static void unlink_entry(DictObj *d, intptr_t slot, intptr_t ix, Obj **k, Obj **
     e->key = NULL;
     e->value = NULL;
     d->indices[slot] = DUMMY;
-    d->used--;
+    used_add(d, -1);
     d->version++;
-}
-
-/* Remove the entry at index slot `slot`/entry `ix`, returning its value (new ref). */
-static Obj *del_entry(DictObj *d, intptr_t slot, intptr_t ix) {
-    Obj *k, *v;
-    unlink_entry(d, slot, ix, &k, &v);
-    DECREF(k);
-    return v;
 }
 
 /* The entry for key unlinked from the table (under the object lock when the key allows it):
@@ -277,7 +321,7 @@ Obj *dict_pop(Obj *o, Obj *key, Obj *dflt) {
     return v;
 }
 
-intptr_t dict_len(Obj *d) { return D(d)->used; }
+intptr_t dict_len(Obj *d) { return USED(D(d)); }
 
 bool dict_next(Obj *o, intptr_t *pos, Obj **k, Obj **v) {
     DictObj *d = D(o);
@@ -297,7 +341,8 @@ static void dict_clear_all(DictObj *d) {
     intptr_t n = d->nentries;
     d->indices = NULL;
     d->entries = NULL;
-    d->size = d->used = d->nentries = 0;
+    d->size = d->nentries = 0;
+    used_set(d, 0);
     d->version++;
     obj_unlock((Obj *)d);
     for (intptr_t i = 0; i < n; i++) {
@@ -307,9 +352,50 @@ static void dict_clear_all(DictObj *d) {
     mem_free(en);
 }
 
+/* `none`: insert s's entries one by one from a snapshot (each insertion atomic, __eq__ unlocked). */
+static int merge_snapshot(DictObj *d, DictObj *s, bool override) {
+    intptr_t n;
+    DEntry *e = entries_snapshot((Obj *)s, &n);
+    if (n < 0) return -1;
+    int r = 0;
+    for (intptr_t i = 0; i < n && r == 0; i++) {
+        Obj *old = NULL;
+        obj_lock((Obj *)d);
+        if (!override) {
+            intptr_t ix = lookup(d, e[i].key, e[i].hash, NULL);
+            if (ix == -2) r = -1;
+            else if (ix < 0) r = insert_ex(d, e[i].key, e[i].hash, e[i].value, &old);
+        } else r = insert_ex(d, e[i].key, e[i].hash, e[i].value, &old);
+        obj_unlock((Obj *)d);
+        XDECREF(old);
+    }
+    entries_release(e, n);
+    return r;
+}
+
 static int dict_merge_dict(DictObj *d, DictObj *s, bool override) {
     if ((Obj *)d == (Obj *)s) return 0;
-    if (d->used == 0 && override && s->used == s->nentries && s->size) {
+    if (rc_atomic) {
+        /* Fast path (an exact copy of the table into an empty dict) under both locks. */
+        bool done = false;
+        obj_lock2((Obj *)d, (Obj *)s);
+        if (USED(d) == 0 && d->nentries == 0 && !d->size && override && USED(s) == s->nentries && s->size &&
+            dict_alloc_table(d, s->size) == 0) {
+            memcpy(d->indices, s->indices, (size_t)s->size * sizeof(int32_t));
+            for (intptr_t i = 0; i < s->nentries; i++) {
+                d->entries[i] = s->entries[i];
+                INCREF(s->entries[i].key);
+                INCREF(s->entries[i].value);
+            }
+            d->nentries = s->nentries;
+            used_set(d, s->nentries);
+            d->version++;
+            done = true;
+        }
+        obj_unlock2((Obj *)d, (Obj *)s);
+        return done ? 0 : merge_snapshot(d, s, override);
+    }
+    if (USED(d) == 0 && override && USED(s) == s->nentries && s->size) {
         /* Fast path: an exact copy of the table. */
         if (dict_alloc_table(d, s->size) < 0) return -1;
         memcpy(d->indices, s->indices, (size_t)s->size * sizeof(int32_t));
@@ -318,11 +404,12 @@ static int dict_merge_dict(DictObj *d, DictObj *s, bool override) {
             INCREF(s->entries[i].key);
             INCREF(s->entries[i].value);
         }
-        d->nentries = d->used = s->nentries;
+        d->nentries = s->nentries;
+        used_set(d, s->nentries);
         d->version++;
         return 0;
     }
-    if (USABLE(d->size) < d->used + s->used && dict_resize(d, (d->used + s->used) * 3 / 2 + 1) < 0) return -1;
+    if (USABLE(d->size) < USED(d) + USED(s) && dict_resize(d, (USED(d) + USED(s)) * 3 / 2 + 1) < 0) return -1;
     for (intptr_t i = 0; i < s->nentries; i++) {
         DEntry e = s->entries[i];
         if (!e.key) continue;
@@ -371,7 +458,8 @@ static int update_from_pairs(Obj *d, Obj *src) {
     intptr_t n = 0;
     while ((item = obj_next(it))) {
         Obj *pair = NULL;
-        if (obj_is(item, &tuple_type) || obj_is(item, &list_type)) pair = NEWREF(item);
+        if (obj_is(item, &list_type) && rc_atomic) pair = list_as_tuple(item);   /* `none`: a shared list may change */
+        else if (obj_is(item, &tuple_type) || obj_is(item, &list_type)) pair = NEWREF(item);
         else {
             Obj *pi = obj_iter(item);
             if (pi) { DECREF(pi); pair = tuple_from_iter(item); }
@@ -468,7 +556,7 @@ static void dict_dealloc(Obj *o) {
 
 static Obj *dict_repr(Obj *o) {
     DictObj *d = D(o);
-    if (d->used == 0) return str_from_cstr("{}");
+    if (USED(d) == 0) return str_from_cstr("{}");
     int g = repr_enter(o);
     if (g < 0) return NULL;
     if (g > 0) return str_from_cstr("{...}");
@@ -476,6 +564,21 @@ static Obj *dict_repr(Obj *o) {
     sb_init(&b);
     sb_addc(&b, '{');
     bool first = true;
+    if (rc_atomic) {   /* `none`: repr a snapshot (repr() of an entry is Python code) */
+        intptr_t n;
+        DEntry *e = entries_snapshot(o, &n);
+        int r = n < 0 ? -1 : 0;
+        for (intptr_t i = 0; i < n && r >= 0; i++) {
+            if (i) sb_add(&b, ", ", 2);
+            r = sb_add_repr(&b, e[i].key);
+            if (r >= 0) { sb_add(&b, ": ", 2); r = sb_add_repr(&b, e[i].value); }
+        }
+        if (n > 0) entries_release(e, n);
+        if (r < 0) { sb_free(&b); repr_leave(o); return NULL; }
+        sb_addc(&b, '}');
+        repr_leave(o);
+        return sb_finish(&b);
+    }
     for (intptr_t i = 0; i < d->nentries; i++) {
         DEntry *e = &d->entries[i];
         if (!e->key) continue;
@@ -493,7 +596,28 @@ static Obj *dict_repr(Obj *o) {
 }
 
 static int dict_equal(DictObj *x, DictObj *y) {
-    if (x->used != y->used) return 0;
+    if (rc_atomic) {
+        /* `none`: x's entries from a snapshot; each is looked up in y under y's lock and the
+         * values compared unlocked. */
+        intptr_t n;
+        DEntry *e = entries_snapshot((Obj *)x, &n);
+        if (n < 0) return -1;
+        obj_lock((Obj *)y);
+        int eq = n == USED(y);
+        obj_unlock((Obj *)y);
+        for (intptr_t i = 0; i < n && eq > 0; i++) {
+            obj_lock((Obj *)y);
+            intptr_t ix = lookup(y, e[i].key, e[i].hash, NULL);
+            Obj *w = ix >= 0 ? NEWREF(y->entries[ix].value) : NULL;
+            obj_unlock((Obj *)y);
+            if (ix == -2) eq = -1;
+            else if (!w) eq = 0;
+            else { eq = obj_eq(e[i].value, w); DECREF(w); }
+        }
+        entries_release(e, n);
+        return eq;
+    }
+    if (USED(x) != USED(y)) return 0;
     for (intptr_t i = 0; i < x->nentries; i++) {
         DEntry *e = &x->entries[i];
         if (!e->key) continue;
@@ -524,7 +648,7 @@ static Obj *dict_compare(Obj *a, Obj *b, int op) {
     return bool_from(op == CMP_EQ ? eq : !eq);
 }
 
-static intptr_t dict_tp_len(Obj *o) { return D(o)->used; }
+static intptr_t dict_tp_len(Obj *o) { return USED(D(o)); }
 
 static Obj *dict_subscript(Obj *o, Obj *key) {
     intptr_t h;
@@ -556,7 +680,9 @@ static int dict_ass_sub(Obj *o, Obj *key, Obj *val) {
 static int dict_contains(Obj *o, Obj *key) {
     intptr_t h;
     if (key_hash(key, &h) < 0) return -1;
+    obj_lock(o);
     intptr_t ix = lookup(D(o), key, h, NULL);
+    obj_unlock(o);
     return ix == -2 ? -1 : ix >= 0;
 }
 
@@ -569,8 +695,10 @@ static Obj *dictiter_new(Obj *d, Type *t) {
     DictIter *it = (DictIter *)obj_alloc(t, sizeof(DictIter));
     if (!it) return NULL;
     it->dict = NEWREF(d);
-    it->used = D(d)->used;
-    it->left = D(d)->used;
+    obj_lock(d);
+    it->used = USED(D(d));
+    it->left = USED(D(d));
+    obj_unlock(d);
     return (Obj *)it;
 }
 
@@ -581,11 +709,13 @@ static void dictiter_dealloc(Obj *o) {
 
 static Obj *self_iter(Obj *o) { return NEWREF(o); }
 
-/* The next live entry, or NULL (exhausted, or RuntimeError on a size change). */
+/* The next live entry, or NULL (exhausted, or RuntimeError on a size change). Under `none` the
+ * caller holds the dict's lock (it also guards pos/used/left), and an exhausted iterator keeps
+ * its dict (left = -1) rather than racing another thread's step on it->dict. */
 static DEntry *dictiter_step(DictIter *it) {
-    if (!it->dict) return NULL;
+    if (!it->dict || it->left < 0) return NULL;
     DictObj *d = D(it->dict);
-    if (d->used != it->used) {
+    if (USED(d) != it->used) {
         it->used = -1;
         exc_raise(RuntimeError_t, "dictionary changed size during iteration");
         return NULL;
@@ -597,29 +727,54 @@ static DEntry *dictiter_step(DictIter *it) {
             it->left = 0;
             return NULL;
         }
-        CLEAR(it->dict);
+        if (rc_atomic) it->left = -1;
+        else CLEAR(it->dict);
         return NULL;
     }
     it->left--;
     return &d->entries[it->pos++];
 }
 
-static Obj *dict_keyiter_next(Obj *o) {
+/* One step under the dict's lock (`none`): the key and value as new references, or 0. */
+static int dictiter_step_ref(Obj *o, Obj **k, Obj **v) {
+    Obj *d = ((DictIter *)o)->dict;
+    if (!rc_atomic || !d) {
+        DEntry *e = dictiter_step((DictIter *)o);
+        if (!e) return 0;
+        *k = NEWREF(e->key);
+        *v = NEWREF(e->value);
+        return 1;
+    }
+    obj_lock(d);
     DEntry *e = dictiter_step((DictIter *)o);
-    return e ? NEWREF(e->key) : NULL;
+    if (e) { *k = NEWREF(e->key); *v = NEWREF(e->value); }
+    obj_unlock(d);
+    return e != NULL;
+}
+static Obj *dict_keyiter_next(Obj *o) {
+    Obj *k, *v;
+    if (!dictiter_step_ref(o, &k, &v)) return NULL;
+    DECREF(v);
+    return k;
 }
 static Obj *dict_valueiter_next(Obj *o) {
-    DEntry *e = dictiter_step((DictIter *)o);
-    return e ? NEWREF(e->value) : NULL;
+    Obj *k, *v;
+    if (!dictiter_step_ref(o, &k, &v)) return NULL;
+    DECREF(k);
+    return v;
 }
 static Obj *dict_itemiter_next(Obj *o) {
-    DEntry *e = dictiter_step((DictIter *)o);
-    return e ? tuple_pack(2, e->key, e->value) : NULL;
+    Obj *k, *v;
+    if (!dictiter_step_ref(o, &k, &v)) return NULL;
+    Obj *r = tuple_pack(2, k, v);
+    DECREF(k);
+    DECREF(v);
+    return r;
 }
 static Obj *dictiter_length_hint(Obj *self, Obj *const *a, int n, Obj *k) {
     (void)a; (void)n; (void)k;
     DictIter *it = (DictIter *)self;
-    return int_from_i64(it->dict && it->used == D(it->dict)->used ? it->left : 0);
+    return int_from_i64(it->dict && it->used == USED(D(it->dict)) ? it->left : 0);
 }
 static const MethodDef dictiter_methods[] = { {"__length_hint__", dictiter_length_hint}, {NULL, NULL} };
 
@@ -645,7 +800,7 @@ static Obj *view_new(Obj *d, Type *t) {
     return (Obj *)v;
 }
 static void view_dealloc(Obj *o) { CLEAR(((DictView *)o)->dict); obj_free(o); }
-static intptr_t view_len(Obj *o) { return D(((DictView *)o)->dict)->used; }
+static intptr_t view_len(Obj *o) { return USED(D(((DictView *)o)->dict)); }
 static Obj *keys_iter(Obj *o) { return dictiter_new(((DictView *)o)->dict, &dict_keyiter_type); }
 static Obj *values_iter(Obj *o) { return dictiter_new(((DictView *)o)->dict, &dict_valueiter_type); }
 static Obj *items_iter(Obj *o) { return dictiter_new(((DictView *)o)->dict, &dict_itemiter_type); }
@@ -664,15 +819,22 @@ static Obj *view_repr(Obj *o) {
 static int keys_contains(Obj *o, Obj *k) { return dict_contains(((DictView *)o)->dict, k); }
 static int items_contains(Obj *o, Obj *kv) {
     if (!obj_is(kv, &tuple_type) || TUPLE_LEN(kv) != 2) return 0;
-    Obj *v = dict_get(((DictView *)o)->dict, TUPLE_ITEMS(kv)[0]);
+    Obj *v = dict_get_ref(((DictView *)o)->dict, TUPLE_ITEMS(kv)[0]);
     if (!v) return exc_occurred() ? -1 : 0;
-    INCREF(v);
     int r = obj_eq(v, TUPLE_ITEMS(kv)[1]);
     DECREF(v);
     return r;
 }
 static int values_contains(Obj *o, Obj *x) {
     Obj *d = ((DictView *)o)->dict;
+    if (rc_atomic) {   /* `none`: compare against a snapshot, unlocked */
+        intptr_t n;
+        DEntry *e = entries_snapshot(d, &n);
+        int r = n < 0 ? -1 : 0;
+        for (intptr_t i = 0; i < n && r == 0; i++) r = obj_eq(e[i].value, x);
+        if (n > 0) entries_release(e, n);
+        return r;
+    }
     intptr_t pos = 0; Obj *k, *v;
     while (dict_next(d, &pos, &k, &v)) {
         INCREF(v);
@@ -752,10 +914,21 @@ static Obj *dict_m_get(Obj *self, Obj *const *a, int n, Obj *k) {
 static Obj *dict_m_setdefault(Obj *self, Obj *const *a, int n, Obj *k) {
     if (no_kwargs("dict.setdefault", k) < 0) return NULL;
     if (n < 1 || n > 2) return exc_raise(TypeError_t, n < 1 ? "setdefault expected at least 1 argument, got %d" : "setdefault expected at most 2 arguments, got %d", n);
+    Obj *d = n == 2 ? a[1] : None;
+    if (rc_atomic) {   /* `none`: look up and insert in one locked section */
+        intptr_t h;
+        if (key_hash(a[0], &h) < 0) return NULL;
+        obj_lock(self);
+        intptr_t ix = lookup(D(self), a[0], h, NULL);
+        Obj *v = ix >= 0 ? NEWREF(D(self)->entries[ix].value) : NULL;
+        int r = ix == -1 ? insert_ex(D(self), a[0], h, d, NULL) : 0;   /* absent: nothing replaced */
+        obj_unlock(self);
+        if (ix == -2 || r < 0) return NULL;
+        return v ? v : NEWREF(d);
+    }
     Obj *v = dict_get(self, a[0]);
     if (v) return NEWREF(v);
     if (exc_occurred()) return NULL;
-    Obj *d = n == 2 ? a[1] : None;
     if (dict_set(self, a[0], d) < 0) return NULL;
     return NEWREF(d);
 }
@@ -769,17 +942,21 @@ static Obj *dict_m_pop(Obj *self, Obj *const *a, int n, Obj *k) {
 static Obj *dict_m_popitem(Obj *self, Obj *const *a, int n, Obj *k) {
     NOARGS("dict.popitem");
     DictObj *d = D(self);
-    if (d->used == 0) return exc_raise(KeyError_t, "popitem(): dictionary is empty");
+    obj_lock(self);
+    if (USED(d) == 0) { obj_unlock(self); return exc_raise(KeyError_t, "popitem(): dictionary is empty"); }
     intptr_t i = d->nentries - 1;
     while (i >= 0 && !d->entries[i].key) i--;
     DEntry *e = &d->entries[i];
-    Obj *r = tuple_pack(2, e->key, e->value);
-    if (!r) return NULL;
     /* find its index slot */
     size_t mask = (size_t)d->size - 1, j = (size_t)e->hash & mask, perturb = (size_t)e->hash;
     while (d->indices[j] != (int32_t)i) { perturb >>= 5; j = (j * 5 + perturb + 1) & mask; }
-    DECREF(del_entry(d, (intptr_t)j, i));
+    Obj *ek, *ev;
+    unlink_entry(d, (intptr_t)j, i, &ek, &ev);
     d->nentries = i;
+    obj_unlock(self);
+    Obj *r = tuple_pack(2, ek, ev);
+    DECREF(ek);
+    DECREF(ev);
     return r;
 }
 
@@ -838,7 +1015,7 @@ static Obj *dict_m_contains(Obj *self, Obj *const *a, int n, Obj *k) {
     int r = dict_contains(self, a[0]);
     return r < 0 ? NULL : bool_from(r);
 }
-static Obj *dict_m_len(Obj *self, Obj *const *a, int n, Obj *k) { NOARGS("__len__"); return int_from_i64(D(self)->used); }
+static Obj *dict_m_len(Obj *self, Obj *const *a, int n, Obj *k) { NOARGS("__len__"); return int_from_i64(USED(D(self))); }
 static Obj *dict_m_iter(Obj *self, Obj *const *a, int n, Obj *k) { NOARGS("__iter__"); return dict_iter(self); }
 static Obj *dict_m_ior(Obj *self, Obj *const *a, int n, Obj *k) {
     if (no_kwargs("__ior__", k) < 0 || check_nargs("__ior__", n, 1, 1) < 0) return NULL;

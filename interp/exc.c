@@ -425,9 +425,18 @@ static void set_context(Obj *e) {
     EXC(e)->context = NEWREF(h);
 }
 
+/* A class statement's exception class may define __new__ returning anything: every caller
+ * (raise, throw, exc_raise, the VM's handlers, sys.exc_info) relies on getting an ExcObj, so a
+ * result that is not a BaseException instance becomes CPython's TypeError here. */
 Obj *exc_new(Type *t, Obj *const *args, int nargs) {
     if (t->flags & TF_HEAPTYPE) {
         Obj *r = obj_call((Obj *)t, args, nargs, NULL);
+        if (r && !obj_isinstance(r, BaseException_t)) {
+            exc_raise(TypeError_t, "calling %R should have returned an instance of BaseException, not %s",
+                      (Obj *)t, type_name(r));
+            DECREF(r);
+            return NULL;
+        }
         return r;
     }
     return exc_tp_new(t, args, nargs, NULL);

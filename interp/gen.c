@@ -110,8 +110,14 @@ static Obj *gen_throw(Obj *self, Obj *const *args, int nargs, Obj *kw) {
     if (nargs < 1 || nargs > 3 || kw) return exc_raise(TypeError_t, "throw expected at least 1 argument");
     Obj *t = args[0], *e;
     if (obj_isinstance(t, &type_type) && type_is_subtype((Type *)t, BaseException_t)) {
-        e = nargs >= 2 && args[1] != None ? exc_new((Type *)t, &args[1], 1) : exc_new((Type *)t, NULL, 0);
-        if (!e) return NULL;
+        /* as CPython's normalisation: throw(T, v) uses v when it is a T, T(*v) for a tuple, else
+         * T(v); when making the instance fails (a __new__ returning a non-exception gives a
+         * TypeError), that error is what gets thrown into the generator */
+        Obj *v = nargs >= 2 ? args[1] : None;
+        if (v != None && obj_isinstance(v, (Type *)t)) e = NEWREF(v);
+        else if (obj_is(v, &tuple_type)) e = exc_new((Type *)t, TUPLE_ITEMS(v), (int)TUPLE_LEN(v));
+        else e = v != None ? exc_new((Type *)t, &v, 1) : exc_new((Type *)t, NULL, 0);
+        if (!e && !(e = exc_fetch())) return NULL;
     } else if (obj_isinstance(t, BaseException_t)) {
         e = NEWREF(t);
     } else {
@@ -126,6 +132,9 @@ static Obj *gen_throw(Obj *self, Obj *const *args, int nargs, Obj *kw) {
 static Obj *gen_close(Obj *self, Obj *const *args, int nargs, Obj *kw) {
     (void)args; (void)nargs; (void)kw;
     GenObj *g = (GenObj *)self;
+    /* close() from inside the generator's own body (or from code it calls): its frame is live on
+     * the C stack of gen_send_ex below us, so it must not be freed here */
+    if (g->running) return exc_raise(ValueError_t, "generator already executing");
     if (!g->frame || g->frame->state != FRAME_SUSPENDED) {
         gen_finish(g);
         return none_ref();

@@ -87,6 +87,20 @@ typedef struct {
     uint64_t held_ns, wait_ns;
     uint64_t acquisitions, forced_drops, drop_requests_sent;
     uint64_t io_waits;          /* gil_before_blocking calls */
+    /* The mechanism, counted by gil.c whatever the policy does (tests/grade asserts these):
+     * timed_wait_expiries: waits for the GIL (on g->waitq / g->waitq_int) that ended by their
+     *   timeout, not by a wake-up (every policy's port_waitq_sleep goes through gil_impl.h's
+     *   counting wrapper);
+     * drop_requests_immediate / drop_requests_after_expiry: drop requests this thread sent
+     *   before any timed wait of its current wait had expired / after at least one had;
+     * io_takes: gil_after_blocking calls that had to take the GIL; io_takes_contended: ... that
+     *   found it held; io_takes_expired: ... that saw a timed wait expire before they got it;
+     *   io_takes_requested_at_once: ... that sent a drop request before any expiry;
+     * max_passed: the most GIL acquisitions by other threads between this thread's release of
+     *   the GIL (other than for I/O) and its next acquisition (how often it was overtaken). */
+    uint64_t timed_wait_expiries, drop_requests_immediate, drop_requests_after_expiry;
+    uint64_t io_takes, io_takes_contended, io_takes_expired, io_takes_requested_at_once;
+    uint64_t max_passed;
 } GilThreadStats;
 
 typedef struct {
@@ -98,12 +112,19 @@ typedef struct {
     uint64_t handoff_count, handoff_total_ns, handoff_max_ns;   /* release -> next take */
     uint64_t violations;        /* two holders at once (must stay 0 for lock policies) */
     uint64_t corruptions;       /* unsafe: refcount corruptions detected */
+    /* totals of the per-thread mechanism counters above (GilThreadStats) */
+    uint64_t timed_wait_expiries, drop_requests_immediate, drop_requests_after_expiry;
+    uint64_t io_takes_contended, io_takes_expired, io_takes_requested_at_once;
     int nthreads;
     /* per core (GIL_MAX_CORES): time threads spent running bytecode / waiting for the GIL there
      * (the core where the take happened; idle time is the kernel's) */
     uint64_t core_run_ns[8], core_wait_ns[8];
 } GilStats;
 #define GIL_MAX_CORES 8
+/* prio: the waiting CPU-bound threads are passed by at most this many interactive acquisitions
+ * before the head one is boosted (count-based aging, gil_prio.c); tests/grade and
+ * tests/unit/test_gil.c bound GilThreadStats.max_passed with it. */
+#define PRIO_AGING_PASSES 8
 /* sys.setgilpolicy waits this long (ms) for a just-joined thread to finish its C exit path. */
 #define SET_POLICY_GRACE_MS 50
 
@@ -143,11 +164,15 @@ int gil_check_dealloc(Obj *o);
  * corrupted memory keeps its threads from reaching a check point (gil_unsafe.c's watchdog). */
 #define UNSAFE_RESET_GRACE_S 5
 void gil_unsafe_reset_deadline(void);
-/* Crashes under unsafe (guest): a fault in a thread running interpreter code is contained by the
- * kernel (port_set_fault_hook): "refcount corruption detected (crash: <kind> at <pc>; thread
- * '<name>')", the interpreter is marked for reset, the thread ends (never returns to the
- * corrupted code) and sleepers are woken so the main thread sees the reset (RuntimeError). */
-int gil_reset_pending(Interp *in);            /* corruption reported: the interpreter must go */
+/* Crashes (guest, every policy; gil_unsafe.c's guest section): a fault in a thread running
+ * interpreter code is contained by the kernel (port_set_fault_hook) and reported (under unsafe
+ * also as "refcount corruption detected (crash: <kind> at <pc>; thread '<name>')"); the
+ * interpreter is marked for reset, the thread ends (never returns to the crashed code) and
+ * sleepers are woken so the main thread sees the reset (RuntimeError). */
+int gil_reset_pending(Interp *in);            /* 0, or why the interpreter must go */
+enum { GIL_RESET_CORRUPTION = 1, GIL_RESET_CRASH = 2 };   /* gil_reset_pending's nonzero values */
+void gil_fault_containment_install(void);     /* guest: contain faults in interpreter code (any
+                                                  policy; gil_unsafe.c); host: absent */
 void gil_unsafe_reset_done(void);             /* the console replaced it: the watchdog stands down */
 extern volatile int gil_unsafe_interactive;   /* guest: the REPL runs: the watchdog never powers off */
 extern void (*volatile gil_unsafe_main_crashed)(void);   /* guest console: the main thread crashed

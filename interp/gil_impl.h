@@ -20,6 +20,12 @@ typedef struct GilThread {
     int held;                  /* it holds the GIL now (for none/unsafe: it is "running") */
     int ticks;                 /* old: instructions since the last check */
     int exiting;               /* its Python code has finished; only C cleanup remains */
+    /* mechanism bookkeeping (g->lock held; gil.c only) */
+    int expiries_this_wait;    /* timed waits for the GIL that expired since its last take */
+    int passed_tracked;        /* its last release was not for I/O: count who passes it */
+    uint64_t released_switch;  /* g->switch_number at that release */
+    uint64_t prio_ticket;      /* prio: CPU ticket drawn when it was forced off ... */
+    int prio_reserved;         /* ... and not yet used by prio_take */
     struct GilThread *next, *prev;
 } GilThread;
 
@@ -56,6 +62,7 @@ struct Gil {
     /* prio */
     uint64_t cpu_next_ticket, cpu_serving;
     int cpu_boost;
+    int cpu_passes;            /* interactive takes since a CPU-bound thread last took it */
     /* stats */
     GilStats st;
     int holders;               /* atomic: threads inside the critical section (lock policies) */
@@ -70,6 +77,13 @@ void gil_note_released(Gil *g, GilThread *t, int why);
 void gil_send_drop_request(Gil *g, GilThread *requester);
 /* For none/unsafe: bookkeeping without a lock. */
 void gil_note_running(Gil *g, GilThread *t, int running);
+
+/* Every wait for the GIL in a policy file goes through gil.c's wrapper, which counts the waits
+ * on g->waitq / g->waitq_int that end by their timeout (GilThreadStats.timed_wait_expiries):
+ * the policies call port_waitq_sleep as usual, and a policy is graded by what it does, not by
+ * whether it calls a counting helper. Called with lk held, as port_waitq_sleep. */
+int gil_waitq_sleep(port_waitq_t *q, port_spin_t *lk, uint64_t timeout_ns);
+#define port_waitq_sleep(q, lk, timeout_ns) gil_waitq_sleep((q), (lk), (timeout_ns))
 
 void gil_old_threads_changed(Gil *g);   /* gil_old.c: tick checks only while >1 thread */
 extern const GilOps gil_ops_new, gil_ops_old, gil_ops_prio, gil_ops_none, gil_ops_unsafe;

@@ -13,6 +13,15 @@
  *                      new/old/prio ("at most one thread runs bytecode", from the trace);
  *                      on the guest (acquisitions, violations) from the holder records
  *   gil.trace_reset()  empty the host's trace ring
+ *   gil.trace()        host: the GIL events still in the trace ring, oldest first, as tuples
+ *                      (name, a, b) with name one of "take", "drop", "drop_request",
+ *                      "wait_expired", "io_begin", "io_end", "policy" and a/b as in
+ *                      interp/trace_events.h (take/drop/drop_request/wait_expired are recorded
+ *                      under the GIL's lock, so their order is the true order); guest: []
+ *   stats() adds the mechanism counters timed_wait_expiries, drop_requests_immediate,
+ *   drop_requests_after_expiry, io_takes_contended, io_takes_expired,
+ *   io_takes_requested_at_once; threads() the same per thread plus io_takes and max_passed
+ *   (interp/gil.h: GilThreadStats).
  * Called by: Python code with the GIL held.
  */
 #include "gil.h"
@@ -65,6 +74,12 @@ Obj *gil_mod_stats(Obj *s, Obj *const *a, int n, Obj *k) {
         put_u(d, "drop_requests", st.drop_requests) < 0 ||
         put_u(d, "forced_switches", st.forced_switches) < 0 ||
         put_u(d, "failed_wakeups", st.failed_wakeups) < 0 ||
+        put_u(d, "timed_wait_expiries", st.timed_wait_expiries) < 0 ||
+        put_u(d, "drop_requests_immediate", st.drop_requests_immediate) < 0 ||
+        put_u(d, "drop_requests_after_expiry", st.drop_requests_after_expiry) < 0 ||
+        put_u(d, "io_takes_contended", st.io_takes_contended) < 0 ||
+        put_u(d, "io_takes_expired", st.io_takes_expired) < 0 ||
+        put_u(d, "io_takes_requested_at_once", st.io_takes_requested_at_once) < 0 ||
         put_f(d, "handoff_mean_us", st.handoff_count ? (double)st.handoff_total_ns / 1e3 / (double)st.handoff_count : 0.0) < 0 ||
         put_f(d, "handoff_max_us", (double)st.handoff_max_ns / 1e3) < 0 ||
         put_u(d, "violations", st.violations) < 0 || put_u(d, "corruptions", st.corruptions) < 0 ||
@@ -94,7 +109,15 @@ Obj *gil_mod_threads(Obj *s, Obj *const *a, int n, Obj *k) {
             put_u(d, "acquisitions", t->acquisitions) < 0 ||
             put_u(d, "forced_drops", t->forced_drops) < 0 ||
             put_u(d, "drop_requests_sent", t->drop_requests_sent) < 0 ||
-            put_u(d, "io_waits", t->io_waits) < 0 || list_append(l, d) < 0) {
+            put_u(d, "io_waits", t->io_waits) < 0 ||
+            put_u(d, "timed_wait_expiries", t->timed_wait_expiries) < 0 ||
+            put_u(d, "drop_requests_immediate", t->drop_requests_immediate) < 0 ||
+            put_u(d, "drop_requests_after_expiry", t->drop_requests_after_expiry) < 0 ||
+            put_u(d, "io_takes", t->io_takes) < 0 ||
+            put_u(d, "io_takes_contended", t->io_takes_contended) < 0 ||
+            put_u(d, "io_takes_expired", t->io_takes_expired) < 0 ||
+            put_u(d, "io_takes_requested_at_once", t->io_takes_requested_at_once) < 0 ||
+            put_u(d, "max_passed", t->max_passed) < 0 || list_append(l, d) < 0) {
             DECREF(d);
             DECREF(l);
             return NULL;
@@ -177,6 +200,37 @@ static Obj *f_trace_check(Obj *s, Obj *const *a, int n, Obj *k) {
 #endif
 }
 
+static Obj *f_trace(Obj *s, Obj *const *a, int n, Obj *k) {
+    (void)s; (void)a; (void)n; (void)k;
+    Obj *l = list_new(0);
+    if (!l) return NULL;
+#ifdef TOLLPY_HOST
+    static const struct { uint16_t ev; const char *name; } names[] = {
+        {TR_GIL_TAKE, "take"}, {TR_GIL_DROP, "drop"}, {TR_GIL_DROP_REQUEST, "drop_request"},
+        {TR_GIL_WAIT_EXPIRED, "wait_expired"}, {TR_IO_BEGIN, "io_begin"}, {TR_IO_END, "io_end"},
+        {TR_GIL_POLICY, "policy"},
+    };
+    uint64_t cnt = port_trace_count();
+    uint64_t first = cnt > (1u << 16) ? cnt - (1u << 16) : 0;   /* older ones are overwritten */
+    for (uint64_t i = first; i < cnt; i++) {
+        TraceRec r;
+        if (port_trace_get(i, &r) != 0) continue;
+        const char *nm = NULL;
+        for (size_t j = 0; j < sizeof names / sizeof names[0]; j++)
+            if (names[j].ev == r.event) nm = names[j].name;
+        if (!nm) continue;
+        Obj *e = str_from_cstr(nm), *x = int_from_u64(r.a), *y = int_from_u64(r.b);
+        Obj *tup = (e && x && y) ? tuple_pack(3, e, x, y) : NULL;
+        XDECREF(e);
+        XDECREF(x);
+        XDECREF(y);
+        if (!tup || list_append(l, tup) < 0) { XDECREF(tup); DECREF(l); return NULL; }
+        DECREF(tup);
+    }
+#endif
+    return l;
+}
+
 static Obj *f_trace_reset(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s; (void)a; (void)n; (void)k;
 #ifdef TOLLPY_HOST
@@ -189,6 +243,7 @@ static int gilmod_init(Obj *d) {
     static const struct { const char *name; MethFn fn; } fns[] = {
         {"stats", gil_mod_stats}, {"threads", gil_mod_threads}, {"reset", gil_mod_reset}, {"cores", f_cores},
         {"policies", f_policies}, {"trace_check", f_trace_check}, {"trace_reset", f_trace_reset},
+        {"trace", f_trace},
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
         Obj *f = builtin_fn_new(fns[i].name, fns[i].fn, NULL);

@@ -7,7 +7,8 @@
  *        GIL clears any pending drop request (it has been honoured) and wakes a forced dropper.
  * drop:  release, wake one waiter. When the drop was forced (a drop request), wait on switch_q
  *        until another thread has actually taken the GIL (switch number moved) — forced
- *        switching — so the dropper cannot win the GIL straight back.
+ *        switching — so the dropper cannot win the GIL straight back. Trace order per forced
+ *        switch: take(A), drop_request(B->A), drop(A), take(B).
  * eval breaker: if a drop request is pending, drop (forced) and take again.
  */
 #include "gil_impl.h"
@@ -38,6 +39,9 @@ static void new_drop(Gil *g, GilThread *t, int why) {
     gil_note_released(g, t, why);
     if (g->nwaiters) port_waitq_wake_one(&g->waitq);
     if (why == DROP_FORCED) {
+        /* The loop, not the timeout, keeps the dropper off until another thread has taken the
+         * GIL (so the trace order drop_request, drop, take(other) holds on any host); the
+         * timeout only re-checks, in case a wake-up is lost (a broken kernel wait queue). */
         uint64_t saved = g->switch_number;
         while (g->switch_number == saved && g->nwaiters > 0)
             port_waitq_sleep(&g->switch_q, &g->lock, g->interval_ns);

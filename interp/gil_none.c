@@ -6,9 +6,11 @@
  * protected piecewise:
  *  - reference counts: rc_atomic = true makes INCREF/DECREF atomic read-modify-writes
  *    (interp/obj.h), set while this policy runs (entered with only one thread alive);
- *  - containers: list/dict/set mutation takes a per-object lock from the striped table in
- *    interp/objlock.h (obj_lock/obj_unlock, no-ops unless rc_atomic), called by the container
- *    code (objects-B's list.c/dict.c/set.c);
+ *  - containers: list, dict, set/frozenset, bytearray and their iterators take a per-object lock
+ *    from the striped table in interp/objlock.h (obj_lock/obj_unlock, no-ops unless rc_atomic)
+ *    around every access to their memory; the discipline (no Python code under a lock,
+ *    snapshots or drop-and-revalidate around __eq__, two-object sections in stripe order, sort
+ *    empties the list while it runs) is written at the top of objlock.h;
  *  - the interpreter's memory accounting is updated atomically when rc_atomic is set (mem.c).
  * Cost for one thread: every INCREF/DECREF becomes a locked instruction (measure with the
  * countdown bench under GIL=none vs new).

@@ -9,21 +9,27 @@
  * pointer is the poison written into freed objects, a list whose len exceeds its capacity.
  * It calls gil_report_corruption(type name): "refcount corruption detected (<type>)" is printed
  * once, and every thread of the interpreter raises RuntimeError at its next eval-breaker check,
- * so the program ends (the REPL / kernel console survive; the host process exits normally).
- * Corruption that nothing detects may still crash the host process: that is the lesson.
+ * so the program ends (the REPL / kernel console survive; the host process exits with status 1).
+ * Host: the policy's frees never reach glibc twice (interp/mem.c keeps them in a checked
+ * quarantine), so glibc's own heap checks do not abort the process; if one still does, SIGABRT is
+ * reported like SIGSEGV. After a report a waker thread interrupts every sleep each 50 ms (a main
+ * thread in join() then sees the reset), and a watchdog ends the process after
+ * UNSAFE_RESET_GRACE_S. Corruption that nothing detects may still end in a wrong exception or a
+ * contained crash: that is the lesson.
  * Guest: such a crash (a fault in a thread running interpreter code) is contained by the kernel
- * (port_set_fault_hook, installed only while this policy runs): "refcount corruption detected
- * (crash: <kind> at <pc>; thread '<name>')", the interpreter is marked for reset, the thread ends;
+ * as a crash under any policy is (port_set_fault_hook; the guest section below): under this one
+ * it is also reported as "refcount corruption detected (crash: <kind> at <pc>; thread '<name>')";
  * a batch run ends with status 1, the console abandons (leaks) the interpreter and makes a fresh
- * one (interp/mod_kernel_guest.c). The kernel never panics for it.
+ * one (interp/mod_kernel_guest.c). The kernel never panics for it. While this policy runs, freed
+ * memory is quarantined (port_heap_quarantine) so that a racing double free stays out of malloc.
  */
 #include "gil_impl.h"
 #include <stdio.h>
 #include <string.h>
 #ifdef TOLLPY_HOST
 #include <signal.h>
+#include <stdlib.h>
 #include <unistd.h>
-#include <string.h>
 
 /* Host: corruption that nothing detected in time usually ends as a wild pointer. While the
  * unsafe policy runs, SIGSEGV/SIGBUS are reported the same way and the interpreter (here: the
@@ -35,7 +41,8 @@ static void unsafe_fault(int sig) {
     char buf[128];
     size_t n = 0;
     const char *parts[3] = { "refcount corruption detected (crash: ",
-                             sig == SIGSEGV ? "SIGSEGV" : "SIGBUS",
+                             sig == SIGSEGV ? "SIGSEGV" : sig == SIGBUS ? "SIGBUS"
+                                            : "SIGABRT: the C library found its heap corrupted",
                              " under the unsafe GIL policy; interpreter reset)\n" };
     for (int i = 0; i < 3; i++)
         for (const char *p = parts[i]; *p && n < sizeof buf; p++) buf[n++] = *p;
@@ -54,7 +61,29 @@ static void unsafe_watchdog(int sig) {
     (void)r;
     _exit(1);
 }
+/* A program whose main thread finished after a report still ends with status 1 (as the guest's
+ * batch run does, interp/console_guest.c): registered with the first report, runs at exit(). */
+static void unsafe_exit_status(void) {
+    fflush(NULL);
+    _exit(1);
+}
+/* Until the process ends, wake every sleeper each 50 ms: a thread blocked in join() or on a lock
+ * (the main thread waiting for a worker that the reset keeps from ever releasing its lock) then
+ * raises the reset's RuntimeError instead of waiting for the watchdog. */
+static void unsafe_waker(void *arg) {
+    (void)arg;
+    for (;;) {
+        port_interrupt_sleepers();
+        port_sleep_ns(50u * 1000 * 1000);
+    }
+}
 void gil_unsafe_reset_deadline(void) {
+    static int registered;
+    if (!__atomic_exchange_n(&registered, 1, __ATOMIC_ACQ_REL)) {
+        atexit(unsafe_exit_status);
+        port_thread *t = port_thread_start("unsafe-waker", unsafe_waker, NULL, 0, PORT_ANY_CORE, NULL);
+        if (t) port_thread_detach(t);
+    }
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = unsafe_watchdog;
@@ -69,52 +98,111 @@ static void install_fault_handlers(bool on) {
     sigemptyset(&sa.sa_mask);
     sigaction(SIGSEGV, &sa, NULL);
     sigaction(SIGBUS, &sa, NULL);
+    /* glibc aborts when it finds its heap corrupted (a block freed twice, a write into a freed
+     * block that reached its free lists). mem.c's quarantine keeps the policy's frees away from
+     * glibc; this is the report for whatever still gets through. */
+    sigaction(SIGABRT, &sa, NULL);
 }
 #else
-/* Guest. A fault (wild pointer) in a thread running this interpreter's code is contained by the
- * kernel through port_set_fault_hook, installed while the policy runs: report, mark the
- * interpreter for reset, end that thread; a crash of the main thread goes to the console
- * (gil_unsafe_main_crashed: abandon the interpreter, fresh one) or, in batch mode, ends the run
- * with status 1. Faults under any other policy, or in kernel code, still panic. */
-void sched_interrupt_sleepers(void);     /* kernel/thread.c (declared by hand: no kernel header) */
+/* Guest. The containment of a fault in interpreter code, for EVERY policy (it began as this
+ * policy's, hence its home and the gil_unsafe_* names in gil.h). The hook is installed once, when
+ * the console makes its first interpreter (gil_fault_containment_install); the kernel offers it a
+ * fault only in a thread's own non-kernel code, with no kernel spinlock held and interrupts on
+ * or off only through our own port_spin locks (an objlock section under `none`, the GIL's
+ * g->lock), which the kernel has force-released; the thread is on no wait queue. The one
+ * interpreter lock it may hold across bytecode is the GIL itself, released below. A fault in
+ * kernel code, with a kernel spinlock held (malloc's lock) or in an interrupt handler still
+ * panics: kernel/trap.h.
+ * What happens (interp_crashed, on the faulting thread with its stack reset):
+ *  - the kernel has printed its report (kind, pc and symbol, address, backtrace); we add ours:
+ *    which Python thread, the policy, what happens next;
+ *  - batch run that powers off after the script (EXIT=1): power off with status 1 at once (the
+ *    program is over: nothing more runs on a heap we no longer trust; 101 stays the panic's);
+ *  - otherwise the interpreter is marked (reset_pending = GIL_RESET_CRASH: every thread's next
+ *    eval-breaker check raises RuntimeError; stop_threads: the other threads get a quiet
+ *    SystemExit first), the GIL is released if the thread held it (its waiters must reach that
+ *    check), sleepers are woken (join, lock waits), and the thread's ThreadState is dropped
+ *    (port_tls_set(NULL)); a fault in this path itself is not offered again (crashing[]): it
+ *    panics rather than loop;
+ *  - the main thread of the console's interpreter goes to the console (gil_unsafe_main_crashed:
+ *    the interpreter is abandoned, leaked with any threads still in it, and a fresh one made);
+ *    any other thread ends; the console's main thread then sees RuntimeError, and the console
+ *    abandons the interpreter after that input (kconsole_abandon_if_corrupt).
+ * A watchdog thread keeps waking sleepers until the console has replaced the interpreter. */
 volatile int gil_unsafe_interactive;
 void (*volatile gil_unsafe_main_crashed)(void);
 static volatile unsigned unsafe_epoch;   /* bumped when the console replaces the interpreter */
 
 void gil_unsafe_reset_done(void) { __atomic_add_fetch(&unsafe_epoch, 1, __ATOMIC_ACQ_REL); }
 
-static void unsafe_crashed(const port_fault *f) {      /* the faulting thread, stack reset */
-    char buf[200];
-    snprintf(buf, sizeof buf, "refcount corruption detected (crash: %s at %08lx; thread '%s')%s\n",
-             f->kind, (unsigned long)f->pc, f->thread ? f->thread : "?",
-             gil_unsafe_interactive ? "" : "; interpreter reset");
+/* Threads inside interp_crashed: a fault there (the interpreter was in a worse state than the
+ * first fault showed) is not offered again — it panics rather than loop. A ring: an entry matters
+ * only while its thread runs interp_crashed, and a crashed thread's ThreadState is never freed
+ * (leaked with its interpreter), so a stale entry cannot match another thread. */
+static ThreadState *volatile crashing[8];
+static unsigned crashing_next;
+
+static int is_crashing(ThreadState *ts) {
+    for (unsigned i = 0; i < sizeof crashing / sizeof crashing[0]; i++)
+        if (__atomic_load_n(&crashing[i], __ATOMIC_ACQUIRE) == ts) return 1;
+    return 0;
+}
+
+static void interp_crashed(const port_fault *f) {      /* the faulting thread, stack reset */
+    ThreadState *ts = port_tls_get();
+    unsigned slot = __atomic_fetch_add(&crashing_next, 1, __ATOMIC_RELAXED) % (sizeof crashing / sizeof crashing[0]);
+    __atomic_store_n(&crashing[slot], ts, __ATOMIC_RELEASE);
+    Interp *in = ts->interp;
+    Gil *g = in->gil;
+    int unsafe = g->ops == &gil_ops_unsafe;
+    int is_main = ts == in->main_ts && !in->mp;     /* a multiprocessing child's main is not */
+    int interactive = gil_unsafe_interactive;
+    char who[48], buf[320];
+    if (is_main) snprintf(who, sizeof who, "the main thread");
+    else snprintf(who, sizeof who, "Python thread %lu", (unsigned long)ts->ident);
+    if (unsafe)                         /* the lesson of this policy: say what it was */
+        snprintf(buf, sizeof buf, "refcount corruption detected (crash: %s at %08lx; thread '%s')%s\n",
+                 f->kind, (unsigned long)f->pc, f->thread ? f->thread : "?",
+                 interactive ? "" : "; interpreter reset");
+    else
+        buf[0] = 0;
+    size_t n = strlen(buf);
+    snprintf(buf + n, sizeof buf - n, "tollpy: the interpreter crashed: %s%s in %s, GIL policy %s; %s\n",
+             f->kind, f->stack_overflow ? " (C stack overflow)" : "", who, g->ops->name,
+             !interactive ? "program ended (status 1)"
+             : is_main ? "the interpreter is abandoned (its memory and any threads still in it are "
+                         "leaked) and a fresh one made"
+                       : "the program is stopped and its interpreter will be replaced");
     port_write(buf, strlen(buf));
-    ThreadState *ts = ts_get();
-    if (ts && ts->interp && ts->interp->gil) {
-        Gil *g = ts->interp->gil;
-        g->reset_pending = 1;
-        ts->interp->eval_breaker = 1;
-        __atomic_thread_fence(__ATOMIC_SEQ_CST);
-        if (__atomic_fetch_add(&g->st.corruptions, 1, __ATOMIC_RELAXED) == 0) gil_unsafe_reset_deadline();
-        port_trace(TR_GIL_CORRUPTION, ts->ident, 1);
-        sched_interrupt_sleepers();      /* a main thread waiting in join() sees the reset */
-        if (ts == ts->interp->main_ts) {
-            void (*k)(void) = gil_unsafe_main_crashed;
-            if (k && gil_unsafe_interactive) k();
-            port_exit(1);
-        }
+    if (unsafe) port_trace(TR_GIL_CORRUPTION, ts->ident, 1);
+    if (!interactive) port_exit(1);
+    int first = !__atomic_exchange_n(&g->reset_pending, unsafe ? GIL_RESET_CORRUPTION : GIL_RESET_CRASH,
+                                     __ATOMIC_SEQ_CST);
+    if (unsafe) first = __atomic_fetch_add(&g->st.corruptions, 1, __ATOMIC_SEQ_CST) == 0;
+    __atomic_store_n(&in->stop_threads, -1, __ATOMIC_SEQ_CST);   /* no console generation is -1 */
+    __atomic_store_n(&in->eval_breaker, 1, __ATOMIC_SEQ_CST);
+    if (gil_held(ts)) gil_drop(ts);
+    port_tls_set(NULL);
+    port_interrupt_sleepers();           /* a main thread waiting in join() sees the reset */
+    if (first) gil_unsafe_reset_deadline();
+    if (is_main) {
+        void (*k)(void) = gil_unsafe_main_crashed;
+        if (k) k();                      /* never returns */
+        port_exit(1);
     }
     port_thread_exit();
 }
 
-static port_fault_cont unsafe_fault_hook(const port_fault *f) {   /* in the fault handler */
+static port_fault_cont interp_fault_hook(const port_fault *f) {   /* in the fault handler */
     (void)f;
     ThreadState *ts = port_tls_get();
-    if (!ts || !ts->interp || !ts->interp->gil || ts->interp->gil->ops != &gil_ops_unsafe) return NULL;
-    return unsafe_crashed;
+    if (!ts || !ts->interp || !ts->interp->gil || is_crashing(ts)) return NULL;
+    return interp_crashed;
 }
 
-static void install_fault_handlers(bool on) { port_set_fault_hook(on ? unsafe_fault_hook : NULL); }
+void gil_fault_containment_install(void) { port_set_fault_hook(interp_fault_hook); }
+
+static void install_fault_handlers(bool on) { port_heap_quarantine(on); }
 
 /* Guest: a watchdog thread. Until the interpreter is gone it wakes sleepers (a main thread in
  * join() then raises RuntimeError); if the program has not ended UNSAFE_RESET_GRACE_S after the
@@ -126,17 +214,17 @@ static void unsafe_watchdog(void *arg) {
     uint64_t end = port_time_ns() + (uint64_t)UNSAFE_RESET_GRACE_S * 1000000000u;
     while (port_time_ns() < end) {
         if (__atomic_load_n(&unsafe_epoch, __ATOMIC_ACQUIRE) != ep) return;
-        sched_interrupt_sleepers();
+        port_interrupt_sleepers();
         port_sleep_ns(100u * 1000 * 1000);
     }
     if (__atomic_load_n(&unsafe_epoch, __ATOMIC_ACQUIRE) != ep) return;
     if (gil_unsafe_interactive) {
-        static const char msg[] = "refcount corruption detected: program did not stop after the report; "
+        static const char msg[] = "interpreter reset: program did not stop after the report; "
                                   "Ctrl-C or Ctrl-D (soft reset) gives the prompt back\n";
         port_write(msg, sizeof msg - 1);
         return;
     }
-    static const char msg[] = "refcount corruption detected: program did not stop after the report; "
+    static const char msg[] = "interpreter reset: program did not stop after the report; "
                               "interpreter reset\n";
     port_write(msg, sizeof msg - 1);
     port_exit(1);
@@ -149,7 +237,7 @@ void gil_unsafe_reset_deadline(void) {
 }
 #endif
 
-int gil_reset_pending(Interp *in) { return in && in->gil && in->gil->reset_pending; }
+int gil_reset_pending(Interp *in) { return in && in->gil ? in->gil->reset_pending : 0; }
 #ifdef TOLLPY_HOST
 volatile int gil_unsafe_interactive;
 void (*volatile gil_unsafe_main_crashed)(void);

@@ -6,7 +6,12 @@
  * An exhausted iterator drops its reference to the underlying object and stays exhausted.
  * obj_next's convention: NULL without an exception set = exhausted.
  *
- * Called by: the VM (GET_ITER/FOR_ITER via obj_iter/obj_next), builtins. Locks: none.
+ * Called by: the VM (GET_ITER/FOR_ITER via obj_iter/obj_next), builtins. Locks: under the
+ * free-threaded policy (`none`) the list iterators read the list and advance their index under the
+ * list's object lock (objlock.h), so an iterator shared by threads hands out each item once; an
+ * exhausted list iterator then keeps its list until it dies (dropping it would race with another
+ * thread's next() reading it->seq). The other iterators are not safe to share under `none`
+ * (3.13t documents the same for its iterators) but read only immutable or locked containers.
  */
 #include <string.h>
 #include "objb.h"
@@ -24,7 +29,9 @@ Obj *listiter_new(Obj *l, bool reversed) {
     SeqIter *it = (SeqIter *)obj_alloc(reversed ? &list_reviter_type : &list_iter_type, sizeof(SeqIter));
     if (!it) return NULL;
     it->seq = NEWREF(l);
+    obj_lock(l);
     it->i = reversed ? LIST_LEN(l) - 1 : 0;
+    obj_unlock(l);
     return (Obj *)it;
 }
 
@@ -35,11 +42,13 @@ static Obj *listiter_next(Obj *o) {
     if (!rc_atomic) {
         if (it->i < LIST_LEN(l)) return NEWREF(LIST_ITEMS(l)[it->i++]);
     } else {
-        /* Free-threaded policy: another thread may be resizing the list. */
+        /* Free-threaded policy: another thread may be resizing the list, or sharing this
+         * iterator: it->i is guarded by the list's lock; it->seq stays set (see the top). */
         obj_lock(l);
         Obj *v = it->i < LIST_LEN(l) ? NEWREF(LIST_ITEMS(l)[it->i++]) : NULL;
+        if (!v) it->i = INTPTR_MAX;   /* exhausted for good, even if the list grows */
         obj_unlock(l);
-        if (v) return v;
+        return v;
     }
     CLEAR(it->seq);
     return NULL;
@@ -49,6 +58,13 @@ static Obj *listreviter_next(Obj *o) {
     SeqIter *it = (SeqIter *)o;
     Obj *l = it->seq;
     if (!l) return NULL;
+    if (rc_atomic) {   /* as listiter_next */
+        obj_lock(l);
+        Obj *v = it->i >= 0 && it->i < LIST_LEN(l) ? NEWREF(LIST_ITEMS(l)[it->i--]) : NULL;
+        if (!v) it->i = -1;
+        obj_unlock(l);
+        return v;
+    }
     if (it->i >= 0 && it->i < LIST_LEN(l)) return NEWREF(LIST_ITEMS(l)[it->i--]);
     CLEAR(it->seq);
     return NULL;
@@ -59,9 +75,12 @@ static Obj *listiter_hint(Obj *self, Obj *const *a, int n, Obj *k) {
     SeqIter *it = (SeqIter *)self;
     intptr_t left = 0;
     if (it->seq) {
+        bool isl = TYPE(self) != &tuple_iter_type;
+        if (isl) obj_lock(it->seq);
         if (TYPE(self) == &list_reviter_type) left = it->i + 1;
-        else if (TYPE(self) == &tuple_iter_type) left = TUPLE_LEN(it->seq) - it->i;
-        else left = LIST_LEN(it->seq) - it->i;
+        else if (!isl) left = TUPLE_LEN(it->seq) - it->i;
+        else left = it->i == INTPTR_MAX ? 0 : LIST_LEN(it->seq) - it->i;
+        if (isl) obj_unlock(it->seq);
     }
     return int_from_i64(left < 0 ? 0 : left);
 }

@@ -5,10 +5,16 @@
  * Invariant: items[0..len) are valid references; capacity cap >= len. Any call out to Python
  * code (__eq__, __lt__, key=) may change the list, so loops re-read len/items after each call.
  * sort() detaches the items while it runs ("list modified during sort").
- * Free-threaded policy (`none`): append/insert/pop/remove/index get/set/del/clear and the iterator
- * take the list's object lock (objlock.h) around the change of len/items only; DECREFs that may
- * free things happen after unlocking. Slice assignment, sort and extend-from-iterator are not
- * atomic under `none` (they are under every GIL policy).
+ * Free-threaded policy (`none`, rules in objlock.h): every read or write of len/items/cap that
+ * is more than one word holds the list's object lock; DECREFs of removed items happen after
+ * unlocking. Mutators (append, insert, extend from a list/tuple, pop, remove, clear, reverse,
+ * *=, item and slice assignment/deletion) are atomic. Readers copy what they need under the lock:
+ * l[i], l[a:b], copy(), tuple(l), list(l), l + m, l * n and comparisons work on a snapshot;
+ * count/index/`in`/remove compare under the lock when every comparison is between builtin
+ * scalars (no Python code can run), else over a snapshot (remove then re-checks that the prefix
+ * it scanned is unchanged before removing, or rescans). sort() empties the list while it runs,
+ * as CPython does: concurrent readers see [], writers make sort raise "list modified during
+ * sort". Extend from an arbitrary iterator appends item by item (not atomic, as in 3.13t).
  *
  * Called by: the VM (BUILD_LIST, LIST_APPEND, LIST_EXTEND), everyone. Locks: none (GIL).
  */
@@ -17,15 +23,22 @@
 #include "objlock.h"
 
 #define L(o) ((ListObj *)(o))
+/* len is read without the lock (len(l), loop bounds, a first look before locking), so under
+ * `none` every store and every load of it is a relaxed atomic: one plain mov on every target, no
+ * cost under a GIL, and no data race in the C11 sense (TSan-clean). items/cap are touched only
+ * under the lock (or by the only thread that can see the list). */
+#define LEN(o) __atomic_load_n(&L(o)->len, __ATOMIC_RELAXED)
+static inline void set_len(ListObj *l, intptr_t n) { __atomic_store_n(&l->len, n, __ATOMIC_RELAXED); }
 
 static int list_resize(Obj *o, intptr_t newlen) {
     ListObj *l = L(o);
-    if (newlen <= l->cap && newlen >= l->cap / 2) { l->len = newlen; return 0; }
+    if (newlen <= l->cap && newlen >= l->cap / 2) { set_len(l, newlen); return 0; }
     intptr_t cap = newlen + (newlen >> 3) + (newlen < 9 ? 3 : 6);
     if (newlen == 0) {
         mem_free(l->items);
         l->items = NULL;
-        l->cap = l->len = 0;
+        l->cap = 0;
+        set_len(l, 0);
         return 0;
     }
     if ((size_t)cap > SIZE_MAX / 2 / sizeof(Obj *)) { exc_raise_memory(); return -1; }
@@ -33,7 +46,7 @@ static int list_resize(Obj *o, intptr_t newlen) {
     if (!p && cap) return -1;
     l->items = p;
     l->cap = cap;
-    l->len = newlen;
+    set_len(l, newlen);
     return 0;
 }
 
@@ -57,7 +70,8 @@ int list_append(Obj *o, Obj *v) {
     ListObj *l = L(o);
     obj_lock(o);
     if (l->len < l->cap) {
-        l->items[l->len++] = NEWREF(v);
+        l->items[l->len] = NEWREF(v);
+        set_len(l, l->len + 1);
         obj_unlock(o);
         return 0;
     }
@@ -70,7 +84,7 @@ int list_append(Obj *o, Obj *v) {
 
 int list_insert(Obj *o, intptr_t i, Obj *v) {
     obj_lock(o);
-    intptr_t n = LIST_LEN(o);
+    intptr_t n = LEN(o);
     if (i < 0) { i += n; if (i < 0) i = 0; }
     if (i > n) i = n;
     if (list_resize(o, n + 1) < 0) { obj_unlock(o); return -1; }
@@ -84,13 +98,10 @@ int list_insert(Obj *o, intptr_t i, Obj *v) {
 int list_extend(Obj *o, Obj *src) {
     if (obj_is(src, &list_type) || obj_is(src, &tuple_type)) {
         bool isl = obj_is(src, &list_type);
-        intptr_t n = isl ? LIST_LEN(src) : TUPLE_LEN(src);
-        intptr_t m = LIST_LEN(o);
-        if (n == 0) return 0;
-        if (isl) obj_lock2(o, src); else obj_lock(o);
-        m = LIST_LEN(o);
-        n = isl ? LIST_LEN(src) : TUPLE_LEN(src);
-        int r = list_resize(o, m + n);
+        if (isl) obj_lock2(o, src); else obj_lock(o);   /* two-object section, stripes in order */
+        intptr_t m = LEN(o);
+        intptr_t n = isl ? LEN(src) : TUPLE_LEN(src);
+        int r = n ? list_resize(o, m + n) : 0;
         if (r == 0) {
             /* src may be o itself: its items pointer may have moved, so read it after the resize. */
             Obj **s = isl ? LIST_ITEMS(src) : TUPLE_ITEMS(src);
@@ -119,12 +130,44 @@ Obj *list_from_iter(Obj *src) {
     return l;
 }
 
+/* A snapshot of l's items as a tuple (allocated under l's lock: one consistent state). */
 Obj *list_as_tuple(Obj *l) {
-    intptr_t n = LIST_LEN(l);
+    obj_lock(l);
+    intptr_t n = LEN(l);
     Obj *t = tuple_new(n);
-    if (!t) return NULL;
-    for (intptr_t i = 0; i < n; i++) TUPLE_ITEMS(t)[i] = NEWREF(LIST_ITEMS(l)[i]);
+    if (t) for (intptr_t i = 0; i < n; i++) TUPLE_ITEMS(t)[i] = NEWREF(LIST_ITEMS(l)[i]);
+    obj_unlock(l);
     return t;
+}
+
+/* Equality between these runs no Python code and takes no lock, so it may run under a list's
+ * lock (exact builtin scalars only: a subclass may define __eq__). */
+static inline bool eq_is_native(Obj *x) {
+    if (IS_SMALL(x)) return true;
+    Type *t = x->type;
+    return t == &int_type || t == &str_type || t == &float_type || t == &bool_type ||
+           t == &none_type || t == &bytes_type;
+}
+
+/* Under `none`: the first index in [lo, hi) whose item == v, compared under o's lock.
+ * Returns the index, -1 for none, -2 if some comparison could run Python code (the caller then
+ * works on a snapshot). With count != NULL, counts the matches instead (returns 0). */
+static intptr_t scan_native_locked(Obj *o, Obj *v, intptr_t lo, intptr_t hi, intptr_t *count) {
+    if (!eq_is_native(v)) return -2;
+    intptr_t r = -1, c = 0;
+    obj_lock(o);
+    if (hi > LEN(o)) hi = LEN(o);
+    for (intptr_t i = lo; i < hi; i++) {
+        Obj *x = LIST_ITEMS(o)[i];
+        if (!eq_is_native(x)) { r = -2; break; }
+        if (x == v || obj_eq(x, v) == 1) {
+            if (!count) { r = i; break; }
+            c++;
+        }
+    }
+    obj_unlock(o);
+    if (count && r != -2) { *count = c; r = 0; }
+    return r;
 }
 
 static void list_clear_items(Obj *o) {
@@ -133,7 +176,8 @@ static void list_clear_items(Obj *o) {
     Obj **items = l->items;
     intptr_t n = l->len;
     l->items = NULL;
-    l->len = l->cap = 0;
+    l->cap = 0;
+    set_len(l, 0);
     obj_unlock(o);
     if (!items) return;
     while (--n >= 0) XDECREF(items[n]);
@@ -149,22 +193,22 @@ static void list_dealloc(Obj *o) {
 /* items[i] as a new reference, or NULL when i is past the end (taken under the object lock, so
  * a concurrent resize under the free-threaded policy cannot pull the array away). */
 static inline Obj *item_ref(Obj *o, intptr_t i) {
-    if (!rc_atomic) return i < LIST_LEN(o) ? NEWREF(LIST_ITEMS(o)[i]) : NULL;
+    if (!rc_atomic) return i < LEN(o) ? NEWREF(LIST_ITEMS(o)[i]) : NULL;
     obj_lock(o);
-    Obj *v = i < LIST_LEN(o) ? NEWREF(LIST_ITEMS(o)[i]) : NULL;
+    Obj *v = i < LEN(o) ? NEWREF(LIST_ITEMS(o)[i]) : NULL;
     obj_unlock(o);
     return v;
 }
 
 static Obj *list_repr(Obj *o) {
-    if (LIST_LEN(o) == 0) return str_from_cstr("[]");
+    if (LEN(o) == 0) return str_from_cstr("[]");
     int g = repr_enter(o);
     if (g < 0) return NULL;
     if (g > 0) return str_from_cstr("[...]");
     StrBuf b;
     sb_init(&b);
     sb_addc(&b, '[');
-    for (intptr_t i = 0; i < LIST_LEN(o); i++) {
+    for (intptr_t i = 0; i < LEN(o); i++) {
         Obj *v = item_ref(o, i);
         if (!v) break;
         if (i) sb_add(&b, ", ", 2);
@@ -179,49 +223,76 @@ static Obj *list_repr(Obj *o) {
 
 static Obj *list_compare(Obj *a, Obj *b, int op) {
     if (!obj_isinstance(a, &list_type) || !obj_isinstance(b, &list_type)) return NEWREF(NotImplemented);
-    if ((op == CMP_EQ || op == CMP_NE) && LIST_LEN(a) != LIST_LEN(b)) return bool_from(op == CMP_NE);
+    if (rc_atomic) {
+        /* Compare snapshots of both, taken together (two-object section, stripes in order). */
+        obj_lock2(a, b);
+        intptr_t na = LEN(a), nb = LEN(b);
+        Obj *ta = tuple_new(na), *tb = ta ? tuple_new(nb) : NULL;
+        if (ta && tb) {
+            for (intptr_t i = 0; i < na; i++) TUPLE_ITEMS(ta)[i] = NEWREF(LIST_ITEMS(a)[i]);
+            for (intptr_t i = 0; i < nb; i++) TUPLE_ITEMS(tb)[i] = NEWREF(LIST_ITEMS(b)[i]);
+        } else if (ta) {
+            TUPLE_LEN(ta) = 0;   /* released below, outside the lock */
+        }
+        obj_unlock2(a, b);
+        Obj *r = NULL;
+        if (ta && tb) r = (op == CMP_EQ || op == CMP_NE) && na != nb ? bool_from(op == CMP_NE) : seq_compare(ta, tb, op);
+        XDECREF(ta);
+        XDECREF(tb);
+        return r;
+    }
+    if ((op == CMP_EQ || op == CMP_NE) && LEN(a) != LEN(b)) return bool_from(op == CMP_NE);
     return seq_compare(a, b, op);
 }
 
-static intptr_t list_len(Obj *o) { return LIST_LEN(o); }
+static intptr_t list_len(Obj *o) { return LEN(o); }
 
+/* o[lo:hi] clamped to o's length at the moment of the copy (allocated under the lock, so the
+ * copy is one consistent state of o). */
 Obj *list_getslice_raw(Obj *o, intptr_t lo, intptr_t hi) {
     if (lo < 0) lo = 0;
-    if (hi > LIST_LEN(o)) hi = LIST_LEN(o);
+    obj_lock(o);
+    if (hi > LEN(o)) hi = LEN(o);
     if (hi < lo) hi = lo;
     ListObj *r = list_alloc(&list_type, hi - lo);
-    if (!r) return NULL;
-    obj_lock(o);
-    if (hi > LIST_LEN(o)) hi = LIST_LEN(o);   /* shrunk meanwhile (free-threaded policy) */
-    if (hi < lo) hi = lo;
-    for (intptr_t i = lo; i < hi; i++) r->items[i - lo] = NEWREF(LIST_ITEMS(o)[i]);
+    if (r) for (intptr_t i = lo; i < hi; i++) r->items[i - lo] = NEWREF(LIST_ITEMS(o)[i]);
     obj_unlock(o);
-    r->len = hi - lo;
     return (Obj *)r;
+}
+
+/* Resolve a slice against o's current length and return with o's lock held. slice_indices may
+ * call __index__ (Python code), so it runs unlocked; if the length changed meanwhile (another
+ * thread, `none` only) it is resolved again. */
+static int slice_locked(Obj *o, Obj *key, intptr_t *start, intptr_t *stop, intptr_t *step, intptr_t *n) {
+    for (;;) {
+        intptr_t len = __atomic_load_n(&L(o)->len, __ATOMIC_RELAXED);
+        if (slice_indices(key, len, start, stop, step, n) < 0) return -1;
+        obj_lock(o);
+        if (LEN(o) == len) return 0;
+        obj_unlock(o);
+    }
 }
 
 static Obj *list_getitem(Obj *o, Obj *key) {
     intptr_t i;
     if (IS_SMALL(key)) {
         i = SMALL_VAL(key);
-        if (i < 0) i += LIST_LEN(o);
+        if (i < 0) i += LEN(o);
     } else if (obj_is(key, &slice_type)) {
         intptr_t start, stop, step, n;
-        if (slice_indices(key, LIST_LEN(o), &start, &stop, &step, &n) < 0) return NULL;
-        if (step == 1) return list_getslice_raw(o, start, stop);
+        if (slice_locked(o, key, &start, &stop, &step, &n) < 0) return NULL;
+        if (step == 1) { obj_unlock(o); return list_getslice_raw(o, start, stop); }
         ListObj *r = list_alloc(&list_type, n);
-        if (!r) return NULL;
-        obj_lock(o);
         intptr_t k = 0;
-        for (intptr_t j = start; k < n && j >= 0 && j < LIST_LEN(o); k++, j += step) r->items[k] = NEWREF(LIST_ITEMS(o)[j]);
+        if (r) for (intptr_t j = start; k < n && j >= 0 && j < LEN(o); k++, j += step) r->items[k] = NEWREF(LIST_ITEMS(o)[j]);
         obj_unlock(o);
-        r->len = k;
+        if (r) r->len = k;
         return (Obj *)r;
-    } else if (seq_index(key, LIST_LEN(o), &i, "list") < 0) {
+    } else if (seq_index(key, LEN(o), &i, "list") < 0) {
         return NULL;
     }
     obj_lock(o);
-    if ((uintptr_t)i >= (uintptr_t)LIST_LEN(o)) {
+    if ((uintptr_t)i >= (uintptr_t)LEN(o)) {
         obj_unlock(o);
         return exc_raise(IndexError_t, "list index out of range");
     }
@@ -230,22 +301,23 @@ static Obj *list_getitem(Obj *o, Obj *key) {
     return v;
 }
 
-/* l[lo:hi] = items (n of them, borrowed; may alias l's own items: copied first). */
+/* l[lo:hi] = items (n of them, borrowed; never l's own items, nor another list's: callers pass a
+ * private copy or a tuple). Takes o's lock; the replaced items are released after unlocking. */
 static int list_ass_slice(Obj *o, intptr_t lo, intptr_t hi, Obj *const *src, intptr_t n) {
-    intptr_t len = LIST_LEN(o);
+    obj_lock(o);
+    intptr_t len = LEN(o);
     if (lo < 0) lo = 0; else if (lo > len) lo = len;
     if (hi < lo) hi = lo; else if (hi > len) hi = len;
     intptr_t d = hi - lo;
     Obj **old = NULL;
     if (d) {
         old = mem_alloc((size_t)d * sizeof(Obj *));
-        if (!old) return -1;
+        if (!old) { obj_unlock(o); return -1; }
         memcpy(old, &LIST_ITEMS(o)[lo], (size_t)d * sizeof(Obj *));
     }
-    for (intptr_t i = 0; i < n; i++) INCREF(src[i]);
     if (n > d) {
         if (list_resize(o, len + n - d) < 0) {
-            for (intptr_t i = 0; i < n; i++) DECREF(src[i]);
+            obj_unlock(o);
             mem_free(old);
             return -1;
         }
@@ -254,7 +326,8 @@ static int list_ass_slice(Obj *o, intptr_t lo, intptr_t hi, Obj *const *src, int
         memmove(&LIST_ITEMS(o)[lo + n], &LIST_ITEMS(o)[hi], (size_t)(len - hi) * sizeof(Obj *));
         list_resize(o, len + n - d);
     }
-    for (intptr_t i = 0; i < n; i++) LIST_ITEMS(o)[lo + i] = src[i];
+    for (intptr_t i = 0; i < n; i++) LIST_ITEMS(o)[lo + i] = NEWREF(src[i]);
+    obj_unlock(o);
     for (intptr_t i = 0; i < d; i++) DECREF(old[i]);
     mem_free(old);
     return 0;
@@ -264,53 +337,63 @@ static int list_setitem(Obj *o, Obj *key, Obj *val) {
     intptr_t i;
     if (obj_is(key, &slice_type)) {
         intptr_t start, stop, step, n;
-        if (slice_indices(key, LIST_LEN(o), &start, &stop, &step, &n) < 0) return -1;
         if (!val) {
-            if (step == 1) return list_ass_slice(o, start, stop, NULL, 0);
-            if (n == 0) return 0;
+            if (slice_locked(o, key, &start, &stop, &step, &n) < 0) return -1;
+            if (step == 1) { obj_unlock(o); return list_ass_slice(o, start, stop, NULL, 0); }
+            if (n == 0) { obj_unlock(o); return 0; }
             if (step < 0) { start = start + step * (n - 1); step = -step; }
             Obj **it = LIST_ITEMS(o);
             Obj **dead = mem_alloc((size_t)n * sizeof(Obj *));
-            if (!dead) return -1;
-            intptr_t w = start, k = 0, len = LIST_LEN(o);
+            if (!dead) { obj_unlock(o); return -1; }
+            intptr_t w = start, k = 0, len = LEN(o);
             for (intptr_t r = start; r < len; r++) {
                 if (k < n && r == start + k * step) { dead[k++] = it[r]; continue; }
                 it[w++] = it[r];
             }
             list_resize(o, len - n);
+            obj_unlock(o);
             for (intptr_t j = 0; j < n; j++) DECREF(dead[j]);
             mem_free(dead);
             return 0;
         }
-        /* Materialise the right side first (it may be l itself). */
-        Obj *seq = (obj_is(val, &list_type) && val != o) || obj_is(val, &tuple_type) ? NEWREF(val) : list_from_iter(val);
+        /* Materialise the right side first (it may be l itself; under `none` any list may change
+         * meanwhile, so every list is copied). */
+        Obj *seq = (obj_is(val, &list_type) && val != o && !rc_atomic) || obj_is(val, &tuple_type) ? NEWREF(val) : list_from_iter(val);
         if (!seq) {
             if (exc_matches(TypeError_t)) { exc_clear(); exc_raise(TypeError_t, step == 1 ? "can only assign an iterable" : "must assign iterable to extended slice"); }
             return -1;
         }
         Obj **src = obj_is(seq, &tuple_type) ? TUPLE_ITEMS(seq) : LIST_ITEMS(seq);
-        intptr_t m = obj_is(seq, &tuple_type) ? TUPLE_LEN(seq) : LIST_LEN(seq);
+        intptr_t m = obj_is(seq, &tuple_type) ? TUPLE_LEN(seq) : LEN(seq);
+        if (slice_locked(o, key, &start, &stop, &step, &n) < 0) { DECREF(seq); return -1; }
         int r = 0;
-        if (step == 1) r = list_ass_slice(o, start, stop, src, m);
-        else if (m != n) {
+        if (step == 1) {
+            obj_unlock(o);
+            r = list_ass_slice(o, start, stop, src, m);
+        } else if (m != n) {
+            obj_unlock(o);
             exc_raise(ValueError_t, "attempt to assign sequence of size %ld to extended slice of size %ld", (long)m, (long)n);
             r = -1;
         } else {
-            for (intptr_t k = 0, j = start; k < n; k++, j += step) {
-                Obj *old = LIST_ITEMS(o)[j];
+            Obj **old = n ? mem_alloc((size_t)n * sizeof(Obj *)) : NULL;
+            if (n && !old) r = -1;
+            else for (intptr_t k = 0, j = start; k < n; k++, j += step) {
+                old[k] = LIST_ITEMS(o)[j];
                 LIST_ITEMS(o)[j] = NEWREF(src[k]);
-                DECREF(old);
             }
+            obj_unlock(o);
+            for (intptr_t k = 0; r == 0 && k < n; k++) DECREF(old[k]);
+            mem_free(old);
         }
         DECREF(seq);
         return r;
     }
     if (IS_SMALL(key)) {
         i = SMALL_VAL(key);
-        if (i < 0) i += LIST_LEN(o);
-    } else if (seq_index(key, LIST_LEN(o), &i, "list") < 0) return -1;
+        if (i < 0) i += LEN(o);
+    } else if (seq_index(key, LEN(o), &i, "list") < 0) return -1;
     obj_lock(o);
-    if ((uintptr_t)i >= (uintptr_t)LIST_LEN(o)) {
+    if ((uintptr_t)i >= (uintptr_t)LEN(o)) {
         obj_unlock(o);
         exc_raise(IndexError_t, "list assignment index out of range");
         return -1;
@@ -319,16 +402,40 @@ static int list_setitem(Obj *o, Obj *key, Obj *val) {
     if (val) {
         LIST_ITEMS(o)[i] = NEWREF(val);
     } else {
-        memmove(&LIST_ITEMS(o)[i], &LIST_ITEMS(o)[i + 1], (size_t)(LIST_LEN(o) - i - 1) * sizeof(Obj *));
-        list_resize(o, LIST_LEN(o) - 1);
+        memmove(&LIST_ITEMS(o)[i], &LIST_ITEMS(o)[i + 1], (size_t)(LEN(o) - i - 1) * sizeof(Obj *));
+        list_resize(o, LEN(o) - 1);
     }
     obj_unlock(o);
     DECREF(old);
     return 0;
 }
 
+/* Under `none`, the scans below that call __eq__ run over a snapshot tuple: its items cannot be
+ * freed or moved under them, and the answer is that of one consistent state of the list. */
+static int tuple_find(Obj *t, Obj *v, intptr_t lo, intptr_t hi, intptr_t *where, intptr_t *count) {
+    if (hi > TUPLE_LEN(t)) hi = TUPLE_LEN(t);
+    for (intptr_t i = lo; i < hi; i++) {
+        Obj *x = TUPLE_ITEMS(t)[i];
+        int r = x == v ? 1 : obj_eq(x, v);
+        if (r < 0) return -1;
+        if (r && !count) { *where = i; return 1; }
+        if (r) ++*count;
+    }
+    return 0;
+}
+
 static int list_contains(Obj *o, Obj *v) {
-    for (intptr_t i = 0; i < LIST_LEN(o); i++) {
+    if (rc_atomic) {
+        intptr_t r = scan_native_locked(o, v, 0, INTPTR_MAX, NULL);
+        if (r != -2) return r >= 0;
+        Obj *t = list_as_tuple(o);
+        if (!t) return -1;
+        intptr_t where;
+        int f = tuple_find(t, v, 0, INTPTR_MAX, &where, NULL);
+        DECREF(t);
+        return f;
+    }
+    for (intptr_t i = 0; i < LEN(o); i++) {
         Obj *x = item_ref(o, i);
         if (!x) break;
         if (x == v) { DECREF(x); return 1; }
@@ -347,11 +454,14 @@ static Obj *list_add(Obj *a, Obj *b) {
         if (is_heap_with(b, "__radd__")) return NEWREF(NotImplemented);
         return exc_raise(TypeError_t, "can only concatenate list (not \"%s\") to list", type_name(b));
     }
-    intptr_t na = LIST_LEN(a), nb = LIST_LEN(b);
+    obj_lock2(a, b);   /* both operands as of one moment */
+    intptr_t na = LEN(a), nb = LEN(b);
     ListObj *r = list_alloc(&list_type, na + nb);
-    if (!r) return NULL;
-    for (intptr_t i = 0; i < na; i++) r->items[i] = NEWREF(LIST_ITEMS(a)[i]);
-    for (intptr_t i = 0; i < nb; i++) r->items[na + i] = NEWREF(LIST_ITEMS(b)[i]);
+    if (r) {
+        for (intptr_t i = 0; i < na; i++) r->items[i] = NEWREF(LIST_ITEMS(a)[i]);
+        for (intptr_t i = 0; i < nb; i++) r->items[na + i] = NEWREF(LIST_ITEMS(b)[i]);
+    }
+    obj_unlock2(a, b);
     return (Obj *)r;
 }
 
@@ -366,13 +476,17 @@ static Obj *list_mul(Obj *a, Obj *b) {
         if (is_heap_with(num, seq == a ? "__rmul__" : "__mul__")) return NEWREF(NotImplemented);
         return exc_raise(TypeError_t, "can't multiply sequence by non-int of type '%s'", type_name(num));
     }
-    intptr_t len = LIST_LEN(seq);
-    if (n <= 0 || len == 0) return list_new(0);
-    if (len > INTPTR_MAX / 8 / n) return exc_raise_memory();
-    ListObj *r = list_alloc(&list_type, len * n);
-    if (!r) return NULL;
-    for (intptr_t k = 0, j = 0; k < n; k++)
-        for (intptr_t i = 0; i < len; i++) r->items[j++] = NEWREF(LIST_ITEMS(seq)[i]);
+    if (n <= 0) return list_new(0);
+    obj_lock(seq);
+    intptr_t len = LEN(seq);
+    ListObj *r;
+    if (len == 0) r = list_alloc(&list_type, 0);
+    else if (len > INTPTR_MAX / 8 / n) r = (ListObj *)exc_raise_memory();
+    else r = list_alloc(&list_type, len * n);
+    if (r)
+        for (intptr_t k = 0, j = 0; k < n; k++)
+            for (intptr_t i = 0; i < len; i++) r->items[j++] = NEWREF(LIST_ITEMS(seq)[i]);
+    obj_unlock(seq);
     return (Obj *)r;
 }
 
@@ -450,10 +564,15 @@ static void reverse_items(Obj **p, intptr_t n) {
 
 int list_sort(Obj *o, Obj *key, bool reverse) {
     ListObj *l = L(o);
+    /* Detach the items under the lock: while key= and __lt__ run, readers see [] (never a
+     * half-sorted array) and a writer's change is detected below. */
+    obj_lock(o);
     Obj **items = l->items;
     intptr_t n = l->len, cap = l->cap;
     l->items = NULL;
-    l->len = l->cap = 0;
+    l->cap = 0;
+    set_len(l, 0);
+    obj_unlock(o);
     Obj **keys = items;
     int err = 0;
     if (key && key != None && n > 0) {
@@ -482,11 +601,19 @@ int list_sort(Obj *o, Obj *key, bool reverse) {
         for (intptr_t i = 0; i < n; i++) DECREF(keys[i]);
         mem_free(keys);
     }
-    bool modified = l->items != NULL || l->len != 0;
-    list_clear_items(o);
+    /* Re-attach under the lock; whatever others put in meanwhile is released after unlocking. */
+    obj_lock(o);
+    Obj **added = l->items;
+    intptr_t nadded = l->len;
+    bool modified = added != NULL || nadded != 0;
     l->items = items;
-    l->len = n;
+    set_len(l, n);
     l->cap = cap;
+    obj_unlock(o);
+    if (added) {
+        while (--nadded >= 0) XDECREF(added[nadded]);
+        mem_free(added);
+    }
     if (modified && !err) {
         exc_raise(ValueError_t, "list modified during sort");
         err = -1;
@@ -521,7 +648,7 @@ static Obj *list_m_insert(Obj *self, Obj *const *a, int n, Obj *k) {
 
 static Obj *list_m_pop(Obj *self, Obj *const *a, int n, Obj *k) {
     if (no_kwargs("list.pop", k) < 0 || check_nargs("pop", n, 0, 1) < 0) return NULL;
-    intptr_t len = LIST_LEN(self), i = len - 1;
+    intptr_t len = LEN(self), i = len - 1;
     if (n == 1) {
         if (IS_SMALL(a[0])) i = SMALL_VAL(a[0]);
         else if (!int_check(a[0])) return exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(a[0]));
@@ -529,10 +656,10 @@ static Obj *list_m_pop(Obj *self, Obj *const *a, int n, Obj *k) {
         if (i < 0) i += len;
     }
     obj_lock(self);
-    if (LIST_LEN(self) != len) {   /* another thread changed it (free-threaded policy): re-resolve */
-        if (n == 0) i = LIST_LEN(self) - 1;
-        else if (i >= LIST_LEN(self)) i = -1;
-        len = LIST_LEN(self);
+    if (LEN(self) != len) {   /* another thread changed it (free-threaded policy): re-resolve */
+        if (n == 0) i = LEN(self) - 1;
+        else if (i >= LEN(self)) i = -1;
+        len = LEN(self);
     }
     if (len == 0) { obj_unlock(self); return exc_raise(IndexError_t, "pop from empty list"); }
     if (i < 0 || i >= len) { obj_unlock(self); return exc_raise(IndexError_t, "pop index out of range"); }
@@ -545,9 +672,58 @@ static Obj *list_m_pop(Obj *self, Obj *const *a, int n, Obj *k) {
 
 static Obj *list_m_remove(Obj *self, Obj *const *a, int n, Obj *k) {
     if (no_kwargs("list.remove", k) < 0 || check_nargs("list.remove", n, 1, 1) < 0) return NULL;
-    for (intptr_t i = 0; i < LIST_LEN(self); i++) {
+    if (rc_atomic) {
+        for (;;) {
+            /* Builtin scalars: find and remove in one locked section. */
+            if (eq_is_native(a[0])) {
+                obj_lock(self);
+                intptr_t i = -1, len = LEN(self);
+                bool native = true;
+                for (intptr_t j = 0; j < len; j++) {
+                    Obj *x = LIST_ITEMS(self)[j];
+                    if (!eq_is_native(x)) { native = false; break; }
+                    if (x == a[0] || obj_eq(x, a[0]) == 1) { i = j; break; }
+                }
+                Obj *v = NULL;
+                if (native && i >= 0) {
+                    v = LIST_ITEMS(self)[i];
+                    memmove(&LIST_ITEMS(self)[i], &LIST_ITEMS(self)[i + 1], (size_t)(len - i - 1) * sizeof(Obj *));
+                    list_resize(self, len - 1);
+                }
+                obj_unlock(self);
+                if (native) {
+                    if (!v) break;
+                    DECREF(v);
+                    return none_ref();
+                }
+            }
+            /* __eq__ may run Python code: scan a snapshot unlocked, then remove item i only if
+             * items[0..i] are still the ones scanned (so i is still the first equal item);
+             * otherwise another thread changed that prefix: scan again. */
+            Obj *t = list_as_tuple(self);
+            if (!t) return NULL;
+            intptr_t i = -1;
+            int f = tuple_find(t, a[0], 0, INTPTR_MAX, &i, NULL);
+            if (f <= 0) { DECREF(t); if (f < 0) return NULL; break; }
+            Obj *v = NULL;
+            obj_lock(self);
+            intptr_t len = LEN(self);
+            bool same = i < len;
+            for (intptr_t j = 0; same && j <= i; j++) same = LIST_ITEMS(self)[j] == TUPLE_ITEMS(t)[j];
+            if (same) {
+                v = LIST_ITEMS(self)[i];
+                memmove(&LIST_ITEMS(self)[i], &LIST_ITEMS(self)[i + 1], (size_t)(len - i - 1) * sizeof(Obj *));
+                list_resize(self, len - 1);
+            }
+            obj_unlock(self);
+            DECREF(t);
+            if (same) { DECREF(v); return none_ref(); }
+        }
+        return exc_raise(ValueError_t, "list.remove(x): x not in list");
+    }
+    for (intptr_t i = 0; i < LEN(self); i++) {
         obj_lock(self);
-        if (i >= LIST_LEN(self)) { obj_unlock(self); break; }
+        if (i >= LEN(self)) { obj_unlock(self); break; }
         Obj *x = NEWREF(LIST_ITEMS(self)[i]);
         obj_unlock(self);
         int r = obj_eq(x, a[0]);
@@ -556,10 +732,10 @@ static Obj *list_m_remove(Obj *self, Obj *const *a, int n, Obj *k) {
         if (r) {
             Obj *v = NULL;
             obj_lock(self);
-            if (i < LIST_LEN(self)) {
+            if (i < LEN(self)) {
                 v = LIST_ITEMS(self)[i];
-                memmove(&LIST_ITEMS(self)[i], &LIST_ITEMS(self)[i + 1], (size_t)(LIST_LEN(self) - i - 1) * sizeof(Obj *));
-                list_resize(self, LIST_LEN(self) - 1);
+                memmove(&LIST_ITEMS(self)[i], &LIST_ITEMS(self)[i + 1], (size_t)(LEN(self) - i - 1) * sizeof(Obj *));
+                list_resize(self, LEN(self) - 1);
             }
             obj_unlock(self);
             XDECREF(v);
@@ -572,8 +748,21 @@ static Obj *list_m_remove(Obj *self, Obj *const *a, int n, Obj *k) {
 static Obj *list_m_index(Obj *self, Obj *const *a, int n, Obj *k) {
     if (no_kwargs("list.index", k) < 0 || check_nargs("index", n, 1, 3) < 0) return NULL;
     intptr_t lo, hi;
-    if (index_bounds("index", a, n, LIST_LEN(self), &lo, &hi) < 0) return NULL;
-    for (intptr_t i = lo; i < hi && i < LIST_LEN(self); i++) {
+    if (index_bounds("index", a, n, LEN(self), &lo, &hi) < 0) return NULL;
+    if (rc_atomic) {
+        intptr_t r = scan_native_locked(self, a[0], lo, hi, NULL);
+        if (r >= 0) return int_from_i64(r);
+        if (r == -2) {
+            Obj *t = list_as_tuple(self);
+            if (!t) return NULL;
+            int f = tuple_find(t, a[0], lo, hi, &r, NULL);
+            DECREF(t);
+            if (f < 0) return NULL;
+            if (f) return int_from_i64(r);
+        }
+        return exc_raise(ValueError_t, "%R is not in list", a[0]);
+    }
+    for (intptr_t i = lo; i < hi && i < LEN(self); i++) {
         Obj *x = item_ref(self, i);
         if (!x) break;
         int r = obj_eq(x, a[0]);
@@ -587,7 +776,17 @@ static Obj *list_m_index(Obj *self, Obj *const *a, int n, Obj *k) {
 static Obj *list_m_count(Obj *self, Obj *const *a, int n, Obj *k) {
     if (no_kwargs("list.count", k) < 0 || check_nargs("list.count", n, 1, 1) < 0) return NULL;
     intptr_t c = 0;
-    for (intptr_t i = 0; i < LIST_LEN(self); i++) {
+    if (rc_atomic) {
+        if (scan_native_locked(self, a[0], 0, INTPTR_MAX, &c) == 0) return int_from_i64(c);
+        Obj *t = list_as_tuple(self);
+        if (!t) return NULL;
+        intptr_t where;
+        c = 0;
+        int f = tuple_find(t, a[0], 0, INTPTR_MAX, &where, &c);
+        DECREF(t);
+        return f < 0 ? NULL : int_from_i64(c);
+    }
+    for (intptr_t i = 0; i < LEN(self); i++) {
         Obj *x = item_ref(self, i);
         if (!x) break;
         int r = obj_eq(x, a[0]);
@@ -616,14 +815,16 @@ static Obj *list_m_sort(Obj *self, Obj *const *a, int n, Obj *k) {
 static Obj *list_m_reverse(Obj *self, Obj *const *a, int n, Obj *k) {
     (void)a;
     if (no_kwargs("list.reverse", k) < 0 || check_nargs("list.reverse", n, 0, 0) < 0) return NULL;
-    reverse_items(LIST_ITEMS(self), LIST_LEN(self));
+    obj_lock(self);
+    reverse_items(LIST_ITEMS(self), LEN(self));
+    obj_unlock(self);
     return none_ref();
 }
 
 static Obj *list_m_copy(Obj *self, Obj *const *a, int n, Obj *k) {
     (void)a;
     if (no_kwargs("list.copy", k) < 0 || check_nargs("list.copy", n, 0, 0) < 0) return NULL;
-    return list_getslice_raw(self, 0, LIST_LEN(self));
+    return list_getslice_raw(self, 0, LEN(self));
 }
 
 static Obj *list_m_clear(Obj *self, Obj *const *a, int n, Obj *k) {
@@ -653,13 +854,17 @@ static Obj *list_m_imul(Obj *self, Obj *const *a, int n, Obj *k) {
     int rc = seq_repeat_count(a[0], &c);
     if (rc < 0) return NULL;
     if (rc == 0) return exc_raise(TypeError_t, "can't multiply sequence by non-int of type '%s'", type_name(a[0]));
-    intptr_t len = LIST_LEN(self);
-    if (c <= 0 || len == 0) { list_clear_items(self); return NEWREF(self); }
-    if (len > INTPTR_MAX / 8 / c) return exc_raise_memory();
-    if (list_resize(self, len * c) < 0) return NULL;
-    for (intptr_t r = 1; r < c; r++)
-        for (intptr_t i = 0; i < len; i++) LIST_ITEMS(self)[r * len + i] = NEWREF(LIST_ITEMS(self)[i]);
-    return NEWREF(self);
+    if (c <= 0) { list_clear_items(self); return NEWREF(self); }
+    obj_lock(self);
+    intptr_t len = LEN(self);
+    int err = 0;
+    if (len > 0 && len > INTPTR_MAX / 8 / c) { exc_raise_memory(); err = -1; }
+    else if (len > 0) err = list_resize(self, len * c);
+    if (len > 0 && err == 0)
+        for (intptr_t r = 1; r < c; r++)
+            for (intptr_t i = 0; i < len; i++) LIST_ITEMS(self)[r * len + i] = NEWREF(LIST_ITEMS(self)[i]);
+    obj_unlock(self);
+    return err ? NULL : NEWREF(self);
 }
 
 static Obj *list_m_getitem(Obj *self, Obj *const *a, int n, Obj *k) {
@@ -676,7 +881,7 @@ static Obj *list_m_delitem(Obj *self, Obj *const *a, int n, Obj *k) {
     if (list_setitem(self, a[0], NULL) < 0) return NULL;
     return none_ref();
 }
-static Obj *list_m_len(Obj *self, Obj *const *a, int n, Obj *k) { (void)a; (void)n; (void)k; return int_from_i64(LIST_LEN(self)); }
+static Obj *list_m_len(Obj *self, Obj *const *a, int n, Obj *k) { (void)a; (void)n; (void)k; return int_from_i64(LEN(self)); }
 static Obj *list_m_contains(Obj *self, Obj *const *a, int n, Obj *k) {
     if (no_kwargs("__contains__", k) < 0 || check_nargs("__contains__", n, 1, 1) < 0) return NULL;
     int r = list_contains(self, a[0]);

@@ -148,6 +148,93 @@ static inline void uncharge(Interp *in, size_t n)
     if (grace_interp == in && used + MEM_GRACE / 2 < in->mem_limit) grace_interp = NULL;
 }
 
+/* ---- the `unsafe` policy's free path (host) ---------------------------------------------------
+ * Under `unsafe` two threads can free one block at once (a refcount race), realloc one list's
+ * items at once, or keep writing into a block another thread has freed. Handed to libc, any of
+ * these corrupts glibc's own free lists: the process then dies in glibc's abort ("double free or
+ * corruption", "malloc(): unaligned tcache chunk detected") or loops forever inside malloc, and
+ * the policy's report never comes. So while the policy runs, libc never sees such a block:
+ *  - mem_free swaps the size word for MEM_FREED atomically: of two racing frees exactly one gets
+ *    the size, the other reports a double free and touches nothing;
+ *  - the freed payload past the Obj header (which keeps gil_poison's type, so a late user is
+ *    caught through it) is filled with QUAR_FILL and parked in a FIFO quarantine;
+ *  - a block leaves the quarantine for port_free only after QUAR_SLOTS later frees (or QUAR_BYTES)
+ *    and only if its fill is intact; a write after free is reported and the block is leaked;
+ *  - mem_realloc is alloc + copy + that free, so a racing second realloc is a reported double
+ *    free instead of a glibc one.
+ * The quarantine keeps what it holds when the policy ends (bounded by QUAR_SLOTS/QUAR_BYTES).
+ * Lock: quar_lock, a test-and-set lock that yields, guards quar[], quar_next and quar_bytes. */
+#ifdef TOLLPY_HOST
+#define MEM_FREED ((size_t)-1 - 0xfee)
+#define QUAR_SLOTS 65536u
+#define QUAR_BYTES ((size_t)64 << 20)
+#define QUAR_FILL 0xdb
+typedef struct { MemHdr *h; size_t size; } QuarSlot;
+static QuarSlot quar[QUAR_SLOTS];
+static size_t quar_next, quar_bytes;
+static int quar_lock;
+
+/* 1 if the freed payload of h (size bytes with the header) still holds QUAR_FILL everywhere. */
+static int quar_fill_intact(MemHdr *h, size_t size)
+{
+    const unsigned char *p = (const unsigned char *)h + HDR_SIZE + sizeof(Obj);
+    const unsigned char *end = (const unsigned char *)h + size;
+    for (; p < end; p++)
+        if (*p != QUAR_FILL) return 0;
+    return 1;
+}
+
+static void mem_unsafe_free(MemHdr *h)
+{
+    size_t sz = __atomic_exchange_n(&h->size, MEM_FREED, __ATOMIC_ACQ_REL);
+    if (sz == MEM_FREED) { gil_report_corruption("freed memory (double free)"); return; }
+    if (sz < HDR_SIZE || sz > ((size_t)-1) / 2) {      /* not a block of ours: never free it */
+        gil_report_corruption("memory block with a corrupt header");
+        return;
+    }
+    uncharge(h->interp, sz);
+    if (sz > HDR_SIZE + sizeof(Obj))
+        memset((char *)h + HDR_SIZE + sizeof(Obj), QUAR_FILL, sz - HDR_SIZE - sizeof(Obj));
+    while (__atomic_test_and_set(&quar_lock, __ATOMIC_ACQUIRE)) port_thread_yield();
+    QuarSlot old = quar[quar_next];
+    quar[quar_next] = (QuarSlot){ h, sz };
+    quar_next = (quar_next + 1) % QUAR_SLOTS;
+    quar_bytes += sz - old.size;
+    /* Over the byte budget: push out more of the oldest (the slot after the newest onwards). */
+    QuarSlot extra[8];
+    int nextra = 0;
+    for (size_t i = quar_next; quar_bytes > QUAR_BYTES && nextra < 8; i = (i + 1) % QUAR_SLOTS) {
+        if (!quar[i].h) continue;
+        extra[nextra++] = quar[i];
+        quar_bytes -= quar[i].size;
+        quar[i] = (QuarSlot){ NULL, 0 };
+    }
+    __atomic_clear(&quar_lock, __ATOMIC_RELEASE);
+    for (int i = -1; i < nextra; i++) {
+        QuarSlot q = i < 0 ? old : extra[i];
+        if (!q.h) continue;
+        if (quar_fill_intact(q.h, q.size)) port_free(q.h);
+        else gil_report_corruption("freed memory (write after free)");   /* leaked, not freed */
+    }
+}
+
+static void *mem_unsafe_realloc(void *p, size_t n)
+{
+    MemHdr *h = (MemHdr *)((char *)p - HDR_SIZE);
+    size_t old = __atomic_load_n(&h->size, __ATOMIC_ACQUIRE);
+    void *np = mem_alloc(n);
+    if (!np) return NULL;
+    if (old == MEM_FREED || old < HDR_SIZE || old > ((size_t)-1) / 2) {
+        gil_report_corruption("freed memory (realloc after free)");
+        memset(np, 0, n);
+        return np;
+    }
+    memcpy(np, p, old - HDR_SIZE < n ? old - HDR_SIZE : n);
+    mem_unsafe_free(h);              /* a racing realloc of p loses here and reports */
+    return np;
+}
+#endif
+
 void *mem_alloc(size_t n)
 {
     ThreadState *ts = ts_get();
@@ -178,6 +265,9 @@ void *mem_realloc(void *p, size_t n)
 {
     if (!p) return mem_alloc(n);
     if (n > ((size_t)-1) / 2) { raise_memory_error(); return NULL; }
+#ifdef TOLLPY_HOST
+    if (gil_unsafe_active) return mem_unsafe_realloc(p, n);
+#endif
     MemHdr *h = (MemHdr *)((char *)p - HDR_SIZE);
     size_t old = h->size, total = n + HDR_SIZE;
     Interp *in = h->interp;
@@ -199,6 +289,9 @@ void mem_free(void *p)
 {
     if (!p) return;
     MemHdr *h = (MemHdr *)((char *)p - HDR_SIZE);
+#ifdef TOLLPY_HOST
+    if (gil_unsafe_active) { mem_unsafe_free(h); return; }
+#endif
     size_t sz = h->size;
     uncharge(h->interp, sz);
     if (MC_ENABLED && sz <= MC_MAX) {

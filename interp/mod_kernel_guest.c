@@ -193,27 +193,34 @@ static void soft_reset(void)
 }
 
 void kconsole_main(void);
-/* Unsafe policy (gil_unsafe.c): after a reported corruption or a contained crash the interpreter
- * is not trusted any more. As soft reset does for threads that will not stop, it is abandoned
- * (leaked: its threads are told to stop and may still be running) and a fresh one is made. */
+/* After a reported corruption (unsafe) or a contained crash (any policy, gil_unsafe.c) the
+ * interpreter is not trusted any more. As soft reset does for threads that will not stop, it is
+ * abandoned (leaked: its threads are told to stop and may still be running; the GIL is let go
+ * first so that they can reach their stop) and a fresh one is made. */
 void kconsole_abandon_if_corrupt(void)
 {
     ThreadState *ts = ts_get();
-    if (!ts || !gil_reset_pending(ts->interp)) return;
-    out("refcount corruption: the interpreter is abandoned (its memory and any threads still in it are "
-        "leaked) and a fresh one made\n");
+    int why = ts ? gil_reset_pending(ts->interp) : 0;
+    if (!why) return;
+    out(why == GIL_RESET_CRASH ? "interpreter crashed" : "refcount corruption");
+    out(": the interpreter is abandoned (its memory and any threads still in it are leaked) and a "
+        "fresh one made\n");
+    gil_drop(ts);
     port_tls_set(NULL);
     gil_unsafe_reset_done();
     ensure_interp();
     win_running = 0;
 }
 
-/* The main (console) thread itself crashed under unsafe: called on its reset stack, never
- * returns to the corrupted frames. */
-static void kconsole_crashed(void)
+/* The console's main thread itself crashed (gil_unsafe.c, any policy): called on its reset
+ * stack with its ThreadState already dropped (the crash report said the interpreter is
+ * abandoned); never returns to the crashed frames. A fresh interpreter, a fresh prompt. Also the
+ * continuation of a crash in a batch script that the console follows (console_guest.c). */
+void kconsole_after_crash(void)
 {
-    kconsole_abandon_if_corrupt();
-    if (!ts_get()) ensure_interp();
+    gil_unsafe_reset_done();
+    win_running = 0;
+    if (ensure_interp() < 0) port_exit(1);
     kconsole_main();
     port_exit(ts_get()->interp->exit_status);
 }
@@ -508,7 +515,7 @@ static int paste_mode(char **src, size_t *len)
 void kconsole_main(void)
 {
     gil_unsafe_interactive = 1;
-    gil_unsafe_main_crashed = kconsole_crashed;
+    gil_unsafe_main_crashed = kconsole_after_crash;
     kconsole_abandon_if_corrupt();
     if (ensure_interp() < 0) return;
     print_banner();
@@ -522,6 +529,10 @@ void kconsole_main(void)
         gil_before_blocking(ts);
         act = edit_line(">>> ", line, &len);
         gil_after_blocking(ts);
+        if (gil_reset_pending(ts->interp)) {     /* a background thread crashed while we waited */
+            kconsole_abandon_if_corrupt();
+            ts = ts_get();
+        }
         if (act == ED_RAW) { sb_free(&b); raw_repl(); print_banner(); continue; }
         if (act == ED_BANNER) { sb_free(&b); print_banner(); continue; }
         if (act == ED_INTR) {
@@ -689,6 +700,56 @@ static Obj *k_cores(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
     return int_from_i64(port_cores_online());
 }
 
+/* kernel._fault_in_interpreter(kind): a TEST HOOK (tests/qemu/test_interp_fault.py), not an API.
+ * It makes the calling Python thread fault in interpreter code (this file is interp/, outside
+ * the kernel's text) the way an undiscovered VM bug would, to check that the kernel contains it
+ * (kernel/trap.h, gil_unsafe.c): "null" a store through NULL (data abort), "undef" an undefined
+ * instruction, "prefetch" a call through a NULL function pointer (prefetch abort), "stack" C
+ * recursion into the thread's stack guard page, "locked" a NULL store while holding an
+ * interpreter spinlock (as in an objlock section under `none`). Called with the GIL held, as a
+ * VM bug would be.
+ * The kernel shell's `fault` command faults in kernel code instead, which must still panic. */
+static volatile uintptr_t fault_null_addr;            /* 0: the NULL page is unmapped */
+static volatile int fault_recurse_limit = 1 << 30;
+static port_spin_t fault_spin;                        /* "locked": held across the fault */
+static int fault_spin_ready;
+static __attribute__((noinline)) int fault_recurse(int n)
+{
+    volatile char pad[256];
+    pad[0] = (char)n;
+    if (n >= fault_recurse_limit) return 0;
+    return fault_recurse(n + 1) + pad[0];
+}
+
+static Obj *k_fault_in_interpreter(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
+{
+    (void)self;
+    Obj *a[1];
+    if (args_parse("_fault_in_interpreter", args, nargs, kwnames, "kind", a) < 0) return NULL;
+    if (!str_check(a[0])) return exc_raise(TypeError_t, "_fault_in_interpreter() kind must be str");
+    const char *k = str_data(a[0]);
+    int kind = !strcmp(k, "null") ? 1 : !strcmp(k, "undef") ? 2 : !strcmp(k, "prefetch") ? 3
+             : !strcmp(k, "stack") ? 4 : !strcmp(k, "locked") ? 5 : 0;
+    if (!kind) return exc_raise(ValueError_t, "_fault_in_interpreter(kind): kind must be 'null', 'undef', "
+                                "'prefetch', 'stack' or 'locked'");
+    char b[96];
+    snprintf(b, sizeof b, "test hook: deliberate fault in interpreter code (%s)\n", k);
+    out(b);
+    switch (kind) {
+    case 1: *(volatile uint32_t *)fault_null_addr = 0xdead; break;
+    case 2: __asm__ volatile(".word 0xe7f000f0"); break;     /* permanently undefined */
+    case 3: ((void (*)(void))fault_null_addr)(); break;
+    case 4: fault_recurse(0); break;
+    case 5:                       /* a NULL store inside an interpreter spinlock's critical section */
+        if (!fault_spin_ready) { port_spin_init(&fault_spin, "fault-test"); fault_spin_ready = 1; }
+        port_spin_lock(&fault_spin);  /* taken again by the next "locked": it must have been freed */
+        *(volatile uint32_t *)fault_null_addr = 0xdead;
+        port_spin_unlock(&fault_spin);
+        break;
+    }
+    return exc_raise(RuntimeError_t, "_fault_in_interpreter(%s): the fault did not happen", k);
+}
+
 static Obj *k_soft_reset_pending;   /* unused: soft reset is a key, not a function */
 
 int kconsole_module_init(Obj *d)
@@ -698,7 +759,7 @@ int kconsole_module_init(Obj *d)
         {"timeline", k_timeline}, {"trace_dump", k_trace_dump}, {"trace", k_trace},
         {"trace_clear", k_trace_clear}, {"selftest", k_selftest}, {"cores", k_cores},
         {"trace_cost", k_trace_cost}, {"stats", gil_mod_stats}, {"threads", gil_mod_threads},
-        {"reset_stats", gil_mod_reset},
+        {"reset_stats", gil_mod_reset}, {"_fault_in_interpreter", k_fault_in_interpreter},
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
         Obj *f = builtin_fn_new(fns[i].name, fns[i].fn, NULL);

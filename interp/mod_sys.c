@@ -78,7 +78,9 @@ static Obj *sys_setrecursionlimit(Obj *self, Obj *const *args, int nargs, Obj *k
 static Obj *sys_exc_info(Obj *self, Obj *const *args, int nargs, Obj *kw) {
     (void)self; (void)args; (void)nargs; (void)kw;
     Obj *h = ts_get()->handled;
-    if (!h || h == None) return tuple_pack(3, None, None, None);
+    /* exc.c only ever makes BaseException instances the handled exception; the check keeps a
+     * future slip from reading an int's fields as a traceback */
+    if (!h || h == None || !obj_isinstance(h, BaseException_t)) return tuple_pack(3, None, None, None);
     Obj *tb = ((ExcObj *)h)->traceback;
     return tuple_pack(3, (Obj *)TYPE(h), h, tb ? tb : None);
 }

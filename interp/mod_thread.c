@@ -124,8 +124,10 @@ static int lock_wait(LockObj *l, uint64_t ns, uint32_t me) {
     gil_after_blocking(ts);
     if (r == -2) { exc_raise_obj((Obj *)SystemExit_t); return -1; }
     if (r == -3) { mp_stop_raise(ts); return -1; }
-    if (r < 0 && gil_reset_pending(ts->interp)) {   /* woken for an unsafe-policy crash */
-        exc_raise(RuntimeError_t, "interpreter reset: refcount corruption detected");
+    if (r < 0 && gil_reset_pending(ts->interp)) {   /* woken for a crash or a corruption */
+        exc_raise(RuntimeError_t, gil_reset_pending(ts->interp) == GIL_RESET_CRASH
+                  ? "interpreter reset: a thread of this program crashed (see the report above)"
+                  : "interpreter reset: refcount corruption detected");
         return -1;
     }
     if (r < 0) {

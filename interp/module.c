@@ -34,8 +34,8 @@ static void module_dealloc(Obj *o) {
 
 static Obj *module_getattr(Obj *o, Obj *name) {
     ModuleObj *m = (ModuleObj *)o;
-    Obj *v = dict_get(m->dict, name);
-    if (v) return NEWREF(v);
+    Obj *v = dict_get_ref(m->dict, name);   /* under `none` another thread may rebind it */
+    if (v) return v;
     if (exc_occurred()) return NULL;
     if (str_equal_cstr(name, "__dict__")) return NEWREF(m->dict);
     if (str_equal_cstr(name, "__class__")) return NEWREF((Obj *)&module_type);

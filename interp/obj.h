@@ -238,6 +238,7 @@ typedef struct {
     Obj *args;                 /* a tuple, never NULL after construction */
     Obj *traceback, *context, *cause;
     bool suppress_context;
+    bool finalized;            /* a user subclass's __del__ has run (PEP 442: once only); class.c */
     Obj *value;
 } ExcObj;
 /* Start-up, once per process before any interpreter: type_ready() every built-in type declared
@@ -368,6 +369,7 @@ Obj *list_as_tuple(Obj *l);                  /* a new tuple with l's items */
 
 Obj *dict_new(void);
 Obj *dict_get(Obj *d, Obj *key);             /* borrowed; NULL without exception if missing (or with one on hash error) */
+Obj *dict_get_ref(Obj *d, Obj *key);         /* new reference, taken under the dict's lock; NULL if missing (exception set on error) */
 Obj *dict_get_s(Obj *d, const char *key);    /* borrowed */
 int dict_set(Obj *d, Obj *key, Obj *val);    /* borrowed key and val */
 int dict_set_s(Obj *d, const char *key, Obj *val);

@@ -96,22 +96,33 @@ void port_interrupt_clear(void);
 /* ---- program exit --------------------------------------------------------------------------- */
 void port_exit(int status) __attribute__((noreturn));   /* host: exit(); guest: power off */
 
-/* ---- fault containment (optional; the `unsafe` GIL policy) -------------------------------- */
-/* While a hook is set, a fault (data/prefetch abort, undefined instruction) in a thread's own
- * code is offered to it before the platform's default (guest: kernel panic). The hook runs in the
+/* ---- fault containment (guest: every GIL policy) -------------------------------------------- */
+/* While a hook is set, a fault (data/prefetch abort, undefined instruction, an overflow into the
+ * thread's own stack guard page) in a thread's own code is offered to it before the platform's
+ * default (guest: kernel panic). The platform has already printed its report (kind, pc and
+ * symbol, address, backtrace) when cont runs. The hook runs in the
  * fault handler: short, no locks, no allocation. It returns NULL (the default happens) or a
  * continuation: the thread never returns to the faulting code; it runs cont(f) on its own stack
  * (reset), and cont must not return (port_thread_exit, port_exit, ...). Faults inside the
- * platform (a lock held, an interrupt handler, a stack overflow) are never offered.
+ * platform (its own code, a port_spin lock held, an interrupt handler, another thread's guard
+ * page) are never offered.
  * Host (port_linux.c): a no-op; the host's unsafe policy handles SIGSEGV/SIGBUS itself. */
 typedef struct {
     const char *kind;                 /* "data abort", "prefetch abort", "undefined instruction" */
     uintptr_t pc, addr;               /* faulting pc; fault address (aborts) */
     const char *thread;               /* the platform's thread name */
+    int stack_overflow;               /* the abort hit the thread's own stack guard page */
 } port_fault;
 typedef void (*port_fault_cont)(const port_fault *f);
 typedef port_fault_cont (*port_fault_hook)(const port_fault *f);
 void port_set_fault_hook(port_fault_hook h);     /* NULL: none */
+/* Every sleep under way (port_sleep_ns, port_waitq_sleep) returns -1 as for Ctrl-C, so a thread
+ * blocked in join() or a lock sees the unsafe policy's reset. Guest: at once; host: within one
+ * 50 ms slice of the sleep. */
+void port_interrupt_sleepers(void);
+/* Guest only (the `unsafe` policy): while on, freed memory is kept out of the heap the kernel
+ * shares (a racing double free then lands in dead memory, not in malloc's free lists). */
+void port_heap_quarantine(bool on);
 
 /* ---- trace ---------------------------------------------------------------------------------- */
 /* Append one event to the current core's trace ring (cheap; never blocks). `a`/`b` are

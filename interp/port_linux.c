@@ -79,6 +79,13 @@ static void on_sigint(int sig) { (void)sig; interrupt_flag = 1; }
 bool port_interrupt_pending(void) { return interrupt_flag != 0; }
 void port_interrupt_clear(void) { interrupt_flag = 0; }
 
+/* port_interrupt_sleepers (the unsafe policy's reset): every sleep under way when it is called
+ * returns -1 at its next slice (SLICE_NS), whichever thread sleeps; later sleeps are not affected.
+ * A sleeper compares the generation it started with to this one. */
+static unsigned sleepers_gen;
+void port_interrupt_sleepers(void) { __atomic_add_fetch(&sleepers_gen, 1, __ATOMIC_RELEASE); }
+static inline unsigned sleepers_gen_now(void) { return __atomic_load_n(&sleepers_gen, __ATOMIC_ACQUIRE); }
+
 static cpu_set_t base_mask;      /* the process's affinity at start */
 static int base_count;
 static cpu_set_t cur_mask;       /* what new threads get after port_cores_set */
@@ -156,6 +163,7 @@ int port_waitq_sleep(port_waitq_t *pq, port_spin_t *lk, uint64_t timeout_ns) {
     q->tail = &w;
     pthread_mutex_unlock(MX(lk));          /* released while q->m is held: no lost wake-up */
     uint64_t start = port_time_ns();
+    unsigned gen = sleepers_gen_now();
     int rc = 0;
     while (!w.woken) {
         uint64_t left = SLICE_NS;
@@ -170,7 +178,7 @@ int port_waitq_sleep(port_waitq_t *pq, port_spin_t *lk, uint64_t timeout_ns) {
         if (w.woken) break;
         if (e == ETIMEDOUT) {
             if (last_slice) { rc = 1; break; }
-            if (interrupt_flag) { rc = -1; break; }
+            if (interrupt_flag || gen != sleepers_gen_now()) { rc = -1; break; }
         }
     }
     if (!w.woken) wq_unlink(q, &w);
@@ -349,12 +357,18 @@ void port_thread_exit(void) {
 
 void port_thread_yield(void) { sched_yield(); }
 
+/* Sleeps in slices of at most SLICE_NS up to one absolute deadline, so that
+ * port_interrupt_sleepers is seen; Ctrl-C (EINTR) is seen at once. */
 int port_sleep_ns(uint64_t ns) {
-    struct timespec req = { (time_t)(ns / 1000000000ull), (long)(ns % 1000000000ull) }, rem;
-    while (nanosleep(&req, &rem) != 0) {
-        if (errno != EINTR) return 0;
-        if (interrupt_flag) return -1;
-        req = rem;
+    unsigned gen = sleepers_gen_now();
+    uint64_t end = port_time_ns() + ns;
+    for (;;) {
+        uint64_t now = port_time_ns();
+        if (now >= end) break;
+        struct timespec dl = deadline_after(end - now < SLICE_NS ? end - now : SLICE_NS);
+        int e = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &dl, NULL);
+        if (e != 0 && e != EINTR) break;
+        if (interrupt_flag || gen != sleepers_gen_now()) return -1;
     }
     return interrupt_flag ? -1 : 0;
 }

@@ -7,8 +7,12 @@
  * fill counts active + dummy, used counts active; fill*5 < mask*3 after every insertion.
  * Lookups may call __eq__ (Python code) which can mutate the set: they restart then.
  *
- * Free-threaded policy (`none`): add/discard/`in` with str or small-int elements hold the set's
- * object lock (objlock.h) around the table access; other operations are not atomic under `none`.
+ * Free-threaded policy (`none`, rules in objlock.h): every table access holds the set's object
+ * lock; lookkey/add_entry drop it around __eq__ (Python code) and restart if the table changed
+ * meanwhile. Operations that walk another set (algebra, comparison, repr, update from a set) walk
+ * a frozenset copy of it taken under its lock (set_pin), or an array of its entries (set_merge);
+ * elements removed by discard/pop/clear are DECREF'd after unlocking; an iterator steps under the
+ * lock and, exhausted, keeps its set (left = -1) instead of racing another thread on it->set.
  *
  * Called by: the VM (BUILD_SET, SET_ADD, SET_UPDATE), builtins, dict views. Locks: the set's
  * object lock under `none` only.
@@ -35,6 +39,10 @@ typedef struct {
 } SetObj;
 
 #define S(o) ((SetObj *)(o))
+/* used is read without the lock (len(s), size checks before locking), so every store and load
+ * of it is a relaxed atomic: a plain mov on every target, and no C11 data race under `none`. */
+#define USED(so) __atomic_load_n(&(so)->used, __ATOMIC_RELAXED)
+static inline void used_set(SetObj *so, intptr_t n) { __atomic_store_n(&so->used, n, __ATOMIC_RELAXED); }
 
 static Obj dummy_obj = STATIC_OBJ(object_type);
 #define DUMMY (&dummy_obj)
@@ -85,8 +93,10 @@ restart:;
                 if (c == -2) {
                     SEntry *table = so->table;
                     INCREF(sk);
+                    if (rc_atomic) obj_unlock((Obj *)so);   /* caller holds it; see the top */
                     c = obj_eq(sk, key);
                     DECREF(sk);
+                    if (rc_atomic) obj_lock((Obj *)so);
                     if (c < 0) { *err = -1; return NULL; }
                     if (table != so->table || e->key != sk) goto restart;
                     mask = (size_t)so->mask;
@@ -142,7 +152,7 @@ static int table_resize(SetObj *so, intptr_t minused) {
     so->table = nt;
     for (size_t i = 0; i <= oldmask; i++)
         if (old[i].key && old[i].key != DUMMY) insert_clean(nt, newsize - 1, old[i].key, old[i].hash);
-    so->fill = so->used;
+    so->fill = USED(so);
     if (!oldsmall) mem_free(old);
     return 0;
 }
@@ -166,8 +176,10 @@ restart:;
                 if (c == -2) {
                     SEntry *table = so->table;
                     INCREF(sk);
+                    if (rc_atomic) obj_unlock((Obj *)so);   /* caller holds it; see the top */
                     c = obj_eq(sk, key);
                     DECREF(sk);
+                    if (rc_atomic) obj_lock((Obj *)so);
                     if (c < 0) { DECREF(key); return -1; }
                     if (table != so->table || e->key != sk) goto restart;
                     mask = (size_t)so->mask;
@@ -183,23 +195,39 @@ restart:;
     }
 found_unused_or_dummy:
     if (freeslot) {
-        so->used++;
+        used_set(so, USED(so) + 1);
         freeslot->key = key;
         freeslot->hash = hash;
         return 0;
     }
     so->fill++;
-    so->used++;
+    used_set(so, USED(so) + 1);
     e->key = key;
     e->hash = hash;
     if ((size_t)so->fill * 5 < mask * 3) return 0;
-    return table_resize(so, so->used > 50000 ? so->used * 2 : so->used * 4);
+    return table_resize(so, USED(so) > 50000 ? USED(so) * 2 : USED(so) * 4);
 found_active:
     DECREF(key);
     return 0;
 }
 
-static inline bool lock_key(Obj *k) { return rc_atomic && (IS_SMALL(k) || k->type == &str_type); }
+/* Under `none` every element's lookup takes the lock (lookkey drops it around __eq__). */
+static inline bool lock_key(Obj *k) { (void)k; return rc_atomic; }
+
+/* add_entry / lookkey under so's lock (no-ops for the lock under a GIL). */
+static int set_add_h(SetObj *so, Obj *key, intptr_t h) {
+    obj_lock((Obj *)so);
+    int r = add_entry(so, key, h);
+    obj_unlock((Obj *)so);
+    return r;
+}
+static int set_has(SetObj *so, Obj *key, intptr_t h) {
+    int err;
+    obj_lock((Obj *)so);
+    SEntry *e = lookkey(so, key, h, &err);
+    obj_unlock((Obj *)so);
+    return err ? -1 : e != NULL;
+}
 
 int set_add(Obj *s, Obj *key) {
     intptr_t h;
@@ -226,13 +254,18 @@ int set_contains(Obj *s, Obj *key) {
 
 static int discard_entry(SetObj *so, Obj *key, intptr_t hash) {
     int err;
+    obj_lock((Obj *)so);
     SEntry *e = lookkey(so, key, hash, &err);
+    Obj *old = NULL;
+    if (e) {
+        old = e->key;
+        e->key = DUMMY;
+        e->hash = -1;
+        used_set(so, USED(so) - 1);
+    }
+    obj_unlock((Obj *)so);
     if (err) return -1;
-    if (!e) return 0;
-    Obj *old = e->key;
-    e->key = DUMMY;
-    e->hash = -1;
-    so->used--;
+    if (!old) return 0;
     DECREF(old);
     return 1;
 }
@@ -249,7 +282,7 @@ int set_discard_key(Obj *s, Obj *key) {
             old = e->key;
             e->key = DUMMY;
             e->hash = -1;
-            S(s)->used--;
+            used_set(S(s), USED(S(s)) - 1);
         }
         obj_unlock(s);
         if (err) return -1;
@@ -269,20 +302,42 @@ static bool set_next(SetObj *so, intptr_t *pos, SEntry **out) {
 }
 
 static int set_merge(SetObj *so, SetObj *other) {
-    if (so == other || other->used == 0) return 0;
-    if ((so->fill + other->used) * 5 >= so->mask * 3)
-        if (table_resize(so, (so->used + other->used) * 2) < 0) return -1;
-    if (so->fill == 0 && so->mask == other->mask && other->fill == other->used) {
+    if (so == other) return 0;
+    if (rc_atomic) {
+        /* `none`: other's entries copied under its lock, then added one by one under so's. */
+        obj_lock((Obj *)other);
+        intptr_t n = 0, used = USED(other);
+        SEntry *c = used ? mem_alloc((size_t)used * sizeof(SEntry)) : NULL;
+        if (c)
+            for (intptr_t i = 0; i <= other->mask && n < used; i++) {
+                Obj *k = other->table[i].key;
+                if (k && k != DUMMY) { c[n].key = NEWREF(k); c[n].hash = other->table[i].hash; n++; }
+            }
+        obj_unlock((Obj *)other);
+        if (used && !c) return -1;
+        int r = 0;
+        for (intptr_t i = 0; i < n; i++) {
+            if (r == 0) r = set_add_h(so, c[i].key, c[i].hash);
+            DECREF(c[i].key);
+        }
+        mem_free(c);
+        return r;
+    }
+    if (USED(other) == 0) return 0;
+    if ((so->fill + USED(other)) * 5 >= so->mask * 3)
+        if (table_resize(so, (USED(so) + USED(other)) * 2) < 0) return -1;
+    if (so->fill == 0 && so->mask == other->mask && other->fill == USED(other)) {
         for (intptr_t i = 0; i <= other->mask; i++) {
             Obj *k = other->table[i].key;
             if (k) { so->table[i].key = NEWREF(k); so->table[i].hash = other->table[i].hash; }
         }
         so->fill = other->fill;
-        so->used = other->used;
+        used_set(so, USED(other));
         return 0;
     }
     if (so->fill == 0) {
-        so->fill = so->used = other->used;
+        so->fill = USED(other);
+        used_set(so, USED(other));
         for (intptr_t i = 0; i <= other->mask; i++) {
             Obj *k = other->table[i].key;
             if (k && k != DUMMY) insert_clean(so->table, (size_t)so->mask, NEWREF(k), other->table[i].hash);
@@ -300,11 +355,13 @@ int set_update(Obj *s, Obj *other) {
     SetObj *so = S(s);
     if (set_check(other)) return set_merge(so, S(other));
     if (obj_is(other, &dict_type)) {
-        intptr_t n = dict_len(other);
-        if ((so->fill + n) * 5 >= so->mask * 3 && table_resize(so, (so->used + n) * 2) < 0) return -1;
-        intptr_t pos = 0; Obj *k, *v;
-        while (dict_next(other, &pos, &k, &v)) if (set_add(s, k) < 0) return -1;
-        return 0;
+        if (!rc_atomic) {   /* `none`: the generic path below (the dict's iterator locks) */
+            intptr_t n = dict_len(other);
+            if ((so->fill + n) * 5 >= so->mask * 3 && table_resize(so, (USED(so) + n) * 2) < 0) return -1;
+            intptr_t pos = 0; Obj *k, *v;
+            while (dict_next(other, &pos, &k, &v)) if (set_add(s, k) < 0) return -1;
+            return 0;
+        }
     }
     Obj *it = obj_iter(other);
     if (!it) return -1;
@@ -329,9 +386,17 @@ static Obj *make_new_set(Type *t, Obj *iterable) {
 static Type *basetype(Obj *o) { return obj_isinstance(o, &frozenset_type) ? &frozenset_type : &set_type; }
 
 Obj *set_new(Obj *iterable) { return make_new_set(&set_type, iterable); }
+
+/* Something to walk with set_next: o itself, or under `none` (o a mutable set another thread
+ * may change) a frozenset copy of it, taken under its lock by set_merge. New reference. */
+static Obj *set_pin(Obj *o) {
+    if (!rc_atomic || obj_isinstance(o, &frozenset_type)) return NEWREF(o);
+    return make_new_set(&frozenset_type, o);
+}
 Obj *set_copy_as(Type *t, Obj *s) { return make_new_set(t, s); }
 
 static void set_clear_all(SetObj *so) {
+    obj_lock((Obj *)so);
     SEntry *t = so->table;
     intptr_t mask = so->mask;
     bool small = t == so->small;
@@ -340,7 +405,9 @@ static void set_clear_all(SetObj *so) {
     so->table = so->small;
     memset(so->small, 0, sizeof so->small);
     so->mask = MINSIZE - 1;
-    so->fill = so->used = 0;
+    so->fill = 0;
+    used_set(so, 0);
+    obj_unlock((Obj *)so);
     for (intptr_t i = 0; i <= mask; i++)
         if (t[i].key && t[i].key != DUMMY) DECREF(t[i].key);
     if (!small) mem_free(t);
@@ -348,7 +415,8 @@ static void set_clear_all(SetObj *so) {
 
 Obj *set_pop_any(Obj *s) {
     SetObj *so = S(s);
-    if (so->used == 0) return exc_raise(KeyError_t, "pop from an empty set");
+    obj_lock(s);
+    if (USED(so) == 0) { obj_unlock(s); return exc_raise(KeyError_t, "pop from an empty set"); }
     SEntry *e = so->table + (so->finger & so->mask), *limit = so->table + so->mask;
     while (!e->key || e->key == DUMMY) {
         e++;
@@ -357,8 +425,9 @@ Obj *set_pop_any(Obj *s) {
     Obj *k = e->key;
     e->key = DUMMY;
     e->hash = -1;
-    so->used--;
+    used_set(so, USED(so) - 1);
     so->finger = e - so->table + 1;
+    obj_unlock(s);
     return k;
 }
 
@@ -374,7 +443,7 @@ static Obj *set_repr(Obj *o) {
     SetObj *so = S(o);
     Type *t = TYPE(o);
     bool plain = t == &set_type;
-    if (so->used == 0) return str_fmt("%s()", t->name);
+    if (USED(so) == 0) return str_fmt("%s()", t->name);
     int g = repr_enter(o);
     if (g < 0) return NULL;
     if (g > 0) return str_fmt("%s(...)", t->name);
@@ -387,7 +456,10 @@ static Obj *set_repr(Obj *o) {
     bool first = true;
     Obj *keys = list_new(0);
     if (!keys) { sb_free(&b); repr_leave(o); return NULL; }
-    while (set_next(so, &pos, &e)) if (list_append(keys, e->key) < 0) goto fail;
+    Obj *pin = set_pin(o);
+    if (!pin) goto fail;
+    while (set_next(S(pin), &pos, &e)) if (list_append(keys, e->key) < 0) { DECREF(pin); goto fail; }
+    DECREF(pin);
     for (intptr_t i = 0; i < LIST_LEN(keys); i++) {
         if (!first) sb_add(&b, ", ", 2);
         first = false;
@@ -405,7 +477,7 @@ fail:
     return NULL;
 }
 
-static intptr_t set_len(Obj *o) { return S(o)->used; }
+static intptr_t set_len(Obj *o) { return USED(S(o)); }
 
 static int set_tp_contains(Obj *o, Obj *k) {
     int r = set_contains(o, k);
@@ -430,8 +502,8 @@ static int frozenset_hash(Obj *o, intptr_t *out) {
     uintptr_t h = 0;
     for (intptr_t i = 0; i <= so->mask; i++) h ^= shuffle_bits((uintptr_t)so->table[i].hash);
     if ((so->mask + 1 - so->fill) & 1) h ^= shuffle_bits(0);
-    if ((so->fill - so->used) & 1) h ^= shuffle_bits((uintptr_t)-1);
-    h ^= ((uintptr_t)so->used + 1) * 1927868237UL;
+    if ((so->fill - USED(so)) & 1) h ^= shuffle_bits((uintptr_t)-1);
+    h ^= ((uintptr_t)USED(so) + 1) * 1927868237UL;
     h ^= (h >> 11) ^ (h >> 25);
     h = h * 69069U + 907133923UL;
     if (h == (uintptr_t)-1) h = 590923713UL;
@@ -448,21 +520,26 @@ static void setiter_dealloc(Obj *o) { CLEAR(((SetIter *)o)->set); obj_free(o); }
 static Obj *setiter_self(Obj *o) { return NEWREF(o); }
 static Obj *setiter_next(Obj *o) {
     SetIter *it = (SetIter *)o;
-    if (!it->set) return NULL;
+    if (!it->set || it->left < 0) return NULL;
     SetObj *so = S(it->set);
-    if (so->used != it->used) {
+    obj_lock(it->set);   /* `none`: guards the table and pos/used/left */
+    if (USED(so) != it->used) {
         it->used = -1;
+        obj_unlock(it->set);
         return exc_raise(RuntimeError_t, "Set changed size during iteration");
     }
     SEntry *e;
-    if (!set_next(so, &it->pos, &e)) { CLEAR(it->set); return NULL; }
-    it->left--;
-    return NEWREF(e->key);
+    Obj *k = NULL;
+    if (set_next(so, &it->pos, &e)) { it->left--; k = NEWREF(e->key); }
+    else if (rc_atomic) it->left = -1;   /* exhausted; it->set stays (see the top) */
+    obj_unlock(it->set);
+    if (!k && !rc_atomic) CLEAR(it->set);
+    return k;
 }
 static Obj *setiter_length_hint(Obj *self, Obj *const *a, int n, Obj *k) {
     (void)a; (void)n; (void)k;
     SetIter *it = (SetIter *)self;
-    return int_from_i64(it->set && it->used == S(it->set)->used ? it->left : 0);
+    return int_from_i64(it->set && it->used == USED(S(it->set)) ? it->left : 0);
 }
 static const MethodDef setiter_methods[] = { {"__length_hint__", setiter_length_hint}, {NULL, NULL} };
 Type set_iter_type = {
@@ -474,7 +551,9 @@ static Obj *set_iter(Obj *o) {
     SetIter *it = (SetIter *)obj_alloc(&set_iter_type, sizeof(SetIter));
     if (!it) return NULL;
     it->set = NEWREF(o);
-    it->used = it->left = S(o)->used;
+    obj_lock(o);
+    it->used = it->left = USED(S(o));
+    obj_unlock(o);
     return (Obj *)it;
 }
 
@@ -486,18 +565,20 @@ static Obj *set_intersection(Obj *so, Obj *other) {
     if (!result) return NULL;
     if (set_check(other)) {
         Obj *big = so, *smallset = other;
-        if (S(other)->used > S(so)->used) { big = other; smallset = so; }
+        if (USED(S(other)) > USED(S(so))) { big = other; smallset = so; }
+        Obj *pin = set_pin(smallset);
+        if (!pin) { DECREF(result); return NULL; }
         intptr_t pos = 0;
         SEntry *e;
-        while (set_next(S(smallset), &pos, &e)) {
+        while (set_next(S(pin), &pos, &e)) {
             Obj *k = NEWREF(e->key);
             intptr_t h = e->hash;
-            int err;
-            SEntry *f = lookkey(S(big), k, h, &err);
-            int r = err ? -1 : (f ? add_entry(S(result), k, h) : 0);
+            int f = set_has(S(big), k, h);
+            int r = f < 0 ? -1 : (f ? set_add_h(S(result), k, h) : 0);
             DECREF(k);
-            if (r < 0) { DECREF(result); return NULL; }
+            if (r < 0) { DECREF(pin); DECREF(result); return NULL; }
         }
+        DECREF(pin);
         return result;
     }
     Obj *it = obj_iter(other);
@@ -507,9 +588,10 @@ static Obj *set_intersection(Obj *so, Obj *other) {
         intptr_t h;
         int err = 0, r = hash_of(k, &h);
         if (r == 0) {
-            SEntry *f = lookkey(S(so), k, h, &err);
-            r = err ? -1 : (f ? add_entry(S(result), k, h) : 0);
+            int f = set_has(S(so), k, h);
+            r = f < 0 ? -1 : (f ? set_add_h(S(result), k, h) : 0);
         }
+        (void)err;
         DECREF(k);
         if (r < 0) { DECREF(it); DECREF(result); return NULL; }
     }
@@ -521,14 +603,17 @@ static Obj *set_intersection(Obj *so, Obj *other) {
 static int difference_update(Obj *so, Obj *other) {
     if (so == other) { set_clear_all(S(so)); return 0; }
     if (set_check(other)) {
+        Obj *pin = set_pin(other);
+        if (!pin) return -1;
         intptr_t pos = 0;
         SEntry *e;
-        while (set_next(S(other), &pos, &e)) {
+        while (set_next(S(pin), &pos, &e)) {
             Obj *k = NEWREF(e->key);
             int r = discard_entry(S(so), k, e->hash);
             DECREF(k);
-            if (r < 0) return -1;
+            if (r < 0) { DECREF(pin); return -1; }
         }
+        DECREF(pin);
         return 0;
     }
     Obj *it = obj_iter(other);
@@ -545,10 +630,10 @@ static int difference_update(Obj *so, Obj *other) {
 
 static Obj *set_difference(Obj *so, Obj *other) {
     intptr_t osize;
-    if (set_check(other)) osize = S(other)->used;
+    if (set_check(other)) osize = USED(S(other));
     else if (obj_is(other, &dict_type)) osize = dict_len(other);
     else osize = -1;
-    if (osize < 0 || (S(so)->used >> 2) > osize) {
+    if (osize < 0 || (USED(S(so)) >> 2) > osize) {
         Obj *r = make_new_set(basetype(so), so);
         if (!r) return NULL;
         if (difference_update(r, other) < 0) { DECREF(r); return NULL; }
@@ -556,37 +641,40 @@ static Obj *set_difference(Obj *so, Obj *other) {
     }
     Obj *result = set_alloc(basetype(so));
     if (!result) return NULL;
+    Obj *pin = set_pin(so);
+    if (!pin) { DECREF(result); return NULL; }
     intptr_t pos = 0;
     SEntry *e;
-    while (set_next(S(so), &pos, &e)) {
+    while (set_next(S(pin), &pos, &e)) {
         Obj *k = NEWREF(e->key);
         intptr_t h = e->hash;
         int c;
         if (set_check(other)) {
-            int err;
-            SEntry *f = lookkey(S(other), k, h, &err);
-            c = err ? -1 : f != NULL;
+            c = set_has(S(other), k, h);
         } else {
-            c = dict_get(other, k) != NULL;
+            Obj *v = dict_get_ref(other, k);
+            c = v != NULL;
+            XDECREF(v);
             if (!c && exc_occurred()) c = -1;
         }
-        int r = c < 0 ? -1 : (c == 0 ? add_entry(S(result), k, h) : 0);
+        int r = c < 0 ? -1 : (c == 0 ? set_add_h(S(result), k, h) : 0);
         DECREF(k);
-        if (r < 0) { DECREF(result); return NULL; }
+        if (r < 0) { DECREF(pin); DECREF(result); return NULL; }
     }
+    DECREF(pin);
     return result;
 }
 
 static int symdiff_update(Obj *so, Obj *other) {
     if (so == other) { set_clear_all(S(so)); return 0; }
-    Obj *os = set_check(other) ? NEWREF(other) : make_new_set(basetype(so), other);
+    Obj *os = set_check(other) ? set_pin(other) : make_new_set(basetype(so), other);
     if (!os) return -1;
     intptr_t pos = 0;
     SEntry *e;
     while (set_next(S(os), &pos, &e)) {
         Obj *k = NEWREF(e->key);
         int r = discard_entry(S(so), k, e->hash);
-        if (r == 0) r = add_entry(S(so), k, e->hash);
+        if (r == 0) r = set_add_h(S(so), k, e->hash);
         DECREF(k);
         if (r < 0) { DECREF(os); return -1; }
     }
@@ -610,18 +698,19 @@ static Obj *set_union(Obj *so, Obj *other) {
 
 /* 1/0/-1: every element of a is in b (b a set). */
 static int is_subset(Obj *a, Obj *b) {
-    if (S(a)->used > S(b)->used) return 0;
+    Obj *pin = set_pin(a);
+    if (!pin) return -1;
+    int r = 1;
+    if (USED(S(pin)) > USED(S(b))) r = 0;
     intptr_t pos = 0;
     SEntry *e;
-    while (set_next(S(a), &pos, &e)) {
+    while (r == 1 && set_next(S(pin), &pos, &e)) {
         Obj *k = NEWREF(e->key);
-        int err;
-        SEntry *f = lookkey(S(b), k, e->hash, &err);
+        r = set_has(S(b), k, e->hash);
         DECREF(k);
-        if (err) return -1;
-        if (!f) return 0;
     }
-    return 1;
+    DECREF(pin);
+    return r;
 }
 
 static Obj *set_or(Obj *a, Obj *b) {
@@ -643,7 +732,15 @@ static Obj *set_xor(Obj *a, Obj *b) {
 
 static Obj *set_compare(Obj *a, Obj *b, int op) {
     if (!set_check(a) || !set_check(b)) return NEWREF(NotImplemented);
-    intptr_t na = S(a)->used, nb = S(b)->used;
+    if (rc_atomic && a != b && !(obj_isinstance(a, &frozenset_type) && obj_isinstance(b, &frozenset_type))) {
+        /* `none`: compare frozen copies, so both sizes and contents are of one moment each. */
+        Obj *pa = set_pin(a), *pb = pa ? set_pin(b) : NULL;
+        Obj *r = pb ? set_compare(pa, pb, op) : NULL;
+        XDECREF(pa);
+        XDECREF(pb);
+        return r;
+    }
+    intptr_t na = USED(S(a)), nb = USED(S(b));
     int r;
     switch (op) {
     case CMP_EQ: r = na == nb ? is_subset(a, b) : 0; break;
@@ -774,7 +871,7 @@ static Obj *set_m_isdisjoint(Obj *self, Obj *const *a, int n, Obj *k) {
         DECREF(o);
         if (!i) return NULL;
     }
-    int r = S(i)->used == 0;
+    int r = USED(S(i)) == 0;
     DECREF(i);
     return bool_from(r);
 }
@@ -802,7 +899,7 @@ static Obj *set_m_contains(Obj *self, Obj *const *a, int n, Obj *k) {
     int r = set_tp_contains(self, a[0]);
     return r < 0 ? NULL : bool_from(r);
 }
-static Obj *set_m_len(Obj *self, Obj *const *a, int n, Obj *k) { NOARG("__len__"); return int_from_i64(S(self)->used); }
+static Obj *set_m_len(Obj *self, Obj *const *a, int n, Obj *k) { NOARG("__len__"); return int_from_i64(USED(S(self))); }
 static Obj *set_m_iter(Obj *self, Obj *const *a, int n, Obj *k) { NOARG("__iter__"); return set_iter(self); }
 static Obj *set_m_init(Obj *self, Obj *const *a, int n, Obj *k) {
     if (no_kwargs("set", k) < 0) return NULL;

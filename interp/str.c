@@ -712,7 +712,7 @@ Obj *str_join(Obj *sep, Obj *iterable)
 {
     Obj *seq = iterable;
     bool own = false;
-    if (TYPE(seq) != &list_type && TYPE(seq) != &tuple_type) {
+    if ((TYPE(seq) != &list_type || rc_atomic) && TYPE(seq) != &tuple_type) {   /* `none`: copy a list under its lock */
         seq = list_from_iter(iterable);
         if (!seq) return NULL;
         own = true;

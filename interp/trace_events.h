@@ -24,6 +24,7 @@ enum {
     TR_THREAD_EXIT = 0x0c,       /* a = thread ident */
     TR_GIL_POLICY = 0x0d,        /* a = policy index */
     TR_GIL_CORRUPTION = 0x0e,    /* a = thread ident (unsafe policy found a refcount race) */
+    TR_GIL_WAIT_EXPIRED = 0x0f,  /* a = waiter ident, b = holder ident (a timed GIL wait expired) */
 };
 
 /* One trace record (the host ring's layout; the kernel may use its own). */

@@ -15,6 +15,7 @@
 #include "traceback.h"
 #include "code.h"
 #include "state.h"
+#include "gil.h"
 #ifdef TOLLPY_HOST
 #include <stdio.h>
 #endif
@@ -112,7 +113,14 @@ static void format_one(StrBuf *b, Obj *exc, int depth) {
         int count = 0;
         Obj *last_code = NULL;
         int last_line = -1, repeat = 0;
+        long unsafe_steps = 0;
         for (TbObj *t = (TbObj *)e->traceback; t; t = (TbObj *)t->next) {
+            /* `unsafe` GIL policy: a freed and reused entry can close the chain into a cycle;
+             * no real chain is this long (the recursion limit bounds it). */
+            if (gil_unsafe_active && ++unsafe_steps > (1L << 20)) {
+                gil_report_corruption("traceback (cyclic chain)");
+                break;
+            }
             if (t->code == last_code && t->lineno == last_line) {
                 repeat++;
                 if (repeat >= 3) continue;

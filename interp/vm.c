@@ -419,7 +419,8 @@ static Obj *make_exc(Obj *v) {
         Obj *e = obj_call0(v);
         if (!e) return NULL;
         if (!obj_isinstance(e, BaseException_t)) {
-            exc_raise(TypeError_t, "calling %R should have returned an instance of BaseException, not %T", v, e);
+            exc_raise(TypeError_t, "calling %R should have returned an instance of BaseException, not %R", v,
+                      (Obj *)TYPE(e));
             DECREF(e);
             return NULL;
         }
@@ -658,10 +659,30 @@ Obj *vm_resume(Frame *f, Obj *sent, Obj *exc, int *done) {
 #define ARG INSTR_ARG(w)
 #define JUMPTO(i) (ip = co->code + (i))
 
+/* Stack-depth check (ASan builds, or -DTOLLPY_CHECK_STACK): before every instruction the value
+ * stack lies within [f->stack, f->stack + co->stacksize], the bound the compiler's flow analysis
+ * computed. A compiler stack-accounting bug (a block leaving a value behind on a path that loops)
+ * then stops at the first instruction past the bound instead of writing beyond the frame. */
+#if defined(__SANITIZE_ADDRESS__) || defined(TOLLPY_CHECK_STACK)
+__attribute__((noinline, cold)) static void vm_stack_fault(Frame *f, const Instr *ip, Obj **sp) {
+    CodeObj *c = CODE(f->code);
+    char buf[200];
+    int n = snprintf(buf, sizeof buf, "tollpy: value stack out of bounds in %s at instruction %d: depth %d, max %d\n",
+                     str_data(c->qualname), (int)(ip - c->code), (int)(sp - f->stack), c->stacksize);
+    tb_write_err(buf, (size_t)n);
+    __builtin_trap();
+}
+#define STACK_CHECK() do { \
+        if (__builtin_expect(sp < f->stack || sp > f->stack + co->stacksize, 0)) vm_stack_fault(f, ip, sp); \
+    } while (0)
+#else
+#define STACK_CHECK() ((void)0)
+#endif
+
 #if defined(__GNUC__)
 #define USE_GOTO 1
 #define TARGET(op) L_##op:
-#define DISPATCH() do { w = *ip++; goto *tbl[INSTR_OP(w)]; } while (0)
+#define DISPATCH() do { STACK_CHECK(); w = *ip++; goto *tbl[INSTR_OP(w)]; } while (0)
 #else
 #define USE_GOTO 0
 #define TARGET(op) case OP_##op:
@@ -844,6 +865,16 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
     TARGET(LOAD_GLOBAL) {
         Obj *nm = names[ARG];
         Obj *v;
+        if (rc_atomic) {   /* `none`: another thread may rebind it; take the reference under the dict's lock */
+            v = dict_get_ref(f->globals, nm);
+            if (!v && !exc_occurred()) v = dict_get_ref(f->builtins, nm);
+            if (!v) {
+                if (!exc_occurred()) exc_raise(NameError_t, "name '%S' is not defined", nm);
+                goto error;
+            }
+            PUSH(v);
+            DISPATCH();
+        }
         GCache *gc = co->vm_cache;
         if (gc && !rc_atomic) {
             gc += ip - co->code - 1;
@@ -901,6 +932,17 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
                 if (!v) { if (!exc_matches(KeyError_t)) goto error; exc_clear(); }
                 else { PUSH(v); DISPATCH(); }
             }
+        }
+        if (rc_atomic) {   /* `none`: new references taken under each dict's lock (see LOAD_GLOBAL) */
+            if (v) v = dict_get_ref(f->locals, nm);
+            if (!v && !exc_occurred()) v = dict_get_ref(f->globals, nm);
+            if (!v && !exc_occurred()) v = dict_get_ref(f->builtins, nm);
+            if (!v) {
+                if (!exc_occurred()) exc_raise(NameError_t, "name '%S' is not defined", nm);
+                goto error;
+            }
+            PUSH(v);
+            DISPATCH();
         }
         if (!v) v = dict_get(f->globals, nm);
         if (!v) v = dict_get(f->builtins, nm);
@@ -1000,7 +1042,7 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
     TARGET(BINARY_SUBSCR) {
         Obj *k = POP(), *o = TOP();
         Obj *v;
-        if (IS_SMALL(k) && TYPE(o) == &list_type) {
+        if (IS_SMALL(k) && TYPE(o) == &list_type && !rc_atomic) {   /* `none`: list_getitem locks */
             intptr_t i = SMALL_VAL(k), n = LIST_LEN(o);
             if (i < 0) i += n;
             if (i >= 0 && i < n) {
@@ -1021,7 +1063,7 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
     TARGET(STORE_SUBSCR) {
         Obj *k = POP(), *o = POP(), *v = POP();
         int r;
-        if (IS_SMALL(k) && TYPE(o) == &list_type && SMALL_VAL(k) >= 0 && SMALL_VAL(k) < LIST_LEN(o)) {
+        if (IS_SMALL(k) && TYPE(o) == &list_type && !rc_atomic && SMALL_VAL(k) >= 0 && SMALL_VAL(k) < LIST_LEN(o)) {
             Obj *old = LIST_ITEMS(o)[SMALL_VAL(k)];
             LIST_ITEMS(o)[SMALL_VAL(k)] = v;
             DECREF(old);
@@ -1406,6 +1448,13 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         int n = ARG;
         Obj *seq = POP();
         Type *t = TYPE(seq);
+        if (rc_atomic && t == &list_type) {   /* `none`: unpack a snapshot taken under the list's lock */
+            Obj *snap = list_as_tuple(seq);
+            DECREF(seq);
+            if (!snap) goto error;
+            seq = snap;
+            t = &tuple_type;
+        }
         if ((t == &tuple_type && TUPLE_LEN(seq) == n) || (t == &list_type && LIST_LEN(seq) == n)) {
             Obj **items = t == &tuple_type ? TUPLE_ITEMS(seq) : LIST_ITEMS(seq);
             for (int i = n - 1; i >= 0; i--) { INCREF(items[i]); PUSH(items[i]); }
@@ -1856,6 +1905,15 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
 error:
     SAVE_FRAME();
     if (!ts->exc) exc_raise(RuntimeError_t, "error return without exception set");
+    /* What the handlers push, PUSH_EXC_INFO makes ts->handled and sys.exc_info() reads as an
+     * ExcObj must be one: exc_new/make_exc/exc_raise_obj only ever set exception instances, and
+     * anything else that slips through becomes a SystemError here rather than a wild read. */
+    if (ts->exc && !obj_isinstance(ts->exc, BaseException_t)) {
+        Obj *bad = exc_fetch();
+        exc_raise(SystemError_t, "a non-exception %T object was set as the pending exception", bad);
+        DECREF(bad);
+        reraise = false;
+    }
     if (!reraise) {
         ExcObj *e = (ExcObj *)ts->exc;
         if (obj_isinstance(ts->exc, BaseException_t) && !e->traceback && ts->handled &&

@@ -180,11 +180,14 @@ static int test_ticket(void)
         if (k == 0 && !(tk.next == tk.owner && tk.next == (uint16_t)sum[0]))
             bad2++;
     }
-    /* FIFO service: nobody takes the lock ahead of a thread that arrived earlier (a few
-     * overtakes come from the instant between drawing an arrival number and a ticket) */
-    int ok2 = !bad2 && !viol2 && sum[0] > 0 && (uint64_t)over[0] * 50 <= sum[0] && !barges;
+    /* FIFO service, from the lock's own books: every ticket drawn by others while a thread held
+     * the lock was served before that thread got it again (barges == 0), and next == owner ==
+     * the number of acquisitions. The arrival-order overtakes are printed, not graded: they
+     * come from the instant between drawing an arrival number and a ticket, which a host that
+     * deschedules a vCPU stretches (a figure of the host, not of the lock). */
+    int ok2 = !bad2 && !viol2 && sum[0] > 0 && !barges;
     kprintf("ticket fairness: %s ticket lock: %lu acquisitions, %lu taken again ahead of a waiting "
-            "ticket (0 passes), %lu overtaken waits (%lu.%02lu%%, at most 2%% passes), "
+            "ticket (0 passes), %lu overtaken waits (%lu.%02lu%%, not graded), "
             "min/max per thread %lu/%lu; test-and-set spinlock (not graded): %lu acquisitions, "
             "%lu overtaken waits (%lu.%02lu%%), min/max %lu/%lu\n", ok2 ? "PASS" : "FAIL",
             (unsigned long)sum[0], (unsigned long)barges, (unsigned long)over[0],
@@ -208,15 +211,20 @@ static struct {
     struct thread *sleeper;
 } lw;
 
-/* Runs inside sleep_common on the sleeper's core. Wait (bounded) for the waker to finish: if the
- * sleeper still holds sched_lock here the waker cannot finish, and we go on after 5 ms. */
+/* Runs inside sleep_common on the sleeper's core, at the instant between "condition checked"
+ * and "queued". Decided by what the lock state allows, not by how long anything takes: if this
+ * core holds sched_lock (which waitq_wake_one needs), the waker cannot complete a wake-up now
+ * and we go on at once (waiting for it would deadlock); otherwise the waker can, and we wait
+ * until it has (the 1 s limit is only a hang guard for a waker that never runs), so a sleep
+ * that lets the waker in here loses the wake-up in every round. */
 static void lw_window(void)
 {
     if (!lw.armed || mycpu()->cur != lw.sleeper)
         return;
     lw.armed = 0;
     lw.in_window = 1;
-    spin_until(&lw.waker_done, 5 * MS);
+    if (!spin_holding(&sched_lock))
+        spin_until(&lw.waker_done, SEC);
 }
 
 static void lw_waker(void *a)

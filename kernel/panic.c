@@ -5,6 +5,8 @@
  * semihosting (drivers/psci.c). Only the first core to panic reports; later ones just stop.
  * Backtraces follow the frame-pointer chain (the kernel is built with -fno-omit-frame-pointer:
  * in ARM state fp points at the saved lr, the caller's fp is just below it).
+ * A fault that kernel/trap.c contained (interpreter code, see kernel/trap.h) is no panic: its
+ * report (fault_report_contained) goes through the console like any output, and the system runs on.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,6 +16,7 @@
 #include "kernel/console.h"
 #include "kernel/ksyms.h"
 #include "kernel/stack.h"
+#include "kernel/trap.h"
 #include "drivers/gic.h"
 #include "drivers/psci.h"
 
@@ -191,4 +194,38 @@ void exception_panic(int type, uint32_t *frame)
     backtrace(frame[3 + 11], pc, frame[2]);
     rawf("powering off (status %d)\n", EXIT_PANIC);
     kernel_exit(EXIT_PANIC);
+}
+
+/* The kernel's half of the report on a contained fault (kernel/trap.h), on the faulting thread
+ * after its stack was reset, interrupts on: through the console lock, so it does not cut into
+ * other output. The interpreter's half (which Python thread, what happens next) follows. */
+void fault_report_contained(const struct trap_fault *f)
+{
+    uint32_t off;
+    const char *sym = ksym_lookup(f->pc, &off);
+    char where[96] = "";
+    if (sym)
+        snprintf(where, sizeof where, " (%s+0x%lx)", sym, (unsigned long)off);
+    kprintf("\n*** fault in interpreter code, contained: %s at pc %08lx%s\n", f->what,
+            (unsigned long)f->pc, where);
+    if (f->guard)
+        kprintf("  fault address %08lx: guard page, stack overflow in thread '%s' (stack %lu bytes)%s\n",
+                (unsigned long)f->addr, f->thread, (unsigned long)f->stack_size,
+                f->in_irq_entry ? "; hit by an interrupt's entry, pc is where it was interrupted" : "");
+    else if (f->kind == 4 || f->kind == 3)
+        kprintf("  fault address %08lx%s\n", (unsigned long)f->addr,
+                f->addr < 0x1000 ? " (NULL pointer dereference)" : "");
+    if (f->locks_released)
+        kprintf("  %d interpreter spinlock(s) held: released\n", f->locks_released);
+    kprintf("  cpu %d, thread '%s' (tid %lu)\n  backtrace:", f->cpu, f->thread, (unsigned long)f->tid);
+    for (int i = 0; i < f->nbt; i++) {
+        uint32_t a = f->bt[i];
+        /* after the pc every entry is a return address: name the call, not the next insn */
+        const char *n = ksym_lookup(i ? a - 4 : a, &off);
+        if (n)
+            kprintf(" %s+0x%lx", n, (unsigned long)(i ? off + 4 : off));
+        else
+            kprintf(" %08lx", (unsigned long)a);
+    }
+    kprintf("\n");
 }

@@ -35,8 +35,30 @@ uint64_t port_wall_time_ns(void)
     return base + port_time_ns();
 }
 
-/* ---- spinlocks ---- */
-void port_spin_init(port_spin_t *l, const char *name) { spin_init((spinlock_t *)l, name); }
+/* ---- spinlocks ----
+ * A port_spin_t is a kernel spinlock followed by a mark (magic + its own address) that tells
+ * kernel/trap.c it is the interpreter's: a fault in interpreter code while only such locks are
+ * held may be contained, and they are force-released (trap_lock_is_containable). A lock used
+ * without port_spin_init has no mark and counts as the kernel's (a fault then panics). */
+#define PORT_SPIN_MAGIC 0x70795350u          /* "PSyp" */
+struct port_spin {
+    spinlock_t l;
+    uint32_t magic;
+    const void *self;
+};
+_Static_assert(sizeof(struct port_spin) <= sizeof(port_spin_t), "port_spin_t too small for the mark");
+void port_spin_init(port_spin_t *l, const char *name)
+{
+    struct port_spin *p = (struct port_spin *)l;
+    spin_init(&p->l, name);
+    p->magic = PORT_SPIN_MAGIC;
+    p->self = p;
+}
+int trap_lock_is_containable(const spinlock_t *l)
+{
+    const struct port_spin *p = (const struct port_spin *)l;
+    return p->magic == PORT_SPIN_MAGIC && p->self == p;
+}
 void port_spin_lock(port_spin_t *l) { spin_lock((spinlock_t *)l); }
 void port_spin_unlock(port_spin_t *l) { spin_unlock((spinlock_t *)l); }
 
@@ -90,7 +112,7 @@ int port_cores_possible(void) { return cpus_possible; }
 int port_cores_set(int n) { return cpu_set_count(n); }
 
 /* ---- memory ----
- * While the interpreter's fault hook is set (the `unsafe` GIL policy), freed interpreter memory
+ * While the quarantine is on (port_heap_quarantine: the `unsafe` GIL policy), freed interpreter memory
  * is not given back to newlib's heap, which the kernel shares (up to QUARANTINE_MAX bytes, then
  * normally again): a racing double free, or a DECREF through a stale pointer, then lands in dead
  * memory instead of in malloc's free lists, where it would crash the kernel's allocator with its
@@ -99,11 +121,14 @@ int port_cores_set(int n) { return cpu_set_count(n); }
 #include <string.h>
 #define QUARANTINE_MAX ((size_t)64 << 20)
 static port_fault_hook interp_fault_hook;
+static int quarantine_on;
 static size_t quarantined;                  /* bytes kept out of the heap (approximate: racy adds) */
+
+void port_heap_quarantine(bool on) { __atomic_store_n(&quarantine_on, on, __ATOMIC_RELEASE); }
 
 static int quarantine(void *p)
 {
-    if (!__atomic_load_n(&interp_fault_hook, __ATOMIC_ACQUIRE) || !p)
+    if (!__atomic_load_n(&quarantine_on, __ATOMIC_ACQUIRE) || !p)
         return 0;
     size_t n = malloc_usable_size(p);
     if (__atomic_add_fetch(&quarantined, n, __ATOMIC_RELAXED) > QUARANTINE_MAX)
@@ -113,7 +138,7 @@ static int quarantine(void *p)
 void *port_malloc(size_t n) { return malloc(n); }
 void *port_realloc(void *p, size_t n)
 {
-    if (!p || !__atomic_load_n(&interp_fault_hook, __ATOMIC_ACQUIRE))
+    if (!p || !__atomic_load_n(&quarantine_on, __ATOMIC_ACQUIRE))
         return realloc(p, n);
     void *q = malloc(n);
     if (!q)
@@ -149,7 +174,8 @@ void port_trace(uint16_t event, uint32_t a, uint32_t b) { trace_event(event, a, 
 
 static void port_fault_resume(const struct trap_fault *tf)     /* the thread, stack reset */
 {
-    port_fault pf = { tf->what, tf->pc, tf->addr, tf->thread };
+    fault_report_contained(tf);
+    port_fault pf = { tf->what, tf->pc, tf->addr, tf->thread, tf->guard };
     ((port_fault_cont)tf->cookie)(&pf);
     thread_exit();
 }
@@ -159,7 +185,7 @@ static trap_fault_cont port_fault_trap(struct trap_fault *tf)  /* in the fault h
     port_fault_hook h = __atomic_load_n(&interp_fault_hook, __ATOMIC_ACQUIRE);
     if (!h)
         return 0;
-    port_fault pf = { tf->what, tf->pc, tf->addr, tf->thread };
+    port_fault pf = { tf->what, tf->pc, tf->addr, tf->thread, tf->guard };
     port_fault_cont k = h(&pf);
     if (!k)
         return 0;
@@ -172,3 +198,5 @@ void port_set_fault_hook(port_fault_hook h)
     __atomic_store_n(&interp_fault_hook, h, __ATOMIC_RELEASE);
     trap_set_fault_hook(h ? port_fault_trap : 0);
 }
+
+void port_interrupt_sleepers(void) { sched_interrupt_sleepers(); }

@@ -5,8 +5,10 @@
 #   make handout LAB=name OUT=dir                  a student tree: the lab's solution regions
 #                     (LAB name: BEGIN/END markers) replaced by their stubs (labs/handout.py)
 #   make test-labs    (part of `make test`) tests/test_handout.py: the markers of every lab are
-#                     well formed, and for each lab the handout tree builds, boots, passes the
-#                     smoke part and scores 0 on the lab's own tests
+#                     well formed, and for each lab the handout tree builds and one grade run over
+#                     all labs there gives 0 to every test of the lab (and of the labs graded on
+#                     its solution), full marks to smoke and to every other lab. The graded tests
+#                     decide from counters and event order, so this holds on every run
 .PHONY: grade handout test-labs
 GRADE_ARGS ?=
 

@@ -21,7 +21,7 @@ Modes
   --bad           Each file under tests/bad (any extension; `gen_*.py` generators run first and
                   write generated cases into build/tests/bad/) runs with tollpy only. Asserted:
                   exit status 1, the last line of stderr names a Python exception, no signal or
-                  crash (status < 0 or >= 128 fails), done within 20 s. A first line
+                  crash (status < 0 or >= 128 fails); the time limit is a hang guard only. A first line
                   `# expect: NameA NameB` narrows the accepted exception names; `ok` among
                   them also accepts exit 0 (cases a correct interpreter may simply run); `ok` alone
                   requires exit 0.
@@ -42,8 +42,13 @@ Known gaps: <dir>/KNOWN_FAILURES lists `name  reason` lines (`#` comments allowe
 that fails is reported as "known failure" and does not fail the run; a listed test that passes is
 reported "now passing, remove from KNOWN_FAILURES". Any other failure makes the exit status 1.
 
-Stdlib only; run with /usr/bin/python3. Parallel with --jobs (default 2), timeout per test
---timeout (default 10 s; 20 s in --bad mode).
+Verdicts never depend on how fast the host is: what is compared is output, status and the
+exception's name. The per-test time limit (--timeout) is a hang guard, far above what any test
+needs on a loaded 2-core machine (defaults: 60 s; 120 s in --bad mode, whose cases run into the
+memory limit or the recursion limit; 180 s per guest boot in --qemu mode). The slowest tests are
+printed as figures after the summary, not judged.
+
+Stdlib only; run with /usr/bin/python3. Parallel with --jobs (default 2).
 """
 import argparse
 import concurrent.futures
@@ -387,12 +392,12 @@ def main():
         tests = collect(dirs, exts=None)
         if any(os.path.isdir(d) for d in dirs):
             tests += collect([gen], exts=None)
-        timeout = a.timeout or 20
+        timeout = a.timeout or 120      # hang guard (see the docstring)
         known_dirs = [os.path.abspath(d) for d in dirs if os.path.isdir(d)]
     else:
         dirs = a.paths or [os.path.join(REPO, "tests/lang")]
         tests = collect(dirs)
-        timeout = a.timeout or (120 if a.qemu else 10)
+        timeout = a.timeout or (180 if a.qemu else 60)      # hang guards (see the docstring)
         known_dirs = [os.path.abspath(d) if os.path.isdir(d) else os.path.dirname(os.path.abspath(d))
                       for d in dirs]
 
@@ -460,12 +465,18 @@ def run_all(a, tests, tollpy_cmd, timeout, known, shown):
     mem_args = tollpy_mem_args(tollpy_cmd, a.mem_flag) if a.bad else []
     mem_env = dict([a.mem_env.split("=", 1)]) if a.mem_env else {}
 
+    took = {}
+
     def job(t):
-        if a.qemu:
-            return t, qemu_one(t, timeout)
-        if a.bad:
-            return t, bad_one(t, tollpy_cmd, timeout, mem_args, mem_env, a.rlimit_as_mb)
-        return t, compare_one(t, tollpy_cmd, timeout)
+        t1 = time.monotonic()
+        try:
+            if a.qemu:
+                return t, qemu_one(t, timeout)
+            if a.bad:
+                return t, bad_one(t, tollpy_cmd, timeout, mem_args, mem_env, a.rlimit_as_mb)
+            return t, compare_one(t, tollpy_cmd, timeout)
+        finally:
+            took[t] = time.monotonic() - t1
 
     label = a.label or ("qemu" if a.qemu else "bad" if a.bad else "lang")
     passed = failed = kfail = kpass = 0
@@ -496,6 +507,9 @@ def run_all(a, tests, tollpy_cmd, timeout, known, shown):
     dt = time.monotonic() - t0
     print(f"[{label}] {passed + kpass} passed, {failed} failed, {kfail} known failures"
           f" ({len(tests)} tests, {dt:.1f}s, {shown if not a.qemu else 'qemu'})")
+    slowest = sorted(took.items(), key=lambda kv: -kv[1])[:3]
+    if slowest:    # a figure for whoever tunes the suite; never part of the verdict
+        print(f"[{label}] slowest: " + ", ".join(f"{test_name(t)} {d:.1f}s" for t, d in slowest))
     if now_passing:
         print(f"[{label}] now passing, remove from KNOWN_FAILURES: " + " ".join(now_passing))
     if failures:

@@ -1,10 +1,12 @@
 """tests/test_handout.py — `make test-labs` (part of `make test`): the handout property of every
 lab (labs/*/README.md). For each lab, `labs/handout.py` writes a student tree (reusing the
 objects of LABS_BUILD, so only the stubbed files recompile); the tree must build (guest kernel
-and host tollpy), and its grader must give 0 points for every one of the lab's tests while the
-smoke part (guest boots and runs Python, host tollpy runs a thread) passes, and one other lab
-(OTHER) still gets full marks there. Under ~4 minutes:
-the stubs fail fast (bounded waits everywhere) and nothing else is graded on the handout trees."""
+and host tollpy), and ONE grader run over every lab there (`grade.py` without --lab) must give:
+0 points for every test of the stubbed lab (and of the labs graded on its solution:
+STUB_ALSO_ZEROES), full marks for every other lab (still solved in that tree), and full marks
+for the smoke part. The verdicts are exact: the graded tests decide
+from counters and event order (tests/grade/), so this holds on every run, idle or loaded.
+"""
 import json
 import os
 import pathlib
@@ -15,8 +17,10 @@ import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 BUILD = pathlib.Path(os.environ.get("LABS_BUILD", ROOT / "build"))
-# Which other lab is re-graded on each handout tree (it must not depend on the stubbed code).
-OTHER = {"boot": "waitq", "spinlock": "waitq", "waitq": "spinlock", "gil": "spinlock", "policy": "gil"}
+# Labs whose graded tests run on another lab's solution: stubbing the key also takes the
+# listed labs to 0 (labs/boot's gdb script stops in new_take's drop request, which the gil stub,
+# Python 2's GIL, never sends). The check asserts those zeros too.
+STUB_ALSO_ZEROES = {"gil": ["boot"]}
 LABS = sorted(p.name for p in (ROOT / "labs").iterdir() if (p / "README.md").exists())
 
 
@@ -43,21 +47,18 @@ def test_handout_builds_boots_and_scores_zero(lab, tmp_path):
                        cwd=str(out), env=env, capture_output=True, text=True, timeout=400)
     assert b.returncode == 0, f"handout tree for {lab} does not build:\n{b.stdout[-3000:]}{b.stderr[-3000:]}"
     j = tmp_path / "grade.json"
-    g = subprocess.run([sys.executable, "tests/grade/grade.py", "--lab", lab, "--json", str(j)],
-                       cwd=str(out), env=env, capture_output=True, text=True, timeout=400)
+    g = subprocess.run([sys.executable, "tests/grade/grade.py", "--json", str(j)],
+                       cwd=str(out), env=env, capture_output=True, text=True, timeout=900)
     assert j.exists(), g.stdout[-4000:] + g.stderr[-2000:]
     res = json.loads(j.read_text())
-    mine = [t for t in res["tests"] if t["lab"] == lab]
-    smoke = [t for t in res["tests"] if t["lab"] == "smoke"]
-    assert mine, f"no graded tests for {lab}"
+    zeroed = [lab] + STUB_ALSO_ZEROES.get(lab, [])
+    mine = [t for t in res["tests"] if t["lab"] in zeroed]
+    assert mine and {t["lab"] for t in mine} == set(zeroed), f"no graded tests for {zeroed}"
     assert all(t["earned"] == 0 for t in mine), \
         f"the stub of {lab} earns points: {[t['test'] for t in mine if t['earned']]}\n{g.stdout[-3000:]}"
-    assert smoke and all(t["passed"] for t in smoke), f"smoke fails on the {lab} handout:\n{g.stdout[-3000:]}"
+    # every other part (the smoke checks and every other lab, all still solved here) keeps full marks
+    others = {name: v for name, v in res["labs"].items() if name not in zeroed}
+    assert "smoke" in others and set(LABS) - set(zeroed) <= set(others), others
+    short = {name: v for name, v in others.items() if v["earned"] != v["max"]}
+    assert not short, f"parts below full marks on the {lab} handout: {short}\n{g.stdout[-3000:]}"
     assert g.returncode == 1, g.stdout[-2000:]
-    # ... and another lab, still solved in this tree, keeps full marks (one, to stay cheap)
-    other = OTHER.get(lab)
-    if other in LABS:
-        j2 = tmp_path / "grade2.json"
-        g2 = subprocess.run([sys.executable, "tests/grade/grade.py", "--lab", other, "--json", str(j2)],
-                            cwd=str(out), env=env, capture_output=True, text=True, timeout=400)
-        assert g2.returncode == 0, f"lab {other} no longer passes in the {lab} handout:\n{g2.stdout[-3000:]}"

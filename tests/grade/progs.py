@@ -1,6 +1,9 @@
 """tests/grade/progs.py — the Python programs the graded tests run (host tollpy and guest).
-Each prints `RESULT key value` lines (tests/grade/conftest.py: results()). Every loop is bounded
-in iterations or time, so a broken GIL makes a test fail, never hang."""
+Each prints `RESULT key value` lines (tests/grade/conftest.py: results()). The graded values are
+counts of what the GIL did (gil.stats(), gil.threads(): interp/gil.h GilThreadStats) and checks
+of the order of its trace events (gil.trace(), host only), never durations. Every loop is
+bounded in iterations, and the main thread waits for its workers on locks whose timeout is only
+a hang guard, so a broken GIL makes a test fail, never hang."""
 
 COMMON = '''
 import sys
@@ -8,103 +11,191 @@ import time
 import _thread
 import gil
 
-done_lock = _thread.allocate_lock()
-done = [0]
+HANG_GUARD_S = 120     # only against a hang: no verdict depends on how long anything took
 
-def finished():
-    done_lock.acquire()
-    done[0] += 1
-    done_lock.release()
+def my_stats():
+    """This thread's GIL counters (a thread's record goes when it ends: read them before)."""
+    me = _thread.get_ident()
+    for t in gil.threads():
+        if t["ident"] == me:
+            return t
+    return {}
 
-def wait_done(n, limit):
-    t0 = time.perf_counter()
-    while done[0] < n and time.perf_counter() - t0 < limit:
-        time.sleep(0.002)
-    while gil.stats()["threads"] > 1 and time.perf_counter() - t0 < limit + 5:
-        time.sleep(0.002)
-    return done[0] == n
+def start(fn, args):
+    """Start fn(*args) in a thread; returns a lock that is released when it has finished."""
+    fin = _thread.allocate_lock()
+    fin.acquire()
+    def run():
+        try:
+            fn(*args)
+        finally:
+            fin.release()
+    _thread.start_new_thread(run, ())
+    return fin
+
+def wait_all(fins, poll=0):
+    """Wait for the workers' locks. poll > 0: wait in slices of `poll` seconds (the guest, whose
+    wait queue may be a lab's stub that loses wake-ups: a lost one then costs a slice, never the
+    whole hang guard); 0: one blocking wait each, so this thread does not come back meanwhile."""
+    ok = 1
+    for f in fins:
+        if poll:
+            n = 0
+            while not f.acquire(True, poll) and n * poll < HANG_GUARD_S:
+                n += 1
+            if n * poll >= HANG_GUARD_S:
+                ok = 0
+        elif not f.acquire(True, HANG_GUARD_S):
+            ok = 0
+    return ok
+
+def forced_switch_order(who=None):
+    """From the trace (host): for each drop request (sent by `who`, or by anyone), is it followed
+    by the holder's drop and then a take by another thread (forced switching)? (ok, bad)."""
+    ev = [e for e in gil.trace() if e[0] in ("take", "drop", "drop_request")]
+    ok = bad = 0
+    i = 0
+    while i < len(ev):
+        e = ev[i]
+        if e[0] == "drop_request" and (who is None or e[1] == who):
+            h = e[2]
+            nxt = ev[i + 1:i + 3]
+            if len(nxt) == 2 and nxt[0][0] == "drop" and nxt[0][1] == h and \\
+                    nxt[1][0] == "take" and nxt[1][1] != h:
+                ok += 1
+            else:
+                bad += 1
+        i += 1
+    return ok, bad
 '''
 
+STATS = ["switches", "drop_requests", "forced_switches", "failed_wakeups", "timed_wait_expiries",
+         "drop_requests_immediate", "drop_requests_after_expiry", "violations"]
 
-def countdown(policy, count, nthreads=2, limit=40):
-    """Seed 003's countdown split over threads, with the GIL counters."""
+
+def countdown(policy, count, nthreads=2, limit=40, poll=0):
+    """Seed 003's countdown split over threads, with the GIL counters and (host) the check of
+    the trace order of every drop request. The main thread waits on locks, so only the countdown
+    threads compete for the GIL (with poll > 0 it comes back every `poll` seconds: the guest).
+    `limit` is unused (kept for callers)."""
     return COMMON + f'''
 def countdown(n):
     while n > 0:
         n -= 1
-    finished()
 
 sys.setgilpolicy("{policy}")
 gil.reset()
-t0 = time.perf_counter()
+gil.trace_reset()
+fins = []
 i = 0
 while i < {nthreads}:
-    _thread.start_new_thread(countdown, ({count} // {nthreads},))
+    fins.append(start(countdown, ({count} // {nthreads},)))
     i += 1
-ok = wait_done({nthreads}, {limit})
-el = time.perf_counter() - t0
+ok = wait_all(fins, {poll})
 s = gil.stats()
-print("RESULT finished", 1 if ok else 0)
-print("RESULT seconds", el)
-for k in ["switches", "drop_requests", "forced_switches", "failed_wakeups", "handoff_mean_us", "switch_interval"]:
+order_ok, order_bad = forced_switch_order()
+print("RESULT finished", ok)
+for k in {STATS!r}:
     print("RESULT", k, s[k])
+print("RESULT forced_order_ok", order_ok)
+print("RESULT forced_order_bad", order_bad)
 '''
 
 
-def convoy(policies, ops=100, spinners=1, limit=20):
-    """The convoy (bpo-7946): `ops` sleeps of 1 ms next to CPU-bound spinners, per policy;
-    RESULT <policy>_median_ms, <policy>_drop_requests, <policy>_spins_min (the least a spinner
-    looped: starvation shows as 0)."""
+def convoy(policy, ops=30, spinners=1, interval=0.005, patience=1000000):
+    """The convoy (bpo-7946), made exact: an I/O thread does `ops` blocking waits, and each one
+    is ended by a CPU-bound spinner that releases the lock the I/O thread waits on WHILE IT HOLDS
+    THE GIL and keeps spinning. So every return from I/O finds the GIL held, by a holder that
+    drops it only on request: how the I/O thread gets it back is the policy's mechanism alone.
+    Under `new`, each return waits for a timed wait (the switch interval) to expire, then sends
+    one drop request; under `prio`, it sends the request at once.
+    Nobody else competes: the I/O thread starts the spinners, and resets the counters and the
+    trace, only once the main thread is blocked waiting for it (its io_waits moved).
+    A spinner gives up after `patience` loop iterations without hearing from the I/O thread (a
+    hang guard: with a huge interval a policy that never sends an immediate request would
+    otherwise wait for ever). RESULT: ops done, the I/O thread's counters (io_*), the spinners'
+    forced drops and most passes, and (host) the trace order after the I/O thread's requests."""
     return COMMON + f'''
+go = [False]
 stop = [False]
-lat = []
-spins = []
+main_ident = _thread.get_ident()
+main_io_waits = [-1]
+wake = _thread.allocate_lock()
+wake.acquire()
+io_out = {{}}
+spin_out = []
+
+def main_blocked():
+    for t in gil.threads():
+        if t["ident"] == main_ident:
+            return main_io_waits[0] >= 0 and t["io_waits"] > main_io_waits[0]
+    return False
 
 def spin(k):
-    t_end = time.perf_counter() + {limit}
-    n = 0
+    waited = 0
     while not stop[0]:
-        n += 1
-        if n % 1000 == 0 and time.perf_counter() > t_end:
-            break
-    spins[k] = n
-    finished()
+        if go[0]:
+            go[0] = False
+            wake.release()            # the I/O wait ends while this thread holds the GIL
+            waited = 0
+            continue
+        waited += 1
+        if waited >= {patience}:
+            stop[0] = True            # the I/O thread never got the GIL back: give up
+    if go[0]:
+        go[0] = False
+        wake.release()                # let a waiting I/O thread see `stop`
+    spin_out.append(my_stats())
 
-def io(arg):
-    i = 0
-    while i < {ops}:
-        t0 = time.perf_counter()
+def io():
+    # Wait (yielding) until the main thread is blocked for good, so that only this thread and
+    # the spinners compete; 20000 polls are a hang guard, not a verdict.
+    polls = 0
+    while not main_blocked() and polls < 20000:
         time.sleep(0.001)
-        lat.append(time.perf_counter() - t0)
-        i += 1
-    stop[0] = True
-    finished()
-
-for policy in {list(policies)!r}:
-    sys.setgilpolicy(policy)
-    stop[0] = False
-    lat.clear()
-    spins.clear()
-    done[0] = 0
+        polls += 1
+    fins = []
     j = 0
     while j < {spinners}:
-        spins.append(0)
-        _thread.start_new_thread(spin, (j,))
+        fins.append(start(spin, (j,)))
         j += 1
-    time.sleep(0.02)
-    gil.reset()
-    _thread.start_new_thread(io, (0,))
-    ok = wait_done({spinners} + 1, {limit} + 10)
-    s = gil.stats()
-    lat.sort()
-    med = lat[len(lat) // 2] * 1000 if lat else 1e9
-    print("RESULT", policy + "_finished", 1 if ok else 0)
-    print("RESULT", policy + "_median_ms", med)
-    print("RESULT", policy + "_mean_ms", sum(lat) / len(lat) * 1000 if lat else 1e9)
-    print("RESULT", policy + "_drop_requests", s["drop_requests"])
-    print("RESULT", policy + "_spins_min", min(spins) if spins else 0)
-    print("RESULT switch_interval_ms", sys.getswitchinterval() * 1000)
-sys.setgilpolicy("new")
+    gil.reset()                       # count from the first operation on
+    gil.trace_reset()
+    i = 0
+    while i < {ops} and not stop[0]:
+        go[0] = True
+        wake.acquire()                # blocks (drops the GIL) until a spinner releases it
+        if stop[0]:
+            break
+        i += 1
+    stop[0] = True
+    io_out.update(my_stats())
+    io_out["ops_done"] = i
+    io_out["me"] = _thread.get_ident()
+    wait_all(fins)
+
+sys.setgilpolicy("{policy}")
+sys.setswitchinterval({interval})
+fin = start(io, ())
+main_io_waits[0] = my_stats()["io_waits"]
+ok = wait_all([fin])
+sys.setswitchinterval(0.005)
+print("RESULT finished", ok)
+print("RESULT ops", {ops})
+print("RESULT interval_s", {interval})
+for k in ["ops_done", "io_takes", "io_takes_contended", "io_takes_expired",
+          "io_takes_requested_at_once", "drop_requests_immediate", "drop_requests_after_expiry",
+          "timed_wait_expiries"]:
+    print("RESULT io_" + k, io_out.get(k, -1))
+print("RESULT spinners_done", len(spin_out))
+print("RESULT spin_forced_drops_total", sum([t.get("forced_drops", 0) for t in spin_out]))
+print("RESULT spin_max_passed", max([t.get("max_passed", 0) for t in spin_out] or [0]))
+order_ok, order_bad = forced_switch_order(io_out.get("me", -1))
+print("RESULT io_forced_order_ok", order_ok)
+print("RESULT io_forced_order_bad", order_bad)
+s = gil.stats()
+print("RESULT violations", s["violations"])
+print("RESULT failed_wakeups", s["failed_wakeups"])
 '''
 
 

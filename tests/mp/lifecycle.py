@@ -3,11 +3,15 @@
 # joined at exit.
 import time
 import multiprocessing as mp
-from multiprocessing import Process, Queue, Value
+from multiprocessing import Process, Queue, Value, Event
 
 
 def sleeper(t):
     time.sleep(t)
+
+
+def waiter(ev):
+    ev.wait()          # a child that stays alive until the parent says so, however slow the host
 
 
 def child_info(q, tag, extra=None):
@@ -50,11 +54,12 @@ if __name__ == "__main__":
     print(q.get(timeout=10))
     p.join()
     print(p.exitcode, p.is_alive(), "stopped exitcode=0" in repr(p), p.pid > 1)
-    s = Process(target=sleeper, args=(0.5,))
+    ev = Event()
+    s = Process(target=waiter, args=(ev,))
     s.start()
-    t0 = time.time()
-    s.join(0.05)
+    s.join(0.05)       # cannot end: the child waits for ev
     print("join(timeout) returned early:", s.is_alive(), s.exitcode)
+    ev.set()
     s.join()
     print("then:", s.exitcode)
     n = Process(target=spawner, args=(q,))
@@ -76,15 +81,17 @@ if __name__ == "__main__":
         total += sum(range(8))
     print("40 processes:", v.value == total, [x.exitcode for x in ps])
     old = mp.set_process_limits(max_processes=2)
-    a = Process(target=sleeper, args=(0.3,))
-    b = Process(target=sleeper, args=(0.3,))
-    c = Process(target=sleeper, args=(0.3,))
+    ev2 = Event()      # a and b stay alive until c has been refused
+    a = Process(target=waiter, args=(ev2,))
+    b = Process(target=waiter, args=(ev2,))
+    c = Process(target=waiter, args=(ev2,))
     a.start()
     b.start()
     try:
         c.start()
     except OSError as e:
         print("limit:", "too many processes" in str(e))
+    ev2.set()
     a.join()
     b.join()
     mp.set_process_limits(max_processes=old[0])

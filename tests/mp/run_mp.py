@@ -7,7 +7,9 @@ are compared with NAME.expected when that file exists, else with /usr/bin/python
 same file (CPython forks on Linux, so only programs whose output does not depend on spawn vs
 fork are compared that way). In a .expected file a line starting with `~` is a regular
 expression the whole output line must match (timings, racy counts). stderr is not compared
-(child tracebacks go there) but must not show a crash. Outputs are structural, never timings.
+(child tracebacks go there) but must not show a crash. Outputs are structural, never timings:
+an order that depends on scheduling is fixed by the program (Events, joins, queues), and a
+figure such as "Time taken" is only matched by a `~` pattern, never judged.
 
 --qemu: the names listed in tests/mp/QEMU_SUBSET run in the guest the way
 `CPUS=2 SCRIPT=f EXIT=1 ./qemu/run.sh` does, compared the same way (status 101 = panic = fail).
@@ -28,7 +30,10 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 CRASH = re.compile(r"Segmentation|AddressSanitizer|runtime error:|Aborted|core dumped|panic")
 
 
-def run(cmd, env=None, timeout=90):
+HANG_GUARD_S = 90     # host programs need a few seconds at most; this only catches hangs
+
+
+def run(cmd, env=None, timeout=HANG_GUARD_S):
     try:
         p = subprocess.run(cmd, cwd=REPO, env=env, capture_output=True, timeout=timeout)
         return p.returncode, p.stdout.decode("utf-8", "replace"), p.stderr.decode("utf-8", "replace")
@@ -108,6 +113,7 @@ def main():
         jobs = []
         for f in files:
             if a.qemu:
+                # TIMEOUT (guest) and 180 s (host side) are hang guards for one boot + program
                 env = dict(os.environ, CPUS=a.cpus, SCRIPT=f, EXIT="1", TIMEOUT="120")
                 jobs.append((f, "guest CPUS=%s" % a.cpus,
                              ex.submit(run, [os.path.join(REPO, "qemu/run.sh"), a.kernel], env, 180)))

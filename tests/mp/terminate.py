@@ -1,43 +1,52 @@
 # terminate() is cooperative but prompt: a child spinning in bytecode, sleeping in time.sleep(),
 # blocked on a threading.Lock, joining a thread, or waiting on a multiprocessing Queue/Lock/Event
-# ends within a fraction of a second with exit code -15; a child that already ended keeps its
-# code. The parent goes on.
+# ends with exit code -15; a child that already ended keeps its code. The parent goes on.
+# "Prompt" is decided without a clock: each child says (ready) that it is about to block in a
+# call that would not end for an hour, or never; join() returning at all shows terminate()
+# ended it there (a late one would leave the runner's hang guard to fail the test).
 import time
 import threading
 from multiprocessing import Process, Queue, Lock, Event
 
 
-def spin():
+def spin(ready):
+    ready.set()
     while True:
         pass
 
 
-def sleeper():
-    time.sleep(30)
+def sleeper(ready):
+    ready.set()
+    time.sleep(3600)
 
 
-def locker():
+def locker(ready):
     l = threading.Lock()
     l.acquire()
+    ready.set()
     l.acquire()
 
 
-def joiner():
-    t = threading.Thread(target=time.sleep, args=(30,))
+def joiner(ready):
+    t = threading.Thread(target=time.sleep, args=(3600,))
     t.daemon = True
     t.start()
+    ready.set()
     t.join()
 
 
-def q_waiter(q):
+def q_waiter(ready, q):
+    ready.set()
     q.get()
 
 
-def lock_waiter(l):
+def lock_waiter(ready, l):
+    ready.set()
     l.acquire()
 
 
-def ev_waiter(e):
+def ev_waiter(ready, e):
+    ready.set()
     e.wait()
 
 
@@ -53,13 +62,13 @@ if __name__ == "__main__":
     cases = [(spin, ()), (sleeper, ()), (locker, ()), (joiner, ()), (q_waiter, (q,)),
              (lock_waiter, (l,)), (ev_waiter, (e,))]
     for f, args in cases:
-        p = Process(target=f, args=args)
+        ready = Event()
+        p = Process(target=f, args=(ready,) + args)
         p.start()
-        time.sleep(0.1)
-        t0 = time.time()
+        print(f.__name__, "ready:", ready.wait(60))     # 60 s: hang guard
         p.terminate()
         p.join()
-        print(f.__name__, p.exitcode, "prompt:", time.time() - t0 < 2.0)
+        print(f.__name__, p.exitcode)
     p = Process(target=quick)
     p.start()
     p.join()

@@ -1,5 +1,5 @@
 """MicroPython-style REPL conventions, the raw REPL, soft reset, Ctrl-C with threads, the timeline,
-the trace export round trip and a 2 x 2 sweep (issue 5). Guests run with CPUS=2."""
+the trace export round trip and a 2 x 2 sweep. Guests run with CPUS=2."""
 import json
 import pathlib
 import re

@@ -1,4 +1,4 @@
-"""The `unsafe` GIL policy must never bring the kernel down (issue 4, DESIGN.md): a wild pointer
+"""The `unsafe` GIL policy must never bring the kernel down (DESIGN.md): a wild pointer
 from the refcount race is contained by the kernel's fault hook (kernel/trap.c, set through
 port_set_fault_hook while the policy runs): reported as "refcount corruption detected", the
 interpreter is reset. Batch runs end with status 1 (never 101 = panic, never 124 = hang); at the

@@ -1,7 +1,6 @@
-# seed 002: countdown split over 1, 2 and 4 threads (the result is structural: every thread
-# finishes its share; the timing is in tests/threads/bench_gil.py)
+# Countdown split over 1, 2 and 4 threads. The result is structural: every thread finishes its
+# share; how long it took is a figure in tests/threads/bench_gil.py, never checked here.
 from threading import Thread
-import time
 
 COUNT = 2000000
 
@@ -11,10 +10,8 @@ def countdown(n):
 
 for nthreads in (1, 2, 4):
     threads = [Thread(target=countdown, args=(COUNT // nthreads,)) for i in range(nthreads)]
-    t0 = time.perf_counter()
     for t in threads:
         t.start()
     for t in threads:
         t.join()
-    elapsed = time.perf_counter() - t0
-    print(nthreads, "threads done", all(not t.is_alive() for t in threads), elapsed < 60)
+    print(nthreads, "threads done", all(not t.is_alive() for t in threads))

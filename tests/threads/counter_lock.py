@@ -1,4 +1,4 @@
-# seed 003: two threads incrementing one global 1,000,000 times each, with a threading.Lock:
+# Two threads incrementing one global 1,000,000 times each, with a threading.Lock:
 # exactly 2,000,000 under every GIL policy.
 import threading
 

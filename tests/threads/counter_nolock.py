@@ -1,4 +1,4 @@
-# seed 003 without the lock: `x += 1` is LOAD_GLOBAL, BINARY_OP, STORE_GLOBAL; a switch between
+# The two-thread counter without the lock: `x += 1` is LOAD_GLOBAL, BINARY_OP, STORE_GLOBAL; a switch between
 # the load and the store loses updates. Structural check only: never more than 2,000,000.
 import threading
 

@@ -1,4 +1,7 @@
 # Event, Condition, Semaphore, BoundedSemaphore, RLock, Timer, join(timeout), enumerate.
+# Every line printed is decided by what the threads did, never by how fast: a wait that must
+# succeed has a generous limit (a hang guard), a wait that must time out waits for something
+# that cannot happen before it returns.
 import threading
 import time
 
@@ -6,8 +9,10 @@ e = threading.Event()
 def setter():
     time.sleep(0.05)
     e.set()
-threading.Thread(target=setter).start()
-print("event", e.wait(5), e.is_set())
+st = threading.Thread(target=setter)
+st.start()
+print("event", e.wait(60), e.is_set())     # 60 s: hang guard
+st.join()
 
 c = threading.Condition()
 items = []
@@ -59,21 +64,24 @@ with r:
 fired = []
 tm = threading.Timer(0.05, lambda: fired.append(1))
 tm.start(); tm.join()
-tc = threading.Timer(10, lambda: fired.append(2))
+tc = threading.Timer(3600, lambda: fired.append(2))   # cancelled long before it could fire
 tc.start(); tc.cancel(); tc.join()
 print("timer", fired)
 
-slow = threading.Thread(target=time.sleep, args=(0.5,))
+release_slow = threading.Event()
+slow = threading.Thread(target=release_slow.wait)
 slow.start()
-slow.join(0.05)
+slow.join(0.05)                   # cannot end: the thread waits for release_slow
 print("join timeout alive:", slow.is_alive())
+release_slow.set()
 slow.join()
 print("joined alive:", slow.is_alive())
 
 lk = threading.Lock()
 lk.acquire()
-t0 = time.time()
-print("acquire timeout:", lk.acquire(timeout=0.1), time.time() - t0 >= 0.09)
+t0 = time.monotonic()
+# never early: a timed-out acquire has waited at least its timeout (later is fine)
+print("acquire timeout:", lk.acquire(timeout=0.1), time.monotonic() - t0 >= 0.099)
 lk.release()
 print(threading.current_thread().name, threading.main_thread() is threading.current_thread())
 print("active", threading.active_count(), len(threading.enumerate()))

@@ -145,7 +145,7 @@ def lineno(s):
 
 
 def run(cmd, path):
-    return subprocess.run(cmd + [path], capture_output=True, text=True, timeout=20)
+    return subprocess.run(cmd + [path], capture_output=True, text=True, timeout=60)   # hang guard
 
 
 def main():

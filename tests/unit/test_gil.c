@@ -9,9 +9,11 @@
  *     the critical section must read 0 on entry; the GIL's own violation counter stays 0);
  *  2. forced switching happens with 2 CPU-bound threads under new and prio (switches > 0,
  *     drop requests > 0, forced switches > 0); old produces switches via release/re-acquire;
- *  3. gil_before_blocking/gil_after_blocking let sleepers overlap (5 x 200 ms sleeps < 900 ms);
+ *  3. gil_before_blocking/gil_after_blocking release the GIL: 5 threads meet inside their I/O
+ *     brackets (each needed the GIL to get there);
  *  4. convoy: an I/O thread doing 1 ms sleeps next to a spinning thread: per-operation latency
- *     printed under new and prio (prio lower is reported, asserted only generously);
+ *     printed under new and prio (a figure, never asserted); prio's starvation bound asserted
+ *     in GIL acquisitions (GilThreadStats.max_passed), the longest wait printed;
  *  5. policy switch refused while two threads exist;
  *  6. wait queue timeouts and 500 threads started and joined.
  */
@@ -90,6 +92,7 @@ static void io_worker(void *p) {
     gil_thread_fini(&w->ts);
 }
 
+static int in_io, met;          /* sleepers inside their I/O bracket; ones that saw all 5 */
 static void sleeper(void *p) {
     Worker *w = p;
     w->ts.interp = &in;
@@ -98,7 +101,13 @@ static void sleeper(void *p) {
     gil_take(&w->ts);
     instruction();
     gil_before_blocking(&w->ts);
-    port_sleep_ns(200000000);
+    /* Inside the I/O bracket: wait until all 5 sleepers are inside theirs. Each had to take the
+     * GIL to get here, so they all meet only if gil_before_blocking let it go (the 30 s limit is
+     * a hang guard; meeting is the verdict, not the time it took). */
+    __atomic_add_fetch(&in_io, 1, __ATOMIC_SEQ_CST);
+    for (int k = 0; k < 30000 && __atomic_load_n(&in_io, __ATOMIC_SEQ_CST) < 5; k++)
+        port_sleep_ns(1000000);
+    if (__atomic_load_n(&in_io, __ATOMIC_SEQ_CST) >= 5) __atomic_add_fetch(&met, 1, __ATOMIC_SEQ_CST);
     gil_after_blocking(&w->ts);
     instruction();
     gil_drop(&w->ts);
@@ -182,12 +191,13 @@ static void test_sleepers(const char *policy) {
     Worker w[5];
     port_thread *th[5];
     memset(w, 0, sizeof w);
+    in_io = met = 0;
     uint64_t t0 = port_time_ns();
     for (int i = 0; i < 5; i++) th[i] = port_thread_start("sleep", sleeper, &w[i], 0, PORT_ANY_CORE, NULL);
     for (int i = 0; i < 5; i++) port_thread_join(th[i], PORT_FOREVER);
     double ms = (port_time_ns() - t0) / 1e6;
-    printf("  [%s] 5 threads x 200 ms sleep: %.0f ms\n", policy, ms);
-    CHECK(ms < 900, "%s: sleeps did not overlap (%.0f ms)", policy, ms);
+    printf("  [%s] 5 threads met inside their I/O brackets: %d/5 (%.0f ms, a figure)\n", policy, met, ms);
+    CHECK(met == 5, "%s: blocking did not release the GIL (%d/5 sleepers met)", policy, met);
     CHECK(overlaps == 0, "overlaps");
     gil_free(in.gil);
 }
@@ -218,7 +228,7 @@ static double convoy(const char *policy) {
  * k = 0 other CPU waiters: ~15 ms + C, plus the host's own scheduling delay, which on a loaded
  * 2-core host reaches ~100 ms; asserted generously for prio, printed for both: `new` has no
  * bound — a waiter loses to barging threads as long as they win the race, seen up to 0.9 s). */
-static volatile uint64_t max_gap, max_gap_any;
+static volatile uint64_t max_gap, max_gap_any, cpu_max_passed;
 static void cpu_gap_worker(void *p) {
     Worker *w = p;
     w->ts.interp = &in;
@@ -237,6 +247,10 @@ static void cpu_gap_worker(void *p) {
         w->done++;
     }
     __atomic_store_n(&stop_flag, 1, __ATOMIC_RELAXED);
+    GilThreadStats st[8];
+    int n = gil_thread_stats(&in, st, 8);
+    for (int i = 0; i < n; i++)
+        if (st[i].ident == w->ts.ident) cpu_max_passed = st[i].max_passed;
     gil_drop(&w->ts);
     gil_thread_fini(&w->ts);
 }
@@ -273,8 +287,14 @@ static void test_prio_starvation(const char *policy) {
     CHECK(cpu.done == cpu.iters, "CPU-bound thread starved");
     /* only prio promises a bound: under new a waiter can lose to barging threads indefinitely
      * (it keeps sending drop requests, but whoever grabs the free GIL first wins) */
+    printf("  [%s] CPU-bound thread passed by at most %llu GIL acquisitions in one wait\n", policy,
+           (unsigned long long)cpu_max_passed);
+    /* prio's aging bound, in acquisitions (gil_prio.c): with k = 3 other threads that may be
+     * CPU waiters ahead of it (a chatty thread forced off queues as CPU-bound), at most
+     * (k+1) * (PRIO_AGING_PASSES + 1) + k; times are printed above, never asserted */
     if (strcmp(policy, "prio") == 0)
-        CHECK(max_gap < 500000000ull, "%s: CPU-bound gap %.1f ms exceeds any reasonable bound", policy, max_gap / 1e6);
+        CHECK(cpu_max_passed <= 4 * (PRIO_AGING_PASSES + 1) + 3, "%s: CPU-bound thread passed %llu "
+              "times", policy, (unsigned long long)cpu_max_passed);
     CHECK(overlaps == 0, "overlaps in starvation test");
     gil_free(in.gil);
 }
@@ -378,7 +398,6 @@ int main(int argc, char **argv) {
     printf("test_gil: convoy (bpo-7946)\n");
     double lnew = convoy("new"), lprio = convoy("prio");
     printf("  convoy latency per 1 ms operation: new %.0f us, prio %.0f us\n", lnew, lprio);
-    CHECK(lprio < lnew * 2 + 1000, "prio convoy latency wildly worse than new");
     printf("test_gil: prio starvation bound\n");
     test_prio_starvation("new");
     test_prio_starvation("prio");

@@ -1,0 +1,134 @@
+"""A fault in interpreter code ends that Python program, never the kernel (kernel/trap.h,
+interp/gil_unsafe.c's guest section): under every GIL policy a data abort, prefetch abort,
+undefined instruction, an overflow into the thread's own stack guard page, or any of these while
+an interpreter spinlock is held (it is force-released), in the main thread
+or in a `_thread` thread, is reported (kind, pc with its symbol, address, backtrace, which Python
+thread) and the program ends: a batch run (EXIT=1) with status 1, never 101 (panic) or 124
+(hang); at the console the interpreter is abandoned and a fresh `>>>` comes back, again and
+again. The faults are planted with the test hook kernel._fault_in_interpreter(kind), whose
+faulting instruction is in interp/. A fault in kernel code (the shell's `fault` command) still
+panics. Verdicts come from statuses and output only."""
+import pytest
+
+from conftest import PROMPT, run_batch
+
+POLICIES = ["new", "none"]
+KINDS = {   # kind -> (what the kernel reports, the function named at the pc)
+    "null": ("data abort", "k_fault_in_interpreter"),
+    "undef": ("undefined instruction", "k_fault_in_interpreter"),
+    "prefetch": ("prefetch abort", None),        # pc 0: no symbol; the backtrace names the caller
+    "stack": ("data abort", "fault_recurse"),
+    "locked": ("data abort", "k_fault_in_interpreter"),   # an interpreter spinlock held: released
+}
+CONTAINED = "*** fault in interpreter code, contained: "
+
+
+def check_report(out, kind, where):
+    what, sym = KINDS[kind]
+    assert "KERNEL PANIC" not in out, out[-3000:]
+    assert CONTAINED + what in out, out[-3000:]
+    line = out[out.index(CONTAINED):].split("\n")[0]
+    if sym:
+        assert sym in line, line
+    assert "backtrace: " in out and "k_fault_in_interpreter" in out.split("backtrace: ")[1], out[-3000:]
+    if kind in ("null", "locked"):
+        assert "(NULL pointer dereference)" in out, out[-3000:]
+    if kind == "locked":
+        assert "1 interpreter spinlock(s) held: released" in out, out[-3000:]
+    if kind == "stack":
+        assert "guard page, stack overflow in thread" in out, out[-3000:]
+        assert "(C stack overflow)" in out, out[-3000:]
+    assert "tollpy: the interpreter crashed: " + what in out, out[-3000:]
+    assert where in out, out[-3000:]
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize("kind", sorted(KINDS))
+def test_batch_fault_in_main_thread_ends_program_with_status_1(tmp_path, policy, kind):
+    prog = (f'import kernel, sys\nprint("policy", sys.getgilpolicy())\n'
+            f'kernel._fault_in_interpreter("{kind}")\nprint("not reached")\n')
+    st, out = run_batch(prog, cpus=2, timeout=60, tmp_path=tmp_path, extra_env={"GIL": policy})
+    assert st == 1, (st, out[-3000:])
+    assert "policy " + policy in out, out[-3000:]
+    assert "not reached" not in out, out[-3000:]
+    check_report(out, kind, f"in the main thread, GIL policy {policy}; program ended (status 1)")
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize("kind", ["null", "stack", "locked"])
+def test_batch_fault_in_a_thread_ends_program_with_status_1(tmp_path, policy, kind):
+    # the main thread sleeps in short slices, so it runs on whether or not the crash stops it;
+    # "main done" must not appear: the program ends at the crash
+    prog = ('import kernel, _thread, time\n'
+            f'_thread.start_new_thread(kernel._fault_in_interpreter, ("{kind}",))\n'
+            'for i in range(3000):\n    time.sleep(0.01)\nprint("main done")\n')
+    st, out = run_batch(prog, cpus=2, timeout=90, tmp_path=tmp_path, extra_env={"GIL": policy})
+    assert st == 1, (st, out[-3000:])
+    assert "main done" not in out, out[-3000:]
+    check_report(out, kind, f"in Python thread ")
+    assert f"GIL policy {policy}; program ended (status 1)" in out, out[-3000:]
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize("cmd,what", [("fault null", "data abort"), ("fault undef", "undefined instruction"),
+                                      ("fault stack", "data abort")])
+def test_fault_in_kernel_code_still_panics(tmp_path, policy, cmd, what):
+    st, out = run_batch(f'import kernel\nkernel.shell("{cmd}")\nprint("not reached")\n',
+                        cpus=2, timeout=60, tmp_path=tmp_path, extra_env={"GIL": policy})
+    assert st == 101, (st, out[-3000:])
+    assert "KERNEL PANIC: " + what in out, out[-3000:]
+    assert CONTAINED not in out, out[-3000:]
+
+
+def expect_fresh_prompt(g, policy):
+    out = g.cmd("print(6*7)")
+    assert "42" in out.replace("\r", "").split("\n"), out
+    out = g.cmd("import sys; print(sys.getgilpolicy())")
+    assert policy in out.replace("\r", "").split("\n"), out
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_console_survives_repeated_faults_in_main_thread(guest, policy):
+    g = guest(cpus=2, extra_env={"GIL": policy})
+    g.boot()
+    # each one after a recovery; the second "locked" takes the spinlock the first one held
+    for kind in ["null", "undef", "prefetch", "stack", "locked", "locked", "null"]:
+        g.cmd("x = 'old interpreter'")
+        out = g.cmd(f'kernel._fault_in_interpreter("{kind}")', timeout=60)
+        check_report(out, kind, f"in the main thread, GIL policy {policy}; the interpreter is abandoned")
+        assert "fresh one made" in out, out[-3000:]
+        expect_fresh_prompt(g, policy)
+        out = g.cmd("print(x)")                                   # a fresh interpreter indeed
+        assert "NameError" in out, out
+        g.cmd("import kernel")
+    g.kill()
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_console_survives_fault_in_a_thread(guest, policy):
+    g = guest(cpus=2, extra_env={"GIL": policy})
+    g.boot()
+    for attempt in range(2):
+        g.cmd("import kernel, _thread, time")
+        # the main thread waits for a lock the crashed thread never releases: the crash must wake it
+        out = g.cmd('l = _thread.allocate_lock(); l.acquire(); '
+                    '_thread.start_new_thread(kernel._fault_in_interpreter, ("null",)); l.acquire()',
+                    timeout=60)
+        check_report(out, "null", "in Python thread ")
+        assert "RuntimeError: interpreter reset: a thread of this program crashed" in out, out[-3000:]
+        assert "interpreter crashed: the interpreter is abandoned" in out, out[-3000:]
+        expect_fresh_prompt(g, policy)
+    g.kill()
+
+
+def test_script_crash_then_console(guest, tmp_path):
+    """A script followed by the console (no EXIT=1): the crash gives the console, not power-off."""
+    script = tmp_path / "s.py"
+    script.write_text('import kernel\nkernel._fault_in_interpreter("null")\nprint("not reached")\n')
+    g = guest(cpus=2, script=script)
+    out = g.expect_exact(PROMPT, timeout=60)
+    out = out.replace("\r\n", "\n")
+    check_report(out, "null", "in the main thread, GIL policy new; the interpreter is abandoned")
+    assert "not reached" not in out
+    expect_fresh_prompt(g, "new")
+    g.kill()
