@@ -79,10 +79,10 @@ bench: deps host
 # (docs/fuzzing.md). Targets:
 #   fuzz-build   build/fuzz/fuzz_compile_run (libFuzzer) and build/fuzz/diff_runner (tollpy side
 #                of tests/fuzz/diff_fuzz.py), clang -fsanitize=address,undefined
-#   fuzz-smoke   deterministic, for CI: replays tests/fuzz/corpus/compile_run (libFuzzer -runs=0),
-#                then FUZZ_SMOKE_RUNS mutations with fixed -seed=1, then replays the differential
-#                corpus tests/fuzz/corpus/diff and FUZZ_SMOKE_PROGRAMS generated programs of seed 1
-#                against /usr/bin/python3. ~1-2 min on the 2-core dev machine.
+#   fuzz-smoke   for CI: replays the saved corpora (tests/fuzz/corpus/compile_run through libFuzzer,
+#                tests/fuzz/corpus/diff against /usr/bin/python3): these gate; then, reported but
+#                not gating, FUZZ_SMOKE_RUNS libFuzzer runs from an empty corpus with -seed=1 and
+#                FUZZ_SMOKE_PROGRAMS generated programs of seed 1. ~1-2 min on the 2-core dev machine.
 #   fuzz         = fuzz-smoke
 #   fuzz-run     open-ended local run: fuzz_compile_run for FUZZ_SECONDS over build/fuzz/corpus
 #                (seeded from the saved corpus, tests/lang and tests/bad), then diff_fuzz.py for
@@ -102,7 +102,7 @@ FUZZ_OBJS     = $(patsubst interp/%.c,$(FUZZ_DIR)/obj/%.o,$(FUZZ_SRCS)) \
                 $(FUZZ_DIR)/obj/gen_modtab.o $(FUZZ_DIR)/obj/gen_frozen.o
 FUZZ_SECONDS ?= 60
 FUZZ_SEED    ?= 1
-FUZZ_SMOKE_RUNS     ?= 3000
+FUZZ_SMOKE_RUNS     ?= 5000
 FUZZ_SMOKE_PROGRAMS ?= 300
 # detect_leaks=0: reference cycles are a documented leak (README "Known gaps").
 FUZZ_ENV     := ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
@@ -126,19 +126,23 @@ $(FUZZ_DIR)/diff_runner: tests/fuzz/diff_runner.c tests/fuzz/fuzz_common.h $(FUZ
 
 fuzz-build: deps $(FUZZ_DIR)/fuzz_compile_run $(FUZZ_DIR)/diff_runner
 
-# Deterministic: fixed inputs, fixed seed, a fixed number of runs (never a time budget), so the
-# verdict is the same on every run of the same tree; any failure is a real bug to turn into a
-# tests/bad or tests/lang case (docs/fuzzing.md).
+# Safe for CI, never failing on luck. Gates (deterministic: fixed inputs): the saved corpora
+# replayed, tests/fuzz/corpus/compile_run through libFuzzer (its first phase reads and runs every
+# input) and tests/fuzz/corpus/diff against CPython. Then short runs with a fixed seed that do NOT
+# gate (which mutations libFuzzer keeps depends on timing, so what it finds may differ from run
+# to run): a finding there is printed with where its reproducer is, to turn into a test.
 fuzz-smoke: fuzz-build
-	@mkdir -p $(FUZZ_DIR)/smoke-artifacts $(FUZZ_DIR)/smoke-corpus
+	@rm -rf $(FUZZ_DIR)/smoke && mkdir -p $(FUZZ_DIR)/smoke/corpus $(FUZZ_DIR)/smoke/artifacts
 	$(FUZZ_ENV) $(FUZZ_DIR)/fuzz_compile_run -runs=0 $(FUZZ_LIBFUZZER_ARGS) \
-	  -artifact_prefix=$(FUZZ_DIR)/smoke-artifacts/ tests/fuzz/corpus/compile_run
-	rm -rf $(FUZZ_DIR)/smoke-corpus && mkdir -p $(FUZZ_DIR)/smoke-corpus
-	$(FUZZ_ENV) $(FUZZ_DIR)/fuzz_compile_run -seed=1 -runs=$(FUZZ_SMOKE_RUNS) $(FUZZ_LIBFUZZER_ARGS) \
-	  -artifact_prefix=$(FUZZ_DIR)/smoke-artifacts/ $(FUZZ_DIR)/smoke-corpus tests/fuzz/corpus/compile_run
-	$(FUZZ_ENV) $(DIFF_FUZZ) --replay tests/fuzz/corpus/diff --out $(FUZZ_DIR)/smoke-diff
-	$(FUZZ_ENV) $(DIFF_FUZZ) --seed 1 --count $(FUZZ_SMOKE_PROGRAMS) --out $(FUZZ_DIR)/smoke-diff
-	@echo "fuzz-smoke: passed"
+	  -artifact_prefix=$(FUZZ_DIR)/smoke/artifacts/ tests/fuzz/corpus/compile_run
+	$(FUZZ_ENV) $(DIFF_FUZZ) --replay tests/fuzz/corpus/diff --out $(FUZZ_DIR)/smoke/diff
+	@$(FUZZ_ENV) $(FUZZ_DIR)/fuzz_compile_run -seed=1 -runs=$(FUZZ_SMOKE_RUNS) -len_control=0 $(FUZZ_LIBFUZZER_ARGS) \
+	  -artifact_prefix=$(FUZZ_DIR)/smoke/artifacts/ $(FUZZ_DIR)/smoke/corpus \
+	  > $(FUZZ_DIR)/smoke/run.log 2>&1 \
+	  || echo "fuzz-smoke: FINDING (not a gate) by fuzz_compile_run: $(FUZZ_DIR)/smoke/artifacts/ (log: $(FUZZ_DIR)/smoke/run.log)"
+	@$(FUZZ_ENV) $(DIFF_FUZZ) --seed 1 --count $(FUZZ_SMOKE_PROGRAMS) --quiet --out $(FUZZ_DIR)/smoke/diff-seed1 \
+	  || echo "fuzz-smoke: FINDING (not a gate) by diff_fuzz.py: $(FUZZ_DIR)/smoke/diff-seed1/"
+	@echo "fuzz-smoke: passed (corpus replays)"
 
 fuzz: fuzz-smoke
 

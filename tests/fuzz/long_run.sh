@@ -106,7 +106,7 @@ count_execs() {
 }
 
 cov_of() {                   # libFuzzer's coverage over the given inputs: "cov: X ft: Y"
-    "$FCR" -runs=0 "${LIBFUZZER_ARGS[@]}" -artifact_prefix="$OUT/cov-" "$@" 2>&1 \
+    "$FCR" -runs=0 "${LIBFUZZER_ARGS[@]}" -artifact_prefix="$OUT/cov/" "$@" 2>&1 \
         | grep -E '(INITED|DONE).*cov:' | tail -1 | sed -E 's/.*(cov: [0-9]+ ft: [0-9]+).*/\1/'
 }
 
@@ -116,7 +116,7 @@ run() {
     [ -n "$secs" ] && [ -n "$OUT" ] || die "usage: $0 run SECONDS OUTDIR [JOBS]"
     [ -n "$jobs" ] || jobs=$(nproc)
     tools
-    mkdir -p "$OUT/compile_run/corpus" "$OUT/compile_run/artifacts" "$OUT/diff/findings"
+    mkdir -p "$OUT/compile_run/corpus" "$OUT/compile_run/artifacts" "$OUT/diff/findings" "$OUT/cov"
     OUT=$(cd "$OUT" && pwd)
     export ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
     local nfcr=$(( (jobs + 1) / 2 )) ndiff=$(( jobs / 2 ))
