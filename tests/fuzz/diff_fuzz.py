@@ -43,13 +43,24 @@ HANG_S = 20          # hang guard only (a program runs in milliseconds); never a
 # tollpy are simply not in the grammar (metaclasses, async, match, multiple inheritance...).
 SKIP = {
     # "feature": "reason (and where it is tracked)",
+    # Not a feature of the grammar, listed so it is not forgotten: case mapping of characters
+    # whose mapping is not one code point to one ('ß'.casefold(), 'ﬁ'.upper(), titlecase
+    # digraphs like 'ǅ', 'İ'.lower()) differs (README "Known gaps": Unicode case mapping for
+    # the common scripts only); the grammar's non-ASCII strings avoid those characters.
+    "unicode_special_casing": "README Known gaps; 'İ'.lower() gives 'ı' (docs/fuzzing.md)",
+    # A generator's finally prints, instead of appending to the module's list `closed`: when
+    # an exception leaves a function, tollpy finalizes its locals at once, CPython only when the
+    # exception (whose traceback holds the frame) is released after the handler, so the print
+    # lands on another line (tests/fuzz/findings/traceback_keeps_frame_locals_alive.py).
+    "gen_finally_print": "finalization order under a live traceback (docs/fuzzing.md)",
 }
 
 ALL_FEATURES = ["float", "fstring", "percent", "dict", "closure", "lambda", "generator",
                 "yield_from", "gen_send", "gen_close", "class", "inherit", "property",
                 "staticmethod", "with", "try", "finally_break", "finally_continue",
                 "finally_return", "raise_from", "comprehension", "genexp", "thread",
-                "exc_message", "assert", "while_else", "slices", "str_methods", "bigint"]
+                "exc_message", "assert", "while_else", "slices", "str_methods", "bigint",
+                "unicode", "unicode_special_casing", "gen_finally_print"]
 
 
 class Gen:
@@ -159,8 +170,8 @@ class Gen:
     def str_expr(self, d=0):
         r = self.r
         if d > 2 or self.chance(0.35):
-            return r.choice([repr(r.choice(["", "a", "ab", "xyz", "b a", "AbC"])),
-                             r.choice(self.STRS)])
+            return r.choice([repr(r.choice(["", "a", "ab", "xyz", "b a", "AbC"] + (
+                ["é", "日本", "Ωmega", "naïve"] if self.has("unicode") else []))), r.choice(self.STRS)])
         k = r.randrange(12)
         if k == 0:
             return "(%s + %s)" % (self.str_expr(d + 1), self.str_expr(d + 1))
@@ -437,7 +448,10 @@ class Gen:
             self.emit(ind + 4, "print('gen caught', ex.args)")
             self.emit(ind + 4, r.choice(["total = -1", "return 'stopped'", "raise KeyError(1)"]))
             self.emit(ind + 1, "finally:")
-            self.emit(ind + 2, "print('gen closing', total)")
+            if self.has("gen_finally_print"):
+                self.emit(ind + 2, "print('gen closing', total)")
+            else:
+                self.emit(ind + 2, "closed.append(total)")
             g = self.new_name("go")
             self.emit(ind, "%s = %s()" % (g, fn))
             self.emit(ind, "print(next(%s), %s.send(%s), %s.send(None))" % (g, g, e(), g))
@@ -575,7 +589,10 @@ class Gen:
             self.emit(i2, "yield from %s(n %% 3)" % self.r.choice(self.gens))
         if body_try:
             self.emit(ind + 1, "finally:")
-            self.emit(ind + 2, "print('gen-finally', %r, n)" % name)
+            if self.has("gen_finally_print"):
+                self.emit(ind + 2, "print('gen-finally', %r, n)" % name)
+            else:
+                self.emit(ind + 2, "closed.append((%r, n))" % name)
         self.in_func, self.loop_depth, self.in_finally = saved
         self.gens.append(name)
 
@@ -666,6 +683,7 @@ class Gen:
     def program(self):
         r = self.r
         self.classes_ctx = None
+        self.emit(0, "closed = []")
         self.emit(0, "try:")
         self.init_vars(1)
         for _ in range(r.randrange(1, 4)):
@@ -691,7 +709,7 @@ class Gen:
                 self.thread_block(1)
             self.emit(0, "except BaseException as e:")
             self.emit(1, "print('EXC', type(e).__name__)")
-        self.emit(0, "print('END', a, b, c, s, t, L, M)")
+        self.emit(0, "print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))")
         return "\n".join(self.lines) + "\n"
 
 
