@@ -32,6 +32,7 @@ import io
 import os
 import random
 import select
+import signal
 import subprocess
 import sys
 import threading
@@ -148,7 +149,7 @@ class Gen:
         if k == 17 and self.has("bigint"):
             return "(%s ** %d %% 1000000007)" % (e(), r.randrange(4))
         if k == 18:
-            return "(%s << %d) >> %d" % (e(), r.randrange(5), r.randrange(5))
+            return "((%s << %d) >> %d)" % (e(), r.randrange(5), r.randrange(5))
         if k == 19 and self.has("dict"):
             return "D.get(%s, %s)" % (self.str_expr(d + 1), e())
         return r.choice(self.INTS)
@@ -451,7 +452,7 @@ class Gen:
             if self.has("gen_finally_print"):
                 self.emit(ind + 2, "print('gen closing', total)")
             else:
-                self.emit(ind + 2, "closed.append(total)")
+                self.emit(ind + 2, "if closed is not None: closed.append(total)")
             g = self.new_name("go")
             self.emit(ind, "%s = %s()" % (g, fn))
             self.emit(ind, "print(next(%s), %s.send(%s), %s.send(None))" % (g, g, e(), g))
@@ -592,7 +593,7 @@ class Gen:
             if self.has("gen_finally_print"):
                 self.emit(ind + 2, "print('gen-finally', %r, n)" % name)
             else:
-                self.emit(ind + 2, "closed.append((%r, n))" % name)
+                self.emit(ind + 2, "if closed is not None: closed.append((%r, n))" % name)
         self.in_func, self.loop_depth, self.in_finally = saved
         self.gens.append(name)
 
@@ -683,7 +684,7 @@ class Gen:
     def program(self):
         r = self.r
         self.classes_ctx = None
-        self.emit(0, "closed = []")
+        self.emit(0, "closed = []   # what generators' finally clauses saw (None once the module is released)")
         self.emit(0, "try:")
         self.init_vars(1)
         for _ in range(r.randrange(1, 4)):
@@ -720,6 +721,39 @@ def make_program(seed, index):
 
 
 # ---- the two interpreters
+class OracleTimeout(BaseException):
+    """Raised in a program CPython ran for more than HANG_S: a bug of the grammar, not tollpy's."""
+
+
+_oracle_fired = [False]
+
+
+def _oracle_alarm(signum, frame):
+    _oracle_fired[0] = True
+    raise OracleTimeout()
+
+
+def limit_oracle_memory():
+    """A runaway program must not take the machine: CPython (this process) gets a soft address
+    space limit; the runner (ASan maps terabytes of shadow) lifts it again before exec."""
+    try:
+        import resource
+        resource.setrlimit(resource.RLIMIT_AS, (ORACLE_MEM, resource.RLIM_INFINITY))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
+def unlimit_memory():
+    try:
+        import resource
+        resource.setrlimit(resource.RLIMIT_AS, (resource.RLIM_INFINITY, resource.RLIM_INFINITY))
+    except (ImportError, ValueError, OSError):
+        pass
+
+
+ORACLE_MEM = 2 << 30
+
+
 def run_cpython(src):
     """(status, stdout) of src under this CPython: a fresh namespace, sys.stdout redirected.
 
@@ -736,6 +770,9 @@ def run_cpython(src):
     status = 0
     ns = {"__name__": "__main__"}
     gc.disable()
+    _oracle_fired[0] = False
+    old_handler = signal.signal(signal.SIGALRM, _oracle_alarm)
+    signal.setitimer(signal.ITIMER_REAL, HANG_S, 1.0)   # then every second
     try:
         try:
             exec(compile(src, "<diff>", "exec"), ns)
@@ -751,8 +788,12 @@ def run_cpython(src):
         except BaseException:
             pass
     finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, old_handler)
         sys.stdout = old
     out = buf.getvalue()
+    if _oracle_fired[0] or "MemoryError" in out:
+        status = "oracle"         # CPython itself ran away: the grammar's fault (see check())
     sys.stdout = io.StringIO()
     try:
         ns = None
@@ -779,7 +820,7 @@ class Runner:
         env = dict(os.environ)
         env.setdefault("ASAN_OPTIONS", "detect_leaks=0")
         self.p = subprocess.Popen([self.path], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                  stderr=self.err, env=env)
+                                  stderr=self.err, env=env, preexec_fn=unlimit_memory)
 
     def stop(self):
         if self.p:
@@ -857,8 +898,14 @@ def check(runner, src, name, outdir, stats):
         runner.stop()
     runner.send(src)
     cst, cout = run_cpython(src)
-    res = runner.receive()
     stats["programs"] += 1
+    if cst == "oracle":
+        runner.stop()             # it may still be running the same program
+        stats["oracle"] += 1
+        save_finding(outdir, "oracle-" + name, src, "CPython ran out of time or memory: fix the "
+                     "grammar, not tollpy\n" + cout)
+        return True
+    res = runner.receive()
     if res[0] == "ok":
         _, tst, tout = res
         if tst == cst and tout == cout:
@@ -901,7 +948,8 @@ def main():
         return 2
     os.makedirs(a.out, exist_ok=True)
     runner = Runner(a.runner, a.out)
-    stats = dict(programs=0, disagree=0, crash=0, hang=0)
+    stats = dict(programs=0, disagree=0, crash=0, hang=0, oracle=0)
+    limit_oracle_memory()
     t0 = time.monotonic()
     if a.replay is not None:
         files = []
@@ -932,9 +980,10 @@ def main():
     runner.stop()
     dt = time.monotonic() - t0
     findings = stats["disagree"] + stats["crash"] + stats["hang"]
-    print("diff_fuzz: programs=%d disagree=%d crash=%d hang=%d seconds=%.1f rate=%.0f/s skipped_features=%d"
-          % (stats["programs"], stats["disagree"], stats["crash"], stats["hang"], dt,
-             stats["programs"] / dt if dt else 0, len(SKIP)))
+    print("diff_fuzz: programs=%d disagree=%d crash=%d hang=%d oracle_runaway=%d seconds=%.1f "
+          "rate=%.0f/s skipped_features=%d"
+          % (stats["programs"], stats["disagree"], stats["crash"], stats["hang"], stats["oracle"],
+             dt, stats["programs"] / dt if dt else 0, len(SKIP)))
     return 1 if findings else 0
 
 
