@@ -670,15 +670,19 @@ class Gen:
         self.emit(ind + 3, "acc = (acc * 31 + i + k) % 1000003")
         self.emit(ind + 3, "with lk:")
         self.emit(ind + 4, "shared[0] += 1")
-        if self.funcs:
+        calls = bool(self.funcs) and self.chance(0.6)
+        if calls:
             name, nargs = self.r.choice(self.funcs)
             self.emit(ind + 2, "acc += %s(%s)" % (name, ", ".join(["k"] * nargs)))
         self.emit(ind + 2, "res[k] = acc")
         self.emit(ind + 1, "except Exception as e:")
         self.emit(ind + 2, "res[k] = type(e).__name__")
         self.emit(ind, "ths = [threading.Thread(target=%s, args=(k,)) for k in range(%d)]" % (work, n))
-        self.emit(ind, "for th in ths: th.start()")
-        self.emit(ind, "for th in ths: th.join()")
+        if calls:       # the function may print: one thread at a time keeps the output's order
+            self.emit(ind, "for th in ths: th.start(); th.join()")
+        else:           # the threads only compute: all at once
+            self.emit(ind, "for th in ths: th.start()")
+            self.emit(ind, "for th in ths: th.join()")
         self.emit(ind, "print('threads', res, shared[0])")
 
     def program(self):

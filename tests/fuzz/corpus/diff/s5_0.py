@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 7
     b = 12
@@ -55,55 +56,34 @@ try:
     finally:
         print('finally', c)
     print({x: x * x for x in M[:4]}, sorted({x % 3 for x in L}))
-    print((((c << 0) >> 2 ** 2 % 1000000007) & C1((M[a % len(M)] if M else -7)).m(b)))
+    print(((((c << 0) >> 2) ** 2 % 1000000007) & C1((M[a % len(M)] if M else -7)).m(b)))
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
-    print(D.get('AbC', len((L + M))))
-    M.append(f2(((b == 12) > (b ^ -4))))
-    M = M[:8]
-    if not -4:
-        for x in L[:4]:
-            print('x', x)
-            print((b if C1(1).m(0) == C1(1).m(a) else ((c + a) * -4)))
-            if not len(repr(C1(3))):
-                Dx = dict.fromkeys(t, abs(D.get(repr(L), (b + 10))))
-                Dx.update({repr(L): a}, z=(c % c))
-                print(Dx.setdefault(s, C1(c).m((D.get('', b) - (a - c)))), Dx, sorted(Dx.keys()), list(Dx.items())[:3])
-                print(Dx.popitem() if Dx else None, len(Dx), f"{a}:{s!r}:{a:>4}:{abs(abs((1 ** 0 % 1000000007))):x}" in Dx)
-        print((M[((2 | b) + (12 >= 7)) % len(M)] if M else -7))
-    else:
-        fn = lambda x, y=5: -4
-        print(fn((c | (a if 3 in L else L[c]))), fn((sum(-x for x in range(5) if x % 2 != -4) + b), 3))
-    print((a - 7))
-except BaseException as e:
-    print('EXC', type(e).__name__)
-try:
-    L.extend((list(range((-1 + -1) % 6)) * 1)[:4])
-    L = L[:8]
+    print(D.get('日本', 7))
     try:
-        if not c:
-            try:
-                print((abs(2) ** 0.5))
-            except (ValueError, ValueError) as e:
-                print('caught', type(e).__name__, e.args)
-                try:
-                    c = D.get(s, (D.get('', c) ** 0 % 1000000007)) % 1000003
-                    a += C1(c).m(b)
-                finally:
-                    print('finally', a)
-                    L[b] = ((c if not a else (-4 > 10)) - ((a - c) if not c else c))
-                    L = L[:8]
-            finally:
-                print('finally', b)
-                M = (([x * y for x in range(2) for y in range(x)] + [x * y for x in range(0) for y in range(x)]))[:8]
-    except (ValueError, ValueError) as e:
-        print('caught', type(e).__name__, e.args)
-    except Exception as e:
-        print('caught', type(e).__name__)
-        M = (([x - a for x in L[-4:7] if x > 0] * 2))[:8]
-    else:
-        print((len(s) ^ -4))
+        fn = lambda x, y=10: ('-'.join(str(x) for x in M).find('a') - y)
+        print(fn(c), fn(12, (-4 + len(L[2:2]))))
+    finally:
+        print('finally', b)
+        print({x: x * x for x in M[:4]}, sorted({x % 3 for x in M}))
+    print({x: x * x for x in M[:4]}, sorted({x % 3 for x in M}))
+    w3 = 0
+    while w3 < 1:
+        w3 += 1
+        D[(s * 1)] = ((M[a % len(M)] if M else -7) + (a - (c + a)))
+        D = dict(list(D.items())[:6])
+        x, *y = M[:5] or [c]
+        print(x, y)
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+try:
+    fn = lambda x, y=12: 5
+    print(fn((c + a)), fn(1, b))
+    c += min(('AbC' * 2).find('b'), ((2 > a) == abs(a)))
+    print((10 + c))
+    print(D)
+    D = dict(list(D.items())[:6])
+except BaseException as e:
+    print('EXC', type(e).__name__)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

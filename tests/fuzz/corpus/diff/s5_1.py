@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 3
     b = 1
@@ -35,7 +36,7 @@ except BaseException as e:
     print('EXC', type(e).__name__)
 try:
     try:
-        c = (b >= (c << 1) >> 3) % 1000003
+        c = (b >= ((c << 1) >> 3)) % 1000003
         L = (M)[:8]
     except IndexError as e:
         print('caught', type(e).__name__)
@@ -44,87 +45,30 @@ try:
         print((((L[3 % len(L)] if L else -7) + (a + -1)) ^ C1((b + 7)).m(b)))
     print((a + c))
     print((a if (c and c) else c))
-    if abs('AbC'.find('b')) <= c:
-        D.pop(s, None)
-        D = dict(list(D.items())[:6])
+    if abs('ab'.find('a')) < -4:
+        print([x * y for x in range(1) for y in range(x)])
+except BaseException as e:
+    print('EXC', type(e).__name__)
+try:
+    print((a + 5))
+    print((float(len(L)) * 0.1))
+except BaseException as e:
+    print('EXC', type(e).__name__)
+try:
+    print({x: x * x for x in M[:4]}, sorted({x % 3 for x in L}))
+    if not L[((a << 4) >> 1)]:
+        if ((L[a % len(L)] if L else -7) and (s.find('') % ((a ** 2 % 1000000007) or 3))):
+            print(((a ** 3 % 1000000007) % ((L[C1(a).m(c) % len(L)] if L else -7) or 3)))
+            w2 = 0
+            while w2 < 3:
+                w2 += 1
+                M[-4] = sum(x for x in range(4) if x % 3 != -1)
+                M = M[:8]
         print(c)
-    elif (sum(x * x for x in range(4) if x % 3 != -1) // ((10 ^ -1) or 3)) <= ((b ^ c) ** 0 % 1000000007):
-        print(len(sorted(M)))
-    else:
-        c += (c + b)
-        L = (M)[:8]
+    elif s.startswith(''):
+        print(b)
+    print((-4 // (b or 3)))
+    M = (L)[:8]
 except BaseException as e:
     print('EXC', type(e).__name__)
-try:
-    if a > C1(c).m(c):
-        raise RuntimeError((abs(2) | C1(abs(b)).m(a)))
-    def swallow2(q):
-        for j in range(3):
-            try:
-                if q % 2: raise ZeroDivisionError(q)
-                q += 1
-            finally:
-                continue
-        return q
-    print(swallow2((-4 | sum(x for x in range(4) if x % 3 != -1))))
-    try:
-        a = b % 1000003
-        w3 = 0
-        while w3 < 4:
-            w3 += 1
-            print((((a ** 1 % 1000000007) // (L[7 % len(L)] if L else -7)) if c <= -1 else (L[(2 if -4 < b else 0) % len(L)] if L else -7)))
-            try:
-                print(sorted((M + [(a | a)]), key=lambda x: x % 3), min(list(range((D.get('b a', 12) + (5 | 10)) % 6)), key=lambda x: -x, default=None), max([x % 3 for x in M if x != b], default=(5 ** 0 % 1000000007)))
-                try:
-                    D.pop('a', None)
-                    D = dict(list(D.items())[:6])
-                except Exception as e:
-                    print('caught', type(e).__name__)
-                except (IndexError, KeyError) as e:
-                    print('caught', type(e).__name__, e.args)
-                finally:
-                    print('finally', b)
-                    M = ((M + [x % 3 for x in M[10:0] if True]))[:8]
-                M = (L[-4:7])[:8]
-            finally:
-                print('finally', b)
-    finally:
-        print('finally', a)
-        s = ('xyz')[:12]
-    print('AbC', b, ('%s=%d' % ('xyz', abs((c + a)))))
-except BaseException as e:
-    print('EXC', type(e).__name__)
-try:
-    def swallow4(q):
-        for j in range(3):
-            try:
-                if q % 2: raise ValueError(q)
-                q += 1
-            finally:
-                return q * 10
-        return q
-    print(swallow4(((c % (c or 3)) + -1)))
-    def gt5():
-        total = 0
-        try:
-            while True:
-                try:
-                    v = yield total
-                    total += v if v is not None else 1
-                except ValueError as ex:
-                    print('gen caught', ex.args)
-                    total = -1
-        finally:
-            print('gen closing', total)
-    go6 = gt5()
-    print(next(go6), go6.send((c ** 2 % 1000000007)), go6.send(None))
-    try:
-        print(go6.throw(ValueError((((c * 1) ** 0 % 1000000007) + ((10 * c) >= c)))))
-    except StopIteration as si:
-        print('stop', si.value)
-    go6.close()
-    print(go6.close())
-    print(c)
-except BaseException as e:
-    print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

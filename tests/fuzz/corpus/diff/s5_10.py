@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 2
     b = 10
@@ -27,8 +28,26 @@ try:
     if not s[0:12:2].find('b'):
         D[repr((a + 0.1 * (a + b)))] = abs(sum(x for x in range(2) if x % 1 != 0))
         D = dict(list(D.items())[:6])
-        a = ((D.get(t, -4) ** 2 % 1000000007) + b) % 1000003
-    L = (L)[:8]
+        a = ((D.get(t, 1) ** 3 % 1000000007) * abs((0 & c))) % 1000003
+    M = ([len(s.lower()), ((7 * 0) * (L[c % len(L)] if L else -7)), b])[:8]
+    import threading
+    res = [None] * 3
+    lk = threading.Lock()
+    shared = [0]
+    def work2(k):
+        try:
+            acc = 0
+            for i in range(36):
+                acc = (acc * 31 + i + k) % 1000003
+                with lk:
+                    shared[0] += 1
+            acc += f1(k, k)
+            res[k] = acc
+        except Exception as e:
+            res[k] = type(e).__name__
+    ths = [threading.Thread(target=work2, args=(k,)) for k in range(3)]
+    for th in ths: th.start(); th.join()
+    print('threads', res, shared[0])
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

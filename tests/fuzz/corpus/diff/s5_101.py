@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 1
     b = 0
@@ -26,7 +27,7 @@ try:
                     return q * 10
             return q
         print(swallow2(max((2 + (0 ** 2 % 1000000007)), 10)))
-        return (('a' * 0).find('a')) % 1000003
+        return (('xyz' * 0).find('a')) % 1000003
     def f3(p0=5):
         a = p0
         b = 2
@@ -42,24 +43,34 @@ except BaseException as e:
     print('EXC', type(e).__name__)
 try:
     print(5)
-    print(round((a if b < a else D.get('b a', a)) / 7, 1))
+    print(round((a if b < a else D.get('naïve', a)) / 7, 1))
     print(list(D), list(D.values()))
     D = dict(list(D.items())[:6])
-    print(sorted(D.items()))
-    D = dict(list(D.items())[:6])
+    print(b)
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
-    print(abs(((c // (a or 3)) // (min(c, b) or 3))))
-    if D.get((t * 3), (b & a)) in M:
-        for y in range(2):
-            print('y', y)
-            a = ((c > b) - (c - (b | a))) % 1000003
-        if not ((10 ^ c) == (c <= 2)):
-            raise TypeError(c)
-    elif a in L:
-        print(sum(x + a for x in range(1) if x % 2 != 5))
-    print(12 in M)
+    if s.startswith(''):
+        raise ValueError(2)
+    assert s.startswith('') or b >= 0, str(3)
+    try:
+        w4 = 0
+        while w4 < 2:
+            w4 += 1
+            if c < ((c - c) + (M[3 % len(M)] if M else -7)):
+                raise RuntimeError(min((max(a, c) | f1(c, c)), ((a + b) if 12 < c else b))) from RuntimeError(f"{(len('é') | 'xyz'.find('b'))}:{t!r}:{c:>4}:{abs(a):x}")
+            if ((a + 0) % (max(a, 12) or 3)) != ((a - c) * a):
+                raise TypeError(max(((12 + 1) <= 3), 2))
+        if b in L:
+            if t.startswith('a'):
+                t = ('b a')[:12]
+            print(((12 ** 3 % 1000000007) if c in L else -1))
+        else:
+            c += (((a << 1) >> 0) * c)
+            print(not c, repr(M), ((a if s.startswith('b') else (M[c % len(M)] if M else -7)) <= (max(-4, b) ** 0 % 1000000007)))
+    finally:
+        print('finally', c)
+    c = c % 1000003
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 10
     b = 12
@@ -35,8 +36,8 @@ except BaseException as e:
     print('EXC', type(e).__name__)
 try:
     c += 5
-    print(repr(([3, b] + M)).split('a'), ''.partition('a'), repr((a + 0.1 * -4)).swapcase().rsplit(None, 1), ','.join([t, (f"{c}:{''!r}:{b:>4}:{abs(a):x}"[-4:-4:2] + repr((float(-1) * 0.1)))]))
+    print(repr(([3, b] + M)).split('a'), ''.partition('a'), repr((a + 0.1 * -4)).swapcase().rsplit(None, 1), ','.join([t, (f"{c}:{'a'!r}:{b:>4}:{abs(a):x}"[-4:-4:2] + repr((float(-1) * 0.1)))]))
     L = ((M * 1))[:8]
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

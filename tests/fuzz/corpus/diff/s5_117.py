@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 5
     b = 7
@@ -19,9 +20,9 @@ try:
         try:
             for i in range(n):
                 a = (a + i) % 1000003
-                yield ((c if 7 in L else (b if -1 in M else c)) > (a * (12 << 4) >> 3))
+                yield ((c if 7 in L else (b if -1 in M else c)) > (a * ((12 << 4) >> 3)))
         finally:
-            print('gen-finally', 'g1', n)
+            if closed is not None: closed.append(('g1', n))
     def g2(n):
         a = n
         b = 7
@@ -37,7 +38,7 @@ try:
                 yield b
             yield from g1(n % 3)
         finally:
-            print('gen-finally', 'g2', n)
+            if closed is not None: closed.append(('g2', n))
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
@@ -46,4 +47,4 @@ try:
     print((min((c % (c or 3)), min(7, 10)) / a))
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 12
     b = 3
@@ -21,7 +22,7 @@ try:
                 a = (a + i) % 1000003
                 yield a
         finally:
-            print('gen-finally', 'g1', n)
+            if closed is not None: closed.append(('g1', n))
     class E2(ValueError):
         pass
     def f3(p0):
@@ -53,4 +54,4 @@ try:
     print(a)
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 5
     b = -1
@@ -27,15 +28,15 @@ except BaseException as e:
 try:
     a = 12 % 1000003
     assert not a or True, ('%s=%d' % (t, b))
-    print(('%s=%d' % ('AbC', (L[(12 // (a or 3)) % len(L)] if L else -7))), ('%s=%d' % (('-'.join(str(x) for x in L) + str(10)), b)))
-    assert not len(M) or b >= 0, str(b)
+    print(('%s=%d' % ('b a', (L[(12 // (a or 3)) % len(L)] if L else -7))), ('%s=%d' % (('-'.join(str(x) for x in L) + str(10)), b)))
+    assert not len(t) or True, ('%s=%d' % ('AbC', (M[c % len(M)] if M else -7)))
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
-    print(s.startswith('a'), 3 > c)
-    print(D.get('ab', 12))
-    c = 5 % 1000003
+    print(list(range((D.get(t, 1) if (12 and a) else a) % 6)))
     b += a
+    print((b - b))
+    c = ((a - abs(a)) == a) % 1000003
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 1
     b = 0
@@ -21,7 +22,7 @@ try:
                 a = (a + i) % 1000003
                 yield -4
         finally:
-            print('gen-finally', 'g1', n)
+            if closed is not None: closed.append(('g1', n))
     def f2(p0, p1):
         a = p0
         b = p1
@@ -35,14 +36,14 @@ try:
         print((float(D.get(('%s=%d' % (t, c)), D.get(t, a))) * -2.25))
         if not -1:
             raise TypeError(((L[b % len(L)] if L else -7) % ((b + c) or 3)))
-        return (len('b a')) % 1000003
+        return (len('naïve')) % 1000003
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
     c = D.get(s, M[min(a, 2)]) % 1000003
-    print((f2(s.find('a'), (-4 // (a or 3))) << 1) >> 3)
+    print(((f2(s.find('a'), (-4 // (a or 3))) << 1) >> 3))
     print(round(str(0).find('b') / 7, 0))
     print((len(sorted(L, key=lambda x: -x)) / 3))
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 0
     b = -4
@@ -27,47 +28,30 @@ try:
             t = (t)[:12]
         finally:
             print('finally', a)
-            print('AbC', c <= c)
-        return ((a % ('-'.join(str(x) for x in M).find('a') or 3))) % 1000003
+            print(s, (c ** 3 % 1000000007) < a)
+        return (10) % 1000003
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
-    if (M[t.find('b') % len(M)] if M else -7) in M:
-        raise ZeroDivisionError(a)
-    print(b)
-    for x in M[:4]:
-        print('x', x)
-        print((D.get(repr(L), a) + sum(x + a for x in range(2) if x % 2 != 5)))
-        c += b
-    L = (L)[:8]
+    for i in t[:4]:
+        print('i', i)
+        assert (D.get(t.zfill(4), abs(c)) and b) or b >= 0, str(c)
+    fn = lambda x, y=-1: y
+    print(fn((sum(x + a for x in range(3) if x % 3 != 1) | -4)), fn(a, min(((-1 - c) < (L[b % len(L)] if L else -7)), ((sum(x for x in range(1) if x % 2 != 1) << 0) >> 3))))
+    print(max(((a * 1) // (c or 3)), len(L)))
+    print({x: x * x for x in L[:4]}, sorted({x % 3 for x in M}))
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
-    print(min(sum(x + a for x in range(0) if x % 1 != 7), -1))
-    if not ((a * 1) // (c or 3)):
-        print({x: x * x for x in L[:4]}, sorted({x % 3 for x in M}))
-    elif ((L[c % len(L)] if L else -7) and ((c // c) + (3 & a))):
-        fn = lambda x, y=2: 1
-        print(fn((((0 - a) > -1) * (len(L) if c in L else len(t)))), fn(D.get('-'.join(str(x) for x in L), sum(x * x for x in range(3) if x % 1 != -4)), ''.find('ab')))
-    import threading
-    res = [None] * 1
-    lk = threading.Lock()
-    shared = [0]
-    def work2(k):
-        try:
-            acc = 0
-            for i in range(45):
-                acc = (acc * 31 + i + k) % 1000003
-                with lk:
-                    shared[0] += 1
-            acc += f1(k)
-            res[k] = acc
-        except Exception as e:
-            res[k] = type(e).__name__
-    ths = [threading.Thread(target=work2, args=(k,)) for k in range(1)]
-    for th in ths: th.start()
-    for th in ths: th.join()
-    print('threads', res, shared[0])
+    L.sort()
+    L = L[:8]
+    print(f"{a}:{t!r}:{(((b << 3) >> 4) + ''.find('a')):>4}:{abs(f1(0)):x}", (7 - (((a << 4) >> 3) | c)))
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+try:
+    D.pop(('%s=%d' % ('ab', c)), None)
+    D = dict(list(D.items())[:6])
+    print((s * 3))
+except BaseException as e:
+    print('EXC', type(e).__name__)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

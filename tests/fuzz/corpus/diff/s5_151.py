@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = -4
     b = -4
@@ -70,7 +71,7 @@ try:
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
-    a = (abs((c % a)) << 0) >> 4 % 1000003
+    a = ((abs((c % a)) << 0) >> 4) % 1000003
     print(abs(2))
     L = ([x * y for x in range(1) for y in range(x)])[:8]
     try:
@@ -96,7 +97,7 @@ try:
                     def __repr__(self): return 'P5' + repr(self.xs)
                     def __getattr__(self, name): return name * 2
                 pv6 = P5(C3((len(t) - (b ^ c))).m(((b & b) ^ c)), 10)
-                print(len(pv6), list(pv6), str(D.get('xyz', b)).find('ab') in pv6, bool(pv6), pv6 + [c], pv6(repr(C1((-1 ** 3 % 1000000007))).find('')), pv6.zz, {pv6: 1}[P5(*pv6.xs)])
+                print(len(pv6), list(pv6), str(D.get('日本', b)).find('ab') in pv6, bool(pv6), pv6 + [c], pv6(repr(C1((-1 ** 3 % 1000000007))).find('')), pv6.zz, {pv6: 1}[P5(*pv6.xs)])
                 c = c % 1000003
             print(3)
             M = (((L[1:12] + M) + [x * 2 for x in list(range(a % 6)) if x > 0]))[:8]
@@ -110,4 +111,4 @@ try:
         print('finally', a)
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

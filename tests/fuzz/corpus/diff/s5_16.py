@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 0
     b = 1
@@ -74,9 +75,9 @@ except BaseException as e:
     print('EXC', type(e).__name__)
 try:
     try:
-        print(s, [x for x in M if x != b], D.get(f"{b}:{'ab'!r}:{-1:>4}:{abs(c):x}", (a - 0)) in M)
-        print('%5.2f|%-4d|%r|%x' % (len([x * y for x in range(4) for y in range(x)]) / 3, a, f"{c}:{repr(M)!r}:{12:>4}:{abs(((2 << 1) >> 1 + (b + 0))):x}", abs(len(s))), '{:>{w}}|{:+}'.format('AbC', ((sum(x + a for x in range(0) if x % 3 != 5) + b) - ((0 << 1) >> 1 if b in L else C2(c).m(b))), w=1))
-        print(not ('a'.find('a') << 1) >> 4)
+        print(s, [x for x in M if x != b], D.get(f"{b}:{'b a'!r}:{-1:>4}:{abs(c):x}", (a - 0)) in M)
+        print('%5.2f|%-4d|%r|%x' % (len([x * y for x in range(4) for y in range(x)]) / 3, a, f"{c}:{repr(M)!r}:{12:>4}:{abs((((2 << 1) >> 1) + (b + 0))):x}", abs(len(s))), '{:>{w}}|{:+}'.format('naïve', ((sum(x + a for x in range(0) if x % 3 != 5) + b) - (((0 << 1) >> 1) if b in L else C2(c).m(b))), w=1))
+        print(not (('xyz'.find('a') << 1) >> 4))
     except (TypeError, RuntimeError) as e:
         print('caught', type(e).__name__, e.args)
         print(c)
@@ -87,31 +88,21 @@ try:
             print(c)
         else:
             M = ([(len(L) ** 2 % 1000000007), (b if c in M else C2(c).m(b)), ((b - a) % -1)])[:8]
-            t = ((t + t))[:12]
-        M = ([(min(10, b) if (c and a) else min(b, b)), (s.find('ab') + c), ((c ^ 1) * (-1 ** 1 % 1000000007))])[:8]
+            t = ((t + 'b a'))[:12]
+        print(s, [x * y for x in range(3) for y in range(x)], s.startswith(''))
+    elif c in L:
+        L = (M)[:8]
     else:
-        print(5)
-        c = abs((a - c)) % 1000003
-    print(a)
+        t = (f"{f1(s.find('ab'), c)}:{(s + 'naïve')!r}:{((c if t.startswith('a') else a) & f1(b, a)):>4}:{abs(abs((a * b))):x}")[:12]
+        print(str(b), b, repr(round(a / 7, 0)).find('ab'))
+    a = ((f3(f1(7, c), (c if not 3 else 1)) << 0) >> 1) % 1000003
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
-    assert (b and a) or True, 'xyz'
-    print(sorted(D.items()))
-    D = dict(list(D.items())[:6])
-    D[t] = (L[(len(L) << 1) >> 2 % len(L)] if L else -7)
-    D = dict(list(D.items())[:6])
-    w4 = 0
-    while w4 < 4:
-        w4 += 1
-        if w4 == 3: break
-    else:
-        print('no break')
-    try:
-        raise KeyError((L[(-4 - D.get(t, a)) % len(L)] if L else -7))
-    except KeyError as gone:
-        print(repr(gone))
-    print('gone' in dir())
+    L.insert((D.get('Ωmega', (b + b)) <= 0), c)
+    L = L[:8]
+    fn = lambda x, y=2: max(b, y)
+    print(fn(12), fn((a | f3(min(b, b), c)), ((min(b, b) - ((b << 3) >> 1)) - 7)))
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = -1
     b = 2
@@ -37,12 +38,12 @@ try:
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
-    print(bin((((c - c) << 0) >> 4 if a < (a + 10) else a)), hex(abs(sum(x * x for x in range(4) if x % 2 != -4))), oct(7), int('101', 10), ((12 - b)).bit_length())
+    print(bin(((((c - c) << 0) >> 4) if a < (a + 10) else a)), hex(abs(sum(x * x for x in range(4) if x % 2 != -4))), oct(7), int('101', 10), ((12 - b)).bit_length())
     try:
         try:
             raise RuntimeError(abs(c))
         except Exception as e1:
-            raise IndexError(((a << 1) >> 1 if s.startswith('') else ((b & -4) & (3 // (a or 3))))) from e1
+            raise IndexError((((a << 1) >> 1) if s.startswith('') else ((b & -4) & (3 // (a or 3))))) from e1
     except Exception as e2:
         print(type(e2).__name__, type(e2.__context__).__name__, type(e2.__cause__).__name__, e2.__suppress_context__)
 except BaseException as e:
@@ -71,4 +72,4 @@ try:
     b = c % 1000003
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = -1
     b = 1
@@ -49,7 +50,7 @@ try:
         M = M[:8]
     else:
         print((list(range(12 % 6)) * 0), 7)
-    a = (((c << 0) >> 2 + b) & len('-'.join(str(x) for x in L))) % 1000003
+    a = ((((c << 0) >> 2) + b) & len('-'.join(str(x) for x in L))) % 1000003
     import threading
     res = [None] * 1
     lk = threading.Lock()
@@ -66,45 +67,46 @@ try:
         except Exception as e:
             res[k] = type(e).__name__
     ths = [threading.Thread(target=work3, args=(k,)) for k in range(1)]
-    for th in ths: th.start()
-    for th in ths: th.join()
+    for th in ths: th.start(); th.join()
     print('threads', res, shared[0])
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
-    M = (([x * y for x in range(4) for y in range(x)] * 2))[:8]
-    try:
-        if (c and (len(s) + (a + b))):
-            print(round(c / 7, 3))
-            with CM1(abs(b)) as cm3:
-                try:
-                    a = c % 1000003
-                    print(-4)
-                    print(str(12), not (c - (c + a)))
-                except Exception as e:
-                    print('caught', type(e).__name__, e.args)
-                finally:
-                    print('finally', b)
-                    a += ((c != (b ** 0 % 1000000007)) * ((a + 2) << 3) >> 1)
-        elif ('a'.find('a') and (M[(b | a) % len(M)] if M else -7)):
-            a = 12 % 1000003
-        print(len(repr(L)))
-    except ValueError as e:
-        print('caught', type(e).__name__, e.args)
-    except Exception as e:
-        print('caught', type(e).__name__)
-    finally:
-        print('finally', a)
-    M = (([x * 2 for x in M if x > 0] + M))[:8]
+    if not ((-1 ** 0 % 1000000007) - 'naïve'.find('b')):
+        print(((sum(-x for x in range(0) if x % 1 != 0) ** 0 % 1000000007) + 0.1 * abs(b)))
+    else:
+        print((c / ((abs(a) << 2) >> 1)))
+    if not t.find('b'):
+        fn = lambda x, y=10: (f2((12 % (2 or 3))) + ((b % x) == (b * x)))
+        print(fn(len('a')), fn((c != (((0 << 0) >> 1) if not 0 else a)), b))
+    import threading
+    res = [None] * 2
+    lk = threading.Lock()
+    shared = [0]
+    def work4(k):
+        try:
+            acc = 0
+            for i in range(32):
+                acc = (acc * 31 + i + k) % 1000003
+                with lk:
+                    shared[0] += 1
+            acc += f2(k)
+            res[k] = acc
+        except Exception as e:
+            res[k] = type(e).__name__
+    ths = [threading.Thread(target=work4, args=(k,)) for k in range(2)]
+    for th in ths: th.start(); th.join()
+    print('threads', res, shared[0])
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
-    Dx = dict.fromkeys(s, b)
-    Dx.update({'b a': a}, z=a)
-    print(Dx.setdefault(repr([x * 2 for x in L[3:0] if x % 2]), (L[abs((a if 10 in L else a)) % len(L)] if L else -7)), Dx, sorted(Dx.keys()), list(Dx.items())[:3])
-    print(Dx.popitem() if Dx else None, len(Dx), ('ab' + (s[12:7:] * 1)) in Dx)
-    print((((-4 < -1) >= sum(x + a for x in range(5) if x % 3 != 5)) / f2(a)))
-    print((((L + L) * 2) + [x * y for x in range(0) for y in range(x)]), ((a + D.get(s, c)) <= ((c * a) ** 2 % 1000000007)), D.get(str(7), 2) in M)
+    for y in zip(L, s):
+        print('y', y)
+        fn = lambda x, y=3: y
+        print(fn((b ** 2 % 1000000007)), fn((D.get(s, (c % (10 or 3))) ** 3 % 1000000007), b))
+    print([(10 ** 0 % 1000000007)])
+    print(D)
+    D = dict(list(D.items())[:6])
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 1
     b = 10
@@ -42,7 +43,7 @@ try:
         @classmethod
         def make(cls, x):
             return cls(x * 3)
-    objs = sorted([C2((((b << 3) >> 1 << 0) >> 2 - sum(x for x in range(3) if x % 3 != 12))) for _ in range(3)])
+    objs = sorted([C2((((((b << 3) >> 1) << 0) >> 2) - sum(x for x in range(3) if x % 3 != 12))) for _ in range(3)])
     print(objs, C2.count, objs[0] == objs[1], objs[0].double, C2.st(2), C2.make(1))
 except BaseException as e:
     print('EXC', type(e).__name__)
@@ -55,21 +56,14 @@ try:
     print((abs(b) ** 0.5))
     def kw3(p, q=-4, *args, r=-1, **kw):
         return (p, q, args, r, sorted(kw.items()))
-    print(kw3(D.get(t, t.find('ab'))), kw3((C2((c << 1) >> 0).m(len(L)) - b), 7, sum(x for x in range(3) if x % 2 != 12), r=c, z=((-1 << 3) >> 2 - ((L[a % len(L)] if L else -7) < (c - a)))), kw3(*L + [0][:3], **{'r': D.get(('' * 1), (3 - (a % (a or 3))))}))
-    print(min(c, min(a, (a << 1) >> 0)))
-    M = (L)[:8]
+    print(kw3(D.get(t, t.find('ab'))), kw3(b, (12 ** 1 % 1000000007), C2(12).m((s.find('b') != (-1 + c))), r=(((-1 << 3) >> 2) - ((L[a % len(L)] if L else -7) < (c - a))), z=c), kw3(*L + [0][:3], **{'r': 1}))
+    s = (('xyz' * 1))[:12]
+    print('b a', list(range(b % 6)), M)
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
-    a = len(f"{(b ** 0 % 1000000007)}:{repr(C2(a))!r}:{(a + -4):>4}:{abs((a ** 0 % 1000000007)):x}") % 1000003
-    print((abs(c) - c))
-    for x in range(3):
-        print('x', x)
-        def kw4(p, q=3, *args, r=12, **kw):
-            return (p, q, args, r, sorted(kw.items()))
-        print(kw4(((c * 2) > max(min(b, c), c))), kw4(abs(b), (((a + c) * (M[5 % len(M)] if M else -7)) - ((1 if -4 in L else a) if not a else (a ** 1 % 1000000007))), c, r=(L[(sum(-x for x in range(1) if x % 1 != -4) & c) % len(L)] if L else -7), z=max(a, ((M[c % len(M)] if M else -7) != a))), kw4(*M + [0][:3], **{'r': ((sum(x * x for x in range(0) if x % 2 != 2) ** 1 % 1000000007) % (min(-4, b) ^ (a <= b)))}))
-    else:
-        print('for-else')
+    c = c % 1000003
+    print(len(L))
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

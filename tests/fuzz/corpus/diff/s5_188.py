@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 7
     b = -1
@@ -21,7 +22,7 @@ try:
                 a = (a + i) % 1000003
                 yield (t[1:-4:1].find('b') * b)
         finally:
-            print('gen-finally', 'g1', n)
+            if closed is not None: closed.append(('g1', n))
     def g2(n):
         a = n
         b = 5
@@ -51,13 +52,8 @@ except BaseException as e:
     print('EXC', type(e).__name__)
 try:
     fn = lambda x, y=12: sum(x * x for x in range(3) if x % 2 != 7)
-    print(fn((5 // (b or 3))), fn(abs(10), min((b // ((b ** 3 % 1000000007) or 3)), (D.get('AbC', 1) + c))))
-    w4 = 0
-    while w4 < 4:
-        w4 += 1
-        for x in L[:4]:
-            print('x', x)
-            assert ((3 if c == 7 else (c + b)) and max(-1, b)) or b >= 0, f"{c}:{'xyz'!r}:{7:>4}:{abs((D.get('ab', c) ^ (7 != c))):x}"
+    print(fn((5 // (b or 3))), fn(abs(10), min((b // ((b ** 3 % 1000000007) or 3)), (D.get('b a', b) + (c - b)))))
+    print(repr(sorted(sorted(M, key=lambda x: -x))), repr(((b if 2 in M else 10) / 10)))
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = -1
     b = 10
@@ -32,13 +33,13 @@ try:
         assert -4 in M or b >= 0, t
         if (b | b) == abs((1 - b)):
             return b
-        return (D.get(('%s=%d' % (repr((a / b)), (a << 3) >> 1)), len('-'.join(str(x) for x in M)))) % 1000003
+        return (D.get(('%s=%d' % (repr((a / b)), ((a << 3) >> 1))), len('-'.join(str(x) for x in M)))) % 1000003
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
     print(list(D), list(D.values()))
     D = dict(list(D.items())[:6])
-    if (((c << 4) >> 4 ** 1 % 1000000007) and a):
+    if ((((c << 4) >> 4) ** 1 % 1000000007) and a):
         raise ZeroDivisionError((c | b)) from RuntimeError(t)
     c = (a - b) % 1000003
 except BaseException as e:
@@ -63,11 +64,11 @@ try:
             D = dict(list(D.items())[:6])
     finally:
         print('finally', c)
-        print((b | ((c % (a or 3)) << 0) >> 0))
+        print((b | (((c % (a or 3)) << 0) >> 0)))
     a += sum(x for x in range(3) if x % 1 != 0)
     L.sort()
     L = L[:8]
-    b += (((a << 1) >> 2 if (b and a) else c) == ((1 ** 2 % 1000000007) // ((2 | 12) or 3)))
+    b += ((((a << 1) >> 2) if (b and a) else c) == ((1 ** 2 % 1000000007) // ((2 | 12) or 3)))
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 10
     b = -1
@@ -48,8 +49,8 @@ try:
     t = ('-'.join(str(x) for x in M))[:12]
     try:
         a += len(M)
-        assert t.startswith('') or b >= 0, str(abs((-1 << 3) >> 4))
-        c = (a << 0) >> 3 % 1000003
+        assert t.startswith('') or b >= 0, str(abs(((-1 << 3) >> 4)))
+        c = ((a << 0) >> 3) % 1000003
     except ZeroDivisionError as e:
         print('caught', type(e).__name__, e.args)
     else:
@@ -66,7 +67,7 @@ except BaseException as e:
 try:
     for x in range(3):
         print('x', x)
-        print('%5.2f|%-4d|%r|%x' % (C2(c).m(len(sorted(M, key=lambda x: -x))) / 3, b, str(c), abs(b)), '{:>{w}}|{:+}'.format('b a', (b & c), w=3))
+        print('%5.2f|%-4d|%r|%x' % (C2(c).m(len(sorted(M, key=lambda x: -x))) / 3, b, str(c), abs(b)), '{:>{w}}|{:+}'.format('naïve', (b & c), w=3))
         if -1 < abs(12):
             raise IndexError(c)
     L.append(2)
@@ -76,11 +77,10 @@ try:
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
-    assert ((b if not b else 1) % (a or 3)) == 'a'[5:1:].find('b') or True, 'AbC'
-    print('%5.2f|%-4d|%r|%x' % ((b ** 1 % 1000000007) / 3, -4, str(5), abs(max((c ** 2 % 1000000007), (max(a, 3) + sum(x for x in range(2) if x % 1 != 5))))), '{:>{w}}|{:+}'.format('-'.join(str(x) for x in L), (c - b), w=3))
-    fn = lambda x, y=10: (y + C2(x).m(C2(b).m(2)))
-    print(fn((((2 ** 3 % 1000000007) - len(M)) + min(-1, (b > a)))), fn(b, '-'.join(str(x) for x in L).find('b')))
-    print({x: x * x for x in L[:4]}, sorted({x % 3 for x in L}))
+    assert ((b if not b else 1) % (a or 3)) == 'xyz'[5:1:].find('b') or True, s
+    print((float(b) * 1e3))
+    s = (repr(([x * 2 for x in M if x % 2] + list(range(a % 6)))))[:12]
+    assert c <= min(min(c, b), c) or True, repr((float(max(b, a)) * 1e3))
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 12
     b = 1
@@ -30,7 +31,7 @@ try:
                 a = (a + i) % 1000003
                 yield 1
         finally:
-            print('gen-finally', 'g2', n)
+            if closed is not None: closed.append(('g2', n))
     class E3(Exception):
         pass
 except BaseException as e:
@@ -41,4 +42,4 @@ try:
     s = (t)[:12]
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 10
     b = 7
@@ -50,7 +51,7 @@ try:
     if s.startswith('b'):
         M.append((D.get(str(c), c) + 12))
         M = M[:8]
-    print((float((len(M) <= D.get('AbC', c))) * 1e3))
+    print((float((len(M) <= D.get('xyz', b))) * 1e3))
     print(c)
 except BaseException as e:
     print('EXC', type(e).__name__)
@@ -60,4 +61,4 @@ try:
     D = dict(list(D.items())[:6])
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

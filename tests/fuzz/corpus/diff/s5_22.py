@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = -1
     b = -4
@@ -38,7 +39,7 @@ try:
         @classmethod
         def make(cls, x):
             return cls(x * 3)
-    objs = sorted([C2((((a * 12) - (c - b)) << 4) >> 0) for _ in range(3)])
+    objs = sorted([C2(((((a * 12) - (c - b)) << 4) >> 0)) for _ in range(3)])
     print(objs, C2.count, objs[0] == objs[1], objs[0].double, C2.st(2), C2.make(1))
     class CM3:
         def __init__(self, k):
@@ -60,16 +61,16 @@ try:
     print(len((t * 1)))
     s = ('-'.join(str(x) for x in L))[:12]
     fn = lambda x, y=12: b
-    print(fn(f"{(5 + a)}:{('' * 3)!r}:{(c ** 2 % 1000000007):>4}:{abs(abs(c)):x}".find('a')), fn(a, (3 if not a else ((5 if a > b else 0) ** 0 % 1000000007))))
+    print(fn(f"{(5 + a)}:{('a' * 3)!r}:{(c ** 2 % 1000000007):>4}:{abs(abs(c)):x}".find('a')), fn(a, (3 if not a else ((5 if a > b else 0) ** 0 % 1000000007))))
     print((-4 + 0.1 * b))
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
-    print((abs(max(len('AbC'), (b // (c or 3)))) ** 0.5))
-    fn = lambda x, y=7: ((b + (L[1 % len(L)] if L else -7)) if D.get(t, y) <= y else ('%s=%d' % ('', y)).find('ab'))
+    print((abs(max(len('Ωmega'), (b // (c or 3)))) ** 0.5))
+    fn = lambda x, y=7: ((b + (L[1 % len(L)] if L else -7)) if D.get(t, y) <= y else ('%s=%d' % ('a', y)).find('ab'))
     print(fn(b), fn(M[b], a))
     print((a - b))
-    print('b a'.split(' '), repr(L).partition('a'), '-'.join(str(x) for x in L)[5:2:1].rsplit(None, 1), ''.join([('%s=%d' % ('a', ((M[-1 % len(M)] if M else -7) & (a ** 0 % 1000000007)))), ('%s=%d' % (f"{sum(x + a for x in range(3) if x % 1 != -1)}:{'b a'!r}:{2:>4}:{abs(c):x}", (5 * b)))]))
+    print('naïve'.split(' '), repr(L).partition('a'), '-'.join(str(x) for x in L)[5:2:1].rsplit(None, 1), ''.join([('%s=%d' % ('xyz', ((M[-1 % len(M)] if M else -7) & (a ** 0 % 1000000007)))), ('%s=%d' % (f"{sum(x + a for x in range(3) if x % 1 != -1)}:{'naïve'!r}:{2:>4}:{abs(c):x}", (5 * b)))]))
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 2
     b = 0
@@ -23,7 +24,7 @@ try:
                 a = (a + i) % 1000003
                 yield (((-1 ** 1 % 1000000007) if t.startswith('') else c) if c in M else abs(s.find('')))
         finally:
-            print('gen-finally', 'g2', n)
+            if closed is not None: closed.append(('g2', n))
     def g3(n):
         a = n
         b = 12
@@ -56,10 +57,10 @@ try:
         w4 += 1
         fn = lambda x, y=0: 5
         print(fn(abs(a)), fn((L[2 % len(L)] if L else -7), (b * b)))
-        L = ([((a if (a and b) else c) << 1) >> 0, D.get((s * 2), (c + 10))])[:8]
+        L = ([(((a if (a and b) else c) << 1) >> 0), D.get((s * 2), (c + 10))])[:8]
     else:
         print('while-else', w4)
     print((D.get(s, min(b, a)) - min((b + a), (10 != 5))), sum(g2(3)) in M)
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 5
     b = 3
@@ -30,7 +31,7 @@ except BaseException as e:
 try:
     try:
         fn = lambda x, y=-1: y
-        print(fn(len(s)), fn(len('a'), (((b <= b) + 7) - c)))
+        print(fn(len(s)), fn(len('xyz'), (((b <= b) + 7) - c)))
     except (KeyError, ZeroDivisionError) as e:
         print('caught', type(e).__name__)
     except (ValueError, IndexError) as e:
@@ -47,9 +48,9 @@ try:
             print(5)
             print((M[len([x * y for x in range(0) for y in range(x)]) % len(M)] if M else -7))
     elif (((a ** 0 % 1000000007) + c) and c):
-        s = (f"{(b if not b else sum(x + a for x in range(2) if x % 2 != 1))}:{'-'.join(str(x) for x in M)!r}:{c:>4}:{abs((c << 1) >> 1):x}")[:12]
+        s = (f"{(b if not b else sum(x + a for x in range(2) if x % 2 != 1))}:{'-'.join(str(x) for x in M)!r}:{c:>4}:{abs(((c << 1) >> 1)):x}")[:12]
     print(D)
     D = dict(list(D.items())[:6])
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

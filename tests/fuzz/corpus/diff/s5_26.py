@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 1
     b = 5
@@ -57,7 +58,7 @@ try:
         w3 += 1
         for x in zip(M, s):
             print('x', x)
-            print(t.split(' '), 'AbC'.partition('a'), t.rsplit(None, 1), 'ab'.join([s, 'ab']))
+            print(t.split('a'), 'Ωmega'.partition('a'), t.rsplit(None, 1), 'ab'.join([s, 'b a']))
             try:
                 c += min(abs(C1(c).m(a)), ((M[c % len(M)] if M else -7) ** 1 % 1000000007))
                 if min((M[c % len(M)] if M else -7), (10 - a)) in M:
@@ -73,21 +74,20 @@ try:
             M = (sorted(M))[:8]
         else:
             print(C1(((c + c) % ((b + b) or 3))).m(min((c + a), C1(b).m(5))))
-            c += (((b ** 1 % 1000000007) % ((b << 0) >> 4 or 3)) << 1) >> 3
-        D.pop((s + 'b a'[3:5:]), None)
+            c += ((((b ** 1 % 1000000007) % (((b << 0) >> 4) or 3)) << 1) >> 3)
+        D.pop((s + 'Ωmega'[3:5:]), None)
         D = dict(list(D.items())[:6])
-        print(M[D.get(('AbC' * 3), s.find('ab'))])
+        print(M[D.get((s * 0), 7)])
     finally:
-        print('finally', a)
-        a = a % 1000003
-    D.pop((t * 3), None)
-    D = dict(list(D.items())[:6])
-    a = abs(c) % 1000003
+        print('finally', c)
+    a = ((((c << 1) >> 3) if (12 and b) else a) + (M[c % len(M)] if M else -7)) % 1000003
+    print(b)
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
-    print((c > D.get(str(a), (3 << 2) >> 1)))
-    print((c + 0.1 * abs((-1 <= a))))
+    M = (M)[:8]
+    a += c
+    print((D.get(str(a), ((3 << 2) >> 1)) + 0.1 * (c ** 2 % 1000000007)))
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 1
     b = 7
@@ -27,7 +28,7 @@ try:
         w2 += 1
         for x in enumerate(M[:3]):
             print('x', x)
-            if (c << 3) >> 3 > (a // ((c if not a else 7) or 3)):
+            if ((c << 3) >> 3) > (a // ((c if not a else 7) or 3)):
                 print(str(c))
             elif b > ((b + a) & (a + c)):
                 print((M[b % len(M)] if M else -7))
@@ -41,4 +42,4 @@ try:
     a = c % 1000003
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

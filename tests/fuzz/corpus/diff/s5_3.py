@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 10
     b = 2
@@ -64,12 +65,12 @@ try:
                 M = M[:8]
         finally:
             print('finally', a)
-            D[('%s=%d' % ((s + t[3:7:1]), ((b << 0) >> 1 ** 3 % 1000000007)))] = ((a // ((c + -4) or 3)) // (b or 3))
+            D[('%s=%d' % ((s + t[3:7:1]), (((b << 0) >> 1) ** 3 % 1000000007)))] = ((a // ((c + -4) or 3)) // (b or 3))
             D = dict(list(D.items())[:6])
     finally:
         print('finally', c)
-    print('ab')
+    print('b a')
     L = ([x - a for x in [(-4 | b)] if x != b])[:8]
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 0
     b = 12
@@ -45,7 +46,7 @@ try:
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
-    D[(('xyz' * 1) * 2)[2:7:2]] = 12
+    D[(('日本' * 1) * 2)[2:7:2]] = 12
     D = dict(list(D.items())[:6])
     try:
         print({x: x * x for x in L[:4]}, sorted({x % 3 for x in M}))
@@ -57,4 +58,4 @@ try:
         print(sum(x for x in range(2) if x % 2 != 1))
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

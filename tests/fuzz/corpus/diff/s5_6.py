@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = -1
     b = 2
@@ -86,9 +87,9 @@ try:
         w6 += 1
         Dx = dict.fromkeys(s, f1((len(t) >= sum(g4(3)))))
         Dx.update({s: 2}, z=s.find('ab'))
-        print(Dx.setdefault(s, abs(0)), Dx, sorted(Dx.keys()), list(Dx.items())[:3])
-        print(Dx.popitem() if Dx else None, len(Dx), 'xyz' in Dx)
-        print(bin((sum(g4(2)) | f1(a))), hex((abs(sum(g4(4))) << 2) >> 2), oct((len('-'.join(str(x) for x in M)) - ((M[c % len(M)] if M else -7) | abs(b)))), int('7', 16), (1).bit_length())
+        print(Dx.setdefault(t, abs(0)), Dx, sorted(Dx.keys()), list(Dx.items())[:3])
+        print(Dx.popitem() if Dx else None, len(Dx), '日本' in Dx)
+        print(bin((sum(g4(2)) | f1(a))), hex(((abs(sum(g4(4))) << 2) >> 2)), oct((len('-'.join(str(x) for x in M)) - ((M[c % len(M)] if M else -7) | abs(b)))), int('7', 16), (1).bit_length())
     try:
         def gt7():
             total = 0
@@ -101,7 +102,7 @@ try:
                         print('gen caught', ex.args)
                         return 'stopped'
             finally:
-                print('gen closing', total)
+                if closed is not None: closed.append(total)
         go8 = gt7()
         print(next(go8), go8.send(sum(x + a for x in range(5) if x % 3 != -1)), go8.send(None))
         try:
@@ -118,4 +119,4 @@ try:
     a += (D.get(repr(L), (b - b)) - b)
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 2
     b = 3
@@ -57,4 +58,4 @@ try:
     b = len(sorted(list(range(c % 6)), key=lambda x: -x)) % 1000003
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

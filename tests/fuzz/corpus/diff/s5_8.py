@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = 1
     b = 2
@@ -53,7 +54,7 @@ try:
         @classmethod
         def make(cls, x):
             return cls(x * 3)
-    objs = sorted([C2((len(repr(M)) + ((5 << 2) >> 3 if a in M else (a // (-1 or 3))))) for _ in range(3)])
+    objs = sorted([C2((len(repr(M)) + (((5 << 2) >> 3) if a in M else (a // (-1 or 3))))) for _ in range(3)])
     print(objs, C2.count, objs[0] == objs[1], objs[0].double, C2.st(2), C2.make(1))
 except BaseException as e:
     print('EXC', type(e).__name__)
@@ -63,10 +64,10 @@ try:
     for x in L[:4]:
         print('x', x)
         if b <= (c if 7 > a else C2(a).m(b)):
-            raise ValueError((((b ** 3 % 1000000007) - 2) << 3) >> 2)
+            raise ValueError(((((b ** 3 % 1000000007) - 2) << 3) >> 2))
         L = (L)[:8]
     else:
         print('for-else')
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))

@@ -1,3 +1,4 @@
+closed = []   # what generators' finally clauses saw (None once the module is released)
 try:
     a = -1
     b = 1
@@ -47,66 +48,58 @@ try:
         @classmethod
         def make(cls, x):
             return cls(x * 3)
-    objs = sorted([C3(((c - (a << 2) >> 0) | ((a << 4) >> 1 - sum(-x for x in range(2) if x % 3 != 0)))) for _ in range(3)])
+    objs = sorted([C3(((c - ((a << 2) >> 0)) | (((a << 4) >> 1) - sum(-x for x in range(2) if x % 3 != 0)))) for _ in range(3)])
     print(objs, C3.count, objs[0] == objs[1], objs[0].double, C3.st(2), C3.make(1))
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
     assert abs(L[a]) in M or True, repr(C3(((2 * c) + (c + c))))
-    a += ('xyz'.find('b') ** 0 % 1000000007)
-    fn = lambda x, y=3: (L[D.get('xyz', min(y, y)) % len(L)] if L else -7)
+    a += ('é'.find('b') ** 0 % 1000000007)
+    fn = lambda x, y=3: (L[D.get('é', min(y, y)) % len(L)] if L else -7)
     print(fn((1 ** 2 % 1000000007)), fn((b ^ (C3(0).m(b) + a)), D.get((repr(C3(a)) * 1), 2)))
     if t.startswith('a'):
-        raise ZeroDivisionError(abs(C3('AbC'.find('ab')).m((b << 1) >> 1)))
+        raise ZeroDivisionError(abs(C3(s.find('')).m(((5 << 1) >> 1))))
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
-    print(sorted([x % 3 for x in [x * y for x in range(1) for y in range(x)] if x % 2], key=lambda x: x % 3), min([x * y for x in range(3) for y in range(x)], key=lambda x: -x, default=None), max(M, default=(((c if -4 <= a else a) + c) % b)))
-    print(max(D.get(t.title(), (a - c)), ((c | c) * (5 * 1))))
-    x, *y = L[:5] or [(len(('%s=%d' % (s, 2))) ** 1 % 1000000007)]
-    print(x, y)
+    with CM2(c) as cm1:
+        L.insert(D.get(('%s=%d' % ('xyz', D.get(t, b))), a), (L[c % len(L)] if L else -7))
+        L = L[:8]
+        x, *y = L[:5] or [c]
+        print(x, y)
+    print(b)
+    s = ('naïve')[:12]
+    print(3)
     import threading
-    res = [None] * 1
+    res = [None] * 2
     lk = threading.Lock()
     shared = [0]
     def work4(k):
         try:
             acc = 0
-            for i in range(48):
+            for i in range(8):
                 acc = (acc * 31 + i + k) % 1000003
                 with lk:
                     shared[0] += 1
             res[k] = acc
         except Exception as e:
             res[k] = type(e).__name__
-    ths = [threading.Thread(target=work4, args=(k,)) for k in range(1)]
+    ths = [threading.Thread(target=work4, args=(k,)) for k in range(2)]
     for th in ths: th.start()
     for th in ths: th.join()
     print('threads', res, shared[0])
 except BaseException as e:
     print('EXC', type(e).__name__)
 try:
-    x, *y = L[:5] or [c]
-    print(x, y)
-    print(b)
-    import threading
-    res = [None] * 1
-    lk = threading.Lock()
-    shared = [0]
-    def work5(k):
-        try:
-            acc = 0
-            for i in range(30):
-                acc = (acc * 31 + i + k) % 1000003
-                with lk:
-                    shared[0] += 1
-            res[k] = acc
-        except Exception as e:
-            res[k] = type(e).__name__
-    ths = [threading.Thread(target=work5, args=(k,)) for k in range(1)]
-    for th in ths: th.start()
-    for th in ths: th.join()
-    print('threads', res, shared[0])
+    t = ('')[:12]
+    w5 = 0
+    while w5 < 1:
+        w5 += 1
+        x, *y = M[:5] or [((c - b) if (((c << 3) >> 2) and (a - 7)) else abs((0 | b)))]
+        print(x, y)
+        print(c)
+    else:
+        print('while-else', w5)
 except BaseException as e:
     print('EXC', type(e).__name__)
-print('END', a, b, c, s, t, L, M)
+print('END', a, b, c, s, t, L, M, sorted(closed, key=repr))
