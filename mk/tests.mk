@@ -24,11 +24,9 @@
 #   make test-lang LANG_ARGS="--show-diff tests/lang/str_split.py"   one part, extra runner args
 #   make bench       tests/bench/run_bench.py: tollpy vs CPython 3.11 vs Lua 5.4, best of 3;
 #                    writes build/bench/results.{csv,md}; runs tests/bench/kernel_bench.sh if present
-#   make fuzz        builds build/fuzz/fuzz_compile_run (clang, -fsanitize=fuzzer,address,undefined,
-#                    every interp/*.c but host_main.c) and runs it FUZZ_SECONDS (default 60) over
-#                    build/fuzz/corpus (new inputs) seeded from tests/lang and tests/bad (replaying the
-#                    corpus adds ~45 s before the FUZZ_SECONDS clock matters); crashes land
-#                    in build/fuzz/artifacts/ — turn each into a tests/bad/ case.
+#   make fuzz        = make fuzz-smoke: the fuzz targets' deterministic smoke (saved corpus replay
+#                    + a fixed-seed short run); `make fuzz-run FUZZ_SECONDS=N` fuzzes open-ended.
+#                    See the fuzzing section at the end of this file and docs/fuzzing.md.
 #
 # What the parts assert: output, exit status, counters and the order of trace events, never a
 # duration. Every time limit in them (run_lang.py --timeout, the runners' subprocess limits,
@@ -96,7 +94,21 @@ test-qemu-lang: deps $(if $(wildcard interp/KERNEL_READY),$(BUILD)/kernel.elf)
 bench: deps host
 	$(PYTHON) tests/bench/run_bench.py --tollpy $(TOLLPY)
 
-# ---- fuzzing: clang + libFuzzer over the compiler and VM
+# ---- fuzzing: clang + libFuzzer over the compiler and VM, and the differential fuzzer
+# (docs/fuzzing.md). Targets:
+#   fuzz-build   build/fuzz/fuzz_compile_run (libFuzzer) and build/fuzz/diff_runner (tollpy side
+#                of tests/fuzz/diff_fuzz.py), clang -fsanitize=address,undefined
+#   fuzz-smoke   for CI: replays the saved corpora (tests/fuzz/corpus/compile_run through libFuzzer,
+#                tests/fuzz/corpus/diff against /usr/bin/python3): these gate; then, reported but
+#                not gating, FUZZ_SMOKE_RUNS libFuzzer runs from an empty corpus with -seed=1 and
+#                FUZZ_SMOKE_PROGRAMS generated programs of seed 1. ~1-2 min on the 2-core dev machine.
+#   fuzz         = fuzz-smoke
+#   fuzz-run     open-ended local run: fuzz_compile_run for FUZZ_SECONDS over build/fuzz/corpus
+#                (seeded from the saved corpus, tests/lang and tests/bad), then diff_fuzz.py for
+#                FUZZ_SECONDS from seed FUZZ_SEED; crashes in build/fuzz/artifacts/, disagreements
+#                in build/fuzz/diff-findings/
+#   tests/fuzz/long_run.sh   every target on every core for N seconds (the big-machine run)
+.PHONY: fuzz-smoke fuzz-run
 FUZZ_CC      ?= clang
 FUZZ_DIR     := $(BUILD)/fuzz
 FUZZ_EXCLUDE ?= interp/host_main.c interp/port_kernel.c $(wildcard interp/*_guest.c)
@@ -107,6 +119,15 @@ FUZZ_CFLAGS  := -std=gnu11 -g -O1 -fno-omit-frame-pointer -Wall -Wextra -Iinterp
                 -I$(BUILD)/host/gen -DTOLLPY_HOST=1 -DTOLLPY_FUZZ=1 $(FUZZ_SAN)
 FUZZ_OBJS     = $(patsubst interp/%.c,$(FUZZ_DIR)/obj/%.o,$(FUZZ_SRCS)) \
                 $(FUZZ_DIR)/obj/gen_modtab.o $(FUZZ_DIR)/obj/gen_frozen.o
+FUZZ_SECONDS ?= 60
+FUZZ_SEED    ?= 1
+FUZZ_SMOKE_RUNS     ?= 5000
+FUZZ_SMOKE_PROGRAMS ?= 300
+# detect_leaks=0: reference cycles are a documented leak (README "Known gaps").
+FUZZ_ENV     := ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+FUZZ_LIBFUZZER_ARGS := -timeout=10 -rss_limit_mb=4096 -max_len=4096 -handle_int=0 \
+                -close_fd_mask=3 -dict=tests/fuzz/python.dict
+DIFF_FUZZ    := $(PYTHON) tests/fuzz/diff_fuzz.py --runner $(FUZZ_DIR)/diff_runner
 
 $(FUZZ_DIR)/obj/%.o: interp/%.c $(wildcard interp/*.h)
 	@mkdir -p $(dir $@)
@@ -116,17 +137,39 @@ $(FUZZ_DIR)/obj/gen_%.o: $(BUILD)/host/gen/%.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
 
-$(FUZZ_DIR)/fuzz_compile_run: tests/fuzz/fuzz_compile_run.c $(FUZZ_OBJS)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $^ -lm -pthread
+$(FUZZ_DIR)/fuzz_compile_run: tests/fuzz/fuzz_compile_run.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) -lm -pthread
 
-fuzz-build: deps $(FUZZ_DIR)/fuzz_compile_run
+$(FUZZ_DIR)/diff_runner: tests/fuzz/diff_runner.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_OBJS) -lm -pthread
 
-# libFuzzer's own exit status says whether this run found something; the artifact count is
-# informational (earlier runs' artifacts stay until turned into tests/bad cases and deleted).
-fuzz: fuzz-build
+fuzz-build: deps $(FUZZ_DIR)/fuzz_compile_run $(FUZZ_DIR)/diff_runner
+
+# Safe for CI, never failing on luck. Gates (deterministic: fixed inputs): the saved corpora
+# replayed, tests/fuzz/corpus/compile_run through libFuzzer (its first phase reads and runs every
+# input) and tests/fuzz/corpus/diff against CPython. Then short runs with a fixed seed that do NOT
+# gate (which mutations libFuzzer keeps depends on timing, so what it finds may differ from run
+# to run): a finding there is printed with where its reproducer is, to turn into a test.
+fuzz-smoke: fuzz-build
+	@rm -rf $(FUZZ_DIR)/smoke && mkdir -p $(FUZZ_DIR)/smoke/corpus $(FUZZ_DIR)/smoke/artifacts
+	$(FUZZ_ENV) $(FUZZ_DIR)/fuzz_compile_run -runs=0 $(FUZZ_LIBFUZZER_ARGS) \
+	  -artifact_prefix=$(FUZZ_DIR)/smoke/artifacts/ tests/fuzz/corpus/compile_run
+	$(FUZZ_ENV) $(DIFF_FUZZ) --replay tests/fuzz/corpus/diff --out $(FUZZ_DIR)/smoke/diff
+	@$(FUZZ_ENV) $(FUZZ_DIR)/fuzz_compile_run -seed=1 -runs=$(FUZZ_SMOKE_RUNS) -len_control=0 $(FUZZ_LIBFUZZER_ARGS) \
+	  -artifact_prefix=$(FUZZ_DIR)/smoke/artifacts/ $(FUZZ_DIR)/smoke/corpus \
+	  > $(FUZZ_DIR)/smoke/run.log 2>&1 \
+	  || echo "fuzz-smoke: FINDING (not a gate) by fuzz_compile_run: $(FUZZ_DIR)/smoke/artifacts/ (log: $(FUZZ_DIR)/smoke/run.log)"
+	@$(FUZZ_ENV) $(DIFF_FUZZ) --seed 1 --count $(FUZZ_SMOKE_PROGRAMS) --quiet --out $(FUZZ_DIR)/smoke/diff-seed1 \
+	  || echo "fuzz-smoke: FINDING (not a gate) by diff_fuzz.py: $(FUZZ_DIR)/smoke/diff-seed1/"
+	@echo "fuzz-smoke: passed (corpus replays)"
+
+fuzz: fuzz-smoke
+
+fuzz-run: fuzz-build
 	@mkdir -p $(FUZZ_DIR)/corpus $(FUZZ_DIR)/artifacts
-	ASAN_OPTIONS=detect_leaks=0 $(FUZZ_DIR)/fuzz_compile_run -max_total_time=$(FUZZ_SECONDS) \
-	  -timeout=10 -rss_limit_mb=4096 -max_len=4096 -handle_int=0 -close_fd_mask=3 \
-	  -dict=tests/fuzz/python.dict -artifact_prefix=$(FUZZ_DIR)/artifacts/ \
-	  $(FUZZ_DIR)/corpus tests/lang tests/bad
-	@echo "fuzz: no crash in $(FUZZ_SECONDS) s; $$(ls $(FUZZ_DIR)/artifacts | wc -l) artifact(s) kept in $(FUZZ_DIR)/artifacts"
+	-$(FUZZ_ENV) $(FUZZ_DIR)/fuzz_compile_run -max_total_time=$(FUZZ_SECONDS) $(FUZZ_LIBFUZZER_ARGS) \
+	  -print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/artifacts/ \
+	  $(FUZZ_DIR)/corpus tests/fuzz/corpus/compile_run tests/lang tests/bad
+	-$(FUZZ_ENV) $(DIFF_FUZZ) --seed $(FUZZ_SEED) --seconds $(FUZZ_SECONDS) --out $(FUZZ_DIR)/diff-findings
+	@echo "fuzz-run: $$(ls $(FUZZ_DIR)/artifacts | wc -l) artifact(s) in $(FUZZ_DIR)/artifacts," \
+	  "$$(ls $(FUZZ_DIR)/diff-findings 2>/dev/null | grep -c '\.py$$') finding(s) in $(FUZZ_DIR)/diff-findings"

@@ -4,14 +4,18 @@
  * Built and run by `make fuzz` (mk/tests.mk) with clang -fsanitize=fuzzer,address,undefined over
  * every interp/ C file except host_main.c (libFuzzer brings its own main). Each input is taken as a
  * Python source file: a fresh interpreter (small memory arena, low recursion limit) compiles and
- * runs it through tollpy_run_source(), then is freed. Every outcome that is a Python exception is
- * fine; what the fuzzer looks for is a crash, a sanitizer report, or a hang in C.
+ * runs it through tollpy_run_source(); every thread the input started is stopped and gone before
+ * the interpreter is freed (fuzz_common.h), so no input can leave work behind for the next one.
+ * Every outcome that is a Python exception is fine; what the fuzzer looks for is a crash, a
+ * sanitizer report, or a hang in C.
  *
  * Budget: a single watchdog thread checks every 5 ms whether the current input has run longer
  * than FUZZ_BUDGET_MS; if so it raises SIGINT, which port_linux.c's handler turns into a pending
  * interrupt, and sets the eval breaker so the VM raises KeyboardInterrupt at its next backward
- * jump or call. libFuzzer must therefore be started with -handle_int=0 (make fuzz does). Long C
- * loops that never reach an eval-breaker check (a huge bigint power, say) are caught by
+ * jump or call. libFuzzer must therefore be started with -handle_int=0 (make fuzz does). An
+ * input still running after twice the budget (it caught KeyboardInterrupt) gets the
+ * interpreter's stop request: SystemExit in every thread at every check point until it ends
+ * (fuzz_interp_end clears it). Long C loops that never reach an eval-breaker check (a huge bigint power, say) are caught by
  * libFuzzer's own -timeout and reported as timeouts.
  *
  * Interpreter output goes to the fuzzer's stdout/stderr; make fuzz passes -close_fd_mask=3.
@@ -25,8 +29,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "interp.h"
-#include "port.h"
+#include "fuzz_common.h"
 
 #ifndef FUZZ_MEM_LIMIT
 #define FUZZ_MEM_LIMIT (32u << 20)       /* bytes the interpreter's arena may hold */
@@ -38,33 +41,46 @@
 #define FUZZ_BUDGET_MS 300
 #endif
 #define FUZZ_MAX_INPUT 65536
+/* How long the input's remaining threads get to honour the stop request (hang guard only: a
+ * cooperative stop takes a few ms; libFuzzer's -timeout=10 usually reports a stuck C loop first). */
+#define FUZZ_STOP_MS 20000
 
-static _Atomic(Interp *) running;        /* interpreter of the input being run, or NULL */
+/* running_mx guards `running`: the watchdog uses the interpreter only while holding it, and the
+ * input's thread clears `running` under it before freeing the interpreter. */
+static pthread_mutex_t running_mx = PTHREAD_MUTEX_INITIALIZER;
+static Interp *running;                  /* interpreter of the input being run, or NULL */
 static atomic_llong started_ms;          /* when it started (CLOCK_MONOTONIC ms) */
 static atomic_int fired;
-
-static long long now_ms(void)
-{
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
-}
 
 static void *watchdog(void *arg)
 {
     (void)arg;
     for (;;) {
         usleep(5000);
-        Interp *in = atomic_load(&running);
-        if (!in || atomic_load(&fired))
-            continue;
-        if (now_ms() - atomic_load(&started_ms) > FUZZ_BUDGET_MS) {
+        pthread_mutex_lock(&running_mx);
+        Interp *in = running;
+        long long ran = in ? fuzz_now_ms() - atomic_load(&started_ms) : 0;
+        if (in && atomic_load(&fired) == 0 && ran > FUZZ_BUDGET_MS) {
             atomic_store(&fired, 1);
             kill(getpid(), SIGINT);      /* port_linux.c: sets the pending-interrupt flag */
             in->eval_breaker = 1;        /* make the VM look at it */
+        } else if (in && atomic_load(&fired) == 1 && ran > 2 * FUZZ_BUDGET_MS) {
+            /* The input caught KeyboardInterrupt and went on: stop every thread for good
+             * (SystemExit at each check point until it ends; fuzz_interp_end clears it). */
+            atomic_store(&fired, 2);
+            in->stop_request = 1;
+            in->eval_breaker = 1;
         }
+        pthread_mutex_unlock(&running_mx);
     }
     return NULL;
+}
+
+static void set_running(Interp *in)
+{
+    pthread_mutex_lock(&running_mx);
+    running = in;
+    pthread_mutex_unlock(&running_mx);
 }
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
@@ -88,21 +104,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     memcpy(src, data, size);
     src[size] = '\0';
 
-    Interp *in = interp_new(FUZZ_MEM_LIMIT);
+    Interp *in = fuzz_interp_start(FUZZ_MEM_LIMIT, FUZZ_RECURSION_LIMIT);
     if (!in) {
         free(src);
         return 0;
     }
-    in->recursion_limit = FUZZ_RECURSION_LIMIT;
     atomic_store(&fired, 0);
     port_interrupt_clear();              /* a late SIGINT from the previous input's budget */
-    atomic_store(&started_ms, now_ms());
-    atomic_store(&running, in);
+    atomic_store(&started_ms, fuzz_now_ms());
+    set_running(in);
 
     (void)tollpy_run_source("<fuzz>", src, size);
 
-    atomic_store(&running, NULL);
-    interp_free(in);
+    set_running(NULL);
+    fuzz_interp_end(in, FUZZ_STOP_MS);
     free(src);
     return 0;
 }
