@@ -97,7 +97,7 @@ static Obj *bytes_getitem(Obj *o, Obj *key)
 {
     if (int_check(key)) {
         intptr_t i;
-        if (int_as_index(key, &i) < 0) return NULL;
+        if (int_as_index_ovf(key, &i, INDEX_OVF_INDEXERROR) < 0) return NULL;
         intptr_t n = (intptr_t)B(o)->len;
         if (i < 0) i += n;
         if (i < 0 || i >= n) return exc_raise(IndexError_t, "index out of range");
@@ -613,7 +613,7 @@ static Obj *ba_getitem(Obj *o, Obj *key)
 {
     if (int_check(key)) {
         intptr_t i;
-        if (int_as_index(key, &i) < 0) return NULL;
+        if (int_as_index_ovf(key, &i, INDEX_OVF_INDEXERROR) < 0) return NULL;
         obj_lock(o);
         intptr_t n = (intptr_t)BA(o)->len;
         if (i < 0) i += n;
@@ -646,7 +646,7 @@ static int ba_setitem(Obj *o, Obj *key, Obj *val)
         return -1;
     }
     intptr_t i, c = 0;
-    if (int_as_index(key, &i) < 0) return -1;
+    if (int_as_index_ovf(key, &i, INDEX_OVF_INDEXERROR) < 0) return -1;
     if (val) {
         if (!int_check(val)) { exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(val)); return -1; }
         if (int_as_index(val, &c) < 0) return -1;
@@ -738,7 +738,7 @@ static Obj *mba_pop(Obj *self, Obj *const *args, int nargs, Obj *kw)
 {
     (void)kw;
     intptr_t i = -1;
-    if (nargs > 0 && int_as_index(args[0], &i) < 0) return NULL;
+    if (nargs > 0 && int_as_index_ovf(args[0], &i, INDEX_OVF_SSIZE) < 0) return NULL;
     obj_lock(self);
     intptr_t n = (intptr_t)BA(self)->len;
     if (n == 0) { obj_unlock(self); return exc_raise(IndexError_t, "pop from empty bytearray"); }

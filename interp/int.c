@@ -405,6 +405,14 @@ ovf:
 
 int int_as_index(Obj *o, intptr_t *out)
 {
+    return int_as_index_ovf(o, out, INDEX_OVF_OVERFLOW);
+}
+
+/* The one index conversion, CPython's PyNumber_AsSsize_t / _PyEval_SliceIndex: o (an int, a
+ * bool, or an instance of a class with __index__) as an intptr_t. An int outside intptr_t's range
+ * is handled as `how` says (see obj.h); an exception raised by __index__ itself is passed on. */
+int int_as_index_ovf(Obj *o, intptr_t *out, IndexOverflow how)
+{
     if (IS_SMALL(o)) { *out = SMALL_VAL(o); return 0; }
     if (!int_check(o)) {
         Obj *m = (TYPE(o)->flags & TF_HEAPTYPE) ? type_lookup(TYPE(o), str_intern("__index__")) : NULL;
@@ -416,7 +424,7 @@ int int_as_index(Obj *o, intptr_t *out)
                 DECREF(r);
                 return -1;
             }
-            int e = int_as_index(r, out);
+            int e = int_as_index_ovf(r, out, how);
             DECREF(r);
             return e;
         }
@@ -430,6 +438,19 @@ int int_as_index(Obj *o, intptr_t *out)
     return 0;
 ovf:
     exc_clear();
+    switch (how) {
+    case INDEX_OVF_CLAMP:
+        *out = int_sign(o) < 0 ? -INTPTR_MAX : INTPTR_MAX;
+        return 0;
+    case INDEX_OVF_INDEXERROR:
+        exc_raise(IndexError_t, "cannot fit 'int' into an index-sized integer");
+        return -1;
+    case INDEX_OVF_SSIZE:
+        exc_raise(OverflowError_t, "Python int too large to convert to C ssize_t");
+        return -1;
+    case INDEX_OVF_OVERFLOW:
+        break;
+    }
     exc_raise(OverflowError_t, "cannot fit 'int' into an index-sized integer");
     return -1;
 }

@@ -641,7 +641,7 @@ static Obj *list_m_insert(Obj *self, Obj *const *a, int n, Obj *k) {
     intptr_t i;
     if (IS_SMALL(a[0])) i = SMALL_VAL(a[0]);
     else if (!int_check(a[0])) return exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(a[0]));
-    else if (int_as_index(a[0], &i) < 0) { exc_clear(); i = int_sign(a[0]) < 0 ? -INTPTR_MAX : INTPTR_MAX; }
+    else if (int_as_index_ovf(a[0], &i, INDEX_OVF_SSIZE) < 0) return NULL;
     if (list_insert(self, i, a[1]) < 0) return NULL;
     return none_ref();
 }
@@ -652,7 +652,7 @@ static Obj *list_m_pop(Obj *self, Obj *const *a, int n, Obj *k) {
     if (n == 1) {
         if (IS_SMALL(a[0])) i = SMALL_VAL(a[0]);
         else if (!int_check(a[0])) return exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(a[0]));
-        else if (int_as_index(a[0], &i) < 0) return NULL;
+        else if (int_as_index_ovf(a[0], &i, INDEX_OVF_SSIZE) < 0) return NULL;
         if (i < 0) i += len;
     }
     obj_lock(self);

@@ -298,6 +298,14 @@ Obj *int_from_double(double d);              /* OverflowError/ValueError for inf
 Obj *int_from_str(const char *s, size_t n, int base);  /* Python int() literal rules; ValueError */
 int int_as_i64(Obj *o, int64_t *out);        /* -1 + OverflowError if it doesn't fit; TypeError if not int */
 int int_as_index(Obj *o, intptr_t *out);     /* for indexing: int or bool, OverflowError, TypeError */
+/* What int_as_index_ovf does with an int outside intptr_t (CPython's three conversions): */
+typedef enum {
+    INDEX_OVF_OVERFLOW,   /* OverflowError "cannot fit 'int' into an index-sized integer" (seq * n) */
+    INDEX_OVF_INDEXERROR, /* IndexError, same message (seq[i], seq[i] = v, del seq[i]) */
+    INDEX_OVF_SSIZE,      /* OverflowError "Python int too large to convert to C ssize_t" (list.insert/pop) */
+    INDEX_OVF_CLAMP,      /* clamp to +-INTPTR_MAX, no error (slice bounds, str.find's start/end) */
+} IndexOverflow;
+int int_as_index_ovf(Obj *o, intptr_t *out, IndexOverflow how);
 double int_as_double(Obj *o, int *overflow);
 bool int_check(Obj *o);                      /* int or bool (or subclass) */
 /* Added by objects-A: */
@@ -343,6 +351,7 @@ void sb_init(StrBuf *b);
 void sb_add(StrBuf *b, const char *s, size_t n);
 void sb_adds(StrBuf *b, const char *s);
 void sb_addc(StrBuf *b, char c);
+bool sb_reserve(StrBuf *b, size_t extra);      /* room for extra bytes up front; false = out of memory */
 void sb_printf(StrBuf *b, const char *fmt, ...);   /* same escapes as exc_raise (%R %S %T) */
 void sb_vprintf(StrBuf *b, const char *fmt, va_list ap);
 int sb_add_repr(StrBuf *b, Obj *o);          /* -1 on error */

@@ -99,7 +99,10 @@ static Obj *range_getitem(Obj *o, Obj *key) {
         if (slice_indices(key, len, &start, &stop, &step, &n) < 0) return NULL;
         int64_t nstart = r->start + (int64_t)start * r->step;
         int64_t nstep = r->step * (int64_t)step;
-        int64_t nstop = nstart + (int64_t)n * nstep;
+        (void)n;
+        /* the clamped stop index, not start + n * step: range(5)[10:-10] is range(5, 0), as in
+         * CPython (compute_slice), though both are empty */
+        int64_t nstop = r->start + (int64_t)stop * r->step;
         return range_make(&range_type, nstart, nstop, nstep);
     }
     int64_t i;

@@ -366,6 +366,14 @@ static bool sb_grow(StrBuf *b, size_t extra)
     return true;
 }
 
+/* Make room for `extra` more bytes at once; false (and b->oom) if the heap cannot give them. A
+ * request that could overflow the doubling in sb_grow is refused the same way. */
+bool sb_reserve(StrBuf *b, size_t extra)
+{
+    if (!b->oom && extra >= SIZE_MAX / 4 - b->n) b->oom = true;
+    return sb_grow(b, extra);
+}
+
 void sb_add(StrBuf *b, const char *s, size_t n)
 {
     if (!sb_grow(b, n)) return;
@@ -624,7 +632,7 @@ static Obj *str_getitem(Obj *o, Obj *key)
     if (IS_SMALL(key) || int_check(key) ||
         ((TYPE(key)->flags & TF_HEAPTYPE) && type_lookup(TYPE(key), str_intern("__index__")))) {
         intptr_t i;
-        if (int_as_index(key, &i) < 0) return NULL;
+        if (int_as_index_ovf(key, &i, INDEX_OVF_INDEXERROR) < 0) return NULL;
         intptr_t n = (intptr_t)S(o)->nchars;
         if (i < 0) i += n;
         if (i < 0 || i >= n) return exc_raise(IndexError_t, "string index out of range");

@@ -65,8 +65,9 @@ static size_t byte_off(Obj *s, intptr_t cp)
 static int range_args(Obj *s, Obj *const *args, int nargs, int first, size_t *bs, size_t *be)
 {
     intptr_t n = (intptr_t)str_nchars(s), st = 0, en = n;
-    if (nargs > first && args[first] != None) { if (int_as_index(args[first], &st) < 0) return -1; }
-    if (nargs > first + 1 && args[first + 1] != None) { if (int_as_index(args[first + 1], &en) < 0) return -1; }
+    /* Huge bounds clamp, as slice bounds do (CPython's _PyEval_SliceIndex). */
+    if (nargs > first && args[first] != None) { if (int_as_index_ovf(args[first], &st, INDEX_OVF_CLAMP) < 0) return -1; }
+    if (nargs > first + 1 && args[first + 1] != None) { if (int_as_index_ovf(args[first + 1], &en, INDEX_OVF_CLAMP) < 0) return -1; }
     if (st < 0) { st += n; if (st < 0) st = 0; }
     if (en < 0) { en += n; if (en < 0) en = 0; }
     if (en > n) en = n;
@@ -347,11 +348,14 @@ static Obj *m_startswith(Obj *s, Obj *const *a, int n, Obj *kw) { return do_star
 static Obj *m_endswith(Obj *s, Obj *const *a, int n, Obj *kw) { return do_startsends(s, a, n, kw, 1); }
 
 /* Case mapping: ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic (the everyday scripts).
- * Returns the mapped code point; ß upper-cases to "SS" (handled by the caller). */
+ * Returns the mapped code point. Two mappings are one-to-many (SpecialCasing.txt), handled by
+ * do_case: ß upper-cases to "SS", and İ (U+0130) lower-cases to "i" + U+0307 COMBINING DOT
+ * ABOVE, for which cp_lower returns only the 'i' (enough for isupper/islower). */
 static uint32_t cp_lower(uint32_t c)
 {
     if (c < 0x80) return c >= 'A' && c <= 'Z' ? c + 32 : c;
     if (c >= 0xC0 && c <= 0xDE && c != 0xD7) return c + 0x20;
+    if (c == 0x130) return 'i';
     if (c >= 0x100 && c <= 0x137) return c | 1;
     if (c >= 0x139 && c <= 0x148) return (c & 1) ? c + 1 : c;
     if (c >= 0x14A && c <= 0x177) return c | 1;
@@ -373,11 +377,11 @@ static uint32_t cp_upper(uint32_t c)
     if (c >= 0xE0 && c <= 0xFE && c != 0xF7) return c - 0x20;
     if (c == 0xFF) return 0x178;
     if (c == 0xB5) return 0x39C;
+    if (c == 0x131) return 'I';   /* dotless ı: before the pairs, whose partner would be İ */
     if (c >= 0x100 && c <= 0x137) return c & ~1u;
     if (c >= 0x139 && c <= 0x148) return (c & 1) ? c : c - 1;
     if (c >= 0x14A && c <= 0x177) return c & ~1u;
     if (c >= 0x179 && c <= 0x17E) return (c & 1) ? c : c - 1;
-    if (c == 0x131) return 'I';
     if (c == 0x17F) return 'S';
     if (c >= 0x3B1 && c <= 0x3CB && c != 0x3C2) return c - 0x20;
     if (c == 0x3C2) return 0x3A3;
@@ -480,6 +484,8 @@ static Obj *do_case(Obj *self, int nargs, const char *name, int mode)
         if (to_up) {
             if (c == 0xDF) sb_adds(&b, (mode == 2 || mode == 3) ? "Ss" : "SS");
             else enc(&b, cp_upper(c));
+        } else if (c == 0x130) {
+            sb_adds(&b, "i\xcc\x87");   /* "i" + U+0307 in UTF-8 */
         } else enc(&b, cp_lower(c));
     }
     return sb_finish(&b);

@@ -8,6 +8,7 @@
  * Error messages follow CPython 3.11 word for word.
  * Called by: int.c/float.c/str.c slots, ops.c obj_format, the VM's FORMAT_VALUE. Locks: none.
  */
+#include <limits.h>
 #include <string.h>
 #include <stdio.h>
 #include <math.h>
@@ -47,7 +48,7 @@ int fmtspec_parse(const char *s, size_t n, FmtSpec *f, const char *tname)
     if (i < n && s[i] >= '0' && s[i] <= '9') {
         f->width = 0;
         while (i < n && s[i] >= '0' && s[i] <= '9') {
-            if (f->width > (INTPTR_MAX - 9) / 10) {
+            if (f->width > (INTPTR_MAX - (s[i] - '0')) / 10) {
                 exc_raise(ValueError_t, "Too many decimal digits in format string");
                 return -1;
             }
@@ -67,7 +68,7 @@ int fmtspec_parse(const char *s, size_t n, FmtSpec *f, const char *tname)
         }
         f->prec = 0;
         while (i < n && s[i] >= '0' && s[i] <= '9') {
-            if (f->prec > (INTPTR_MAX - 9) / 10) {
+            if (f->prec > (INTPTR_MAX - (s[i] - '0')) / 10) {
                 exc_raise(ValueError_t, "Too many decimal digits in format string");
                 return -1;
             }
@@ -90,10 +91,20 @@ int fmtspec_parse(const char *s, size_t n, FmtSpec *f, const char *tname)
 }
 
 /* ---- padding --------------------------------------------------------------------------------- */
+/* k copies of s (sn bytes). The room is reserved first, so a width past the heap limit is a
+ * MemoryError at once (as CPython's up-front allocation of the result), not after the padding
+ * has been written into the whole heap. */
+static void add_repeat(StrBuf *b, const char *s, size_t sn, intptr_t k)
+{
+    if (k <= 0) return;
+    if ((size_t)k > SIZE_MAX / 4 / sn) { b->oom = true; return; }
+    if (!sb_reserve(b, (size_t)k * sn)) return;
+    for (intptr_t i = 0; i < k; i++) sb_add(b, s, sn);
+}
+
 static void add_fill(StrBuf *b, const FmtSpec *f, intptr_t k)
 {
-    size_t fl = strlen(f->fill);
-    for (intptr_t i = 0; i < k && !b->oom; i++) sb_add(b, f->fill, fl);
+    add_repeat(b, f->fill, strlen(f->fill), k);
 }
 
 /* Pad a piece of text (nchars code points) by spec. */
@@ -131,14 +142,16 @@ static Obj *emit_number(const FmtSpec *f, const char *sign, const char *prefix,
     sb_init(&g);
     if (zero_fill && f->width > 0) {
         /* extend the digits with zeros until the grouped result fills the width */
-        size_t extra = 0;
-        for (;;) {
-            size_t total = nd + extra;
-            size_t glen = total + (total - 1) / (size_t)group;
-            if ((intptr_t)(pre + glen + rl) >= f->width) break;
-            extra++;
+        /* the fewest digits t >= nd with t + (t - 1) / group >= w: start just below the exact
+         * w * group / (group + 1) and step up (a few steps), so a huge width costs no loop */
+        intptr_t w = f->width - (intptr_t)(pre + rl);
+        size_t total = nd;
+        if (w > 0) {
+            intptr_t t0 = w - w / (group + 1) - 2;
+            if (t0 > (intptr_t)total) total = (size_t)t0;
+            while ((intptr_t)(total + (total - 1) / (size_t)group) < w) total++;
         }
-        for (size_t i = 0; i < extra && !body.oom; i++) sb_addc(&body, '0');
+        add_repeat(&body, "0", 1, (intptr_t)(total - nd));
         sb_add(&body, digits, nd);
         group_digits(&g, body.p, body.n, f->grouping, group);
         sb_free(&body);
@@ -181,6 +194,9 @@ static Obj *format_double(double d, const FmtSpec *f0, const char *tname)
     if (!strchr("eEfFgGn%", type ? type : 'g')) {
         return exc_raise(ValueError_t, "Unknown format code '%c' for object of type '%s'", type, tname);
     }
+#if INTPTR_MAX > INT_MAX
+    if (f.prec > INT_MAX) return exc_raise(ValueError_t, "precision too big");
+#endif
     bool neg = signbit(d) && !isnan(d);
     double a = fabs(d);
     char stackbuf[128];
@@ -368,11 +384,14 @@ Obj *strfmt_percent(Obj *fmt, Obj *args)
             dst = items[ai++]; } while (0)
         if (p < e && *p == '*') {
             Obj *w; NEXT_ARG(w); p++;
-            if (int_as_index(w, &f.width) < 0) { XDECREF(ownval); sb_free(&b); return NULL; }
+            if (int_as_index_ovf(w, &f.width, INDEX_OVF_SSIZE) < 0) { XDECREF(ownval); sb_free(&b); return NULL; }
             if (f.width < 0) { left = true; f.width = -f.width; }
         } else if (p < e && *p >= '0' && *p <= '9') {
             f.width = 0;
-            while (p < e && *p >= '0' && *p <= '9') f.width = f.width * 10 + (*p++ - '0');
+            while (p < e && *p >= '0' && *p <= '9') {
+                if (f.width > (INTPTR_MAX - (*p - '0')) / 10) { XDECREF(ownval); sb_free(&b); return exc_raise(ValueError_t, "width too big"); }
+                f.width = f.width * 10 + (*p++ - '0');
+            }
         }
         if (p < e && *p == '.') {
             p++;
@@ -380,7 +399,11 @@ Obj *strfmt_percent(Obj *fmt, Obj *args)
             if (p < e && *p == '*') {
                 Obj *w; NEXT_ARG(w); p++;
                 if (int_as_index(w, &f.prec) < 0) { XDECREF(ownval); sb_free(&b); return NULL; }
-            } else while (p < e && *p >= '0' && *p <= '9') f.prec = f.prec * 10 + (*p++ - '0');
+            } else while (p < e && *p >= '0' && *p <= '9') {
+                /* CPython keeps printf-style precision in a C int */
+                if (f.prec > (INT_MAX - (*p - '0')) / 10) { XDECREF(ownval); sb_free(&b); return exc_raise(ValueError_t, "precision too big"); }
+                f.prec = f.prec * 10 + (*p++ - '0');
+            }
         }
         while (p < e && (*p == 'h' || *p == 'l' || *p == 'L')) p++;
         if (p >= e) { XDECREF(ownval); sb_free(&b); return exc_raise(ValueError_t, "incomplete format"); }
@@ -424,7 +447,7 @@ Obj *strfmt_percent(Obj *fmt, Obj *args)
                 char *d = int_to_text(iv, base, c == 'X', &neg, &len);
                 if (d) {
                     StrBuf z; sb_init(&z);
-                    for (intptr_t k = (intptr_t)len; k < prec && !z.oom; k++) sb_addc(&z, '0');
+                    add_repeat(&z, "0", 1, prec - (intptr_t)len);
                     sb_add(&z, d, len);
                     mem_free(d);
                     const char *prefix = f.alt ? (base == 16 ? (c == 'X' ? "0X" : "0x") : base == 8 ? "0o" : "") : "";

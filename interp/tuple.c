@@ -168,13 +168,7 @@ int seq_index(Obj *key, intptr_t len, intptr_t *out, const char *what) {
     intptr_t i;
     if (IS_SMALL(key)) i = SMALL_VAL(key);
     else if (int_check(key)) {
-        if (int_as_index(key, &i) < 0) {
-            if (exc_matches(OverflowError_t)) {
-                exc_clear();
-                exc_raise(IndexError_t, "cannot fit 'int' into an index-sized integer");
-            }
-            return -1;
-        }
+        if (int_as_index_ovf(key, &i, INDEX_OVF_INDEXERROR) < 0) return -1;
     } else {
         Obj *ix = is_heap_with(key, "__index__") ? obj_call_method(key, "__index__", NULL, 0) : NULL;
         if (!ix) {
@@ -182,7 +176,7 @@ int seq_index(Obj *key, intptr_t len, intptr_t *out, const char *what) {
                 exc_raise(TypeError_t, "%s indices must be integers or slices, not %s", what, type_name(key));
             return -1;
         }
-        int r = int_as_index(ix, &i);
+        int r = int_as_index_ovf(ix, &i, INDEX_OVF_INDEXERROR);
         DECREF(ix);
         if (r < 0) return -1;
     }
