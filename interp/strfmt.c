@@ -153,6 +153,7 @@ static Obj *emit_number(const FmtSpec *f, const char *sign, const char *prefix,
         }
         add_repeat(&body, "0", 1, (intptr_t)(total - nd));
         sb_add(&body, digits, nd);
+        if (body.oom) { sb_free(&body); sb_free(&g); return mem_error(); }
         group_digits(&g, body.p, body.n, f->grouping, group);
         sb_free(&body);
     } else {
@@ -450,6 +451,7 @@ Obj *strfmt_percent(Obj *fmt, Obj *args)
                     add_repeat(&z, "0", 1, prec - (intptr_t)len);
                     sb_add(&z, d, len);
                     mem_free(d);
+                    if (z.oom) { sb_free(&z); piece = mem_error(); DECREF(iv); break; }
                     const char *prefix = f.alt ? (base == 16 ? (c == 'X' ? "0X" : "0x") : base == 8 ? "0o" : "") : "";
                     piece = emit_number(&f, sign_str(&f, neg), prefix, z.p, z.n, "", 3);
                     sb_free(&z);

@@ -18,3 +18,8 @@ for f in [lambda: "{:99999999999999999999}".format(2), lambda: f"{3.5:.300000000
         print('ok', len(f()))
     except Exception as e:
         print(type(e).__name__, e)
+
+# zero padding with grouping sizes its digits from the width (no loop per digit)
+for w in range(0, 26):
+    print(format(5, f"0{w},d"), format(-123456, f"0{w}_x"), format(1234.5, f"+0{w},.1f"),
+          format(7, f"#0{w}_b"), "%0*.*d" % (w, w // 2, 42))
