@@ -146,7 +146,7 @@ static Obj *emit_number(const FmtSpec *f, const char *sign, const char *prefix,
          * w * group / (group + 1) and step up (a few steps), so a huge width costs no loop */
         intptr_t w = f->width - (intptr_t)(pre + rl);
         size_t total = nd;
-        if (w > 0) {
+        if (w > 0 && nd > 0) {   /* no digits (inf, nan): plain '0' fill, ungrouped */
             intptr_t t0 = w - w / (group + 1) - 2;
             if (t0 > (intptr_t)total) total = (size_t)t0;
             while ((intptr_t)(total + (total - 1) / (size_t)group) < w) total++;

@@ -23,3 +23,6 @@ for f in [lambda: "{:99999999999999999999}".format(2), lambda: f"{3.5:.300000000
 for w in range(0, 26):
     print(format(5, f"0{w},d"), format(-123456, f"0{w}_x"), format(1234.5, f"+0{w},.1f"),
           format(7, f"#0{w}_b"), "%0*.*d" % (w, w // 2, 42))
+for v in ("inf", "-inf", "nan"):
+    for sp in ("010,f", "012_e", "03,f", "=+011,g", "x=09,f"):
+        print(repr(format(float(v), sp)))
