@@ -97,12 +97,15 @@ static Obj *range_getitem(Obj *o, Obj *key) {
         if (len < 0) return NULL;
         intptr_t start, stop, step, n;
         if (slice_indices(key, len, &start, &stop, &step, &n) < 0) return NULL;
-        int64_t nstart = r->start + (int64_t)start * r->step;
-        int64_t nstep = r->step * (int64_t)step;
         (void)n;
         /* the clamped stop index, not start + n * step: range(5)[10:-10] is range(5, 0), as in
-         * CPython (compute_slice), though both are empty */
-        int64_t nstop = r->start + (int64_t)stop * r->step;
+         * CPython (compute_slice), though both are empty. This range holds int64 bounds: a
+         * result past them (a huge slice step) is an OverflowError, not wrapped arithmetic. */
+        int64_t nstart, nstep, nstop, t;
+        if (__builtin_mul_overflow((int64_t)start, r->step, &t) || __builtin_add_overflow(r->start, t, &nstart) ||
+            __builtin_mul_overflow(r->step, (int64_t)step, &nstep) ||
+            __builtin_mul_overflow((int64_t)stop, r->step, &t) || __builtin_add_overflow(r->start, t, &nstop))
+            return exc_raise(OverflowError_t, "Python int too large to convert to C ssize_t");
         return range_make(&range_type, nstart, nstop, nstep);
     }
     int64_t i;
