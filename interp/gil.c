@@ -181,9 +181,34 @@ void gil_thread_fini(ThreadState *ts) {
     port_free(t);
 }
 
+/* Release store: a joiner that saw the thread's join lock released (taken after this store)
+ * also sees exiting = 1. Readers hold g->lock. */
 void gil_thread_exiting(ThreadState *ts) {
     GilThread *t = ts->gil_data;
-    if (t) t->exiting = 1;
+    if (t) __atomic_store_n(&t->exiting, 1, __ATOMIC_RELEASE);
+}
+
+int gil_wait_exiting_threads(Interp *in) {
+    Gil *g = in->gil;
+    ThreadState *ts = ts_get();
+    GilThread *me = ts ? ts->gil_data : NULL;
+    uint64_t guard_end = port_time_ns() + (uint64_t)EXIT_WAIT_HANG_GUARD_S * 1000000000u;
+    for (;;) {
+        int live = 0, exiting = 0;
+        port_spin_lock(&g->lock);
+        for (GilThread *t = g->threads; t; t = t->next) {
+            if (t == me) continue;
+            if (__atomic_load_n(&t->exiting, __ATOMIC_ACQUIRE)) exiting++; else live++;
+        }
+        port_spin_unlock(&g->lock);
+        /* live threads may run Python code for ever: no point waiting for the others */
+        if (live || !exiting) return live;
+        if (port_time_ns() >= guard_end) return exiting;     /* hang guard only */
+        /* an exiting thread may need the GIL to finish (its last bytecodes, DECREFs) */
+        if (ts) gil_before_blocking(ts);
+        port_sleep_ns(1000000);
+        if (ts) gil_after_blocking(ts);
+    }
 }
 
 static GilThread *rec(ThreadState *ts) {
@@ -381,14 +406,14 @@ int gil_set_policy(Interp *in, const char *name) {
     ThreadState *ts = ts_get();
     GilThread *me = ts ? rec(ts) : NULL;
     /* Threads whose Python code has finished are waited for (up to 5 s). A thread that still
-     * counts as live gets SET_POLICY_GRACE_MS to finish: join() returns as soon as threading's
-     * bootstrap releases its done-lock, a few bytecodes before the thread is marked exiting. */
+     * counts as live gets SET_POLICY_GRACE_MS to finish (a thread started by _thread directly
+     * is marked exiting only when its function has returned). */
     for (int tries = 0;; tries++) {
         int live = 0, exiting = 0;
         port_spin_lock(&g->lock);
         for (GilThread *t = g->threads; t; t = t->next) {
             if (t == me) continue;
-            if (t->exiting) exiting++; else live++;
+            if (__atomic_load_n(&t->exiting, __ATOMIC_ACQUIRE)) exiting++; else live++;
         }
         port_spin_unlock(&g->lock);
         if ((live && tries >= SET_POLICY_GRACE_MS) || (exiting && tries >= 5000)) {

@@ -54,9 +54,18 @@ void gil_free(struct Gil *g);
  * call gil_thread_fini before freeing a ThreadState (mod_thread.c does for its threads). */
 void gil_thread_init(ThreadState *ts);
 void gil_thread_fini(ThreadState *ts);
-/* The thread's Python code is done (only C cleanup left): gil_set_policy waits for such
- * threads to finish instead of refusing (a join() returns before the C part ends). */
+/* The thread will run no more of its own Python code (threading's bootstrap marks it before it
+ * sets _is_stopped and releases the join lock; thread_main again when the function returned):
+ * gil_set_policy and gil_wait_exiting_threads wait for such threads to unregister instead of
+ * counting them as running (a join() returns before the thread's C exit path ends). */
 void gil_thread_exiting(ThreadState *ts);
+/* Called by the main thread at exit, with the GIL held: waits (GIL released) until every other
+ * thread marked exiting has unregistered, then returns how many other threads are still
+ * registered (threads whose Python code may still run). Whether it waits depends only on the
+ * threads' states, never on how fast they are; EXIT_WAIT_HANG_GUARD_S only stops a thread that
+ * hangs in its exit path (a blocking __del__) from hanging the exit, and counts it as running. */
+int gil_wait_exiting_threads(Interp *in);
+#define EXIT_WAIT_HANG_GUARD_S 5
 
 void gil_take(ThreadState *ts);        /* block until ts may run bytecode */
 void gil_drop(ThreadState *ts);        /* ts stops running bytecode (thread end, or before a wait) */

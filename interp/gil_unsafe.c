@@ -24,6 +24,7 @@
  * memory is quarantined (port_heap_quarantine) so that a racing double free stays out of malloc.
  */
 #include "gil_impl.h"
+#include "mp.h"
 #include <stdio.h>
 #include <string.h>
 #ifdef TOLLPY_HOST
@@ -156,6 +157,7 @@ static void interp_crashed(const port_fault *f) {      /* the faulting thread, s
     Gil *g = in->gil;
     int unsafe = g->ops == &gil_ops_unsafe;
     int is_main = ts == in->main_ts && !in->mp;     /* a multiprocessing child's main is not */
+    int is_process = ts == in->main_ts && in->mp;   /* a multiprocessing child's own thread */
     int interactive = gil_unsafe_interactive;
     char who[48], buf[320];
     if (is_main) snprintf(who, sizeof who, "the main thread");
@@ -172,6 +174,7 @@ static void interp_crashed(const port_fault *f) {      /* the faulting thread, s
              !interactive ? "program ended (status 1)"
              : is_main ? "the interpreter is abandoned (its memory and any threads still in it are "
                          "leaked) and a fresh one made"
+             : is_process ? "the process ends (exitcode 1); its interpreter is abandoned"
                        : "the program is stopped and its interpreter will be replaced");
     port_write(buf, strlen(buf));
     if (unsafe) port_trace(TR_GIL_CORRUPTION, ts->ident, 1);
@@ -183,6 +186,14 @@ static void interp_crashed(const port_fault *f) {      /* the faulting thread, s
     __atomic_store_n(&in->eval_breaker, 1, __ATOMIC_SEQ_CST);
     if (gil_held(ts)) gil_drop(ts);
     port_tls_set(NULL);
+    if (is_process) {
+        /* Only this process ends: the parent's join() returns (exitcode 1). Its other threads
+         * stop at their next check (stop_request, as terminate()); the sleepers are not
+         * interrupted, they may be the parent's (a join() would see a Ctrl-C). */
+        __atomic_store_n(&in->stop_request, 1, __ATOMIC_SEQ_CST);
+        mp_child_crashed(in);
+        port_thread_exit();
+    }
     port_interrupt_sleepers();           /* a main thread waiting in join() sees the reset */
     if (first) gil_unsafe_reset_deadline();
     if (is_main) {

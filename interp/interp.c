@@ -212,10 +212,13 @@ int tollpy_run_module(const char *modname, const char *filename, const char *src
         if (!status) status = s2;
     }
     /* As CPython's finalization: release the main module's globals in order, so __del__
-     * methods of objects still alive at exit run (skipped while other threads still run). */
+     * methods of objects still alive at exit run (skipped while other threads may still run
+     * Python code). A joined thread may still be registered while its C exit path ends: it is
+     * marked exiting before join() can return, and gil_wait_exiting_threads waits for it to
+     * unregister, so the decision does not depend on how fast that thread finishes. */
     Interp *in = ts_get()->interp;
     Obj *mm = dict_get_s(in->modules, modname);
-    if (mm && obj_is(mm, &module_type) && gil_thread_count(in) <= 1) {
+    if (mm && obj_is(mm, &module_type) && gil_wait_exiting_threads(in) == 0) {
         Obj *d = module_dict(mm);
         Obj *keys = list_new(0);
         intptr_t pos = 0;

@@ -12,7 +12,8 @@
  * releases the GIL while it waits (gil_before_blocking/gil_after_blocking), with a timeout.
  *
  * Also: get_ident, get_native_id, exit, stack_size, TIMEOUT_MAX, error, _count,
- * _core() (the core the calling thread runs on), _set_thread_name(name) (for the excepthook).
+ * _core() (the core the calling thread runs on), _set_thread_name(name) (for the excepthook),
+ * _mark_exiting() (threading's bootstrap: the thread's own Python code is done).
  * Called by: interp/lib/threading.py. Locks: the GIL (callers hold it) + each lock's spinlock.
  */
 #include "gil.h"
@@ -476,6 +477,15 @@ static Obj *t_count(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
     return int_from_i64(__atomic_load_n(&thread_count, __ATOMIC_ACQUIRE));
 }
 
+/* _thread._mark_exiting(): the calling thread will run no more of its own Python code, only its
+ * bootstrap's last lines (threading's _bootstrap calls it before it marks the Thread stopped and
+ * releases the join lock, so a joiner always finds the thread marked: gil_thread_exiting). */
+static Obj *t_mark_exiting(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
+    (void)self; (void)args; (void)nargs; (void)kwnames;
+    gil_thread_exiting(ts_get());
+    return none_ref();
+}
+
 static Obj *t_stack_size(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
     (void)self;
     Obj *a[1];
@@ -515,7 +525,7 @@ static int thread_init(Obj *d) {
         {"get_ident", t_get_ident}, {"get_native_id", t_get_ident}, {"_core", t_core},
         {"exit", t_exit}, {"exit_thread", t_exit}, {"_count", t_count},
         {"stack_size", t_stack_size}, {"interrupt_main", t_interrupt_main},
-        {"_print_exc", t_print_exc},
+        {"_print_exc", t_print_exc}, {"_mark_exiting", t_mark_exiting},
     };
     for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
         Obj *f = builtin_fn_new(fns[i].name, fns[i].fn, NULL);

@@ -25,6 +25,9 @@
 void mp_note_main(const char *filename, const char *src, size_t len);  /* main program's source */
 void mp_shutdown(Interp *in);          /* end of the main module: multiprocessing._shutdown() */
 int mp_stop_raise(ThreadState *ts);    /* in->stop_request seen: raise SystemExit(-15), -1 */
+/* Guest: a child's own thread crashed (a contained fault, gil_unsafe.c); it never returns. The
+ * process ends with exitcode 1 and its joiners wake (mp_process.c). */
+void mp_child_crashed(Interp *in);
 
 /* ---- serialized plain data (mp_copy.c) -------------------------------------------------------- */
 struct MpShared;

@@ -8,7 +8,8 @@
  * (aliased as sys.modules["__main__"], so `if __name__ == "__main__":` is false there), decodes
  * the call — functions travel by name and are looked up in the child's main module — and calls
  * it. Exit code: 0, 1 after an uncaught exception (traceback printed as "Process Name-1:"), N for
- * sys.exit(N), -15 after terminate(). Then it joins its own threads and processes, clears its
+ * sys.exit(N), -15 after terminate(), 1 when (guest) the child's thread crashed: a fault in
+ * interpreter code contained by the kernel (mp_child_crashed). Then it joins its own threads and processes, clears its
  * module dicts (returning the memory of the module/function cycles), frees the interpreter and
  * wakes its joiners.
  *
@@ -304,6 +305,25 @@ done:
     if (p->nwait) port_waitq_wake_all(&p->q);
     port_spin_unlock(&p->lk);
     proc_decref(p);
+}
+
+/* Guest: the child's own thread faulted in interpreter code and the kernel contained it
+ * (gil_unsafe.c's guest section, on that thread with its stack reset): it never returns to
+ * proc_main, so the process ends here. Exit code 1: CPython reports a child killed by a signal as
+ * -SIGNUM, a POSIX notion with no equivalent here; 1 is what a child ended by an error gives.
+ * The interpreter is not freed (its heap is not trusted; any thread still in it is leaked with
+ * it), and neither is the child's reference to p: those threads may still read in->mp. */
+void mp_child_crashed(Interp *in) {
+    MpProc *p = in->mp;
+    if (!p) return;
+    p->t_end = port_time_ns();
+    __atomic_fetch_sub(&mp_live_processes, 1, __ATOMIC_ACQ_REL);
+    port_spin_lock(&p->lk);
+    p->interp = NULL;
+    p->exitcode = 1;
+    p->state = 2;
+    if (p->nwait) port_waitq_wake_all(&p->q);
+    port_spin_unlock(&p->lk);
 }
 
 /* ---- the parent's handle -------------------------------------------------------------------- */

@@ -399,6 +399,8 @@ class Thread:
             except BaseException as e:
                 excepthook(ExceptHookArgs(type(e), e, None, self))
         finally:
+            # before a joiner can return: the exit code waits for marked threads to end
+            _thread._mark_exiting()
             with _active_limbo_lock:
                 self._is_stopped = True
                 if self.ident in _active:
