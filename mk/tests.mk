@@ -1,4 +1,4 @@
-# mk/tests.mk — `make test`, its parts, `make bench` and `make fuzz` (owner: tests).
+# mk/tests.mk — `make test`, its parts, `make bench` and `make fuzz`.
 #
 #   make test        deps, then in order (each part runs even if an earlier one failed; the
 #                    summary names every failed part and the exit status is non-zero):
@@ -14,13 +14,17 @@
 #                      test-lang                    tests/lang/*.py: tollpy vs /usr/bin/python3
 #                      test-lang-asan               the same with the ASan+UBSan tollpy
 #                      test-bad                     tests/bad + generated hostile inputs: Python
-#                                                   exception, never a crash, each within 20 s
+#                                                   exception, never a crash
+#                      test-bad-asan                the same with the ASan+UBSan tollpy (the C-stack,
+#                                                   deallocation-depth and VM crash classes)
 #                      test-kernel                  QEMU tests (mk/kernel.mk), if that rule exists
 #                      test-qemu-lang               tests/lang/QEMU_SUBSET in the guest via qemu/run.sh
 #                                                   (skipped until interp/KERNEL_READY exists)
-#                    Measured on the 2-core dev machine (loaded by 7 other engineers): 2 min 52 s
-#                    with the builds up to date, 6 min 12 s including both host builds; the parts
-#                    owned here take ~5 s (lang), ~12 s (lang-asan), ~10 s (bad), ~13 s (qemu-lang).
+#                      fuzz-smoke                   the saved fuzz corpora replayed (a gate: they are
+#                                                   fixed inputs), then a short fixed-seed run that only
+#                                                   reports (what a fuzzer finds in N runs is luck)
+#                    Figures (README.md, "Testing") come from a 2-core machine, idle and under
+#                    ../shared/tools/under-load.
 #   make test-lang LANG_ARGS="--show-diff tests/lang/str_split.py"   one part, extra runner args
 #   make bench       tests/bench/run_bench.py: tollpy vs CPython 3.11 vs Lua 5.4, best of 3;
 #                    writes build/bench/results.{csv,md}; runs tests/bench/kernel_bench.sh if present
@@ -52,8 +56,8 @@ TESTS_FOUND   := $(filter-out $(TESTS_MK_OWN),$(shell sed -n 's/^\(test-[A-Za-z0
                    $(filter-out mk/tests.mk,$(wildcard mk/*.mk)) 2>/dev/null))
 TEST_PARTS    += $(TESTS_FOUND)
 TESTS_KERNEL  := $(if $(shell grep -l '^test-kernel:' $(wildcard mk/*.mk) 2>/dev/null),test-kernel)
-TEST_SEQUENCE  = $(sort $(TEST_PARTS)) test-lang test-lang-asan test-bad \
-                 $(TESTS_KERNEL) test-qemu-lang
+TEST_SEQUENCE  = $(sort $(TEST_PARTS)) test-lang test-lang-asan test-bad test-bad-asan \
+                 $(TESTS_KERNEL) test-qemu-lang fuzz-smoke
 # The builds are independent object files per variant (build/host, build/host-asan) and the
 # kernel's own tree, so they are safe in parallel; -j is not forced on a make that has a job server.
 TEST_JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
@@ -84,7 +88,7 @@ test-lang-asan: $(TOLLPY_ASAN)
 test-bad: $(TOLLPY)
 	$(RUN_LANG) --bad --tollpy $(TOLLPY) --label bad $(BAD_ARGS)
 
-# Not in `make test` (slow): hostile inputs under the sanitizers.
+# Hostile inputs under the sanitizers (~1 min on 2 cores; the two alloc_*infinite_gen cases are most of it).
 test-bad-asan: $(TOLLPY_ASAN)
 	$(SAN_ENV) $(RUN_LANG) --bad --tollpy $(TOLLPY_ASAN) --label bad-asan --timeout 240 --rlimit-as-mb 0 $(BAD_ARGS)
 
