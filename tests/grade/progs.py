@@ -74,7 +74,7 @@ STATS = ["switches", "drop_requests", "forced_switches", "failed_wakeups", "time
 
 
 def countdown(policy, count, nthreads=2, limit=40, poll=0):
-    """Seed 003's countdown split over threads, with the GIL counters and (host) the check of
+    """Beazley's countdown ("Understanding the Python GIL", 2010) split over threads, with the GIL counters and (host) the check of
     the trace order of every drop request. The main thread waits on locks, so only the countdown
     threads compete for the GIL (with poll > 0 it comes back every `poll` seconds: the guest).
     `limit` is unused (kept for callers)."""
