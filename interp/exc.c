@@ -412,10 +412,10 @@ void exc_clear(void) { exc_restore(NULL); }
  * (CPython does this at raise time). Cycles are cut as CPython does. */
 static void set_context(Obj *e) {
     ThreadState *ts = ts_get();
-    if (!ts || !ts->handled || ts->handled == e || ts->handled == None) return;
-    if (!obj_isinstance(ts->handled, BaseException_t)) return;
+    Obj *h = ts ? ts_handled_top(ts) : NULL;
+    if (!h || h == e || h == None) return;
+    if (!obj_isinstance(h, BaseException_t)) return;
     if (EXC(e)->context) return;
-    Obj *h = ts->handled;
     /* Break a cycle: if e is somewhere in h's context chain, unlink it there. */
     for (Obj *o = h; o; ) {
         Obj *c = EXC(o)->context;

@@ -14,6 +14,9 @@ typedef struct {
     Frame *frame;          /* NULL once finished and released */
     Obj *name, *qualname;
     bool running;
+    /* The exception the generator's own except block was handling when it last yielded (owned),
+     * put back as ts->handled when it resumes (CPython's gi_exc_state); NULL when none. */
+    Obj *handled;
 } GenObj;
 
 Obj *gen_new(Frame *f) {
@@ -32,6 +35,7 @@ static void gen_finish(GenObj *g) {
         g->frame = NULL;
         frame_free_heap(f);
     }
+    CLEAR(g->handled);
 }
 
 Obj *gen_send_ex(Obj *o, Obj *v, Obj *exc, int *done) {
@@ -50,14 +54,21 @@ Obj *gen_send_ex(Obj *o, Obj *v, Obj *exc, int *done) {
     if (g->frame->state == FRAME_CREATED && v && v != None && !exc)
         return exc_raise(TypeError_t, "can't send non-None value to a just-started generator");
     ThreadState *ts = ts_get();
-    Obj *saved_handled = ts->handled;
-    ts->handled = NULL;
+    /* Push the generator's exc_info entry, linked to the resumer's (CPython: gi_exc_state with
+     * previous_item = tstate->exc_info): inside, the generator's own handled exception comes
+     * first, the resumer's is seen when it has none; on the way out the generator keeps its own
+     * for the next resume and the resumer's comes back. */
+    Obj *saved_handled = ts->handled, *saved_outer = ts->handled_outer;
+    ts->handled_outer = ts_handled_top(ts);
+    ts->handled = g->handled;
+    g->handled = NULL;
     g->running = true;
     int d = 0;
     Obj *r = vm_resume(g->frame, v, exc, &d);
     g->running = false;
-    XDECREF(ts->handled);
+    g->handled = ts->handled;
     ts->handled = saved_handled;
+    ts->handled_outer = saved_outer;
     if (!r) {
         gen_finish(g);
         if (exc_matches(StopIteration_t)) {

@@ -77,7 +77,7 @@ static Obj *sys_setrecursionlimit(Obj *self, Obj *const *args, int nargs, Obj *k
 
 static Obj *sys_exc_info(Obj *self, Obj *const *args, int nargs, Obj *kw) {
     (void)self; (void)args; (void)nargs; (void)kw;
-    Obj *h = ts_get()->handled;
+    Obj *h = ts_handled_top(ts_get());
     /* exc.c only ever makes BaseException instances the handled exception; the check keeps a
      * future slip from reading an int's fields as a traceback */
     if (!h || h == None || !obj_isinstance(h, BaseException_t)) return tuple_pack(3, None, None, None);
@@ -87,7 +87,7 @@ static Obj *sys_exc_info(Obj *self, Obj *const *args, int nargs, Obj *kw) {
 
 static Obj *sys_exception(Obj *self, Obj *const *args, int nargs, Obj *kw) {
     (void)self; (void)args; (void)nargs; (void)kw;
-    Obj *h = ts_get()->handled;
+    Obj *h = ts_handled_top(ts_get());
     return NEWREF(h ? h : None);
 }
 

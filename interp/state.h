@@ -52,7 +52,12 @@ void mem_ts_release(ThreadState *ts);   /* mem.c: free the thread's small-block 
 struct ThreadState {
     Interp *interp;
     Obj *exc;                  /* the pending exception (an instance), or NULL */
-    Obj *handled;              /* the exception being handled (sys.exc_info / implicit __context__) */
+    Obj *handled;              /* the exception the innermost frame's except block handles (PUSH_EXC_INFO/POP_EXCEPT), or NULL */
+    /* While a generator runs, the exception its resumer was handling (borrowed: the resumer's
+     * gen_send_ex holds that reference until the generator yields or ends), or NULL. As CPython's
+     * gi_exc_state.previous_item link, flattened: the resumer cannot change its own handled
+     * exception while the generator runs, so the chain's topmost one is all the lookup needs. */
+    Obj *handled_outer;
     struct Frame *frame;       /* innermost running frame */
     int depth;                 /* Python call depth, for RecursionError */
     uint32_t ident;            /* port_thread_id() */
@@ -73,5 +78,13 @@ struct ThreadState {
      * dicts never change after start-up except for additions, so hits stay valid (borrowed). */
     struct { Type *type; Obj *name; Obj *value; } meth_cache[METH_CACHE_N];
 };
+
+/* The exception being handled as sys.exc_info(), bare `raise` and implicit __context__ see it
+ * (CPython's _PyErr_GetTopmostException): the innermost frame's own, else, inside a generator
+ * with none of its own, its resumer's. Borrowed; NULL when none. */
+static inline Obj *ts_handled_top(ThreadState *ts) {
+    if (ts->handled && ts->handled != None) return ts->handled;
+    return ts->handled_outer;
+}
 
 #endif

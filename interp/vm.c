@@ -719,6 +719,9 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
     Instr w = 0;
     Obj *retval = NULL;
     bool reraise = false;
+    /* set while the error path handles an exception thrown in by gen.throw(): CPython chains that
+     * one only to the generator's own handled exception (_PyErr_ChainStackItem), not the resumer's */
+    bool thrown = false;
     unsigned poll_ticks = 4096;
 
     /* A C re-entry (C code calling Python): bounded by the thread's real C stack, whatever
@@ -751,7 +754,7 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
 #endif
     LOAD_FRAME();
     SELECT_TABLE();
-    if (throwflag) goto error;
+    if (throwflag) { thrown = true; goto error; }
     if (in->eval_breaker) {
         SAVE_FRAME();
         if (vm_eval_breaker(ts) < 0) goto error;
@@ -1703,11 +1706,12 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
     TARGET(RAISE_VARARGS) {
         int n = ARG;
         if (n == 0) {
-            if (!ts->handled || ts->handled == None) {
+            Obj *h = ts_handled_top(ts);
+            if (!h) {
                 exc_raise(RuntimeError_t, "No active exception to reraise");
                 goto error;
             }
-            exc_restore(NEWREF(ts->handled));
+            exc_restore(NEWREF(h));
             reraise = true;
             goto error;
         }
@@ -1916,12 +1920,13 @@ error:
     }
     if (!reraise) {
         ExcObj *e = (ExcObj *)ts->exc;
-        if (obj_isinstance(ts->exc, BaseException_t) && !e->traceback && ts->handled &&
-            ts->handled != ts->exc && ts->handled != None && !e->context)
-            e->context = NEWREF(ts->handled);
+        Obj *h = !thrown ? ts_handled_top(ts) : ts->handled != None ? ts->handled : NULL;
+        if (obj_isinstance(ts->exc, BaseException_t) && !e->traceback && h && h != ts->exc && !e->context)
+            e->context = NEWREF(h);
         vm_tb_add(ts->exc, f);
     }
     reraise = false;
+    thrown = false;
     {
         uint32_t idx = (uint32_t)(ip - co->code) - 1;
         for (int i = 0; i < co->nexc; i++) {
