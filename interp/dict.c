@@ -373,6 +373,22 @@ static int merge_snapshot(DictObj *d, DictObj *s, bool override) {
     return r;
 }
 
+/* d (empty, no table) becomes an exact copy of s's table, which has no deleted entries
+ * (USED(s) == s->nentries). 0, or -1 with MemoryError. Under `none` both locks are held. */
+static int dict_copy_table(DictObj *d, DictObj *s) {
+    if (dict_alloc_table(d, s->size) < 0) return -1;
+    memcpy(d->indices, s->indices, (size_t)s->size * sizeof(int32_t));
+    for (intptr_t i = 0; i < s->nentries; i++) {
+        d->entries[i] = s->entries[i];
+        INCREF(s->entries[i].key);
+        INCREF(s->entries[i].value);
+    }
+    d->nentries = s->nentries;
+    used_set(d, s->nentries);
+    d->version++;
+    return 0;
+}
+
 static int dict_merge_dict(DictObj *d, DictObj *s, bool override) {
     if ((Obj *)d == (Obj *)s) return 0;
     if (rc_atomic) {
@@ -380,35 +396,13 @@ static int dict_merge_dict(DictObj *d, DictObj *s, bool override) {
         bool done = false;
         obj_lock2((Obj *)d, (Obj *)s);
         if (USED(d) == 0 && d->nentries == 0 && !d->size && override && USED(s) == s->nentries && s->size &&
-            dict_alloc_table(d, s->size) == 0) {
-            memcpy(d->indices, s->indices, (size_t)s->size * sizeof(int32_t));
-            for (intptr_t i = 0; i < s->nentries; i++) {
-                d->entries[i] = s->entries[i];
-                INCREF(s->entries[i].key);
-                INCREF(s->entries[i].value);
-            }
-            d->nentries = s->nentries;
-            used_set(d, s->nentries);
-            d->version++;
+            dict_copy_table(d, s) == 0)
             done = true;
-        }
         obj_unlock2((Obj *)d, (Obj *)s);
         return done ? 0 : merge_snapshot(d, s, override);
     }
-    if (USED(d) == 0 && override && USED(s) == s->nentries && s->size) {
-        /* Fast path: an exact copy of the table. */
-        if (dict_alloc_table(d, s->size) < 0) return -1;
-        memcpy(d->indices, s->indices, (size_t)s->size * sizeof(int32_t));
-        for (intptr_t i = 0; i < s->nentries; i++) {
-            d->entries[i] = s->entries[i];
-            INCREF(s->entries[i].key);
-            INCREF(s->entries[i].value);
-        }
-        d->nentries = s->nentries;
-        used_set(d, s->nentries);
-        d->version++;
-        return 0;
-    }
+    if (USED(d) == 0 && override && USED(s) == s->nentries && s->size)
+        return dict_copy_table(d, s);   /* fast path: an exact copy of the table */
     if (USABLE(d->size) < USED(d) + USED(s) && dict_resize(d, (USED(d) + USED(s)) * 3 / 2 + 1) < 0) return -1;
     for (intptr_t i = 0; i < s->nentries; i++) {
         DEntry e = s->entries[i];

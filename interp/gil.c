@@ -188,19 +188,26 @@ void gil_thread_exiting(ThreadState *ts) {
     if (t) __atomic_store_n(&t->exiting, 1, __ATOMIC_RELEASE);
 }
 
+/* The registered threads other than `me`: those still running Python code (live) and those
+ * whose Python code has finished (exiting: only their C exit path is left). */
+static void count_other_threads(Gil *g, GilThread *me, int *live, int *exiting) {
+    *live = *exiting = 0;
+    port_spin_lock(&g->lock);
+    for (GilThread *t = g->threads; t; t = t->next) {
+        if (t == me) continue;
+        if (__atomic_load_n(&t->exiting, __ATOMIC_ACQUIRE)) (*exiting)++; else (*live)++;
+    }
+    port_spin_unlock(&g->lock);
+}
+
 int gil_wait_exiting_threads(Interp *in) {
     Gil *g = in->gil;
     ThreadState *ts = ts_get();
     GilThread *me = ts ? ts->gil_data : NULL;
     uint64_t guard_end = port_time_ns() + (uint64_t)EXIT_WAIT_HANG_GUARD_S * 1000000000u;
     for (;;) {
-        int live = 0, exiting = 0;
-        port_spin_lock(&g->lock);
-        for (GilThread *t = g->threads; t; t = t->next) {
-            if (t == me) continue;
-            if (__atomic_load_n(&t->exiting, __ATOMIC_ACQUIRE)) exiting++; else live++;
-        }
-        port_spin_unlock(&g->lock);
+        int live, exiting;
+        count_other_threads(g, me, &live, &exiting);
         /* live threads may run Python code for ever: no point waiting for the others */
         if (live || !exiting) return live;
         if (port_time_ns() >= guard_end) return exiting;     /* hang guard only */
@@ -409,13 +416,8 @@ int gil_set_policy(Interp *in, const char *name) {
      * counts as live gets SET_POLICY_GRACE_MS to finish (a thread started by _thread directly
      * is marked exiting only when its function has returned). */
     for (int tries = 0;; tries++) {
-        int live = 0, exiting = 0;
-        port_spin_lock(&g->lock);
-        for (GilThread *t = g->threads; t; t = t->next) {
-            if (t == me) continue;
-            if (__atomic_load_n(&t->exiting, __ATOMIC_ACQUIRE)) exiting++; else live++;
-        }
-        port_spin_unlock(&g->lock);
+        int live, exiting;
+        count_other_threads(g, me, &live, &exiting);
         if ((live && tries >= SET_POLICY_GRACE_MS) || (exiting && tries >= 5000)) {
             exc_raise(RuntimeError_t, "can't change the GIL policy while %d threads run",
                       live + exiting + 1);
