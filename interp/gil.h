@@ -162,8 +162,8 @@ extern volatile bool gil_unsafe_active;
 void gil_report_corruption(const char *type_name);
 /* Cheap hooks for the object code, to call ONLY when gil_unsafe_active (one predictable branch
  * otherwise):
- *   objects-A, mem.c obj_free(o), before mem_free:       if (gil_unsafe_active) gil_poison(o);
- *   objects-A, mem.c obj_dealloc(o), first line:          if (gil_unsafe_active && gil_check_dealloc(o)) return;
+ *   mem.c obj_free(o), before mem_free:                  if (gil_unsafe_active) gil_poison(o);
+ *   mem.c obj_dealloc(o), first line:                     if (gil_unsafe_active && gil_check_dealloc(o)) return;
  *   obj.h DECREF, when the new count is negative:         if (gil_unsafe_active) gil_refcnt_underflow(o);
  * gil_check_dealloc returns 1 (reported; do NOT free) for a double free (poisoned object), a
  * count that went back above zero while freeing, or a corrupt type pointer. */

@@ -2,7 +2,7 @@
  * interp/interp.c — interpreter and thread-state lifecycle, and the top-level entry points
  * (run a file's source, the REPL, the uncaught-exception policy).
  *
- * interp_new: the first interpreter of the process runs types_init() (objects-B) once; each
+ * interp_new: the first interpreter of the process runs types_init() (interp/object.c) once; each
  * interpreter then gets its own modules dict, builtins module (builtins_init + the VM's
  * builtins), sys module and GIL. The calling thread becomes the main thread: its ThreadState is
  * installed with port_tls_set and it takes the GIL. Nothing here is global except the

@@ -1,7 +1,7 @@
 /*
  * interp/iter.c — iterator types: list (forward and reverse), tuple, range, the sequence iterator
  * for objects with __getitem__, iter(callable, sentinel), and the lazy builtins enumerate, zip,
- * map, filter and reversed. (str's iterator lives in str.c, objects-A.)
+ * map, filter and reversed. (str's iterator lives in str.c.)
  *
  * An exhausted iterator drops its reference to the underlying object and stays exhausted.
  * obj_next's convention: NULL without an exception set = exhausted.

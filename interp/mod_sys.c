@@ -1,7 +1,7 @@
 /*
  * interp/mod_sys.c — the sys module: argv, exit, implementation, version, recursion limit,
- * maxsize, stdout/stderr (write/flush to the console), modules, exc_info. The GIL engineer's
- * sys_gil_init adds the switch-interval and policy functions. Called by interp_new.
+ * maxsize, stdout/stderr (write/flush to the console), modules, exc_info. sys_gil_init
+ * (interp/mod_sys_gil.c) adds the switch-interval and policy functions. Called by interp_new.
  */
 #include <string.h>
 #include "state.h"

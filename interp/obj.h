@@ -105,7 +105,7 @@ typedef Obj *(*CallFn)(Obj *callable, Obj *const *args, int nargs, Obj *kwnames)
 /* A C method of a built-in type: self plus the same argument layout. */
 typedef Obj *(*MethFn)(Obj *self, Obj *const *args, int nargs, Obj *kwnames);
 typedef struct { const char *name; MethFn fn; } MethodDef;
-/* objects-B: type_ready() stores each MethodDef of t->methods in t->dict as
+/* type_ready() (interp/object.c) stores each MethodDef of t->methods in t->dict as
  * builtin_method_new(name, fn, t) (interp/func.h), unless the dict already has that name. Class
  * methods of built-in types (dict.fromkeys) are stored as builtin_fn_new(name, fn, (Obj *)t),
  * which does not bind. Dunder entries (__init__, __repr__, __eq__...) are in methods[] where
@@ -203,7 +203,7 @@ void *mem_realloc(void *p, size_t n);
 void mem_free(void *p);
 Obj *obj_alloc(Type *t, size_t size);        /* refcnt 1, type set (INCREF'd if heap type), rest zero */
 void obj_free(Obj *o);                       /* release the memory of a dead object; DECREFs its type if a heap type */
-size_t mem_used_now(void);                   /* bytes accounted to the current interpreter (objects-A) */
+size_t mem_used_now(void);                   /* bytes accounted to the current interpreter (mem.c) */
 Obj *mem_error(void);                        /* raise MemoryError without needing memory; returns NULL */
 
 /* ---- exceptions ------------------------------------------------------------------------------- */
@@ -242,15 +242,15 @@ typedef struct {
     Obj *value;
 } ExcObj;
 /* Start-up, once per process before any interpreter: type_ready() every built-in type declared
- * in this header (objects-A's and runtime's included, in base-first order) and create the
- * exception classes. interp/object.c (objects-B). Returns -1 on failure. */
+ * in this header (in base-first order) and create the
+ * exception classes. interp/object.c. Returns -1 on failure. */
 int types_init(void);
-/* Fill a builtins module dict with objects-B's builtins (print, len, ..., the types, the
+/* Fill a builtins module dict with the built-in functions (print, len, ..., the types, the
  * exception classes). interp/builtins.c. The runtime adds __build_class__, globals, super etc. */
 int builtins_init(Obj *dict);
 
 /* ---- generic operations (interp/ops.c) -------------------------------------------------------- */
-/* objects-A: for heap types (TF_HEAPTYPE) these look up the Python dunder (__add__, __radd__,
+/* For heap types (TF_HEAPTYPE) these look up the Python dunder (__add__, __radd__,
  * __iadd__, __repr__, __str__, __eq__, __lt__, __hash__, __len__, __bool__, __getitem__,
  * __setitem__, __delitem__, __contains__, __iter__, __next__, __call__, __neg__, __format__...)
  * with type_lookup and call it, unless what is found is a builtin_fn (then the C slot, inherited
@@ -286,7 +286,7 @@ Obj *obj_call2(Obj *callable, Obj *a, Obj *b);
 Obj *obj_call_method(Obj *o, const char *name, Obj *const *args, int nargs);
 Obj *obj_format(Obj *v, Obj *spec);          /* format(v, spec); spec a str or NULL */
 const char *type_name(Obj *o);               /* TYPE(o)->name */
-/* objects-A: installs int.from_bytes, str.maketrans, bytes.fromhex (class/static methods).
+/* Installs int.from_bytes, str.maketrans, bytes.fromhex (class/static methods).
  * Idempotent; types_init may call it after the type_ready loop, else obj_getattr does on the
  * first attribute lookup on a type. */
 int objects_a_init(void);
@@ -308,7 +308,6 @@ typedef enum {
 int int_as_index_ovf(Obj *o, intptr_t *out, IndexOverflow how);
 double int_as_double(Obj *o, int *overflow);
 bool int_check(Obj *o);                      /* int or bool (or subclass) */
-/* Added by objects-A: */
 Obj *int_to_base(Obj *v, int base);          /* hex()/oct()/bin(): base 16/8/2 with 0x/0o/0b prefix, or 10 */
 Obj *int_round(Obj *x, Obj *ndigits);        /* round(int, ndigits); ndigits may be NULL/None */
 Obj *num_pow3(Obj *a, Obj *b, Obj *m);       /* pow(a, b, m); m may be NULL/None -> a ** b */
@@ -321,7 +320,6 @@ Obj *int_abs(Obj *o);
 Obj *float_new(double d);
 static inline double float_val(Obj *o) { return *(double *)((char *)o + sizeof(Obj)); }
 int num_as_double(Obj *o, double *out);      /* int/bool/float -> double; TypeError otherwise */
-/* Added by objects-A: */
 Obj *float_round(Obj *x, Obj *ndigits);      /* round(float[, ndigits]); ndigits NULL/None -> int */
 Obj *float_from_str(const char *s, size_t n);/* float("...") rules; ValueError */
 Obj *float_repr_d(double d);                 /* CPython's repr of a double, as a str */
@@ -337,7 +335,6 @@ size_t str_nbytes(Obj *s);
 Obj *str_concat(Obj *a, Obj *b);
 Obj *str_join(Obj *sep, Obj *iterable);
 bool str_equal_cstr(Obj *s, const char *c);
-/* Added by objects-A: */
 Obj *str_vfmt(const char *fmt, va_list ap);  /* str_fmt with a va_list (for exc_raise) */
 size_t str_nchars(Obj *s);                   /* len() in code points */
 Obj *str_from_codepoint(uint32_t cp);        /* chr(); ValueError outside 0..0x10FFFF */
@@ -402,11 +399,11 @@ int set_update(Obj *s, Obj *iterable);       /* the VM's SET_UPDATE; -1 error */
 /* The iterator obj_iter uses for objects with __getitem__ but no __iter__ (interp/iter.c). */
 Obj *seqiter_new(Obj *seq);
 Obj *bytes_new(const char *p, size_t n);
-/* Added by objects-A: bytes layout, so I/O code can read the buffer in place. */
+/* The bytes layout, so I/O code can read the buffer in place. */
 typedef struct { Obj base; intptr_t hash; size_t len; char data[]; } BytesObj;   /* data NUL-terminated */
 #define BYTES_DATA(b) (((BytesObj *)(b))->data)
 #define BYTES_LEN(b) (((BytesObj *)(b))->len)
-extern Type bytearray_type;                  /* objects-A (bytes.c); objects-B: please register "bytearray" in builtins */
+extern Type bytearray_type;                  /* bytes.c; registered as "bytearray" in builtins */
 int bytes_like(Obj *o, const char **p, size_t *n);   /* bytes or bytearray: 1 and the buffer, else 0 */
 Obj *slice_new(Obj *start, Obj *stop, Obj *step);
 /* Resolve a slice against a length, as CPython's PySlice_GetIndicesEx; -1 on error. */
