@@ -247,7 +247,7 @@ static int cmd_args(void)
 
 /* Deliberate faults, one per invariant the kernel checks; each ends in a panic report. They
  * fault in kernel code (or with a kernel lock held), which kernel/trap.c never contains, under
- * any GIL policy. kernel._fault_in_interpreter (interp/mod_kernel_guest.c) is the counterpart in
+ * any GIL policy. kernel._fault_in_interpreter (ports/guest/mod_kernel.c) is the counterpart in
  * interpreter code, which is contained. */
 static spinlock_t fault_lock = SPINLOCK_INIT("fault-demo");
 static void release_elsewhere(void *a) { spin_unlock(a); }

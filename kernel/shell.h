@@ -14,7 +14,7 @@ int  shell_readline(char *buf, size_t max);
 void shell_loop(void);
 int  shell_run_script(const char *src, size_t len);   /* status of the script */
 
-int  selftest_run(const char *name);                   /* kernel/selftest.c: failures */
+int  selftest_run(const char *name);                   /* kernel/test/selftest.c: failures */
 void selftest_list(void);
-void bench_run(void);                                  /* kernel/bench.c */
+void bench_run(void);                                  /* kernel/test/bench.c */
 #endif

@@ -1,6 +1,6 @@
 /*
  * kernel/thread.c — thread lifecycle: create, exit, join, detach, reaping, the thread list.
- * Callers: everything (through kernel/thread.h and kernel/port.c). The scheduler proper
+ * Callers: everything (through kernel/thread.h and ports/guest/port_guest.c). The scheduler proper
  * (run queue, switching, sleeping, idle) is kernel/sched.c.
  * Locking: all_threads, nthreads, next_tid and reap_list are protected by sched_lock, like every
  * scheduler field of struct thread. Stacks and thread structs are freed outside the lock.

@@ -9,7 +9,7 @@
  * Waiting is WFE (the core idles until an event); the releaser's DSB makes the new owner visible
  * before SEV wakes every waiting core, which re-reads `owner`.
  * Interrupts are off while a core holds (or waits for) the lock: push_off/pop_off, as spin_lock.
- * Graded by `selftest ticket` (kernel/labtest.c): exclusion, ticket accounting, fairness.
+ * Graded by `selftest ticket` (kernel/test/labtest.c): exclusion, ticket accounting, fairness.
  */
 #include "kernel/ticketlock.h"
 #include "kernel/spinlock.h"

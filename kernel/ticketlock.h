@@ -2,7 +2,7 @@
  * kernel/ticketlock.h — a fair (FIFO) spinlock: the `spinlock` lab (labs/spinlock/README.md).
  * A taker draws a ticket (next++) and waits in WFE until `owner` shows its number; the releaser
  * advances `owner` and SEVs. Interrupts stay off on the holder's core while it holds the lock,
- * as with spinlock_t. Used by `selftest ticket` (kernel/labtest.c), not by the rest of the kernel.
+ * as with spinlock_t. Used by `selftest ticket` (kernel/test/labtest.c), not by the rest of the kernel.
  */
 #ifndef KERNEL_TICKETLOCK_H
 #define KERNEL_TICKETLOCK_H

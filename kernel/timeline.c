@@ -5,9 +5,9 @@
  * also carries the scheduler's switch events (0xF000: a = from tid, b = to tid; Python thread
  * idents are kernel tids) so the host can draw which thread each core really ran.
  *
- * Called by interp/mod_kernel_console.c on the console thread, without the GIL. Reads the rings
+ * Called by ports/guest/mod_kernel.c on the console thread, without the GIL. Reads the rings
  * with trace_copy() (a racy snapshot: events written meanwhile may be missed, never block
- * anyone). Only the interpreter's events (codes below 0xF000, interp/trace_events.h) are used.
+ * anyone). Only the interpreter's events (codes below 0xF000, interp/port/trace_events.h) are used.
  *
  * Per-thread state machine over the events (a = thread ident unless noted):
  *   GIL_TAKE, THREAD_RUN          -> holds the GIL ('#')
@@ -24,7 +24,7 @@
 #include "kernel/console.h"
 #include "drivers/timer.h"
 
-/* interp/trace_events.h (duplicated: kernel/ does not include interp/ headers) */
+/* interp/port/trace_events.h (duplicated: kernel/ does not include interp/ headers) */
 enum { E_TAKE = 1, E_DROP, E_DROPREQ, E_FORCED, E_FAILED, E_RUN, E_SLEEP, E_WAKE, E_IOB, E_IOE,
        E_START, E_EXIT };
 

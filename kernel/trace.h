@@ -3,7 +3,7 @@
  * own ring with interrupts briefly masked, so appends need no lock and never block. Readers
  * (trace_copy) take a racy snapshot; an event being written at that moment may be torn, which
  * is acceptable for a timeline. Kernel event codes live at 0xF000 and up; the interpreter's
- * codes (interp/trace_events.h) stay below.
+ * codes (interp/port/trace_events.h) stay below.
  */
 #ifndef KERNEL_TRACE_H
 #define KERNEL_TRACE_H

@@ -1,6 +1,6 @@
 /*
  * kernel/trap.h — fault containment. By default every fault (undefined instruction, prefetch or
- * data abort) is a kernel panic. A client (kernel/port.c, for the interpreter: every GIL policy)
+ * data abort) is a kernel panic. A client (ports/guest/port_guest.c, for the interpreter: every GIL policy)
  * may register one hook that is asked first about a fault in a thread's own context:
  * SVC mode with interrupts enabled (so no spinlock held on that core, not an interrupt handler)
  * — or disabled only by spinlocks that are all the client's own (trap_lock_is_containable: the
@@ -46,7 +46,7 @@ typedef void (*trap_fault_cont)(const struct trap_fault *f);             /* neve
 typedef trap_fault_cont (*trap_fault_hook)(struct trap_fault *f);
 void trap_set_fault_hook(trap_fault_hook h);   /* NULL: none (every fault panics) */
 void fault_report_contained(const struct trap_fault *f);   /* kernel/panic.c; thread context */
-/* kernel/port.c: l is one of the interpreter's port_spin locks (marked by port_spin_init). */
+/* ports/guest/port_guest.c: l is one of the interpreter's port_spin locks (marked by port_spin_init). */
 struct spinlock;
 int trap_lock_is_containable(const struct spinlock *l);
 #endif

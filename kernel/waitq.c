@@ -10,7 +10,7 @@
 #include "kernel/cpu.h"
 #include "kernel/panic.h"
 #include "kernel/trace.h"
-#include "kernel/labtest.h"
+#include "kernel/test/labtest.h"
 
 void waitq_init(struct waitq *q, const char *name)
 {
@@ -37,7 +37,7 @@ int waitq_sleep_locked(struct waitq *q, uint64_t deadline)
 }
 
 /* The instant between "the caller checked its condition under lk" and "this thread is on the
- * queue": `selftest lostwake` (kernel/labtest.c, the waitq lab) stretches it with a hook to let
+ * queue": `selftest lostwake` (kernel/test/labtest.c, the waitq lab) stretches it with a hook to let
  * a waker slip in. Keep the call there (labs/waitq/README.md). */
 static inline void waitq_window(void)
 {

@@ -1,40 +1,42 @@
-# mk/host.mk — the interpreter as a Linux program (build/host/tollpy) on interp/port_linux.c.
-# Targets: host, host-asan. Objects under build/<variant>/obj/, generated tables under
-# build/<variant>/gen/ (modtab.c from MODULE_DEF lines, frozen.c from interp/lib/*.py).
-# Every interp/*.c is linked except guest-only files listed in HOST_EXCLUDE.
+# mk/host.mk — the interpreter as a Linux program (build/host/tollpy): INTERP_SRCS on the host
+# port (mk/interp.mk). Variants: host (-O2), host-asan (ASan+UBSan), host-tsan (mk/tsan.mk).
+# Objects under build/<variant>/obj/<source path>.o, generated tables under build/<variant>/gen/
+# (modtab.c from MODULE_DEF lines, frozen.c from interp/lib/*.py).
 .PHONY: host host-asan
 
 HOST_CC ?= gcc
 , := ,
-HOST_EXCLUDE := $(wildcard interp/port_kernel.c interp/*_guest.c)
-HOST_SRCS := $(filter-out $(HOST_EXCLUDE),$(sort $(wildcard interp/*.c)))
-HOST_FROZEN := $(sort $(wildcard interp/lib/*.py))
+HOST_SRCS := $(INTERP_SRCS) $(HOST_PORT_SRCS)
 HOST_WARN := -Wall -Wextra -Werror
 HOST_CFLAGS_BASE := -std=gnu11 $(HOST_WARN) -g -Iinterp -DTOLLPY_HOST=1
 HOST_LDLIBS := -lm -pthread
 
+# The objects of a variant, without the program's main (unit tests link these with their own).
+host_objs = $(patsubst %.c,$(BUILD)/$(1)/obj/%.o,$(filter-out ports/host/host_main.c,$(HOST_SRCS))) \
+            $(BUILD)/$(1)/obj/gen_modtab.o $(BUILD)/$(1)/obj/gen_frozen.o
+
 # $(call host_variant,NAME,CFLAGS,LDFLAGS)
 define host_variant
-$(BUILD)/$(1)/obj/%.o: interp/%.c $$(wildcard interp/*.h) | $(BUILD)/$(1)/obj
+$(BUILD)/$(1)/obj/%.o: %.c $$(INTERP_HDRS)
+	@mkdir -p $$(dir $$@)
 	$$(HOST_CC) $$(HOST_CFLAGS_BASE) $(2) -I$(BUILD)/$(1)/gen -MMD -c $$< -o $$@
 
-$(BUILD)/$(1)/gen/modtab.c: $$(HOST_SRCS) mk/gen_modtab.sh | $(BUILD)/$(1)/gen
+$(BUILD)/$(1)/gen/modtab.c: $$(HOST_SRCS) mk/gen_modtab.sh
+	@mkdir -p $$(dir $$@)
 	sh mk/gen_modtab.sh $$@ $$(HOST_SRCS)
 
-$(BUILD)/$(1)/gen/frozen.c: $$(HOST_FROZEN) mk/gen_frozen.sh | $(BUILD)/$(1)/gen
-	sh mk/gen_frozen.sh $$@ $$(HOST_FROZEN)
+$(BUILD)/$(1)/gen/frozen.c: $$(INTERP_LIB_PY) mk/gen_frozen.sh
+	@mkdir -p $$(dir $$@)
+	sh mk/gen_frozen.sh $$@ $$(INTERP_LIB_PY)
 
-$(BUILD)/$(1)/obj/gen_%.o: $(BUILD)/$(1)/gen/%.c | $(BUILD)/$(1)/obj
-	$$(HOST_CC) $$(HOST_CFLAGS_BASE) $(2) -c $$< -o $$@
+$(BUILD)/$(1)/obj/gen_%.o: $(BUILD)/$(1)/gen/%.c
+	@mkdir -p $$(dir $$@)
+	$$(HOST_CC) $$(HOST_CFLAGS_BASE) $(2) -Iinterp -c $$< -o $$@
 
-$(BUILD)/$(1)/obj $(BUILD)/$(1)/gen:
-	mkdir -p $$@
-
-$(BUILD)/$(1)/tollpy: $$(patsubst interp/%.c,$(BUILD)/$(1)/obj/%.o,$$(HOST_SRCS)) \
-		$(BUILD)/$(1)/obj/gen_modtab.o $(BUILD)/$(1)/obj/gen_frozen.o
+$(BUILD)/$(1)/tollpy: $$(call host_objs,$(1)) $(BUILD)/$(1)/obj/ports/host/host_main.o
 	$$(HOST_CC) $(3) -o $$@ $$^ $$(HOST_LDLIBS)
 
--include $$(wildcard $(BUILD)/$(1)/obj/*.d)
+-include $$(patsubst %.c,$(BUILD)/$(1)/obj/%.d,$$(HOST_SRCS))
 endef
 
 $(eval $(call host_variant,host,-O2,))

@@ -1,6 +1,6 @@
 # mk/kernel.mk — the guest kernel: build/kernel.elf, run, gdb, test-kernel.
-# Sources: boot/*.S boot/*.c drivers/*.c kernel/*.c, plus interp/*.c (except port_linux.c and
-# host_*.c) once interp/KERNEL_READY exists. Exit statuses of `run`: see qemu/run.sh
+# Sources: KERNEL_SRCS and KERNEL_TEST_SRCS below, the interpreter (INTERP_SRCS) and its guest
+# port (GUEST_PORT_SRCS), both listed in mk/interp.mk. Exit statuses of `run`: see qemu/run.sh
 # (make itself reports any non-zero status as 2; qemu/run.sh passes the guest's status through).
 KCROSS   ?= arm-none-eabi-
 KCC      := $(KCROSS)gcc
@@ -15,14 +15,15 @@ KLDFLAGS := $(KARCH) -nostartfiles -T boot/kernel.ld -Wl,--no-warn-rwx-segments 
             $(addprefix -Wl$(kcomma)--wrap=,$(KWRAP)) -Wl,-Map,$(BUILD)/kernel.map
 KLIBS    := -Wl,--start-group -lc -lm -lgcc -Wl,--end-group
 
-KSRC     := $(wildcard boot/*.c drivers/*.c kernel/*.c) $(wildcard boot/*.S)
-KERNEL_INTERP ?= $(if $(wildcard interp/KERNEL_READY),1,)
-ifeq ($(KERNEL_INTERP),1)
-KINTERP  := $(filter-out interp/port_linux.c interp/host_%.c,$(sort $(wildcard interp/*.c)))
-KSRC     += $(KINTERP)
-KCFLAGS  += -DTOLLBOOTH_WITH_INTERP
+KERNEL_SRCS := boot/start.S boot/vectors.S boot/mmu.c \
+               $(addprefix drivers/,gic.c pl011.c psci.c rtc.c timer.c) \
+               $(addprefix kernel/,bootargs.c console.c cpu.c libc_glue.c main.c panic.c sched.c \
+                 shell.c spinlock.c stack.c thread.c ticketlock.c timeline.c trace.c trap.c waitq.c)
+# Self-tests, lab tests and benchmarks: built into the image, since the console runs them.
+KERNEL_TEST_SRCS := kernel/test/selftest.c kernel/test/labtest.c kernel/test/bench.c
+KSRC     := $(KERNEL_SRCS) $(KERNEL_TEST_SRCS) $(GUEST_PORT_SRCS) $(INTERP_SRCS)
+KINTERP  := $(GUEST_PORT_SRCS) $(INTERP_SRCS)
 KGEN     := $(BUILD)/k/gen/modtab.o $(BUILD)/k/gen/frozen.o
-endif
 KOBJ     := $(patsubst %,$(BUILD)/k/%.o,$(basename $(KSRC))) $(KGEN)
 
 # Generated tables of the interpreter's modules (same generators as mk/host.mk).
@@ -30,9 +31,9 @@ $(BUILD)/k/gen/modtab.c: $(KINTERP) mk/gen_modtab.sh
 	@mkdir -p $(dir $@)
 	@sh mk/gen_modtab.sh $@ $(KINTERP)
 
-$(BUILD)/k/gen/frozen.c: $(sort $(wildcard interp/lib/*.py)) mk/gen_frozen.sh
+$(BUILD)/k/gen/frozen.c: $(INTERP_LIB_PY) mk/gen_frozen.sh
 	@mkdir -p $(dir $@)
-	@sh mk/gen_frozen.sh $@ $(sort $(wildcard interp/lib/*.py))
+	@sh mk/gen_frozen.sh $@ $(INTERP_LIB_PY)
 
 $(BUILD)/k/gen/%.o: $(BUILD)/k/gen/%.c
 	@echo "  CC    $<"
@@ -54,7 +55,13 @@ $(BUILD)/kernel.elf: $(KOBJ) boot/kernel.ld mk/kernel.mk kernel/ksyms.py
 	@cmp -s $(BUILD)/ksyms.c $(BUILD)/ksyms.check.c || { echo "ksyms: text moved between link passes" >&2; exit 1; }
 	@mv $@.tmp $@
 
+# The interpreter and its guest port include interpreter headers by folder ("core/obj.h").
 $(BUILD)/k/interp/%.o: interp/%.c
+	@mkdir -p $(dir $@)
+	@echo "  CC    $<"
+	@$(KCC) $(KCFLAGS) -Iinterp -MMD -MP -c $< -o $@
+
+$(BUILD)/k/ports/guest/%.o: ports/guest/%.c
 	@mkdir -p $(dir $@)
 	@echo "  CC    $<"
 	@$(KCC) $(KCFLAGS) -Iinterp -MMD -MP -c $< -o $@

@@ -1,30 +1,11 @@
 # mk/tests.mk — `make test`, its parts, `make bench` and `make fuzz`.
 #
-#   make test        deps, then in order (each part runs even if an earlier one failed; the
-#                    summary names every failed part and the exit status is non-zero):
-#                      builds                       build/host/tollpy, build/host-asan/tollpy (mk/host.mk),
-#                                                   then build/kernel.elf if test-kernel exists: each
-#                                                   with -j$(TEST_JOBS) (nproc) unless make was started
-#                                                   with -j (then its job server decides); only builds
-#                                                   run in parallel, the test parts run one after another
-#                      $(TEST_PARTS)                host unit tests from other fragments: every
-#                                                   `test-NAME:` rule in mk/*.mk except test-kernel and
-#                                                   this file's own, plus anything a fragment appends
-#                                                   with `TEST_PARTS += test-foo` (e.g. test-gil)
-#                      test-lang                    tests/lang/*.py: tollpy vs /usr/bin/python3
-#                      test-lang-asan               the same with the ASan+UBSan tollpy
-#                      test-bad                     tests/bad + generated hostile inputs: Python
-#                                                   exception, never a crash
-#                      test-bad-asan                the same with the ASan+UBSan tollpy (the C-stack,
-#                                                   deallocation-depth and VM crash classes)
-#                      test-kernel                  QEMU tests (mk/kernel.mk), if that rule exists
-#                      test-qemu-lang               tests/lang/QEMU_SUBSET in the guest via qemu/run.sh
-#                                                   (skipped until interp/KERNEL_READY exists)
-#                      fuzz-smoke                   the saved fuzz corpora replayed (a gate: they are
-#                                                   fixed inputs), then a short fixed-seed run that only
-#                                                   reports (what a fuzzer finds in N runs is luck)
-#                    Figures (README.md, "Testing") come from a 2-core machine, idle and under
-#                    ../shared/tools/under-load.
+#   make test        deps, then the builds (build/host/tollpy, build/host-asan/tollpy,
+#                    build/kernel.elf; with -j$(TEST_JOBS) = nproc unless make was started with -j),
+#                    then every part in TEST_PARTS below, one after another. Each part runs even if
+#                    an earlier one failed; the summary names every failed part and the exit status
+#                    is non-zero. Figures (README.md, "Testing") come from a 2-core machine, idle and
+#                    under a busy loop on every core.
 #   make test-lang LANG_ARGS="--show-diff tests/lang/str_split.py"   one part, extra runner args
 #   make bench       tests/bench/run_bench.py: tollpy vs CPython 3.11 vs Lua 5.4, best of 3;
 #                    writes build/bench/results.{csv,md}; runs tests/bench/kernel_bench.sh if present
@@ -38,7 +19,7 @@
 # needs on a loaded 2-core machine; README.md, "Testing", says why.
 #
 # Known-failure lists: tests/lang/KNOWN_FAILURES, tests/bad/KNOWN_FAILURES (see tests/run_lang.py).
-.PHONY: test test-lang test-lang-asan test-bad test-bad-asan test-qemu-lang bench fuzz fuzz-build
+.PHONY: test test-threads test-lang test-lang-asan test-bad test-bad-asan test-qemu-lang bench fuzz fuzz-build
 
 RUN_LANG   := $(PYTHON) tests/run_lang.py
 TOLLPY     := $(BUILD)/host/tollpy
@@ -50,14 +31,12 @@ LANG_ARGS  ?=
 BAD_ARGS   ?=
 FUZZ_SECONDS ?= 60
 
-# Unit-test rules other fragments define (test-gil, test-unit, ...), found by name.
-TESTS_MK_OWN  := test test-lang test-lang-asan test-bad test-bad-asan test-qemu-lang test-kernel
-TESTS_FOUND   := $(filter-out $(TESTS_MK_OWN),$(shell sed -n 's/^\(test-[A-Za-z0-9_-]*\):.*/\1/p' \
-                   $(filter-out mk/tests.mk,$(wildcard mk/*.mk)) 2>/dev/null))
-TEST_PARTS    += $(TESTS_FOUND)
-TESTS_KERNEL  := $(if $(shell grep -l '^test-kernel:' $(wildcard mk/*.mk) 2>/dev/null),test-kernel)
-TEST_SEQUENCE  = $(sort $(TEST_PARTS)) test-lang test-lang-asan test-bad test-bad-asan \
-                 $(TESTS_KERNEL) test-qemu-lang fuzz-smoke
+# Every part `make test` runs, in order (the list is the contract: a part not named here does
+# not run). `make help` prints it.
+TEST_PARTS := check-layers test-gil test-gil-tsan test-scalars test-scalars-asan test-containers \
+              test-compiler test-threads test-none-stress test-mp test-labs \
+              test-lang test-lang-asan test-bad test-bad-asan \
+              test-kernel test-qemu-lang qemu-test-mp fuzz-smoke
 # The builds are independent object files per variant (build/host, build/host-asan) and the
 # kernel's own tree, so they are safe in parallel; -j is not forced on a make that has a job server.
 TEST_JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
@@ -67,11 +46,9 @@ test: deps
 	@fail=""; t0=$$(date +%s); \
 	echo "=== make $(TEST_JFLAG) host host-asan"; \
 	$(MAKE) --no-print-directory $(TEST_JFLAG) host host-asan || fail="$$fail host"; \
-	if [ -n "$(TESTS_KERNEL)" ]; then \
-	  echo "=== make $(TEST_JFLAG) $(BUILD)/kernel.elf"; \
-	  $(MAKE) --no-print-directory $(TEST_JFLAG) $(BUILD)/kernel.elf || fail="$$fail kernel.elf"; \
-	fi; \
-	for t in $(TEST_SEQUENCE); do \
+	echo "=== make $(TEST_JFLAG) $(BUILD)/kernel.elf"; \
+	$(MAKE) --no-print-directory $(TEST_JFLAG) $(BUILD)/kernel.elf || fail="$$fail kernel.elf"; \
+	for t in $(TEST_PARTS); do \
 	  echo "=== make $$t"; \
 	  $(MAKE) --no-print-directory $$t || fail="$$fail $$t"; \
 	done; \
@@ -92,8 +69,12 @@ test-bad: $(TOLLPY)
 test-bad-asan: $(TOLLPY_ASAN)
 	$(SAN_ENV) $(RUN_LANG) --bad --tollpy $(TOLLPY_ASAN) --label bad-asan --timeout 240 --rlimit-as-mb 0 $(BAD_ARGS)
 
-test-qemu-lang: deps $(if $(wildcard interp/KERNEL_READY),$(BUILD)/kernel.elf)
+test-qemu-lang: deps $(BUILD)/kernel.elf
 	$(RUN_LANG) --qemu --label qemu-lang
+
+# The thread programs (tests/threads/*.py) under every GIL policy, against CPython or .expected.
+test-threads: $(TOLLPY)
+	$(PYTHON) tests/threads/run_threads.py --tollpy $(TOLLPY)
 
 bench: deps host
 	$(PYTHON) tests/bench/run_bench.py --tollpy $(TOLLPY)
@@ -115,13 +96,12 @@ bench: deps host
 .PHONY: fuzz-smoke fuzz-run
 FUZZ_CC      ?= clang
 FUZZ_DIR     := $(BUILD)/fuzz
-FUZZ_EXCLUDE ?= interp/host_main.c interp/port_kernel.c $(wildcard interp/*_guest.c)
-FUZZ_SRCS     = $(filter-out $(FUZZ_EXCLUDE),$(sort $(wildcard interp/*.c)))
+FUZZ_SRCS     = $(INTERP_SRCS) ports/host/port_linux.c
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 # No -Werror here: clang warns about things gcc does not, and this build is a tool, not a product.
 FUZZ_CFLAGS  := -std=gnu11 -g -O1 -fno-omit-frame-pointer -Wall -Wextra -Iinterp \
                 -I$(BUILD)/host/gen -DTOLLPY_HOST=1 -DTOLLPY_FUZZ=1 $(FUZZ_SAN)
-FUZZ_OBJS     = $(patsubst interp/%.c,$(FUZZ_DIR)/obj/%.o,$(FUZZ_SRCS)) \
+FUZZ_OBJS     = $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(FUZZ_SRCS)) \
                 $(FUZZ_DIR)/obj/gen_modtab.o $(FUZZ_DIR)/obj/gen_frozen.o
 FUZZ_SECONDS ?= 60
 FUZZ_SEED    ?= 1
@@ -133,7 +113,7 @@ FUZZ_LIBFUZZER_ARGS := -timeout=10 -rss_limit_mb=4096 -max_len=4096 -handle_int=
                 -close_fd_mask=3 -dict=tests/fuzz/python.dict
 DIFF_FUZZ    := $(PYTHON) tests/fuzz/diff_fuzz.py --runner $(FUZZ_DIR)/diff_runner
 
-$(FUZZ_DIR)/obj/%.o: interp/%.c $(wildcard interp/*.h)
+$(FUZZ_DIR)/obj/%.o: %.c $(INTERP_HDRS)
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 

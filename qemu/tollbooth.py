@@ -42,7 +42,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 RUN_SH = ROOT / "qemu" / "run.sh"
 DEFAULT_KERNEL = ROOT / "build" / "kernel.elf"
 
-# interp/trace_events.h
+# interp/port/trace_events.h
 EV = {1: "gil_take", 2: "gil_drop", 3: "drop_request", 4: "forced_switch", 5: "failed_wakeup",
       6: "thread_run", 7: "thread_sleep", 8: "thread_wake", 9: "io_begin", 10: "io_end",
       11: "thread_start", 12: "thread_exit", 13: "gil_policy", 14: "gil_corruption",

@@ -34,9 +34,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "gil.h"
-#include "interp.h"
-#include "port.h"
+#include "gil/gil.h"
+#include "runtime/interp.h"
+#include "port/port.h"
 
 static long long fuzz_now_ms(void)
 {

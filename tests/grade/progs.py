@@ -1,6 +1,6 @@
 """tests/grade/progs.py — the Python programs the graded tests run (host tollpy and guest).
 Each prints `RESULT key value` lines (tests/grade/conftest.py: results()). The graded values are
-counts of what the GIL did (gil.stats(), gil.threads(): interp/gil.h GilThreadStats) and checks
+counts of what the GIL did (gil.stats(), gil.threads(): interp/gil/gil.h GilThreadStats) and checks
 of the order of its trace events (gil.trace(), host only), never durations. Every loop is
 bounded in iterations, and the main thread waits for its workers on locks whose timeout is only
 a hang guard, so a broken GIL makes a test fail, never hang."""

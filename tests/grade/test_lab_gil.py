@@ -1,4 +1,4 @@
-"""Lab gil: the `new` policy (interp/gil_new.c), graded by its mechanism, never its speed (every
+"""Lab gil: the `new` policy (interp/gil/gil_new.c), graded by its mechanism, never its speed (every
 figure below is a count from gil.stats()/gil.threads() or an order of trace events):
   - a waiter sends a drop request only after one of its timed waits (the switch interval)
     expired with no switch meanwhile: every drop request is counted "after expiry", none

@@ -1,4 +1,4 @@
-"""Lab policy: your own GIL policy in the `prio` slot (interp/gil_prio.c) cures the convoy
+"""Lab policy: your own GIL policy in the `prio` slot (interp/gil/gil_prio.c) cures the convoy
 (bpo-7946). Graded by the mechanism, on the exact convoy of tests/grade/progs.py (every return
 from I/O finds the GIL held by a spinner that drops only on request), with the switch interval
 set to 60 s: no timed wait can expire during the test, so the only way the I/O thread gets the
@@ -6,7 +6,7 @@ GIL back is a drop request sent at once. Asserted, as counts:
   - every return from I/O that found the GIL held sent its drop request immediately, none after
     a timed-wait expiry, and the holder dropped at its next check point (trace order);
   - with two CPU-bound spinners, neither is passed by more GIL acquisitions than the aging
-    bound allows: (k+1) * (PRIO_AGING_PASSES + 1) + k with k = 1 (interp/gil_impl.h).
+    bound allows: (k+1) * (PRIO_AGING_PASSES + 1) + k with k = 1 (interp/gil/gil_impl.h).
 The handout's stub (`new` under another name) waits for an expiry that cannot come: the
 spinners give up after a fixed number of loop iterations (a hang guard), the I/O thread does
 1 of its 30 operations, and both tests fail on every run."""
@@ -15,7 +15,7 @@ import pytest
 from conftest import host_run, results
 import progs
 
-PRIO_AGING_PASSES = 8      # interp/gil_impl.h
+PRIO_AGING_PASSES = 8      # interp/gil/gil_impl.h
 
 
 def check_immediate(r):

@@ -1,5 +1,5 @@
 """A fault in interpreter code ends that Python program, never the kernel (kernel/trap.h,
-interp/gil_unsafe.c's guest section): under every GIL policy a data abort, prefetch abort,
+interp/gil/gil_unsafe.c's guest section): under every GIL policy a data abort, prefetch abort,
 undefined instruction, an overflow into the thread's own stack guard page, or any of these while
 an interpreter spinlock is held (it is force-released), in the main thread
 or in a `_thread` thread, is reported (kind, pc with its symbol, address, backtrace, which Python

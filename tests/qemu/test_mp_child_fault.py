@@ -1,7 +1,7 @@
 """A multiprocessing child whose interpreter crashes (a fault in interpreter code, contained by
-the kernel: kernel/trap.h, interp/gil_unsafe.c's guest section) ends that process only: at the
+the kernel: kernel/trap.h, interp/gil/gil_unsafe.c's guest section) ends that process only: at the
 console the parent's join() returns and the child's exitcode is 1 (CPython reports a child
-killed by a signal as -SIGNUM, a POSIX notion; tollpy reports 1, interp/mp_process.c's
+killed by a signal as -SIGNUM, a POSIX notion; tollpy reports 1, interp/mp/mp_process.c's
 mp_child_crashed), the parent's interpreter is untouched and starts processes again. The fault
 is planted with the test hook kernel._fault_in_interpreter("null") in the child's target, a
 function of a script the console runs first (a child re-runs the main program to find it).

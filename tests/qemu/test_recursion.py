@@ -1,7 +1,7 @@
 """Deep recursion in a guest program ends in RecursionError (or completes), never in a kernel panic.
 
 The console thread has a 64 KiB stack with a guard page below it. Before the C-stack budget
-(c_stack_check, interp/object.c) and the trashcan in obj_dealloc (interp/mem.c), a limit of 10,000
+(c_stack_check, interp/objects/object.c) and the trashcan in obj_dealloc (interp/core/mem.c), a limit of 10,000
 let the traceback's dealloc recurse into the guard page, and dropping 2,000 nested generator
 expressions did too (both KERNEL PANIC, status 101). Each test decides from the exit status
 (1 = a Python exception, 0 = success, 101 = panic) and the exact lines the program printed.

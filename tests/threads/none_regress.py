@@ -1,5 +1,5 @@
 # Three programs that crashed the interpreter under the free-threaded policy (`none`) before the
-# containers took their object locks (interp/objlock.h): each prints what CPython prints.
+# containers took their object locks (interp/core/objlock.h): each prints what CPython prints.
 #  1. four threads appending to one bytearray (the buffer was reallocated under a concurrent
 #     append: double free / use-after-free);
 #  2. list(l) in one thread while another sorts l (the reader saw the length of the detached

@@ -1,6 +1,6 @@
 # Every container method against concurrent mutators, for the free-threaded policy (`none`, where
 # threads run bytecode in parallel and the containers' object locks are all that orders them:
-# interp/objlock.h). It runs under every policy and under CPython, and prints the same lines
+# interp/core/objlock.h). It runs under every policy and under CPython, and prints the same lines
 # everywhere: only invariants that hold when each container method is atomic (as it is under a GIL
 # and under CPython 3.13t), never counts of races or timings.
 #

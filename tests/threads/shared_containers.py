@@ -1,5 +1,5 @@
 # Four threads mutating one list, one dict and one set without a Python lock: under the GIL each
-# mutation is one bytecode-level operation; under `none` the per-object locks (interp/objlock.h)
+# mutation is one bytecode-level operation; under `none` the per-object locks (interp/core/objlock.h)
 # keep the containers intact. Exact counts under every policy except unsafe.
 import threading
 

@@ -1,7 +1,7 @@
-/* tests/unit/gil_stubs.c — the few interpreter symbols interp/gil*.c need, for the host unit test
+/* tests/unit/gil_stubs.c — the few interpreter symbols interp/gil/gil*.c need, for the host unit test
  * (so test-gil links without the VM and object files). Never linked into tollpy. */
-#include "obj.h"
-#include "state.h"
+#include "core/obj.h"
+#include "core/state.h"
 #include <stdio.h>
 
 volatile bool rc_atomic;

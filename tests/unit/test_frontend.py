@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""tests/unit/test_frontend.py — front-end checks (owner: front end), stdlib only.
+"""tests/unit/test_frontend.py — checks of the compiler (lexer, parser, compiler, disassembler), stdlib only.
 
     /usr/bin/python3 tests/unit/test_frontend.py [--tollpy build/host/tollpy]
 

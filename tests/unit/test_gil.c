@@ -1,5 +1,5 @@
 /*
- * tests/unit/test_gil.c — host test of the GIL machinery (interp/gil*.c on interp/port_linux.c),
+ * tests/unit/test_gil.c — host test of the GIL machinery (interp/gil/gil*.c on ports/host/port_linux.c),
  * without the VM: pthreads play Python threads, a loop of "instructions" plays bytecode, and
  * the loop calls gil_eval_breaker exactly where the VM would (when interp->eval_breaker is set,
  * or at every instruction while check_every_instruction is set).
@@ -17,8 +17,8 @@
  *  5. policy switch refused while two threads exist;
  *  6. wait queue timeouts and 500 threads started and joined.
  */
-#include "gil.h"
-#include "trace_events.h"
+#include "gil/gil.h"
+#include "port/trace_events.h"
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

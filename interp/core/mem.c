@@ -1,0 +1,384 @@
+/*
+ * interp/core/mem.c — the interpreter's allocator: every object and buffer comes from here.
+ *
+ * Each block carries a small header (its size and the Interp it was charged to), so mem_free
+ * can give the bytes back to the right interpreter even when another thread or interpreter frees
+ * it. The accounting (Interp.mem_used against Interp.mem_limit) is a plain add under a GIL and an
+ * atomic add while a GIL-less policy runs (rc_atomic).
+ *
+ * MemoryError must be raisable when memory is gone: while building the exception we let
+ * allocations bypass the limit (mem_bypass, a process-wide counter: during that brief window
+ * other threads may also pass the limit, which is harmless). If the platform itself is out of
+ * memory the exception instance is preallocated on first use of the allocator path that fails.
+ *
+ *
+ * Recovery: once an interpreter hits its limit it gets a grace reserve (MEM_GRACE bytes above
+ * the limit) so that raising, unwinding, printing the traceback and running the `except
+ * MemoryError:` handler can allocate; the grace ends when usage falls back below the limit.
+ * One interpreter at a time can be in grace (grace_interp); another one simply fails harder.
+ *
+ * Small-block cache: blocks of at most MC_MAX bytes (header included) are malloc'd rounded up
+ * to a multiple of 16 and, when freed, kept on the *freeing* thread's ThreadState (mc_head, one
+ * LIFO list per size class, at most MC_BUDGET bytes in all) for that thread's next allocation of the
+ * class. Only the owning thread touches its lists, so no lock is needed under any GIL policy; a
+ * block freed by another thread (or interpreter) is uncharged from the interpreter its header
+ * records, then simply joins the freeing thread's cache. Cached blocks are charged to nobody.
+ * mem_ts_release() (ts_free, thread exit) returns a thread's cache to port_free. Under ASan
+ * the cache is off so use-after-free stays detectable, and while the `unsafe` GIL policy runs it
+ * is bypassed: its corruption detection relies on freed objects keeping their poison until
+ * malloc reuses them, and a double free must not put one block on a list twice.
+ *
+ * Deallocation (obj_dealloc, DECREF's slow path) is the one place that bounds its own C
+ * recursion: the trashcan at the end of this file queues nested deallocations on the thread's
+ * ThreadState.trash, so no type's dealloc needs to care how deep a chain of objects goes.
+ *
+ * Called by: every object file (obj_alloc/obj_free), DECREF (obj_dealloc). Locks: none.
+ */
+#include <string.h>
+#include "core/obj.h"
+#include "gil/gil.h"
+#include "core/state.h"
+
+typedef struct {
+    size_t size;
+    Interp *interp;
+} MemHdr;
+
+/* Keep user data aligned to 8 (doubles on the guest) and to 16 on the host. */
+#define HDR_SIZE ((sizeof(MemHdr) + 7u) & ~(size_t)7u)
+
+#if defined(__SANITIZE_ADDRESS__)
+#define MC_ENABLED 0
+#else
+#define MC_ENABLED 1
+#endif
+#define MC_MAX ((size_t)16 * (MC_NCLASS - 1))     /* 256 bytes */
+#ifdef __arm__
+#define MC_BUDGET ((size_t)64 * 1024)        /* per thread */
+#else
+#define MC_BUDGET ((size_t)4 * 1024 * 1024)
+#endif
+/* A size the block is really malloc'd with: small ones rounded up to their class. */
+static inline size_t mc_round(size_t total) { return total <= MC_MAX ? (total + 15) & ~(size_t)15 : total; }
+
+void mem_ts_release(ThreadState *ts)
+{
+    if (!ts) return;
+    ts->mc_off = 1;
+    for (int c = 0; c < MC_NCLASS; c++) {
+        MemHdr *h = ts->mc_head[c];
+        while (h) {
+            MemHdr *next = (MemHdr *)h->interp;
+            port_free(h);
+            h = next;
+        }
+        ts->mc_head[c] = NULL;
+    }
+    ts->mc_bytes = 0;
+}
+
+static volatile int mem_bypass;
+static Interp *volatile grace_interp;
+#define MEM_GRACE ((size_t)512 * 1024)
+static Obj *memerr_prealloc;   /* a MemoryError instance kept for when port_malloc fails */
+
+static void raise_memory_error(void)
+{
+    if (!MemoryError_t) return;     /* before the exception types exist: the caller sees NULL */
+    __atomic_fetch_add(&mem_bypass, 1, __ATOMIC_SEQ_CST);
+    if (mem_bypass > 4) {      /* nested failure: don't recurse */
+        __atomic_fetch_sub(&mem_bypass, 1, __ATOMIC_SEQ_CST);
+        if (memerr_prealloc) exc_raise_obj(memerr_prealloc);
+        return;
+    }
+    if (!memerr_prealloc) {
+        Obj *e = exc_new(MemoryError_t, NULL, 0);
+        if (e) {
+            Obj *expected = NULL;
+            if (!__atomic_compare_exchange_n(&memerr_prealloc, &expected, e, false,
+                                             __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
+                DECREF(e);
+        }
+    }
+    /* A fresh instance so tracebacks don't accumulate on a shared one. */
+    Obj *e = exc_new(MemoryError_t, NULL, 0);
+    if (e) {
+        exc_raise_obj(e);
+        DECREF(e);
+    } else if (memerr_prealloc) {
+        exc_raise_obj(memerr_prealloc);
+    }
+    __atomic_fetch_sub(&mem_bypass, 1, __ATOMIC_SEQ_CST);
+}
+
+Obj *mem_error(void)
+{
+    raise_memory_error();
+    return NULL;
+}
+
+static inline Interp *cur_interp(void)
+{
+    ThreadState *ts = ts_get();
+    return ts ? ts->interp : NULL;
+}
+
+static inline int charge(Interp *in, size_t n)
+{
+    if (!in) return 0;
+    size_t used;
+    if (rc_atomic) used = __atomic_add_fetch(&in->mem_used, n, __ATOMIC_RELAXED);
+    else used = (in->mem_used += n);
+    if (in->mem_limit && used > in->mem_limit && !mem_bypass &&
+        (grace_interp != in || used > in->mem_limit + MEM_GRACE)) {
+        if (rc_atomic) __atomic_sub_fetch(&in->mem_used, n, __ATOMIC_RELAXED);
+        else in->mem_used -= n;
+        grace_interp = in;
+        return -1;
+    }
+    return 0;
+}
+
+static inline void uncharge(Interp *in, size_t n)
+{
+    if (!in) return;
+    size_t used;
+    if (rc_atomic) used = __atomic_sub_fetch(&in->mem_used, n, __ATOMIC_RELAXED);
+    else used = (in->mem_used -= n);
+    if (grace_interp == in && used + MEM_GRACE / 2 < in->mem_limit) grace_interp = NULL;
+}
+
+/* ---- the `unsafe` policy's free path (host) ---------------------------------------------------
+ * Under `unsafe` two threads can free one block at once (a refcount race), realloc one list's
+ * items at once, or keep writing into a block another thread has freed. Handed to libc, any of
+ * these corrupts glibc's own free lists: the process then dies in glibc's abort ("double free or
+ * corruption", "malloc(): unaligned tcache chunk detected") or loops forever inside malloc, and
+ * the policy's report never comes. So while the policy runs, libc never sees such a block:
+ *  - mem_free swaps the size word for MEM_FREED atomically: of two racing frees exactly one gets
+ *    the size, the other reports a double free and touches nothing;
+ *  - the freed payload past the Obj header (which keeps gil_poison's type, so a late user is
+ *    caught through it) is filled with QUAR_FILL and parked in a FIFO quarantine;
+ *  - a block leaves the quarantine for port_free only after QUAR_SLOTS later frees (or QUAR_BYTES)
+ *    and only if its fill is intact; a write after free is reported and the block is leaked;
+ *  - mem_realloc is alloc + copy + that free, so a racing second realloc is a reported double
+ *    free instead of a glibc one.
+ * The quarantine keeps what it holds when the policy ends (bounded by QUAR_SLOTS/QUAR_BYTES).
+ * Lock: quar_lock, a test-and-set lock that yields, guards quar[], quar_next and quar_bytes. */
+#ifdef TOLLPY_HOST
+#define MEM_FREED ((size_t)-1 - 0xfee)
+#define QUAR_SLOTS 65536u
+#define QUAR_BYTES ((size_t)64 << 20)
+#define QUAR_FILL 0xdb
+typedef struct { MemHdr *h; size_t size; } QuarSlot;
+static QuarSlot quar[QUAR_SLOTS];
+static size_t quar_next, quar_bytes;
+static int quar_lock;
+
+/* 1 if the freed payload of h (size bytes with the header) still holds QUAR_FILL everywhere. */
+static int quar_fill_intact(MemHdr *h, size_t size)
+{
+    const unsigned char *p = (const unsigned char *)h + HDR_SIZE + sizeof(Obj);
+    const unsigned char *end = (const unsigned char *)h + size;
+    for (; p < end; p++)
+        if (*p != QUAR_FILL) return 0;
+    return 1;
+}
+
+static void mem_unsafe_free(MemHdr *h)
+{
+    size_t sz = __atomic_exchange_n(&h->size, MEM_FREED, __ATOMIC_ACQ_REL);
+    if (sz == MEM_FREED) { gil_report_corruption("freed memory (double free)"); return; }
+    if (sz < HDR_SIZE || sz > ((size_t)-1) / 2) {      /* not a block of ours: never free it */
+        gil_report_corruption("memory block with a corrupt header");
+        return;
+    }
+    uncharge(h->interp, sz);
+    if (sz > HDR_SIZE + sizeof(Obj))
+        memset((char *)h + HDR_SIZE + sizeof(Obj), QUAR_FILL, sz - HDR_SIZE - sizeof(Obj));
+    while (__atomic_test_and_set(&quar_lock, __ATOMIC_ACQUIRE)) port_thread_yield();
+    QuarSlot old = quar[quar_next];
+    quar[quar_next] = (QuarSlot){ h, sz };
+    quar_next = (quar_next + 1) % QUAR_SLOTS;
+    quar_bytes += sz - old.size;
+    /* Over the byte budget: push out more of the oldest (the slot after the newest onwards). */
+    QuarSlot extra[8];
+    int nextra = 0;
+    for (size_t i = quar_next; quar_bytes > QUAR_BYTES && nextra < 8; i = (i + 1) % QUAR_SLOTS) {
+        if (!quar[i].h) continue;
+        extra[nextra++] = quar[i];
+        quar_bytes -= quar[i].size;
+        quar[i] = (QuarSlot){ NULL, 0 };
+    }
+    __atomic_clear(&quar_lock, __ATOMIC_RELEASE);
+    for (int i = -1; i < nextra; i++) {
+        QuarSlot q = i < 0 ? old : extra[i];
+        if (!q.h) continue;
+        if (quar_fill_intact(q.h, q.size)) port_free(q.h);
+        else gil_report_corruption("freed memory (write after free)");   /* leaked, not freed */
+    }
+}
+
+static void *mem_unsafe_realloc(void *p, size_t n)
+{
+    MemHdr *h = (MemHdr *)((char *)p - HDR_SIZE);
+    size_t old = __atomic_load_n(&h->size, __ATOMIC_ACQUIRE);
+    void *np = mem_alloc(n);
+    if (!np) return NULL;
+    if (old == MEM_FREED || old < HDR_SIZE || old > ((size_t)-1) / 2) {
+        gil_report_corruption("freed memory (realloc after free)");
+        memset(np, 0, n);
+        return np;
+    }
+    memcpy(np, p, old - HDR_SIZE < n ? old - HDR_SIZE : n);
+    mem_unsafe_free(h);              /* a racing realloc of p loses here and reports */
+    return np;
+}
+#endif
+
+void *mem_alloc(size_t n)
+{
+    ThreadState *ts = ts_get();
+    Interp *in = ts ? ts->interp : NULL;
+    if (n > ((size_t)-1) / 2) { raise_memory_error(); return NULL; }
+    size_t total = n + HDR_SIZE;
+    if (charge(in, total) < 0) { raise_memory_error(); return NULL; }
+    MemHdr *h;
+    if (total <= MC_MAX) {
+        unsigned c = (unsigned)((total + 15) >> 4);
+        h = MC_ENABLED && ts && !gil_unsafe_active ? ts->mc_head[c] : NULL;
+        if (h) {
+            ts->mc_head[c] = (MemHdr *)h->interp;
+            ts->mc_bytes -= (size_t)c << 4;
+        } else {
+            h = port_malloc((size_t)c << 4);
+        }
+    } else {
+        h = port_malloc(total);
+    }
+    if (!h) { uncharge(in, total); raise_memory_error(); return NULL; }
+    h->size = total;
+    h->interp = in;
+    return (char *)h + HDR_SIZE;
+}
+
+void *mem_realloc(void *p, size_t n)
+{
+    if (!p) return mem_alloc(n);
+    if (n > ((size_t)-1) / 2) { raise_memory_error(); return NULL; }
+#ifdef TOLLPY_HOST
+    if (gil_unsafe_active) return mem_unsafe_realloc(p, n);
+#endif
+    MemHdr *h = (MemHdr *)((char *)p - HDR_SIZE);
+    size_t old = h->size, total = n + HDR_SIZE;
+    Interp *in = h->interp;
+    if (total > old) {
+        if (charge(in, total - old) < 0) { raise_memory_error(); return NULL; }
+    }
+    MemHdr *nh = port_realloc(h, mc_round(total));
+    if (!nh) {
+        if (total > old) uncharge(in, total - old);
+        raise_memory_error();
+        return NULL;
+    }
+    if (total < old) uncharge(in, old - total);
+    nh->size = total;
+    return (char *)nh + HDR_SIZE;
+}
+
+void mem_free(void *p)
+{
+    if (!p) return;
+    MemHdr *h = (MemHdr *)((char *)p - HDR_SIZE);
+#ifdef TOLLPY_HOST
+    if (gil_unsafe_active) { mem_unsafe_free(h); return; }
+#endif
+    size_t sz = h->size;
+    uncharge(h->interp, sz);
+    if (MC_ENABLED && sz <= MC_MAX) {
+        ThreadState *ts = ts_get();
+        if (ts && !ts->mc_off && !gil_unsafe_active) {
+            unsigned c = (unsigned)((sz + 15) >> 4);
+            if (ts->mc_bytes < MC_BUDGET) {
+                h->interp = (Interp *)ts->mc_head[c];
+                ts->mc_head[c] = h;
+                ts->mc_bytes += (size_t)c << 4;
+                return;
+            }
+        }
+    }
+    port_free(h);
+}
+
+size_t mem_used_now(void)
+{
+    Interp *in = cur_interp();
+    return in ? in->mem_used : 0;
+}
+
+Obj *obj_alloc(Type *t, size_t size)
+{
+    if (size < sizeof(Obj)) size = sizeof(Obj);
+    Obj *o = mem_alloc(size);
+    if (!o) return NULL;
+    memset(o, 0, size);
+    o->refcnt = 1;
+    o->type = t;
+    if (t->flags & TF_HEAPTYPE) INCREF((Obj *)t);
+    return o;
+}
+
+void obj_free(Obj *o)
+{
+    Type *t = o->type;
+    /* Under `unsafe` a freed object keeps a poisoned type until its memory is reused, so a
+     * racing thread that still uses it is caught (gil_unsafe.c) instead of reading garbage. */
+    if (gil_unsafe_active) gil_poison(o);
+    mem_free(o);
+    if (t && (t->flags & TF_HEAPTYPE)) DECREF((Obj *)t);
+}
+
+/* DECREF's slow path: the count reached zero — or went below it, which only a refcount race
+ * (the `unsafe` policy) can cause. */
+void obj_release(Obj *o, intptr_t n)
+{
+    if (n == 0) obj_dealloc(o);
+    else if (gil_unsafe_active) gil_refcnt_underflow(o);
+}
+
+static inline void run_dealloc(Obj *o)
+{
+    Type *t = o->type;
+    if (t->dealloc) t->dealloc(o);
+    else obj_free(o);
+}
+
+/* The trashcan (obj.h, TRASH_DEPTH): nested deallocations past the depth, or on a low C stack,
+ * are queued and freed by the outermost obj_dealloc of the thread. A queued object is dead (no
+ * reference reaches it), so its refcnt field is free to hold the link. The drain runs at depth
+ * 1: what those deallocs free nests again up to TRASH_DEPTH, and queues the rest. */
+void obj_dealloc(Obj *o)
+{
+    if (gil_unsafe_active && gil_check_dealloc(o)) return;
+    Type *t = o->type;
+    /* Leaves hold no references: nothing nests under them, skip the bookkeeping. */
+    if (LEAF_TYPE(t)) { run_dealloc(o); return; }
+    ThreadState *ts = ts_get();
+    if (!ts) { run_dealloc(o); return; }
+    int d = ts->trash_depth;
+    if (d >= TRASH_DEPTH || (d >= 2 && c_stack_low())) {
+        o->refcnt = (intptr_t)ts->trash;
+        ts->trash = o;
+        return;
+    }
+    ts->trash_depth = d + 1;
+    run_dealloc(o);
+    if (d == 0) {
+        while (ts->trash) {
+            Obj *q = ts->trash;
+            ts->trash = (Obj *)q->refcnt;
+            q->refcnt = 0;
+            run_dealloc(q);
+        }
+    }
+    ts->trash_depth = d;
+}

@@ -1,0 +1,423 @@
+/*
+ * interp/core/obj.h — the object model every file of the interpreter shares.
+ *
+ * Values are `Obj *`. A value whose low bit is 1 is a *small int* held in the pointer itself
+ * (MicroPython's trick): no allocation, no reference count, the fast path of `n -= 1`. Every
+ * other value points at a heap object that starts with an `Obj` header: a reference count and a
+ * type. Always get a value's type with TYPE(v), never v->type, because of the tag.
+ *
+ * Reference counting is the reason the GIL exists: INCREF/DECREF are plain increments under a
+ * GIL, and become atomic when the running GIL policy says so (rc_atomic, set by the free-threaded
+ * policy). They live here, in one place, and nowhere else.
+ *
+ * Error convention (CPython's): a function returning Obj * returns NULL with an exception set in
+ * the current ThreadState; a function returning int returns -1 with an exception set. exc_raise*
+ * set the exception and return NULL so `return exc_raise(...)` reads naturally.
+ *
+ * Ownership: functions return NEW references unless their comment says "borrowed". Arguments are
+ * borrowed unless the comment says "steals".
+ */
+#ifndef INTERP_OBJ_H
+#define INTERP_OBJ_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <stdarg.h>
+#include "port/port.h"
+
+typedef struct Obj Obj;
+typedef struct Type Type;
+typedef struct Interp Interp;
+typedef struct ThreadState ThreadState;
+
+struct Obj {
+    intptr_t refcnt;
+    Type *type;
+};
+
+/* ---- small ints (tagged) --------------------------------------------------------------------- */
+#define SMALL_BITS ((int)(sizeof(intptr_t) * 8 - 1))            /* 31 on the guest, 63 on the host */
+#define SMALL_MAX (INTPTR_MAX >> 1)
+#define SMALL_MIN (INTPTR_MIN >> 1)
+#define IS_SMALL(v) (((uintptr_t)(v)) & 1u)
+#define SMALL_VAL(v) (((intptr_t)(v)) >> 1)
+#define MK_SMALL(i) ((Obj *)((((uintptr_t)(intptr_t)(i)) << 1) | 1u))
+#define FITS_SMALL(i) ((i) >= SMALL_MIN && (i) <= SMALL_MAX)
+
+extern Type int_type;
+#define TYPE(v) (IS_SMALL(v) ? &int_type : (v)->type)
+
+/* ---- reference counting: the one place ------------------------------------------------------- */
+extern volatile bool rc_atomic;         /* true while a GIL-less policy runs */
+void obj_dealloc(Obj *o);               /* refcount reached zero */
+void obj_release(Obj *o, intptr_t n);   /* DECREF's slow path: n == 0 deallocates, n < 0 is a race */
+#define IMMORTAL_REFCNT ((intptr_t)1 << (sizeof(intptr_t) * 8 - 3))
+
+/* Immortal objects (None, True, False, the built-in types, interned names) are shared by every
+ * thread of every interpreter. Under a GIL their counts drift harmlessly; without one, an atomic
+ * add on them would bounce one cache line between all cores on every comparison, so the atomic
+ * path leaves them alone (PEP 683's idea) — and only reads the count, which does not bounce. */
+#define RC_IS_IMMORTAL(o) (__atomic_load_n(&(o)->refcnt, __ATOMIC_RELAXED) >= IMMORTAL_REFCNT / 2)
+
+static inline void INCREF(Obj *o) {
+    if (IS_SMALL(o)) return;
+    if (rc_atomic) {
+        if (!RC_IS_IMMORTAL(o)) __atomic_fetch_add(&o->refcnt, 1, __ATOMIC_RELAXED);
+    } else o->refcnt++;
+}
+static inline void DECREF(Obj *o) {
+    if (IS_SMALL(o)) return;
+    intptr_t n;
+    if (rc_atomic) {
+        if (RC_IS_IMMORTAL(o)) return;
+        n = __atomic_sub_fetch(&o->refcnt, 1, __ATOMIC_ACQ_REL);
+    } else n = --o->refcnt;
+    if (__builtin_expect(n <= 0, 0)) obj_release(o, n);
+}
+/* Deallocation never recurses without bound (CPython's "trashcan", for every type at once):
+ * obj_dealloc counts nested deallocations on the thread (ThreadState.trash_depth); past
+ * TRASH_DEPTH of them, or once the C stack is low, the dead object is queued on
+ * ThreadState.trash (linked through its dead refcnt field) and the outermost obj_dealloc frees
+ * the queue in a loop. So dropping a 1,000,000-deep chain of lists, tracebacks, generators or
+ * map() iterators costs TRASH_DEPTH C frames, not a million. Type deallocs need do nothing. */
+#define TRASH_DEPTH 25
+
+/* The C-stack budget (interp/objects/object.c): c_stack_low() is true once the running thread's stack
+ * is within its reserve of the guard page; c_stack_check(where) then raises RecursionError
+ * ("maximum recursion depth exceeded" + where) and returns -1, else 0. Independent of
+ * sys.setrecursionlimit: every C path that recurses on user data calls it. */
+bool c_stack_low(void);
+int c_stack_check(const char *where);
+/* Types whose instances hold no references and whose repr/compare/dealloc never recurse: the hot
+ * paths skip the checks above for them. */
+#define LEAF_TYPE(t) ((t) == &str_type || (t) == &int_type || (t) == &float_type)
+
+static inline void XINCREF(Obj *o) { if (o) INCREF(o); }
+static inline void XDECREF(Obj *o) { if (o) DECREF(o); }
+#define CLEAR(p) do { Obj *_t = (Obj *)(p); (p) = NULL; XDECREF(_t); } while (0)
+static inline Obj *NEWREF(Obj *o) { INCREF(o); return o; }
+
+/* ---- calling convention ----------------------------------------------------------------------- */
+/* Vectorcall-like: args[0..nargs) are positional; if kwnames (a tuple of str) is non-NULL, the
+ * len(kwnames) values after them are the keyword arguments. All borrowed. */
+typedef Obj *(*CallFn)(Obj *callable, Obj *const *args, int nargs, Obj *kwnames);
+/* A C method of a built-in type: self plus the same argument layout. */
+typedef Obj *(*MethFn)(Obj *self, Obj *const *args, int nargs, Obj *kwnames);
+typedef struct { const char *name; MethFn fn; } MethodDef;
+/* type_ready() (interp/objects/object.c) stores each MethodDef of t->methods in t->dict as
+ * builtin_method_new(name, fn, t) (interp/runtime/func.h), unless the dict already has that name. Class
+ * methods of built-in types (dict.fromkeys) are stored as builtin_fn_new(name, fn, (Obj *)t),
+ * which does not bind. Dunder entries (__init__, __repr__, __eq__...) are in methods[] where
+ * super() calls need them (object.__init__, BaseException.__init__, list.__init__...). */
+
+/* ---- binary operators ------------------------------------------------------------------------- */
+#define BINOPS(X) \
+    X(ADD, "+", "__add__", "__radd__") X(SUB, "-", "__sub__", "__rsub__") \
+    X(MUL, "*", "__mul__", "__rmul__") X(TRUEDIV, "/", "__truediv__", "__rtruediv__") \
+    X(FLOORDIV, "//", "__floordiv__", "__rfloordiv__") X(MOD, "%", "__mod__", "__rmod__") \
+    X(POW, "**", "__pow__", "__rpow__") X(LSHIFT, "<<", "__lshift__", "__rlshift__") \
+    X(RSHIFT, ">>", "__rshift__", "__rrshift__") X(AND, "&", "__and__", "__rand__") \
+    X(OR, "|", "__or__", "__ror__") X(XOR, "^", "__xor__", "__rxor__") \
+    X(MATMUL, "@", "__matmul__", "__rmatmul__")
+enum BinOp {
+#define X(n, s, d, r) NB_##n,
+    BINOPS(X)
+#undef X
+    NB__COUNT
+};
+/* Comparison ops, in this order (as CPython): */
+enum CmpOp { CMP_LT, CMP_LE, CMP_EQ, CMP_NE, CMP_GT, CMP_GE };
+
+typedef Obj *(*BinFn)(Obj *a, Obj *b);      /* either operand may be "ours"; NotImplemented if not */
+
+/* ---- types ------------------------------------------------------------------------------------ */
+enum {
+    TF_HEAPTYPE = 1,      /* a class statement made it (refcounted, has a Python-level dict) */
+    TF_BASETYPE = 2,      /* may be subclassed */
+    TF_EXCEPTION = 4,     /* BaseException or a subclass */
+};
+
+struct Type {
+    Obj base;                       /* types are objects; their type is type_type */
+    const char *name;
+    Type *base_type;                /* single inheritance; NULL only for object_type */
+    Obj *dict;                      /* class namespace (a dict): methods, class attributes */
+    size_t size;                    /* instance size in bytes */
+    size_t dictoffset;              /* instances' Obj *dict lives at this offset; 0 = none */
+    uint32_t flags;
+
+    void (*dealloc)(Obj *);         /* frees the object (and DECREFs what it holds) */
+    Obj *(*repr)(Obj *);
+    Obj *(*str)(Obj *);             /* NULL -> repr */
+    int (*hash)(Obj *, intptr_t *out);   /* NULL -> unhashable (TypeError) */
+    Obj *(*compare)(Obj *a, Obj *b, int op);  /* rich compare; NotImplemented if unsupported */
+    int (*truth)(Obj *);            /* 1/0, -1 error; NULL -> len() != 0 or true */
+    intptr_t (*len)(Obj *);         /* -1 error */
+    Obj *(*getitem)(Obj *, Obj *key);
+    int (*setitem)(Obj *, Obj *key, Obj *val);   /* val == NULL: delete */
+    int (*contains)(Obj *, Obj *);  /* 1/0/-1; NULL -> iterate */
+    Obj *(*iter)(Obj *);
+    Obj *(*next)(Obj *);            /* NULL without an exception set = exhausted */
+    CallFn call;
+    Obj *(*getattr)(Obj *, Obj *name);             /* NULL -> obj_generic_getattr */
+    int (*setattr)(Obj *, Obj *name, Obj *val);    /* NULL -> obj_generic_setattr */
+    BinFn nb[NB__COUNT];
+    Obj *(*neg)(Obj *);
+    Obj *(*pos)(Obj *);
+    Obj *(*invert)(Obj *);
+    Obj *(*format)(Obj *, Obj *spec);   /* __format__; NULL -> str(obj) if spec empty */
+    const MethodDef *methods;       /* copied into dict by type_ready() */
+    Obj *(*new_)(Type *t, Obj *const *args, int nargs, Obj *kwnames);   /* type(...) construction */
+};
+
+/* The built-in types. Each is defined in the file that implements it. */
+extern Type object_type, type_type, none_type, bool_type, float_type, str_type, bytes_type,
+    list_type, tuple_type, dict_type, set_type, frozenset_type, range_type, slice_type,
+    notimpl_type, builtin_fn_type, method_type, function_type, code_type, cell_type,
+    module_type, generator_type, property_type, staticmethod_type, classmethod_type,
+    super_type, ellipsis_type;
+
+extern Obj none_obj, notimpl_obj, true_obj, false_obj, ellipsis_obj;
+#define None (&none_obj)
+#define NotImplemented (&notimpl_obj)
+#define True_ (&true_obj)
+#define False_ (&false_obj)
+static inline Obj *bool_from(int b) { Obj *r = b ? True_ : False_; INCREF(r); return r; }
+static inline Obj *none_ref(void) { INCREF(None); return None; }
+
+int type_ready(Type *t);                     /* fill dict from methods, inherit slots from base */
+bool type_is_subtype(Type *a, Type *b);
+static inline bool obj_is(Obj *o, Type *t) { return TYPE(o) == t; }
+static inline bool obj_isinstance(Obj *o, Type *t) { return TYPE(o) == t || type_is_subtype(TYPE(o), t); }
+Obj *type_lookup(Type *t, Obj *name);        /* borrowed; walks base_type chain; no exception */
+
+/* ---- interpreter and thread state ------------------------------------------------------------- */
+/* Defined fully in interp/core/state.h; these are the fields every file may use. */
+ThreadState *ts_get(void);                   /* port_tls_get() */
+
+/* ---- memory: every interpreter allocation goes through here ----------------------------------- */
+/* Accounted against the current interpreter's limit; NULL + MemoryError set when exceeded. */
+void *mem_alloc(size_t n);
+void *mem_realloc(void *p, size_t n);
+void mem_free(void *p);
+Obj *obj_alloc(Type *t, size_t size);        /* refcnt 1, type set (INCREF'd if heap type), rest zero */
+void obj_free(Obj *o);                       /* release the memory of a dead object; DECREFs its type if a heap type */
+size_t mem_used_now(void);                   /* bytes accounted to the current interpreter (mem.c) */
+Obj *mem_error(void);                        /* raise MemoryError without needing memory; returns NULL */
+
+/* ---- exceptions ------------------------------------------------------------------------------- */
+extern Type *BaseException_t, *Exception_t, *SystemExit_t, *KeyboardInterrupt_t, *StopIteration_t,
+    *ArithmeticError_t, *ZeroDivisionError_t, *OverflowError_t, *AssertionError_t,
+    *AttributeError_t, *LookupError_t, *IndexError_t, *KeyError_t, *NameError_t,
+    *UnboundLocalError_t, *TypeError_t, *ValueError_t, *UnicodeError_t, *RuntimeError_t,
+    *RecursionError_t, *NotImplementedError_t, *MemoryError_t, *SyntaxError_t,
+    *IndentationError_t, *ImportError_t, *ModuleNotFoundError_t, *OSError_t, *EOFError_t,
+    *GeneratorExit_t, *StopAsyncIteration_t, *TimeoutError_t, *UnicodeDecodeError_t,
+    *UnicodeEncodeError_t, *BufferError_t, *FloatingPointError_t, *PermissionError_t,
+    *ProcessLookupError_t, *ChildProcessError_t, *BrokenPipeError_t, *ConnectionError_t,
+    *FileNotFoundError_t, *FileExistsError_t, *IsADirectoryError_t, *InterruptedError_t,
+    *Warning_t, *UserWarning_t, *DeprecationWarning_t, *RuntimeWarning_t, *TabError_t;
+Obj *exc_raise(Type *t, const char *fmt, ...);   /* printf-style message (%s %d %ld %zd %c %%, %R = repr of Obj*, %S = str of Obj*, %T = type name of Obj*); returns NULL */
+Obj *exc_raise_obj(Obj *exc);                /* raise an instance or a class; borrowed; returns NULL */
+Obj *exc_occurred(void);                     /* borrowed; NULL if none */
+bool exc_matches(Type *t);                   /* is the pending exception an instance of t? */
+Obj *exc_fetch(void);                        /* take the pending exception (new ref), clearing it */
+void exc_restore(Obj *exc);                  /* set the pending exception; steals */
+void exc_clear(void);
+Obj *exc_new(Type *t, Obj *const *args, int nargs);   /* an instance, not raised */
+/* Raise the preallocated MemoryError: never allocates (mem.c calls it when the limit is hit). */
+Obj *exc_raise_memory(void);
+/* Every exception instance (BaseException and all subclasses, user ones included) has this
+ * layout; dictoffset = offsetof(ExcObj, dict) so user subclasses carry attributes. The VM sets
+ * traceback/context/cause directly (new references; NULL = None). `value` is StopIteration.value
+ * and SystemExit.code. */
+typedef struct {
+    Obj base;
+    Obj *dict;
+    Obj *args;                 /* a tuple, never NULL after construction */
+    Obj *traceback, *context, *cause;
+    bool suppress_context;
+    bool finalized;            /* a user subclass's __del__ has run (PEP 442: once only); class.c */
+    Obj *value;
+} ExcObj;
+/* Start-up, once per process before any interpreter: type_ready() every built-in type declared
+ * in this header (in base-first order) and create the
+ * exception classes. interp/objects/object.c. Returns -1 on failure. */
+int types_init(void);
+/* Fill a builtins module dict with the built-in functions (print, len, ..., the types, the
+ * exception classes). interp/modules/builtins.c. The runtime adds __build_class__, globals, super etc. */
+int builtins_init(Obj *dict);
+
+/* ---- generic operations (interp/objects/ops.c) -------------------------------------------------------- */
+/* For heap types (TF_HEAPTYPE) these look up the Python dunder (__add__, __radd__,
+ * __iadd__, __repr__, __str__, __eq__, __lt__, __hash__, __len__, __bool__, __getitem__,
+ * __setitem__, __delitem__, __contains__, __iter__, __next__, __call__, __neg__, __format__...)
+ * with type_lookup and call it, unless what is found is a builtin_fn (then the C slot, inherited
+ * by type_ready, is used). So class.c need not install slot wrappers for these dunders. */
+Obj *obj_repr(Obj *o);                       /* a str */
+Obj *obj_str(Obj *o);                        /* a str */
+int obj_hash(Obj *o, intptr_t *out);
+Obj *obj_compare(Obj *a, Obj *b, int op);    /* any object (result of __lt__ etc.) */
+int obj_compare_bool(Obj *a, Obj *b, int op);/* 1/0/-1 */
+int obj_eq(Obj *a, Obj *b);                  /* identity shortcut, then ==; 1/0/-1 */
+int obj_truth(Obj *o);
+intptr_t obj_len(Obj *o);
+Obj *obj_getitem(Obj *o, Obj *key);
+int obj_setitem(Obj *o, Obj *key, Obj *val); /* val NULL: del */
+int obj_contains(Obj *container, Obj *item);
+Obj *obj_iter(Obj *o);
+Obj *obj_next(Obj *it);                      /* NULL + no exception = exhausted */
+Obj *obj_binop(Obj *a, Obj *b, int op);      /* full dispatch incl. reflected, TypeError if neither */
+Obj *obj_inplace_binop(Obj *a, Obj *b, int op);  /* __iadd__ etc., falling back to obj_binop */
+Obj *obj_neg(Obj *o);
+Obj *obj_pos(Obj *o);
+Obj *obj_invert(Obj *o);
+Obj *obj_getattr(Obj *o, Obj *name);         /* AttributeError if missing */
+Obj *obj_getattr_s(Obj *o, const char *name);
+Obj *obj_lookup_attr(Obj *o, Obj *name);     /* NULL without exception if missing */
+int obj_setattr(Obj *o, Obj *name, Obj *val);/* val NULL: del */
+Obj *obj_generic_getattr(Obj *o, Obj *name);
+int obj_generic_setattr(Obj *o, Obj *name, Obj *val);
+Obj *obj_call(Obj *callable, Obj *const *args, int nargs, Obj *kwnames);
+Obj *obj_call0(Obj *callable);
+Obj *obj_call1(Obj *callable, Obj *a);
+Obj *obj_call2(Obj *callable, Obj *a, Obj *b);
+Obj *obj_call_method(Obj *o, const char *name, Obj *const *args, int nargs);
+Obj *obj_format(Obj *v, Obj *spec);          /* format(v, spec); spec a str or NULL */
+const char *type_name(Obj *o);               /* TYPE(o)->name */
+/* Installs int.from_bytes, str.maketrans, bytes.fromhex (class/static methods); called once by
+ * types_init after the type_ready loop. */
+int types_add_class_methods(void);
+
+/* ---- int (interp/objects/int.c): small ints tagged, big ints on the heap ------------------------------ */
+Obj *int_from_i64(int64_t v);
+Obj *int_from_u64(uint64_t v);
+Obj *int_from_double(double d);              /* OverflowError/ValueError for inf/nan */
+Obj *int_from_str(const char *s, size_t n, int base);  /* Python int() literal rules; ValueError */
+int int_as_i64(Obj *o, int64_t *out);        /* -1 + OverflowError if it doesn't fit; TypeError if not int */
+int int_as_index(Obj *o, intptr_t *out);     /* for indexing: int or bool, OverflowError, TypeError */
+/* What int_as_index_ovf does with an int outside intptr_t (CPython's three conversions): */
+typedef enum {
+    INDEX_OVF_OVERFLOW,   /* OverflowError "cannot fit 'int' into an index-sized integer" (seq * n) */
+    INDEX_OVF_INDEXERROR, /* IndexError, same message (seq[i], seq[i] = v, del seq[i]) */
+    INDEX_OVF_SSIZE,      /* OverflowError "Python int too large to convert to C ssize_t" (list.insert/pop) */
+    INDEX_OVF_CLAMP,      /* clamp to +-INTPTR_MAX, no error (slice bounds, str.find's start/end) */
+} IndexOverflow;
+int int_as_index_ovf(Obj *o, intptr_t *out, IndexOverflow how);
+double int_as_double(Obj *o, int *overflow);
+bool int_check(Obj *o);                      /* int or bool (or subclass) */
+Obj *int_to_base(Obj *v, int base);          /* hex()/oct()/bin(): base 16/8/2 with 0x/0o/0b prefix, or 10 */
+Obj *int_round(Obj *x, Obj *ndigits);        /* round(int, ndigits); ndigits may be NULL/None */
+Obj *num_pow3(Obj *a, Obj *b, Obj *m);       /* pow(a, b, m); m may be NULL/None -> a ** b */
+int int_sign(Obj *o);                        /* -1/0/1 for an int or bool */
+Obj *int_divmod(Obj *a, Obj *b);             /* divmod() of two ints in one division (a tuple); NotImplemented otherwise */
+Obj *float_divmod(Obj *a, Obj *b);           /* divmod() with a float operand ("float divmod()" on zero); NotImplemented otherwise */
+Obj *int_abs(Obj *o);
+
+/* ---- float ------------------------------------------------------------------------------------ */
+Obj *float_new(double d);
+static inline double float_val(Obj *o) { return *(double *)((char *)o + sizeof(Obj)); }
+int num_as_double(Obj *o, double *out);      /* int/bool/float -> double; TypeError otherwise */
+Obj *float_round(Obj *x, Obj *ndigits);      /* round(float[, ndigits]); ndigits NULL/None -> int */
+Obj *float_from_str(const char *s, size_t n);/* float("...") rules; ValueError */
+Obj *float_repr_d(double d);                 /* CPython's repr of a double, as a str */
+
+/* ---- str (UTF-8; len/indexing in code points) ------------------------------------------------- */
+Obj *str_new(const char *s, size_t nbytes);  /* validates nothing: caller gives UTF-8 */
+Obj *str_from_cstr(const char *s);
+Obj *str_fmt(const char *fmt, ...);          /* same escapes as exc_raise */
+Obj *str_intern(const char *s);              /* borrowed; lives forever; same pointer for same text */
+Obj *str_intern_obj(Obj *s);                 /* new ref to the interned copy */
+const char *str_data(Obj *s);                /* borrowed, NUL-terminated */
+size_t str_nbytes(Obj *s);
+Obj *str_concat(Obj *a, Obj *b);
+Obj *str_join(Obj *sep, Obj *iterable);
+bool str_equal_cstr(Obj *s, const char *c);
+Obj *str_vfmt(const char *fmt, va_list ap);  /* str_fmt with a va_list (for exc_raise) */
+size_t str_nchars(Obj *s);                   /* len() in code points */
+Obj *str_from_codepoint(uint32_t cp);        /* chr(); ValueError outside 0..0x10FFFF */
+int str_codepoint_at(Obj *s, size_t i, uint32_t *cp);  /* code point i (in range), for ord() etc. */
+int str_check(Obj *o);                       /* str or subclass */
+int str_compare3(Obj *a, Obj *b);            /* two str: -1/0/1 in code point order (fast paths) */
+
+/* A growable byte buffer for building strings without quadratic copying. */
+typedef struct { char *p; size_t n, cap; bool oom; } StrBuf;
+void sb_init(StrBuf *b);
+void sb_add(StrBuf *b, const char *s, size_t n);
+void sb_adds(StrBuf *b, const char *s);
+void sb_addc(StrBuf *b, char c);
+bool sb_reserve(StrBuf *b, size_t extra);      /* room for extra bytes up front; false = out of memory */
+void sb_printf(StrBuf *b, const char *fmt, ...);   /* same escapes as exc_raise (%R %S %T) */
+void sb_vprintf(StrBuf *b, const char *fmt, va_list ap);
+int sb_add_repr(StrBuf *b, Obj *o);          /* -1 on error */
+int sb_add_str(StrBuf *b, Obj *o);
+Obj *sb_finish(StrBuf *b);                   /* a str (MemoryError if the buffer ran out); frees b */
+void sb_free(StrBuf *b);
+
+/* ---- containers ------------------------------------------------------------------------------- */
+typedef struct { Obj base; intptr_t len, cap; Obj **items; } ListObj;
+typedef struct { Obj base; intptr_t len; Obj *items[]; } TupleObj;
+Obj *list_new(intptr_t len);                 /* items NULL-initialised? no: caller fills all len */
+int list_append(Obj *l, Obj *v);             /* borrowed v */
+Obj *list_from_iter(Obj *it);
+int list_sort(Obj *l, Obj *key, bool reverse);
+Obj *tuple_new(intptr_t len);                /* caller fills all items (steals) */
+Obj *tuple_pack(int n, ...);                 /* borrowed items */
+Obj *tuple_from_iter(Obj *it);
+int list_extend(Obj *l, Obj *iterable);      /* l += iterable (the VM's LIST_EXTEND); -1 error */
+Obj *list_as_tuple(Obj *l);                  /* a new tuple with l's items */
+#define LIST_ITEMS(l) (((ListObj *)(l))->items)
+#define LIST_LEN(l) (((ListObj *)(l))->len)
+#define TUPLE_ITEMS(t) (((TupleObj *)(t))->items)
+#define TUPLE_LEN(t) (((TupleObj *)(t))->len)
+
+Obj *dict_new(void);
+Obj *dict_get(Obj *d, Obj *key);             /* borrowed; NULL without exception if missing (or with one on hash error) */
+Obj *dict_get_ref(Obj *d, Obj *key);         /* new reference, taken under the dict's lock; NULL if missing (exception set on error) */
+Obj *dict_get_s(Obj *d, const char *key);    /* borrowed */
+int dict_set(Obj *d, Obj *key, Obj *val);    /* borrowed key and val */
+int dict_set_s(Obj *d, const char *key, Obj *val);
+int dict_del(Obj *d, Obj *key);              /* KeyError if missing */
+intptr_t dict_len(Obj *d);
+/* Iterate: intptr_t pos = 0; Obj *k, *v; while (dict_next(d, &pos, &k, &v)) ... (borrowed) */
+bool dict_next(Obj *d, intptr_t *pos, Obj **k, Obj **v);
+Obj *dict_copy(Obj *d);
+/* d.update(src): src a dict/mapping with keys() or an iterable of pairs; -1 error. */
+int dict_update(Obj *d, Obj *src);
+/* For f(**m) and {**m}: like dict_update but a non-mapping raises "'T' object is not a mapping";
+ * with dup_check a repeated key raises TypeError("f() got multiple values for keyword argument
+ * 'k'") — pass the function's name as fname (may be NULL when dup_check is false). */
+int dict_merge(Obj *d, Obj *src, bool dup_check, const char *fname);
+Obj *dict_pop(Obj *d, Obj *key, Obj *dflt);  /* new ref; KeyError if missing and dflt NULL */
+
+Obj *set_new(Obj *iterable);                 /* iterable may be NULL */
+int set_add(Obj *s, Obj *key);
+int set_contains(Obj *s, Obj *key);          /* 1/0/-1 */
+int set_update(Obj *s, Obj *iterable);       /* the VM's SET_UPDATE; -1 error */
+/* The iterator obj_iter uses for objects with __getitem__ but no __iter__ (interp/objects/iter.c). */
+Obj *seqiter_new(Obj *seq);
+Obj *bytes_new(const char *p, size_t n);
+/* The bytes layout, so I/O code can read the buffer in place. */
+typedef struct { Obj base; intptr_t hash; size_t len; char data[]; } BytesObj;   /* data NUL-terminated */
+#define BYTES_DATA(b) (((BytesObj *)(b))->data)
+#define BYTES_LEN(b) (((BytesObj *)(b))->len)
+extern Type bytearray_type;                  /* bytes.c; registered as "bytearray" in builtins */
+int bytes_like(Obj *o, const char **p, size_t *n);   /* bytes or bytearray: 1 and the buffer, else 0 */
+Obj *slice_new(Obj *start, Obj *stop, Obj *step);
+/* Resolve a slice against a length, as CPython's PySlice_GetIndicesEx; -1 on error. */
+int slice_indices(Obj *slice, intptr_t len, intptr_t *start, intptr_t *stop, intptr_t *step, intptr_t *slicelen);
+Obj *range_new(intptr_t start, intptr_t stop, intptr_t step);
+
+/* ---- functions you can call from C ------------------------------------------------------------ */
+Obj *builtin_fn_new(const char *name, MethFn fn, Obj *self);  /* self may be NULL */
+Obj *method_new(Obj *func, Obj *self);                           /* a bound method */
+
+/* ---- argument parsing helper ------------------------------------------------------------------ */
+/* Match positional + keyword args against names. spec: names separated by '|' after which args
+ * are optional, e.g. "sep|end"; out[] gets borrowed values or NULL for missing optional ones.
+ * Raises TypeError like CPython for too many/missing/unexpected arguments. */
+int args_parse(const char *fname, Obj *const *args, int nargs, Obj *kwnames,
+               const char *spec, Obj **out);
+
+#endif

@@ -1,0 +1,90 @@
+/*
+ * interp/core/state.h — one interpreter (Interp) and one Python thread (ThreadState).
+ *
+ * There are no hidden globals: everything an interpreter owns hangs off its Interp, so several
+ * interpreters can live at once (multiprocessing: one Interp per process, each with its own GIL).
+ * Process-wide read-only things (built-in types, interned strings, None/True/False) are shared.
+ * A ThreadState belongs to one kernel/pthread thread and is found with ts_get() (port_tls_get).
+ *
+ * Owned by the VM side (interp/runtime/interp.c); fields may be added, none of those below removed.
+ */
+#ifndef INTERP_STATE_H
+#define INTERP_STATE_H
+
+#include "core/obj.h"
+
+struct Frame;
+struct Gil;
+
+struct Interp {
+    Obj *modules;              /* dict: name -> module */
+    Obj *builtins;             /* dict of the builtins module */
+    Obj *sysdict;              /* dict of the sys module */
+    size_t mem_used;           /* bytes accounted by mem_alloc (atomic when rc_atomic) */
+    size_t mem_limit;          /* MemoryError past this */
+    int recursion_limit;       /* RecursionError past this depth */
+    struct Gil *gil;           /* the interpreter's GIL (interp/gil/gil.c) */
+    int id;                    /* 0 for the main interpreter, then per process */
+    int exit_status;           /* set by SystemExit at top level */
+    /* Eval breaker: nonzero asks the VM to call vm_eval_breaker() at its next check point
+     * (backward jumps and calls; every instruction while check_every_instruction is set, which
+     * the `old` GIL policy uses for its tick counter). Set by the GIL (drop request), the console
+     * (Ctrl-C), thread stop requests. */
+    volatile int eval_breaker;
+    volatile int check_every_instruction;
+    /* runtime additions */
+    ThreadState *main_ts;      /* the thread that created the interpreter (gets KeyboardInterrupt) */
+    Obj *argv;                 /* list for sys.argv */
+    /* multiprocessing (interp/mp/mp_process.c): a stop request from Process.terminate() makes
+     * vm_eval_breaker raise SystemExit in every thread of this interpreter; mp is the MpProc
+     * this interpreter runs as (NULL for the main interpreter). */
+    volatile int stop_request;
+    void *mp;
+    /* console (ports/guest/mod_kernel.c): Ctrl-C / soft reset stop every thread but the main
+     * one: while stop_threads is nonzero, each other thread gets ONE SystemExit at its next check
+     * point (ts->stop_seen records the generation), so its finally/with blocks still run. */
+    volatile int stop_threads;
+};
+
+void mem_ts_release(ThreadState *ts);   /* mem.c: free the thread's small-block cache; frees after it bypass the cache */
+#define METH_CACHE_N 64     /* power of two */
+#define MC_NCLASS 17        /* size classes 1..16: blocks of 16*c bytes (header included) */
+struct ThreadState {
+    Interp *interp;
+    Obj *exc;                  /* the pending exception (an instance), or NULL */
+    Obj *handled;              /* the exception the innermost frame's except block handles (PUSH_EXC_INFO/POP_EXCEPT), or NULL */
+    /* While a generator runs, the exception its resumer was handling (borrowed: the resumer's
+     * gen_send_ex holds that reference until the generator yields or ends), or NULL. As CPython's
+     * gi_exc_state.previous_item link, flattened: the resumer cannot change its own handled
+     * exception while the generator runs, so the chain's topmost one is all the lookup needs. */
+    Obj *handled_outer;
+    struct Frame *frame;       /* innermost running frame */
+    int depth;                 /* Python call depth, for RecursionError */
+    uint32_t ident;            /* port_thread_id() */
+    void *gil_data;            /* per-thread GIL bookkeeping (interp/gil/gil*.c) */
+    /* runtime additions */
+    void *frame_chunk;         /* frame arena (interp/runtime/frame.c): current chunk */
+    void *frame_spare;         /* one empty chunk kept to avoid thrashing at a chunk edge */
+    int c_depth;               /* C re-entries of vm_eval (counted; the C stack bounds them) */
+    Obj *repr_active;          /* objects-B: list of containers whose repr is running ([...] guard) */
+    Obj *trash;                /* mem.c obj_dealloc: dead objects queued past TRASH_DEPTH (linked via refcnt) */
+    int trash_depth;           /* mem.c obj_dealloc: nesting of deallocations on this thread */
+    int stop_seen;             /* console: last stop_threads generation acted upon */
+    /* mem.c: per-thread cache of freed small blocks, by 16-byte size class (see mem.c) */
+    void *mc_head[MC_NCLASS];
+    size_t mc_bytes;           /* bytes held in mc_head (bounded by mem.c's MC_BUDGET) */
+    int mc_off;                /* set by mem_ts_release: frees go straight to port_free */
+    /* vm.c LOAD_METHOD: methods of built-in (non-heap) types by (type, interned name); their
+     * dicts never change after start-up except for additions, so hits stay valid (borrowed). */
+    struct { Type *type; Obj *name; Obj *value; } meth_cache[METH_CACHE_N];
+};
+
+/* The exception being handled as sys.exc_info(), bare `raise` and implicit __context__ see it
+ * (CPython's _PyErr_GetTopmostException): the innermost frame's own, else, inside a generator
+ * with none of its own, its resumer's. Borrowed; NULL when none. */
+static inline Obj *ts_handled_top(ThreadState *ts) {
+    if (ts->handled && ts->handled != None) return ts->handled;
+    return ts->handled_outer;
+}
+
+#endif

@@ -1,0 +1,101 @@
+/*
+ * interp/gil/gil_impl.h — internals shared by interp/gil/gil.c and the policy files gil_<name>.c.
+ * Nobody outside interp/gil/gil*.c includes this; the public API is interp/gil/gil.h.
+ */
+#ifndef INTERP_GIL_IMPL_H
+#define INTERP_GIL_IMPL_H
+
+#include "gil/gil.h"
+#include "port/port.h"
+#include "port/trace_events.h"
+
+/* One record per Python thread (ts->gil_data). Fields are written by the thread itself or under
+ * g->lock; stats are read racily by gil_thread_stats (monotone counters, good enough). */
+typedef struct GilThread {
+    ThreadState *ts;
+    uint32_t ident;
+    GilThreadStats st;
+    uint64_t t_acquired;       /* when it last took the GIL */
+    int core;                  /* core where it last took the GIL */
+    int held;                  /* it holds the GIL now (for none/unsafe: it is "running") */
+    int ticks;                 /* old: instructions since the last check */
+    int exiting;               /* its Python code has finished; only C cleanup remains */
+    /* mechanism bookkeeping (g->lock held; gil.c only) */
+    int expiries_this_wait;    /* timed waits for the GIL that expired since its last take */
+    int passed_tracked;        /* its last release was not for I/O: count who passes it */
+    uint64_t released_switch;  /* g->switch_number at that release */
+    uint64_t prio_ticket;      /* prio: CPU ticket drawn when it was forced off ... */
+    int prio_reserved;         /* ... and not yet used by prio_take */
+    struct GilThread *next, *prev;
+} GilThread;
+
+enum { DROP_PLAIN, DROP_FORCED, DROP_IO };
+
+typedef struct Gil Gil;
+typedef struct GilOps {
+    const char *name;
+    int has_lock;
+    void (*enter)(Gil *g);                          /* policy switched in (one thread runs) */
+    void (*leave)(Gil *g);                          /* policy switched out */
+    void (*take)(Gil *g, GilThread *t, int from_io);
+    void (*drop)(Gil *g, GilThread *t, int why);
+    int (*eval_breaker)(Gil *g, GilThread *t);      /* 0, or -1 with an exception */
+} GilOps;
+
+struct Gil {
+    port_spin_t lock;          /* guards everything below except the counters marked racy */
+    port_waitq_t waitq;        /* threads waiting for the GIL (prio: the CPU-bound ones) */
+    port_waitq_t waitq_int;    /* prio: interactive waiters */
+    port_waitq_t switch_q;     /* forced switching: a dropper waits here for the next take */
+    const GilOps *ops;
+    Interp *interp;
+    int locked;                /* somebody holds it */
+    GilThread *holder, *last_holder;
+    uint64_t switch_number;    /* incremented at every take */
+    volatile int drop_request; /* the holder must drop at its next eval-breaker check */
+    uint64_t interval_ns;      /* new/prio switch interval */
+    int check_interval;        /* old: ticks between checks */
+    int nwaiters;              /* threads sleeping in take (prio: CPU-bound ones) */
+    int nwaiters_int;          /* prio: interactive waiters */
+    uint64_t released_at;      /* time of the last release that had waiters (0 = none pending) */
+    int last_drop_forced;
+    /* prio */
+    uint64_t cpu_next_ticket, cpu_serving;
+    int cpu_boost;
+    int cpu_passes;            /* interactive takes since a CPU-bound thread last took it */
+    /* stats */
+    GilStats st;
+    int holders;               /* atomic: threads inside the critical section (lock policies) */
+    GilThread *threads;
+    int nthreads;
+    volatile int reset_pending;/* unsafe: corruption found, every thread raises */
+};
+
+/* gil.c helpers, called with g->lock held. */
+void gil_note_acquired(Gil *g, GilThread *t, uint64_t wait_start);
+void gil_note_released(Gil *g, GilThread *t, int why);
+void gil_send_drop_request(Gil *g, GilThread *requester);
+/* For none/unsafe: bookkeeping without a lock. */
+void gil_note_running(Gil *g, GilThread *t, int running);
+
+/* Every wait for the GIL in a policy file goes through gil.c's wrapper, which counts the waits
+ * on g->waitq / g->waitq_int that end by their timeout (GilThreadStats.timed_wait_expiries):
+ * the policies call port_waitq_sleep as usual, and a policy is graded by what it does, not by
+ * whether it calls a counting helper. Called with lk held, as port_waitq_sleep. */
+int gil_waitq_sleep(port_waitq_t *q, port_spin_t *lk, uint64_t timeout_ns);
+#define port_waitq_sleep(q, lk, timeout_ns) gil_waitq_sleep((q), (lk), (timeout_ns))
+
+void gil_old_threads_changed(Gil *g);   /* gil_old.c: tick checks only while >1 thread */
+extern const GilOps gil_ops_new, gil_ops_old, gil_ops_prio, gil_ops_none, gil_ops_unsafe;
+
+/* Flags read outside g->lock (the eval-breaker fast path) are hints: relaxed atomics, so the
+ * races are declared (and ThreadSanitizer-clean); the decisions are re-made under the lock. */
+#define RELAXED_LOAD(x) __atomic_load_n(&(x), __ATOMIC_RELAXED)
+#define RELAXED_STORE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_RELAXED)
+
+static inline uint32_t sat_us(uint64_t ns) {
+    uint64_t us = ns / 1000;
+    return us > 0xffffffffu ? 0xffffffffu : (uint32_t)us;
+}
+
+#endif

@@ -1,0 +1,42 @@
+/*
+ * interp/gil/gil_none.c — the `none` policy: free-threaded, as PEP 703 (Python 3.13t).
+ *
+ * There is no lock: gil_take/gil_drop only keep the per-thread bookkeeping ("running" time),
+ * and every thread runs bytecode in parallel on its own core. What the GIL protected is then
+ * protected piecewise:
+ *  - reference counts: rc_atomic = true makes INCREF/DECREF atomic read-modify-writes
+ *    (interp/core/obj.h), set while this policy runs (entered with only one thread alive);
+ *  - containers: list, dict, set/frozenset, bytearray and their iterators take a per-object lock
+ *    from the striped table in interp/core/objlock.h (obj_lock/obj_unlock, no-ops unless rc_atomic)
+ *    around every access to their memory; the discipline (no Python code under a lock,
+ *    snapshots or drop-and-revalidate around __eq__, two-object sections in stripe order, sort
+ *    empties the list while it runs) is written at the top of objlock.h;
+ *  - the interpreter's memory accounting is updated atomically when rc_atomic is set (mem.c).
+ * Cost for one thread: every INCREF/DECREF becomes a locked instruction (measure with the
+ * countdown bench under GIL=none vs new).
+ * `x += 1` on a shared global is still a read, an add and a write: updates are lost without a
+ * threading.Lock — which is exactly what the seed's counter shows.
+ */
+#include "gil/gil_impl.h"
+#include "core/objlock.h"
+
+static void none_take(Gil *g, GilThread *t, int from_io) { (void)from_io; gil_note_running(g, t, 1); }
+static void none_drop(Gil *g, GilThread *t, int why) { (void)why; gil_note_running(g, t, 0); }
+static int none_eval_breaker(Gil *g, GilThread *t) { (void)g; (void)t; return 0; }
+/* rc_atomic and the object locks are process-wide, and several interpreters (multiprocessing)
+ * may run at once: while any process is alive, leaving `none` keeps rc_atomic on -- a thread of
+ * another interpreter between obj_lock and obj_unlock would otherwise skip the unlock (a stripe
+ * stays locked, the next user deadlocks). Conservative: it stays on (only slower) until the next
+ * `none` leave with no process alive. */
+extern int mp_live_processes __attribute__((weak));   /* interp/mp/mp_process.c */
+static void none_enter(Gil *g) { (void)g; objlock_init(); rc_atomic = true; }
+static void none_leave(Gil *g) {
+    (void)g;
+    int procs = &mp_live_processes ? __atomic_load_n(&mp_live_processes, __ATOMIC_ACQUIRE) : 0;
+    if (procs == 0) rc_atomic = false;
+}
+
+const GilOps gil_ops_none = {
+    .name = "none", .has_lock = 0, .enter = none_enter, .leave = none_leave,
+    .take = none_take, .drop = none_drop, .eval_breaker = none_eval_breaker,
+};

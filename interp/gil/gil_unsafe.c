@@ -1,0 +1,316 @@
+/*
+ * interp/gil/gil_unsafe.c — the `unsafe` policy: no GIL and no protection. Do not use; look.
+ *
+ * Threads run bytecode in parallel with plain (non-atomic) reference counts and unlocked
+ * containers. Two threads doing `refcnt++` on the same object lose increments; an object is
+ * freed while still in use, or a count drops below zero; two list appends race on len/items.
+ * While this policy runs gil_unsafe_active is true and the object code checks cheaply (only then)
+ * for the symptoms: a DECREF that takes a count below zero, a dealloc of an object whose type
+ * pointer is the poison written into freed objects, a list whose len exceeds its capacity.
+ * It calls gil_report_corruption(type name): "refcount corruption detected (<type>)" is printed
+ * once, and every thread of the interpreter raises RuntimeError at its next eval-breaker check,
+ * so the program ends (the REPL / kernel console survive; the host process exits with status 1).
+ * Host: the policy's frees never reach glibc twice (interp/core/mem.c keeps them in a checked
+ * quarantine), so glibc's own heap checks do not abort the process; if one still does, SIGABRT is
+ * reported like SIGSEGV. After a report a waker thread interrupts every sleep each 50 ms (a main
+ * thread in join() then sees the reset), and a watchdog ends the process after
+ * UNSAFE_RESET_GRACE_S. Corruption that nothing detects may still end in a wrong exception or a
+ * contained crash: that is the lesson.
+ * Guest: such a crash (a fault in a thread running interpreter code) is contained by the kernel
+ * as a crash under any policy is (port_set_fault_hook; the guest section below): under this one
+ * it is also reported as "refcount corruption detected (crash: <kind> at <pc>; thread '<name>')";
+ * a batch run ends with status 1, the console abandons (leaks) the interpreter and makes a fresh
+ * one (ports/guest/mod_kernel.c). The kernel never panics for it. While this policy runs, freed
+ * memory is quarantined (port_heap_quarantine) so that a racing double free stays out of malloc.
+ */
+#include "gil/gil_impl.h"
+#include "mp/mp.h"
+#include <stdio.h>
+#include <string.h>
+#ifdef TOLLPY_HOST
+#include <signal.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+/* Host: corruption that nothing detected in time usually ends as a wild pointer. While the
+ * unsafe policy runs, SIGSEGV/SIGBUS are reported the same way and the interpreter (here: the
+ * process) is reset with exit status 1 — a report, never a hang. On the guest the kernel's
+ * fault handler does the equivalent for the interpreter thread. */
+static int faulted;
+static void unsafe_fault(int sig) {
+    if (__atomic_exchange_n(&faulted, 1, __ATOMIC_ACQ_REL)) for (;;) pause();   /* first one reports */
+    char buf[128];
+    size_t n = 0;
+    const char *parts[3] = { "refcount corruption detected (crash: ",
+                             sig == SIGSEGV ? "SIGSEGV" : sig == SIGBUS ? "SIGBUS"
+                                            : "SIGABRT: the C library found its heap corrupted",
+                             " under the unsafe GIL policy; interpreter reset)\n" };
+    for (int i = 0; i < 3; i++)
+        for (const char *p = parts[i]; *p && n < sizeof buf; p++) buf[n++] = *p;
+    ssize_t r = write(2, buf, n);
+    (void)r;
+    _exit(1);
+}
+/* After a detected corruption every thread is asked to stop (RuntimeError at its next check),
+ * but corrupted memory can keep a thread from ever reaching one (a cycle in a freed list, a lock
+ * never released): the watchdog makes the reset unconditional after UNSAFE_RESET_GRACE_S. */
+static void unsafe_watchdog(int sig) {
+    (void)sig;
+    static const char msg[] = "refcount corruption detected: program did not stop after the report; "
+                              "interpreter reset\n";
+    ssize_t r = write(2, msg, sizeof msg - 1);
+    (void)r;
+    _exit(1);
+}
+/* A program whose main thread finished after a report still ends with status 1 (as the guest's
+ * batch run does, ports/guest/console.c): registered with the first report, runs at exit(). */
+static void unsafe_exit_status(void) {
+    fflush(NULL);
+    _exit(1);
+}
+/* Until the process ends, wake every sleeper each 50 ms: a thread blocked in join() or on a lock
+ * (the main thread waiting for a worker that the reset keeps from ever releasing its lock) then
+ * raises the reset's RuntimeError instead of waiting for the watchdog. */
+static void unsafe_waker(void *arg) {
+    (void)arg;
+    for (;;) {
+        port_interrupt_sleepers();
+        port_sleep_ns(50u * 1000 * 1000);
+    }
+}
+void gil_unsafe_reset_deadline(void) {
+    static int registered;
+    if (!__atomic_exchange_n(&registered, 1, __ATOMIC_ACQ_REL)) {
+        atexit(unsafe_exit_status);
+        port_thread *t = port_thread_start("unsafe-waker", unsafe_waker, NULL, 0, PORT_ANY_CORE, NULL);
+        if (t) port_thread_detach(t);
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = unsafe_watchdog;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGALRM, &sa, NULL);
+    alarm(UNSAFE_RESET_GRACE_S);
+}
+static void install_fault_handlers(bool on) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on ? unsafe_fault : SIG_DFL;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGSEGV, &sa, NULL);
+    sigaction(SIGBUS, &sa, NULL);
+    /* glibc aborts when it finds its heap corrupted (a block freed twice, a write into a freed
+     * block that reached its free lists). mem.c's quarantine keeps the policy's frees away from
+     * glibc; this is the report for whatever still gets through. */
+    sigaction(SIGABRT, &sa, NULL);
+}
+#else
+/* Guest. The containment of a fault in interpreter code, for EVERY policy (it began as this
+ * policy's, hence its home and the gil_unsafe_* names in gil.h). The hook is installed once, when
+ * the console makes its first interpreter (gil_fault_containment_install); the kernel offers it a
+ * fault only in a thread's own non-kernel code, with no kernel spinlock held and interrupts on
+ * or off only through our own port_spin locks (an objlock section under `none`, the GIL's
+ * g->lock), which the kernel has force-released; the thread is on no wait queue. The one
+ * interpreter lock it may hold across bytecode is the GIL itself, released below. A fault in
+ * kernel code, with a kernel spinlock held (malloc's lock) or in an interrupt handler still
+ * panics: kernel/trap.h.
+ * What happens (interp_crashed, on the faulting thread with its stack reset):
+ *  - the kernel has printed its report (kind, pc and symbol, address, backtrace); we add ours:
+ *    which Python thread, the policy, what happens next;
+ *  - batch run that powers off after the script (EXIT=1): power off with status 1 at once (the
+ *    program is over: nothing more runs on a heap we no longer trust; 101 stays the panic's);
+ *  - otherwise the interpreter is marked (reset_pending = GIL_RESET_CRASH: every thread's next
+ *    eval-breaker check raises RuntimeError; stop_threads: the other threads get a quiet
+ *    SystemExit first), the GIL is released if the thread held it (its waiters must reach that
+ *    check), sleepers are woken (join, lock waits), and the thread's ThreadState is dropped
+ *    (port_tls_set(NULL)); a fault in this path itself is not offered again (crashing[]): it
+ *    panics rather than loop;
+ *  - the main thread of the console's interpreter goes to the console (gil_unsafe_main_crashed:
+ *    the interpreter is abandoned, leaked with any threads still in it, and a fresh one made);
+ *    any other thread ends; the console's main thread then sees RuntimeError, and the console
+ *    abandons the interpreter after that input (kconsole_abandon_if_corrupt).
+ * A watchdog thread keeps waking sleepers until the console has replaced the interpreter. */
+volatile int gil_unsafe_interactive;
+void (*volatile gil_unsafe_main_crashed)(void);
+static volatile unsigned unsafe_epoch;   /* bumped when the console replaces the interpreter */
+
+void gil_unsafe_reset_done(void) { __atomic_add_fetch(&unsafe_epoch, 1, __ATOMIC_ACQ_REL); }
+
+/* Threads inside interp_crashed: a fault there (the interpreter was in a worse state than the
+ * first fault showed) is not offered again — it panics rather than loop. A ring: an entry matters
+ * only while its thread runs interp_crashed, and a crashed thread's ThreadState is never freed
+ * (leaked with its interpreter), so a stale entry cannot match another thread. */
+static ThreadState *volatile crashing[8];
+static unsigned crashing_next;
+
+static int is_crashing(ThreadState *ts) {
+    for (unsigned i = 0; i < sizeof crashing / sizeof crashing[0]; i++)
+        if (__atomic_load_n(&crashing[i], __ATOMIC_ACQUIRE) == ts) return 1;
+    return 0;
+}
+
+static void interp_crashed(const port_fault *f) {      /* the faulting thread, stack reset */
+    ThreadState *ts = port_tls_get();
+    unsigned slot = __atomic_fetch_add(&crashing_next, 1, __ATOMIC_RELAXED) % (sizeof crashing / sizeof crashing[0]);
+    __atomic_store_n(&crashing[slot], ts, __ATOMIC_RELEASE);
+    Interp *in = ts->interp;
+    Gil *g = in->gil;
+    int unsafe = g->ops == &gil_ops_unsafe;
+    int is_main = ts == in->main_ts && !in->mp;     /* a multiprocessing child's main is not */
+    int is_process = ts == in->main_ts && in->mp;   /* a multiprocessing child's own thread */
+    int interactive = gil_unsafe_interactive;
+    char who[48], buf[320];
+    if (is_main) snprintf(who, sizeof who, "the main thread");
+    else snprintf(who, sizeof who, "Python thread %lu", (unsigned long)ts->ident);
+    if (unsafe)                         /* the lesson of this policy: say what it was */
+        snprintf(buf, sizeof buf, "refcount corruption detected (crash: %s at %08lx; thread '%s')%s\n",
+                 f->kind, (unsigned long)f->pc, f->thread ? f->thread : "?",
+                 interactive ? "" : "; interpreter reset");
+    else
+        buf[0] = 0;
+    size_t n = strlen(buf);
+    snprintf(buf + n, sizeof buf - n, "tollpy: the interpreter crashed: %s%s in %s, GIL policy %s; %s\n",
+             f->kind, f->stack_overflow ? " (C stack overflow)" : "", who, g->ops->name,
+             !interactive ? "program ended (status 1)"
+             : is_main ? "the interpreter is abandoned (its memory and any threads still in it are "
+                         "leaked) and a fresh one made"
+             : is_process ? "the process ends (exitcode 1); its interpreter is abandoned"
+                       : "the program is stopped and its interpreter will be replaced");
+    port_write(buf, strlen(buf));
+    if (unsafe) port_trace(TR_GIL_CORRUPTION, ts->ident, 1);
+    if (!interactive) port_exit(1);
+    int first = !__atomic_exchange_n(&g->reset_pending, unsafe ? GIL_RESET_CORRUPTION : GIL_RESET_CRASH,
+                                     __ATOMIC_SEQ_CST);
+    if (unsafe) first = __atomic_fetch_add(&g->st.corruptions, 1, __ATOMIC_SEQ_CST) == 0;
+    __atomic_store_n(&in->stop_threads, -1, __ATOMIC_SEQ_CST);   /* no console generation is -1 */
+    __atomic_store_n(&in->eval_breaker, 1, __ATOMIC_SEQ_CST);
+    if (gil_held(ts)) gil_drop(ts);
+    port_tls_set(NULL);
+    if (is_process) {
+        /* Only this process ends: the parent's join() returns (exitcode 1). Its other threads
+         * stop at their next check (stop_request, as terminate()); the sleepers are not
+         * interrupted, they may be the parent's (a join() would see a Ctrl-C). */
+        __atomic_store_n(&in->stop_request, 1, __ATOMIC_SEQ_CST);
+        mp_child_crashed(in);
+        port_thread_exit();
+    }
+    port_interrupt_sleepers();           /* a main thread waiting in join() sees the reset */
+    if (first) gil_unsafe_reset_deadline();
+    if (is_main) {
+        void (*k)(void) = gil_unsafe_main_crashed;
+        if (k) k();                      /* never returns */
+        port_exit(1);
+    }
+    port_thread_exit();
+}
+
+static port_fault_cont interp_fault_hook(const port_fault *f) {   /* in the fault handler */
+    (void)f;
+    ThreadState *ts = port_tls_get();
+    if (!ts || !ts->interp || !ts->interp->gil || is_crashing(ts)) return NULL;
+    return interp_crashed;
+}
+
+void gil_fault_containment_install(void) { port_set_fault_hook(interp_fault_hook); }
+
+static void install_fault_handlers(bool on) { port_heap_quarantine(on); }
+
+/* Guest: a watchdog thread. Until the interpreter is gone it wakes sleepers (a main thread in
+ * join() then raises RuntimeError); if the program has not ended UNSAFE_RESET_GRACE_S after the
+ * report, a batch run ends with status 1 (as the host's _exit(1)) rather than hanging. At the
+ * interactive console it never powers off: it stands down once the console has replaced the
+ * interpreter, or says what to do. */
+static void unsafe_watchdog(void *arg) {
+    unsigned ep = (unsigned)(uintptr_t)arg;
+    uint64_t end = port_time_ns() + (uint64_t)UNSAFE_RESET_GRACE_S * 1000000000u;
+    while (port_time_ns() < end) {
+        if (__atomic_load_n(&unsafe_epoch, __ATOMIC_ACQUIRE) != ep) return;
+        port_interrupt_sleepers();
+        port_sleep_ns(100u * 1000 * 1000);
+    }
+    if (__atomic_load_n(&unsafe_epoch, __ATOMIC_ACQUIRE) != ep) return;
+    if (gil_unsafe_interactive) {
+        static const char msg[] = "interpreter reset: program did not stop after the report; "
+                                  "Ctrl-C or Ctrl-D (soft reset) gives the prompt back\n";
+        port_write(msg, sizeof msg - 1);
+        return;
+    }
+    static const char msg[] = "interpreter reset: program did not stop after the report; "
+                              "interpreter reset\n";
+    port_write(msg, sizeof msg - 1);
+    port_exit(1);
+}
+void gil_unsafe_reset_deadline(void) {
+    unsigned ep = __atomic_load_n(&unsafe_epoch, __ATOMIC_ACQUIRE);
+    port_thread *t = port_thread_start("unsafe-watchdog", unsafe_watchdog, (void *)(uintptr_t)ep, 0,
+                                       PORT_ANY_CORE, NULL);
+    if (t) port_thread_detach(t);
+}
+#endif
+
+int gil_reset_pending(Interp *in) { return in && in->gil ? in->gil->reset_pending : 0; }
+#ifdef TOLLPY_HOST
+volatile int gil_unsafe_interactive;
+void (*volatile gil_unsafe_main_crashed)(void);
+void gil_unsafe_reset_done(void) {}
+#endif
+
+static void unsafe_take(Gil *g, GilThread *t, int from_io) { (void)from_io; gil_note_running(g, t, 1); }
+static void unsafe_drop(Gil *g, GilThread *t, int why) { (void)why; gil_note_running(g, t, 0); }
+static int unsafe_eval_breaker(Gil *g, GilThread *t) { (void)g; (void)t; return 0; }
+static void unsafe_enter(Gil *g) {
+    (void)g;
+    rc_atomic = false;
+    gil_unsafe_active = true;
+    install_fault_handlers(true);
+    if (g->interp) g->interp->eval_breaker = 0;
+}
+static void unsafe_leave(Gil *g) {
+    (void)g;
+    gil_unsafe_active = false;
+    install_fault_handlers(false);
+}
+
+const GilOps gil_ops_unsafe = {
+    .name = "unsafe", .has_lock = 0, .enter = unsafe_enter, .leave = unsafe_leave,
+    .take = unsafe_take, .drop = unsafe_drop, .eval_breaker = unsafe_eval_breaker,
+};
+
+/* ---- detection helpers for the object code (active only while gil_unsafe_active) ------------ */
+/* A freed object gets this type (gil_poison, called by obj_free before the memory is released):
+ * any later use through its type — a DECREF to zero (double free), repr, attribute access —
+ * lands in the poison slots, which report instead of crashing. The allocator's header sits
+ * before the object, so the poison survives until the memory is reused. */
+static void poison_dealloc(Obj *o) { (void)o; gil_report_corruption("freed object (double free)"); }
+static Obj *poison_repr(Obj *o) {
+    (void)o;
+    gil_report_corruption("freed object (use after free)");
+    return exc_raise(RuntimeError_t, "refcount corruption detected (use of a freed object)");
+}
+static Obj *poison_getattr(Obj *o, Obj *name) { (void)name; return poison_repr(o); }
+
+Type gil_poison_type = {
+    .base = {IMMORTAL_REFCNT, &type_type}, .name = "<freed object>", .base_type = NULL,
+    .size = sizeof(Obj), .dealloc = poison_dealloc, .repr = poison_repr,
+    .getattr = poison_getattr,
+};
+
+void gil_poison(Obj *o) {
+    o->type = &gil_poison_type;
+    o->refcnt = 0;
+}
+
+int gil_check_dealloc(Obj *o) {
+    Type *t = o->type;
+    if (t == &gil_poison_type) { gil_report_corruption("freed object (double free)"); return 1; }
+    if (o->refcnt != 0) {            /* someone INCREF'd it while it was being freed */
+        gil_report_corruption(t && t->name ? t->name : "?");
+        return 1;
+    }
+    if (!t || t->base.type != &type_type) { gil_report_corruption("object with a corrupt type"); return 1; }
+    return 0;
+}
+
+void gil_refcnt_underflow(Obj *o) {
+    gil_report_corruption(o->type && o->type != &gil_poison_type && o->type->name ? o->type->name : "freed object");
+}

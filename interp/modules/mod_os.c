@@ -1,0 +1,38 @@
+/*
+ * interp/modules/mod_os.c — a minimal `os`: cpu_count() (cores online through port.h), getpid(),
+ * name. Called by: Python code. Locks: none.
+ */
+#include "gil/gil.h"
+#include "objects/module.h"
+#ifdef TOLLPY_HOST
+#include <unistd.h>
+#endif
+
+static Obj *f_cpu_count(Obj *s, Obj *const *a, int n, Obj *k) {
+    (void)s; (void)a; (void)n; (void)k;
+    return int_from_i64(port_cores_online());
+}
+static Obj *f_getpid(Obj *s, Obj *const *a, int n, Obj *k) {
+    (void)s; (void)a; (void)n; (void)k;
+#ifdef TOLLPY_HOST
+    return int_from_i64((int64_t)getpid());
+#else
+    ThreadState *ts = ts_get();
+    return int_from_i64(ts && ts->interp ? ts->interp->id + 1 : 1);
+#endif
+}
+
+static int os_init(Obj *d) {
+    Obj *f = builtin_fn_new("cpu_count", f_cpu_count, NULL);
+    if (!f || dict_set_s(d, "cpu_count", f) < 0) { XDECREF(f); return -1; }
+    DECREF(f);
+    f = builtin_fn_new("getpid", f_getpid, NULL);
+    if (!f || dict_set_s(d, "getpid", f) < 0) { XDECREF(f); return -1; }
+    DECREF(f);
+    Obj *nm = str_from_cstr("posix");
+    if (!nm || dict_set_s(d, "name", nm) < 0) { XDECREF(nm); return -1; }
+    DECREF(nm);
+    return 0;
+}
+
+MODULE_DEF(os, os_init);

@@ -1,0 +1,168 @@
+/*
+ * interp/modules/mod_sys.c — the sys module: argv, exit, implementation, version, recursion limit,
+ * maxsize, stdout/stderr (write/flush to the console), modules, exc_info. sys_gil_init
+ * (interp/modules/mod_sys_gil.c) adds the switch-interval and policy functions. Called by interp_new.
+ */
+#include <string.h>
+#include "core/state.h"
+#include "objects/module.h"
+#include "gil/gil.h"
+#include "runtime/traceback.h"
+#ifdef TOLLPY_HOST
+#include <stdio.h>
+#endif
+
+/* ---- stdout / stderr ------------------------------------------------------------------------ */
+typedef struct { Obj base; int fd; } StreamObj;
+
+static Obj *stream_write(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    if (nargs != 1 || kw) return exc_raise(TypeError_t, "write() takes exactly one argument (%d given)", nargs);
+    if (!str_check(args[0])) return exc_raise(TypeError_t, "write() argument must be str, not %T", args[0]);
+    if (((StreamObj *)self)->fd == 2) tb_write_err(str_data(args[0]), str_nbytes(args[0]));
+    else port_write(str_data(args[0]), str_nbytes(args[0]));
+    return int_from_i64((int64_t)str_nchars(args[0]));
+}
+
+static Obj *stream_flush(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    (void)self; (void)args; (void)nargs; (void)kw;
+    return none_ref();
+}
+
+static Obj *stream_repr(Obj *o) {
+    return str_fmt("<_io.TextIOWrapper name='<%s>' mode='w' encoding='utf-8'>",
+                   ((StreamObj *)o)->fd == 2 ? "stderr" : "stdout");
+}
+
+static const MethodDef stream_methods[] = {
+    { "write", stream_write }, { "flush", stream_flush }, { NULL, NULL },
+};
+
+static Type stream_type = {
+    .base = { IMMORTAL_REFCNT, &type_type }, .name = "TextIOWrapper", .size = sizeof(StreamObj),
+    .repr = stream_repr, .methods = stream_methods,
+};
+static StreamObj stdout_obj = { { IMMORTAL_REFCNT, &stream_type }, 1 };
+static StreamObj stderr_obj = { { IMMORTAL_REFCNT, &stream_type }, 2 };
+
+/* ---- functions ---------------------------------------------------------------------------------- */
+static Obj *sys_exit(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    (void)self;
+    if (kw || nargs > 1) return exc_raise(TypeError_t, "exit expected at most 1 argument, got %d", nargs);
+    Obj *e = exc_new(SystemExit_t, args, nargs);
+    if (!e) return NULL;
+    exc_restore(e);
+    return NULL;
+}
+
+static Obj *sys_getrecursionlimit(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    (void)self; (void)args; (void)nargs; (void)kw;
+    return int_from_i64(ts_get()->interp->recursion_limit);
+}
+
+static Obj *sys_setrecursionlimit(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    (void)self;
+    if (nargs != 1 || kw) return exc_raise(TypeError_t, "setrecursionlimit() takes exactly one argument (%d given)", nargs);
+    if (!int_check(args[0])) return exc_raise(TypeError_t, "'%T' object cannot be interpreted as an integer", args[0]);
+    int64_t v;
+    if (int_as_i64(args[0], &v) < 0) return NULL;
+    if (v < 1) return exc_raise(ValueError_t, "recursion limit must be greater or equal than 1");
+    ThreadState *ts = ts_get();
+    if (v <= ts->depth)
+        return exc_raise(RecursionError_t, "cannot set the recursion limit to %d at the recursion depth %d: the limit is too low",
+                         (int)v, ts->depth);
+    if (v > 1000000) v = 1000000;
+    ts->interp->recursion_limit = (int)v;
+    return none_ref();
+}
+
+static Obj *sys_exc_info(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    (void)self; (void)args; (void)nargs; (void)kw;
+    Obj *h = ts_handled_top(ts_get());
+    /* exc.c only ever makes BaseException instances the handled exception; the check keeps a
+     * future slip from reading an int's fields as a traceback */
+    if (!h || h == None || !obj_isinstance(h, BaseException_t)) return tuple_pack(3, None, None, None);
+    Obj *tb = ((ExcObj *)h)->traceback;
+    return tuple_pack(3, (Obj *)TYPE(h), h, tb ? tb : None);
+}
+
+static Obj *sys_exception(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    (void)self; (void)args; (void)nargs; (void)kw;
+    Obj *h = ts_handled_top(ts_get());
+    return NEWREF(h ? h : None);
+}
+
+static Obj *sys_intern(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    (void)self;
+    if (nargs != 1 || kw || !str_check(args[0])) return exc_raise(TypeError_t, "intern() argument must be str");
+    return str_intern_obj(args[0]);
+}
+
+static Obj *sys_getrefcount(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    (void)self; (void)kw;
+    if (nargs != 1) return exc_raise(TypeError_t, "getrefcount() takes exactly one argument");
+    if (IS_SMALL(args[0]) || args[0]->refcnt >= IMMORTAL_REFCNT / 2) return int_from_i64(1000000000);
+    return int_from_i64((int64_t)args[0]->refcnt + 1);
+}
+
+static int add_fn(Obj *d, const char *name, MethFn fn) {
+    Obj *f = builtin_fn_new(name, fn, NULL);
+    if (!f) return -1;
+    int r = dict_set_s(d, name, f);
+    DECREF(f);
+    return r;
+}
+
+static int set_new_ref(Obj *d, const char *name, Obj *v) {
+    if (!v) return -1;
+    int r = dict_set_s(d, name, v);
+    DECREF(v);
+    return r;
+}
+
+int sys_init(Interp *in, Obj *d) {
+    if (type_ready(&stream_type) < 0) return -1;
+    if (add_fn(d, "exit", sys_exit) < 0 || add_fn(d, "getrecursionlimit", sys_getrecursionlimit) < 0 ||
+        add_fn(d, "setrecursionlimit", sys_setrecursionlimit) < 0 || add_fn(d, "exc_info", sys_exc_info) < 0 ||
+        add_fn(d, "exception", sys_exception) < 0 || add_fn(d, "intern", sys_intern) < 0 ||
+        add_fn(d, "getrefcount", sys_getrefcount) < 0)
+        return -1;
+    if (!in->argv) {
+        in->argv = list_new(0);
+        if (!in->argv) return -1;
+        Obj *e = str_from_cstr("");
+        if (!e || list_append(in->argv, e) < 0) { XDECREF(e); return -1; }
+        DECREF(e);
+    }
+    if (dict_set_s(d, "argv", in->argv) < 0) return -1;
+    if (dict_set_s(d, "modules", in->modules) < 0) return -1;
+    if (dict_set_s(d, "stdout", &stdout_obj.base) < 0 || dict_set_s(d, "stderr", &stderr_obj.base) < 0 ||
+        dict_set_s(d, "__stdout__", &stdout_obj.base) < 0 || dict_set_s(d, "__stderr__", &stderr_obj.base) < 0)
+        return -1;
+    if (set_new_ref(d, "maxsize", int_from_i64((int64_t)INTPTR_MAX)) < 0) return -1;
+    if (set_new_ref(d, "version", str_from_cstr("3.11.0 (tollpy, Tollbooth)")) < 0) return -1;
+    Obj *vi[5] = { MK_SMALL(3), MK_SMALL(11), MK_SMALL(0), str_from_cstr("final"), MK_SMALL(0) };
+    if (!vi[3]) return -1;
+    Obj *vt = tuple_pack(5, vi[0], vi[1], vi[2], vi[3], vi[4]);
+    DECREF(vi[3]);
+    if (set_new_ref(d, "version_info", vt) < 0) return -1;
+#ifdef TOLLPY_HOST
+    if (set_new_ref(d, "platform", str_from_cstr("linux")) < 0) return -1;
+#else
+    if (set_new_ref(d, "platform", str_from_cstr("tollbooth")) < 0) return -1;
+#endif
+    if (set_new_ref(d, "byteorder", str_from_cstr("little")) < 0) return -1;
+    if (set_new_ref(d, "path", list_new(0)) < 0) return -1;
+    /* sys.implementation: a namespace-like module object with .name and .version */
+    Obj *impl = module_new("implementation");
+    if (!impl) return -1;
+    Obj *idict = module_dict(impl);
+    if (set_new_ref(idict, "name", str_from_cstr("tollpy")) < 0 ||
+        dict_set_s(idict, "version", vt) < 0 ||
+        set_new_ref(idict, "cache_tag", str_from_cstr("tollpy-311")) < 0) {
+        DECREF(impl);
+        return -1;
+    }
+    if (set_new_ref(d, "implementation", impl) < 0) return -1;
+    if (sys_gil_init(d) < 0) return -1;
+    return 0;
+}

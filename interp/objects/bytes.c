@@ -1,0 +1,818 @@
+/*
+ * interp/objects/bytes.c — Python's bytes: an immutable byte string (BytesObj in obj.h), enough for the
+ * I/O demos: literals, len, indexing (ints), slicing, iteration, ==/<, hash, +, *, `in`,
+ * decode('utf-8'), hex(), bytes(n) / bytes(iterable of ints) / bytes(str, 'utf-8').
+ * Called by: the compiler (b'' constants), str.encode, os/I/O modules. Locks: none (immutable).
+ *
+ * bytearray (below) is mutable: under the free-threaded policy (`none`) every access to its
+ * buf/len/cap holds the object's lock (objlock.h). Mutators (append, extend, pop, clear,
+ * item assignment/deletion) change buf/len under it; readers (repr, compare, iteration, `in`,
+ * the bytes methods, slicing, bytes(ba), ba + x) copy a snapshot under it and work on the copy.
+ * Arguments are converted (int_as_index may call __index__) before the lock is taken.
+ */
+#include <string.h>
+#include "core/obj.h"
+#include "core/objlock.h"
+#include "objects/strfmt.h"
+
+#define B(o) ((BytesObj *)(o))
+
+static Obj *bytes_repr(Obj *o);
+static Obj *bytes_compare(Obj *a, Obj *b, int op);
+static Obj *bytes_iter(Obj *o);
+static int bytes_contains(Obj *o, Obj *x);
+
+Obj *bytes_new(const char *p, size_t n)
+{
+    BytesObj *b = (BytesObj *)obj_alloc(&bytes_type, sizeof(BytesObj) + n + 1);
+    if (!b) return NULL;
+    b->hash = -1;
+    b->len = n;
+    if (p && n) memcpy(b->data, p, n);
+    b->data[n] = 0;
+    return (Obj *)b;
+}
+
+static bool is_bytes(Obj *o) { return !IS_SMALL(o) && (o->type == &bytes_type || type_is_subtype(o->type, &bytes_type)); }
+typedef struct { Obj base; size_t len, cap; char *buf; } ByteArrayObj;
+static bool is_ba(Obj *o) { return !IS_SMALL(o) && (o->type == &bytearray_type || type_is_subtype(o->type, &bytearray_type)); }
+
+static Obj *bytes_repr(Obj *o)
+{
+    const unsigned char *p = (const unsigned char *)B(o)->data;
+    size_t n = B(o)->len;
+    bool sq = memchr(p, '\'', n) != NULL, dq = memchr(p, '"', n) != NULL;
+    char q = sq && !dq ? '"' : '\'';
+    StrBuf b;
+    sb_init(&b);
+    sb_addc(&b, 'b');
+    sb_addc(&b, q);
+    for (size_t i = 0; i < n; i++) {
+        unsigned c = p[i];
+        if (c == (unsigned)q || c == '\\') { sb_addc(&b, '\\'); sb_addc(&b, (char)c); }
+        else if (c == '\n') sb_add(&b, "\\n", 2);
+        else if (c == '\t') sb_add(&b, "\\t", 2);
+        else if (c == '\r') sb_add(&b, "\\r", 2);
+        else if (c < 0x20 || c >= 0x7f) sb_printf(&b, "\\x%02x", c);
+        else sb_addc(&b, (char)c);
+    }
+    sb_addc(&b, q);
+    return sb_finish(&b);
+}
+
+static int bytes_hash(Obj *o, intptr_t *out)
+{
+    if (B(o)->hash == -1) {
+        /* Same function as str for ASCII content is not required; any good hash will do. */
+        uint64_t h = 1469598103934665603ull;
+        for (size_t i = 0; i < B(o)->len; i++) { h ^= (unsigned char)B(o)->data[i]; h *= 1099511628211ull; }
+        intptr_t r = (intptr_t)(h ^ (h >> 31));
+        B(o)->hash = r == -1 ? -2 : r;
+    }
+    *out = B(o)->hash;
+    return 0;
+}
+
+static Obj *bytes_compare(Obj *a, Obj *b, int op)
+{
+    if (!is_bytes(a) || !is_bytes(b)) return NEWREF(NotImplemented);
+    size_t na = B(a)->len, nb = B(b)->len;
+    int c = memcmp(B(a)->data, B(b)->data, na < nb ? na : nb);
+    if (!c) c = na < nb ? -1 : na > nb;
+    bool r;
+    switch (op) {
+    case CMP_LT: r = c < 0; break;
+    case CMP_LE: r = c <= 0; break;
+    case CMP_EQ: r = c == 0; break;
+    case CMP_NE: r = c != 0; break;
+    case CMP_GT: r = c > 0; break;
+    default: r = c >= 0; break;
+    }
+    return bool_from(r);
+}
+
+static intptr_t bytes_len(Obj *o) { return (intptr_t)B(o)->len; }
+
+static Obj *bytes_getitem(Obj *o, Obj *key)
+{
+    if (int_check(key)) {
+        intptr_t i;
+        if (int_as_index_ovf(key, &i, INDEX_OVF_INDEXERROR) < 0) return NULL;
+        intptr_t n = (intptr_t)B(o)->len;
+        if (i < 0) i += n;
+        if (i < 0 || i >= n) return exc_raise(IndexError_t, "index out of range");
+        return MK_SMALL((unsigned char)B(o)->data[i]);
+    }
+    if (TYPE(key) == &slice_type) {
+        intptr_t start, stop, step, len;
+        if (slice_indices(key, (intptr_t)B(o)->len, &start, &stop, &step, &len) < 0) return NULL;
+        if (step == 1) return bytes_new(B(o)->data + start, len > 0 ? (size_t)len : 0);
+        Obj *r = bytes_new(NULL, len > 0 ? (size_t)len : 0);
+        if (!r) return NULL;
+        for (intptr_t i = 0, j = start; i < len; i++, j += step) B(r)->data[i] = B(o)->data[j];
+        return r;
+    }
+    return exc_raise(TypeError_t, "byte indices must be integers or slices, not %s", type_name(key));
+}
+
+static int bytes_contains(Obj *o, Obj *x)
+{
+    if (int_check(x)) {
+        intptr_t v;
+        if (int_as_index(x, &v) < 0) return -1;
+        if (v < 0 || v > 255) { exc_raise(ValueError_t, "byte must be in range(0, 256)"); return -1; }
+        return memchr(B(o)->data, (int)v, B(o)->len) != NULL;
+    }
+    if (!is_bytes(x)) {
+        exc_raise(TypeError_t, "a bytes-like object is required, not '%s'", type_name(x));
+        return -1;
+    }
+    return tb_memmem(B(o)->data, B(o)->len, B(x)->data, B(x)->len) != NULL;
+}
+
+static Obj *bytes_add(Obj *a, Obj *b)
+{
+    if (!is_bytes(a)) return NEWREF(NotImplemented);
+    if (is_ba(b)) return NEWREF(NotImplemented);
+    if (!is_bytes(b)) {
+        if (!IS_SMALL(b) && (TYPE(b)->flags & TF_HEAPTYPE)) return NEWREF(NotImplemented);
+        return exc_raise(TypeError_t, "can't concat %s to bytes", type_name(b));
+    }
+    Obj *r = bytes_new(NULL, B(a)->len + B(b)->len);
+    if (!r) return NULL;
+    memcpy(B(r)->data, B(a)->data, B(a)->len);
+    memcpy(B(r)->data + B(a)->len, B(b)->data, B(b)->len);
+    return r;
+}
+
+static Obj *bytes_mul(Obj *a, Obj *b)
+{
+    Obj *s = is_bytes(a) ? a : b, *n = s == a ? b : a;
+    if (!int_check(n)) {
+        if (!IS_SMALL(n) && (TYPE(n)->flags & TF_HEAPTYPE)) return NEWREF(NotImplemented);
+        return exc_raise(TypeError_t, "can't multiply sequence by non-int of type '%s'", type_name(n));
+    }
+    intptr_t k;
+    if (int_as_index(n, &k) < 0) return NULL;
+    if (k < 0) k = 0;
+    size_t len = B(s)->len;
+    if (len && k > INTPTR_MAX / (intptr_t)len) return exc_raise(OverflowError_t, "repeated bytes are too long");
+    Obj *r = bytes_new(NULL, len * (size_t)k);
+    if (!r) return NULL;
+    for (intptr_t i = 0; i < k; i++) memcpy(B(r)->data + (size_t)i * len, B(s)->data, len);
+    return r;
+}
+
+/* iterator */
+typedef struct { Obj base; Obj *b; size_t i; } BytesIter;
+static void bi_dealloc(Obj *o) { XDECREF(((BytesIter *)o)->b); obj_free(o); }
+static Obj *bi_iter(Obj *o) { return NEWREF(o); }
+static Obj *bi_next(Obj *o)
+{
+    BytesIter *it = (BytesIter *)o;
+    if (!it->b || it->i >= B(it->b)->len) { CLEAR(it->b); return NULL; }
+    return MK_SMALL((unsigned char)B(it->b)->data[it->i++]);
+}
+Type bytes_iter_type = {
+    .base = { IMMORTAL_REFCNT, &type_type },
+    .name = "bytes_iterator",
+    .base_type = &object_type,
+    .size = sizeof(BytesIter),
+    .dealloc = bi_dealloc,
+    .iter = bi_iter,
+    .next = bi_next,
+};
+static Obj *bytes_iter(Obj *o)
+{
+    if (!bytes_iter_type.dict && type_ready(&bytes_iter_type) < 0) return NULL;   /* private type: readied on first use */
+    BytesIter *it = (BytesIter *)obj_alloc(&bytes_iter_type, sizeof(BytesIter));
+    if (!it) return NULL;
+    it->b = NEWREF(o);
+    return (Obj *)it;
+}
+
+/* UTF-8 validation: returns the offset of the first bad byte, or n. */
+static size_t utf8_check(const unsigned char *p, size_t n, const char **why)
+{
+    size_t i = 0;
+    while (i < n) {
+        unsigned c = p[i];
+        int l;
+        if (c < 0x80) { i++; continue; }
+        else if (c >= 0xC2 && c <= 0xDF) l = 2;
+        else if (c >= 0xE0 && c <= 0xEF) l = 3;
+        else if (c >= 0xF0 && c <= 0xF4) l = 4;
+        else { *why = "invalid start byte"; return i; }
+        if (i + (size_t)l > n) {
+            for (size_t k = 1; i + k < n; k++)
+                if ((p[i + k] & 0xC0) != 0x80) { *why = "invalid continuation byte"; return i; }
+            *why = "unexpected end of data";
+            return i;
+        }
+        for (int k = 1; k < l; k++)
+            if ((p[i + k] & 0xC0) != 0x80) { *why = "invalid continuation byte"; return i; }
+        if (l == 3 && ((c == 0xE0 && p[i + 1] < 0xA0) || (c == 0xED && p[i + 1] >= 0xA0))) { *why = "invalid continuation byte"; return i; }
+        if (l == 4 && ((c == 0xF0 && p[i + 1] < 0x90) || (c == 0xF4 && p[i + 1] >= 0x90))) { *why = "invalid continuation byte"; return i; }
+        i += (size_t)l;
+    }
+    return n;
+}
+
+static Obj *m_decode(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    Obj *a[2];
+    if (args_parse("decode", args, nargs, kw, "|encoding|errors", a) < 0) return NULL;
+    bool ascii = a[0] && str_check(a[0]) && str_equal_cstr(a[0], "ascii");
+    if (a[0] && !ascii && !(str_check(a[0]) && (str_equal_cstr(a[0], "utf-8") || str_equal_cstr(a[0], "utf8") ||
+                                                 str_equal_cstr(a[0], "UTF-8"))))
+        return exc_raise(LookupError_t, "unknown encoding: %S", a[0]);
+    const unsigned char *p = (const unsigned char *)B(self)->data;
+    size_t n = B(self)->len;
+    const char *why = "";
+    size_t bad = n;
+    if (ascii) { for (size_t i = 0; i < n; i++) if (p[i] >= 0x80) { bad = i; why = "ordinal not in range(128)"; break; } }
+    else bad = utf8_check(p, n, &why);
+    if (bad < n) {
+        bool replace = a[1] && str_check(a[1]) && str_equal_cstr(a[1], "replace");
+        bool ignore = a[1] && str_check(a[1]) && str_equal_cstr(a[1], "ignore");
+        if (replace || ignore) {
+            StrBuf b;
+            sb_init(&b);
+            size_t i = 0;
+            while (i < n) {
+                size_t ok = ascii ? i : i + utf8_check(p + i, n - i, &why);
+                if (ascii) { while (ok < n && p[ok] < 0x80) ok++; }
+                sb_add(&b, (const char *)p + i, ok - i);
+                if (ok >= n) break;
+                if (replace) sb_add(&b, "\xEF\xBF\xBD", 3);
+                i = ok + 1;
+            }
+            return sb_finish(&b);
+        }
+        return exc_raise(UnicodeDecodeError_t, "'%s' codec can't decode byte 0x%02x in position %zd: %s",
+                         ascii ? "ascii" : "utf-8", p[bad], (intptr_t)bad, why);
+    }
+    return str_new((const char *)p, n);
+}
+
+static Obj *m_hex(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)args; (void)nargs; (void)kw;
+    static const char hx[] = "0123456789abcdef";
+    size_t n = B(self)->len;
+    char *buf = mem_alloc(2 * n + 1);
+    if (!buf) return NULL;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)B(self)->data[i];
+        buf[2 * i] = hx[c >> 4]; buf[2 * i + 1] = hx[c & 15];
+    }
+    Obj *r = str_new(buf, 2 * n);
+    mem_free(buf);
+    return r;
+}
+
+static Obj *m_startswith(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)kw;
+    if (nargs != 1 || !is_bytes(args[0])) return exc_raise(TypeError_t, "startswith first arg must be bytes or a tuple of bytes, not %s", nargs ? type_name(args[0]) : "nothing");
+    size_t n = B(args[0])->len;
+    return bool_from(n <= B(self)->len && memcmp(B(self)->data, B(args[0])->data, n) == 0);
+}
+
+static Obj *m_endswith(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)kw;
+    if (nargs != 1 || !is_bytes(args[0])) return exc_raise(TypeError_t, "endswith first arg must be bytes or a tuple of bytes, not %s", nargs ? type_name(args[0]) : "nothing");
+    size_t n = B(args[0])->len;
+    return bool_from(n <= B(self)->len && memcmp(B(self)->data + B(self)->len - n, B(args[0])->data, n) == 0);
+}
+
+static Obj *m_count(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)kw;
+    if (nargs != 1) return exc_raise(TypeError_t, "count expected 1 argument, got %d", nargs);
+    if (int_check(args[0])) {
+        intptr_t v; if (int_as_index(args[0], &v) < 0) return NULL;
+        intptr_t c = 0;
+        for (size_t i = 0; i < B(self)->len; i++) c += (unsigned char)B(self)->data[i] == v;
+        return MK_SMALL(c);
+    }
+    if (!is_bytes(args[0])) return exc_raise(TypeError_t, "argument should be integer or bytes-like object, not '%s'", type_name(args[0]));
+    size_t nn = B(args[0])->len;
+    if (nn == 0) return MK_SMALL((intptr_t)B(self)->len + 1);
+    intptr_t c = 0;
+    const char *p = B(self)->data, *e = p + B(self)->len;
+    while ((p = tb_memmem(p, (size_t)(e - p), B(args[0])->data, nn))) { c++; p += nn; }
+    return MK_SMALL(c);
+}
+
+/* The rest of the methods borrow str's implementation through a byte-indexed str view:
+ * bytes arguments become views, str results become bytes again (also inside lists/tuples). */
+static Obj *to_view(Obj *o) { return is_bytes(o) ? str_new_bytes_view(B(o)->data, B(o)->len) : NEWREF(o); }
+
+static Obj *from_view(Obj *r)
+{
+    if (!r) return NULL;
+    if (str_check(r)) {
+        Obj *b = bytes_new(str_data(r), str_nbytes(r));
+        DECREF(r);
+        return b;
+    }
+    if (TYPE(r) == &list_type || TYPE(r) == &tuple_type) {
+        intptr_t n = TYPE(r) == &list_type ? LIST_LEN(r) : TUPLE_LEN(r);
+        Obj **it = TYPE(r) == &list_type ? LIST_ITEMS(r) : TUPLE_ITEMS(r);
+        for (intptr_t i = 0; i < n; i++) {
+            if (str_check(it[i])) {
+                Obj *b = bytes_new(str_data(it[i]), str_nbytes(it[i]));
+                if (!b) { DECREF(r); return NULL; }
+                DECREF(it[i]);
+                it[i] = b;
+            }
+        }
+    }
+    return r;
+}
+
+static Obj *via_str(const char *name, Obj *self, Obj *const *args, int nargs)
+{
+    Obj *v[4];
+    if (nargs > 4) return exc_raise(TypeError_t, "%s() takes at most 4 arguments", name);
+    Obj *sv = to_view(self);
+    if (!sv) return NULL;
+    int ok = 1;
+    for (int i = 0; i < nargs; i++) { v[i] = to_view(args[i]); if (!v[i]) { ok = 0; nargs = i; break; } }
+    Obj *r = ok ? obj_call_method(sv, name, v, nargs) : NULL;
+    for (int i = 0; i < nargs; i++) DECREF(v[i]);
+    DECREF(sv);
+    return from_view(r);
+}
+
+#define VIA(nm) static Obj *mb_##nm(Obj *self, Obj *const *a, int n, Obj *kw) { (void)kw; return via_str(#nm, self, a, n); }
+VIA(split) VIA(rsplit) VIA(strip) VIA(lstrip) VIA(rstrip) VIA(find) VIA(rfind) VIA(index) VIA(rindex)
+VIA(replace) VIA(upper) VIA(lower) VIA(title) VIA(capitalize) VIA(swapcase) VIA(partition) VIA(rpartition)
+VIA(isdigit) VIA(isalpha) VIA(isalnum) VIA(isspace) VIA(isupper) VIA(islower) VIA(splitlines)
+VIA(center) VIA(ljust) VIA(rjust) VIA(zfill)
+
+static Obj *mb_join(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)kw;
+    if (nargs != 1) return exc_raise(TypeError_t, "join() takes exactly one argument (%d given)", nargs);
+    Obj *l = list_from_iter(args[0]);
+    if (!l) return NULL;
+    StrBuf b;
+    sb_init(&b);
+    for (intptr_t i = 0; i < LIST_LEN(l); i++) {
+        Obj *x = LIST_ITEMS(l)[i];
+        if (!is_bytes(x)) {
+            sb_free(&b); DECREF(l);
+            return exc_raise(TypeError_t, "sequence item %zd: expected a bytes-like object, %s found", i, type_name(x));
+        }
+        if (i) sb_add(&b, B(self)->data, B(self)->len);
+        sb_add(&b, B(x)->data, B(x)->len);
+    }
+    DECREF(l);
+    if (b.oom) { sb_free(&b); return NULL; }
+    Obj *r = bytes_new(b.p, b.n);
+    sb_free(&b);
+    return r;
+}
+
+Obj *bytes_fromhex(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)self; (void)kw;
+    if (nargs != 1 || !str_check(args[0])) return exc_raise(TypeError_t, "fromhex() argument must be str, not %s", nargs ? type_name(args[0]) : "nothing");
+    const char *p = str_data(args[0]);
+    size_t n = str_nbytes(args[0]);
+    StrBuf b;
+    sb_init(&b);
+    for (size_t i = 0; i < n;) {
+        if (p[i] == ' ' || p[i] == '\t' || p[i] == '\n') { i++; continue; }
+        int hi = -1, lo = -1;
+        char c = p[i];
+        hi = c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'f' ? (c | 32) - 'a' + 10 : -1;
+        if (i + 1 < n) {
+            c = p[i + 1];
+            lo = c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'f' ? (c | 32) - 'a' + 10 : -1;
+        }
+        if (hi < 0 || lo < 0) {
+            sb_free(&b);
+            return exc_raise(ValueError_t, "non-hexadecimal number found in fromhex() arg at position %zd", (intptr_t)(hi < 0 ? i : i + 1));
+        }
+        sb_addc(&b, (char)(hi * 16 + lo));
+        i += 2;
+    }
+    Obj *r = bytes_new(b.p, b.n);
+    sb_free(&b);
+    return r;
+}
+
+static const MethodDef bytes_methods[] = {
+    { "decode", m_decode }, { "hex", m_hex }, { "startswith", m_startswith },
+    { "endswith", m_endswith }, { "count", m_count }, { "join", mb_join },
+    { "split", mb_split }, { "rsplit", mb_rsplit }, { "strip", mb_strip }, { "lstrip", mb_lstrip },
+    { "rstrip", mb_rstrip }, { "find", mb_find }, { "rfind", mb_rfind }, { "index", mb_index },
+    { "rindex", mb_rindex }, { "replace", mb_replace }, { "upper", mb_upper }, { "lower", mb_lower },
+    { "title", mb_title }, { "capitalize", mb_capitalize }, { "swapcase", mb_swapcase },
+    { "partition", mb_partition }, { "rpartition", mb_rpartition }, { "isdigit", mb_isdigit },
+    { "isalpha", mb_isalpha }, { "isalnum", mb_isalnum }, { "isspace", mb_isspace },
+    { "isupper", mb_isupper }, { "islower", mb_islower }, { "splitlines", mb_splitlines },
+    { "center", mb_center }, { "ljust", mb_ljust }, { "rjust", mb_rjust }, { "zfill", mb_zfill },
+    { NULL, NULL },
+};
+
+static Obj *bytes_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
+{
+    (void)t;
+    Obj *a[3];
+    if (args_parse("bytes", args, nargs, kwnames, "|source|encoding|errors", a) < 0) return NULL;
+    Obj *x = a[0];
+    if (!x) return bytes_new(NULL, 0);
+    if (str_check(x)) {
+        if (!a[1]) return exc_raise(TypeError_t, "string argument without an encoding");
+        return bytes_new(str_data(x), str_nbytes(x));
+    }
+    if (a[1]) return exc_raise(TypeError_t, "encoding without a string argument");
+    if (is_bytes(x)) return NEWREF(x);
+    if (is_ba(x)) {   /* copied under the bytearray's lock: another thread may be appending */
+        obj_lock(x);
+        Obj *r = bytes_new(((ByteArrayObj *)x)->buf, ((ByteArrayObj *)x)->len);
+        obj_unlock(x);
+        return r;
+    }
+    if (int_check(x)) {
+        intptr_t n;
+        if (int_as_index(x, &n) < 0) return NULL;
+        if (n < 0) return exc_raise(ValueError_t, "negative count");
+        Obj *r = bytes_new(NULL, (size_t)n);
+        if (r) memset(B(r)->data, 0, (size_t)n);
+        return r;
+    }
+    Obj *it = obj_iter(x);
+    if (!it) {
+        if (exc_matches(TypeError_t)) {
+            exc_clear();
+            return exc_raise(TypeError_t, "cannot convert '%s' object to bytes", type_name(x));
+        }
+        return NULL;
+    }
+    StrBuf b;
+    sb_init(&b);
+    Obj *v;
+    while ((v = obj_next(it))) {
+        intptr_t c;
+        if (!int_check(v)) {
+            exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(v));
+            DECREF(v);
+            break;
+        }
+        int e = int_as_index(v, &c);
+        DECREF(v);
+        if (e < 0) break;
+        if (c < 0 || c > 255) { exc_raise(ValueError_t, "bytes must be in range(0, 256)"); break; }
+        sb_addc(&b, (char)c);
+    }
+    DECREF(it);
+    if (exc_occurred()) { sb_free(&b); return NULL; }
+    Obj *r = bytes_new(b.p, b.n);
+    sb_free(&b);
+    return r;
+}
+
+static void bytes_dealloc(Obj *o) { obj_free(o); }
+
+Type bytes_type = {
+    .base = { IMMORTAL_REFCNT, &type_type },
+    .name = "bytes",
+    .base_type = &object_type,
+    .size = sizeof(BytesObj),
+    .flags = TF_BASETYPE,
+    .dealloc = bytes_dealloc,
+    .repr = bytes_repr,
+    .hash = bytes_hash,
+    .compare = bytes_compare,
+    .len = bytes_len,
+    .getitem = bytes_getitem,
+    .contains = bytes_contains,
+    .iter = bytes_iter,
+    .nb = { [NB_ADD] = bytes_add, [NB_MUL] = bytes_mul },
+    .methods = bytes_methods,
+    .new_ = bytes_new_slot,
+};
+
+/* ---- bytearray: a mutable byte buffer (enough for the demos) ------------------------------------ */
+#define BA(o) ((ByteArrayObj *)(o))
+
+static int ba_reserve(Obj *o, size_t n)
+{
+    if (n <= BA(o)->cap) return 0;
+    size_t nc = BA(o)->cap ? BA(o)->cap * 2 : 16;
+    while (nc < n) nc *= 2;
+    char *nb = mem_realloc(BA(o)->buf, nc);
+    if (!nb) return -1;
+    BA(o)->buf = nb; BA(o)->cap = nc;
+    return 0;
+}
+
+/* Append n bytes (p must not point into o's own buffer: the realloc may move it). */
+static int ba_put(Obj *o, const char *p, size_t n)
+{
+    obj_lock(o);
+    if (ba_reserve(o, BA(o)->len + n) < 0) { obj_unlock(o); return -1; }
+    memcpy(BA(o)->buf + BA(o)->len, p, n);
+    BA(o)->len += n;
+    obj_unlock(o);
+    return 0;
+}
+
+/* The current contents as a new bytes object, copied under o's lock. */
+static Obj *ba_snapshot(Obj *o)
+{
+    obj_lock(o);
+    Obj *b = bytes_new(BA(o)->buf ? BA(o)->buf : "", BA(o)->len);
+    obj_unlock(o);
+    return b;
+}
+
+/* Bytes of any bytes-like object or iterable of ints into sb; -1 on error. */
+static int collect_bytes(Obj *x, StrBuf *b)
+{
+    if (is_bytes(x)) { sb_add(b, B(x)->data, B(x)->len); return 0; }
+    if (is_ba(x)) {
+        obj_lock(x);
+        sb_add(b, BA(x)->buf ? BA(x)->buf : "", BA(x)->len);
+        obj_unlock(x);
+        return 0;
+    }
+    if (str_check(x)) { exc_raise(TypeError_t, "string argument without an encoding"); return -1; }
+    Obj *it = obj_iter(x);
+    if (!it) return -1;
+    Obj *v;
+    while ((v = obj_next(it))) {
+        intptr_t c;
+        if (!int_check(v)) {
+            exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(v));
+            DECREF(v);
+            break;
+        }
+        int e = int_as_index(v, &c);
+        DECREF(v);
+        if (e < 0) break;
+        if (c < 0 || c > 255) { exc_raise(ValueError_t, "byte must be in range(0, 256)"); break; }
+        sb_addc(b, (char)c);
+    }
+    DECREF(it);
+    return exc_occurred() ? -1 : 0;
+}
+
+static Obj *ba_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
+{
+    Obj *a[3];
+    if (args_parse("bytearray", args, nargs, kwnames, "|source|encoding|errors", a) < 0) return NULL;
+    Obj *o = obj_alloc(t, t->size > sizeof(ByteArrayObj) ? t->size : sizeof(ByteArrayObj));
+    if (!o) return NULL;
+    Obj *x = a[0];
+    if (!x) return o;
+    int r = 0;
+    if (str_check(x)) {
+        if (!a[1]) { DECREF(o); return exc_raise(TypeError_t, "string argument without an encoding"); }
+        r = ba_put(o, str_data(x), str_nbytes(x));
+    } else if (int_check(x)) {
+        intptr_t n;
+        if (int_as_index(x, &n) < 0) { DECREF(o); return NULL; }
+        if (n < 0) { DECREF(o); return exc_raise(ValueError_t, "negative count"); }
+        r = ba_reserve(o, (size_t)n);
+        if (r == 0) { memset(BA(o)->buf, 0, (size_t)n); BA(o)->len = (size_t)n; }
+    } else {
+        StrBuf b;
+        sb_init(&b);
+        r = collect_bytes(x, &b);
+        if (r == 0 && b.n) r = ba_put(o, b.p, b.n);
+        sb_free(&b);
+    }
+    if (r < 0) { DECREF(o); return NULL; }
+    return o;
+}
+
+static void ba_dealloc(Obj *o) { mem_free(BA(o)->buf); obj_free(o); }
+
+static Obj *ba_repr(Obj *o)
+{
+    Obj *b = ba_snapshot(o);
+    if (!b) return NULL;
+    Obj *r = bytes_repr(b);
+    DECREF(b);
+    if (!r) return NULL;
+    Obj *s = str_fmt("%s(%s)", TYPE(o)->name, str_data(r));
+    DECREF(r);
+    return s;
+}
+
+static intptr_t ba_len(Obj *o) { return (intptr_t)BA(o)->len; }
+
+static Obj *ba_getitem(Obj *o, Obj *key)
+{
+    if (int_check(key)) {
+        intptr_t i;
+        if (int_as_index_ovf(key, &i, INDEX_OVF_INDEXERROR) < 0) return NULL;
+        obj_lock(o);
+        intptr_t n = (intptr_t)BA(o)->len;
+        if (i < 0) i += n;
+        if (i < 0 || i >= n) { obj_unlock(o); return exc_raise(IndexError_t, "bytearray index out of range"); }
+        int c = (unsigned char)BA(o)->buf[i];
+        obj_unlock(o);
+        return MK_SMALL(c);
+    }
+    if (TYPE(key) == &slice_type) {
+        /* Slice a snapshot: the indices are resolved against one length. */
+        Obj *snap = ba_snapshot(o);
+        if (!snap) return NULL;
+        intptr_t start, stop, step, len;
+        if (slice_indices(key, (intptr_t)B(snap)->len, &start, &stop, &step, &len) < 0) { DECREF(snap); return NULL; }
+        Obj *r = obj_alloc(&bytearray_type, sizeof(ByteArrayObj));
+        if (!r) { DECREF(snap); return NULL; }
+        if (len > 0 && ba_reserve(r, (size_t)len) < 0) { DECREF(r); DECREF(snap); return NULL; }
+        for (intptr_t i = 0, j = start; i < len; i++, j += step) BA(r)->buf[i] = B(snap)->data[j];
+        BA(r)->len = len > 0 ? (size_t)len : 0;
+        DECREF(snap);
+        return r;
+    }
+    return exc_raise(TypeError_t, "bytearray indices must be integers or slices, not %s", type_name(key));
+}
+
+static int ba_setitem(Obj *o, Obj *key, Obj *val)
+{
+    if (!int_check(key)) {
+        exc_raise(TypeError_t, "bytearray indices must be integers or slices, not %s", type_name(key));
+        return -1;
+    }
+    intptr_t i, c = 0;
+    if (int_as_index_ovf(key, &i, INDEX_OVF_INDEXERROR) < 0) return -1;
+    if (val) {
+        if (!int_check(val)) { exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(val)); return -1; }
+        if (int_as_index(val, &c) < 0) return -1;
+        if (c < 0 || c > 255) { exc_raise(ValueError_t, "byte must be in range(0, 256)"); return -1; }
+    }
+    obj_lock(o);
+    intptr_t n = (intptr_t)BA(o)->len;
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) { obj_unlock(o); exc_raise(IndexError_t, "bytearray index out of range"); return -1; }
+    if (!val) {
+        memmove(BA(o)->buf + i, BA(o)->buf + i + 1, (size_t)(n - i - 1));
+        BA(o)->len--;
+    } else {
+        BA(o)->buf[i] = (char)c;
+    }
+    obj_unlock(o);
+    return 0;
+}
+
+static Obj *ba_compare(Obj *a, Obj *b, int op)
+{
+    Obj *x = is_ba(a) ? ba_snapshot(a) : NEWREF(a);
+    Obj *y = is_ba(b) ? ba_snapshot(b) : NEWREF(b);
+    Obj *r = x && y ? bytes_compare(x, y, op) : NULL;
+    XDECREF(x); XDECREF(y);
+    return r;
+}
+
+static Obj *ba_iter(Obj *o)
+{
+    Obj *b = ba_snapshot(o);   /* iterate a snapshot */
+    if (!b) return NULL;
+    Obj *it = bytes_iter(b);
+    DECREF(b);
+    return it;
+}
+
+static int ba_contains(Obj *o, Obj *x)
+{
+    Obj *b = ba_snapshot(o);
+    if (!b) return -1;
+    int r = bytes_contains(b, x);
+    DECREF(b);
+    return r;
+}
+
+static Obj *ba_add(Obj *a, Obj *b)
+{
+    if (!is_ba(a) && !is_bytes(a)) return NEWREF(NotImplemented);
+    StrBuf s;
+    sb_init(&s);
+    if (collect_bytes(a, &s) < 0 || collect_bytes(b, &s) < 0) { sb_free(&s); return NULL; }
+    Obj *r;
+    if (is_ba(a)) {
+        r = obj_alloc(&bytearray_type, sizeof(ByteArrayObj));
+        if (r && s.n && ba_put(r, s.p, s.n) < 0) { DECREF(r); r = NULL; }
+    } else r = bytes_new(s.p, s.n);
+    sb_free(&s);
+    return r;
+}
+
+static Obj *mba_append(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)kw;
+    if (nargs != 1) return exc_raise(TypeError_t, "bytearray.append() takes exactly one argument (%d given)", nargs);
+    intptr_t c;
+    if (!int_check(args[0])) return exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(args[0]));
+    if (int_as_index(args[0], &c) < 0) return NULL;
+    if (c < 0 || c > 255) return exc_raise(ValueError_t, "byte must be in range(0, 256)");
+    char ch = (char)c;
+    if (ba_put(self, &ch, 1) < 0) return NULL;
+    return none_ref();
+}
+
+static Obj *mba_extend(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)kw;
+    if (nargs != 1) return exc_raise(TypeError_t, "bytearray.extend() takes exactly one argument (%d given)", nargs);
+    StrBuf s;
+    sb_init(&s);
+    if (collect_bytes(args[0], &s) < 0) { sb_free(&s); return NULL; }
+    int r = s.n ? ba_put(self, s.p, s.n) : 0;
+    sb_free(&s);
+    if (r < 0) return NULL;
+    return none_ref();
+}
+
+static Obj *mba_pop(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)kw;
+    intptr_t i = -1;
+    if (nargs > 0 && int_as_index_ovf(args[0], &i, INDEX_OVF_SSIZE) < 0) return NULL;
+    obj_lock(self);
+    intptr_t n = (intptr_t)BA(self)->len;
+    if (n == 0) { obj_unlock(self); return exc_raise(IndexError_t, "pop from empty bytearray"); }
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) { obj_unlock(self); return exc_raise(IndexError_t, "pop index out of range"); }
+    int c = (unsigned char)BA(self)->buf[i];
+    memmove(BA(self)->buf + i, BA(self)->buf + i + 1, (size_t)(n - i - 1));
+    BA(self)->len--;
+    obj_unlock(self);
+    return MK_SMALL(c);
+}
+
+static Obj *mba_clear(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)args; (void)nargs; (void)kw;
+    obj_lock(self);
+    BA(self)->len = 0;
+    obj_unlock(self);
+    return none_ref();
+}
+
+/* The read-only methods go through a bytes snapshot. */
+static Obj *ba_via_bytes(const char *name, Obj *self, Obj *const *args, int nargs)
+{
+    Obj *b = ba_snapshot(self);
+    if (!b) return NULL;
+    Obj *r = obj_call_method(b, name, args, nargs);
+    DECREF(b);
+    return r;
+}
+#define BAVIA(nm) static Obj *mba_##nm(Obj *self, Obj *const *a, int n, Obj *kw) { (void)kw; return ba_via_bytes(#nm, self, a, n); }
+BAVIA(decode) BAVIA(hex) BAVIA(find) BAVIA(count) BAVIA(startswith) BAVIA(endswith) BAVIA(split) BAVIA(upper) BAVIA(lower) BAVIA(strip)
+
+static const MethodDef bytearray_methods[] = {
+    { "append", mba_append }, { "extend", mba_extend }, { "pop", mba_pop }, { "clear", mba_clear },
+    { "decode", mba_decode }, { "hex", mba_hex }, { "find", mba_find }, { "count", mba_count },
+    { "startswith", mba_startswith }, { "endswith", mba_endswith }, { "split", mba_split },
+    { "upper", mba_upper }, { "lower", mba_lower }, { "strip", mba_strip },
+    { NULL, NULL },
+};
+
+static int ba_hash(Obj *o, intptr_t *out)
+{
+    (void)out;
+    exc_raise(TypeError_t, "unhashable type: '%s'", type_name(o));
+    return -1;
+}
+
+Type bytearray_type = {
+    .base = { IMMORTAL_REFCNT, &type_type },
+    .name = "bytearray",
+    .base_type = &object_type,
+    .size = sizeof(ByteArrayObj),
+    .flags = TF_BASETYPE,
+    .dealloc = ba_dealloc,
+    .repr = ba_repr,
+    .hash = ba_hash,
+    .compare = ba_compare,
+    .len = ba_len,
+    .getitem = ba_getitem,
+    .setitem = ba_setitem,
+    .contains = ba_contains,
+    .iter = ba_iter,
+    .nb = { [NB_ADD] = ba_add },
+    .methods = bytearray_methods,
+    .new_ = ba_new_slot,
+};
+
+/* bytes(bytearray) and b'' + bytearray read through here. The pointer into a bytearray is
+ * borrowed and unlocked: under `none` a concurrent append in another thread may move it (the one
+ * caller, mp_copy.c, copies it at once; it is not covered by the object lock). */
+int bytes_like(Obj *o, const char **p, size_t *n)
+{
+    if (is_bytes(o)) { *p = B(o)->data; *n = B(o)->len; return 1; }
+    if (is_ba(o)) { *p = BA(o)->buf ? BA(o)->buf : ""; *n = BA(o)->len; return 1; }
+    return 0;
+}

@@ -1,0 +1,75 @@
+/*
+ * interp/objects/module.c — module objects: a dict with a name. Attribute access reads and writes the
+ * dict. Called by import.c, interp.c and C modules (module_new). Callers hold the GIL.
+ */
+#include <string.h>
+#include <stddef.h>
+#include "objects/module.h"
+
+Obj *module_new_obj(Obj *name) {
+    ModuleObj *m = (ModuleObj *)obj_alloc(&module_type, sizeof(ModuleObj));
+    if (!m) return NULL;
+    m->dict = dict_new();
+    if (!m->dict || dict_set_s(m->dict, "__name__", name) < 0 || dict_set_s(m->dict, "__doc__", None) < 0) {
+        DECREF(&m->base);
+        return NULL;
+    }
+    return &m->base;
+}
+
+Obj *module_new(const char *name) {
+    Obj *n = str_from_cstr(name);
+    if (!n) return NULL;
+    Obj *m = module_new_obj(n);
+    DECREF(n);
+    return m;
+}
+
+Obj *module_dict(Obj *m) { return ((ModuleObj *)m)->dict; }
+
+static void module_dealloc(Obj *o) {
+    XDECREF(((ModuleObj *)o)->dict);
+    obj_free(o);
+}
+
+static Obj *module_getattr(Obj *o, Obj *name) {
+    ModuleObj *m = (ModuleObj *)o;
+    Obj *v = dict_get_ref(m->dict, name);   /* under `none` another thread may rebind it */
+    if (v) return v;
+    if (exc_occurred()) return NULL;
+    if (str_equal_cstr(name, "__dict__")) return NEWREF(m->dict);
+    if (str_equal_cstr(name, "__class__")) return NEWREF((Obj *)&module_type);
+    Obj *mn = dict_get_s(m->dict, "__name__");
+    if (mn && str_check(mn)) return exc_raise(AttributeError_t, "module '%S' has no attribute '%S'", mn, name);
+    return exc_raise(AttributeError_t, "module has no attribute '%S'", name);
+}
+
+static int module_setattr(Obj *o, Obj *name, Obj *val) {
+    ModuleObj *m = (ModuleObj *)o;
+    if (val) return dict_set(m->dict, name, val);
+    if (!dict_get(m->dict, name)) {
+        Obj *mn = dict_get_s(m->dict, "__name__");
+        exc_raise(AttributeError_t, "module '%S' has no attribute '%S'", mn ? mn : str_intern("?"), name);
+        return -1;
+    }
+    return dict_del(m->dict, name);
+}
+
+static Obj *module_repr(Obj *o) {
+    ModuleObj *m = (ModuleObj *)o;
+    Obj *mn = dict_get_s(m->dict, "__name__");
+    Obj *file = dict_get_s(m->dict, "__file__");
+    if (file && str_check(file)) return str_fmt("<module %R from %R>", mn ? mn : None, file);
+    return str_fmt("<module %R (built-in)>", mn ? mn : None);
+}
+
+Type module_type = {
+    .base = { IMMORTAL_REFCNT, &type_type },
+    .name = "module",
+    .size = sizeof(ModuleObj),
+    .dictoffset = offsetof(ModuleObj, dict),
+    .dealloc = module_dealloc,
+    .repr = module_repr,
+    .getattr = module_getattr,
+    .setattr = module_setattr,
+};

@@ -1,0 +1,639 @@
+/*
+ * interp/objects/object.c — the root of the type system: `object`, `type`, the singletons (None,
+ * NotImplemented, Ellipsis, True, False) and their types, type_ready/type_lookup/type_is_subtype,
+ * types_init (process start-up) and rc_atomic.
+ *
+ * Built-in types are static, immortal Type structs; type_ready fills their dict from methods[]
+ * (as builtin_method_new descriptors, interp/runtime/func.h) and copies every NULL slot from the base, so
+ * a subclass behaves as its base unless it says otherwise. Heap types (class statements) are
+ * made by class.c, which calls type_ready too.
+ *
+ * Called by: everyone (type_lookup is on the attribute hot path). Locks: none; types are
+ * readied once at start-up, before any second thread exists. Heap type dicts are mutated under
+ * the GIL.
+ */
+#include <string.h>
+#include "objects/objects.h"
+#include "runtime/class.h"
+#include "runtime/vm.h"
+
+volatile bool rc_atomic;
+
+/* ---- small shared helpers ------------------------------------------------------------------ */
+
+int no_kwargs(const char *fname, Obj *kwnames) {
+    if (kwnames && TUPLE_LEN(kwnames) > 0) {
+        exc_raise(TypeError_t, "%s() takes no keyword arguments", fname);
+        return -1;
+    }
+    return 0;
+}
+
+int check_nargs(const char *fname, int nargs, int min, int max) {
+    if (nargs >= min && nargs <= max) return 0;
+    if (min == max) {
+        if (min == 0) exc_raise(TypeError_t, "%s() takes no arguments (%d given)", fname, nargs);
+        else if (min == 1) exc_raise(TypeError_t, "%s() takes exactly one argument (%d given)", fname, nargs);
+        else exc_raise(TypeError_t, "%s expected %d arguments, got %d", fname, min, nargs);
+    } else if (nargs < min) {
+        exc_raise(TypeError_t, "%s expected at least %d argument%s, got %d", fname, min, min == 1 ? "" : "s", nargs);
+    } else {
+        exc_raise(TypeError_t, "%s expected at most %d argument%s, got %d", fname, max, max == 1 ? "" : "s", nargs);
+    }
+    return -1;
+}
+
+/* ---- C stack budget -------------------------------------------------------------------------
+ * Every C path that recurses on user data (re-entering vm_eval, repr/compare/hash of nested
+ * containers, nested iterators, the compiler, multiprocessing's copies) asks c_stack_check
+ * first. The budget is the real stack of the running thread (port_stack_bounds), so no
+ * sys.setrecursionlimit value can walk the interpreter into the guard page: the check fires
+ * while C_STACK_RESERVE bytes are still free, enough for the leaf work that follows an error
+ * (building the RecursionError, unwinding, an `except` handler's prints, a trap frame on the
+ * guest). The reserve is at most a quarter of the stack, so small thread stacks
+ * (threading.stack_size(32768)) still leave most of it usable. */
+#ifdef TOLLPY_HOST
+#if defined(__SANITIZE_ADDRESS__)
+#define C_STACK_RESERVE ((uintptr_t)512 * 1024)   /* ASan's redzones triple frame sizes */
+#else
+#define C_STACK_RESERVE ((uintptr_t)256 * 1024)
+#endif
+#else
+#define C_STACK_RESERVE ((uintptr_t)12 * 1024)    /* of the guest's 64 KiB thread stacks */
+#endif
+
+bool c_stack_low(void) {
+    uintptr_t lo, hi;
+    port_stack_bounds(&lo, &hi);
+    uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
+    if (sp <= lo || sp > hi) return false;      /* unknown stack (boot stack, signal stack) */
+    uintptr_t reserve = (hi - lo) / 4;
+    if (reserve > C_STACK_RESERVE) reserve = C_STACK_RESERVE;
+    return sp - lo < reserve;
+}
+
+int c_stack_check(const char *where) {
+    if (!c_stack_low()) return 0;
+    exc_raise(RecursionError_t, "maximum recursion depth exceeded%s", where ? where : "");
+    return -1;
+}
+
+int rec_enter(const char *where) {
+    ThreadState *ts = ts_get();
+    if (!ts) return 0;
+    int limit = ts->interp ? ts->interp->recursion_limit : 1000;
+    if (limit <= 0) limit = 1000;
+    if (ts->depth >= limit) {
+        exc_raise(RecursionError_t, "maximum recursion depth exceeded%s", where);
+        return -1;
+    }
+    if (c_stack_check(where) < 0) return -1;
+    ts->depth++;
+    ts->c_depth++;
+    return 0;
+}
+
+void rec_leave(void) {
+    ThreadState *ts = ts_get();
+    if (ts) { ts->depth--; ts->c_depth--; }
+}
+
+int repr_enter(Obj *o) {
+    ThreadState *ts = ts_get();
+    if (!ts) return 0;
+    if (!ts->repr_active) {
+        ts->repr_active = list_new(0);
+        if (!ts->repr_active) return -1;
+    }
+    Obj *l = ts->repr_active;
+    for (intptr_t i = 0; i < LIST_LEN(l); i++)
+        if (LIST_ITEMS(l)[i] == o) return 1;
+    if (rec_enter(" while getting the repr of an object") < 0) return -1;
+    if (list_append(l, o) < 0) { rec_leave(); return -1; }
+    return 0;
+}
+
+void repr_leave(Obj *o) {
+    ThreadState *ts = ts_get();
+    if (!ts || !ts->repr_active) return;
+    Obj *l = ts->repr_active;
+    for (intptr_t i = LIST_LEN(l) - 1; i >= 0; i--) {
+        if (LIST_ITEMS(l)[i] == o) {
+            Obj *v = LIST_ITEMS(l)[i];
+            memmove(&LIST_ITEMS(l)[i], &LIST_ITEMS(l)[i + 1], (size_t)(LIST_LEN(l) - i - 1) * sizeof(Obj *));
+            LIST_LEN(l)--;
+            DECREF(v);
+            break;
+        }
+    }
+    rec_leave();
+}
+
+int hash_not_implemented(Obj *o, intptr_t *out) {
+    (void)out;
+    exc_raise(TypeError_t, "unhashable type: '%s'", type_name(o));
+    return -1;
+}
+
+/* ---- object --------------------------------------------------------------------------------- */
+
+static Obj *type_qualname_str(Type *t, bool with_module) {
+    Obj *qn = NULL, *mod = NULL;
+    if ((t->flags & TF_HEAPTYPE) && t->dict) {
+        qn = dict_get_s(t->dict, "__qualname__");
+        mod = dict_get_s(t->dict, "__module__");
+    }
+    const char *q = (qn && obj_is(qn, &str_type)) ? str_data(qn) : t->name;
+    if (with_module && mod && obj_is(mod, &str_type) && !str_equal_cstr(mod, "builtins"))
+        return str_fmt("%s.%s", str_data(mod), q);
+    return str_from_cstr(q);
+}
+
+Obj *object_repr(Obj *o) {
+    Obj *n = type_qualname_str(TYPE(o), true);
+    if (!n) return NULL;
+    Obj *r = str_fmt("<%s object at %p>", str_data(n), (void *)o);
+    DECREF(n);
+    return r;
+}
+
+int object_hash(Obj *o, intptr_t *out) {
+    uintptr_t y = (uintptr_t)o;
+    y = (y >> 4) | (y << (sizeof(uintptr_t) * 8 - 4));
+    intptr_t h = (intptr_t)y;
+    if (h == -1) h = -2;
+    *out = h;
+    return 0;
+}
+
+Obj *object_compare(Obj *a, Obj *b, int op) {
+    if (op == CMP_EQ) return NEWREF(a == b ? True_ : NotImplemented);
+    if (op == CMP_NE) {
+        /* By default != delegates to == and inverts the result (as CPython's object_richcompare). */
+        Type *t = TYPE(a);
+        if (t->compare && t->compare != object_compare) {
+            Obj *r = t->compare(a, b, CMP_EQ);
+            if (!r || r == NotImplemented) return r;
+            int v = obj_truth(r);
+            DECREF(r);
+            if (v < 0) return NULL;
+            return bool_from(!v);
+        }
+        if (t->flags & TF_HEAPTYPE) {
+            Obj *eq = type_lookup(t, str_intern("__eq__"));
+            if (eq && !obj_is(eq, &builtin_fn_type)) {
+                Obj *r = obj_call_method(a, "__eq__", &b, 1);
+                if (!r || r == NotImplemented) return r;
+                int v = obj_truth(r);
+                DECREF(r);
+                if (v < 0) return NULL;
+                return bool_from(!v);
+            }
+        }
+        return NEWREF(a == b ? False_ : NotImplemented);
+    }
+    return NEWREF(NotImplemented);
+}
+
+void object_dealloc(Obj *o) {
+    inst_dict_clear(o);
+    obj_free(o);
+}
+
+static Obj *object_init_descr(void) {
+    return object_type.dict ? dict_get_s(object_type.dict, "__init__") : NULL;
+}
+
+Obj *object_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
+    if (nargs > 0 || (kwnames && TUPLE_LEN(kwnames) > 0)) {
+        Obj *init = type_lookup(t, str_intern("__init__"));
+        if (!init || init == object_init_descr()) {
+            Obj *n = type_qualname_str(t, false);
+            if (!n) return NULL;
+            exc_raise(TypeError_t, "%s() takes no arguments", str_data(n));
+            DECREF(n);
+            return NULL;
+        }
+    }
+    (void)args;
+    size_t sz = t->size ? t->size : sizeof(Obj);
+    return obj_alloc(t, sz);
+}
+
+static Obj *object_m_init(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
+    (void)args;
+    if (nargs > 0 || (kwnames && TUPLE_LEN(kwnames) > 0)) {
+        Type *t = TYPE(self);
+        Obj *init = type_lookup(t, str_intern("__init__"));
+        if (init && init != object_init_descr())
+            return exc_raise(TypeError_t, "object.__init__() takes exactly one argument (the instance to initialize)");
+        Obj *n = type_qualname_str(t, false);
+        if (!n) return NULL;
+        exc_raise(TypeError_t, "%s() takes no arguments", str_data(n));
+        DECREF(n);
+        return NULL;
+    }
+    return none_ref();
+}
+
+/* object.__new__(cls, ...): stored as a plain builtin_fn (a static method). */
+static Obj *object_m_new(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
+    (void)self;
+    if (nargs < 1) return exc_raise(TypeError_t, "object.__new__(): not enough arguments");
+    if (!obj_isinstance(args[0], &type_type))
+        return exc_raise(TypeError_t, "object.__new__(X): X is not a type object (%s)", type_name(args[0]));
+    Type *t = (Type *)args[0];
+    if (t->new_ && t->new_ != object_new && !(t->flags & TF_HEAPTYPE))
+        return exc_raise(TypeError_t, "object.__new__(%s) is not safe, use %s.__new__()", t->name, t->name);
+    (void)kwnames;
+    size_t sz = t->size ? t->size : sizeof(Obj);
+    return obj_alloc(t, sz);
+}
+
+static Obj *object_m_repr(Obj *self, Obj *const *a, int n, Obj *k) { (void)a; (void)n; (void)k; return object_repr(self); }
+static Obj *object_m_str(Obj *self, Obj *const *a, int n, Obj *k) { (void)a; (void)n; (void)k; return obj_repr(self); }
+static Obj *object_m_hash(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)a; (void)n; (void)k;
+    intptr_t h;
+    object_hash(self, &h);
+    return int_from_i64(h);
+}
+static Obj *object_m_eq(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (check_nargs("__eq__", n, 1, 1) < 0 || no_kwargs("__eq__", k) < 0) return NULL;
+    return object_compare(self, a[0], CMP_EQ);
+}
+static Obj *object_m_ne(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (check_nargs("__ne__", n, 1, 1) < 0 || no_kwargs("__ne__", k) < 0) return NULL;
+    return object_compare(self, a[0], CMP_NE);
+}
+static Obj *object_m_setattr(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (check_nargs("__setattr__", n, 2, 2) < 0 || no_kwargs("__setattr__", k) < 0) return NULL;
+    if (!obj_is(a[0], &str_type) && !str_check(a[0]))
+        return exc_raise(TypeError_t, "attribute name must be string, not '%s'", type_name(a[0]));
+    if (obj_generic_setattr(self, a[0], a[1]) < 0) return NULL;
+    return none_ref();
+}
+static Obj *object_m_delattr(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (check_nargs("__delattr__", n, 1, 1) < 0 || no_kwargs("__delattr__", k) < 0) return NULL;
+    if (obj_generic_setattr(self, a[0], NULL) < 0) return NULL;
+    return none_ref();
+}
+static Obj *object_m_getattribute(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (check_nargs("__getattribute__", n, 1, 1) < 0 || no_kwargs("__getattribute__", k) < 0) return NULL;
+    if (!str_check(a[0]))
+        return exc_raise(TypeError_t, "attribute name must be string, not '%s'", type_name(a[0]));
+    return obj_generic_getattr(self, a[0]);
+}
+static Obj *object_m_format(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (check_nargs("__format__", n, 1, 1) < 0 || no_kwargs("__format__", k) < 0) return NULL;
+    if (!str_check(a[0]))
+        return exc_raise(TypeError_t, "__format__() argument must be str, not %s", type_name(a[0]));
+    if (str_nbytes(a[0]) > 0)
+        return exc_raise(TypeError_t, "unsupported format string passed to %s.__format__", type_name(self));
+    return obj_str(self);
+}
+static Obj *object_m_dir(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)a; (void)n; (void)k;
+    Obj *l = list_new(0);
+    if (!l) return NULL;
+    Type *t = TYPE(self);
+    if (t->dictoffset) {
+        Obj *d = *(Obj **)((char *)self + t->dictoffset);
+        if (d) {
+            intptr_t pos = 0; Obj *kk, *v;
+            while (dict_next(d, &pos, &kk, &v)) if (list_append(l, kk) < 0) { DECREF(l); return NULL; }
+        }
+    }
+    for (; t; t = t->base_type) {
+        if (!t->dict) continue;
+        intptr_t pos = 0; Obj *kk, *v;
+        while (dict_next(t->dict, &pos, &kk, &v)) {
+            int c = obj_contains(l, kk);
+            if (c < 0 || (c == 0 && list_append(l, kk) < 0)) { DECREF(l); return NULL; }
+        }
+    }
+    if (list_sort(l, NULL, false) < 0) { DECREF(l); return NULL; }
+    return l;
+}
+
+static const MethodDef object_methods[] = {
+    {"__init__", object_m_init},
+    {"__new__", object_m_new},
+    {"__repr__", object_m_repr},
+    {"__str__", object_m_str},
+    {"__hash__", object_m_hash},
+    {"__eq__", object_m_eq},
+    {"__ne__", object_m_ne},
+    {"__setattr__", object_m_setattr},
+    {"__delattr__", object_m_delattr},
+    {"__getattribute__", object_m_getattribute},
+    {"__format__", object_m_format},
+    {"__dir__", object_m_dir},
+    {NULL, NULL},
+};
+
+Type object_type = {
+    .base = TYPE_HEAD, .name = "object", .base_type = NULL, .size = sizeof(Obj),
+    .flags = TF_BASETYPE, .dealloc = object_dealloc, .repr = object_repr, .hash = object_hash,
+    .compare = object_compare, .methods = object_methods, .new_ = object_new,
+};
+
+/* ---- type ----------------------------------------------------------------------------------- */
+
+bool type_is_subtype(Type *a, Type *b) {
+    for (; a; a = a->base_type)
+        if (a == b) return true;
+    return false;
+}
+
+Obj *type_lookup(Type *t, Obj *name) {
+    for (; t; t = t->base_type) {
+        if (t->dict) {
+            Obj *v = dict_get(t->dict, name);
+            if (v) return v;
+        }
+    }
+    return NULL;   /* names are strs: dict_get cannot raise here, and a pending exception stays */
+}
+
+static Obj *type_repr(Obj *o) {
+    Type *t = (Type *)o;
+    Obj *n = type_qualname_str(t, true);
+    if (!n) return NULL;
+    Obj *r = str_fmt("<class '%s'>", str_data(n));
+    DECREF(n);
+    return r;
+}
+
+static Obj *type_call(Obj *callable, Obj *const *args, int nargs, Obj *kwnames) {
+    Type *t = (Type *)callable;
+    if (t == &type_type) {
+        int nk = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
+        if (nargs == 1 && nk == 0) return NEWREF((Obj *)TYPE(args[0]));
+        if (nargs != 3) return exc_raise(TypeError_t, "type() takes 1 or 3 arguments");
+        if (!str_check(args[0]))
+            return exc_raise(TypeError_t, "type.__new__() argument 1 must be str, not %s", type_name(args[0]));
+        if (!obj_is(args[1], &tuple_type))
+            return exc_raise(TypeError_t, "type.__new__() argument 2 must be tuple, not %s", type_name(args[1]));
+        if (!obj_isinstance(args[2], &dict_type))
+            return exc_raise(TypeError_t, "type.__new__() argument 3 must be dict, not %s", type_name(args[2]));
+        return class_new(args[0], args[1], args[2]);
+    }
+    if (!t->new_) return exc_raise(TypeError_t, "cannot create '%s' instances", t->name);
+    return t->new_(t, args, nargs, kwnames);
+}
+
+/* ---- list[int] & co.: a minimal types.GenericAlias (repr, call, __origin__, __args__) ------------ */
+
+typedef struct { Obj base; Obj *origin; Obj *args; } AliasObj;
+
+static void alias_dealloc(Obj *o) {
+    AliasObj *a = (AliasObj *)o;
+    CLEAR(a->origin); CLEAR(a->args);
+    obj_free(o);
+}
+
+static int alias_add_arg(StrBuf *b, Obj *v) {
+    if (v == &ellipsis_obj) { sb_adds(b, "..."); return 0; }
+    if (obj_isinstance(v, &type_type)) {
+        Type *t = (Type *)v;
+        Obj *n = type_qualname_str(t, true);
+        if (!n) return -1;
+        sb_adds(b, str_data(n));
+        DECREF(n);
+        return 0;
+    }
+    return sb_add_repr(b, v);
+}
+
+static Obj *alias_repr(Obj *o) {
+    AliasObj *a = (AliasObj *)o;
+    StrBuf b;
+    sb_init(&b);
+    if (alias_add_arg(&b, a->origin) < 0) { sb_free(&b); return NULL; }
+    sb_addc(&b, '[');
+    for (intptr_t i = 0; i < TUPLE_LEN(a->args); i++) {
+        if (i) sb_add(&b, ", ", 2);
+        if (alias_add_arg(&b, TUPLE_ITEMS(a->args)[i]) < 0) { sb_free(&b); return NULL; }
+    }
+    if (TUPLE_LEN(a->args) == 0) sb_adds(&b, "()");
+    sb_addc(&b, ']');
+    return sb_finish(&b);
+}
+
+static Obj *alias_call(Obj *o, Obj *const *args, int nargs, Obj *kwnames) {
+    return obj_call(((AliasObj *)o)->origin, args, nargs, kwnames);
+}
+
+static Obj *alias_getattr(Obj *o, Obj *name) {
+    AliasObj *a = (AliasObj *)o;
+    if (str_equal_cstr(name, "__origin__")) return NEWREF(a->origin);
+    if (str_equal_cstr(name, "__args__")) return NEWREF(a->args);
+    return obj_getattr(a->origin, name);
+}
+
+static Obj *alias_compare(Obj *x, Obj *y, int op) {
+    if (TYPE(y) != TYPE(x) || (op != CMP_EQ && op != CMP_NE)) return NEWREF(NotImplemented);
+    AliasObj *a = (AliasObj *)x, *b = (AliasObj *)y;
+    int eq = a->origin == b->origin ? obj_eq(a->args, b->args) : 0;
+    if (eq < 0) return NULL;
+    return bool_from(op == CMP_EQ ? eq : !eq);
+}
+
+static Type alias_type = {
+    .base = TYPE_HEAD, .name = "types.GenericAlias", .size = sizeof(AliasObj),
+    .dealloc = alias_dealloc, .repr = alias_repr, .call = alias_call, .getattr = alias_getattr,
+    .compare = alias_compare, .hash = hash_not_implemented,
+};
+
+/* type[...]: heap classes with __class_getitem__ get it called; the built-in containers give a
+ * GenericAlias (list[int]), as CPython's. */
+static Obj *type_subscript(Obj *o, Obj *key) {
+    Type *t = (Type *)o;
+    if (t->flags & TF_HEAPTYPE) {
+        /* __class_getitem__ is an implicit class method. */
+        Obj *cg = type_lookup(t, str_intern("__class_getitem__"));
+        if (cg) {
+            if (obj_is(cg, &classmethod_type) || obj_is(cg, &staticmethod_type)) {
+                Obj *b = obj_getattr_s(o, "__class_getitem__");
+                if (!b) return NULL;
+                Obj *r = obj_call1(b, key);
+                DECREF(b);
+                return r;
+            }
+            return obj_call2(cg, o, key);
+        }
+    }
+    static Type *const generic[] = { &list_type, &dict_type, &tuple_type, &set_type, &frozenset_type,
+                                     &type_type, &enumerate_type, &zip_type, &map_type, &filter_type,
+                                     &reversed_type };
+    bool ok = false;
+    for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++) if (type_is_subtype(t, generic[i])) ok = true;
+    if (!ok) return exc_raise(TypeError_t, "type '%s' is not subscriptable", t->name);
+    AliasObj *a = (AliasObj *)obj_alloc(&alias_type, sizeof(AliasObj));
+    if (!a) return NULL;
+    a->origin = NEWREF(o);
+    a->args = obj_is(key, &tuple_type) ? NEWREF(key) : tuple_pack(1, key);
+    if (!a->args) { DECREF((Obj *)a); return NULL; }
+    return (Obj *)a;
+}
+
+/* A getattr slot of its own (not NULL) so the VM's LOAD_METHOD fast path, which binds methods
+ * found on TYPE(o), never binds type's inherited object.__init__ & co. to a class: attribute
+ * lookup on a class goes through class.c's generic path (the class's own MRO first). */
+static Obj *type_getattr(Obj *o, Obj *name) { return obj_generic_getattr(o, name); }
+
+static Obj *type_m_mro(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)a; (void)n; (void)k;
+    Obj *tup = obj_getattr_s(self, "__mro__");
+    if (!tup) return NULL;
+    Obj *l = list_from_iter(tup);
+    DECREF(tup);
+    return l;
+}
+
+static const MethodDef type_methods[] = {
+    {"mro", type_m_mro},
+    {NULL, NULL},
+};
+
+Type type_type = {
+    .base = TYPE_HEAD, .name = "type", .base_type = &object_type, .size = sizeof(Type),
+    .flags = TF_BASETYPE, .repr = type_repr, .hash = object_hash, .compare = object_compare,
+    .call = type_call, .getattr = type_getattr, .getitem = type_subscript, .methods = type_methods,
+};
+
+int type_ready(Type *t) {
+    if (t != &object_type && !t->base_type) t->base_type = &object_type;
+    if (!t->dict) {
+        t->dict = dict_new();
+        if (!t->dict) return -1;
+    }
+    Type *b = t->base_type;
+    if (b) {
+        if (!t->size) t->size = b->size;
+        if (!t->dictoffset) t->dictoffset = b->dictoffset;
+        if ((b->flags & TF_EXCEPTION)) t->flags |= TF_EXCEPTION;
+#define INH(f) if (!t->f) t->f = b->f
+        INH(dealloc); INH(repr); INH(str); INH(hash); INH(compare); INH(truth); INH(len);
+        INH(getitem); INH(setitem); INH(contains); INH(iter); INH(next); INH(call);
+        INH(getattr); INH(setattr); INH(neg); INH(pos); INH(invert); INH(format);
+        for (int i = 0; i < NB__COUNT; i++) INH(nb[i]);
+        if (t->flags & TF_HEAPTYPE) INH(new_);
+#undef INH
+    }
+    if (t->methods) {
+        for (const MethodDef *m = t->methods; m->name; m++) {
+            if (dict_get_s(t->dict, m->name)) continue;
+            Obj *f;
+            if (!strcmp(m->name, "__new__")) f = builtin_fn_new(m->name, m->fn, NULL);
+            else f = builtin_method_new(m->name, m->fn, t);
+            if (!f) return -1;
+            int r = dict_set_s(t->dict, m->name, f);
+            DECREF(f);
+            if (r < 0) return -1;
+        }
+    }
+    return 0;
+}
+
+/* ---- None, NotImplemented, Ellipsis --------------------------------------------------------- */
+
+static Obj *none_repr(Obj *o) { (void)o; return str_from_cstr("None"); }
+static int none_truth(Obj *o) { (void)o; return 0; }
+static Obj *none_new(Type *t, Obj *const *a, int n, Obj *k) {
+    (void)t; (void)a;
+    if (n || (k && TUPLE_LEN(k))) return exc_raise(TypeError_t, "NoneType takes no arguments");
+    return none_ref();
+}
+Type none_type = {
+    .base = TYPE_HEAD, .name = "NoneType", .size = sizeof(Obj), .repr = none_repr,
+    .hash = object_hash, .truth = none_truth, .new_ = none_new,
+};
+Obj none_obj = STATIC_OBJ(none_type);
+
+static Obj *notimpl_repr(Obj *o) { (void)o; return str_from_cstr("NotImplemented"); }
+static Obj *notimpl_new(Type *t, Obj *const *a, int n, Obj *k) {
+    (void)t; (void)a;
+    if (n || (k && TUPLE_LEN(k))) return exc_raise(TypeError_t, "NotImplementedType takes no arguments");
+    return NEWREF(NotImplemented);
+}
+Type notimpl_type = {
+    .base = TYPE_HEAD, .name = "NotImplementedType", .size = sizeof(Obj), .repr = notimpl_repr,
+    .hash = object_hash, .new_ = notimpl_new,
+};
+Obj notimpl_obj = STATIC_OBJ(notimpl_type);
+
+static Obj *ellipsis_repr(Obj *o) { (void)o; return str_from_cstr("Ellipsis"); }
+static Obj *ellipsis_new(Type *t, Obj *const *a, int n, Obj *k) {
+    (void)t; (void)a;
+    if (n || (k && TUPLE_LEN(k))) return exc_raise(TypeError_t, "ellipsis takes no arguments");
+    return NEWREF(&ellipsis_obj);
+}
+Type ellipsis_type = {
+    .base = TYPE_HEAD, .name = "ellipsis", .size = sizeof(Obj), .repr = ellipsis_repr,
+    .hash = object_hash, .new_ = ellipsis_new,
+};
+Obj ellipsis_obj = STATIC_OBJ(ellipsis_type);
+
+/* ---- bool: a subclass of int; True/False are the only instances ------------------------------ */
+/* int.c's number slots see True/False as 1/0 (they compare by identity with True_/False_). */
+
+static Obj *bool_repr(Obj *o) { return str_from_cstr(o == True_ ? "True" : "False"); }
+static int bool_truth(Obj *o) { return o == True_; }
+static Obj *bool_new(Type *t, Obj *const *a, int n, Obj *k) {
+    (void)t;
+    if (no_kwargs("bool", k) < 0) return NULL;
+    if (n > 1) return exc_raise(TypeError_t, "bool expected at most 1 argument, got %d", n);
+    if (n == 0) return bool_from(0);
+    int v = obj_truth(a[0]);
+    if (v < 0) return NULL;
+    return bool_from(v);
+}
+static Obj *bool_bitop(Obj *a, Obj *b, int op) {
+    if ((a == True_ || a == False_) && (b == True_ || b == False_)) {
+        int x = a == True_, y = b == True_;
+        return bool_from(op == NB_AND ? (x & y) : op == NB_OR ? (x | y) : (x ^ y));
+    }
+    Obj *aa = (a == True_) ? MK_SMALL(1) : (a == False_) ? MK_SMALL(0) : a;
+    Obj *bb = (b == True_) ? MK_SMALL(1) : (b == False_) ? MK_SMALL(0) : b;
+    return int_type.nb[op](aa, bb);
+}
+static Obj *bool_and(Obj *a, Obj *b) { return bool_bitop(a, b, NB_AND); }
+static Obj *bool_or(Obj *a, Obj *b) { return bool_bitop(a, b, NB_OR); }
+static Obj *bool_xor(Obj *a, Obj *b) { return bool_bitop(a, b, NB_XOR); }
+
+Type bool_type = {
+    .base = TYPE_HEAD, .name = "bool", .base_type = &int_type, .size = sizeof(Obj),
+    .repr = bool_repr, .truth = bool_truth, .new_ = bool_new,
+    .nb = {[NB_AND] = bool_and, [NB_OR] = bool_or, [NB_XOR] = bool_xor},
+};
+Obj true_obj = STATIC_OBJ(bool_type);
+Obj false_obj = STATIC_OBJ(bool_type);
+
+/* ---- start-up -------------------------------------------------------------------------------- */
+
+int types_init(void) {
+    static bool done;
+    if (done) return 0;
+    /* object and type first: everything else's dict holds builtin_method objects. */
+    Type *order[] = {
+        &object_type, &type_type, &int_type, &bool_type, &float_type, &str_type, &bytes_type,
+        &bytearray_type,
+        &list_type, &tuple_type, &dict_type, &set_type, &frozenset_type, &range_type, &slice_type,
+        &none_type, &notimpl_type, &ellipsis_type, &builtin_fn_type, &method_type,
+        &function_type, &code_type, &cell_type, &module_type, &generator_type, &property_type,
+        &staticmethod_type, &classmethod_type, &super_type,
+        &list_iter_type, &list_reviter_type, &tuple_iter_type, &range_iter_type, &seq_iter_type,
+        &enumerate_type, &zip_type, &map_type, &filter_type, &reversed_type, &callable_iter_type,
+        &dict_keys_type, &dict_values_type, &dict_items_type, &dict_keyiter_type,
+        &dict_valueiter_type, &dict_itemiter_type, &set_iter_type, &alias_type,
+    };
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
+        if (type_ready(order[i]) < 0) return -1;
+    if (exc_init_types() < 0) return -1;
+    if (dict_add_classmethods() < 0) return -1;
+    if (types_add_class_methods() < 0) return -1;
+    done = true;
+    return 0;
+}

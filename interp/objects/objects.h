@@ -1,0 +1,84 @@
+/*
+ * interp/objects/objects.h — helpers the object types share among themselves (static type
+ * headers, the repr and C-recursion guards, argument-count checks, iterator and view types, the
+ * start-up hooks of exceptions and dict). Not a contract: the rest of the interpreter uses
+ * core/obj.h; modules/builtins.c uses it for the iterator types it exposes.
+ */
+#ifndef INTERP_OBJECTS_H
+#define INTERP_OBJECTS_H
+
+#include "core/obj.h"
+#include "core/state.h"
+#include "runtime/func.h"
+
+/* Static type header: immortal, its type is type_type. */
+#define TYPE_HEAD {IMMORTAL_REFCNT, &type_type}
+#define STATIC_OBJ(t) {IMMORTAL_REFCNT, &(t)}
+
+/* Repr recursion guard (CPython's Py_ReprEnter): 1 = o's repr already running on this thread
+ * (print "[...]"), 0 = entered (call repr_leave), -1 = error (RecursionError / MemoryError). */
+int repr_enter(Obj *o);
+void repr_leave(Obj *o);
+/* C recursion depth guard shared with Python calls (ts->depth against recursion_limit). */
+int rec_enter(const char *where);
+void rec_leave(void);
+
+/* Clear the instance dict of a heap subclass instance (dealloc helper). */
+static inline void inst_dict_clear(Obj *o) {
+    Type *t = TYPE(o);
+    if (t->dictoffset) CLEAR(*(Obj **)((char *)o + t->dictoffset));
+}
+
+int hash_not_implemented(Obj *o, intptr_t *out);   /* "unhashable type: 'list'" */
+Obj *object_repr(Obj *o);
+int object_hash(Obj *o, intptr_t *out);
+Obj *object_compare(Obj *a, Obj *b, int op);
+void object_dealloc(Obj *o);
+Obj *object_new(Type *t, Obj *const *args, int nargs, Obj *kwnames);
+
+/* Reject keyword arguments: "list.append() takes no keyword arguments" (name "list.append"). */
+int no_kwargs(const char *fname, Obj *kwnames);
+/* Check positional count: "append() takes exactly one argument (N given)" family. */
+int check_nargs(const char *fname, int nargs, int min, int max);
+
+/* Iterator objects (iter.c). */
+Obj *listiter_new(Obj *l, bool reversed);
+Obj *tupleiter_new(Obj *t);
+Obj *rangeiter_new(int64_t start, int64_t step, int64_t len);
+extern Type list_iter_type, list_reviter_type, tuple_iter_type, range_iter_type, seq_iter_type,
+    enumerate_type, zip_type, map_type, filter_type, reversed_type, callable_iter_type;
+
+/* Dict views and iterators (dict.c); set iterator (set.c). */
+extern Type dict_keys_type, dict_values_type, dict_items_type, dict_keyiter_type,
+    dict_valueiter_type, dict_itemiter_type, set_iter_type;
+bool set_check(Obj *o);          /* set or frozenset (or subclass) */
+Obj *set_copy_as(Type *t, Obj *s);
+int set_discard_key(Obj *s, Obj *key);   /* 1 removed, 0 absent, -1 error */
+Obj *set_pop_any(Obj *s);
+
+int dict_add_classmethods(void);   /* dict.fromkeys (after type_ready) */
+/* exc.c */
+int exc_init_types(void);
+int exc_add_builtins(Obj *dict);
+
+/* list.c */
+Obj *list_getslice_raw(Obj *l, intptr_t lo, intptr_t hi);
+int list_insert(Obj *l, intptr_t i, Obj *v);
+
+/* Compare two lists or two tuples lexicographically: a rich compare result. */
+Obj *seq_compare(Obj *a, Obj *b, int op);
+/* seq * n: 1 = *out set, 0 = n is not an int (caller decides), -1 = error. */
+int seq_repeat_count(Obj *n, intptr_t *out);
+/* index(x, start, stop) bounds, clamped like CPython's. */
+int index_bounds(const char *fname, Obj *const *args, int nargs, intptr_t len, intptr_t *lo, intptr_t *hi);
+
+/* Range internals (for `in`, len, iteration fast paths). */
+typedef struct { Obj base; int64_t start, stop, step, len; } RangeObj;
+typedef struct { Obj base; Obj *start, *stop, *step; } SliceObj;
+extern Type *SystemError_t;
+/* Index helper: a negative i counts from the end; no range check. -1 + exception on bad type. */
+int seq_index(Obj *key, intptr_t len, intptr_t *out, const char *what);
+Obj *tuple_getslice(Obj *t, Obj *slice);
+bool is_heap_with(Obj *o, const char *dunder);
+
+#endif

@@ -1,0 +1,132 @@
+/*
+ * interp/port/port.h — the only door from the interpreter to the platform.
+ *
+ * interp/ includes no kernel header and no OS header beyond the C library; everything it needs
+ * from below (threads, spinlocks, wait queues with timeouts, monotonic time, console I/O, memory,
+ * per-thread slots, C stack bounds, core control and statistics) comes through the functions
+ * declared here.
+ * Two implementations exist and must behave alike:
+ *   ports/guest/port_guest.c      — the Tollbooth kernel (guest), on kernel/sched, kernel/waitq, kernel/spinlock
+ *   ports/host/port_linux.c — Linux (host build `tollpy`), on pthreads, futex/condvars, clock_gettime
+ * One GIL, two ports: what the host measures is the code that runs in the guest.
+ *
+ * Locking contract: a port_spin_t is a real spinlock (interrupts off in the kernel); hold it for a
+ * few dozen instructions at most and never across port_waitq_sleep (the kernel panics if you do,
+ * except the one lock handed to port_waitq_sleep, which it releases atomically with going to sleep).
+ */
+#ifndef INTERP_PORT_H
+#define INTERP_PORT_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+/* ---- time ---------------------------------------------------------------------------------- */
+uint64_t port_time_ns(void);          /* monotonic, ns since boot (guest) / since an arbitrary epoch (host) */
+uint64_t port_wall_time_ns(void);     /* for time.time(): ns since the Unix epoch where known, else boot */
+
+/* ---- spinlocks ------------------------------------------------------------------------------ */
+/* Opaque storage big enough for either port; initialise with port_spin_init before use. */
+typedef struct { uintptr_t opaque[6]; } port_spin_t;
+void port_spin_init(port_spin_t *l, const char *name);
+void port_spin_lock(port_spin_t *l);
+void port_spin_unlock(port_spin_t *l);
+
+/* ---- wait queues ---------------------------------------------------------------------------- */
+/* A wait queue is a set of sleeping threads. No lost wake-ups: the caller checks its condition
+ * while holding `lk`, then calls port_waitq_sleep, which releases `lk` and sleeps atomically and
+ * re-takes `lk` before returning. Returns 0 when woken, 1 when timeout_ns elapsed
+ * (timeout_ns == PORT_FOREVER waits without a deadline), -1 if interrupted (Ctrl-C / reset). */
+#define PORT_FOREVER UINT64_MAX
+typedef struct { uintptr_t opaque[8]; } port_waitq_t;
+void port_waitq_init(port_waitq_t *q, const char *name);
+int  port_waitq_sleep(port_waitq_t *q, port_spin_t *lk, uint64_t timeout_ns);
+int  port_waitq_wake_one(port_waitq_t *q);   /* returns the number woken (0 or 1) */
+int  port_waitq_wake_all(port_waitq_t *q);   /* returns the number woken */
+
+/* ---- threads -------------------------------------------------------------------------------- */
+typedef struct port_thread port_thread;       /* opaque */
+#define PORT_ANY_CORE (-1)
+/* Start fn(arg) on a new thread. Returns NULL (and sets *err to a short reason) on failure:
+ * too many threads, stack too large, out of memory. Never corrupts anything on failure. */
+port_thread *port_thread_start(const char *name, void (*fn)(void *), void *arg,
+                               size_t stack_size, int core, const char **err);
+/* Wait until t has finished, or timeout; 0 = finished (t is then released), 1 = timeout. */
+int      port_thread_join(port_thread *t, uint64_t timeout_ns);
+void     port_thread_detach(port_thread *t);  /* release t; it frees itself when it ends */
+void     port_thread_exit(void) __attribute__((noreturn));
+void     port_thread_yield(void);
+/* Sleep ns; returns -1 if interrupted (Ctrl-C / reset), else 0. */
+int      port_sleep_ns(uint64_t ns);
+uint32_t port_thread_id(void);                /* unique while alive, never 0 */
+int      port_current_core(void);             /* the core we run on now */
+
+/* The calling thread's C stack: [*lo, *hi), lo the lowest address it may use (just above the
+ * guard page), hi the top it grows down from. The interpreter's recursion checks
+ * (c_stack_check in interp/objects/object.c) compare the stack pointer with these. Both 0 when the
+ * platform cannot tell (then no check fires). Host: pthread_getattr_np, cached per thread;
+ * guest: the kernel thread's stack (kernel/thread.c). Cheap enough for every C re-entry. */
+void port_stack_bounds(uintptr_t *lo, uintptr_t *hi);
+
+/* One pointer per thread for the interpreter (its ThreadState). NULL on a fresh thread. */
+void  port_tls_set(void *p);
+void *port_tls_get(void);
+
+/* ---- cores ---------------------------------------------------------------------------------- */
+int port_cores_online(void);
+int port_cores_possible(void);
+/* Keep exactly n cores online (1..possible); returns the number online afterwards, or -1. */
+int port_cores_set(int n);
+
+/* ---- memory --------------------------------------------------------------------------------- */
+/* Raw memory for the interpreter's allocator; NULL when the platform is out of memory. */
+void *port_malloc(size_t n);
+void *port_realloc(void *p, size_t n);
+void  port_free(void *p);
+
+/* ---- console -------------------------------------------------------------------------------- */
+/* Write bytes; a write from one thread is never interleaved mid-call with another's. */
+void port_write(const char *buf, size_t n);
+/* Read one byte, blocking; -1 on end of input (host EOF) or interrupt. */
+int  port_getc(void);
+/* Set by the console when Ctrl-C arrives; the VM's eval breaker polls and clears it. */
+bool port_interrupt_pending(void);
+void port_interrupt_clear(void);
+
+/* ---- program exit --------------------------------------------------------------------------- */
+void port_exit(int status) __attribute__((noreturn));   /* host: exit(); guest: power off */
+
+/* ---- fault containment (guest: every GIL policy) -------------------------------------------- */
+/* While a hook is set, a fault (data/prefetch abort, undefined instruction, an overflow into the
+ * thread's own stack guard page) in a thread's own code is offered to it before the platform's
+ * default (guest: kernel panic). The platform has already printed its report (kind, pc and
+ * symbol, address, backtrace) when cont runs. The hook runs in the
+ * fault handler: short, no locks, no allocation. It returns NULL (the default happens) or a
+ * continuation: the thread never returns to the faulting code; it runs cont(f) on its own stack
+ * (reset), and cont must not return (port_thread_exit, port_exit, ...). Faults inside the
+ * platform (its own code, a port_spin lock held, an interrupt handler, another thread's guard
+ * page) are never offered.
+ * Host (port_linux.c): a no-op; the host's unsafe policy handles SIGSEGV/SIGBUS itself. */
+typedef struct {
+    const char *kind;                 /* "data abort", "prefetch abort", "undefined instruction" */
+    uintptr_t pc, addr;               /* faulting pc; fault address (aborts) */
+    const char *thread;               /* the platform's thread name */
+    int stack_overflow;               /* the abort hit the thread's own stack guard page */
+} port_fault;
+typedef void (*port_fault_cont)(const port_fault *f);
+typedef port_fault_cont (*port_fault_hook)(const port_fault *f);
+void port_set_fault_hook(port_fault_hook h);     /* NULL: none */
+/* Every sleep under way (port_sleep_ns, port_waitq_sleep) returns -1 as for Ctrl-C, so a thread
+ * blocked in join() or a lock sees the unsafe policy's reset. Guest: at once; host: within one
+ * 50 ms slice of the sleep. */
+void port_interrupt_sleepers(void);
+/* Guest only (the `unsafe` policy): while on, freed memory is kept out of the heap the kernel
+ * shares (a racing double free then lands in dead memory, not in malloc's free lists). */
+void port_heap_quarantine(bool on);
+
+/* ---- trace ---------------------------------------------------------------------------------- */
+/* Append one event to the current core's trace ring (cheap; never blocks). `a`/`b` are
+ * event-specific. Event codes are defined by interp/port/trace_events.h. */
+void port_trace(uint16_t event, uint32_t a, uint32_t b);
+
+#endif

@@ -1,0 +1,595 @@
+/*
+ * interp/runtime/class.c — classes and attribute lookup.
+ *
+ * Attribute lookup follows CPython's order: a *data* descriptor on the type (property, or a
+ * Python object whose class defines __set__/__delete__) wins over the instance dict, which wins
+ * over everything else found on the type (functions bind to methods, staticmethod/classmethod
+ * unwrap, plain class attributes are returned as they are). Then __getattr__ if the class has it.
+ * Types themselves look up along their own base chain (class attributes, classmethods).
+ *
+ * Single inheritance only: a class has one base; its instances add a dict after the base's
+ * layout unless the base already has one. Dunders are looked up by name by ops.c on heap types,
+ * so no slot wrappers are installed here. Callers hold the GIL; nothing here locks.
+ */
+#include <string.h>
+#include "runtime/class.h"
+#include "runtime/func.h"
+#include "core/state.h"
+#include "runtime/vm.h"
+#include "runtime/traceback.h"
+
+static bool is_dunder(const char *n) { return n[0] == '_' && n[1] == '_'; }
+static Obj **dict_slot(Obj *o, Type *t) { return (Obj **)((char *)o + t->dictoffset); }
+
+static bool is_data_descr(Obj *d) {
+    Type *dt = TYPE(d);
+    if (dt == &property_type) return true;
+    if (dt->flags & TF_HEAPTYPE)
+        return type_lookup(dt, str_intern("__set__")) || type_lookup(dt, str_intern("__delete__"));
+    return false;
+}
+
+static Obj *mro_tuple(Type *t) {
+    int n = 0;
+    for (Type *b = t; b; b = b->base_type) n++;
+    Obj *tup = tuple_new(n);
+    if (!tup) return NULL;
+    int i = 0;
+    for (Type *b = t; b; b = b->base_type) TUPLE_ITEMS(tup)[i++] = NEWREF((Obj *)b);
+    return tup;
+}
+
+/* type_lookup as a new reference. Under `none` another thread may rebind a class attribute and
+ * free the old value between a borrowed lookup and its INCREF: take it under the type dict's
+ * lock (dict_get_ref). Under a GIL, the borrowed lookup plus INCREF. */
+static Obj *type_lookup_ref(Type *t, Obj *name) {
+    if (!rc_atomic) {
+        Obj *v = type_lookup(t, name);
+        return v ? NEWREF(v) : NULL;
+    }
+    for (; t; t = t->base_type) {
+        if (!t->dict) continue;
+        Obj *v = dict_get_ref(t->dict, name);
+        if (v) return v;
+    }
+    return NULL;
+}
+
+static Obj *type_attr(Type *t, Obj *name) {
+    const char *n = str_data(name);
+    if (is_dunder(n)) {
+        if (!strcmp(n, "__name__")) return str_from_cstr(t->name);
+        if (!strcmp(n, "__qualname__")) {
+            Obj *q = t->dict ? dict_get_s(t->dict, "__qualname__") : NULL;
+            return q ? NEWREF(q) : str_from_cstr(t->name);
+        }
+        if (!strcmp(n, "__module__")) {
+            Obj *m = t->dict ? dict_get_s(t->dict, "__module__") : NULL;
+            return m ? NEWREF(m) : str_from_cstr("builtins");
+        }
+        if (!strcmp(n, "__dict__")) return t->dict ? dict_copy(t->dict) : dict_new();
+        if (!strcmp(n, "__base__")) return NEWREF(t->base_type ? (Obj *)t->base_type : None);
+        if (!strcmp(n, "__bases__")) {
+            if (!t->base_type) return tuple_new(0);
+            return tuple_pack(1, (Obj *)t->base_type);
+        }
+        if (!strcmp(n, "__mro__")) return mro_tuple(t);
+        if (!strcmp(n, "__class__")) return NEWREF((Obj *)TYPE((Obj *)t));
+        if (!strcmp(n, "__doc__")) {
+            Obj *d = t->dict ? dict_get_s(t->dict, "__doc__") : NULL;
+            return NEWREF(d ? d : None);
+        }
+    }
+    Obj *d = type_lookup_ref(t, name);
+    if (d) {
+        Obj *r = descr_get(d, NULL, t);
+        DECREF(d);
+        return r;
+    }
+    /* methods of the metatype (type.mro and friends) */
+    Type *meta = TYPE((Obj *)t);
+    d = type_lookup(meta, name);
+    if (d) return descr_get(d, (Obj *)t, meta);
+    return exc_raise(AttributeError_t, "type object '%s' has no attribute '%S'", t->name, name);
+}
+
+Obj *obj_generic_getattr(Obj *o, Obj *name) {
+    Type *t = TYPE(o);
+    if (t == &type_type || type_is_subtype(t, &type_type)) return type_attr((Type *)o, name);
+    Obj *descr = type_lookup_ref(t, name);   /* owned from here on */
+    if (descr) {
+        if (is_data_descr(descr)) {
+            Obj *r = descr_get(descr, o, t);
+            DECREF(descr);
+            return r;
+        }
+    }
+    if (t->dictoffset) {
+        Obj *d = *dict_slot(o, t);
+        if (d) {
+            Obj *v = dict_get_ref(d, name);   /* under `none` another thread may rebind it */
+            if (v) { XDECREF(descr); return v; }
+            if (exc_occurred()) { XDECREF(descr); return NULL; }
+        }
+    }
+    if (descr) {
+        Obj *r = descr_get(descr, o, t);
+        DECREF(descr);
+        return r;
+    }
+    const char *n = str_data(name);
+    if (is_dunder(n)) {
+        if (!strcmp(n, "__class__")) return NEWREF((Obj *)t);
+        if (!strcmp(n, "__dict__") && t->dictoffset) {
+            Obj **dp = dict_slot(o, t);
+            if (!*dp && !(*dp = dict_new())) return NULL;
+            return NEWREF(*dp);
+        }
+    }
+    if (t->flags & TF_HEAPTYPE) {
+        Obj *ga = type_lookup(t, str_intern("__getattr__"));
+        if (ga) {
+            Obj *args[2] = { o, name };
+            return obj_call(ga, args, 2, NULL);
+        }
+    }
+    if (obj_is(o, &module_type)) {
+        Obj *mn = obj_lookup_attr(o, str_intern("__name__"));
+        Obj *r = NULL;
+        if (mn) r = exc_raise(AttributeError_t, "module '%S' has no attribute '%S'", mn, name);
+        XDECREF(mn);
+        if (r == NULL && exc_occurred()) return NULL;
+    }
+    return exc_raise(AttributeError_t, "'%s' object has no attribute '%S'", t->name, name);
+}
+
+int obj_generic_setattr(Obj *o, Obj *name, Obj *val) {
+    Type *t = TYPE(o);
+    if (t == &type_type || type_is_subtype(t, &type_type)) {
+        Type *ty = (Type *)o;
+        if (!(ty->flags & TF_HEAPTYPE) || !ty->dict) {
+            exc_raise(TypeError_t, "cannot set '%S' attribute of immutable type '%s'", name, ty->name);
+            return -1;
+        }
+        if (!val) {
+            if (dict_del(ty->dict, name) < 0) {
+                exc_clear();
+                exc_raise(AttributeError_t, "type object '%s' has no attribute '%S'", ty->name, name);
+                return -1;
+            }
+            return 0;
+        }
+        return dict_set(ty->dict, name, val);
+    }
+    Obj *descr = type_lookup(t, name);
+    if (descr) {
+        Type *dt = TYPE(descr);
+        if (dt == &property_type) {
+            Obj **fp = (Obj **)((char *)descr + sizeof(Obj));     /* fget, fset, fdel */
+            Obj *f = val ? fp[1] : fp[2];
+            if (!f || f == None) {
+                exc_raise(AttributeError_t, val ? "can't set attribute" : "can't delete attribute");
+                return -1;
+            }
+            Obj *r = val ? obj_call2(f, o, val) : obj_call1(f, o);
+            if (!r) return -1;
+            DECREF(r);
+            return 0;
+        }
+        if (dt->flags & TF_HEAPTYPE) {
+            Obj *m = type_lookup(dt, str_intern(val ? "__set__" : "__delete__"));
+            if (m) {
+                Obj *args[3] = { descr, o, val };
+                Obj *r = obj_call(m, args, val ? 3 : 2, NULL);
+                if (!r) return -1;
+                DECREF(r);
+                return 0;
+            }
+        }
+    }
+    if (t->dictoffset) {
+        Obj **dp = dict_slot(o, t);
+        if (!*dp && !(*dp = dict_new())) return -1;
+        if (!val) {
+            if (dict_del(*dp, name) < 0) {
+                exc_clear();
+                exc_raise(AttributeError_t, "'%s' object has no attribute '%S'", t->name, name);
+                return -1;
+            }
+            return 0;
+        }
+        return dict_set(*dp, name, val);
+    }
+    if (descr)
+        exc_raise(AttributeError_t, "'%s' object attribute '%S' is read-only", t->name, name);
+    else
+        exc_raise(AttributeError_t, "'%s' object has no attribute '%S'", t->name, name);
+    return -1;
+}
+
+/* ---- class creation ------------------------------------------------------------------------------ */
+static Type *static_base(Type *t) {
+    while (t && (t->flags & TF_HEAPTYPE)) t = t->base_type;
+    return t;
+}
+
+/* Where an instance of a class statement's class records that its __del__ has run, or NULL.
+ * Exceptions: ExcObj.finalized. Others: class_new gives the first class of a chain that adds the
+ * instance dict slot one more word right after it (subclasses inherit the layout). NULL only for
+ * a subclassable built-in base with its own dict slot other than BaseException (none today): its
+ * __del__ would then run on every resurrection, as before. */
+static uint8_t *finalized_flag(Obj *o, Type *t) {
+    if (t->flags & TF_EXCEPTION) return (uint8_t *)&((ExcObj *)o)->finalized;
+    Type *b = static_base(t);
+    if (t->dictoffset && (!b || !b->dictoffset)) return (uint8_t *)o + t->dictoffset + sizeof(Obj *);
+    return NULL;
+}
+
+/* __del__: run it with the object briefly alive again (refcount 1); if it stored a new
+ * reference somewhere (resurrection), the object lives on. Errors are printed, not raised,
+ * like CPython's "Exception ignored in". PEP 442: __del__ runs at most once per object, so a
+ * resurrected object that dies again is freed without calling it (no endless resurrection). */
+static bool run_del(Obj *o) {
+    Obj *d = type_lookup(TYPE(o), str_intern("__del__"));
+    if (!d || obj_is(d, &builtin_fn_type)) return true;
+    uint8_t *fin = finalized_flag(o, TYPE(o));
+    if (fin) {
+        if (*fin) return true;
+        *fin = 1;
+    }
+    Obj *saved = exc_fetch();
+    o->refcnt = 1;
+    Obj *r = obj_call1(d, o);
+    if (r) DECREF(r);
+    else {
+        Obj *e = exc_fetch();
+        Obj *fr = obj_repr(d);
+        StrBuf b;
+        sb_init(&b);
+        sb_adds(&b, "Exception ignored in: ");
+        if (fr) { sb_add(&b, str_data(fr), str_nbytes(fr)); DECREF(fr); }
+        else exc_clear();
+        sb_addc(&b, '\n');
+        Obj *s = sb_finish(&b);
+        if (s) { tb_write_err(str_data(s), str_nbytes(s)); DECREF(s); }
+        exc_clear();
+        if (e) { tb_print_exception(e); DECREF(e); }
+    }
+    if (saved) exc_restore(saved);
+    if (--o->refcnt != 0) return false;      /* resurrected */
+    return true;
+}
+
+static void subtype_dealloc(Obj *o) {
+    Type *t = TYPE(o);
+    Type *b = static_base(t);
+    if ((t->flags & TF_HEAPTYPE) && !run_del(o)) return;
+    if (t->dictoffset && (!b || b->dictoffset != t->dictoffset)) CLEAR(*dict_slot(o, t));
+    if (b && b->dealloc) b->dealloc(o);
+    else obj_free(o);
+}
+
+/* __setattr__ / __delattr__ / __getattribute__ defined in Python: the type's C slots call them.
+ * object's own versions (builtin methods) go straight to the generic code. */
+static bool is_python_override(Obj *m) {
+    return m && !obj_is(m, &builtin_fn_type);
+}
+
+static int slot_setattr(Obj *o, Obj *name, Obj *val) {
+    Obj *m = type_lookup(TYPE(o), str_intern(val ? "__setattr__" : "__delattr__"));
+    if (!is_python_override(m)) return obj_generic_setattr(o, name, val);
+    Obj *args[3] = { o, name, val };
+    Obj *r = obj_call(m, args, val ? 3 : 2, NULL);
+    if (!r) return -1;
+    DECREF(r);
+    return 0;
+}
+
+static Obj *slot_getattribute(Obj *o, Obj *name) {
+    Type *t = TYPE(o);
+    Obj *m = type_lookup(t, str_intern("__getattribute__"));
+    if (!is_python_override(m)) return obj_generic_getattr(o, name);
+    Obj *args[2] = { o, name };
+    Obj *r = obj_call(m, args, 2, NULL);
+    if (!r && exc_matches(AttributeError_t)) {
+        Obj *ga = type_lookup(t, str_intern("__getattr__"));
+        if (ga) {
+            exc_clear();
+            r = obj_call(ga, args, 2, NULL);
+        }
+    }
+    return r;
+}
+
+/* type_call only calls new_: for classes, new_ is this — __new__ (a Python one if the class
+ * defines it, else the first built-in base's C new_), then __init__ when the result is an
+ * instance of the class. */
+static Obj *heap_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
+    Obj *obj;
+    Obj *unew = type_lookup(t, str_intern("__new__"));
+    Type *sb = static_base(t);
+    if (unew && (obj_is(unew, &function_type) || obj_is(unew, &staticmethod_type))) {
+        if (obj_is(unew, &staticmethod_type)) unew = class_wrapped_func(unew);
+        int nk = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
+        Obj *small[8];
+        Obj **buf = small;
+        if (nargs + nk + 1 > 8 && !(buf = mem_alloc(sizeof(Obj *) * (size_t)(nargs + nk + 1)))) return NULL;
+        buf[0] = (Obj *)t;
+        for (int i = 0; i < nargs + nk; i++) buf[i + 1] = args[i];
+        obj = obj_call(unew, buf, nargs + 1, kwnames);
+        if (buf != small) mem_free(buf);
+    } else {
+        Obj *init = type_lookup(t, str_intern("__init__"));
+        Obj *oinit = object_type.dict ? dict_get_s(object_type.dict, "__init__") : NULL;
+        if (sb == &object_type && init && init != oinit) obj = obj_alloc(t, t->size);
+        else obj = sb->new_ ? sb->new_(t, args, nargs, kwnames) : obj_alloc(t, t->size);
+    }
+    if (!obj) return NULL;
+    if (!obj_isinstance(obj, t)) return obj;
+    Obj *init = type_lookup(TYPE(obj), str_intern("__init__"));
+    Obj *oinit = object_type.dict ? dict_get_s(object_type.dict, "__init__") : NULL;
+    if (init && init != oinit && (obj_is(init, &function_type) || (TYPE(init)->flags & TF_HEAPTYPE) ||
+                                  obj_is(init, &builtin_fn_type))) {
+        if (obj_is(init, &builtin_fn_type) && sb != &object_type &&
+            ((BuiltinFnObj *)init)->owner && !(((BuiltinFnObj *)init)->owner->flags & TF_HEAPTYPE)) {
+            /* a built-in base's __init__ (list.__init__...): new_ already consumed the arguments
+             * unless the base defines __init__ for that purpose; call it as CPython does */
+        }
+        int nk = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
+        Obj *small[8];
+        Obj **buf = small;
+        if (nargs + nk + 1 > 8 && !(buf = mem_alloc(sizeof(Obj *) * (size_t)(nargs + nk + 1)))) {
+            DECREF(obj);
+            return NULL;
+        }
+        buf[0] = obj;
+        for (int i = 0; i < nargs + nk; i++) buf[i + 1] = args[i];
+        Obj *r = obj_call(init, buf, nargs + 1, kwnames);
+        if (buf != small) mem_free(buf);
+        if (!r) { DECREF(obj); return NULL; }
+        if (r != None) {
+            exc_raise(TypeError_t, "__init__() should return None, not '%T'", r);
+            DECREF(r);
+            DECREF(obj);
+            return NULL;
+        }
+        DECREF(r);
+    }
+    return obj;
+}
+
+Obj *class_new(Obj *name, Obj *bases, Obj *ns) {
+    Type *base = &object_type;
+    intptr_t nb = bases ? TUPLE_LEN(bases) : 0;
+    for (intptr_t i = 0; i < nb; i++) {
+        Obj *b = TUPLE_ITEMS(bases)[i];
+        if (!obj_isinstance(b, &type_type))
+            return exc_raise(TypeError_t, "bases must be types");
+        if (i == 0) base = (Type *)b;
+        else if ((Type *)b != &object_type)
+            return exc_raise(TypeError_t, "multiple inheritance is not supported by tollpy");
+    }
+    if (!(base->flags & TF_BASETYPE) && base != &object_type)
+        return exc_raise(TypeError_t, "type '%s' is not an acceptable base type", base->name);
+    Type *t = (Type *)obj_alloc(&type_type, sizeof(Type));
+    if (!t) return NULL;
+    Obj *iname = str_intern_obj(name);           /* kept forever: t->name points into it */
+    if (!iname) { obj_free((Obj *)t); return NULL; }
+    t->name = str_data(iname);
+    t->base_type = base;
+    INCREF((Obj *)base);
+    t->dict = dict_copy(ns);
+    if (!t->dict) { DECREF((Obj *)t); return NULL; }
+    t->flags = TF_HEAPTYPE | TF_BASETYPE | (base->flags & TF_EXCEPTION);
+    t->size = base->size;
+    t->dictoffset = base->dictoffset;
+    if (!t->dictoffset) {
+        size_t off = (base->size + sizeof(Obj *) - 1) & ~(sizeof(Obj *) - 1);
+        t->dictoffset = off;
+        t->size = off + 2 * sizeof(Obj *);      /* the dict slot, then finalized_flag's word */
+    }
+    if (dict_get_s(t->dict, "__eq__") && !dict_get_s(t->dict, "__hash__")) {
+        if (dict_set_s(t->dict, "__hash__", None) < 0) { DECREF((Obj *)t); return NULL; }
+    }
+    if (!dict_get_s(t->dict, "__doc__") && dict_set_s(t->dict, "__doc__", None) < 0) {
+        DECREF((Obj *)t);
+        return NULL;
+    }
+    if (type_ready(t) < 0) { DECREF((Obj *)t); return NULL; }
+    t->flags |= TF_HEAPTYPE | TF_BASETYPE;
+    t->dealloc = subtype_dealloc;
+    t->new_ = heap_new;
+    if (dict_get_s(t->dict, "__setattr__") || dict_get_s(t->dict, "__delattr__")) t->setattr = slot_setattr;
+    if (dict_get_s(t->dict, "__getattribute__")) t->getattr = slot_getattribute;
+    t->size = t->size < base->size ? base->size : t->size;
+    return (Obj *)t;
+}
+
+/* ---- staticmethod / classmethod ------------------------------------------------------------------ */
+typedef struct { Obj base; Obj *func; } WrapObj;
+
+Obj *class_wrapped_func(Obj *w) { return ((WrapObj *)w)->func; }
+
+static void wrap_dealloc(Obj *o) {
+    XDECREF(((WrapObj *)o)->func);
+    obj_free(o);
+}
+
+static Obj *wrap_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
+    if (nargs != 1 || kwnames)
+        return exc_raise(TypeError_t, "%s expected 1 argument, got %d", t->name, nargs);
+    WrapObj *w = (WrapObj *)obj_alloc(t, t->size > sizeof(WrapObj) ? t->size : sizeof(WrapObj));   /* a subclass adds a dict slot */
+    if (!w) return NULL;
+    w->func = NEWREF(args[0]);
+    return &w->base;
+}
+
+static Obj *wrap_getattr(Obj *o, Obj *name) {
+    if (str_equal_cstr(name, "__func__") || str_equal_cstr(name, "__wrapped__"))
+        return NEWREF(((WrapObj *)o)->func);
+    return obj_generic_getattr(o, name);
+}
+
+static Obj *sm_call(Obj *o, Obj *const *args, int nargs, Obj *kwnames) {
+    return obj_call(((WrapObj *)o)->func, args, nargs, kwnames);
+}
+
+Type staticmethod_type = {
+    .base = { IMMORTAL_REFCNT, &type_type }, .name = "staticmethod", .size = sizeof(WrapObj),
+    .flags = TF_BASETYPE, .dealloc = wrap_dealloc, .new_ = wrap_new, .getattr = wrap_getattr,
+    .call = sm_call,
+};
+Type classmethod_type = {
+    .base = { IMMORTAL_REFCNT, &type_type }, .name = "classmethod", .size = sizeof(WrapObj),
+    .flags = TF_BASETYPE, .dealloc = wrap_dealloc, .new_ = wrap_new, .getattr = wrap_getattr,
+};
+
+/* ---- property --------------------------------------------------------------------------------------- */
+typedef struct { Obj base; Obj *fget, *fset, *fdel, *doc; } PropObj;   /* layout used by setattr above */
+
+static Obj *prop_make(Type *t, Obj *fget, Obj *fset, Obj *fdel, Obj *doc) {
+    PropObj *p = (PropObj *)obj_alloc(t, t->size > sizeof(PropObj) ? t->size : sizeof(PropObj));   /* a subclass adds a dict slot */
+    if (!p) return NULL;
+    p->fget = fget && fget != None ? NEWREF(fget) : NULL;
+    p->fset = fset && fset != None ? NEWREF(fset) : NULL;
+    p->fdel = fdel && fdel != None ? NEWREF(fdel) : NULL;
+    p->doc = doc && doc != None ? NEWREF(doc) : NULL;
+    if (!p->doc && p->fget) {
+        Obj *d = obj_lookup_attr(p->fget, str_intern("__doc__"));
+        if (d && d != None) p->doc = d;
+        else XDECREF(d);
+        exc_clear();
+    }
+    return &p->base;
+}
+
+static Obj *prop_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
+    Obj *a[4] = { NULL, NULL, NULL, NULL };
+    if (args_parse("property", args, nargs, kwnames, "|fget|fset|fdel|doc", a) < 0) return NULL;
+    return prop_make(t, a[0], a[1], a[2], a[3]);
+}
+
+static void prop_dealloc(Obj *o) {
+    PropObj *p = (PropObj *)o;
+    XDECREF(p->fget); XDECREF(p->fset); XDECREF(p->fdel); XDECREF(p->doc);
+    obj_free(o);
+}
+
+Obj *property_get(Obj *o, Obj *obj) {
+    PropObj *p = (PropObj *)o;
+    if (!p->fget) return exc_raise(AttributeError_t, "unreadable attribute");
+    return obj_call1(p->fget, obj);
+}
+
+static Obj *prop_getter(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    PropObj *p = (PropObj *)self;
+    if (nargs != 1 || kw) return exc_raise(TypeError_t, "getter() takes exactly one argument");
+    return prop_make(TYPE(self), args[0], p->fset, p->fdel, p->doc);
+}
+static Obj *prop_setter(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    PropObj *p = (PropObj *)self;
+    if (nargs != 1 || kw) return exc_raise(TypeError_t, "setter() takes exactly one argument");
+    return prop_make(TYPE(self), p->fget, args[0], p->fdel, p->doc);
+}
+static Obj *prop_deleter(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    PropObj *p = (PropObj *)self;
+    if (nargs != 1 || kw) return exc_raise(TypeError_t, "deleter() takes exactly one argument");
+    return prop_make(TYPE(self), p->fget, p->fset, args[0], p->doc);
+}
+
+static Obj *prop_getattr(Obj *o, Obj *name) {
+    PropObj *p = (PropObj *)o;
+    const char *n = str_data(name);
+    if (!strcmp(n, "fget")) return NEWREF(p->fget ? p->fget : None);
+    if (!strcmp(n, "fset")) return NEWREF(p->fset ? p->fset : None);
+    if (!strcmp(n, "fdel")) return NEWREF(p->fdel ? p->fdel : None);
+    if (!strcmp(n, "__doc__")) return NEWREF(p->doc ? p->doc : None);
+    return obj_generic_getattr(o, name);
+}
+
+static const MethodDef prop_methods[] = {
+    { "getter", prop_getter }, { "setter", prop_setter }, { "deleter", prop_deleter }, { NULL, NULL },
+};
+
+Type property_type = {
+    .base = { IMMORTAL_REFCNT, &type_type }, .name = "property", .size = sizeof(PropObj),
+    .flags = TF_BASETYPE, .dealloc = prop_dealloc, .new_ = prop_new, .getattr = prop_getattr,
+    .methods = prop_methods,
+};
+
+/* ---- super ------------------------------------------------------------------------------------------ */
+typedef struct { Obj base; Type *start; Obj *obj; Type *objtype; } SuperObj;
+
+static Obj *super_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
+    (void)t;
+    if (kwnames) return exc_raise(TypeError_t, "super() takes no keyword arguments");
+    Type *start;
+    Obj *obj;
+    if (nargs == 0) {
+        if (vm_super_args(&start, &obj) < 0) return NULL;
+    } else if (nargs == 2) {
+        if (!obj_isinstance(args[0], &type_type))
+            return exc_raise(TypeError_t, "super() argument 1 must be a type, not %T", args[0]);
+        start = (Type *)args[0];
+        obj = args[1];
+    } else {
+        return exc_raise(TypeError_t, "super() takes 0 or 2 arguments");
+    }
+    Type *objtype;
+    if (obj_isinstance(obj, start)) objtype = TYPE(obj);
+    else if (obj_isinstance(obj, &type_type) && ((Type *)obj == start || type_is_subtype((Type *)obj, start)))
+        objtype = (Type *)obj;
+    else
+        return exc_raise(TypeError_t, "super(type, obj): obj must be an instance or subtype of type");
+    SuperObj *s = (SuperObj *)obj_alloc(&super_type, sizeof(SuperObj));
+    if (!s) return NULL;
+    s->start = start;
+    INCREF((Obj *)start);
+    s->obj = NEWREF(obj);
+    s->objtype = objtype;
+    INCREF((Obj *)objtype);
+    return &s->base;
+}
+
+static void super_dealloc(Obj *o) {
+    SuperObj *s = (SuperObj *)o;
+    DECREF((Obj *)s->start);
+    DECREF(s->obj);
+    DECREF((Obj *)s->objtype);
+    obj_free(o);
+}
+
+static Obj *noop_init(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    (void)self; (void)args; (void)nargs; (void)kw;
+    return none_ref();
+}
+
+static Obj *super_getattr(Obj *o, Obj *name) {
+    SuperObj *s = (SuperObj *)o;
+    if (str_equal_cstr(name, "__class__")) return NEWREF((Obj *)&super_type);
+    bool is_inst = (Obj *)s->objtype != s->obj;
+    for (Type *b = s->start->base_type; b; b = b->base_type) {
+        if (!b->dict) continue;
+        Obj *d = dict_get(b->dict, name);
+        if (d) return descr_get(d, is_inst ? s->obj : NULL, s->objtype);
+    }
+    if (str_equal_cstr(name, "__init__")) return builtin_fn_new("__init__", noop_init, NULL);
+    return exc_raise(AttributeError_t, "'super' object has no attribute '%S'", name);
+}
+
+static Obj *super_repr(Obj *o) {
+    SuperObj *s = (SuperObj *)o;
+    return str_fmt("<super: <class '%s'>, <%s object>>", s->start->name, s->objtype->name);
+}
+
+Type super_type = {
+    .base = { IMMORTAL_REFCNT, &type_type }, .name = "super", .size = sizeof(SuperObj),
+    .dealloc = super_dealloc, .new_ = super_new, .getattr = super_getattr, .repr = super_repr,
+};
+
+int class_init_types(void) {
+    Type *ts[] = { &staticmethod_type, &classmethod_type, &property_type, &super_type };
+    for (size_t i = 0; i < sizeof ts / sizeof ts[0]; i++)
+        if (type_ready(ts[i]) < 0) return -1;
+    return 0;
+}

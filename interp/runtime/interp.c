@@ -1,0 +1,331 @@
+/*
+ * interp/runtime/interp.c — interpreter and thread-state lifecycle, and the top-level entry points
+ * (run a file's source, the REPL, the uncaught-exception policy).
+ *
+ * interp_new: the first interpreter of the process runs types_init() (interp/objects/object.c) once; each
+ * interpreter then gets its own modules dict, builtins module (builtins_init + the VM's
+ * builtins), sys module and GIL. The calling thread becomes the main thread: its ThreadState is
+ * installed with port_tls_set and it takes the GIL. Nothing here is global except the
+ * once-per-process type setup (guarded by a spinlock for interpreters made concurrently).
+ */
+#include <string.h>
+#include "runtime/interp.h"
+#include "objects/module.h"
+#include "runtime/vm.h"
+#include "runtime/frame.h"
+#include "runtime/class.h"
+#include "runtime/traceback.h"
+#include "compile/compile.h"
+#include "gil/gil.h"
+#include "mp/mp.h"
+
+int sys_init(Interp *in, Obj *sysdict);           /* mod_sys.c */
+int vm_builtins_init(Obj *builtins);              /* mod_builtins_vm.c */
+
+ThreadState *ts_get(void) { return (ThreadState *)port_tls_get(); }
+
+ThreadState *ts_new(Interp *in) {
+    ThreadState *ts = port_malloc(sizeof *ts);
+    if (!ts) return NULL;
+    memset(ts, 0, sizeof *ts);
+    ts->interp = in;
+    ts->ident = port_thread_id();
+    return ts;
+}
+
+void ts_free(ThreadState *ts) {
+    if (!ts) return;
+    CLEAR(ts->exc);
+    CLEAR(ts->handled);
+    frame_arena_free(ts);
+    mem_ts_release(ts);
+    port_free(ts);
+}
+
+static port_spin_t once_lock;
+static volatile int once_state;    /* 0 none, 1 done */
+
+static int types_once(void) {
+    static volatile int lock_ready;
+    if (!__atomic_exchange_n(&lock_ready, 1, __ATOMIC_ACQ_REL)) port_spin_init(&once_lock, "types_once");
+    /* the spin lock only orders two first interpreters; types_init allocates, so do it outside */
+    if (__atomic_load_n(&once_state, __ATOMIC_ACQUIRE)) return 0;
+    if (types_init() < 0) return -1;
+    if (type_ready(&traceback_type) < 0) return -1;
+    if (class_init_types() < 0) return -1;
+    __atomic_store_n(&once_state, 1, __ATOMIC_RELEASE);
+    return 0;
+}
+
+static void fatal_init(const char *what) {
+    static const char pre[] = "tollpy: interpreter initialisation failed: ";
+    port_write(pre, sizeof pre - 1);
+    port_write(what, strlen(what));
+    port_write("\n", 1);
+    Obj *e = exc_occurred();
+    if (e) tb_print_exception(e);
+}
+
+Interp *interp_new(size_t mem_limit) {
+    Interp *in = port_malloc(sizeof *in);
+    if (!in) return NULL;
+    memset(in, 0, sizeof *in);
+    in->mem_limit = mem_limit;
+    in->recursion_limit = 1000;
+    ThreadState *ts = ts_new(in);
+    if (!ts) { port_free(in); return NULL; }
+    void *prev_ts = port_tls_get();
+    port_tls_set(ts);
+    in->main_ts = ts;
+    if (types_once() < 0) { fatal_init("types"); goto fail; }
+    in->gil = gil_new();
+    if (!in->gil) { fatal_init("gil"); goto fail; }
+    gil_take(ts);
+    in->modules = dict_new();
+    if (!in->modules) goto fail;
+    Obj *bm = module_new("builtins");
+    if (!bm) goto fail;
+    in->builtins = NEWREF(module_dict(bm));
+    if (builtins_init(in->builtins) < 0 || vm_builtins_init(in->builtins) < 0) {
+        fatal_init("builtins");
+        DECREF(bm);
+        goto fail;
+    }
+    if (dict_set_s(in->modules, "builtins", bm) < 0) { DECREF(bm); goto fail; }
+    DECREF(bm);
+    Obj *sm = module_new("sys");
+    if (!sm) goto fail;
+    in->sysdict = NEWREF(module_dict(sm));
+    if (dict_set_s(in->modules, "sys", sm) < 0 || sys_init(in, in->sysdict) < 0) {
+        fatal_init("sys");
+        DECREF(sm);
+        goto fail;
+    }
+    DECREF(sm);
+    return in;
+fail:
+    exc_clear();
+    port_tls_set(prev_ts);
+    return NULL;     /* leaks the partial interpreter: initialisation failure is fatal anyway */
+}
+
+void interp_free(Interp *in) {
+    ThreadState *ts = ts_get();
+    if (!ts || ts->interp != in) return;
+    if (in->modules) {
+        /* break the module <-> function cycles: clear module dicts */
+        intptr_t pos = 0;
+        Obj *k, *v;
+        while (dict_next(in->modules, &pos, &k, &v)) (void)k;
+    }
+    CLEAR(in->modules);
+    CLEAR(in->sysdict);
+    CLEAR(in->builtins);
+    CLEAR(in->argv);
+    if (in->gil) {
+        gil_thread_fini(ts);
+        gil_free(in->gil);
+        in->gil = NULL;
+    }
+    ts_free(ts);
+    port_tls_set(NULL);
+    port_free(in);
+}
+
+Obj *interp_compile(const char *src, size_t len, const char *filename, int mode) {
+    int m = mode == IC_EVAL ? COMPILE_EVAL : mode == IC_SINGLE ? COMPILE_SINGLE : COMPILE_FILE;
+    return compile_source(src, len, filename, m);
+}
+
+int interp_set_argv(int argc, char **argv) {
+    Interp *in = ts_get()->interp;
+    Obj *l = list_new(0);
+    if (!l) return -1;
+    for (int i = 0; i < argc; i++) {
+        Obj *s = str_from_cstr(argv[i]);
+        if (!s || list_append(l, s) < 0) { XDECREF(s); DECREF(l); return -1; }
+        DECREF(s);
+    }
+    CLEAR(in->argv);
+    in->argv = l;
+    return dict_set_s(in->sysdict, "argv", l);
+}
+
+int interp_handle_uncaught(void) {
+    Obj *e = exc_fetch();
+    if (!e) return 0;
+    int status = 1;
+    if (obj_isinstance(e, SystemExit_t)) {
+        ExcObj *x = (ExcObj *)e;
+        Obj *code = x->value;
+        if (!code && x->args && TUPLE_LEN(x->args) > 0) code = TUPLE_ITEMS(x->args)[0];
+        if (!code || code == None) status = 0;
+        else if (int_check(code)) {
+            int64_t v = 1;
+            if (int_as_i64(code, &v) < 0) { exc_clear(); v = 1; }
+            status = (int)(v & 0xff);
+        } else {
+            Obj *s = obj_str(code);
+            if (s) {
+                tb_write_err(str_data(s), str_nbytes(s));
+                tb_write_err("\n", 1);
+                DECREF(s);
+            }
+            exc_clear();
+            status = 1;
+        }
+    } else {
+        tb_print_exception(e);
+        exc_clear();
+        /* CPython dies of SIGINT after an uncaught KeyboardInterrupt: status 128 + 2 */
+        if (obj_isinstance(e, KeyboardInterrupt_t)) status = 130;
+    }
+    DECREF(e);
+    Interp *in = ts_get()->interp;
+    in->exit_status = status;
+    return status;
+}
+
+int tollpy_run_module(const char *modname, const char *filename, const char *src, size_t len) {
+    ThreadState *ts = ts_get();
+    if (!ts) {
+        if (!interp_new((size_t)256 << 20)) return 1;
+    }
+    if (!strcmp(modname, "__main__")) mp_note_main(filename, src, len);   /* spawn re-runs it */
+    Obj *m = import_exec_source(modname, filename, src, len);
+    int status = 0;
+    if (!m) status = interp_handle_uncaught();
+    else DECREF(m);
+    /* as CPython: after the main module (and its traceback), join non-daemon threads */
+    thread_shutdown(ts_get()->interp);
+    mp_shutdown(ts_get()->interp);   /* join non-daemon processes, terminate daemonic ones */
+    if (exc_occurred()) {
+        int s2 = interp_handle_uncaught();
+        if (!status) status = s2;
+    }
+    /* As CPython's finalization: release the main module's globals in order, so __del__
+     * methods of objects still alive at exit run (skipped while other threads may still run
+     * Python code). A joined thread may still be registered while its C exit path ends: it is
+     * marked exiting before join() can return, and gil_wait_exiting_threads waits for it to
+     * unregister, so the decision does not depend on how fast that thread finishes. */
+    Interp *in = ts_get()->interp;
+    Obj *mm = dict_get_s(in->modules, modname);
+    if (mm && obj_is(mm, &module_type) && gil_wait_exiting_threads(in) == 0) {
+        Obj *d = module_dict(mm);
+        Obj *keys = list_new(0);
+        intptr_t pos = 0;
+        Obj *k, *v;
+        while (keys && dict_next(d, &pos, &k, &v))
+            if (!str_check(k) || str_data(k)[0] != '_' || str_data(k)[1] != '_')
+                if (list_append(keys, k) < 0) break;
+        for (intptr_t i = 0; keys && i < LIST_LEN(keys); i++) {
+            Obj *key = LIST_ITEMS(keys)[i];
+            if (dict_get(d, key) && dict_set(d, key, None) < 0) break;
+        }
+        XDECREF(keys);
+        exc_clear();
+    }
+    return status;
+}
+
+int tollpy_run_source(const char *name, const char *src, size_t len) {
+    return tollpy_run_module("__main__", name, src, len);
+}
+
+/* ---- REPL -------------------------------------------------------------------------------------- */
+/* Read one line (without the newline) into b; -1 at end of input. */
+static int read_line(StrBuf *b) {
+    static bool last_cr;        /* a serial console ends lines with CR, maybe CR LF */
+    int c, any = 0;
+    ThreadState *ts = ts_get();
+    /* other Python threads run while the console waits */
+    gil_before_blocking(ts);
+    while ((c = port_getc()) >= 0) {
+        if (c == '\n' && last_cr && !any) { last_cr = false; continue; }
+        last_cr = false;
+        any = 1;
+        if (c == '\n') break;
+        if (c == '\r') { last_cr = true; c = '\n'; break; }
+        sb_addc(b, (char)c);
+    }
+    gil_after_blocking(ts);
+    if (c == '\n') return 0;
+    return any ? 0 : -1;
+}
+
+/* Is the last line of s[0..n) blank? */
+static bool last_line_blank(const char *s, size_t n) {
+    size_t ls = n;
+    while (ls > 0 && s[ls - 1] != '\n') ls--;
+    for (size_t i = ls; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r') return false;
+    return true;
+}
+
+/* Does this line open a block (ends with ':' outside a comment, or is a decorator)? Both REPLs
+ * (this one and the guest console's) use it to keep asking for lines until the empty one. */
+bool repl_opens_block(const char *s, size_t n) {
+    size_t i = 0;
+    while (i < n && (s[i] == ' ' || s[i] == '\t')) i++;
+    if (i < n && s[i] == '@') return true;
+    char q = 0, last = 0;
+    for (; i < n && s[i] != '\n'; i++) {
+        char c = s[i];
+        if (q) { if (c == '\\') i++; else if (c == q) q = 0; last = 'x'; continue; }
+        if (c == '"' || c == '\'') { q = c; last = 'x'; continue; }
+        if (c == '#') break;
+        if (c != ' ' && c != '\t') last = c;
+    }
+    return last == ':';
+}
+
+static bool source_complete(const char *s, size_t n) {
+    return compile_is_complete(s, n) != 0;
+}
+
+void tollpy_repl(void) {
+    ThreadState *ts = ts_get();
+    if (!ts && !interp_new((size_t)256 << 20)) return;
+    ts = ts_get();
+    Interp *in = ts->interp;
+    Obj *m = dict_get_s(in->modules, "__main__");
+    if (!m) {
+        m = module_new("__main__");
+        if (!m) return;
+        dict_set_s(module_dict(m), "__builtins__", in->builtins);
+        dict_set_s(in->modules, "__main__", m);
+        DECREF(m);
+    }
+    Obj *globals = module_dict(m);
+    for (;;) {
+        StrBuf b;
+        sb_init(&b);
+        port_write(">>> ", 4);
+        if (read_line(&b) < 0) { sb_free(&b); port_write("\n", 1); break; }
+        bool block = repl_opens_block(b.p, b.n);
+        for (;;) {
+            if (b.oom) break;
+            bool more = block ? !last_line_blank(b.p, b.n) || b.n == 0 : !source_complete(b.p, b.n);
+            if (block && !source_complete(b.p, b.n) && last_line_blank(b.p, b.n)) more = false;
+            if (!more || b.n == 0) break;
+            sb_addc(&b, '\n');
+            port_write("... ", 4);
+            if (read_line(&b) < 0) break;
+        }
+        sb_addc(&b, '\n');
+        if (b.oom) { sb_free(&b); exc_raise_memory(); interp_handle_uncaught(); continue; }
+        Obj *code = interp_compile(b.p, b.n, "<stdin>", IC_SINGLE);
+        sb_free(&b);
+        if (code) {
+            Obj *r = vm_run_code(code, globals, NULL);
+            DECREF(code);
+            if (r) { DECREF(r); continue; }
+        }
+        if (exc_matches(SystemExit_t)) {
+            interp_handle_uncaught();
+            break;
+        }
+        interp_handle_uncaught();
+        CLEAR(ts->handled);
+    }
+}

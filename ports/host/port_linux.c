@@ -1,0 +1,500 @@
+/*
+ * ports/host/port_linux.c — interp/port/port.h on Linux (the host build `tollpy` and the host unit tests).
+ *
+ * Mapping:
+ *   port_spin_t   a pthread mutex (default kind) living inside the opaque storage. It is not a
+ *                 spinning lock, but it honours the same contract (short critical sections, never
+ *                 held across a sleep except the one handed to port_waitq_sleep).
+ *   port_waitq_t  an internal pthread mutex + a FIFO list of per-waiter records, each with its own
+ *                 condition variable and a `woken` flag. port_waitq_sleep enqueues the record while
+ *                 the caller still holds its port_spin_t, then releases that lock and sleeps on the
+ *                 record's condvar: a waker that changes the condition under the caller's lock and
+ *                 then wakes will always find the record queued, so no wake-up is lost. wake_one
+ *                 dequeues the oldest record, so it can say exactly how many it woke (0 or 1).
+ *                 Sleeps are cut into slices of at most 50 ms; at a slice boundary a pending Ctrl-C
+ *                 (port_interrupt_pending) makes the sleep return -1.
+ *   threads       pthreads with a start trampoline; join with a timeout is built on a done flag +
+ *                 condvar, then pthread_join. Core affinity: pthread_attr_setaffinity_np on
+ *                 core % online (ignored when it fails).
+ *   cores         port_cores_set(n) restricts the affinity of the calling thread and of every
+ *                 thread started afterwards to the first n CPUs of the process's original mask
+ *                 (threads already running keep theirs). Returns n (or -1 when n is out of range).
+ *   time          CLOCK_MONOTONIC / CLOCK_REALTIME; port_sleep_ns = nanosleep, -1 on Ctrl-C.
+ *   console       write(1) looped under a mutex (no interleaving mid-call); read(0) one byte.
+ *   Ctrl-C        a SIGINT handler (sigaction without SA_RESTART, so read/nanosleep see EINTR)
+ *                 sets a flag that port_interrupt_pending reports. Installed by a constructor;
+ *                 threads started by port_thread_start block SIGINT, so the main thread gets it.
+ *   trace         one global lock-free ring (fetch-add index) of {time, thread id, core, event,
+ *                 a, b}; host-only readers port_trace_count/port_trace_get/port_trace_reset for
+ *                 tests (declared in interp/port/trace_events.h).
+ */
+#define _GNU_SOURCE
+#include "port/port.h"
+#include "port/trace_events.h"
+
+#include <pthread.h>
+#include <sched.h>
+#include <signal.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+/* ---- time ---------------------------------------------------------------------------------- */
+uint64_t port_time_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000000000ull + (uint64_t)t.tv_nsec;
+}
+uint64_t port_wall_time_ns(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_REALTIME, &t);
+    return (uint64_t)t.tv_sec * 1000000000ull + (uint64_t)t.tv_nsec;
+}
+
+static struct timespec deadline_after(uint64_t ns) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    uint64_t s = ns / 1000000000ull, r = ns % 1000000000ull;
+    t.tv_sec += (time_t)s;
+    t.tv_nsec += (long)r;
+    if (t.tv_nsec >= 1000000000L) { t.tv_sec++; t.tv_nsec -= 1000000000L; }
+    return t;
+}
+
+/* condvars on CLOCK_MONOTONIC */
+static void cond_init_mono(pthread_cond_t *c) {
+    pthread_condattr_t a;
+    pthread_condattr_init(&a);
+    pthread_condattr_setclock(&a, CLOCK_MONOTONIC);
+    pthread_cond_init(c, &a);
+    pthread_condattr_destroy(&a);
+}
+
+/* ---- Ctrl-C ----------------------------------------------------------------------------------- */
+static volatile sig_atomic_t interrupt_flag;
+static void on_sigint(int sig) { (void)sig; interrupt_flag = 1; }
+bool port_interrupt_pending(void) { return interrupt_flag != 0; }
+void port_interrupt_clear(void) { interrupt_flag = 0; }
+
+/* port_interrupt_sleepers (the unsafe policy's reset): every sleep under way when it is called
+ * returns -1 at its next slice (SLICE_NS), whichever thread sleeps; later sleeps are not affected.
+ * A sleeper compares the generation it started with to this one. */
+static unsigned sleepers_gen;
+void port_interrupt_sleepers(void) { __atomic_add_fetch(&sleepers_gen, 1, __ATOMIC_RELEASE); }
+static inline unsigned sleepers_gen_now(void) { return __atomic_load_n(&sleepers_gen, __ATOMIC_ACQUIRE); }
+
+static cpu_set_t base_mask;      /* the process's affinity at start */
+static int base_count;
+static cpu_set_t cur_mask;       /* what new threads get after port_cores_set */
+static int cur_count;
+static bool mask_restricted;
+
+__attribute__((constructor)) static void port_linux_init(void) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigint;
+    sigemptyset(&sa.sa_mask);
+    sa.sa_flags = 0;             /* no SA_RESTART: blocking reads and sleeps return EINTR */
+    sigaction(SIGINT, &sa, NULL);
+    CPU_ZERO(&base_mask);
+    if (sched_getaffinity(0, sizeof base_mask, &base_mask) != 0) {
+        long n = sysconf(_SC_NPROCESSORS_ONLN);
+        for (long i = 0; i < n && i < CPU_SETSIZE; i++) CPU_SET((int)i, &base_mask);
+    }
+    base_count = CPU_COUNT(&base_mask);
+    if (base_count < 1) base_count = 1;
+    cur_mask = base_mask;
+    cur_count = base_count;
+}
+
+/* ---- spinlocks (pthread mutex inside) --------------------------------------------------------- */
+_Static_assert(sizeof(pthread_mutex_t) <= sizeof(port_spin_t), "port_spin_t too small for a mutex");
+
+static inline pthread_mutex_t *MX(port_spin_t *l) { return (pthread_mutex_t *)(void *)l->opaque; }
+void port_spin_init(port_spin_t *l, const char *name) {
+    (void)name;
+    memset(l, 0, sizeof *l);
+    pthread_mutex_init(MX(l), NULL);
+}
+void port_spin_lock(port_spin_t *l) { pthread_mutex_lock(MX(l)); }
+void port_spin_unlock(port_spin_t *l) { pthread_mutex_unlock(MX(l)); }
+
+/* ---- wait queues ------------------------------------------------------------------------------ */
+typedef struct Waiter {
+    pthread_cond_t cond;
+    int woken;
+    struct Waiter *next, *prev;
+} Waiter;
+typedef struct {
+    pthread_mutex_t m;
+    Waiter *head, *tail;
+} WaitQ;
+_Static_assert(sizeof(WaitQ) <= sizeof(port_waitq_t), "port_waitq_t too small");
+static inline WaitQ *WQ(port_waitq_t *q) { return (WaitQ *)(void *)q->opaque; }
+
+void port_waitq_init(port_waitq_t *q, const char *name) {
+    (void)name;
+    memset(q, 0, sizeof *q);
+    WaitQ *w = WQ(q);
+    pthread_mutex_init(&w->m, NULL);
+    w->head = w->tail = NULL;
+}
+
+static void wq_unlink(WaitQ *q, Waiter *w) {
+    if (w->prev) w->prev->next = w->next; else q->head = w->next;
+    if (w->next) w->next->prev = w->prev; else q->tail = w->prev;
+    w->next = w->prev = NULL;
+}
+
+#define SLICE_NS 50000000ull
+
+int port_waitq_sleep(port_waitq_t *pq, port_spin_t *lk, uint64_t timeout_ns) {
+    WaitQ *q = WQ(pq);
+    Waiter w;
+    cond_init_mono(&w.cond);
+    w.woken = 0;
+    w.next = NULL;
+    pthread_mutex_lock(&q->m);            /* order: caller's lk, then q->m */
+    w.prev = q->tail;
+    if (q->tail) q->tail->next = &w; else q->head = &w;
+    q->tail = &w;
+    pthread_mutex_unlock(MX(lk));          /* released while q->m is held: no lost wake-up */
+    uint64_t start = port_time_ns();
+    unsigned gen = sleepers_gen_now();
+    int rc = 0;
+    while (!w.woken) {
+        uint64_t left = SLICE_NS;
+        bool last_slice = false;
+        if (timeout_ns != PORT_FOREVER) {
+            uint64_t el = port_time_ns() - start;
+            if (el >= timeout_ns) { rc = 1; break; }
+            if (timeout_ns - el <= SLICE_NS) { left = timeout_ns - el; last_slice = true; }
+        }
+        struct timespec dl = deadline_after(left);
+        int e = pthread_cond_timedwait(&w.cond, &q->m, &dl);
+        if (w.woken) break;
+        if (e == ETIMEDOUT) {
+            if (last_slice) { rc = 1; break; }
+            if (interrupt_flag || gen != sleepers_gen_now()) { rc = -1; break; }
+        }
+    }
+    if (!w.woken) wq_unlink(q, &w);
+    else rc = 0;
+    pthread_mutex_unlock(&q->m);
+    pthread_cond_destroy(&w.cond);
+    pthread_mutex_lock(MX(lk));
+    return rc;
+}
+
+int port_waitq_wake_one(port_waitq_t *pq) {
+    WaitQ *q = WQ(pq);
+    int n = 0;
+    pthread_mutex_lock(&q->m);
+    Waiter *w = q->head;
+    if (w) {
+        wq_unlink(q, w);
+        w->woken = 1;
+        pthread_cond_signal(&w->cond);
+        n = 1;
+    }
+    pthread_mutex_unlock(&q->m);
+    return n;
+}
+
+int port_waitq_wake_all(port_waitq_t *pq) {
+    WaitQ *q = WQ(pq);
+    int n = 0;
+    pthread_mutex_lock(&q->m);
+    Waiter *w;
+    while ((w = q->head) != NULL) {
+        wq_unlink(q, w);
+        w->woken = 1;
+        pthread_cond_signal(&w->cond);
+        n++;
+    }
+    pthread_mutex_unlock(&q->m);
+    return n;
+}
+
+/* ---- threads ---------------------------------------------------------------------------------- */
+struct port_thread {
+    pthread_t th;
+    void (*fn)(void *);
+    void *arg;
+    char name[16];
+    pthread_mutex_t m;
+    pthread_cond_t done_cv;
+    int done, detached;
+};
+
+static __thread struct port_thread *cur_thread;
+static __thread uint32_t cur_id;
+static uint32_t next_id = 1;
+
+uint32_t port_thread_id(void) {
+    if (!cur_id) {
+        uint32_t id;
+        do id = __atomic_fetch_add(&next_id, 1, __ATOMIC_RELAXED); while (id == 0);
+        cur_id = id;
+    }
+    return cur_id;
+}
+
+static void thread_free(struct port_thread *t) {
+    pthread_mutex_destroy(&t->m);
+    pthread_cond_destroy(&t->done_cv);
+    free(t);
+}
+
+static void thread_finish(void) {
+    struct port_thread *t = cur_thread;
+    if (!t) return;
+    cur_thread = NULL;
+    pthread_mutex_lock(&t->m);
+    t->done = 1;
+    int det = t->detached;
+    pthread_cond_broadcast(&t->done_cv);
+    pthread_mutex_unlock(&t->m);
+    if (det) thread_free(t);       /* pthread_detach was called: nobody joins */
+}
+
+static void *trampoline(void *p) {
+    struct port_thread *t = p;
+    /* Ctrl-C goes to the main thread, so its sleeps and reads see EINTR at once. */
+    sigset_t ss;
+    sigemptyset(&ss);
+    sigaddset(&ss, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &ss, NULL);
+    cur_thread = t;
+    port_thread_id();
+    if (t->name[0]) pthread_setname_np(pthread_self(), t->name);
+    t->fn(t->arg);
+    thread_finish();
+    return NULL;
+}
+
+port_thread *port_thread_start(const char *name, void (*fn)(void *), void *arg,
+                               size_t stack_size, int core, const char **err) {
+    struct port_thread *t = calloc(1, sizeof *t);
+    if (!t) { if (err) *err = "out of memory"; return NULL; }
+    t->fn = fn;
+    t->arg = arg;
+    if (name) { strncpy(t->name, name, sizeof t->name - 1); }
+    pthread_mutex_init(&t->m, NULL);
+    cond_init_mono(&t->done_cv);
+    pthread_attr_t a;
+    pthread_attr_init(&a);
+    if (stack_size) {
+        if (stack_size < 16384) stack_size = 16384;
+        if (stack_size > ((size_t)1 << 30) || pthread_attr_setstacksize(&a, stack_size) != 0) {
+            pthread_attr_destroy(&a);
+            thread_free(t);
+            if (err) *err = "stack size too large";
+            return NULL;
+        }
+    }
+    if (core != PORT_ANY_CORE || mask_restricted) {
+        cpu_set_t set;
+        CPU_ZERO(&set);
+        if (core != PORT_ANY_CORE) {
+            int want = core % cur_count, k = 0;
+            for (int c = 0; c < CPU_SETSIZE; c++)
+                if (CPU_ISSET(c, &cur_mask)) { if (k++ == want) { CPU_SET(c, &set); break; } }
+        } else {
+            set = cur_mask;
+        }
+        pthread_attr_setaffinity_np(&a, sizeof set, &set);   /* best effort */
+    }
+    int e = pthread_create(&t->th, &a, trampoline, t);
+    pthread_attr_destroy(&a);
+    if (e != 0) {
+        thread_free(t);
+        if (err) *err = e == EAGAIN ? "too many threads" : "can't start new thread";
+        return NULL;
+    }
+    return t;
+}
+
+int port_thread_join(port_thread *t, uint64_t timeout_ns) {
+    pthread_mutex_lock(&t->m);
+    if (timeout_ns == PORT_FOREVER) {
+        while (!t->done) pthread_cond_wait(&t->done_cv, &t->m);
+    } else {
+        struct timespec dl = deadline_after(timeout_ns);
+        while (!t->done) {
+            if (pthread_cond_timedwait(&t->done_cv, &t->m, &dl) == ETIMEDOUT && !t->done) {
+                pthread_mutex_unlock(&t->m);
+                return 1;
+            }
+        }
+    }
+    pthread_mutex_unlock(&t->m);
+    pthread_join(t->th, NULL);
+    thread_free(t);
+    return 0;
+}
+
+void port_thread_detach(port_thread *t) {
+    pthread_mutex_lock(&t->m);
+    if (t->done) {
+        pthread_mutex_unlock(&t->m);
+        pthread_join(t->th, NULL);
+        thread_free(t);
+        return;
+    }
+    t->detached = 1;
+    pthread_detach(t->th);
+    pthread_mutex_unlock(&t->m);
+}
+
+void port_thread_exit(void) {
+    thread_finish();
+    pthread_exit(NULL);
+}
+
+void port_thread_yield(void) { sched_yield(); }
+
+/* Sleeps in slices of at most SLICE_NS up to one absolute deadline, so that
+ * port_interrupt_sleepers is seen; Ctrl-C (EINTR) is seen at once. */
+int port_sleep_ns(uint64_t ns) {
+    unsigned gen = sleepers_gen_now();
+    uint64_t end = port_time_ns() + ns;
+    for (;;) {
+        uint64_t now = port_time_ns();
+        if (now >= end) break;
+        struct timespec dl = deadline_after(end - now < SLICE_NS ? end - now : SLICE_NS);
+        int e = clock_nanosleep(CLOCK_MONOTONIC, TIMER_ABSTIME, &dl, NULL);
+        if (e != 0 && e != EINTR) break;
+        if (interrupt_flag || gen != sleepers_gen_now()) return -1;
+    }
+    return interrupt_flag ? -1 : 0;
+}
+
+int port_current_core(void) {
+    int c = sched_getcpu();
+    return c < 0 ? 0 : c;
+}
+
+/* ---- TLS ------------------------------------------------------------------------------------- */
+/* C stack bounds of this thread, looked up once (pthread_getattr_np reads /proc/self/maps for
+ * the main thread, whose size is RLIMIT_STACK). The guard area (glibc's guardsize, one page by
+ * default) is left out of the usable range. */
+static __thread uintptr_t stack_lo, stack_hi;
+static __thread int stack_known;
+
+void port_stack_bounds(uintptr_t *lo, uintptr_t *hi) {
+    if (!stack_known) {
+        stack_known = 1;
+        pthread_attr_t a;
+        void *addr;
+        size_t size, guard = 0;
+        if (pthread_getattr_np(pthread_self(), &a) == 0) {
+            if (pthread_attr_getstack(&a, &addr, &size) == 0 && size) {
+                pthread_attr_getguardsize(&a, &guard);
+                if (guard < (size_t)sysconf(_SC_PAGESIZE)) guard = (size_t)sysconf(_SC_PAGESIZE);
+                if (guard < size / 2) {
+                    stack_lo = (uintptr_t)addr + guard;
+                    stack_hi = (uintptr_t)addr + size;
+                }
+            }
+            pthread_attr_destroy(&a);
+        }
+    }
+    *lo = stack_lo;
+    *hi = stack_hi;
+}
+
+static __thread void *tls_slot;
+void port_tls_set(void *p) { tls_slot = p; }
+void *port_tls_get(void) { return tls_slot; }
+
+/* ---- cores ----------------------------------------------------------------------------------- */
+int port_cores_online(void) { return cur_count; }
+int port_cores_possible(void) { return base_count; }
+int port_cores_set(int n) {
+    if (n < 1 || n > base_count) return -1;
+    cpu_set_t set;
+    CPU_ZERO(&set);
+    int k = 0;
+    for (int c = 0; c < CPU_SETSIZE && k < n; c++)
+        if (CPU_ISSET(c, &base_mask)) { CPU_SET(c, &set); k++; }
+    if (sched_setaffinity(0, sizeof set, &set) != 0) return -1;
+    cur_mask = set;
+    cur_count = n;
+    mask_restricted = n != base_count;
+    return n;
+}
+
+/* ---- memory ---------------------------------------------------------------------------------- */
+void *port_malloc(size_t n) { return malloc(n); }
+void *port_realloc(void *p, size_t n) { return realloc(p, n); }
+void port_free(void *p) { free(p); }
+
+/* ---- console --------------------------------------------------------------------------------- */
+static pthread_mutex_t write_mx = PTHREAD_MUTEX_INITIALIZER;
+void port_write(const char *buf, size_t n) {
+    pthread_mutex_lock(&write_mx);
+    while (n > 0) {
+        ssize_t k = write(1, buf, n);
+        if (k < 0) {
+            if (errno == EINTR) continue;
+            break;
+        }
+        buf += k;
+        n -= (size_t)k;
+    }
+    pthread_mutex_unlock(&write_mx);
+}
+
+int port_getc(void) {
+    unsigned char c;
+    for (;;) {
+        ssize_t k = read(0, &c, 1);
+        if (k == 1) return c;
+        if (k == 0) return -1;
+        if (errno == EINTR) {
+            if (interrupt_flag) return -1;
+            continue;
+        }
+        return -1;
+    }
+}
+
+/* ---- exit ------------------------------------------------------------------------------------ */
+void port_exit(int status) {
+    fflush(NULL);
+    _exit(status);
+}
+
+/* ---- trace: one global lock-free ring ---------------------------------------------------------- */
+#define TRACE_CAP (1u << 16)
+static TraceRec trace_ring[TRACE_CAP];
+static uint64_t trace_head;      /* total events ever appended (fetch-add) */
+
+void port_trace(uint16_t event, uint32_t a, uint32_t b) {
+    uint64_t i = __atomic_fetch_add(&trace_head, 1, __ATOMIC_RELAXED);
+    TraceRec *r = &trace_ring[i & (TRACE_CAP - 1)];
+    r->seq = i;
+    r->t_ns = port_time_ns();
+    r->tid = port_thread_id();
+    r->core = (uint16_t)port_current_core();
+    r->event = event;
+    r->a = a;
+    r->b = b;
+}
+
+uint64_t port_trace_count(void) { return __atomic_load_n(&trace_head, __ATOMIC_ACQUIRE); }
+int port_trace_get(uint64_t i, TraceRec *out) {
+    uint64_t h = port_trace_count();
+    if (i >= h || h - i > TRACE_CAP) return -1;
+    *out = trace_ring[i & (TRACE_CAP - 1)];
+    return out->seq == i ? 0 : -1;
+}
+void port_trace_reset(void) { __atomic_store_n(&trace_head, 0, __ATOMIC_RELEASE); memset(trace_ring, 0, sizeof trace_ring); }
+
+/* Fault containment (port.h): nothing to do on the host, where the unsafe policy turns
+ * SIGSEGV/SIGBUS into its report itself (gil_unsafe.c). */
+void port_set_fault_hook(port_fault_hook h) { (void)h; }
