@@ -14,7 +14,7 @@ test-gil: $(BUILD)/unit/test_gil
 # The thread programs (tests/threads/*.py) under every GIL policy, against CPython or .expected.
 .PHONY: test-threads
 test-threads: $(BUILD)/host/tollpy
-	$(PYTHON) tests/threads/run_threads.py --tollpy $(BUILD)/host/tollpy
+	$(PYTHON) tests/runner.py threads --tollpy $(BUILD)/host/tollpy
 
 # The same unit test under ThreadSanitizer (the GIL's lock-free hints are relaxed atomics).
 .PHONY: test-gil-tsan

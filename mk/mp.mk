@@ -12,11 +12,11 @@ TEST_PARTS += test-mp
 MP_KERNEL := $(if $(wildcard interp/KERNEL_READY),$(BUILD)/kernel.elf,$(BUILD)/mpk/kernel.elf)
 
 test-mp: $(BUILD)/host/tollpy
-	$(PYTHON) tests/mp/run_mp.py --tollpy $(BUILD)/host/tollpy
+	$(PYTHON) tests/runner.py mp --tollpy $(BUILD)/host/tollpy
 
 qemu-test-mp: deps
 	$(if $(wildcard interp/KERNEL_READY),$(MAKE) $(BUILD)/kernel.elf,$(MAKE) BUILD=$(BUILD)/mpk KERNEL_INTERP=1 $(BUILD)/mpk/kernel.elf)
-	$(PYTHON) tests/mp/run_mp.py --qemu --cpus 2 --kernel $(MP_KERNEL)
+	$(PYTHON) tests/runner.py mp --target guest --cpus 2 --kernel $(MP_KERNEL)
 
 bench-mp: deps $(BUILD)/host/tollpy
 	-$(PYTHON) tests/bench/mp_bench.py --tollpy $(BUILD)/host/tollpy

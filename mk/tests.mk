@@ -40,7 +40,7 @@
 # Known-failure lists: tests/lang/KNOWN_FAILURES, tests/bad/KNOWN_FAILURES (see tests/run_lang.py).
 .PHONY: test test-lang test-lang-asan test-bad test-bad-asan test-qemu-lang bench fuzz fuzz-build
 
-RUN_LANG   := $(PYTHON) tests/run_lang.py
+RUN_LANG   := $(PYTHON) tests/runner.py
 TOLLPY     := $(BUILD)/host/tollpy
 TOLLPY_ASAN:= $(BUILD)/host-asan/tollpy
 # Sanitizer reports must never look like a Python exception's status 1.
@@ -80,20 +80,20 @@ test: deps
 	echo "make test: all parts passed"
 
 test-lang: $(TOLLPY)
-	$(RUN_LANG) --tollpy $(TOLLPY) --label lang $(LANG_ARGS)
+	$(RUN_LANG) lang --tollpy $(TOLLPY) --label lang $(LANG_ARGS)
 
 test-lang-asan: $(TOLLPY_ASAN)
-	$(SAN_ENV) $(RUN_LANG) --tollpy $(TOLLPY_ASAN) --label lang-asan --timeout 120 $(LANG_ARGS)
+	$(SAN_ENV) $(RUN_LANG) lang --tollpy $(TOLLPY_ASAN) --label lang-asan --timeout 120 $(LANG_ARGS)
 
 test-bad: $(TOLLPY)
-	$(RUN_LANG) --bad --tollpy $(TOLLPY) --label bad $(BAD_ARGS)
+	$(RUN_LANG) bad --tollpy $(TOLLPY) --label bad $(BAD_ARGS)
 
 # Hostile inputs under the sanitizers (~1 min on 2 cores; the two alloc_*infinite_gen cases are most of it).
 test-bad-asan: $(TOLLPY_ASAN)
-	$(SAN_ENV) $(RUN_LANG) --bad --tollpy $(TOLLPY_ASAN) --label bad-asan --timeout 240 --rlimit-as-mb 0 $(BAD_ARGS)
+	$(SAN_ENV) $(RUN_LANG) bad --tollpy $(TOLLPY_ASAN) --label bad-asan --timeout 240 --rlimit-as-mb 0 $(BAD_ARGS)
 
 test-qemu-lang: deps $(if $(wildcard interp/KERNEL_READY),$(BUILD)/kernel.elf)
-	$(RUN_LANG) --qemu --label qemu-lang
+	$(RUN_LANG) lang --target guest --label qemu-lang
 
 bench: deps host
 	$(PYTHON) tests/bench/run_bench.py --tollpy $(TOLLPY)

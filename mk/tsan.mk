@@ -14,4 +14,4 @@ $(eval $(call host_variant,host-tsan,-O1 -fno-omit-frame-pointer -fsanitize=thre
 host-tsan: $(BUILD)/host-tsan/tollpy
 
 test-none-stress: $(BUILD)/host-asan/tollpy $(BUILD)/host-tsan/tollpy
-	$(PYTHON) tests/threads/run_none_stress.py --asan $(BUILD)/host-asan/tollpy --tsan $(BUILD)/host-tsan/tollpy
+	$(PYTHON) tests/runner.py none-stress --asan $(BUILD)/host-asan/tollpy --tsan $(BUILD)/host-tsan/tollpy
