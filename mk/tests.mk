@@ -6,7 +6,7 @@
 #                    an earlier one failed; the summary names every failed part and the exit status
 #                    is non-zero. Figures (README.md, "Testing") come from a 2-core machine, idle and
 #                    under a busy loop on every core.
-#   make test-lang LANG_ARGS="--show-diff tests/lang/str_split.py"   one part, extra runner args
+#   make test-lang LANG_ARGS="--show-diff tests/lang/str_split.py"   one part, extra tests/runner.py args
 #   make bench       tests/bench/run_bench.py: tollpy vs CPython 3.11 vs Lua 5.4, best of 3;
 #                    writes build/bench/results.{csv,md}; runs tests/bench/kernel_bench.sh if present
 #   make fuzz        = make fuzz-smoke: the fuzz targets' deterministic smoke (saved corpus replay
@@ -14,14 +14,14 @@
 #                    See the fuzzing section at the end of this file and docs/fuzzing.md.
 #
 # What the parts assert: output, exit status, counters and the order of trace events, never a
-# duration. Every time limit in them (run_lang.py --timeout, the runners' subprocess limits,
+# duration. Every time limit in them (tests/runner.py --timeout and its subprocess limits,
 # pytest-level limits in tests/qemu/conftest.py) is a hang guard set far above what the part
 # needs on a loaded 2-core machine; README.md, "Testing", says why.
 #
-# Known-failure lists: tests/lang/KNOWN_FAILURES, tests/bad/KNOWN_FAILURES (see tests/run_lang.py).
+# Known-failure lists: tests/lang/KNOWN_FAILURES, tests/bad/KNOWN_FAILURES (see tests/runner.py).
 .PHONY: test test-threads test-lang test-lang-asan test-bad test-bad-asan test-qemu-lang bench fuzz fuzz-build
 
-RUN_LANG   := $(PYTHON) tests/run_lang.py
+RUNNER     := $(PYTHON) tests/runner.py
 TOLLPY     := $(BUILD)/host/tollpy
 TOLLPY_ASAN:= $(BUILD)/host-asan/tollpy
 # Sanitizer reports must never look like a Python exception's status 1.
@@ -57,24 +57,24 @@ test: deps
 	echo "make test: all parts passed"
 
 test-lang: $(TOLLPY)
-	$(RUN_LANG) --tollpy $(TOLLPY) --label lang $(LANG_ARGS)
+	$(RUNNER) lang --tollpy $(TOLLPY) --label lang $(LANG_ARGS)
 
 test-lang-asan: $(TOLLPY_ASAN)
-	$(SAN_ENV) $(RUN_LANG) --tollpy $(TOLLPY_ASAN) --label lang-asan --timeout 120 $(LANG_ARGS)
+	$(SAN_ENV) $(RUNNER) lang --tollpy $(TOLLPY_ASAN) --label lang-asan --timeout 120 $(LANG_ARGS)
 
 test-bad: $(TOLLPY)
-	$(RUN_LANG) --bad --tollpy $(TOLLPY) --label bad $(BAD_ARGS)
+	$(RUNNER) bad --tollpy $(TOLLPY) --label bad $(BAD_ARGS)
 
 # Hostile inputs under the sanitizers (~1 min on 2 cores; the two alloc_*infinite_gen cases are most of it).
 test-bad-asan: $(TOLLPY_ASAN)
-	$(SAN_ENV) $(RUN_LANG) --bad --tollpy $(TOLLPY_ASAN) --label bad-asan --timeout 240 --rlimit-as-mb 0 $(BAD_ARGS)
+	$(SAN_ENV) $(RUNNER) bad --tollpy $(TOLLPY_ASAN) --label bad-asan --timeout 240 --rlimit-as-mb 0 $(BAD_ARGS)
 
 test-qemu-lang: deps $(BUILD)/kernel.elf
-	$(RUN_LANG) --qemu --label qemu-lang
+	$(RUNNER) lang --target guest --label qemu-lang
 
 # The thread programs (tests/threads/*.py) under every GIL policy, against CPython or .expected.
 test-threads: $(TOLLPY)
-	$(PYTHON) tests/threads/run_threads.py --tollpy $(TOLLPY)
+	$(PYTHON) tests/runner.py threads --tollpy $(TOLLPY)
 
 bench: deps host
 	$(PYTHON) tests/bench/run_bench.py --tollpy $(TOLLPY)

@@ -4,7 +4,7 @@
 #
 # Under `none` several threads run bytecode at once, so every access to a shared container must
 # be ordered by its object lock (interp/core/objlock.h); TSan checks that ordering, ASan+UBSan that no
-# access touches freed memory. tests/threads/run_none_stress.py runs tests/threads/none_stress*.py
+# access touches freed memory. `tests/runner.py none-stress` runs tests/threads/none_stress*.py
 # on both builds (TSan suppressions, each with its reason: tests/threads/tsan.supp).
 .PHONY: host-tsan test-none-stress
 
@@ -14,4 +14,4 @@ $(eval $(call host_variant,host-tsan,-O1 -fno-omit-frame-pointer -fsanitize=thre
 host-tsan: $(BUILD)/host-tsan/tollpy
 
 test-none-stress: $(BUILD)/host-asan/tollpy $(BUILD)/host-tsan/tollpy
-	$(PYTHON) tests/threads/run_none_stress.py --asan $(BUILD)/host-asan/tollpy --tsan $(BUILD)/host-tsan/tollpy
+	$(PYTHON) tests/runner.py none-stress --asan $(BUILD)/host-asan/tollpy --tsan $(BUILD)/host-tsan/tollpy

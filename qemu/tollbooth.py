@@ -1,6 +1,23 @@
 #!/usr/bin/python3
-"""qemu/tollbooth.py — drive a Tollbooth guest from the host over its raw REPL.
+"""qemu/tollbooth.py — the launcher: every host program that starts a Tollbooth guest does it here.
 
+As a module (import it with sys.path including qemu/):
+  Launch(kernel, cpus, script, exit, gil, args, kargs, console, gdb_port, mem)
+      the qemu-system-arm command line (.argv) and the boot block file it loads; LaunchError
+      (status 2) for a missing kernel or script or CPUS outside 1..8.
+  run_batch(script, kernel, cpus, timeout, gil, args) -> BatchResult(status, out, err)
+      boot, run SCRIPT, power off (`make run SCRIPT=f EXIT=1`); the timeout is a hang guard (124).
+  spawn(...) -> a pexpect child on QEMU's console (interactive tests, the raw REPL's Board).
+  popen(...) -> QEMU in its own process group (console on TCP, gdb stub).
+  Board(kernel, cpus, gil): a booted guest driven over the raw REPL; run_once() below.
+
+As a program:
+  tollbooth.py boot [--cpus N] [--script FILE] [--exit] [--timeout S] [--gil P] [--args "a b"]
+                    [--karg K=V ...] [--console mux|stdio|tcp:PORT] [--gdb PORT] [--mem 256M]
+      QEMU in the foreground on this terminal (what qemu/run.sh, hence `make run`/`make gdb`,
+      runs). Exit status: the guest's (semihosting SYS_EXIT_EXTENDED): 0 success, 1 error, N from
+      `exit N`, 101 kernel panic; 124 when --timeout (batch runs only; a hang guard) expired; 2
+      for bad usage.
   tollbooth.py run FILE [ARG ...] [--cpus N] [--gil POLICY] [--switch-interval S]
                                   [--trace PREFIX] [--timeout S] [--kernel ELF]
       boot a kernel, send FILE over the raw REPL (MicroPython's protocol: Ctrl-A, program,
@@ -39,7 +56,6 @@ import tempfile
 import time
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-RUN_SH = ROOT / "qemu" / "run.sh"
 DEFAULT_KERNEL = ROOT / "build" / "kernel.elf"
 
 # interp/port/trace_events.h
@@ -64,11 +80,7 @@ class Board:
     def __init__(self, kernel=DEFAULT_KERNEL, cpus=2, gil=None, timeout=60, echo=None):
         import pexpect
         self.pexpect = pexpect
-        env = dict(os.environ, CPUS=str(cpus), CONSOLE_MUX="0", TIMEOUT="0")
-        if gil:
-            env["GIL"] = gil
-        self.child = pexpect.spawn("/bin/bash", [str(RUN_SH), str(kernel)], env=env, cwd=str(ROOT),
-                                   timeout=timeout, maxread=65536)
+        self.child = spawn(kernel, cpus=cpus, gil=gil, timeout=timeout, maxread=65536)
         self.timeout = timeout
         self.echo = echo
         self._pending = b""
@@ -82,6 +94,7 @@ class Board:
         if self.child.isalive():
             self.child.terminate(force=True)
         self.child.close(force=True)
+        self.child.launch.close()
 
     def enter_raw(self):
         self.child.send(b"\r\x03\x03\x01")
@@ -154,6 +167,204 @@ def status_of(err):
         return 0
     m = re.search(r"SystemExit: (\d+)\s*$", err)
     return int(m.group(1)) if m else 1
+
+
+# ---- launching QEMU: the one place that builds a qemu-system-arm command line ----------------
+# Every host program that boots a guest (qemu/run.sh for `make run`/`make gdb`, the pytest
+# harnesses in tests/qemu and tests/grade, tests/runner.py --target guest, the report and the
+# benchmarks) comes through Launch, run_batch() or spawn() below.
+
+class LaunchError(GuestError):
+    """Bad usage (no kernel, no script, CPUS out of range): status 2, nothing started."""
+
+
+BOOT_BLOCK_ADDR = 0x4F000000      # where the guest looks for it (kernel/bootargs.h); MEM >= 256M
+BOOT_BLOCK_MAX = 16 * 1024 * 1024
+
+
+def boot_block(cpus, script=None, exit=False, gil=None, args=None, kargs=()):
+    """The boot block (format: kernel/bootargs.h): "TOLLBOOT" | u32 version=1 | u32 args_len |
+    u32 script_len | u32 flags (bit 0: power off after the script) | KEY=VALUE\\0 ... | script."""
+    kv = ["CPUS=%s" % cpus]
+    body = b""
+    if script is not None:
+        body = pathlib.Path(script).read_bytes()
+        kv.append("SCRIPTNAME=%s" % os.path.basename(str(script)))
+    if exit:
+        kv.append("EXIT=1")
+    if gil:
+        kv.append("GIL=%s" % gil)
+    if args:
+        kv.append("ARGS=%s" % args)
+    kv += [x for x in kargs if "=" in x]
+    packed = b"".join(x.encode() + b"\0" for x in kv)
+    if 24 + len(packed) + len(body) > BOOT_BLOCK_MAX:
+        raise LaunchError("script too large (max 16 MiB with arguments)")
+    return b"TOLLBOOT" + struct.pack("<IIII", 1, len(packed), len(body), 1 if exit else 0) + packed + body
+
+
+class Launch:
+    """One QEMU command line and the boot block file it loads.
+
+    console: "stdio" (the console on QEMU's stdin/stdout, Ctrl-A passed to the guest), "mux"
+    (stdio multiplexed with QEMU's monitor: Ctrl-A x quits; `make run`), or ("tcp", PORT) (a TCP
+    server socket on localhost, exact \\r\\n, for MicroPython's pyboard.py/mpremote).
+    gdb_port: start halted with a gdb stub there (`make gdb`).
+    The boot block lives in a private temporary directory until close() (or interpreter exit):
+    QEMU reads it once, at machine start."""
+
+    def __init__(self, kernel=DEFAULT_KERNEL, cpus=2, script=None, exit=False, gil=None,
+                 args=None, kargs=(), console="stdio", gdb_port=None, mem="256M"):
+        if str(cpus) not in ("1", "2", "3", "4", "5", "6", "7", "8"):
+            raise LaunchError("CPUS must be 1..8 (got '%s')" % cpus)
+        if not os.path.isfile(str(kernel)):
+            raise LaunchError("no kernel at %s (run make)" % kernel)
+        if script is not None and not os.path.isfile(str(script)):
+            raise LaunchError("no script '%s'" % script)
+        if not shutil.which("qemu-system-arm"):
+            raise LaunchError("qemu-system-arm not found (qemu/deps.sh installs it)")
+        fd, self.boot_path = tempfile.mkstemp(prefix="boot-", dir=_boot_dir())
+        with os.fdopen(fd, "wb") as f:
+            f.write(boot_block(cpus, script, exit, gil, args, kargs))
+        if console == "mux":
+            con = ["-chardev", "stdio,id=con,mux=on,signal=off", "-serial", "chardev:con",
+                   "-mon", "chardev=con,mode=readline"]
+        elif console == "stdio":
+            con = ["-chardev", "stdio,id=con,signal=off", "-serial", "chardev:con", "-monitor", "none"]
+        else:
+            kind, port = console
+            con = ["-chardev", "socket,id=con,host=localhost,port=%s,server=on,wait=on" % port,
+                   "-serial", "chardev:con", "-monitor", "none"]
+        self.argv = ["qemu-system-arm", "-M", "virt", "-cpu", "cortex-a15", "-smp", str(cpus),
+                     "-m", mem, "-display", "none", "-nic", "none"] + con + [
+                     "-kernel", str(kernel),
+                     "-device", "loader,file=%s,addr=0x%X,force-raw=on" % (self.boot_path, BOOT_BLOCK_ADDR),
+                     "-semihosting-config", "enable=on,target=native"]
+        if gdb_port is not None:
+            self.argv += ["-S", "-gdb", "tcp::%s" % gdb_port]
+
+    def close(self):
+        try:
+            os.unlink(self.boot_path)
+        except OSError:
+            pass
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+_BOOT_DIR = []
+
+
+def _boot_dir():
+    if not _BOOT_DIR:
+        import atexit
+        _BOOT_DIR.append(tempfile.mkdtemp(prefix="tollbooth-"))
+        atexit.register(shutil.rmtree, _BOOT_DIR[0], True)
+    return _BOOT_DIR[0]
+
+
+def qemu_version():
+    """QEMU's version line (for benchmark headers)."""
+    try:
+        return subprocess.run(["qemu-system-arm", "--version"], capture_output=True,
+                              text=True).stdout.splitlines()[0]
+    except (OSError, IndexError):
+        return "qemu-system-arm: not found"
+
+
+class BatchResult:
+    """A batch run's exit status (the guest's through semihosting: 0, 1 after a traceback, N
+    from sys.exit(N), 101 kernel panic; 124 when the hang guard fired; 2 bad usage), its console
+    output (QEMU's stdout) and QEMU's own stderr, as bytes."""
+
+    def __init__(self, status, out, err):
+        self.status, self.out, self.err = status, out, err
+
+    def text(self):
+        """Console output then stderr, CR/LF normalised (what a person at the terminal saw)."""
+        return (self.out + self.err).decode("utf-8", "replace").replace("\r\n", "\n")
+
+
+def run_batch(script, kernel=DEFAULT_KERNEL, cpus=2, timeout=60, gil=None, args=None, kargs=(),
+              mem="256M"):
+    """Boot, run SCRIPT and power off (what `make run SCRIPT=... EXIT=1` does). timeout is a hang
+    guard: when it expires the QEMU process group is killed and the status is 124."""
+    try:
+        launch = Launch(kernel, cpus, script, True, gil, args, kargs, console="stdio", mem=mem)
+    except (LaunchError, OSError) as e:
+        return BatchResult(2, b"", ("tollbooth: %s\n" % e).encode())
+    try:
+        p = subprocess.Popen(launch.argv, cwd=str(ROOT), stdin=subprocess.DEVNULL,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+        try:
+            out, err = p.communicate(timeout=timeout or None)
+            return BatchResult(p.returncode, out, err)
+        except subprocess.TimeoutExpired:
+            _kill_group(p)
+            out, err = p.communicate()
+            return BatchResult(124, out or b"", (err or b"") + b"tollbooth: timed out after %ds\n" % timeout)
+    finally:
+        launch.close()
+
+
+def _kill_group(p):
+    import signal
+    try:
+        os.killpg(p.pid, signal.SIGKILL)
+    except OSError:
+        pass
+
+
+def spawn(kernel=DEFAULT_KERNEL, cpus=2, script=None, exit=False, gil=None, args=None, kargs=(),
+          console="stdio", timeout=30, **pexpect_kw):
+    """QEMU on a pexpect pty (the console is the child's terminal). The caller ends it with
+    child.terminate(force=True) / close(force=True); the boot block goes with this process.
+    pexpect_kw: encoding=..., codec_errors=..., maxread=... as for pexpect.spawn."""
+    import pexpect
+    launch = Launch(kernel, cpus, script, exit, gil, args, kargs, console=console)
+    child = pexpect.spawn(launch.argv[0], launch.argv[1:], cwd=str(ROOT), timeout=timeout,
+                          **pexpect_kw)
+    child.launch = launch
+    return child
+
+
+def popen(kernel=DEFAULT_KERNEL, cpus=2, script=None, exit=False, gil=None, args=None, kargs=(),
+          console="stdio", gdb_port=None, **popen_kw):
+    """QEMU as a subprocess.Popen in its own process group (kill it with os.killpg(p.pid, ...)),
+    for a console on TCP or a gdb stub: the caller talks to the socket, not to stdio."""
+    launch = Launch(kernel, cpus, script, exit, gil, args, kargs, console=console, gdb_port=gdb_port)
+    popen_kw.setdefault("start_new_session", True)
+    p = subprocess.Popen(launch.argv, cwd=str(ROOT), **popen_kw)
+    p.launch = launch
+    return p
+
+
+def boot_foreground(launch, timeout=0):
+    """QEMU in the foreground on this terminal (`make run`, `make gdb`); returns its exit status.
+    timeout (seconds, 0 = none) is a hang guard for batch runs: QEMU is stopped and 124 returned.
+    SIGTERM/SIGHUP/SIGINT sent to this process are passed on to QEMU."""
+    import signal
+    p = subprocess.Popen(launch.argv, cwd=str(ROOT))
+    for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(s, lambda sig, frame: p.send_signal(sig))
+    try:
+        try:
+            return p.wait(timeout=timeout or None)
+        except subprocess.TimeoutExpired:
+            p.terminate()
+            try:
+                p.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
+            sys.stderr.write("tollbooth: timed out after %ss\n" % timeout)
+            return 124
+    finally:
+        launch.close()
 
 
 # ---- trace decoding --------------------------------------------------------------------------
@@ -535,6 +746,24 @@ plot {', '.join(plots)}
     return True
 
 
+def cmd_boot(a):
+    console = a.console
+    if console.startswith("tcp:"):
+        console = ("tcp", console[4:])
+    elif console not in ("mux", "stdio"):
+        sys.stderr.write("tollbooth: --console is mux, stdio or tcp:PORT\n")
+        return 2
+    try:
+        launch = Launch(a.kernel, a.cpus, a.script, a.exit, a.gil, a.args, a.karg, console=console,
+                        gdb_port=a.gdb, mem=a.mem)
+    except (LaunchError, OSError) as e:
+        sys.stderr.write("tollbooth: %s\n" % e)
+        return 2
+    # the hang guard applies to batch runs only: an interactive or halted (gdb) guest waits for a person
+    timeout = a.timeout if a.script and a.gdb is None else 0
+    return boot_foreground(launch, timeout)
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(prog="tollbooth.py", description=__doc__.split("\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -548,6 +777,17 @@ def main(argv=None):
     r.add_argument("--switch-interval", type=float, default=None, help="seconds (sys.setswitchinterval)")
     r.add_argument("--trace", default=None, metavar="PREFIX")
     r.add_argument("--timeout", type=float, default=120)
+    b = sub.add_parser("boot", help="boot QEMU in the foreground (qemu/run.sh, make run)")
+    b.add_argument("--cpus", default="4")
+    b.add_argument("--script", default=None)
+    b.add_argument("--exit", action="store_true", help="power off after the script")
+    b.add_argument("--timeout", type=float, default=60, help="batch hang guard, seconds (0 = none)")
+    b.add_argument("--gil", default=None)
+    b.add_argument("--args", default=None, help="the script's sys.argv[1:], space separated")
+    b.add_argument("--karg", action="append", default=[], help="KEY=VALUE boot argument")
+    b.add_argument("--console", default="mux", help="mux (default), stdio or tcp:PORT")
+    b.add_argument("--gdb", default=None, metavar="PORT", help="start halted with a gdb stub")
+    b.add_argument("--mem", default="256M")
     c = sub.add_parser("convert", help="convert a trace block from a UART log")
     c.add_argument("log")
     c.add_argument("--out", default="trace")
@@ -562,7 +802,7 @@ def main(argv=None):
     s.add_argument("--timeout", type=float, default=120)
     s.add_argument("--y", default=None, help="column to plot (default: first numeric RESULT key)")
     a = ap.parse_args(argv)
-    return {"run": cmd_run, "convert": cmd_convert, "sweep": cmd_sweep}[a.cmd](a)
+    return {"run": cmd_run, "convert": cmd_convert, "sweep": cmd_sweep, "boot": cmd_boot}[a.cmd](a)
 
 
 if __name__ == "__main__":

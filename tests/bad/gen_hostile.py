@@ -1,5 +1,5 @@
 # tests/bad/gen_hostile.py — writes the big hostile inputs into the directory given as argv[1]
-# (build/tests/bad/, called by tests/run_lang.py --bad). Generated rather than committed because
+# (build/tests/bad/, called by tests/runner.py bad). Generated rather than committed because
 # they are large: 10,000-deep nesting of every kind, huge literals, very long lines.
 # Each file's first line is an `# expect:` comment naming the accepted outcomes.
 import os

@@ -1,4 +1,5 @@
-# tests/bench/countdown.py — the seed's CPU-bound loop: `while n > 0: n -= 1`, 30M, in a function.
+# tests/bench/countdown.py — the CPU-bound loop of David Beazley's "Understanding the Python GIL"
+# (PyCon 2010): `while n > 0: n -= 1`, 30M, in a function.
 import sys
 def countdown(n):
     while n > 0:

@@ -12,17 +12,16 @@ import subprocess
 import sys
 import time
 
-import pexpect
-
 ROOT = pathlib.Path(__file__).resolve().parents[2]
-RUN = str(ROOT / "qemu" / "run.sh")
+sys.path.insert(0, str(ROOT / "qemu"))
+import tollbooth  # noqa: E402  (the launcher)
+
 KERNEL = str(ROOT / "build" / "kernel.elf")
 
 
 def spawn(cpus):
-    env = dict(os.environ, CPUS=str(cpus), CONSOLE_MUX="0")
-    return pexpect.spawn("/bin/bash", [RUN, KERNEL], env=env, encoding="utf-8",
-                         codec_errors="replace", timeout=60)
+    """QEMU itself on a pexpect pty (no shell in between: g.pid is QEMU's pid)."""
+    return tollbooth.spawn(KERNEL, cpus=cpus, timeout=60, encoding="utf-8", codec_errors="replace")
 
 
 def boot_time(cpus, runs=5):
@@ -45,25 +44,12 @@ def proc_cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / tck
 
 
-def qemu_pid(bash_pid):
-    out = subprocess.run(["pgrep", "-P", str(bash_pid)], capture_output=True, text=True).stdout.split()
-    for p in out:
-        try:
-            if "qemu-system" in open(f"/proc/{p}/comm").read():
-                return int(p)
-        except OSError:
-            pass
-    return None
-
-
 def idle_cpu(cpus=4, seconds=5.0):
     g = spawn(cpus)
     try:
         g.expect_exact(">>> ")
         time.sleep(1.0)
-        pid = qemu_pid(g.pid)
-        if pid is None:
-            return None
+        pid = g.pid
         c0, t0 = proc_cpu_seconds(pid), time.monotonic()
         time.sleep(seconds)
         c1, t1 = proc_cpu_seconds(pid), time.monotonic()
@@ -85,16 +71,15 @@ def guest_bench(cpus):
 
 def guest_bytecodes():
     """The VM's bytecodes per second in the guest on one core (tests/bench/guest_bytecodes.py)."""
-    env = dict(os.environ, CPUS="1", SCRIPT=str(ROOT / "tests/bench/guest_bytecodes.py"), EXIT="1",
-               TIMEOUT="120")
-    out = subprocess.run(["/bin/bash", RUN, KERNEL], env=env, capture_output=True, text=True).stdout
+    r = tollbooth.run_batch(ROOT / "tests/bench/guest_bytecodes.py", KERNEL, cpus=1, timeout=120)
+    out = r.out.decode("utf-8", "replace")
     return [l.strip() for l in out.splitlines() if l.startswith("RESULT")]
 
 
 def main():
     if not os.path.exists(KERNEL):
         subprocess.run(["make", "-C", str(ROOT), "build/kernel.elf"], check=True)
-    print(f"host: {os.cpu_count()} cores; {subprocess.run(['qemu-system-arm', '--version'], capture_output=True, text=True).stdout.splitlines()[0]}")
+    print(f"host: {os.cpu_count()} cores; {tollbooth.qemu_version()}")
     for cpus in (1, 2, 4):
         med, best = boot_time(cpus)
         print(f"boot-to-banner CPUS={cpus}: median {med*1000:.0f} ms, best {best*1000:.0f} ms (wall, incl. QEMU start)")

@@ -2,10 +2,11 @@
 """tests/bench/mp_bench.py — multiprocessing figures (`make bench-mp`, also part of `make bench`).
 
 Runs tests/bench/mp_bench_prog.py on the host tollpy and in the guest with -smp 2 and -smp 4
-(qemu/run.sh, guest time from the guest's own clock), and prints one table: process start+join
-cost, child bootstrap time, memory per process (the child interpreter's heap after re-running
-the main module, and what is left accounted after it exits), Queue round-trip latency, Pool(n).map
-speed-up over sequential for n = 1, 2, 4, and the seed's "two processes vs one" ratio.
+(started through the launcher, qemu/tollbooth.py; guest time from the guest's own clock), and
+prints one table: process start+join cost, child bootstrap time, memory per process (the child
+interpreter's heap after re-running the main module, and what is left accounted after it exits),
+Queue round-trip latency, Pool(n).map speed-up over sequential for n = 1, 2, 4, and the
+"two processes vs one" ratio of the tutorial's cpu_task program.
 Writes build/bench/mp.md. The guest kernel must contain the interpreter: build/kernel.elf when
 interp/KERNEL_READY exists, else build/mpk/kernel.elf (built here with KERNEL_INTERP=1).
 Figures, never assertions: the dev host has 2 cores and is shared.
@@ -20,6 +21,8 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 PROG = os.path.join(HERE, "mp_bench_prog.py")
+sys.path.insert(0, os.path.join(REPO, "qemu"))
+import tollbooth  # noqa: E402  (the launcher)
 
 KEYS = [
     ("start_join_ms_median", "process start+join, median of 10 (ms)"),
@@ -35,9 +38,9 @@ KEYS = [
     ("pool2_speedup", "Pool(2).map speed-up"),
     ("pool4_speedup", "Pool(4).map speed-up"),
     ("two_over_one", "two processes / one process (time ratio; 1.0 = parallel)"),
-    ("counter_nolock_lost_pct", "seed counter, 2 processes, no lock: updates lost (%)"),
+    ("counter_nolock_lost_pct", "shared Value counter, 2 processes, no lock: updates lost (%)"),
     ("counter_nolock_us_per_op", "  ... time per increment (us)"),
-    ("counter_lock_exact", "seed counter with a Lock: exact"),
+    ("counter_lock_exact", "shared Value counter with a Lock: exact"),
     ("counter_lock_us_per_op", "  ... time per locked increment (us)"),
 ]
 
@@ -85,9 +88,9 @@ def main():
     if not a.no_guest:
         k = a.kernel or guest_kernel()
         for cpus in ("2", "4"):
-            env = dict(os.environ, CPUS=cpus, SCRIPT=PROG, EXIT="1", TIMEOUT="500",
-                       ARGS="%s %s" % (a.guest_work, a.tasks))
-            rc, out = run([os.path.join(REPO, "qemu/run.sh"), k], env)
+            r = tollbooth.run_batch(PROG, k, cpus=cpus, timeout=500,
+                                    args="%s %s" % (a.guest_work, a.tasks))
+            rc, out = r.status, r.text()
             cols.append(("guest -smp %s" % cpus, parse(out), rc))
     try:
         load = os.getloadavg()[0]

@@ -20,7 +20,7 @@ def echo(inq, outq):
 
 def cpu_task(n):
     # small ints only: pure bytecode, no allocation (the guest's newlib malloc has one global
-    # lock, so big-int-heavy work -- the seed's total += i*i past 2**30 -- contends on it)
+    # lock, so big-int-heavy work -- the tutorial's total += i*i past 2**30 -- contends on it)
     total = 0
     for i in range(n):
         total += i & 7
@@ -97,7 +97,7 @@ if __name__ == "__main__":
         assert r == seq
         report("pool%d_s" % procs, "%.3f" % tp)
         report("pool%d_speedup" % procs, "%.2f" % (tseq / tp))
-    # 4. the seed's two processes on cpu_task vs one
+    # 4. two processes on cpu_task vs one (tests/mp/processes_cpu_bound.py's program)
     t0 = time.perf_counter()
     p = mp.Process(target=cpu_task, args=(work * 2,))
     p.start()
@@ -113,7 +113,8 @@ if __name__ == "__main__":
     report("one_process_s", "%.3f" % one)
     report("two_processes_s", "%.3f" % two)
     report("two_over_one", "%.2f" % (two / one))
-    # 5. the seed's counter: two processes, Value without / with a Lock
+    # 5. the shared counter: two processes, Value without / with a Lock
+    #    (tests/mp/value_without_lock.py, value_with_lock.py)
     cn = work // 4
     x = mp.Value('i', 0)
     ps = [mp.Process(target=inc_nolock, args=(x, cn)) for _ in range(2)]

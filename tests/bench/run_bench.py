@@ -7,7 +7,7 @@ the peers interleaved round by round,
 each run's stdout must match CPython's (a wrong answer is reported, not timed as a win).
 Prints a table with times and the ratios tollpy/CPython and tollpy/Lua, and writes
 build/bench/results.csv and build/bench/results.md. If tests/bench/kernel_bench.sh exists
-(guest figures, owned by the kernel engineer) it runs too and its output is appended to the
+(the kernel's and the guest's figures) it runs too and its output is appended to the
 markdown file. Stdlib only.
 
     /usr/bin/python3 tests/bench/run_bench.py [--tollpy PATH] [--repeat 3] [NAME ...]

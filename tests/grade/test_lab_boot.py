@@ -9,7 +9,7 @@ import time
 
 import pytest
 
-from conftest import GRADE_DIR, KERNEL, ROOT
+from conftest import GRADE_DIR, KERNEL, ROOT, qemu
 import progs
 
 
@@ -31,11 +31,10 @@ def test_gdb_script_stops_at_drop_request(console, tmp_path):
     gdbinit = tmp_path / "gdbinit"
     gdbinit.write_text(f"set confirm off\nset pagination off\nset architecture arm\nfile {KERNEL}\n"
                        f"target remote localhost:{port}\n")
-    env = dict(os.environ, GDB="1", GDBPORT=str(port), CPUS="2", CONSOLE_MUX="0",
-               SCRIPT=str(script), EXIT="1", TIMEOUT="60")
-    q = subprocess.Popen(["/bin/bash", str(ROOT / "qemu" / "run.sh"), str(KERNEL)], cwd=str(ROOT),
-                         env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                         stderr=subprocess.STDOUT, start_new_session=True)
+    # halted with a gdb stub, as `make gdb`; killed below with its process group
+    q = qemu.tollbooth.popen(KERNEL, cpus=2, script=script, exit=True, gdb_port=port,
+                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT)
     try:
         for _ in range(600):       # wait for QEMU's gdb stub (60 s: a hang guard, not a verdict)
             with socket.socket() as s:

@@ -10,7 +10,7 @@ import multiprocessing as mp
 
 
 def cpu_task(n):
-    # the seed's loop, kept in small ints (i & 7 instead of i * i): on the 32-bit guest i * i
+    # the GIL tutorial's loop, kept in small ints (i & 7 instead of i * i): on the 32-bit guest i * i
     # passes 2**30 and every big int is a malloc under newlib's one global lock, which would
     # measure the allocator instead of the interpreters
     total = 0

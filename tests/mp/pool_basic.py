@@ -1,4 +1,4 @@
-# Pool(2).map over cpu_task (the seed's program with a smaller range), starmap, apply_async,
+# Pool(2).map over cpu_task (pool_cpu_bound.py's program with a smaller range), starmap, apply_async,
 # imap, results in order, a worker's exception raised in the parent.
 from multiprocessing import Pool, cpu_count
 

@@ -1,12 +1,15 @@
 """tests/qemu/conftest.py — boot Tollbooth under QEMU with pexpect; every guest is killed at the end.
 
-Fixture `guest(cpus=2, script=None, exit=False, timeout=60, env=None)` returns a Guest whose
+Guests start through the launcher, qemu/tollbooth.py (spawn, run_batch). Fixture
+`guest(cpus=2, script=None, exit=False, timeout=60, extra_env=None)` returns a Guest whose
 `cmd(line)` sends a line of Python and returns the output up to the next `>>> ` prompt, and
 `sh(command)` runs a kernel shell command through `kernel.shell(...)` (boot() imports kernel).
+extra_env takes qemu/run.sh's names for boot options: GIL, ARGS, KARGS.
 """
 import os
 import pathlib
 import subprocess
+import sys
 
 import signal
 
@@ -14,8 +17,10 @@ import pexpect
 import pytest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "qemu"))
+import tollbooth  # noqa: E402  (the launcher)
+
 KERNEL = pathlib.Path(os.environ.get("TOLLBOOTH_KERNEL", ROOT / "build" / "kernel.elf"))
-RUN = ROOT / "qemu" / "run.sh"
 PROMPT = ">>> "
 
 
@@ -48,17 +53,22 @@ def hard_timeout():
     signal.signal(signal.SIGALRM, old)
 
 
+def boot_options(extra_env):
+    """qemu/run.sh's environment names (GIL, ARGS, KARGS) as the launcher's keyword arguments."""
+    e = dict(extra_env or {})
+    kw = {"gil": e.pop("GIL", None) or None, "args": e.pop("ARGS", None) or None,
+          "kargs": tuple(e.pop("KARGS", "").split())}
+    if e:
+        raise ValueError("unknown boot options: %s" % " ".join(sorted(e)))
+    return kw
+
+
 class Guest:
+    # timeout: the hang guard of a scripted run is the pexpect timeouts here and hard_timeout
     def __init__(self, cpus=2, script=None, exit=False, timeout=60, extra_env=None):
-        env = dict(os.environ)
-        env.update(CPUS=str(cpus), CONSOLE_MUX="0", TIMEOUT=str(timeout))
-        if script is not None:
-            env["SCRIPT"] = str(script)
-        if exit:
-            env["EXIT"] = "1"
-        env.update(extra_env or {})
-        self.child = pexpect.spawn("/bin/bash", [str(RUN), str(KERNEL)], env=env, cwd=str(ROOT),
-                                   encoding="utf-8", codec_errors="replace", timeout=30)
+        self.child = tollbooth.spawn(KERNEL, cpus=cpus, script=script, exit=exit, timeout=30,
+                                     encoding="utf-8", codec_errors="replace",
+                                     **boot_options(extra_env))
         self.cpus = cpus
 
     def expect(self, pattern, timeout=30):
@@ -107,13 +117,9 @@ def guest():
 
 
 def run_batch(text, cpus=2, timeout=60, extra_env=None, tmp_path=None):
-    """Run qemu/run.sh in batch mode; returns (status, output)."""
+    """Run `text` as a batch script (EXIT=1) through the launcher; returns (status, console
+    output then QEMU's stderr). timeout is the launcher's hang guard (status 124)."""
     script = tmp_path / "script.txt"
     script.write_text(text)
-    env = dict(os.environ)
-    env.update(CPUS=str(cpus), CONSOLE_MUX="0", TIMEOUT=str(timeout), SCRIPT=str(script), EXIT="1")
-    env.update(extra_env or {})
-    p = subprocess.run(["/bin/bash", str(RUN), str(KERNEL)], env=env, cwd=str(ROOT),
-                       stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                       timeout=timeout + 30)
-    return p.returncode, p.stdout.decode("utf-8", "replace").replace("\r\n", "\n")
+    r = tollbooth.run_batch(script, KERNEL, cpus=cpus, timeout=timeout, **boot_options(extra_env))
+    return r.status, r.text()

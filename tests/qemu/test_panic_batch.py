@@ -92,6 +92,6 @@ def test_thread_stack_overflow_hits_guard_page(tmp_path):
     assert "guard page: stack overflow in thread 'overflow'" in out
 
 
-def test_run_sh_rejects_bad_cpus(tmp_path):
+def test_launcher_rejects_bad_cpus(tmp_path):
     st, out = run_batch("print(1)\n", cpus=9, tmp_path=tmp_path)
     assert st == 2 and "CPUS must be 1..8" in out, out

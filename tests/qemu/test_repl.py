@@ -311,10 +311,8 @@ def test_pyboard_byte_sequence_over_tcp():
     import os
     import socket
     port = 45000 + os.getpid() % 1000
-    env = dict(os.environ, CPUS="2", SERIAL_TCP=str(port), TIMEOUT="0")
-    p = subprocess.Popen(["/bin/bash", str(ROOT / "qemu" / "run.sh"), str(KERNEL)], env=env,
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         start_new_session=True)
+    p = tollbooth.popen(KERNEL, cpus=2, console=("tcp", port), stdin=subprocess.DEVNULL,
+                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         s = None
         for i in range(100):
@@ -355,5 +353,5 @@ def test_pyboard_byte_sequence_over_tcp():
         s.close()
     finally:
         import signal
-        os.killpg(p.pid, signal.SIGKILL)     # run.sh and its QEMU: the group this test started
+        os.killpg(p.pid, signal.SIGKILL)     # QEMU: the process group this test started
         p.wait(timeout=10)

@@ -5,9 +5,9 @@
 
 1. Syntax errors: each snippet below runs under tollpy and under /usr/bin/python3 (CPython 3.11);
    the last stderr line (`SyntaxError: message`) and the reported line number must match.
-2. The disassembler: `x = x + 1` in a function shows the seed's four instructions
-   (LOAD_FAST, LOAD_CONST, BINARY_ADD, STORE_FAST), and a countdown loop has exactly one
-   backward jump (the eval-breaker check point).
+2. The disassembler: `x = x + 1` in a function shows four instructions (LOAD_FAST, LOAD_CONST,
+   BINARY_ADD, STORE_FAST; a thread switch can fall between any two), and a countdown loop has
+   exactly one backward jump (the eval-breaker check point).
 Exit status 1 on any failure.
 """
 import argparse, os, re, subprocess, sys, tempfile

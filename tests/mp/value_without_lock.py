@@ -1,4 +1,6 @@
-# seed 003: two Processes on a Value without a lock (smaller count than the seed's 1,000,000)
+# Two Processes incrementing a shared Value without a lock: `x.value += 1` is a load then a
+# store, so updates may be lost (N is smaller than the 1,000,000 of the GIL tutorial this
+# follows). value_with_lock.py is the same with a Lock.
 from multiprocessing import Process, Value
 import time
 import sys

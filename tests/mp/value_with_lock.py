@@ -1,4 +1,5 @@
-# seed 003: the same with a Lock: exactly 2 * N
+# Two Processes incrementing a shared Value under a multiprocessing Lock: exactly 2 * N
+# (value_without_lock.py is the same without the Lock).
 from multiprocessing import Process, Value, Lock
 import time
 import sys

@@ -1,5 +1,6 @@
-# seed 003, Step 4: two Processes running cpu_task (range 10**5 instead of 10**8). The timing
-# ("about the time of one when 2 cores are free") is measured by `make bench`, not asserted.
+# Two Processes each running a CPU-bound task (a sum of squares over range(10**5)): both run to
+# the end and print. The timing ("about the time of one when 2 cores are free") is measured by
+# `make bench`, not asserted: processes_cpu_bound.expected matches the figures with `~` patterns.
 from multiprocessing import Process
 import time
 
