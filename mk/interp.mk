@@ -3,23 +3,24 @@
 # to its folder's list. The host build (mk/host.mk) links INTERP_SRCS + HOST_PORT_SRCS; the guest
 # kernel (mk/kernel.mk) links INTERP_SRCS + GUEST_PORT_SRCS. Both generate the module registry
 # from MODULE_DEF lines (mk/gen_modtab.sh) and embed INTERP_LIB_PY (mk/gen_frozen.sh).
-INTERP_CORE_SRCS     := interp/core/mem.c interp/core/objlock.c
+INTERP_CORE_SRCS     := interp/core/state.c interp/core/mem.c interp/core/cstack.c interp/core/objlock.c
 INTERP_OBJECTS_SRCS  := $(addprefix interp/objects/,object.c exc.c args.c int.c float.c str.c \
                           str_methods.c strfmt.c bytes.c list.c tuple.c dict.c set.c range.c \
                           slice.c iter.c module.c ops.c)
 INTERP_BYTECODE_SRCS := interp/bytecode/code.c interp/bytecode/dis.c
 INTERP_COMPILE_SRCS  := $(addprefix interp/compile/,lexer.c parser.c ast.c symtable.c compile.c)
 INTERP_RUNTIME_SRCS  := $(addprefix interp/runtime/,vm.c frame.c func.c gen.c class.c \
-                          traceback.c import.c interp.c)
+                          traceback.c import.c interp.c builtins.c mod_builtins_vm.c mod_sys.c \
+                          mod_sys_gil.c)
 INTERP_GIL_SRCS      := $(addprefix interp/gil/,gil.c gil_new.c gil_old.c gil_prio.c gil_none.c \
                           gil_unsafe.c)
-INTERP_MP_SRCS       := interp/mp/mp_copy.c interp/mp/mp_process.c interp/mp/mp_shared.c
-INTERP_MODULES_SRCS  := $(addprefix interp/modules/,builtins.c mod_builtins_vm.c mod_gil.c \
-                          mod_math.c mod_multiprocessing.c mod_native.c mod_os.c mod_sys.c \
-                          mod_sys_gil.c mod_thread.c mod_time.c)
+INTERP_MP_SRCS       := interp/mp/mp_copy.c interp/mp/mp_process.c interp/mp/mp_shared.c \
+                          interp/mp/mod_multiprocessing.c
+INTERP_MODULES_SRCS  := $(addprefix interp/modules/,mod_gil.c mod_math.c mod_native.c \
+                          mod_os.c mod_thread.c mod_time.c)
 INTERP_SRCS := $(INTERP_CORE_SRCS) $(INTERP_OBJECTS_SRCS) $(INTERP_BYTECODE_SRCS) \
-               $(INTERP_COMPILE_SRCS) $(INTERP_RUNTIME_SRCS) $(INTERP_GIL_SRCS) \
-               $(INTERP_MP_SRCS) $(INTERP_MODULES_SRCS)
+               $(INTERP_COMPILE_SRCS) $(INTERP_GIL_SRCS) $(INTERP_RUNTIME_SRCS) \
+               $(INTERP_MODULES_SRCS) $(INTERP_MP_SRCS)
 INTERP_HDRS := $(wildcard interp/*/*.h)
 # Frozen Python modules, compiled on first import (interp/objects/module.h).
 INTERP_LIB_PY := interp/lib/demos.py interp/lib/multiprocessing.py interp/lib/threading.py

@@ -9,7 +9,8 @@
 #   make test-compiler     tests/unit/test_frontend.py: lexer, parser, compiler, disassembler
 .PHONY: test-gil test-gil-tsan test-scalars test-scalars-asan test-containers test-compiler
 
-GIL_UNIT_SRCS := $(filter interp/gil/%,$(INTERP_SRCS)) interp/core/objlock.c ports/host/port_linux.c \
+GIL_UNIT_SRCS := $(filter interp/gil/%,$(INTERP_SRCS)) interp/core/objlock.c interp/core/state.c \
+                 ports/host/port_linux.c \
                  tests/unit/test_gil.c tests/unit/gil_stubs.c
 UNIT_CFLAGS := -std=gnu11 -Wall -Wextra -Werror -g -Iinterp -DTOLLPY_HOST=1
 

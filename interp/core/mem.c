@@ -8,8 +8,9 @@
  *
  * MemoryError must be raisable when memory is gone: while building the exception we let
  * allocations bypass the limit (mem_bypass, a process-wide counter: during that brief window
- * other threads may also pass the limit, which is harmless). If the platform itself is out of
- * memory the exception instance is preallocated on first use of the allocator path that fails.
+ * other threads may also pass the limit, which is harmless). The exception itself is built by
+ * the hook interp/objects/exc.c registers (mem_set_error_hook), which keeps a preallocated
+ * instance for when the platform itself is out of memory.
  *
  *
  * Recovery: once an interpreter hits its limit it gets a grace reserve (MEM_GRACE bytes above
@@ -32,11 +33,13 @@
  * recursion: the trashcan at the end of this file queues nested deallocations on the thread's
  * ThreadState.trash, so no type's dealloc needs to care how deep a chain of objects goes.
  *
+ * The `unsafe` GIL policy's detectors (interp/gil/gil_unsafe.c) are reached only through the
+ * mem_checks hook (obj.h), which that policy sets while it runs.
+ *
  * Called by: every object file (obj_alloc/obj_free), DECREF (obj_dealloc). Locks: none.
  */
 #include <string.h>
 #include "core/obj.h"
-#include "gil/gil.h"
 #include "core/state.h"
 
 typedef struct {
@@ -80,34 +83,22 @@ void mem_ts_release(ThreadState *ts)
 static volatile int mem_bypass;
 static Interp *volatile grace_interp;
 #define MEM_GRACE ((size_t)512 * 1024)
-static Obj *memerr_prealloc;   /* a MemoryError instance kept for when port_malloc fails */
+
+/* Raising MemoryError is the exceptions' business (interp/objects/exc.c registers it with
+ * mem_set_error_hook when the exception types exist); before that, or when none is set, a failed
+ * allocation just returns NULL. The hook runs with mem_bypass raised, so the exception it builds
+ * may pass the limit; nested is nonzero when allocations fail even so (more than four raises in
+ * progress at once): it must not allocate then. */
+static void (*volatile mem_error_hook)(int nested);
+
+void mem_set_error_hook(void (*raise_error)(int nested)) { mem_error_hook = raise_error; }
 
 static void raise_memory_error(void)
 {
-    if (!MemoryError_t) return;     /* before the exception types exist: the caller sees NULL */
-    __atomic_fetch_add(&mem_bypass, 1, __ATOMIC_SEQ_CST);
-    if (mem_bypass > 4) {      /* nested failure: don't recurse */
-        __atomic_fetch_sub(&mem_bypass, 1, __ATOMIC_SEQ_CST);
-        if (memerr_prealloc) exc_raise_obj(memerr_prealloc);
-        return;
-    }
-    if (!memerr_prealloc) {
-        Obj *e = exc_new(MemoryError_t, NULL, 0);
-        if (e) {
-            Obj *expected = NULL;
-            if (!__atomic_compare_exchange_n(&memerr_prealloc, &expected, e, false,
-                                             __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST))
-                DECREF(e);
-        }
-    }
-    /* A fresh instance so tracebacks don't accumulate on a shared one. */
-    Obj *e = exc_new(MemoryError_t, NULL, 0);
-    if (e) {
-        exc_raise_obj(e);
-        DECREF(e);
-    } else if (memerr_prealloc) {
-        exc_raise_obj(memerr_prealloc);
-    }
+    void (*raise_error)(int) = mem_error_hook;
+    if (!raise_error) return;
+    int depth = __atomic_add_fetch(&mem_bypass, 1, __ATOMIC_SEQ_CST);
+    raise_error(depth > 4);
     __atomic_fetch_sub(&mem_bypass, 1, __ATOMIC_SEQ_CST);
 }
 
@@ -156,7 +147,7 @@ static inline void uncharge(Interp *in, size_t n)
  * the policy's report never comes. So while the policy runs, libc never sees such a block:
  *  - mem_free swaps the size word for MEM_FREED atomically: of two racing frees exactly one gets
  *    the size, the other reports a double free and touches nothing;
- *  - the freed payload past the Obj header (which keeps gil_poison's type, so a late user is
+ *  - the freed payload past the Obj header (which keeps the poisoned type, so a late user is
  *    caught through it) is filled with QUAR_FILL and parked in a FIFO quarantine;
  *  - a block leaves the quarantine for port_free only after QUAR_SLOTS later frees (or QUAR_BYTES)
  *    and only if its fill is intact; a write after free is reported and the block is leaked;
@@ -164,7 +155,16 @@ static inline void uncharge(Interp *in, size_t n)
  *    free instead of a glibc one.
  * The quarantine keeps what it holds when the policy ends (bounded by QUAR_SLOTS/QUAR_BYTES).
  * Lock: quar_lock, a test-and-set lock that yields, guards quar[], quar_next and quar_bytes. */
+/* Set by the `unsafe` GIL policy while it runs (obj.h, MemChecks); NULL otherwise. */
+const MemChecks *volatile mem_checks;
+
 #ifdef TOLLPY_HOST
+static void mem_report(const char *what)
+{
+    const MemChecks *mc = mem_checks;
+    if (mc) mc->report(what);
+}
+
 #define MEM_FREED ((size_t)-1 - 0xfee)
 #define QUAR_SLOTS 65536u
 #define QUAR_BYTES ((size_t)64 << 20)
@@ -187,9 +187,9 @@ static int quar_fill_intact(MemHdr *h, size_t size)
 static void mem_unsafe_free(MemHdr *h)
 {
     size_t sz = __atomic_exchange_n(&h->size, MEM_FREED, __ATOMIC_ACQ_REL);
-    if (sz == MEM_FREED) { gil_report_corruption("freed memory (double free)"); return; }
+    if (sz == MEM_FREED) { mem_report("freed memory (double free)"); return; }
     if (sz < HDR_SIZE || sz > ((size_t)-1) / 2) {      /* not a block of ours: never free it */
-        gil_report_corruption("memory block with a corrupt header");
+        mem_report("memory block with a corrupt header");
         return;
     }
     uncharge(h->interp, sz);
@@ -214,7 +214,7 @@ static void mem_unsafe_free(MemHdr *h)
         QuarSlot q = i < 0 ? old : extra[i];
         if (!q.h) continue;
         if (quar_fill_intact(q.h, q.size)) port_free(q.h);
-        else gil_report_corruption("freed memory (write after free)");   /* leaked, not freed */
+        else mem_report("freed memory (write after free)");   /* leaked, not freed */
     }
 }
 
@@ -225,7 +225,7 @@ static void *mem_unsafe_realloc(void *p, size_t n)
     void *np = mem_alloc(n);
     if (!np) return NULL;
     if (old == MEM_FREED || old < HDR_SIZE || old > ((size_t)-1) / 2) {
-        gil_report_corruption("freed memory (realloc after free)");
+        mem_report("freed memory (realloc after free)");
         memset(np, 0, n);
         return np;
     }
@@ -245,7 +245,7 @@ void *mem_alloc(size_t n)
     MemHdr *h;
     if (total <= MC_MAX) {
         unsigned c = (unsigned)((total + 15) >> 4);
-        h = MC_ENABLED && ts && !gil_unsafe_active ? ts->mc_head[c] : NULL;
+        h = MC_ENABLED && ts && !mem_checks ? ts->mc_head[c] : NULL;
         if (h) {
             ts->mc_head[c] = (MemHdr *)h->interp;
             ts->mc_bytes -= (size_t)c << 4;
@@ -266,7 +266,7 @@ void *mem_realloc(void *p, size_t n)
     if (!p) return mem_alloc(n);
     if (n > ((size_t)-1) / 2) { raise_memory_error(); return NULL; }
 #ifdef TOLLPY_HOST
-    if (gil_unsafe_active) return mem_unsafe_realloc(p, n);
+    if (mem_checks) return mem_unsafe_realloc(p, n);
 #endif
     MemHdr *h = (MemHdr *)((char *)p - HDR_SIZE);
     size_t old = h->size, total = n + HDR_SIZE;
@@ -290,13 +290,13 @@ void mem_free(void *p)
     if (!p) return;
     MemHdr *h = (MemHdr *)((char *)p - HDR_SIZE);
 #ifdef TOLLPY_HOST
-    if (gil_unsafe_active) { mem_unsafe_free(h); return; }
+    if (mem_checks) { mem_unsafe_free(h); return; }
 #endif
     size_t sz = h->size;
     uncharge(h->interp, sz);
     if (MC_ENABLED && sz <= MC_MAX) {
         ThreadState *ts = ts_get();
-        if (ts && !ts->mc_off && !gil_unsafe_active) {
+        if (ts && !ts->mc_off && !mem_checks) {
             unsigned c = (unsigned)((sz + 15) >> 4);
             if (ts->mc_bytes < MC_BUDGET) {
                 h->interp = (Interp *)ts->mc_head[c];
@@ -331,8 +331,9 @@ void obj_free(Obj *o)
 {
     Type *t = o->type;
     /* Under `unsafe` a freed object keeps a poisoned type until its memory is reused, so a
-     * racing thread that still uses it is caught (gil_unsafe.c) instead of reading garbage. */
-    if (gil_unsafe_active) gil_poison(o);
+     * racing thread that still uses it is caught (interp/gil/gil_unsafe.c) instead of reading garbage. */
+    const MemChecks *mc = mem_checks;
+    if (mc) mc->poison(o);
     mem_free(o);
     if (t && (t->flags & TF_HEAPTYPE)) DECREF((Obj *)t);
 }
@@ -342,7 +343,7 @@ void obj_free(Obj *o)
 void obj_release(Obj *o, intptr_t n)
 {
     if (n == 0) obj_dealloc(o);
-    else if (gil_unsafe_active) gil_refcnt_underflow(o);
+    else { const MemChecks *mc = mem_checks; if (mc) mc->refcnt_underflow(o); }
 }
 
 static inline void run_dealloc(Obj *o)
@@ -358,7 +359,8 @@ static inline void run_dealloc(Obj *o)
  * 1: what those deallocs free nests again up to TRASH_DEPTH, and queues the rest. */
 void obj_dealloc(Obj *o)
 {
-    if (gil_unsafe_active && gil_check_dealloc(o)) return;
+    const MemChecks *mc = mem_checks;
+    if (mc && mc->check_dealloc(o)) return;
     Type *t = o->type;
     /* Leaves hold no references: nothing nests under them, skip the bookkeeping. */
     if (LEAF_TYPE(t)) { run_dealloc(o); return; }

@@ -83,15 +83,15 @@ static inline void DECREF(Obj *o) {
  * map() iterators costs TRASH_DEPTH C frames, not a million. Type deallocs need do nothing. */
 #define TRASH_DEPTH 25
 
-/* The C-stack budget (interp/objects/object.c): c_stack_low() is true once the running thread's stack
+/* The C-stack budget (interp/core/cstack.c): c_stack_low() is true once the running thread's stack
  * is within its reserve of the guard page; c_stack_check(where) then raises RecursionError
  * ("maximum recursion depth exceeded" + where) and returns -1, else 0. Independent of
  * sys.setrecursionlimit: every C path that recurses on user data calls it. */
 bool c_stack_low(void);
-int c_stack_check(const char *where);
+int c_stack_check(const char *where);       /* interp/objects/object.c */
 /* Types whose instances hold no references and whose repr/compare/dealloc never recurse: the hot
  * paths skip the checks above for them. */
-#define LEAF_TYPE(t) ((t) == &str_type || (t) == &int_type || (t) == &float_type)
+#define LEAF_TYPE(t) ((t)->flags & TF_LEAF)
 
 static inline void XINCREF(Obj *o) { if (o) INCREF(o); }
 static inline void XDECREF(Obj *o) { if (o) DECREF(o); }
@@ -136,6 +136,7 @@ enum {
     TF_HEAPTYPE = 1,      /* a class statement made it (refcounted, has a Python-level dict) */
     TF_BASETYPE = 2,      /* may be subclassed */
     TF_EXCEPTION = 4,     /* BaseException or a subclass */
+    TF_LEAF = 8,          /* holds no references: nothing is deallocated under it (int, float, str) */
 };
 
 struct Type {
@@ -194,7 +195,7 @@ Obj *type_lookup(Type *t, Obj *name);        /* borrowed; walks base_type chain;
 
 /* ---- interpreter and thread state ------------------------------------------------------------- */
 /* Defined fully in interp/core/state.h; these are the fields every file may use. */
-ThreadState *ts_get(void);                   /* port_tls_get() */
+ThreadState *ts_get(void);                   /* port_tls_get() (interp/core/state.c) */
 
 /* ---- memory: every interpreter allocation goes through here ----------------------------------- */
 /* Accounted against the current interpreter's limit; NULL + MemoryError set when exceeded. */
@@ -205,6 +206,22 @@ Obj *obj_alloc(Type *t, size_t size);        /* refcnt 1, type set (INCREF'd if 
 void obj_free(Obj *o);                       /* release the memory of a dead object; DECREFs its type if a heap type */
 size_t mem_used_now(void);                   /* bytes accounted to the current interpreter (mem.c) */
 Obj *mem_error(void);                        /* raise MemoryError without needing memory; returns NULL */
+/* Hooks of the layers above (mem.c): the allocator raises MemoryError through the function the
+ * exceptions register (interp/objects/exc.c; nested: allocations fail even past the limit, do
+ * not allocate), and, while the `unsafe` GIL policy runs, calls the race detectors it points
+ * mem_checks at (interp/gil/gil_unsafe.c; NULL otherwise, one predictable branch):
+ *   obj_free(o), before the memory is released:  poison(o)
+ *   obj_dealloc(o), first:                        check_dealloc(o) == 1: reported, do NOT free
+ *   DECREF, when the new count is negative:       refcnt_underflow(o)
+ *   a double free or corrupt block (host):        report(what) */
+void mem_set_error_hook(void (*raise_error)(int nested));
+typedef struct MemChecks {
+    void (*poison)(Obj *o);
+    int  (*check_dealloc)(Obj *o);
+    void (*refcnt_underflow)(Obj *o);
+    void (*report)(const char *what);
+} MemChecks;
+extern const MemChecks *volatile mem_checks;
 
 /* ---- exceptions ------------------------------------------------------------------------------- */
 extern Type *BaseException_t, *Exception_t, *SystemExit_t, *KeyboardInterrupt_t, *StopIteration_t,
@@ -246,7 +263,7 @@ typedef struct {
  * exception classes. interp/objects/object.c. Returns -1 on failure. */
 int types_init(void);
 /* Fill a builtins module dict with the built-in functions (print, len, ..., the types, the
- * exception classes). interp/modules/builtins.c. The runtime adds __build_class__, globals, super etc. */
+ * exception classes). interp/runtime/builtins.c. The runtime adds __build_class__, globals, super etc. */
 int builtins_init(Obj *dict);
 
 /* ---- generic operations (interp/objects/ops.c) -------------------------------------------------------- */

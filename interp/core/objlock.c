@@ -1,7 +1,12 @@
 /*
- * interp/core/objlock.c — the striped per-object lock table (see interp/core/objlock.h).
+ * interp/core/objlock.c — the striped per-object lock table (see interp/core/objlock.h), and
+ * rc_atomic, the flag that turns them (and atomic reference counts, obj.h) on.
  */
 #include "core/objlock.h"
+
+/* Set by the `none` GIL policy while it runs (interp/gil/gil_none.c); read by INCREF/DECREF
+ * and every obj_lock. */
+volatile bool rc_atomic;
 
 static port_spin_t stripes[OBJLOCK_STRIPES];
 static volatile int ready;

@@ -6,7 +6,8 @@
  * Process-wide read-only things (built-in types, interned strings, None/True/False) are shared.
  * A ThreadState belongs to one kernel/pthread thread and is found with ts_get() (port_tls_get).
  *
- * Owned by the VM side (interp/runtime/interp.c); fields may be added, none of those below removed.
+ * Created and freed by interp/runtime/interp.c; ts_get() is in interp/core/state.c. Fields may be
+ * added, none of those below removed.
  */
 #ifndef INTERP_STATE_H
 #define INTERP_STATE_H
@@ -45,6 +46,10 @@ struct Interp {
      * point (ts->stop_seen records the generation), so its finally/with blocks still run. */
     volatile int stop_threads;
 };
+
+/* Child interpreters alive (interp/core/state.c): written by interp/mp/mp_process.c, read by the
+ * `none` GIL policy. Atomic accesses only. */
+extern int interp_live_children;
 
 void mem_ts_release(ThreadState *ts);   /* mem.c: free the thread's small-block cache; frees after it bypass the cache */
 #define METH_CACHE_N 64     /* power of two */

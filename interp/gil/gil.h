@@ -22,7 +22,7 @@
  *  - Every C function that may block (sleep, lock wait, join, input(), native compute) brackets
  *    the wait with gil_before_blocking(ts) / gil_after_blocking(ts) and touches no Python object
  *    in between (borrowed C data only).
- *  - mod_sys.c's init calls `sys_gil_init(sysdict)` (interp/modules/mod_sys_gil.c): it adds
+ *  - mod_sys.c's init calls `sys_gil_init(sysdict)` (interp/runtime/mod_sys_gil.c): it adds
  *    setswitchinterval/getswitchinterval, setcheckinterval/getcheckinterval,
  *    setgilpolicy/getgilpolicy, _is_gil_enabled.
  *  - At interpreter exit (end of the main module, before interp_free/port_exit) call
@@ -147,7 +147,7 @@ Obj *gil_mod_stats(Obj *self, Obj *const *args, int nargs, Obj *kwnames);
 Obj *gil_mod_threads(Obj *self, Obj *const *args, int nargs, Obj *kwnames);
 Obj *gil_mod_reset(Obj *self, Obj *const *args, int nargs, Obj *kwnames);
 
-/* sys additions (interp/modules/mod_sys_gil.c), called by mod_sys.c's init. 0 ok, -1 with exception. */
+/* sys additions (interp/runtime/mod_sys_gil.c), called by mod_sys.c's init. 0 ok, -1 with exception. */
 int sys_gil_init(Obj *sysdict);
 
 /* interp/modules/mod_thread.c: join non-daemon threads at exit (calls threading._shutdown()); an
@@ -161,10 +161,11 @@ void thread_shutdown(Interp *in);
 extern volatile bool gil_unsafe_active;
 void gil_report_corruption(const char *type_name);
 /* Cheap hooks for the object code, to call ONLY when gil_unsafe_active (one predictable branch
- * otherwise):
- *   mem.c obj_free(o), before mem_free:                  if (gil_unsafe_active) gil_poison(o);
- *   mem.c obj_dealloc(o), first line:                     if (gil_unsafe_active && gil_check_dealloc(o)) return;
- *   obj.h DECREF, when the new count is negative:         if (gil_unsafe_active) gil_refcnt_underflow(o);
+ * otherwise); the allocator (interp/core/mem.c) reaches them through mem_checks (obj.h), which
+ * the policy sets while it runs:
+ *   mem.c obj_free(o), before mem_free:                  poison(o)
+ *   mem.c obj_dealloc(o), first line:                     check_dealloc(o) == 1: return
+ *   mem.c obj_release, when the new count is negative:    refcnt_underflow(o)
  * gil_check_dealloc returns 1 (reported; do NOT free) for a double free (poisoned object), a
  * count that went back above zero while freeing, or a corrupt type pointer. */
 void gil_poison(Obj *o);

@@ -28,11 +28,10 @@ static int none_eval_breaker(Gil *g, GilThread *t) { (void)g; (void)t; return 0;
  * another interpreter between obj_lock and obj_unlock would otherwise skip the unlock (a stripe
  * stays locked, the next user deadlocks). Conservative: it stays on (only slower) until the next
  * `none` leave with no process alive. */
-extern int mp_live_processes __attribute__((weak));   /* interp/mp/mp_process.c */
 static void none_enter(Gil *g) { (void)g; objlock_init(); rc_atomic = true; }
 static void none_leave(Gil *g) {
     (void)g;
-    int procs = &mp_live_processes ? __atomic_load_n(&mp_live_processes, __ATOMIC_ACQUIRE) : 0;
+    int procs = __atomic_load_n(&interp_live_children, __ATOMIC_ACQUIRE);   /* core/state.h */
     if (procs == 0) rc_atomic = false;
 }
 

@@ -258,16 +258,19 @@ void gil_unsafe_reset_done(void) {}
 static void unsafe_take(Gil *g, GilThread *t, int from_io) { (void)from_io; gil_note_running(g, t, 1); }
 static void unsafe_drop(Gil *g, GilThread *t, int why) { (void)why; gil_note_running(g, t, 0); }
 static int unsafe_eval_breaker(Gil *g, GilThread *t) { (void)g; (void)t; return 0; }
+static const MemChecks unsafe_mem_checks;
 static void unsafe_enter(Gil *g) {
     (void)g;
     rc_atomic = false;
     gil_unsafe_active = true;
+    mem_checks = &unsafe_mem_checks;       /* the allocator calls the detectors below */
     install_fault_handlers(true);
     if (g->interp) g->interp->eval_breaker = 0;
 }
 static void unsafe_leave(Gil *g) {
     (void)g;
     gil_unsafe_active = false;
+    mem_checks = NULL;
     install_fault_handlers(false);
 }
 
@@ -314,3 +317,9 @@ int gil_check_dealloc(Obj *o) {
 void gil_refcnt_underflow(Obj *o) {
     gil_report_corruption(o->type && o->type != &gil_poison_type && o->type->name ? o->type->name : "freed object");
 }
+
+/* What unsafe_enter points the allocator's mem_checks hook at (interp/core/obj.h). */
+static const MemChecks unsafe_mem_checks = {
+    .poison = gil_poison, .check_dealloc = gil_check_dealloc,
+    .refcnt_underflow = gil_refcnt_underflow, .report = gil_report_corruption,
+};

@@ -17,7 +17,8 @@
  * Called by: interp/lib/threading.py. Locks: the GIL (callers hold it) + each lock's spinlock.
  */
 #include "gil/gil.h"
-#include "mp/mp.h"
+#include "runtime/vm.h"
+#include "runtime/interp.h"
 #include "objects/module.h"
 #include "runtime/frame.h"
 #include "runtime/func.h"
@@ -130,7 +131,7 @@ static int lock_wait(LockObj *l, uint64_t ns, uint32_t me) {
     port_spin_unlock(&l->lk);
     gil_after_blocking(ts);
     if (r == -2) { exc_raise_obj((Obj *)SystemExit_t); return -1; }
-    if (r == -3) { mp_stop_raise(ts); return -1; }
+    if (r == -3) { vm_stop_raise(ts); return -1; }
     if (r < 0 && gil_reset_pending(ts->interp)) {   /* woken for a crash or a corruption */
         exc_raise(RuntimeError_t, gil_reset_pending(ts->interp) == GIL_RESET_CRASH
                   ? "interpreter reset: a thread of this program crashed (see the report above)"
@@ -519,6 +520,7 @@ static Obj *t_print_exc(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
 
 static int thread_init(Obj *d) {
     if (type_ready(&thread_lock_type) < 0 || type_ready(&thread_rlock_type) < 0) return -1;
+    interp_join_threads = thread_shutdown;   /* tollpy_run_module joins them (runtime/interp.h) */
     static const struct { const char *name; MethFn fn; } fns[] = {
         {"start_new_thread", t_start_new_thread}, {"start_new", t_start_new_thread},
         {"allocate_lock", t_allocate_lock}, {"allocate", t_allocate_lock},

@@ -5,7 +5,7 @@
  * Called by: Python code. Locks: the GIL is dropped around the sleep (gil_before_blocking).
  */
 #include "gil/gil.h"
-#include "mp/mp.h"
+#include "runtime/vm.h"
 #include "objects/module.h"
 #include "port/trace_events.h"
 #include <time.h>
@@ -68,7 +68,7 @@ static Obj *sleep_ns(uint64_t ns) {
     }
     gil_after_blocking(ts);
     port_trace(TR_THREAD_WAKE, ts->ident, 0);
-    if (ts->interp->stop_request) { mp_stop_raise(ts); return NULL; }
+    if (ts->interp->stop_request) { vm_stop_raise(ts); return NULL; }
     if (r < 0 && ts == ts->interp->main_ts) {
         port_interrupt_clear();
         return exc_raise(KeyboardInterrupt_t, "");

@@ -22,9 +22,7 @@
 #include "core/state.h"
 
 /* ---- hooks called by the runtime (interp.c, vm.c) --------------------------------------------- */
-void mp_note_main(const char *filename, const char *src, size_t len);  /* main program's source */
 void mp_shutdown(Interp *in);          /* end of the main module: multiprocessing._shutdown() */
-int mp_stop_raise(ThreadState *ts);    /* in->stop_request seen: raise SystemExit(-15), -1 */
 /* Guest: a child's own thread crashed (a contained fault, gil_unsafe.c); it never returns. The
  * process ends with exitcode 1 and its joiners wake (mp_process.c). */
 void mp_child_crashed(Interp *in);
@@ -65,7 +63,7 @@ int mp_process_init_types(void);
 Obj *mp_process_start(Obj *target, Obj *args, Obj *kwargs, Obj *name, int daemon);
 Obj *mp_current(void);                 /* (name, pid, parent_pid or None) */
 int mp_prepare_sharing(void);          /* immortalize shared type dicts (once) */
-extern int mp_max_processes, mp_live_processes;
+extern int mp_max_processes;   /* the live count: interp_live_children (core/state.h) */
 extern size_t mp_process_mem_limit;
 
 #endif

@@ -2,8 +2,8 @@
  * interp/mp/mp_process.c — a process is an isolated interpreter on its own port thread.
  *
  * Spawn, as CPython's default on macOS and Windows: the parent encodes (target, args, kwargs)
- * into an MpBuf (mp_copy.c) and snapshots the main program's source (mp_note_main, called by
- * tollpy_run_module). The child thread creates a new Interp (own modules, own heap accounting
+ * into an MpBuf (mp_copy.c) and copies the main program's source (interp_main_source, kept by
+ * interp/runtime/interp.c). The child thread creates a new Interp (own modules, own heap accounting
  * and limit, own GIL: it never waits for the parent's), re-runs that source as `__mp_main__`
  * (aliased as sys.modules["__main__"], so `if __name__ == "__main__":` is false there), decodes
  * the call — functions travel by name and are looked up in the child's main module — and calls
@@ -15,7 +15,7 @@
  *
  * terminate() is cooperative: it sets the child interpreter's stop_request and eval_breaker;
  * the VM's next check point (a backward jump or a call, at most a few microseconds of bytecode
- * later) raises SystemExit in the child (mp_stop_raise, raised again at every check until the
+ * later) raises SystemExit in the child (vm_stop_raise, interp/runtime/vm.c, raised again at every check until the
  * child is gone), and multiprocessing waits (Lock/Queue/Event/join) give up within 20 ms. A
  * child stuck in one long C call (time.sleep, a huge native computation) ends when it returns.
  *
@@ -26,6 +26,7 @@
 #include <string.h>
 #include "mp/mp.h"
 #include "runtime/interp.h"
+#include "runtime/vm.h"
 #include "objects/module.h"
 #include "gil/gil.h"
 #include "runtime/traceback.h"
@@ -43,7 +44,7 @@ size_t mp_process_mem_limit =
 #else
     (size_t)32 << 20;
 #endif
-int mp_live_processes;
+/* The count of live processes is interp_live_children (interp/core/state.c). */
 
 /* guest process threads compile and run a whole program: twice a Python thread's 64 KiB */
 #ifdef TOLLPY_HOST
@@ -76,35 +77,6 @@ typedef struct { Obj base; MpProc *p; } ProcObj;
 
 static int next_pid = 2;               /* the main interpreter is pid 1 */
 
-/* ---- the main program's source ------------------------------------------------------------- */
-static port_spin_t main_lk;
-static int main_lk_ready;
-static char *main_src, *main_file;
-static size_t main_len;
-
-static void main_lock(void) {
-    if (!__atomic_exchange_n(&main_lk_ready, 1, __ATOMIC_ACQ_REL)) port_spin_init(&main_lk, "mp_main");
-    port_spin_lock(&main_lk);
-}
-
-void mp_note_main(const char *filename, const char *src, size_t len) {
-    ThreadState *ts = ts_get();
-    if (ts && ts->interp->mp) return;          /* only the top interpreter's program */
-    char *s = port_malloc(len + 1), *f = port_malloc(strlen(filename) + 1);
-    if (!s || !f) { port_free(s); port_free(f); return; }
-    memcpy(s, src, len);
-    s[len] = 0;
-    strcpy(f, filename);
-    main_lock();
-    char *os = main_src, *of = main_file;
-    main_src = s;
-    main_file = f;
-    main_len = len;
-    port_spin_unlock(&main_lk);
-    port_free(os);
-    port_free(of);
-}
-
 /* ---- MpProc lifetime ------------------------------------------------------------------------ */
 static void proc_decref(MpProc *p) {
     if (__atomic_sub_fetch(&p->refcnt, 1, __ATOMIC_ACQ_REL) != 0) return;
@@ -113,16 +85,6 @@ static void proc_decref(MpProc *p) {
     port_free(p->src);
     port_free(p->filename);
     port_free(p);
-}
-
-int mp_stop_raise(ThreadState *ts) {
-    ts->interp->eval_breaker = 1;       /* keep raising until the process is gone */
-    Obj *code = MK_SMALL(-15);
-    Obj *e = exc_new(SystemExit_t, &code, 1);
-    if (!e) return -1;
-    exc_raise_obj(e);
-    DECREF(e);
-    return -1;
 }
 
 /* Print "Process NAME:" before the traceback of a non-SystemExit exception, as CPython's
@@ -298,7 +260,7 @@ static void proc_main(void *arg) {
 done:
     p->t_end = port_time_ns();
     /* no longer counted once a joiner can see it done (a start right after join must work) */
-    __atomic_fetch_sub(&mp_live_processes, 1, __ATOMIC_ACQ_REL);
+    __atomic_fetch_sub(&interp_live_children, 1, __ATOMIC_ACQ_REL);
     port_spin_lock(&p->lk);
     p->exitcode = status;
     p->state = 2;
@@ -317,7 +279,7 @@ void mp_child_crashed(Interp *in) {
     MpProc *p = in->mp;
     if (!p) return;
     p->t_end = port_time_ns();
-    __atomic_fetch_sub(&mp_live_processes, 1, __ATOMIC_ACQ_REL);
+    __atomic_fetch_sub(&interp_live_children, 1, __ATOMIC_ACQ_REL);
     port_spin_lock(&p->lk);
     p->interp = NULL;
     p->exitcode = 1;
@@ -364,25 +326,18 @@ Obj *mp_process_start(Obj *target, Obj *args, Obj *kwargs, Obj *name, int daemon
     p->bootstrapping = 1;
     const char *nm = obj_is(name, &str_type) ? str_data(name) : "Process";
     strncpy(p->name, nm, sizeof p->name - 1);
-    main_lock();
-    if (main_src) {
-        p->src = port_malloc(main_len + 1);
-        p->filename = port_malloc(strlen(main_file) + 1);
-        if (p->src && p->filename) {
-            memcpy(p->src, main_src, main_len + 1);
-            strcpy(p->filename, main_file);
-            p->srclen = main_len;
-        }
+    if (interp_main_source(&p->src, &p->filename, &p->srclen) < 0) {   /* runtime/interp.h */
+        p->refcnt = 1;
+        proc_decref(p);
+        return mem_error();
     }
-    port_spin_unlock(&main_lk);
-    if (main_src && (!p->src || !p->filename)) { p->refcnt = 1; proc_decref(p); return mem_error(); }
 
     ProcObj *h = (ProcObj *)obj_alloc(&mp_proc_type, sizeof(ProcObj));
     if (!h) { p->refcnt = 1; proc_decref(p); return NULL; }
     h->p = p;
-    int live = __atomic_add_fetch(&mp_live_processes, 1, __ATOMIC_ACQ_REL);
+    int live = __atomic_add_fetch(&interp_live_children, 1, __ATOMIC_ACQ_REL);
     if (live > mp_max_processes) {
-        __atomic_fetch_sub(&mp_live_processes, 1, __ATOMIC_ACQ_REL);
+        __atomic_fetch_sub(&interp_live_children, 1, __ATOMIC_ACQ_REL);
         p->refcnt = 1;                    /* the handle's only */
         DECREF(&h->base);
         return exc_raise(OSError_t, "[Errno 11] Resource temporarily unavailable: too many "
@@ -393,7 +348,7 @@ Obj *mp_process_start(Obj *target, Obj *args, Obj *kwargs, Obj *name, int daemon
     const char *err = NULL;
     port_thread *th = port_thread_start("mp", proc_main, p, MP_STACK, PORT_ANY_CORE, &err);
     if (!th) {
-        __atomic_fetch_sub(&mp_live_processes, 1, __ATOMIC_ACQ_REL);
+        __atomic_fetch_sub(&interp_live_children, 1, __ATOMIC_ACQ_REL);
         p->refcnt = 1;
         DECREF(&h->base);
         return exc_raise(OSError_t, "can't start new process (%s)", err ? err : "?");
@@ -446,7 +401,7 @@ static Obj *proc_join(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
     port_spin_unlock(&p->lk);
     gil_after_blocking(ts);
     if (r < 0 && !done) {
-        if (ts->interp->stop_request) return mp_stop_raise(ts), NULL;
+        if (ts->interp->stop_request) return vm_stop_raise(ts), NULL;
         if (ts == ts->interp->main_ts) {
             port_interrupt_clear();
             return exc_raise(KeyboardInterrupt_t, "");

@@ -22,6 +22,7 @@
  */
 #include <string.h>
 #include "mp/mp.h"
+#include "runtime/vm.h"
 #include "gil/gil.h"
 
 struct MpShared {
@@ -94,7 +95,7 @@ int mp_wait_slice(void *q, void *lk, uint64_t left) {
  * an exception is now set. */
 static int wait_failed(ThreadState *ts, int r) {
     if (r >= 0) return 0;
-    if (ts->interp->stop_request) return mp_stop_raise(ts);
+    if (ts->interp->stop_request) return vm_stop_raise(ts);
     if (ts == ts->interp->main_ts) {
         port_interrupt_clear();
         exc_raise(KeyboardInterrupt_t, "");

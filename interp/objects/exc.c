@@ -351,6 +351,22 @@ static const struct { Type **slot; const char *name; Type **base; } exc_table[] 
 static Type exc_storage[N_EXC];
 static Obj *memerr_instance;
 
+/* The allocator's MemoryError (mem_set_error_hook, interp/core/mem.c, which lets these
+ * allocations pass the interpreter's limit): a fresh instance so tracebacks don't accumulate on
+ * a shared one, the preallocated one when even that fails or allocations are failing past the
+ * limit (nested). */
+static void raise_memory_error(int nested) {
+    if (!nested) {
+        Obj *e = exc_new(MemoryError_t, NULL, 0);
+        if (e) {
+            exc_raise_obj(e);
+            DECREF(e);
+            return;
+        }
+    }
+    exc_raise_obj(memerr_instance);
+}
+
 int exc_init_types(void) {
     if (type_ready(&base_exception_type) < 0) return -1;
     for (size_t i = 1; i < N_EXC; i++) {
@@ -367,6 +383,7 @@ int exc_init_types(void) {
     memerr_instance = exc_tp_new(MemoryError_t, NULL, 0, NULL);
     if (!memerr_instance) return -1;
     memerr_instance->refcnt = IMMORTAL_REFCNT;
+    mem_set_error_hook(raise_memory_error);
     return 0;
 }
 

@@ -1,7 +1,7 @@
 /*
  * interp/objects/object.c — the root of the type system: `object`, `type`, the singletons (None,
  * NotImplemented, Ellipsis, True, False) and their types, type_ready/type_lookup/type_is_subtype,
- * types_init (process start-up) and rc_atomic.
+ * types_init (process start-up) and c_stack_check (RecursionError on a low C stack).
  *
  * Built-in types are static, immortal Type structs; type_ready fills their dict from methods[]
  * (as builtin_method_new descriptors, interp/runtime/func.h) and copies every NULL slot from the base, so
@@ -16,8 +16,6 @@
 #include "objects/objects.h"
 #include "runtime/class.h"
 #include "runtime/vm.h"
-
-volatile bool rc_atomic;
 
 /* ---- small shared helpers ------------------------------------------------------------------ */
 
@@ -43,35 +41,7 @@ int check_nargs(const char *fname, int nargs, int min, int max) {
     return -1;
 }
 
-/* ---- C stack budget -------------------------------------------------------------------------
- * Every C path that recurses on user data (re-entering vm_eval, repr/compare/hash of nested
- * containers, nested iterators, the compiler, multiprocessing's copies) asks c_stack_check
- * first. The budget is the real stack of the running thread (port_stack_bounds), so no
- * sys.setrecursionlimit value can walk the interpreter into the guard page: the check fires
- * while C_STACK_RESERVE bytes are still free, enough for the leaf work that follows an error
- * (building the RecursionError, unwinding, an `except` handler's prints, a trap frame on the
- * guest). The reserve is at most a quarter of the stack, so small thread stacks
- * (threading.stack_size(32768)) still leave most of it usable. */
-#ifdef TOLLPY_HOST
-#if defined(__SANITIZE_ADDRESS__)
-#define C_STACK_RESERVE ((uintptr_t)512 * 1024)   /* ASan's redzones triple frame sizes */
-#else
-#define C_STACK_RESERVE ((uintptr_t)256 * 1024)
-#endif
-#else
-#define C_STACK_RESERVE ((uintptr_t)12 * 1024)    /* of the guest's 64 KiB thread stacks */
-#endif
-
-bool c_stack_low(void) {
-    uintptr_t lo, hi;
-    port_stack_bounds(&lo, &hi);
-    uintptr_t sp = (uintptr_t)__builtin_frame_address(0);
-    if (sp <= lo || sp > hi) return false;      /* unknown stack (boot stack, signal stack) */
-    uintptr_t reserve = (hi - lo) / 4;
-    if (reserve > C_STACK_RESERVE) reserve = C_STACK_RESERVE;
-    return sp - lo < reserve;
-}
-
+/* ---- C stack budget: c_stack_low() is in interp/core/cstack.c ---------------------------- */
 int c_stack_check(const char *where) {
     if (!c_stack_low()) return 0;
     exc_raise(RecursionError_t, "maximum recursion depth exceeded%s", where ? where : "");

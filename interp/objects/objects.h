@@ -2,7 +2,7 @@
  * interp/objects/objects.h — helpers the object types share among themselves (static type
  * headers, the repr and C-recursion guards, argument-count checks, iterator and view types, the
  * start-up hooks of exceptions and dict). Not a contract: the rest of the interpreter uses
- * core/obj.h; modules/builtins.c uses it for the iterator types it exposes.
+ * core/obj.h; runtime/builtins.c uses it for the iterator types it exposes.
  */
 #ifndef INTERP_OBJECTS_H
 #define INTERP_OBJECTS_H

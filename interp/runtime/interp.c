@@ -17,12 +17,9 @@
 #include "runtime/traceback.h"
 #include "compile/compile.h"
 #include "gil/gil.h"
-#include "mp/mp.h"
 
 int sys_init(Interp *in, Obj *sysdict);           /* mod_sys.c */
 int vm_builtins_init(Obj *builtins);              /* mod_builtins_vm.c */
-
-ThreadState *ts_get(void) { return (ThreadState *)port_tls_get(); }
 
 ThreadState *ts_new(Interp *in) {
     ThreadState *ts = port_malloc(sizeof *ts);
@@ -186,19 +183,74 @@ int interp_handle_uncaught(void) {
     return status;
 }
 
+/* ---- the main program's source, which a spawned process re-runs ----------------------------
+ * Kept for multiprocessing (interp/mp/mp_process.c copies it with interp_main_source when it
+ * starts a process). main_lk guards main_src, main_file and main_len. */
+static port_spin_t main_lk;
+static int main_lk_ready;
+static char *main_src, *main_file;
+static size_t main_len;
+
+static void main_lock(void) {
+    if (!__atomic_exchange_n(&main_lk_ready, 1, __ATOMIC_ACQ_REL)) port_spin_init(&main_lk, "interp_main");
+    port_spin_lock(&main_lk);
+}
+
+static void note_main(const char *filename, const char *src, size_t len) {
+    ThreadState *ts = ts_get();
+    if (ts && ts->interp->mp) return;          /* only the top interpreter's program */
+    char *s = port_malloc(len + 1), *f = port_malloc(strlen(filename) + 1);
+    if (!s || !f) { port_free(s); port_free(f); return; }
+    memcpy(s, src, len);
+    s[len] = 0;
+    strcpy(f, filename);
+    main_lock();
+    char *os = main_src, *of = main_file;
+    main_src = s;
+    main_file = f;
+    main_len = len;
+    port_spin_unlock(&main_lk);
+    port_free(os);
+    port_free(of);
+}
+
+int interp_main_source(char **src, char **filename, size_t *len) {
+    int r = 0;
+    main_lock();
+    if (main_src) {
+        *src = port_malloc(main_len + 1);
+        *filename = port_malloc(strlen(main_file) + 1);
+        if (*src && *filename) {
+            memcpy(*src, main_src, main_len + 1);
+            strcpy(*filename, main_file);
+            *len = main_len;
+        } else {
+            r = -1;
+        }
+    }
+    port_spin_unlock(&main_lk);
+    return r;
+}
+
+/* Set once by the layers above (interp/runtime/interp.h). */
+void (*volatile interp_join_threads)(Interp *in);
+void (*volatile interp_join_processes)(Interp *in);
+
 int tollpy_run_module(const char *modname, const char *filename, const char *src, size_t len) {
     ThreadState *ts = ts_get();
     if (!ts) {
         if (!interp_new((size_t)256 << 20)) return 1;
     }
-    if (!strcmp(modname, "__main__")) mp_note_main(filename, src, len);   /* spawn re-runs it */
+    if (!strcmp(modname, "__main__")) note_main(filename, src, len);   /* a spawned process re-runs it */
     Obj *m = import_exec_source(modname, filename, src, len);
     int status = 0;
     if (!m) status = interp_handle_uncaught();
     else DECREF(m);
     /* as CPython: after the main module (and its traceback), join non-daemon threads */
-    thread_shutdown(ts_get()->interp);
-    mp_shutdown(ts_get()->interp);   /* join non-daemon processes, terminate daemonic ones */
+    void (*join)(Interp *) = interp_join_threads;
+    if (join) join(ts_get()->interp);
+    join = interp_join_processes;    /* join non-daemon processes, terminate daemonic ones */
+    if (join) join(ts_get()->interp);
     if (exc_occurred()) {
         int s2 = interp_handle_uncaught();
         if (!status) status = s2;

@@ -35,4 +35,19 @@ int interp_handle_uncaught(void);
 /* Set sys.argv from C strings (host_main). */
 int interp_set_argv(int argc, char **argv);
 
+/* A copy of the main program's source and file name (port_malloc'd; the caller port_frees
+ * both), as tollpy_run_module("__main__", ...) last ran it, for a spawned process to re-run.
+ * 0 (both left untouched when no main program ran yet), -1 when out of memory: the caller frees
+ * whichever of the two is non-NULL. */
+int interp_main_source(char **src, char **filename, size_t *len);
+
+/* Hooks of the layers above the runtime, called by tollpy_run_module after the main module (as
+ * CPython's Py_FinalizeEx calls threading._shutdown): join the non-daemon threads
+ * (interp/modules/mod_thread.c sets it when `_thread` is first imported), then the processes
+ * (interp/mp/mod_multiprocessing.c, when `_multiprocessing` is). NULL: nothing to join, since a
+ * program that never imported the module started none. An exception raised meanwhile (Ctrl-C)
+ * is left pending. */
+extern void (*volatile interp_join_threads)(Interp *in);
+extern void (*volatile interp_join_processes)(Interp *in);
+
 #endif

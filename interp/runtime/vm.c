@@ -32,7 +32,6 @@
 #include "runtime/traceback.h"
 #include "gil/gil.h"
 #include "objects/objects.h"
-#include "mp/mp.h"
 
 /* ---- argument binding ------------------------------------------------------------------------ */
 static void missing_args(FuncObj *fn, Obj **fast, int start, int end, bool kwonly) {
@@ -227,6 +226,18 @@ Obj *vm_run_class_body(Obj *func, Obj *ns) {
     return r;
 }
 
+/* Process.terminate() (interp/mp/mp_process.c) set in->stop_request: SystemExit(-15) in this
+ * thread, and again at every later check point until the process is gone. */
+int vm_stop_raise(ThreadState *ts) {
+    ts->interp->eval_breaker = 1;       /* keep raising until the process is gone */
+    Obj *code = MK_SMALL(-15);
+    Obj *e = exc_new(SystemExit_t, &code, 1);
+    if (!e) return -1;
+    exc_raise_obj(e);
+    DECREF(e);
+    return -1;
+}
+
 int vm_eval_breaker(ThreadState *ts) {
     Interp *in = ts->interp;
     in->eval_breaker = 0;
@@ -238,7 +249,7 @@ int vm_eval_breaker(ThreadState *ts) {
         }
         in->eval_breaker = 1;     /* leave it for the main thread */
     }
-    if (in->stop_request && mp_stop_raise(ts) < 0) return -1;   /* Process.terminate() */
+    if (in->stop_request && vm_stop_raise(ts) < 0) return -1;   /* Process.terminate() */
     if (in->stop_threads) {                  /* console: Ctrl-C / soft reset stop the others */
         in->eval_breaker = 1;
         if (ts != in->main_ts && ts->stop_seen != in->stop_threads) {

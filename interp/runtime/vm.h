@@ -33,6 +33,7 @@ Obj *vm_run_code(Obj *code, Obj *globals, Obj *locals);
 /* Run a class body function with locals = ns (for __build_class__). */
 Obj *vm_run_class_body(Obj *func, Obj *ns);
 int vm_eval_breaker(ThreadState *ts);        /* 0 ok, -1 with an exception */
+int vm_stop_raise(ThreadState *ts);          /* in->stop_request seen: raise SystemExit(-15), -1 */
 int vm_super_args(Type **cls, Obj **self);   /* zero-argument super(): borrowed results */
 /* Resume a generator frame: sent value (borrowed; NULL on first run = None); if exc is non-NULL
  * it is thrown in at the suspension point (steals exc). Returns the yielded/returned value;

@@ -1,5 +1,5 @@
 /*
- * interp/modules/mod_builtins_vm.c — the builtins that need the VM: __build_class__, globals, locals,
+ * interp/runtime/mod_builtins_vm.c — the builtins that need the VM: __build_class__, globals, locals,
  * exec, eval, __import__, and the descriptor types (super, property, staticmethod, classmethod)
  * if builtins_init did not add them. Called by interp_new after builtins_init.
  */

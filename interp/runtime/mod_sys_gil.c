@@ -1,5 +1,5 @@
 /*
- * interp/modules/mod_sys_gil.c — the GIL's functions on `sys`, added by sys_gil_init(sysdict), which
+ * interp/runtime/mod_sys_gil.c — the GIL's functions on `sys`, added by sys_gil_init(sysdict), which
  * the runtime's mod_sys.c calls from its init:
  *   setswitchinterval(s) / getswitchinterval()    new/prio switch interval (default 0.005)
  *   setcheckinterval(n) / getcheckinterval()      old policy ticks (default 100)

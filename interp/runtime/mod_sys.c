@@ -1,7 +1,7 @@
 /*
- * interp/modules/mod_sys.c — the sys module: argv, exit, implementation, version, recursion limit,
+ * interp/runtime/mod_sys.c — the sys module: argv, exit, implementation, version, recursion limit,
  * maxsize, stdout/stderr (write/flush to the console), modules, exc_info. sys_gil_init
- * (interp/modules/mod_sys_gil.c) adds the switch-interval and policy functions. Called by interp_new.
+ * (interp/runtime/mod_sys_gil.c) adds the switch-interval and policy functions. Called by interp_new.
  */
 #include <string.h>
 #include "core/state.h"

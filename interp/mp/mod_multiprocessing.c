@@ -1,5 +1,5 @@
 /*
- * interp/modules/mod_multiprocessing.c — the `_multiprocessing` C module under interp/lib/multiprocessing.py.
+ * interp/mp/mod_multiprocessing.c — the `_multiprocessing` C module under interp/lib/multiprocessing.py.
  *
  *   _start(target, args, kwargs, name, daemon) -> ProcessHandle (mp_process.c)
  *   current() -> (name, pid, parent_pid)      cpu_count()      live()
@@ -12,6 +12,7 @@
  */
 #include <string.h>
 #include "mp/mp.h"
+#include "runtime/interp.h"
 #include "objects/module.h"
 
 Obj *mp_make_lock(int recursive);
@@ -44,7 +45,7 @@ static Obj *m_cpu_count(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
 
 static Obj *m_live(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
     (void)self; (void)args; (void)nargs; (void)kwnames;
-    return int_from_i64(__atomic_load_n(&mp_live_processes, __ATOMIC_ACQUIRE));
+    return int_from_i64(__atomic_load_n(&interp_live_children, __ATOMIC_ACQUIRE));
 }
 
 static Obj *m_lock(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
@@ -152,6 +153,7 @@ static Obj *m_loads(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
 
 static int mp_init(Obj *d) {
     if (mp_shared_init_types() < 0 || mp_process_init_types() < 0) return -1;
+    interp_join_processes = mp_shutdown;     /* tollpy_run_module joins them (runtime/interp.h) */
     static const struct { const char *name; MethFn fn; } fns[] = {
         {"_start", m_start}, {"current", m_current}, {"cpu_count", m_cpu_count}, {"live", m_live},
         {"Lock", m_lock}, {"RLock", m_rlock}, {"Semaphore", m_semaphore},

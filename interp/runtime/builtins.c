@@ -1,5 +1,5 @@
 /*
- * interp/modules/builtins.c — the builtins module's contents that need no VM internals: print, len,
+ * interp/runtime/builtins.c — the builtins module's contents that need no VM internals: print, len,
  * min/max/sum/sorted, isinstance, getattr & co., the built-in types (calling a type constructs
  * through its new_ slot) and the exception classes. builtins_init fills a builtins dict; the
  * runtime (mod_builtins_vm.c) adds __build_class__, globals, locals, exec/eval, super.
