@@ -358,8 +358,6 @@ static const char help_text[] =
     "  threads            list threads\n"
     "  trace [N]          last N trace events of all cores (trace clear|on|off)\n"
     "  args               boot arguments (GIL=, ARGS=, ...) and script size\n"
-    "  selftest [NAME]    run the kernel self-tests (selftest list: names)\n"
-    "  bench              kernel figures: context switch, wake-up latency, spinlock\n"
     "  echo TEXT          print TEXT\n"
     "  sleep MS           sleep MS milliseconds (Ctrl-C interrupts)\n"
     "  exit [N]           end a batch script with status N (interactive: power off)\n"
@@ -369,7 +367,23 @@ static const char help_text[] =
     "                     stack (thread stack overflow into its guard page), undef\n"
     "  off                power off\n";
 
-static void help(void) { console_write(help_text, sizeof help_text - 1); }
+extern const struct shell_command __shell_commands_start[], __shell_commands_end[];
+
+static void help(void)
+{
+    console_write(help_text, sizeof help_text - 1);
+    for (const struct shell_command *c = __shell_commands_start; c < __shell_commands_end; c++)
+        kprintf("  %s\n", c->help);
+}
+
+/* A command registered with SHELL_COMMAND (kernel/shell.h), or NULL. */
+static const struct shell_command *registered_command(const char *name)
+{
+    for (const struct shell_command *c = __shell_commands_start; c < __shell_commands_end; c++)
+        if (!strcmp(c->name, name))
+            return c;
+    return 0;
+}
 
 #define MAX_ARGS 8
 
@@ -407,17 +421,6 @@ int shell_run_line(const char *line)
         return cmd_args();
     if (!strcmp(cmd, "trace"))
         return cmd_trace(argc, argv);
-    if (!strcmp(cmd, "selftest")) {
-        if (argc == 2 && !strcmp(argv[1], "list")) {
-            selftest_list();
-            return 0;
-        }
-        return selftest_run(argc > 1 ? argv[1] : "all") ? 1 : 0;
-    }
-    if (!strcmp(cmd, "bench")) {
-        bench_run();
-        return 0;
-    }
     if (!strcmp(cmd, "echo")) {
         for (int i = 1; i < argc; i++)
             kprintf("%s%s", argv[i], i + 1 < argc ? " " : "");
@@ -447,6 +450,9 @@ int shell_run_line(const char *line)
         panic("deliberate panic from the shell (%s)", argc > 1 ? argv[1] : "no reason given");
     if (!strcmp(cmd, "fault"))
         return cmd_fault(argc > 1 ? argv[1] : "null");
+    const struct shell_command *rc = registered_command(cmd);
+    if (rc)
+        return rc->run(argc, argv);
     kprintf("unknown command '%.40s' (try 'help')\n", cmd);
     return 1;
 }

@@ -64,7 +64,7 @@ static uint64_t bench_switch(int core)     /* ps per switch */
         }                                                  \
     } while (0)
 
-void bench_run(void)
+static void bench_run(void)
 {
     uint64_t v, rt;
     int core = cpus_online() > 1 ? 1 : 0;
@@ -95,3 +95,13 @@ void bench_run(void)
                 (unsigned long long)med, (unsigned long long)max, within);
     kprintf("bench: done (%d cores online; best of %d runs per figure)\n", cpus_online(), BEST_OF);
 }
+
+static int cmd_bench(int argc, char **argv)
+{
+    (void)argc;
+    (void)argv;
+    bench_run();
+    return 0;
+}
+SHELL_COMMAND(bench, "bench", "bench              kernel figures: context switch, wake-up latency, spinlock",
+              cmd_bench);

@@ -731,7 +731,7 @@ static const struct {
 };
 #define NTESTS (int)(sizeof tests / sizeof tests[0])
 
-void selftest_list(void)
+static void selftest_list(void)
 {
     kprintf("selftests:");
     for (int i = 0; i < NTESTS; i++)
@@ -739,7 +739,7 @@ void selftest_list(void)
     kprintf(" (or: all)\n");
 }
 
-int selftest_run(const char *name)
+static int selftest_run(const char *name)
 {
     int fails = 0, ran = 0;
     for (int i = 0; i < NTESTS; i++) {
@@ -761,3 +761,14 @@ int selftest_run(const char *name)
         kprintf("selftest: %d/%d passed%s\n", ran - fails, ran, fails ? "" : " - all passed");
     return fails;
 }
+
+static int cmd_selftest(int argc, char **argv)
+{
+    if (argc == 2 && !strcmp(argv[1], "list")) {
+        selftest_list();
+        return 0;
+    }
+    return selftest_run(argc > 1 ? argv[1] : "all") ? 1 : 0;
+}
+SHELL_COMMAND(selftest, "selftest", "selftest [NAME]    run the kernel self-tests (selftest list: names)",
+              cmd_selftest);
