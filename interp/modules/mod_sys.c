@@ -8,9 +8,6 @@
 #include "objects/module.h"
 #include "gil/gil.h"
 #include "runtime/traceback.h"
-#ifdef TOLLPY_HOST
-#include <stdio.h>
-#endif
 
 /* ---- stdout / stderr ------------------------------------------------------------------------ */
 typedef struct { Obj base; int fd; } StreamObj;
@@ -145,11 +142,7 @@ int sys_init(Interp *in, Obj *d) {
     Obj *vt = tuple_pack(5, vi[0], vi[1], vi[2], vi[3], vi[4]);
     DECREF(vi[3]);
     if (set_new_ref(d, "version_info", vt) < 0) return -1;
-#ifdef TOLLPY_HOST
-    if (set_new_ref(d, "platform", str_from_cstr("linux")) < 0) return -1;
-#else
-    if (set_new_ref(d, "platform", str_from_cstr("tollbooth")) < 0) return -1;
-#endif
+    if (set_new_ref(d, "platform", str_from_cstr(port_platform()->name)) < 0) return -1;
     if (set_new_ref(d, "byteorder", str_from_cstr("little")) < 0) return -1;
     if (set_new_ref(d, "path", list_new(0)) < 0) return -1;
     /* sys.implementation: a namespace-like module object with .name and .version */

@@ -7,7 +7,4 @@
 #define KERNEL_LABTEST_H
 int labtest_run(const char *name);   /* -1: no such lab test; else the number of failures */
 void labtest_list(void);
-/* kernel/waitq.c calls this in sleep_common between "condition checked under lk" and "queued";
- * `selftest lostwake` sets it to stretch that instant so a waker can slip in (if it can). */
-extern void (*waitq_window_hook)(void);
 #endif

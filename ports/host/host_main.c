@@ -16,6 +16,7 @@
 #include "objects/module.h"
 #include "runtime/traceback.h"
 #include "bytecode/dis.h"
+#include "gil/gil.h"
 
 static char *read_file(FILE *fp, size_t *len) {
     size_t cap = 1 << 16, n = 0;
@@ -110,6 +111,9 @@ int main(int argc, char **argv) {
         tollpy_repl();
         status = in->exit_status;
     }
+    /* unsafe: a reported corruption resets the interpreter; the program did not succeed (as the
+     * guest's batch run, ports/guest/console.c) */
+    if (status == 0 && gil_reset_pending(in)) status = 1;
     fflush(stdout);
     return status;
 }
