@@ -40,7 +40,7 @@ struct Interp {
      * this interpreter runs as (NULL for the main interpreter). */
     volatile int stop_request;
     void *mp;
-    /* console (ports/guest/mod_kernel.c): Ctrl-C / soft reset stop every thread but the main
+    /* console (ports/guest/repl.c): Ctrl-C / soft reset stop every thread but the main
      * one: while stop_threads is nonzero, each other thread gets ONE SystemExit at its next check
      * point (ts->stop_seen records the generation), so its finally/with blocks still run. */
     volatile int stop_threads;

@@ -16,3 +16,6 @@ Obj *exc_raise(Type *t, const char *fmt, ...) {
     return NULL;
 }
 ThreadState *ts_get(void) { return port_tls_get(); }
+/* gil_unsafe.c's fault containment (interp_crashed) ends a multiprocessing child through this;
+ * the host port never offers it a fault, so it is never called here. */
+void mp_child_crashed(Interp *in) { (void)in; }
