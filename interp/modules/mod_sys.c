@@ -2,6 +2,7 @@
  * interp/modules/mod_sys.c — the sys module: argv, exit, implementation, version, recursion limit,
  * maxsize, stdout/stderr (write/flush to the console), modules, exc_info. sys_gil_init
  * (interp/modules/mod_sys_gil.c) adds the switch-interval and policy functions. Called by interp_new.
+ * Locks: the GIL, held by every caller. stderr goes through port_write_err (interp/port/port.h).
  */
 #include <string.h>
 #include "core/state.h"

@@ -7,6 +7,7 @@
  *   tollpy                       the REPL (>>> / ...), or run stdin when it is not a terminal
  *   tollpy --repl                the REPL even when stdin is not a terminal (tests)
  * Environment: TOLLPY_MEM (bytes, interpreter memory limit; default 1 GiB), TOLLPY_GIL (policy).
+ * Locks: none of its own (it runs on the main thread; the interpreter takes its GIL itself).
  */
 #include <stdio.h>
 #include <stdlib.h>
