@@ -78,6 +78,9 @@ int  waitq_wake_one(struct waitq *q);
 int  waitq_wake_all(struct waitq *q);
 /* Like waitq_sleep, but Ctrl-C ends it early: returns 2. */
 int  waitq_sleep_interruptible(struct waitq *q, spinlock_t *lk, uint64_t timeout_ns);
+/* Test hook (kernel/test/labtest.c, `selftest lostwake`): h runs in every sleep between "the
+ * caller's condition was checked under lk" and "queued"; NULL removes it. */
+void waitq_set_window_hook(void (*h)(void));
 void sched_interrupt_sleepers(void);         /* Ctrl-C: wake every interruptible sleeper */
 /* With sched_lock held: */
 int  waitq_sleep_locked(struct waitq *q, uint64_t deadline_ticks);

@@ -1,9 +1,12 @@
 /*
- * kernel/trace.h — per-core trace rings (port_trace lands here). Each core appends only to its
- * own ring with interrupts briefly masked, so appends need no lock and never block. Readers
- * (trace_copy) take a racy snapshot; an event being written at that moment may be torn, which
- * is acceptable for a timeline. Kernel event codes live at 0xF000 and up; the interpreter's
- * codes (interp/port/trace_events.h) stay below.
+ * kernel/trace.h — per-core trace rings (the guest port's port_trace lands here). Locks: none.
+ * Each core appends only to its own ring with interrupts briefly masked, so appends need no lock
+ * and never block. Readers (trace_copy) take a racy snapshot; an event being written at that
+ * moment may be torn, which is acceptable for a timeline.
+ * Event codes: the kernel's own live at 0xF000 and up (below); 0xEFFF is trace_cost_ns's probe;
+ * everything below is the client's (the interpreter's, interp/port/trace_events.h), opaque to the
+ * kernel. The kernel does not interpret those: the text timeline and the export that draw GIL
+ * states from them are the guest port's (ports/guest/timeline.c).
  */
 #ifndef KERNEL_TRACE_H
 #define KERNEL_TRACE_H
@@ -29,8 +32,14 @@ enum {
     TRACE_K_CPU_OFF,           /* a = cpu */
 };
 
+#define TRACE_COST_PROBE 0xEFFF   /* trace_cost_ns's events: no reader draws them */
+
 void   trace_event(uint16_t event, uint32_t a, uint32_t b);
 size_t trace_copy(int cpu, struct trace_ev *out, size_t max);   /* oldest first */
 void   trace_clear(void);
-extern volatile int trace_enabled;
+extern volatile int trace_enabled;        /* 0: trace_event records nothing */
+void   trace_enable(int on);
+int    trace_is_enabled(void);
+/* Cost of one trace_event() call in ns: n calls on this core, interrupts as they are. */
+uint64_t trace_cost_ns(unsigned n);
 #endif

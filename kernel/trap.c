@@ -17,12 +17,16 @@
 
 /* ---- fault containment (kernel/trap.h) ------------------------------------------------------ */
 static trap_fault_hook fault_hook;
+static trap_lock_is_client fault_lock_is_client;     /* written before fault_hook is published */
 extern char __ktext_start[], __ktext_end[];          /* boot/kernel.ld */
 void exception_panic(int type, uint32_t *frame);      /* kernel/panic.c: never returns */
 void fault_resume(void);                               /* boot/vectors.S */
 
-void trap_set_fault_hook(trap_fault_hook h)
+void trap_set_fault_hook(trap_fault_hook h, trap_lock_is_client lock_is_client)
 {
+    /* The release store of fault_hook orders the predicate's store before it: a handler that
+     * acquires a non-NULL hook sees the predicate registered with it. */
+    __atomic_store_n(&fault_lock_is_client, lock_is_client, __ATOMIC_RELAXED);
     __atomic_store_n(&fault_hook, h, __ATOMIC_RELEASE);
 }
 
@@ -131,8 +135,9 @@ static int trap_contain(int type, uint32_t *frame)
     }
     if (pc >= (uint32_t)__ktext_start && pc < (uint32_t)__ktext_end)   /* the kernel's own code */
         return 0;
+    trap_lock_is_client is_client = __atomic_load_n(&fault_lock_is_client, __ATOMIC_RELAXED);
     for (int i = 0; i < nlocks; i++)
-        if (!trap_lock_is_containable(c->held[i]))
+        if (!is_client || !is_client(c->held[i]))
             return 0;
     uint32_t bt[TRAP_FAULT_BT];
     int nbt = fault_backtrace(bt, frame[3 + 11], pc, lr, base, (uint32_t)f);

@@ -3,8 +3,8 @@
  * data abort) is a kernel panic. A client (ports/guest/port_guest.c, for the interpreter: every GIL policy)
  * may register one hook that is asked first about a fault in a thread's own context:
  * SVC mode with interrupts enabled (so no spinlock held on that core, not an interrupt handler)
- * — or disabled only by spinlocks that are all the client's own (trap_lock_is_containable: the
- * interpreter's port_spin locks, e.g. an objlock section under the `none` policy), which the
+ * — or disabled only by spinlocks that are all the client's own (the lock_is_client predicate
+ * registered with the hook: the interpreter's port_spin locks, e.g. an objlock section under the `none` policy), which the
  * handler then force-releases (the data they guard belongs to the client, which abandons it),
  * pc outside the kernel's own code (boot/, kernel/, drivers/: __ktext_start..__ktext_end in
  * boot/kernel.ld), not an idle thread, no panic in progress, and for an abort on a stack guard
@@ -44,9 +44,11 @@ struct trap_fault {
 };
 typedef void (*trap_fault_cont)(const struct trap_fault *f);             /* never returns */
 typedef trap_fault_cont (*trap_fault_hook)(struct trap_fault *f);
-void trap_set_fault_hook(trap_fault_hook h);   /* NULL: none (every fault panics) */
-void fault_report_contained(const struct trap_fault *f);   /* kernel/panic.c; thread context */
-/* ports/guest/port_guest.c: l is one of the interpreter's port_spin locks (marked by port_spin_init). */
+/* lock_is_client(l): l is one of the client's own spinlocks (held at a fault, it may be contained
+ * and force-released); called in the exception handler, so short and lock-free. */
 struct spinlock;
-int trap_lock_is_containable(const struct spinlock *l);
+typedef int (*trap_lock_is_client)(const struct spinlock *l);
+/* h NULL: none (every fault panics). lock_is_client NULL: no lock is the client's. */
+void trap_set_fault_hook(trap_fault_hook h, trap_lock_is_client lock_is_client);
+void fault_report_contained(const struct trap_fault *f);   /* kernel/panic.c; thread context */
 #endif

@@ -10,7 +10,6 @@
 #include "kernel/cpu.h"
 #include "kernel/panic.h"
 #include "kernel/trace.h"
-#include "kernel/test/labtest.h"
 
 void waitq_init(struct waitq *q, const char *name)
 {
@@ -37,8 +36,14 @@ int waitq_sleep_locked(struct waitq *q, uint64_t deadline)
 }
 
 /* The instant between "the caller checked its condition under lk" and "this thread is on the
- * queue": `selftest lostwake` (kernel/test/labtest.c, the waitq lab) stretches it with a hook to let
- * a waker slip in. Keep the call there (labs/waitq/README.md). */
+ * queue": `selftest lostwake` (kernel/test/labtest.c, the waitq lab) stretches it with a hook it
+ * registers through waitq_set_window_hook, to let a waker slip in. Keep the call there
+ * (labs/waitq/README.md). The hook is read without a lock: the test sets it before it starts its
+ * threads and clears it after they are done. */
+static void (*volatile waitq_window_hook)(void);
+
+void waitq_set_window_hook(void (*h)(void)) { waitq_window_hook = h; }
+
 static inline void waitq_window(void)
 {
     void (*h)(void) = waitq_window_hook;

@@ -35,7 +35,7 @@ As a program:
       prints and the trace summary into DIR/sweep.csv, plot DIR/sweep.png with gnuplot.
 
 Python 3 stdlib + pexpect (Debian's python3-pexpect). gnuplot (gnuplot-nox) for the PNGs.
-Trace block format (kernel/timeline.c): a line "-----BEGIN TOLLBOOTH TRACE v1 k=v ...-----",
+Trace block format (ports/guest/timeline.c): a line "-----BEGIN TOLLBOOTH TRACE v1 k=v ...-----",
 base64 lines of 20-byte little-endian records <u64 ticks, u16 cpu, u16 event, u32 a, u32 b>,
 then "-----END TOLLBOOTH TRACE crc32=XXXXXXXX-----" (CRC-32 of the raw records).
 """

@@ -77,15 +77,12 @@ struct Node {
 
 /* ---- the shared context ---------------------------------------------------------------------- */
 /* C stack the front end may use below compile_source's frame before it raises RecursionError
- * ("maximum recursion depth exceeded during compilation"). Guest threads have small stacks (the
- * console thread 64 KiB, Python threads 16 KiB by default), so the guest budget is small: deep
- * nesting then fails cleanly instead of hitting the guard page. */
+ * ("maximum recursion depth exceeded during compilation"): the platform's compile_stack_budget
+ * (interp/port/port.h: 1 MiB host, 10 KiB guest). Guest threads have small stacks (the console
+ * thread 64 KiB, Python threads 64 KiB by default), so the guest budget is small: deep nesting
+ * then fails cleanly instead of hitting the guard page. A build may fix it (-DFRONT_STACK_BUDGET). */
 #ifndef FRONT_STACK_BUDGET
-#ifdef TOLLPY_HOST
-#define FRONT_STACK_BUDGET (1024 * 1024)
-#else
-#define FRONT_STACK_BUDGET (10 * 1024)
-#endif
+#define FRONT_STACK_BUDGET (port_platform()->compile_stack_budget)
 #endif
 enum { ERR_NONE, ERR_SYNTAX, ERR_SET };
 

@@ -16,15 +16,9 @@
  * (building the RecursionError, unwinding, an `except` handler's prints, a trap frame on the
  * guest). The reserve is at most a quarter of the stack, so small thread stacks
  * (threading.stack_size(32768)) still leave most of it usable. */
-#ifdef TOLLPY_HOST
-#if defined(__SANITIZE_ADDRESS__)
-#define C_STACK_RESERVE ((uintptr_t)512 * 1024)   /* ASan's redzones triple frame sizes */
-#else
-#define C_STACK_RESERVE ((uintptr_t)256 * 1024)
-#endif
-#else
-#define C_STACK_RESERVE ((uintptr_t)12 * 1024)    /* of the guest's 64 KiB thread stacks */
-#endif
+/* port.h's profile: host 256 KiB (512 KiB under ASan, whose redzones triple frame sizes), guest
+ * 12 KiB of its 64 KiB thread stacks. */
+#define C_STACK_RESERVE ((uintptr_t)port_platform()->c_stack_reserve)
 
 bool c_stack_low(void) {
     uintptr_t lo, hi;

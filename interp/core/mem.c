@@ -139,7 +139,9 @@ static inline void uncharge(Interp *in, size_t n)
     if (grace_interp == in && used + MEM_GRACE / 2 < in->mem_limit) grace_interp = NULL;
 }
 
-/* ---- the `unsafe` policy's free path (host) ---------------------------------------------------
+/* ---- the `unsafe` policy's free path (host: a platform without its own heap quarantine) --------
+ * Used only where port_has_heap_quarantine() is false (the host); the guest's port keeps freed
+ * memory out of the kernel's heap itself (port_heap_quarantine), and this path stays unused there.
  * Under `unsafe` two threads can free one block at once (a refcount race), realloc one list's
  * items at once, or keep writing into a block another thread has freed. Handed to libc, any of
  * these corrupts glibc's own free lists: the process then dies in glibc's abort ("double free or
@@ -158,7 +160,6 @@ static inline void uncharge(Interp *in, size_t n)
 /* Set by the `unsafe` GIL policy while it runs (obj.h, MemChecks); NULL otherwise. */
 const MemChecks *volatile mem_checks;
 
-#ifdef TOLLPY_HOST
 static void mem_report(const char *what)
 {
     const MemChecks *mc = mem_checks;
@@ -233,7 +234,6 @@ static void *mem_unsafe_realloc(void *p, size_t n)
     mem_unsafe_free(h);              /* a racing realloc of p loses here and reports */
     return np;
 }
-#endif
 
 void *mem_alloc(size_t n)
 {
@@ -265,9 +265,7 @@ void *mem_realloc(void *p, size_t n)
 {
     if (!p) return mem_alloc(n);
     if (n > ((size_t)-1) / 2) { raise_memory_error(); return NULL; }
-#ifdef TOLLPY_HOST
-    if (mem_checks) return mem_unsafe_realloc(p, n);
-#endif
+    if (mem_checks && !port_has_heap_quarantine()) return mem_unsafe_realloc(p, n);
     MemHdr *h = (MemHdr *)((char *)p - HDR_SIZE);
     size_t old = h->size, total = n + HDR_SIZE;
     Interp *in = h->interp;
@@ -289,9 +287,7 @@ void mem_free(void *p)
 {
     if (!p) return;
     MemHdr *h = (MemHdr *)((char *)p - HDR_SIZE);
-#ifdef TOLLPY_HOST
-    if (mem_checks) { mem_unsafe_free(h); return; }
-#endif
+    if (mem_checks && !port_has_heap_quarantine()) { mem_unsafe_free(h); return; }
     size_t sz = h->size;
     uncharge(h->interp, sz);
     if (MC_ENABLED && sz <= MC_MAX) {

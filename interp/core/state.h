@@ -41,7 +41,11 @@ struct Interp {
      * this interpreter runs as (NULL for the main interpreter). */
     volatile int stop_request;
     void *mp;
-    /* console (ports/guest/mod_kernel.c): Ctrl-C / soft reset stop every thread but the main
+    /* Set by multiprocessing for a child interpreter: called by the `unsafe` policy's fault
+     * containment (interp/gil/gil_unsafe.c) when the child's own thread crashed, so that only
+     * this process ends and its parent's join() sees exitcode 1. NULL otherwise. */
+    void (*on_child_crash)(Interp *in);
+    /* console (ports/guest/repl.c): Ctrl-C / soft reset stop every thread but the main
      * one: while stop_threads is nonzero, each other thread gets ONE SystemExit at its next check
      * point (ts->stop_seen records the generation), so its finally/with blocks still run. */
     volatile int stop_threads;

@@ -116,10 +116,8 @@ struct Gil *gil_new(void) {
     g->interval_ns = 5000000;
     g->check_interval = 100;
     const char *name = gil_default_policy;
-#ifdef TOLLPY_HOST
-    const char *env = getenv("TOLLPY_GIL");
+    const char *env = port_getenv("TOLLPY_GIL");    /* host only: the guest has no environment */
     if (env && *env) name = env;
-#endif
     g->ops = find_policy(name ? name : "new");
     if (!g->ops) g->ops = &gil_ops_new;
     if (g->ops->enter) g->ops->enter(g);

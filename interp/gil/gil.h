@@ -174,15 +174,16 @@ int gil_check_dealloc(Obj *o);
  * corrupted memory keeps its threads from reaching a check point (gil_unsafe.c's watchdog). */
 #define UNSAFE_RESET_GRACE_S 5
 void gil_unsafe_reset_deadline(void);
-/* Crashes (guest, every policy; gil_unsafe.c's guest section): a fault in a thread running
+/* Crashes (guest, every policy; gil_unsafe.c): a fault in a thread running
  * interpreter code is contained by the kernel (port_set_fault_hook) and reported (under unsafe
  * also as "refcount corruption detected (crash: <kind> at <pc>; thread '<name>')"); the
  * interpreter is marked for reset, the thread ends (never returns to the crashed code) and
  * sleepers are woken so the main thread sees the reset (RuntimeError). */
 int gil_reset_pending(Interp *in);            /* 0, or why the interpreter must go */
 enum { GIL_RESET_CORRUPTION = 1, GIL_RESET_CRASH = 2 };   /* gil_reset_pending's nonzero values */
-void gil_fault_containment_install(void);     /* guest: contain faults in interpreter code (any
-                                                  policy; gil_unsafe.c); host: absent */
+void gil_fault_containment_install(void);     /* contain faults in interpreter code (any policy;
+                                                  gil_unsafe.c): the guest console calls it; on the
+                                                  host the port has no containment (a no-op) */
 void gil_unsafe_reset_done(void);             /* the console replaced it: the watchdog stands down */
 extern volatile int gil_unsafe_interactive;   /* guest: the REPL runs: the watchdog never powers off */
 extern void (*volatile gil_unsafe_main_crashed)(void);   /* guest console: the main thread crashed

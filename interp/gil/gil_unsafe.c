@@ -10,105 +10,34 @@
  * It calls gil_report_corruption(type name): "refcount corruption detected (<type>)" is printed
  * once, and every thread of the interpreter raises RuntimeError at its next eval-breaker check,
  * so the program ends (the REPL / kernel console survive; the host process exits with status 1).
- * Host: the policy's frees never reach glibc twice (interp/core/mem.c keeps them in a checked
- * quarantine), so glibc's own heap checks do not abort the process; if one still does, SIGABRT is
- * reported like SIGSEGV. After a report a waker thread interrupts every sleep each 50 ms (a main
- * thread in join() then sees the reset), and a watchdog ends the process after
- * UNSAFE_RESET_GRACE_S. Corruption that nothing detects may still end in a wrong exception or a
- * contained crash: that is the lesson.
- * Guest: such a crash (a fault in a thread running interpreter code) is contained by the kernel
- * as a crash under any policy is (port_set_fault_hook; the guest section below): under this one
- * it is also reported as "refcount corruption detected (crash: <kind> at <pc>; thread '<name>')";
- * a batch run ends with status 1, the console abandons (leaks) the interpreter and makes a fresh
- * one (ports/guest/mod_kernel.c). The kernel never panics for it. While this policy runs, freed
- * memory is quarantined (port_heap_quarantine) so that a racing double free stays out of malloc.
+ * After a report a watchdog thread interrupts every sleep each 50 ms (a main thread in join()
+ * then sees the reset) and ends a batch run after UNSAFE_RESET_GRACE_S. Corruption that nothing
+ * detects may still end in a wrong exception or a contained crash: that is the lesson.
+ * What the platform does for it (interp/port/port.h; this file compiles the same for both):
+ *  - freed memory is quarantined while the policy runs, so a racing double free stays out of
+ *    malloc: by the port where it can (port_heap_quarantine: the guest), else by the interpreter's
+ *    allocator (port_has_heap_quarantine false: the host; interp/core/mem.c), so glibc's own heap
+ *    checks do not abort the process;
+ *  - a crash: the host's port reports SIGSEGV/SIGBUS/SIGABRT and exits with status 1
+ *    (port_crash_exit, set while the policy runs); the guest kernel contains a fault in a thread
+ *    running interpreter code as it does under any policy (port_set_fault_hook, below): under this
+ *    one it is also reported as "refcount corruption detected (crash: <kind> at <pc>; thread
+ *    '<name>')"; a batch run ends with status 1, the console abandons (leaks) the interpreter and
+ *    makes a fresh one (ports/guest/repl.c). The kernel never panics for it.
+ * A program whose main thread finished after a report still ends with status 1: the program's
+ * runner checks gil_reset_pending (ports/host/host_main.c, ports/guest/console.c).
+ * Locks: none of its own; the state below is written once per crash or report, with atomics.
  */
 #include "gil/gil_impl.h"
-#include "mp/mp.h"
 #include <stdio.h>
 #include <string.h>
-#ifdef TOLLPY_HOST
-#include <signal.h>
-#include <stdlib.h>
-#include <unistd.h>
 
-/* Host: corruption that nothing detected in time usually ends as a wild pointer. While the
- * unsafe policy runs, SIGSEGV/SIGBUS are reported the same way and the interpreter (here: the
- * process) is reset with exit status 1 — a report, never a hang. On the guest the kernel's
- * fault handler does the equivalent for the interpreter thread. */
-static int faulted;
-static void unsafe_fault(int sig) {
-    if (__atomic_exchange_n(&faulted, 1, __ATOMIC_ACQ_REL)) for (;;) pause();   /* first one reports */
-    char buf[128];
-    size_t n = 0;
-    const char *parts[3] = { "refcount corruption detected (crash: ",
-                             sig == SIGSEGV ? "SIGSEGV" : sig == SIGBUS ? "SIGBUS"
-                                            : "SIGABRT: the C library found its heap corrupted",
-                             " under the unsafe GIL policy; interpreter reset)\n" };
-    for (int i = 0; i < 3; i++)
-        for (const char *p = parts[i]; *p && n < sizeof buf; p++) buf[n++] = *p;
-    ssize_t r = write(2, buf, n);
-    (void)r;
-    _exit(1);
-}
-/* After a detected corruption every thread is asked to stop (RuntimeError at its next check),
- * but corrupted memory can keep a thread from ever reaching one (a cycle in a freed list, a lock
- * never released): the watchdog makes the reset unconditional after UNSAFE_RESET_GRACE_S. */
-static void unsafe_watchdog(int sig) {
-    (void)sig;
-    static const char msg[] = "refcount corruption detected: program did not stop after the report; "
-                              "interpreter reset\n";
-    ssize_t r = write(2, msg, sizeof msg - 1);
-    (void)r;
-    _exit(1);
-}
-/* A program whose main thread finished after a report still ends with status 1 (as the guest's
- * batch run does, ports/guest/console.c): registered with the first report, runs at exit(). */
-static void unsafe_exit_status(void) {
-    fflush(NULL);
-    _exit(1);
-}
-/* Until the process ends, wake every sleeper each 50 ms: a thread blocked in join() or on a lock
- * (the main thread waiting for a worker that the reset keeps from ever releasing its lock) then
- * raises the reset's RuntimeError instead of waiting for the watchdog. */
-static void unsafe_waker(void *arg) {
-    (void)arg;
-    for (;;) {
-        port_interrupt_sleepers();
-        port_sleep_ns(50u * 1000 * 1000);
-    }
-}
-void gil_unsafe_reset_deadline(void) {
-    static int registered;
-    if (!__atomic_exchange_n(&registered, 1, __ATOMIC_ACQ_REL)) {
-        atexit(unsafe_exit_status);
-        port_thread *t = port_thread_start("unsafe-waker", unsafe_waker, NULL, 0, PORT_ANY_CORE, NULL);
-        if (t) port_thread_detach(t);
-    }
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = unsafe_watchdog;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGALRM, &sa, NULL);
-    alarm(UNSAFE_RESET_GRACE_S);
-}
-static void install_fault_handlers(bool on) {
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on ? unsafe_fault : SIG_DFL;
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGSEGV, &sa, NULL);
-    sigaction(SIGBUS, &sa, NULL);
-    /* glibc aborts when it finds its heap corrupted (a block freed twice, a write into a freed
-     * block that reached its free lists). mem.c's quarantine keeps the policy's frees away from
-     * glibc; this is the report for whatever still gets through. */
-    sigaction(SIGABRT, &sa, NULL);
-}
-#else
-/* Guest. The containment of a fault in interpreter code, for EVERY policy (it began as this
- * policy's, hence its home and the gil_unsafe_* names in gil.h). The hook is installed once, when
- * the console makes its first interpreter (gil_fault_containment_install); the kernel offers it a
- * fault only in a thread's own non-kernel code, with no kernel spinlock held and interrupts on
+/* The containment of a fault in interpreter code, for EVERY policy (it began as this policy's,
+ * hence its home and the gil_unsafe_* names in gil.h), where the port can contain one: the
+ * guest (the host's port_set_fault_hook is a no-op; its crashes are port_crash_exit's, below).
+ * The hook is installed once, when the guest console makes its first interpreter
+ * (gil_fault_containment_install); the kernel offers it a fault only in a thread's own
+ * non-kernel code, with no kernel spinlock held and interrupts on
  * or off only through our own port_spin locks (an objlock section under `none`, the GIL's
  * g->lock), which the kernel has force-released; the thread is on no wait queue. The one
  * interpreter lock it may hold across bytecode is the GIL itself, released below. A fault in
@@ -128,7 +57,7 @@ static void install_fault_handlers(bool on) {
  *  - the main thread of the console's interpreter goes to the console (gil_unsafe_main_crashed:
  *    the interpreter is abandoned, leaked with any threads still in it, and a fresh one made);
  *    any other thread ends; the console's main thread then sees RuntimeError, and the console
- *    abandons the interpreter after that input (kconsole_abandon_if_corrupt).
+ *    abandons the interpreter after that input (kconsole_abandon_if_corrupt, ports/guest/repl.c).
  * A watchdog thread keeps waking sleepers until the console has replaced the interpreter. */
 volatile int gil_unsafe_interactive;
 void (*volatile gil_unsafe_main_crashed)(void);
@@ -191,7 +120,7 @@ static void interp_crashed(const port_fault *f) {      /* the faulting thread, s
          * stop at their next check (stop_request, as terminate()); the sleepers are not
          * interrupted, they may be the parent's (a join() would see a Ctrl-C). */
         __atomic_store_n(&in->stop_request, 1, __ATOMIC_SEQ_CST);
-        mp_child_crashed(in);
+        if (in->on_child_crash) in->on_child_crash(in);
         port_thread_exit();
     }
     port_interrupt_sleepers();           /* a main thread waiting in join() sees the reset */
@@ -213,20 +142,27 @@ static port_fault_cont interp_fault_hook(const port_fault *f) {   /* in the faul
 
 void gil_fault_containment_install(void) { port_set_fault_hook(interp_fault_hook); }
 
-static void install_fault_handlers(bool on) { port_heap_quarantine(on); }
+/* While the policy runs: the port's quarantine (guest) and its crash report (host). */
+static void install_fault_handlers(bool on) {
+    port_heap_quarantine(on);
+    if (on) port_crash_exit("refcount corruption detected (crash: ",
+                            " under the unsafe GIL policy; interpreter reset)\n");
+    else port_crash_exit(NULL, NULL);
+}
 
-/* Guest: a watchdog thread. Until the interpreter is gone it wakes sleepers (a main thread in
- * join() then raises RuntimeError); if the program has not ended UNSAFE_RESET_GRACE_S after the
- * report, a batch run ends with status 1 (as the host's _exit(1)) rather than hanging. At the
- * interactive console it never powers off: it stands down once the console has replaced the
- * interpreter, or says what to do. */
+/* A watchdog thread: after a report, corrupted memory can keep a thread from ever reaching a
+ * check point (a cycle in a freed list, a lock never released). Until the interpreter is gone it
+ * wakes sleepers every 50 ms (a main thread in join() or on a lock then raises RuntimeError); if
+ * the program has not ended UNSAFE_RESET_GRACE_S after the report, a batch run ends with status 1
+ * rather than hanging. At the guest's interactive console it never powers off: it stands down
+ * once the console has replaced the interpreter, or says what to do. */
 static void unsafe_watchdog(void *arg) {
     unsigned ep = (unsigned)(uintptr_t)arg;
     uint64_t end = port_time_ns() + (uint64_t)UNSAFE_RESET_GRACE_S * 1000000000u;
     while (port_time_ns() < end) {
         if (__atomic_load_n(&unsafe_epoch, __ATOMIC_ACQUIRE) != ep) return;
         port_interrupt_sleepers();
-        port_sleep_ns(100u * 1000 * 1000);
+        port_sleep_ns(50u * 1000 * 1000);
     }
     if (__atomic_load_n(&unsafe_epoch, __ATOMIC_ACQUIRE) != ep) return;
     if (gil_unsafe_interactive) {
@@ -237,7 +173,7 @@ static void unsafe_watchdog(void *arg) {
     }
     static const char msg[] = "interpreter reset: program did not stop after the report; "
                               "interpreter reset\n";
-    port_write(msg, sizeof msg - 1);
+    port_write_err(msg, sizeof msg - 1);
     port_exit(1);
 }
 void gil_unsafe_reset_deadline(void) {
@@ -246,14 +182,8 @@ void gil_unsafe_reset_deadline(void) {
                                        PORT_ANY_CORE, NULL);
     if (t) port_thread_detach(t);
 }
-#endif
 
 int gil_reset_pending(Interp *in) { return in && in->gil ? in->gil->reset_pending : 0; }
-#ifdef TOLLPY_HOST
-volatile int gil_unsafe_interactive;
-void (*volatile gil_unsafe_main_crashed)(void);
-void gil_unsafe_reset_done(void) {}
-#endif
 
 static void unsafe_take(Gil *g, GilThread *t, int from_io) { (void)from_io; gil_note_running(g, t, 1); }
 static void unsafe_drop(Gil *g, GilThread *t, int why) { (void)why; gil_note_running(g, t, 0); }

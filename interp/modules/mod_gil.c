@@ -159,12 +159,23 @@ static Obj *f_policies(Obj *s, Obj *const *a, int n, Obj *k) {
     return l;
 }
 
-/* gil.trace_check(): walk the trace ring (host) and count moments where a GIL take was recorded
- * while another thread still held it (take/drop events are recorded under the GIL's own lock,
- * so their order in the ring is the true order). Returns (takes, overlaps); None on the guest. */
+/* gil.trace_check(): walk the trace ring (where the port can read it back, port_trace_readable:
+ * the host) and count moments where a GIL take was recorded while another thread still held it
+ * (take/drop events are recorded under the GIL's own lock, so their order in the ring is the true
+ * order). Returns (takes, overlaps). */
 static Obj *f_trace_check(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s; (void)a; (void)n; (void)k;
-#ifdef TOLLPY_HOST
+    if (!port_trace_readable()) {
+        /* guest: the kernel's per-core rings are not readable from interp/; answer from the
+         * holder records instead (acquisitions, and the atomic holder counter's violations) */
+        GilStats st;
+        gil_stats(ts_get()->interp, &st);
+        Obj *t = int_from_u64(st.acquisitions), *o = int_from_u64(st.violations);
+        Obj *res = (t && o) ? tuple_pack(2, t, o) : NULL;
+        XDECREF(t);
+        XDECREF(o);
+        return res;
+    }
     uint64_t cnt = port_trace_count(), takes = 0, overlaps = 0;
     uint32_t holder = 0;
     int synced = 0;
@@ -187,24 +198,13 @@ static Obj *f_trace_check(Obj *s, Obj *const *a, int n, Obj *k) {
     XDECREF(t);
     XDECREF(o);
     return res;
-#else
-    /* guest: the kernel's per-core rings are not readable from interp/; answer from the holder
-     * records instead (acquisitions, and the atomic holder counter's violations) */
-    GilStats st;
-    gil_stats(ts_get()->interp, &st);
-    Obj *t = int_from_u64(st.acquisitions), *o = int_from_u64(st.violations);
-    Obj *res = (t && o) ? tuple_pack(2, t, o) : NULL;
-    XDECREF(t);
-    XDECREF(o);
-    return res;
-#endif
 }
 
 static Obj *f_trace(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s; (void)a; (void)n; (void)k;
     Obj *l = list_new(0);
     if (!l) return NULL;
-#ifdef TOLLPY_HOST
+    if (!port_trace_readable()) return l;      /* guest: nothing to read back here */
     static const struct { uint16_t ev; const char *name; } names[] = {
         {TR_GIL_TAKE, "take"}, {TR_GIL_DROP, "drop"}, {TR_GIL_DROP_REQUEST, "drop_request"},
         {TR_GIL_WAIT_EXPIRED, "wait_expired"}, {TR_IO_BEGIN, "io_begin"}, {TR_IO_END, "io_end"},
@@ -227,15 +227,12 @@ static Obj *f_trace(Obj *s, Obj *const *a, int n, Obj *k) {
         if (!tup || list_append(l, tup) < 0) { XDECREF(tup); DECREF(l); return NULL; }
         DECREF(tup);
     }
-#endif
     return l;
 }
 
 static Obj *f_trace_reset(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s; (void)a; (void)n; (void)k;
-#ifdef TOLLPY_HOST
-    port_trace_reset();
-#endif
+    port_trace_reset();                        /* guest: nothing to reset here */
     return none_ref();
 }
 

@@ -4,9 +4,6 @@
  */
 #include "gil/gil.h"
 #include "objects/module.h"
-#ifdef TOLLPY_HOST
-#include <unistd.h>
-#endif
 
 static Obj *f_cpu_count(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s; (void)a; (void)n; (void)k;
@@ -14,12 +11,11 @@ static Obj *f_cpu_count(Obj *s, Obj *const *a, int n, Obj *k) {
 }
 static Obj *f_getpid(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s; (void)a; (void)n; (void)k;
-#ifdef TOLLPY_HOST
-    return int_from_i64((int64_t)getpid());
-#else
+    long pid = port_process_id();
+    if (pid > 0) return int_from_i64((int64_t)pid);
+    /* no OS processes (guest): number the interpreters, as multiprocessing's pids do */
     ThreadState *ts = ts_get();
     return int_from_i64(ts && ts->interp ? ts->interp->id + 1 : 1);
-#endif
 }
 
 static int os_init(Obj *d) {

@@ -36,11 +36,7 @@
  *          start_new_thread raise RuntimeError). multiprocessing's process threads get 128 KiB.
  * Whatever the size, C recursion stops with RecursionError before the guard page: the budget is
  * measured on the real stack (c_stack_check, interp/objects/object.c), not counted. */
-#ifdef TOLLPY_HOST
-#define THREAD_STACK_DEFAULT 0
-#else
-#define THREAD_STACK_DEFAULT (64 * 1024)
-#endif
+#define THREAD_STACK_DEFAULT (port_platform()->thread_stack)   /* port.h: host 0 (pthread's), guest 64 KiB */
 static size_t thread_stack_size;    /* 0 = THREAD_STACK_DEFAULT */
 static int thread_count;            /* threads started by this module still running (atomic) */
 

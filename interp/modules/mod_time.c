@@ -27,12 +27,7 @@ static Obj *f_monotonic_ns(Obj *s, Obj *const *a, int n, Obj *k) {
     return int_from_u64(port_time_ns());
 }
 static uint64_t cpu_ns(void) {
-#ifdef TOLLPY_HOST
-    struct timespec t;
-    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) == 0)
-        return (uint64_t)t.tv_sec * 1000000000ull + (uint64_t)t.tv_nsec;
-#endif
-    return port_time_ns();        /* guest: no per-process accounting; monotonic time */
+    return port_cpu_time_ns();    /* guest: no per-process accounting; monotonic time */
 }
 static Obj *f_process_time(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s; (void)a; (void)n; (void)k;

@@ -32,26 +32,15 @@
 #include "runtime/traceback.h"
 #include "runtime/frame.h"
 
-int mp_max_processes =
-#ifdef TOLLPY_HOST
-    64;
-#else
-    16;
-#endif
-size_t mp_process_mem_limit =
-#ifdef TOLLPY_HOST
-    (size_t)256 << 20;
-#else
-    (size_t)32 << 20;
-#endif
-/* The count of live processes is interp_live_children (interp/core/state.c). */
+/* Limits (multiprocessing.set_process_limits); 0 until mp_process_init_types fills in the
+ * platform's defaults (port.h's profile: host 64 and 256 MiB, guest 16 and 32 MiB). The count of
+ * live processes is interp_live_children (interp/core/state.c). */
+int mp_max_processes;
+size_t mp_process_mem_limit;
 
-/* guest process threads compile and run a whole program: twice a Python thread's 64 KiB */
-#ifdef TOLLPY_HOST
-#define MP_STACK 0
-#else
-#define MP_STACK (128 * 1024)
-#endif
+/* guest process threads compile and run a whole program: twice a Python thread's 64 KiB (host:
+ * pthread's default); port.h's profile */
+#define MP_STACK (port_platform()->process_stack)
 
 typedef struct MpProc {
     int refcnt;                        /* atomic: the handle + the child thread */
@@ -216,6 +205,7 @@ static void proc_main(void *arg) {
     }
     in->id = p->pid - 1;
     in->mp = p;
+    in->on_child_crash = mp_child_crashed;
     p->mem_base = in->mem_used;
     port_spin_lock(&p->lk);
     p->interp = in;
@@ -481,6 +471,9 @@ Type mp_proc_type = {
 };
 
 int mp_process_init_types(void) {
+    /* under the GIL of the importing interpreter; two interpreters racing here store the same */
+    if (!mp_max_processes) mp_max_processes = port_platform()->max_processes;
+    if (!mp_process_mem_limit) mp_process_mem_limit = port_platform()->process_mem_limit;
     if (!mp_proc_type.dict && type_ready(&mp_proc_type) < 0) return -1;
     return 0;
 }

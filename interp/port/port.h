@@ -6,9 +6,13 @@
  * per-thread slots, C stack bounds, core control and statistics) comes through the functions
  * declared here.
  * Two implementations exist and must behave alike:
- *   ports/guest/port_guest.c      — the Tollbooth kernel (guest), on kernel/sched, kernel/waitq, kernel/spinlock
- *   ports/host/port_linux.c — Linux (host build `tollpy`), on pthreads, futex/condvars, clock_gettime
- * One GIL, two ports: what the host measures is the code that runs in the guest.
+ *   ports/guest/port_guest.c  — the Tollbooth kernel (guest), on kernel/sched, kernel/waitq, kernel/spinlock
+ *   ports/host/port_linux.c   — Linux (host build `tollpy`), on pthreads, futex/condvars, clock_gettime
+ * One GIL, two ports: what the host measures is the code that runs in the guest. interp/ compiles
+ * the same for both: where the platforms differ (names, sizes, what exists at all) the port says
+ * so through a function here (the platform profile, port_process_id, port_getenv, ...), never
+ * through a build macro. The one build option interp/ still looks at is the sanitizer's
+ * (__SANITIZE_ADDRESS__: objects/, core/mem.c), which is not a platform.
  *
  * Locking contract: a port_spin_t is a real spinlock (interrupts off in the kernel); hold it for a
  * few dozen instructions at most and never across port_waitq_sleep (the kernel panics if you do,
@@ -21,9 +25,41 @@
 #include <stdint.h>
 #include <stdbool.h>
 
+/* ---- the platform profile ------------------------------------------------------------------ */
+/* What the interpreter sizes itself by, and the names it shows; constant for the whole run.
+ *                        host (Linux)            guest (Tollbooth)
+ *   name                 "linux"                 "tollbooth"       sys.platform
+ *   thread_stack         0 (pthread's, 8 MiB)    64 KiB            a Python thread's C stack
+ *   process_stack        0                       128 KiB           a multiprocessing process's thread
+ *   c_stack_reserve      256 KiB (ASan 512 KiB)  12 KiB            kept free below c_stack_low's mark
+ *   compile_stack_budget 1 MiB                   10 KiB            the compiler front end's C stack
+ *   max_processes        64                      16                multiprocessing's default limit
+ *   process_mem_limit    256 MiB                 32 MiB            one process's default memory
+ * A stack size of 0 means "the platform's default" (port_thread_start). c_stack_reserve is at most
+ * a quarter of the stack in use (interp/objects/object.c). */
+typedef struct {
+    const char *name;
+    size_t thread_stack, process_stack;
+    size_t c_stack_reserve, compile_stack_budget;
+    int max_processes;
+    size_t process_mem_limit;
+} port_platform_info;
+const port_platform_info *port_platform(void);
+
 /* ---- time ---------------------------------------------------------------------------------- */
 uint64_t port_time_ns(void);          /* monotonic, ns since boot (guest) / since an arbitrary epoch (host) */
 uint64_t port_wall_time_ns(void);     /* for time.time(): ns since the Unix epoch where known, else boot */
+/* CPU time of the whole program, for time.process_time(): host CLOCK_PROCESS_CPUTIME_ID; guest
+ * (no per-process accounting) port_time_ns. */
+uint64_t port_cpu_time_ns(void);
+
+/* ---- the program's surroundings ------------------------------------------------------------ */
+/* os.getpid(): the OS's process id (host), or 0 where the platform has no processes (guest: the
+ * caller then numbers its interpreters instead). */
+long port_process_id(void);
+/* An environment variable (host: getenv, e.g. TOLLPY_GIL); NULL when unset or where the platform
+ * has no environment (guest: its boot arguments are the console's business, ports/guest/console.c). */
+const char *port_getenv(const char *name);
 
 /* ---- spinlocks ------------------------------------------------------------------------------ */
 /* Opaque storage big enough for either port; initialise with port_spin_init before use. */
@@ -87,6 +123,9 @@ void  port_free(void *p);
 /* ---- console -------------------------------------------------------------------------------- */
 /* Write bytes; a write from one thread is never interleaved mid-call with another's. */
 void port_write(const char *buf, size_t n);
+/* Write error text (tracebacks, warnings): host stderr, after flushing what stdout buffered so
+ * the two stay in order; guest the same console as port_write. Same no-interleaving promise. */
+void port_write_err(const char *buf, size_t n);
 /* Read one byte, blocking; -1 on end of input (host EOF) or interrupt. */
 int  port_getc(void);
 /* Set by the console when Ctrl-C arrives; the VM's eval breaker polls and clears it. */
@@ -120,13 +159,26 @@ void port_set_fault_hook(port_fault_hook h);     /* NULL: none */
  * blocked in join() or a lock sees the unsafe policy's reset. Guest: at once; host: within one
  * 50 ms slice of the sleep. */
 void port_interrupt_sleepers(void);
-/* Guest only (the `unsafe` policy): while on, freed memory is kept out of the heap the kernel
- * shares (a racing double free then lands in dead memory, not in malloc's free lists). */
+/* The `unsafe` policy, guest: while on, freed memory is kept out of the heap the kernel shares (a
+ * racing double free then lands in dead memory, not in malloc's free lists). Host: a no-op, and
+ * port_has_heap_quarantine says so: the interpreter's allocator then keeps the policy's frees in
+ * its own quarantine (interp/core/mem.c). */
 void port_heap_quarantine(bool on);
+bool port_has_heap_quarantine(void);      /* guest true, host false; constant */
+/* The `unsafe` policy, host: while set, a crash signal in any thread (SIGSEGV, SIGBUS, and
+ * SIGABRT: glibc found its heap corrupted) writes before, the signal's name, after to stderr and
+ * ends the process with status 1 (the first signal reports; later ones wait for the exit). Only
+ * write and _exit run in the handler. NULL, NULL: the default actions again. Guest: a no-op;
+ * faults there reach the interpreter through port_set_fault_hook. */
+void port_crash_exit(const char *before, const char *after);
 
 /* ---- trace ---------------------------------------------------------------------------------- */
 /* Append one event to the current core's trace ring (cheap; never blocks). `a`/`b` are
  * event-specific. Event codes are defined by interp/port/trace_events.h. */
 void port_trace(uint16_t event, uint32_t a, uint32_t b);
+/* Can the interpreter read its trace back (port_trace_count/_get/_reset, trace_events.h)? Host
+ * true (one global ring); guest false (the kernel's per-core rings are read by the guest port's
+ * own timeline, ports/guest/timeline.c; there the readers answer "empty"). */
+bool port_trace_readable(void);
 
 #endif

@@ -1,8 +1,10 @@
 /*
  * interp/port/trace_events.h — event codes for port_trace(event, a, b) (both ports share them).
  *
- * Codes 0x00-0x3f belong to the GIL and threads (interp/gil/gil*.c, mod_thread.c, mod_time.c);
- * 0x40-0x7f to the kernel (scheduler, IRQ), 0x80-0xff to the VM. `a`/`b` per event below.
+ * Codes 0x00-0x3f belong to the GIL and threads (interp/gil/gil*.c, mod_thread.c, mod_time.c),
+ * 0x80-0xff to the VM. `a`/`b` per event below. The guest kernel's own events are 0xF000 and up
+ * (kernel/trace.h), and it treats these as opaque; ports/guest/timeline.c draws them. This file is
+ * the one definition: nothing else may copy the codes.
  */
 #ifndef INTERP_TRACE_EVENTS_H
 #define INTERP_TRACE_EVENTS_H
@@ -37,7 +39,8 @@ typedef struct {
     uint32_t a, b;
 } TraceRec;
 
-/* Host-only readers (ports/host/port_linux.c), for tests. */
+/* Readers, for tests and the `gil` module (both ports; port_trace_readable in port.h says whether
+ * they see anything: the guest's count is always 0, its get fails, its reset does nothing). */
 uint64_t port_trace_count(void);
 int port_trace_get(uint64_t i, TraceRec *out);    /* 0 ok, -1 overwritten / not yet written */
 void port_trace_reset(void);

@@ -2,15 +2,13 @@
  * interp/runtime/mod_sys.c — the sys module: argv, exit, implementation, version, recursion limit,
  * maxsize, stdout/stderr (write/flush to the console), modules, exc_info. sys_gil_init
  * (interp/runtime/mod_sys_gil.c) adds the switch-interval and policy functions. Called by interp_new.
+ * Locks: the GIL, held by every caller. stderr goes through port_write_err (interp/port/port.h).
  */
 #include <string.h>
 #include "core/state.h"
 #include "objects/module.h"
 #include "gil/gil.h"
 #include "runtime/traceback.h"
-#ifdef TOLLPY_HOST
-#include <stdio.h>
-#endif
 
 /* ---- stdout / stderr ------------------------------------------------------------------------ */
 typedef struct { Obj base; int fd; } StreamObj;
@@ -145,11 +143,7 @@ int sys_init(Interp *in, Obj *d) {
     Obj *vt = tuple_pack(5, vi[0], vi[1], vi[2], vi[3], vi[4]);
     DECREF(vi[3]);
     if (set_new_ref(d, "version_info", vt) < 0) return -1;
-#ifdef TOLLPY_HOST
-    if (set_new_ref(d, "platform", str_from_cstr("linux")) < 0) return -1;
-#else
-    if (set_new_ref(d, "platform", str_from_cstr("tollbooth")) < 0) return -1;
-#endif
+    if (set_new_ref(d, "platform", str_from_cstr(port_platform()->name)) < 0) return -1;
     if (set_new_ref(d, "byteorder", str_from_cstr("little")) < 0) return -1;
     if (set_new_ref(d, "path", list_new(0)) < 0) return -1;
     /* sys.implementation: a namespace-like module object with .name and .version */

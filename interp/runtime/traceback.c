@@ -16,9 +16,6 @@
 #include "bytecode/code.h"
 #include "core/state.h"
 #include "gil/gil.h"
-#ifdef TOLLPY_HOST
-#include <stdio.h>
-#endif
 
 typedef struct { Obj base; Obj *next; Obj *code; int lineno; } TbObj;
 
@@ -185,13 +182,7 @@ int tb_format_exception(StrBuf *b, Obj *exc) {
 }
 
 void tb_write_err(const char *s, size_t n) {
-#ifdef TOLLPY_HOST
-    fflush(stdout);
-    fwrite(s, 1, n, stderr);
-    fflush(stderr);
-#else
-    port_write(s, n);
-#endif
+    port_write_err(s, n);      /* host stderr (after stdout's buffer), guest the console */
 }
 
 void tb_print_exception(Obj *exc) {

@@ -203,7 +203,6 @@ static int test_ticket(void)
 
 /* ---- lostwake: a waker slips in between "condition checked" and "queued" -------------------- */
 #define LW_ROUNDS 20
-void (*waitq_window_hook)(void);
 static struct {
     spinlock_t lk;
     struct waitq q;
@@ -255,7 +254,7 @@ static int test_lostwake(void)
         int other = nth_core(1) == mycpu()->id ? nth_core(0) : nth_core(1);
         struct thread *w = thread_create("lab-waker", lw_waker, 0, 0, other, &err);
         if (!w) { bad++; break; }
-        waitq_window_hook = lw_window;
+        waitq_set_window_hook(lw_window);
         uint64_t t0 = timer_now();
         spin_lock(&lw.lk);
         lw.armed = 1;
@@ -268,7 +267,7 @@ static int test_lostwake(void)
         }
         lw.armed = 0;
         spin_unlock(&lw.lk);
-        waitq_window_hook = 0;
+        waitq_set_window_hook(0);
         uint64_t took = timer_ticks_to_ns(timer_now() - t0);
         if (took > worst) worst = took;
         if (lw.in_window) raced++;

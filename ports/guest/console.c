@@ -1,21 +1,21 @@
 /*
- * ports/guest/console.c — the guest's console is Python (guest build only: the host build
- * skips *_guest.c, see mk/host.mk).
+ * ports/guest/console.c — the guest's console is Python (guest build only: GUEST_PORT_SRCS in
+ * mk/interp.mk).
  *
  * kernel/main.c calls console_run_script() for a batch script (`make run SCRIPT=...`) and then
  * console_main() for the interactive console; both are weak there and replaced by these. The
  * shell's commands stay reachable from Python through the `kernel` module:
  *     import kernel; kernel.shell("ps")
  * Runs on the kernel's console thread (64 KiB stack; C re-entries are bounded by it: c_stack_low in obj.h).
- * interp/ includes no kernel header: the one shell entry point is declared here by hand.
+ * Locks: none of its own; the interpreter's GIL is taken by interp_new / tollpy_run_source and the
+ * REPL (ports/guest/repl.c). The `kernel` module is ports/guest/mod_kernel.c.
  */
 #include <string.h>
 #include "runtime/interp.h"
 #include "objects/module.h"
 #include "gil/gil.h"
-
-int shell_run_line(const char *line);          /* kernel/shell.c */
-const char *bootarg_get(const char *key);      /* kernel/bootargs.c: NULL if absent */
+#include "kernel/bootargs.h"
+#include "guest.h"
 
 #define GUEST_MEM_LIMIT ((size_t)128 << 20)
 
@@ -55,9 +55,6 @@ static void set_argv(void) {
     if (interp_set_argv(ac, av) < 0) exc_clear();
 }
 
-bool bootargs_exit_after_script(void);          /* kernel/bootargs.c */
-void kconsole_after_crash(void);                /* ports/guest/mod_kernel.c: never returns */
-
 int console_run_script(const char *src, size_t len) {
     if (ensure_interp() < 0) return 1;
     /* A script followed by the console is "interactive": a crash (any policy) or an unsafe
@@ -71,9 +68,6 @@ int console_run_script(const char *src, size_t len) {
     return st;
 }
 
-void kconsole_main(void);                 /* ports/guest/mod_kernel.c: MicroPython-style REPL */
-int kconsole_module_init(Obj *d);
-
 void console_main(void) {
     if (ensure_interp() < 0) return;
     kconsole_main();
@@ -81,33 +75,3 @@ void console_main(void) {
     int st = ts_get()->interp->exit_status;
     if (st) port_exit(st);
 }
-
-/* ---- the kernel module ---------------------------------------------------------------------- */
-static Obj *k_shell(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
-    (void)self;
-    Obj *a[1];
-    if (args_parse("shell", args, nargs, kwnames, "command", a) < 0) return NULL;
-    if (!str_check(a[0])) return exc_raise(TypeError_t, "shell() argument must be str, not %T", a[0]);
-    /* copy: the command runs without the GIL (it may sleep, print, start threads) */
-    size_t n = str_nbytes(a[0]);
-    char *cmd = mem_alloc(n + 1);
-    if (!cmd) return NULL;
-    memcpy(cmd, str_data(a[0]), n + 1);
-    ThreadState *ts = ts_get();
-    gil_before_blocking(ts);
-    int r = shell_run_line(cmd);
-    gil_after_blocking(ts);
-    mem_free(cmd);
-    return int_from_i64(r);
-}
-
-static int kernel_init(Obj *d) {
-    Obj *f = builtin_fn_new("shell", k_shell, NULL);
-    if (!f) return -1;
-    int r = dict_set_s(d, "shell", f);
-    DECREF(f);
-    if (r < 0) return r;
-    return kconsole_module_init(d);      /* timeline, trace_dump, trace, selftest, cores */
-}
-
-MODULE_DEF(kernel, kernel_init);

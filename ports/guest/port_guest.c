@@ -6,9 +6,12 @@
  * port_waitq_sleep and port_sleep_ns in progress with -1; port_getc returns -1 for Ctrl-C.
  * port_sleep_ns started while the flag is still set returns -1 at once (the VM clears the flag
  * when it raises KeyboardInterrupt); port_waitq_sleep does not, so a GIL wait never spins.
+ * Locks: the kernel's (a port_spin_t is a kernel spinlock; waits go through sched_lock); its own
+ * state is set once (interp_fault_hook, the wall-clock base) or atomic (the quarantine counters).
  */
 #include <stdlib.h>
 #include "port/port.h"
+#include "port/trace_events.h"
 #include "kernel/thread.h"
 #include "kernel/cpu.h"
 #include "kernel/console.h"
@@ -21,8 +24,32 @@
 _Static_assert(sizeof(spinlock_t) <= sizeof(port_spin_t), "port_spin_t too small");
 _Static_assert(sizeof(struct waitq) <= sizeof(port_waitq_t), "port_waitq_t too small");
 
+/* ---- the platform profile (port.h's table) ----
+ * Kernel threads have small fixed stacks (kernel/stack.c) in a RAM of 256 MiB by default shared
+ * with every interpreter, so a Python thread gets 64 KiB and a multiprocessing process, which
+ * compiles and runs a whole program, twice that; the reserve and the front end's budget fit
+ * inside them. */
+const port_platform_info *port_platform(void)
+{
+    static const port_platform_info info = {
+        .name = "tollbooth",
+        .thread_stack = 64 * 1024,
+        .process_stack = 128 * 1024,
+        .c_stack_reserve = 12 * 1024,           /* of the 64 KiB thread stacks */
+        .compile_stack_budget = 10 * 1024,
+        .max_processes = 16,
+        .process_mem_limit = (size_t)32 << 20,
+    };
+    return &info;
+}
+
 /* ---- time ---- */
 uint64_t port_time_ns(void) { return timer_ticks_to_ns(timer_now()); }
+uint64_t port_cpu_time_ns(void) { return port_time_ns(); }    /* no per-process accounting */
+
+/* ---- surroundings: no processes, no environment ---- */
+long port_process_id(void) { return 0; }
+const char *port_getenv(const char *name) { (void)name; return NULL; }
 
 uint64_t port_wall_time_ns(void)
 {
@@ -38,7 +65,8 @@ uint64_t port_wall_time_ns(void)
 /* ---- spinlocks ----
  * A port_spin_t is a kernel spinlock followed by a mark (magic + its own address) that tells
  * kernel/trap.c it is the interpreter's: a fault in interpreter code while only such locks are
- * held may be contained, and they are force-released (trap_lock_is_containable). A lock used
+ * held may be contained, and they are force-released (port_spin_is_ours, registered with
+ * trap_set_fault_hook). A lock used
  * without port_spin_init has no mark and counts as the kernel's (a fault then panics). */
 #define PORT_SPIN_MAGIC 0x70795350u          /* "PSyp" */
 struct port_spin {
@@ -54,7 +82,7 @@ void port_spin_init(port_spin_t *l, const char *name)
     p->magic = PORT_SPIN_MAGIC;
     p->self = p;
 }
-int trap_lock_is_containable(const spinlock_t *l)
+static int port_spin_is_ours(const spinlock_t *l)
 {
     const struct port_spin *p = (const struct port_spin *)l;
     return p->magic == PORT_SPIN_MAGIC && p->self == p;
@@ -125,6 +153,9 @@ static int quarantine_on;
 static size_t quarantined;                  /* bytes kept out of the heap (approximate: racy adds) */
 
 void port_heap_quarantine(bool on) { __atomic_store_n(&quarantine_on, on, __ATOMIC_RELEASE); }
+bool port_has_heap_quarantine(void) { return true; }
+/* Crash signals are the host's; here faults come through port_set_fault_hook. */
+void port_crash_exit(const char *before, const char *after) { (void)before; (void)after; }
 
 static int quarantine(void *p)
 {
@@ -157,6 +188,7 @@ void port_free(void *p)
 
 /* ---- console ---- */
 void port_write(const char *buf, size_t n) { console_write(buf, n); }
+void port_write_err(const char *buf, size_t n) { console_write(buf, n); }
 int port_getc(void)
 {
     int c = console_getc();
@@ -168,6 +200,11 @@ void port_interrupt_clear(void) { console_interrupt_clear(); }
 /* ---- exit and trace ---- */
 void port_exit(int status) { kernel_exit(status); }
 void port_trace(uint16_t event, uint32_t a, uint32_t b) { trace_event(event, a, b); }
+/* The per-core rings are read by ports/guest/timeline.c, not through these. */
+bool port_trace_readable(void) { return false; }
+uint64_t port_trace_count(void) { return 0; }
+int port_trace_get(uint64_t i, TraceRec *out) { (void)i; (void)out; return -1; }
+void port_trace_reset(void) {}
 
 /* ---- fault containment: the interpreter's hook behind kernel/trap.h's (interp_fault_hook is
  * declared with the memory functions above) ---- */
@@ -196,7 +233,7 @@ static trap_fault_cont port_fault_trap(struct trap_fault *tf)  /* in the fault h
 void port_set_fault_hook(port_fault_hook h)
 {
     __atomic_store_n(&interp_fault_hook, h, __ATOMIC_RELEASE);
-    trap_set_fault_hook(h ? port_fault_trap : 0);
+    trap_set_fault_hook(h ? port_fault_trap : 0, port_spin_is_ours);
 }
 
 void port_interrupt_sleepers(void) { sched_interrupt_sleepers(); }

@@ -7,6 +7,7 @@
  *   tollpy                       the REPL (>>> / ...), or run stdin when it is not a terminal
  *   tollpy --repl                the REPL even when stdin is not a terminal (tests)
  * Environment: TOLLPY_MEM (bytes, interpreter memory limit; default 1 GiB), TOLLPY_GIL (policy).
+ * Locks: none of its own (it runs on the main thread; the interpreter takes its GIL itself).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "objects/module.h"
 #include "runtime/traceback.h"
 #include "bytecode/dis.h"
+#include "gil/gil.h"
 
 static char *read_file(FILE *fp, size_t *len) {
     size_t cap = 1 << 16, n = 0;
@@ -110,6 +112,9 @@ int main(int argc, char **argv) {
         tollpy_repl();
         status = in->exit_status;
     }
+    /* unsafe: a reported corruption resets the interpreter; the program did not succeed (as the
+     * guest's batch run, ports/guest/console.c) */
+    if (status == 0 && gil_reset_pending(in)) status = 1;
     fflush(stdout);
     return status;
 }

@@ -25,8 +25,13 @@
  *                 sets a flag that port_interrupt_pending reports. Installed by a constructor;
  *                 threads started by port_thread_start block SIGINT, so the main thread gets it.
  *   trace         one global lock-free ring (fetch-add index) of {time, thread id, core, event,
- *                 a, b}; host-only readers port_trace_count/port_trace_get/port_trace_reset for
- *                 tests (declared in interp/port/trace_events.h).
+ *                 a, b}; readers port_trace_count/port_trace_get/port_trace_reset for tests and
+ *                 the `gil` module (declared in interp/port/trace_events.h).
+ *   profile       port_platform(): pthread-sized stacks and limits (table in port.h).
+ *   unsafe        port_crash_exit: SIGSEGV/SIGBUS/SIGABRT handlers that report and _exit(1);
+ *                 port_heap_quarantine is a no-op (interp/core/mem.c quarantines instead).
+ * Locks: write_mx (port_write, port_write_err) keeps writes whole; each port_thread's m guards
+ * its done/detached flags; a wait queue's m guards its list; the rest is per-thread or atomic.
  */
 #define _GNU_SOURCE
 #include "port/port.h"
@@ -463,6 +468,42 @@ int port_getc(void) {
     }
 }
 
+/* Error text: flush stdio's stdout first (print() output still in its buffer) so the order on a
+ * terminal stays that of the calls, then stderr unbuffered-through. */
+void port_write_err(const char *buf, size_t n) {
+    fflush(stdout);
+    fwrite(buf, 1, n, stderr);
+    fflush(stderr);
+}
+
+/* ---- the platform profile (port.h's table) ----------------------------------------------------- */
+const port_platform_info *port_platform(void) {
+    static const port_platform_info info = {
+        .name = "linux",
+        .thread_stack = 0,                  /* pthread's default (RLIMIT_STACK, 8 MiB) */
+        .process_stack = 0,
+#if defined(__SANITIZE_ADDRESS__)
+        .c_stack_reserve = (size_t)512 * 1024,   /* ASan's redzones triple frame sizes */
+#else
+        .c_stack_reserve = (size_t)256 * 1024,
+#endif
+        .compile_stack_budget = (size_t)1024 * 1024,
+        .max_processes = 64,
+        .process_mem_limit = (size_t)256 << 20,
+    };
+    return &info;
+}
+
+uint64_t port_cpu_time_ns(void) {
+    struct timespec t;
+    if (clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t) == 0)
+        return (uint64_t)t.tv_sec * 1000000000ull + (uint64_t)t.tv_nsec;
+    return port_time_ns();
+}
+
+long port_process_id(void) { return (long)getpid(); }
+const char *port_getenv(const char *name) { return getenv(name); }
+
 /* ---- exit ------------------------------------------------------------------------------------ */
 void port_exit(int status) {
     fflush(NULL);
@@ -495,6 +536,47 @@ int port_trace_get(uint64_t i, TraceRec *out) {
 }
 void port_trace_reset(void) { __atomic_store_n(&trace_head, 0, __ATOMIC_RELEASE); memset(trace_ring, 0, sizeof trace_ring); }
 
-/* Fault containment (port.h): nothing to do on the host, where the unsafe policy turns
- * SIGSEGV/SIGBUS into its report itself (gil_unsafe.c). */
+bool port_trace_readable(void) { return true; }
+
+/* Fault containment (port.h): nothing to do on the host; while the unsafe policy runs,
+ * port_crash_exit below turns SIGSEGV/SIGBUS/SIGABRT into its report. */
 void port_set_fault_hook(port_fault_hook h) { (void)h; }
+
+/* The unsafe policy's heap quarantine is the interpreter's own here (interp/core/mem.c). */
+void port_heap_quarantine(bool on) { (void)on; }
+bool port_has_heap_quarantine(void) { return false; }
+
+/* port_crash_exit: corruption that nothing detected in time usually ends as a wild pointer; while
+ * the unsafe policy runs such a crash is reported and the process (the interpreter) ends with
+ * status 1: a report, never a hang. The texts are the caller's (static strings). */
+static const char *volatile crash_before, *volatile crash_after;
+static int crash_reported;
+static void crash_signal(int sig) {
+    if (__atomic_exchange_n(&crash_reported, 1, __ATOMIC_ACQ_REL)) for (;;) pause();   /* first one reports */
+    char buf[256];
+    size_t n = 0;
+    const char *parts[3] = { crash_before ? crash_before : "",
+                             sig == SIGSEGV ? "SIGSEGV" : sig == SIGBUS ? "SIGBUS"
+                                            : "SIGABRT: the C library found its heap corrupted",
+                             crash_after ? crash_after : "" };
+    for (int i = 0; i < 3; i++)
+        for (const char *p = parts[i]; *p && n < sizeof buf; p++) buf[n++] = *p;
+    ssize_t r = write(2, buf, n);
+    (void)r;
+    _exit(1);
+}
+void port_crash_exit(const char *before, const char *after) {
+    bool on = before || after;
+    crash_before = before;
+    crash_after = after;
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on ? crash_signal : SIG_DFL;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGSEGV, &sa, NULL);
+    sigaction(SIGBUS, &sa, NULL);
+    /* glibc aborts when it finds its heap corrupted (a block freed twice, a write into a freed
+     * block that reached its free lists); the interpreter's quarantine keeps the unsafe policy's
+     * frees away from glibc, and this is the report for whatever still gets through. */
+    sigaction(SIGABRT, &sa, NULL);
+}

@@ -1,13 +1,16 @@
 /*
- * kernel/timeline.c — the trace rings read back for people: a text timeline of the GIL
- * (kernel.timeline() at the Python console) and a framed, checksummed export of the raw events
- * (kernel.trace_dump(); qemu/tollbooth.py turns it into Perfetto JSON and a PNG). The export
- * also carries the scheduler's switch events (0xF000: a = from tid, b = to tid; Python thread
- * idents are kernel tids) so the host can draw which thread each core really ran.
+ * ports/guest/timeline.c — the kernel's trace rings read back for people, as the interpreter's
+ * story: a text timeline of the GIL (kernel.timeline() at the Python console) and a framed,
+ * checksummed export of the raw events (kernel.trace_dump(); qemu/tollbooth.py turns it into
+ * Perfetto JSON and a PNG). The export also carries the scheduler's switch events
+ * (TRACE_K_SWITCH, kernel/trace.h: a = from tid, b = to tid; Python thread idents are kernel
+ * tids) so the host can draw which thread each core really ran. It knows the interpreter's event
+ * codes (interp/port/trace_events.h) and draws GIL states from them, which is why it lives in the
+ * guest port and not in kernel/ (the kernel treats codes below 0xF000 as opaque).
  *
- * Called by ports/guest/mod_kernel.c on the console thread, without the GIL. Reads the rings
- * with trace_copy() (a racy snapshot: events written meanwhile may be missed, never block
- * anyone). Only the interpreter's events (codes below 0xF000, interp/port/trace_events.h) are used.
+ * Called by ports/guest/mod_kernel.c on the console thread, without the GIL. Locks: none; reads
+ * the rings with trace_copy() (a racy snapshot: events written meanwhile may be missed, never
+ * block anyone). Only the interpreter's events (codes below 0xF000) are drawn.
  *
  * Per-thread state machine over the events (a = thread ident unless noted):
  *   GIL_TAKE, THREAD_RUN          -> holds the GIL ('#')
@@ -19,14 +22,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
+#include "port/trace_events.h"
 #include "kernel/trace.h"
 #include "kernel/cpu.h"
 #include "kernel/console.h"
 #include "drivers/timer.h"
-
-/* interp/port/trace_events.h (duplicated: kernel/ does not include interp/ headers) */
-enum { E_TAKE = 1, E_DROP, E_DROPREQ, E_FORCED, E_FAILED, E_RUN, E_SLEEP, E_WAKE, E_IOB, E_IOE,
-       E_START, E_EXIT };
+#include "guest.h"
 
 #define TL_MAX_THREADS 12
 
@@ -76,14 +77,14 @@ static uint64_t ns_to_ticks(uint64_t ns)
 
 static int per_thread(uint16_t ev)
 {
-    return ev == E_TAKE || ev == E_DROP || ev == E_RUN || ev == E_SLEEP || ev == E_WAKE ||
-           ev == E_IOB || ev == E_IOE || ev == E_START || ev == E_EXIT;
+    return ev == TR_GIL_TAKE || ev == TR_GIL_DROP || ev == TR_THREAD_RUN || ev == TR_THREAD_SLEEP || ev == TR_THREAD_WAKE ||
+           ev == TR_IO_BEGIN || ev == TR_IO_END || ev == TR_THREAD_START || ev == TR_THREAD_EXIT;
 }
 
 enum { S_NONE, S_HOLD, S_WAIT, S_SLEEP, S_N };
 static const char state_ch[S_N] = { ' ', '#', '-', 'z' };
 
-void ktrace_timeline(int width, uint32_t main_ident, const char *policy, uint64_t t0_ns, uint64_t t1_ns)
+void timeline_show(int width, uint32_t main_ident, const char *policy, uint64_t t0_ns, uint64_t t1_ns)
 {
     if (width < 40) width = 40;
     if (width > 400) width = 400;
@@ -127,10 +128,10 @@ void ktrace_timeline(int width, uint32_t main_ident, const char *policy, uint64_
         for (size_t i = 0; i < b.n; i++) {
             if (b.ev[i].a != ids[k] || !per_thread(b.ev[i].event)) continue;
             switch (b.ev[i].event) {
-            case E_DROP: case E_IOB: st[k] = S_HOLD; break;
-            case E_TAKE: st[k] = b.ev[i].b ? S_WAIT : S_NONE; break;
-            case E_IOE: st[k] = S_SLEEP; inio[k] = 1; break;
-            case E_SLEEP: st[k] = b.ev[i].b ? S_HOLD : S_HOLD; break;
+            case TR_GIL_DROP: case TR_IO_BEGIN: st[k] = S_HOLD; break;
+            case TR_GIL_TAKE: st[k] = b.ev[i].b ? S_WAIT : S_NONE; break;
+            case TR_IO_END: st[k] = S_SLEEP; inio[k] = 1; break;
+            case TR_THREAD_SLEEP: st[k] = b.ev[i].b ? S_HOLD : S_HOLD; break;
             default: st[k] = S_NONE; break;
             }
             core[k] = b.ev[i].cpu;
@@ -163,9 +164,9 @@ void ktrace_timeline(int width, uint32_t main_ident, const char *policy, uint64_
     for (size_t i = 0; i < b.n; i++) {
         struct trace_ev *e = &b.ev[i];
         switch (e->event) {
-        case E_DROPREQ: dropreq++; continue;
-        case E_FORCED: forced++; continue;
-        case E_FAILED: failed++; continue;
+        case TR_GIL_DROP_REQUEST: dropreq++; continue;
+        case TR_GIL_FORCED_SWITCH: forced++; continue;
+        case TR_GIL_FAILED_WAKEUP: failed++; continue;
         default: break;
         }
         if (!per_thread(e->event)) continue;
@@ -174,7 +175,7 @@ void ktrace_timeline(int width, uint32_t main_ident, const char *policy, uint64_
         if (k == nt) continue;
         int ns = st[k];
         switch (e->event) {
-        case E_TAKE:
+        case TR_GIL_TAKE:
             ns = S_HOLD;
             if (last_taker && last_taker != e->a) {
                 switches++;
@@ -186,13 +187,13 @@ void ktrace_timeline(int width, uint32_t main_ident, const char *policy, uint64_
             last_taker = e->a;
             last_drop = 0;
             break;
-        case E_RUN: ns = S_HOLD; break;
-        case E_DROP: ns = st[k] == S_NONE ? S_NONE : inio[k] ? S_SLEEP : S_WAIT; last_drop = e->ts; break;
-        case E_IOB: inio[k] = 1; ns = S_SLEEP; break;
-        case E_IOE: inio[k] = 0; ns = st[k] == S_HOLD ? S_HOLD : S_WAIT; break;
-        case E_SLEEP: ns = e->b ? S_SLEEP : (inio[k] ? S_SLEEP : S_NONE); break;
-        case E_START: ns = S_WAIT; break;
-        case E_EXIT: ns = S_NONE; break;
+        case TR_THREAD_RUN: ns = S_HOLD; break;
+        case TR_GIL_DROP: ns = st[k] == S_NONE ? S_NONE : inio[k] ? S_SLEEP : S_WAIT; last_drop = e->ts; break;
+        case TR_IO_BEGIN: inio[k] = 1; ns = S_SLEEP; break;
+        case TR_IO_END: inio[k] = 0; ns = st[k] == S_HOLD ? S_HOLD : S_WAIT; break;
+        case TR_THREAD_SLEEP: ns = e->b ? S_SLEEP : (inio[k] ? S_SLEEP : S_NONE); break;
+        case TR_THREAD_START: ns = S_WAIT; break;
+        case TR_THREAD_EXIT: ns = S_NONE; break;
         default: break;
         }
         if (ns != st[k]) {
@@ -304,7 +305,7 @@ static uint32_t crc32_update(uint32_t crc, const unsigned char *p, size_t n)
 static const char b64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
 /* Record layout (little endian, 20 bytes): u64 ts (timer ticks), u16 cpu, u16 event, u32 a, u32 b. */
-void ktrace_dump(uint32_t main_ident, const char *policy, uint64_t t0_ns, uint64_t t1_ns)
+void timeline_dump(uint32_t main_ident, const char *policy, uint64_t t0_ns, uint64_t t1_ns)
 {
     struct evbuf b = collect(ns_to_ticks(t0_ns), ns_to_ticks(t1_ns), 1);
     if (!b.ev) { kprintf("trace_dump: out of memory\n"); return; }
@@ -343,21 +344,4 @@ void ktrace_dump(uint32_t main_ident, const char *policy, uint64_t t0_ns, uint64
     kprintf("-----END TOLLBOOTH TRACE crc32=%08lx-----\n", (unsigned long)crc);
     free(raw);
     free(b.ev);
-}
-
-/* Trace on/off and clear, for the kernel module. */
-void ktrace_enable(int on) { trace_enabled = on; }
-int ktrace_enabled(void) { return trace_enabled; }
-void ktrace_clear(void) { trace_clear(); }
-
-/* Cost of one trace_event() call in ns (n calls on this core, interrupts as they are); the
- * events are recorded under a code no reader uses and then the ring keeps them as noise. */
-uint64_t ktrace_cost_ns(unsigned n)
-{
-    if (n == 0) n = 1;
-    uint64_t t0 = timer_now();
-    for (unsigned i = 0; i < n; i++)
-        trace_event(0xEFFF, i, 0);
-    uint64_t t1 = timer_now();
-    return timer_ticks_to_ns(t1 - t0) / n;
 }
