@@ -14,9 +14,9 @@ INTERP_RUNTIME_SRCS  := $(addprefix interp/runtime/,vm.c frame.c func.c gen.c cl
 INTERP_GIL_SRCS      := $(addprefix interp/gil/,gil.c gil_new.c gil_old.c gil_prio.c gil_none.c \
                           gil_unsafe.c)
 INTERP_MP_SRCS       := interp/mp/mp_copy.c interp/mp/mp_process.c interp/mp/mp_shared.c
-INTERP_MODULES_SRCS  := $(addprefix interp/modules/,builtins.c mod_builtins_vm.c mod_gil.c \
+INTERP_MODULES_SRCS  := $(addprefix interp/modules/,builtins.c builtins_code.c mod_gil.c \
                           mod_math.c mod_multiprocessing.c mod_native.c mod_os.c mod_sys.c \
-                          mod_sys_gil.c mod_thread.c mod_time.c)
+                          mod_thread.c mod_time.c)
 INTERP_SRCS := $(INTERP_CORE_SRCS) $(INTERP_OBJECTS_SRCS) $(INTERP_BYTECODE_SRCS) \
                $(INTERP_COMPILE_SRCS) $(INTERP_RUNTIME_SRCS) $(INTERP_GIL_SRCS) \
                $(INTERP_MP_SRCS) $(INTERP_MODULES_SRCS)

@@ -3,8 +3,8 @@
  * (run a file's source, the REPL, the uncaught-exception policy).
  *
  * interp_new: the first interpreter of the process runs types_init() (interp/objects/object.c) once; each
- * interpreter then gets its own modules dict, builtins module (builtins_init + the VM's
- * builtins), sys module and GIL. The calling thread becomes the main thread: its ThreadState is
+ * interpreter then gets its own modules dict, builtins module (builtins_init), sys module and
+ * GIL. The calling thread becomes the main thread: its ThreadState is
  * installed with port_tls_set and it takes the GIL. Nothing here is global except the
  * once-per-process type setup (guarded by a spinlock for interpreters made concurrently).
  */
@@ -20,7 +20,6 @@
 #include "mp/mp.h"
 
 int sys_init(Interp *in, Obj *sysdict);           /* mod_sys.c */
-int vm_builtins_init(Obj *builtins);              /* mod_builtins_vm.c */
 
 ThreadState *ts_get(void) { return (ThreadState *)port_tls_get(); }
 
@@ -86,7 +85,7 @@ Interp *interp_new(size_t mem_limit) {
     Obj *bm = module_new("builtins");
     if (!bm) goto fail;
     in->builtins = NEWREF(module_dict(bm));
-    if (builtins_init(in->builtins) < 0 || vm_builtins_init(in->builtins) < 0) {
+    if (builtins_init(in->builtins) < 0) {
         fatal_init("builtins");
         DECREF(bm);
         goto fail;
