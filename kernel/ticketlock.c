@@ -28,6 +28,11 @@ void ticket_lock(ticketlock_t *l)
     /* owner is the low half-word, next the high one: add 1<<16 atomically to draw a ticket. */
     volatile uint32_t *word = (volatile uint32_t *)l;
     uint32_t old, tmp, fail;
+    /* No barrier before the draw: accesses from before ticket_lock may move into the critical
+     * section (that is harmless), and none of the section's may move above the DMB below.
+     * The STREX writes the whole word, owner half included: if the holder's store to owner
+     * (ticket_unlock) lands between our LDREX and STREX, the exclusive monitor fails the STREX
+     * and we retry with the new owner, so a stale owner is never written back. */
     __asm__ volatile(
         "1: ldrex   %0, [%3]\n"
         "   add     %1, %0, #0x10000\n"
@@ -36,15 +41,26 @@ void ticket_lock(ticketlock_t *l)
         "   bne     1b\n"
         : "=&r"(old), "=&r"(tmp), "=&r"(fail) : "r"(word) : "cc", "memory");
     uint16_t mine = (uint16_t)(old >> 16);
+    /* WFE: an SEV from ticket_unlock between our load of owner and the WFE has set this core's
+     * event register, so WFE returns at once (no lost wake-up); a spurious wake-up re-reads. */
     while (l->owner != mine)
         __asm__ volatile("wfe" ::: "memory");
-    __asm__ volatile("dmb" ::: "memory");     /* the critical section starts after we saw owner */
+    /* DMB (acquire): no load or store of the critical section is performed before the load of
+     * owner that showed our ticket. The branch does not order later loads, so without it a load
+     * of the section could read data from before the previous holder's release. */
+    __asm__ volatile("dmb" ::: "memory");
 }
 
 void ticket_unlock(ticketlock_t *l)
 {
-    __asm__ volatile("dmb" ::: "memory");     /* the critical section's stores first */
-    l->owner = (uint16_t)(l->owner + 1);      /* only the holder writes owner */
+    /* DMB (release): every load and store of the critical section is performed before the store
+     * to owner that hands the lock to the next ticket, whose holder may then read and write the
+     * same data. */
+    __asm__ volatile("dmb" ::: "memory");
+    l->owner = (uint16_t)(l->owner + 1);      /* only the holder writes owner: a plain store */
+    /* DSB before SEV: the new owner is visible to every core before the event wakes them (SEV
+     * is not a memory access, so a DMB would not order it); each woken core re-reads owner and
+     * only the one whose ticket it shows goes on. */
     __asm__ volatile("dsb; sev" ::: "memory");
     pop_off();
 }

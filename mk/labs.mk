@@ -1,4 +1,4 @@
-# mk/labs.mk — the course kit (owner: labs). See labs/README.md.
+# mk/labs.mk — the course kit: handouts, grading, the labs' own tests. See labs/README.md.
 #   make grade [LAB=name[,name]] [JSON=out.json]   graded tests (tests/grade/) for one lab or all:
 #                     each test with its points, part subtotals, `Score: N/M`; non-zero exit below
 #                     full marks; a failed test's console output kept in $(BUILD)/grade/*.log

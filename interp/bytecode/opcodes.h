@@ -3,7 +3,9 @@
  *
  * Read by the compiler (interp/compile/compile.c: stack depth), the VM (interp/runtime/vm.c: computed-goto table)
  * and the disassembler (interp/bytecode/dis.c: names and argument kinds). Written by the front end; the VM
- * implements what each line's comment says. Changes are additive only.
+ * implements what each line's comment says. Opcode numbers are positions in this table and no
+ * compiled code outlives the binary that made it, so an opcode may be added anywhere outside the
+ * groups whose order the VM relies on (the BINARY_* / INPLACE_* runs, marked below).
  *
  * Encoding (see interp/bytecode/code.h): one instruction = one 32-bit word, opcode in the low 8 bits,
  * argument in the high 24 bits (INSTR_OP / INSTR_ARG). There is no EXTENDED_ARG: the compiler

@@ -262,8 +262,8 @@ typedef struct {
  * in this header (in base-first order) and create the
  * exception classes. interp/objects/object.c. Returns -1 on failure. */
 int types_init(void);
-/* Fill a builtins module dict with the built-in functions (print, len, ..., the types, the
- * exception classes). interp/runtime/builtins.c. The runtime adds __build_class__, globals, super etc. */
+/* Fill a builtins module dict with the built-in functions (print, len, ..., exec, eval,
+ * __build_class__), the types and the exception classes. interp/runtime/builtins.c. */
 int builtins_init(Obj *dict);
 
 /* ---- generic operations (interp/objects/ops.c) -------------------------------------------------------- */

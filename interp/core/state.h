@@ -6,8 +6,8 @@
  * Process-wide read-only things (built-in types, interned strings, None/True/False) are shared.
  * A ThreadState belongs to one kernel/pthread thread and is found with ts_get() (port_tls_get).
  *
- * Created and freed by interp/runtime/interp.c; ts_get() is in interp/core/state.c. Fields may be
- * added, none of those below removed.
+ * Created and freed by interp/runtime/interp.c (interp_new, ts_new); ts_get() is in
+ * interp/core/state.c; each field's comment names the file that uses it.
  */
 #ifndef INTERP_STATE_H
 #define INTERP_STATE_H
@@ -75,7 +75,7 @@ struct ThreadState {
     void *frame_chunk;         /* frame arena (interp/runtime/frame.c): current chunk */
     void *frame_spare;         /* one empty chunk kept to avoid thrashing at a chunk edge */
     int c_depth;               /* C re-entries of vm_eval (counted; the C stack bounds them) */
-    Obj *repr_active;          /* objects-B: list of containers whose repr is running ([...] guard) */
+    Obj *repr_active;          /* object.c: list of containers whose repr is running ([...] guard) */
     Obj *trash;                /* mem.c obj_dealloc: dead objects queued past TRASH_DEPTH (linked via refcnt) */
     int trash_depth;           /* mem.c obj_dealloc: nesting of deallocations on this thread */
     int stop_seen;             /* console: last stop_threads generation acted upon */

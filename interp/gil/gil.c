@@ -28,7 +28,8 @@
  *      actually taken the GIL ("forced switching"). Without that last rule the dropper, still
  *      hot on its core, would simply take the GIL back before the sleeper even woke up.
  *
- * The picture (seed 003, Step 7): two CPU-bound threads A and B on a dual-core machine.
+ * The picture (as in David Beazley's "Understanding the Python GIL", PyCon 2010, on the new
+ * GIL): two CPU-bound threads A and B on a dual-core machine.
  *
  *      Time (ms)   Thread A               Thread B
  *      ---------------------------------------------------------------------
@@ -223,7 +224,7 @@ static GilThread *rec(ThreadState *ts) {
 
 void gil_take(ThreadState *ts) {
     GilThread *t = rec(ts);
-    if (!t || t->held) return;
+    if (!t || t->held) return;      /* t->held is written only by this thread: no lock to read it */
     Gil *g = gil_of(ts);
     g->ops->take(g, t, 0);
 }
@@ -244,6 +245,9 @@ int gil_eval_breaker(ThreadState *ts) {
     GilThread *t = rec(ts);
     Gil *g = gil_of(ts);
     if (!t) return 0;
+    /* reset_pending is read without g->lock. Its writers (gil_report_corruption, gil_unsafe.c)
+     * set it before they set eval_breaker, and nothing clears it before the reset, so a thread
+     * that misses it here finds it at a later check point. */
     if (g->reset_pending) {
         exc_raise(RuntimeError_t, g->reset_pending == GIL_RESET_CRASH
                   ? "interpreter reset: a thread of this program crashed (see the report above)"
@@ -251,6 +255,11 @@ int gil_eval_breaker(ThreadState *ts) {
         return -1;
     }
     int r = g->ops->eval_breaker(g, t);
+    /* vm_eval_breaker cleared interp->eval_breaker before calling us: a request still pending
+     * (sent to the thread that holds the GIL now, or sent since) must set it again, or the holder
+     * would not look again. A request whose store this thread does not see yet (the clear and
+     * this load may pass each other) is caught by the requester's next expiry, which sets
+     * eval_breaker again (gil_wait_for_switch). */
     if (RELAXED_LOAD(g->drop_request)) RELAXED_STORE(ts->interp->eval_breaker, 1);
     return r;
 }
@@ -300,6 +309,8 @@ void gil_note_acquired(Gil *g, GilThread *t, uint64_t wait_start) {
         t->passed_tracked = 0;
     }
     t->expiries_this_wait = 0;
+    /* The invariant (at most one holder under new/old/prio) is checked here, not assumed: holders
+     * is atomic so that a policy that lets two threads in (a broken lab solution) is counted. */
     if (__atomic_fetch_add(&g->holders, 1, __ATOMIC_ACQ_REL) != 0) g->st.violations++;
     g->locked = 1;
     g->holder = t;
@@ -349,6 +360,10 @@ void gil_note_released(Gil *g, GilThread *t, int why) {
 }
 
 void gil_send_drop_request(Gil *g, GilThread *requester) {
+    /* The holder reads both flags without g->lock (gil_eval_breaker, the policies' eval
+     * breakers): relaxed stores, so it may see eval_breaker before drop_request, clear
+     * eval_breaker and go on. Such a request stays pending (drop_request is cleared only by a
+     * take) and the requester's next expiry sets eval_breaker again (gil_wait_for_switch). */
     RELAXED_STORE(g->drop_request, 1);
     if (g->interp) RELAXED_STORE(g->interp->eval_breaker, 1);
     g->st.drop_requests++;
@@ -363,6 +378,24 @@ void gil_send_drop_request(Gil *g, GilThread *requester) {
         requester->st.drop_requests_immediate++;
     }
     port_trace(TR_GIL_DROP_REQUEST, requester->ident, g->holder ? g->holder->ident : 0);
+}
+
+/* A waiter's step (g->lock held; held again on return): sleep on q until woken or one switch
+ * interval has passed. If the interval passed with the GIL still held by the same holder (the
+ * switch number did not move: no take happened while we slept) and no drop request is pending,
+ * send one: the holder has had its interval. This is the new GIL's rule (Antoine Pitrou's, CPython
+ * 3.2's take_gil in Python/ceval_gil.c); callers loop until they may take the GIL. */
+void gil_wait_for_switch(Gil *g, GilThread *t, port_waitq_t *q) {
+    uint64_t saved = g->switch_number;
+    int timed_out = port_waitq_sleep(q, &g->lock, g->interval_ns) != 0;
+    /* A take and a release may both have happened while we slept, leaving g->locked as it was:
+     * the switch number is what tells a holder that has had its interval from a new one. */
+    if (!timed_out || !g->locked || g->switch_number != saved) return;
+    if (!g->drop_request) gil_send_drop_request(g, t);
+    /* A request is pending and the holder has run a whole interval since: its clear of
+     * eval_breaker may have overwritten ours before it saw drop_request (gil_eval_breaker). Set
+     * eval_breaker again; the request itself was counted when it was sent. */
+    else if (g->interp) RELAXED_STORE(g->interp->eval_breaker, 1);
 }
 
 /* port_waitq_sleep for the policy files (gil_impl.h maps their calls here): counts a wait for
@@ -383,6 +416,8 @@ int gil_waitq_sleep(port_waitq_t *q, port_spin_t *lk, uint64_t timeout_ns) {
     return r;
 }
 
+/* none/unsafe: no lock. t's fields are written only by its own thread; the shared counters are
+ * atomic adds (gil_thread_stats reads them racily, as every counter). */
 void gil_note_running(Gil *g, GilThread *t, int running) {
     uint64_t now = port_time_ns();
     if (running) {
@@ -427,7 +462,8 @@ int gil_set_policy(Interp *in, const char *name) {
         if (ts) gil_after_blocking(ts);
     }
     if (o == g->ops) return 0;
-    /* Only this thread exists: move its "holding" state from the old policy to the new one. */
+    /* Only this thread exists, and only it could start another (it is here, not doing that):
+     * move its "holding" state from the old policy to the new one. */
     int was_held = me && me->held;
     if (was_held) g->ops->drop(g, me, DROP_PLAIN);
     if (g->ops->leave) g->ops->leave(g);

@@ -22,7 +22,7 @@
  *  - Every C function that may block (sleep, lock wait, join, input(), native compute) brackets
  *    the wait with gil_before_blocking(ts) / gil_after_blocking(ts) and touches no Python object
  *    in between (borrowed C data only).
- *  - mod_sys.c's init calls `sys_gil_init(sysdict)` (interp/runtime/mod_sys_gil.c): it adds
+ *  - The sys module (interp/runtime/mod_sys.c) offers the knobs below as
  *    setswitchinterval/getswitchinterval, setcheckinterval/getcheckinterval,
  *    setgilpolicy/getgilpolicy, _is_gil_enabled.
  *  - At interpreter exit (end of the main module, before interp_free/port_exit) call
@@ -146,9 +146,6 @@ void gil_stats_reset(Interp *in);
 Obj *gil_mod_stats(Obj *self, Obj *const *args, int nargs, Obj *kwnames);
 Obj *gil_mod_threads(Obj *self, Obj *const *args, int nargs, Obj *kwnames);
 Obj *gil_mod_reset(Obj *self, Obj *const *args, int nargs, Obj *kwnames);
-
-/* sys additions (interp/runtime/mod_sys_gil.c), called by mod_sys.c's init. 0 ok, -1 with exception. */
-int sys_gil_init(Obj *sysdict);
 
 /* interp/modules/mod_thread.c: join non-daemon threads at exit (calls threading._shutdown()); an
  * exception raised while joining (Ctrl-C) is left pending. */

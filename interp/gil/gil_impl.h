@@ -75,6 +75,8 @@ struct Gil {
 void gil_note_acquired(Gil *g, GilThread *t, uint64_t wait_start);
 void gil_note_released(Gil *g, GilThread *t, int why);
 void gil_send_drop_request(Gil *g, GilThread *requester);
+/* One timed wait on q for a switch; sends a drop request if the interval passed without one. */
+void gil_wait_for_switch(Gil *g, GilThread *t, port_waitq_t *q);
 /* For none/unsafe: bookkeeping without a lock. */
 void gil_note_running(Gil *g, GilThread *t, int running);
 

@@ -20,16 +20,15 @@ static void new_take(Gil *g, GilThread *t, int from_io) {
     port_spin_lock(&g->lock);
     if (g->locked) {
         g->nwaiters++;
-        while (g->locked) {
-            uint64_t saved = g->switch_number;
-            int r = port_waitq_sleep(&g->waitq, &g->lock, g->interval_ns);
-            if (r != 0 && g->locked && g->switch_number == saved && !g->drop_request)
-                gil_send_drop_request(g, t);
-        }
+        /* Re-checked after every wake-up: the woken waiter may find the GIL taken again by a
+         * thread that never queued (one back from I/O takes a free GIL at once). */
+        while (g->locked) gil_wait_for_switch(g, t, &g->waitq);   /* drop request on timeout */
         g->nwaiters--;
     }
     gil_note_acquired(g, t, start);
-    RELAXED_STORE(g->drop_request, 0); /* honoured (or moot): the new holder runs its interval */
+    /* honoured (or moot): the new holder runs its interval. Cleared under g->lock, where the
+     * waiters test it before sending another (gil_wait_for_switch). */
+    RELAXED_STORE(g->drop_request, 0);
     port_waitq_wake_all(&g->switch_q); /* a forced dropper may go on */
     port_spin_unlock(&g->lock);
 }
@@ -37,6 +36,7 @@ static void new_take(Gil *g, GilThread *t, int from_io) {
 static void new_drop(Gil *g, GilThread *t, int why) {
     port_spin_lock(&g->lock);
     gil_note_released(g, t, why);
+    /* No lost wake-up: a waiter tests g->locked and goes to sleep under g->lock, which we hold. */
     if (g->nwaiters) port_waitq_wake_one(&g->waitq);
     if (why == DROP_FORCED) {
         /* The loop, not the timeout, keeps the dropper off until another thread has taken the
@@ -50,6 +50,8 @@ static void new_drop(Gil *g, GilThread *t, int why) {
 }
 
 static int new_eval_breaker(Gil *g, GilThread *t) {
+    /* Read without g->lock: a stale 0 only delays the drop to the next check point. A stale 1
+     * from before this thread's take cannot be seen: the take cleared it in this thread. */
     if (RELAXED_LOAD(g->drop_request) && t->held) {
         new_drop(g, t, DROP_FORCED);
         new_take(g, t, 0);

@@ -23,6 +23,8 @@ static void old_take(Gil *g, GilThread *t, int from_io) {
         g->nwaiters++;
         int r = port_waitq_sleep(&g->waitq, &g->lock, PORT_FOREVER);
         g->nwaiters--;
+        /* Woken (no timeout here) and the GIL is taken again: the releaser, still running on
+         * its core, re-took it before this thread was scheduled. That is the failed wake-up. */
         if (r == 0 && g->locked) {
             g->st.failed_wakeups++;
             port_trace(TR_GIL_FAILED_WAKEUP, t->ident, g->holder ? g->holder->ident : 0);
@@ -42,6 +44,8 @@ static void old_drop(Gil *g, GilThread *t, int why) {
 static int old_eval_breaker(Gil *g, GilThread *t) {
     if (++t->ticks < g->check_interval) return 0;
     t->ticks = 0;
+    /* nthreads is read without g->lock: a thread registering right now is seen at the next
+     * check, check_interval ticks later. */
     if (RELAXED_LOAD(g->nthreads) > 1 && t->held) {
         old_drop(g, t, DROP_PLAIN);
         /* Python 2 did nothing in between: the release and the re-acquire are back to back. */
@@ -58,6 +62,7 @@ void gil_old_threads_changed(Gil *g) {
         RELAXED_STORE(g->interp->check_every_instruction, g->nthreads > 1);
 }
 static void old_enter(Gil *g) { gil_old_threads_changed(g); }
+/* A plain store: a policy is switched only while one thread runs (gil_set_policy). */
 static void old_leave(Gil *g) { if (g->interp) g->interp->check_every_instruction = 0; }
 
 const GilOps gil_ops_old = {

@@ -70,11 +70,7 @@ static void prio_take(Gil *g, GilThread *t, int from_io) {
     }
     if (queued) {
         while (!can_take(g, interactive, ticket)) {
-            uint64_t saved = g->switch_number;
-            int r = port_waitq_sleep(interactive ? &g->waitq_int : &g->waitq, &g->lock,
-                                     g->interval_ns);
-            if (r != 0 && g->locked && g->switch_number == saved && !g->drop_request)
-                gil_send_drop_request(g, t);
+            gil_wait_for_switch(g, t, interactive ? &g->waitq_int : &g->waitq);
             /* Aging counts the time waited, not the timeouts: a CPU waiter woken again and
              * again by releases that interactive threads win would otherwise never age. */
             if (!interactive && ticket == g->cpu_serving && !g->cpu_boost &&

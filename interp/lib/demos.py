@@ -52,14 +52,14 @@ def _run_threads(target, args_list):
     return time.perf_counter() - t0
 
 
-# ---- countdown (seed 002) -----------------------------------------------------------------
+# ---- countdown (David Beazley, "Understanding the Python GIL", PyCon 2010) ----------------
 def _countdown_loop(n):
     while n > 0:
         n -= 1
 
 
 def countdown(n=1000000, threads=(1, 2, 4)):
-    """count down from n, split over 1, 2 and 4 threads (seed 002)"""
+    """count down from n, split over 1, 2 and 4 threads (Beazley's countdown, PyCon 2010)"""
     _explain("""
 COUNTDOWN: the same amount of pure-Python work, split over 1, 2 and 4 threads.
 Look for: under 'new' the times stay about the same (only one thread runs bytecode at a time:
@@ -79,9 +79,9 @@ they get faster, up to the cores the host really gives.
     print("\nNow: kernel.timeline() shows who held the GIL.")
 
 
-# ---- counter race (seed 003) ---------------------------------------------------------------
+# ---- counter race: `x += 1` is several bytecodes -------------------------------------------
 def counter(n=200000, lock=False):
-    """two threads add 1 to a global n times each, with or without a Lock (seed 003)"""
+    """two threads add 1 to a global n times each, with or without a Lock (a lost-update race)"""
     _explain("""
 COUNTER: two threads each do `x += 1` %d times on one global%s.
 Look for: with the lock the total is always exact. Without it, 'none' loses updates (both

@@ -236,20 +236,15 @@ static Obj *f_trace_reset(Obj *s, Obj *const *a, int n, Obj *k) {
     return none_ref();
 }
 
+static const MethodDef gil_fns[] = {
+    {"stats", gil_mod_stats}, {"threads", gil_mod_threads}, {"reset", gil_mod_reset}, {"cores", f_cores},
+    {"policies", f_policies}, {"trace_check", f_trace_check}, {"trace_reset", f_trace_reset},
+    {"trace", f_trace},
+    {NULL, NULL},
+};
+
 static int gilmod_init(Obj *d) {
-    static const struct { const char *name; MethFn fn; } fns[] = {
-        {"stats", gil_mod_stats}, {"threads", gil_mod_threads}, {"reset", gil_mod_reset}, {"cores", f_cores},
-        {"policies", f_policies}, {"trace_check", f_trace_check}, {"trace_reset", f_trace_reset},
-        {"trace", f_trace},
-    };
-    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-        Obj *f = builtin_fn_new(fns[i].name, fns[i].fn, NULL);
-        if (!f) return -1;
-        int r = dict_set_s(d, fns[i].name, f);
-        DECREF(f);
-        if (r < 0) return -1;
-    }
-    return 0;
+    return module_add_functions(d, gil_fns);
 }
 
 MODULE_DEF(gil, gilmod_init);

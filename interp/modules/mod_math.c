@@ -399,13 +399,7 @@ static const MethodDef math_fns[] = {
 
 static int math_init(Obj *d)
 {
-    for (const MethodDef *m = math_fns; m->name; m++) {
-        Obj *f = builtin_fn_new(m->name, m->fn, NULL);
-        if (!f) return -1;
-        int r = dict_set_s(d, m->name, f);
-        DECREF(f);
-        if (r < 0) return -1;
-    }
+    if (module_add_functions(d, math_fns) < 0) return -1;
     static const struct { const char *n; double v; } consts[] = {
         { "pi", 3.141592653589793 }, { "e", 2.718281828459045 }, { "tau", 6.283185307179586 },
         { "inf", HUGE_VAL }, { "nan", NAN },

@@ -88,18 +88,13 @@ static Obj *f_crc32(Obj *s, Obj *const *a, int n, Obj *k) {
     return int_from_u64(c);
 }
 
+static const MethodDef native_fns[] = {
+    {"spin", f_spin}, {"spin_gil", f_spin_gil}, {"crc32", f_crc32},
+    {NULL, NULL},
+};
+
 static int native_init(Obj *d) {
-    static const struct { const char *name; MethFn fn; } fns[] = {
-        {"spin", f_spin}, {"spin_gil", f_spin_gil}, {"crc32", f_crc32},
-    };
-    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-        Obj *f = builtin_fn_new(fns[i].name, fns[i].fn, NULL);
-        if (!f) return -1;
-        int r = dict_set_s(d, fns[i].name, f);
-        DECREF(f);
-        if (r < 0) return -1;
-    }
-    return 0;
+    return module_add_functions(d, native_fns);
 }
 
 MODULE_DEF(native, native_init);

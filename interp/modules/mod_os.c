@@ -18,13 +18,13 @@ static Obj *f_getpid(Obj *s, Obj *const *a, int n, Obj *k) {
     return int_from_i64(ts && ts->interp ? ts->interp->id + 1 : 1);
 }
 
+static const MethodDef os_fns[] = {
+    {"cpu_count", f_cpu_count}, {"getpid", f_getpid},
+    {NULL, NULL},
+};
+
 static int os_init(Obj *d) {
-    Obj *f = builtin_fn_new("cpu_count", f_cpu_count, NULL);
-    if (!f || dict_set_s(d, "cpu_count", f) < 0) { XDECREF(f); return -1; }
-    DECREF(f);
-    f = builtin_fn_new("getpid", f_getpid, NULL);
-    if (!f || dict_set_s(d, "getpid", f) < 0) { XDECREF(f); return -1; }
-    DECREF(f);
+    if (module_add_functions(d, os_fns) < 0) return -1;
     Obj *nm = str_from_cstr("posix");
     if (!nm || dict_set_s(d, "name", nm) < 0) { XDECREF(nm); return -1; }
     DECREF(nm);

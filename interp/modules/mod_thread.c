@@ -514,24 +514,20 @@ static Obj *t_print_exc(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
     return none_ref();
 }
 
+static const MethodDef thread_fns[] = {
+    {"start_new_thread", t_start_new_thread}, {"start_new", t_start_new_thread},
+    {"allocate_lock", t_allocate_lock}, {"allocate", t_allocate_lock},
+    {"get_ident", t_get_ident}, {"get_native_id", t_get_ident}, {"_core", t_core},
+    {"exit", t_exit}, {"exit_thread", t_exit}, {"_count", t_count},
+    {"stack_size", t_stack_size}, {"interrupt_main", t_interrupt_main},
+    {"_print_exc", t_print_exc}, {"_mark_exiting", t_mark_exiting},
+    {NULL, NULL},
+};
+
 static int thread_init(Obj *d) {
     if (type_ready(&thread_lock_type) < 0 || type_ready(&thread_rlock_type) < 0) return -1;
     interp_join_threads = thread_shutdown;   /* tollpy_run_module joins them (runtime/interp.h) */
-    static const struct { const char *name; MethFn fn; } fns[] = {
-        {"start_new_thread", t_start_new_thread}, {"start_new", t_start_new_thread},
-        {"allocate_lock", t_allocate_lock}, {"allocate", t_allocate_lock},
-        {"get_ident", t_get_ident}, {"get_native_id", t_get_ident}, {"_core", t_core},
-        {"exit", t_exit}, {"exit_thread", t_exit}, {"_count", t_count},
-        {"stack_size", t_stack_size}, {"interrupt_main", t_interrupt_main},
-        {"_print_exc", t_print_exc}, {"_mark_exiting", t_mark_exiting},
-    };
-    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-        Obj *f = builtin_fn_new(fns[i].name, fns[i].fn, NULL);
-        if (!f) return -1;
-        int r = dict_set_s(d, fns[i].name, f);
-        DECREF(f);
-        if (r < 0) return -1;
-    }
+    if (module_add_functions(d, thread_fns) < 0) return -1;
     if (dict_set_s(d, "LockType", (Obj *)&thread_lock_type) < 0) return -1;
     if (dict_set_s(d, "RLock", (Obj *)&thread_rlock_type) < 0) return -1;
     if (dict_set_s(d, "error", (Obj *)RuntimeError_t) < 0) return -1;

@@ -130,23 +130,18 @@ static Obj *f_ticks_add(Obj *s, Obj *const *a, int n, Obj *k) {
     return int_from_i64((x + y) & TICKS_MASK);
 }
 
+static const MethodDef time_fns[] = {
+    {"time", f_time}, {"time_ns", f_time_ns}, {"monotonic", f_monotonic},
+    {"monotonic_ns", f_monotonic_ns}, {"perf_counter", f_monotonic},
+    {"perf_counter_ns", f_monotonic_ns}, {"process_time", f_process_time},
+    {"process_time_ns", f_process_time_ns}, {"sleep", f_sleep}, {"sleep_ms", f_sleep_ms},
+    {"sleep_us", f_sleep_us}, {"ticks_ms", f_ticks_ms}, {"ticks_us", f_ticks_us},
+    {"ticks_diff", f_ticks_diff}, {"ticks_add", f_ticks_add},
+    {NULL, NULL},
+};
+
 static int time_init(Obj *d) {
-    static const struct { const char *name; MethFn fn; } fns[] = {
-        {"time", f_time}, {"time_ns", f_time_ns}, {"monotonic", f_monotonic},
-        {"monotonic_ns", f_monotonic_ns}, {"perf_counter", f_monotonic},
-        {"perf_counter_ns", f_monotonic_ns}, {"process_time", f_process_time},
-        {"process_time_ns", f_process_time_ns}, {"sleep", f_sleep}, {"sleep_ms", f_sleep_ms},
-        {"sleep_us", f_sleep_us}, {"ticks_ms", f_ticks_ms}, {"ticks_us", f_ticks_us},
-        {"ticks_diff", f_ticks_diff}, {"ticks_add", f_ticks_add},
-    };
-    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-        Obj *f = builtin_fn_new(fns[i].name, fns[i].fn, NULL);
-        if (!f) return -1;
-        int r = dict_set_s(d, fns[i].name, f);
-        DECREF(f);
-        if (r < 0) return -1;
-    }
-    return 0;
+    return module_add_functions(d, time_fns);
 }
 
 MODULE_DEF(time, time_init);

@@ -151,23 +151,19 @@ static Obj *m_loads(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
     return mp_decode(&b);
 }
 
+static const MethodDef mp_fns[] = {
+    {"_start", m_start}, {"current", m_current}, {"cpu_count", m_cpu_count}, {"live", m_live},
+    {"Lock", m_lock}, {"RLock", m_rlock}, {"Semaphore", m_semaphore},
+    {"BoundedSemaphore", m_bsemaphore}, {"Event", m_event}, {"Value", m_value},
+    {"Array", m_array}, {"QueueCore", m_queue}, {"set_limits", m_set_limits},
+    {"dumps", m_dumps}, {"loads", m_loads},
+    {NULL, NULL},
+};
+
 static int mp_init(Obj *d) {
     if (mp_shared_init_types() < 0 || mp_process_init_types() < 0) return -1;
     interp_join_processes = mp_shutdown;     /* tollpy_run_module joins them (runtime/interp.h) */
-    static const struct { const char *name; MethFn fn; } fns[] = {
-        {"_start", m_start}, {"current", m_current}, {"cpu_count", m_cpu_count}, {"live", m_live},
-        {"Lock", m_lock}, {"RLock", m_rlock}, {"Semaphore", m_semaphore},
-        {"BoundedSemaphore", m_bsemaphore}, {"Event", m_event}, {"Value", m_value},
-        {"Array", m_array}, {"QueueCore", m_queue}, {"set_limits", m_set_limits},
-        {"dumps", m_dumps}, {"loads", m_loads},
-    };
-    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-        Obj *f = builtin_fn_new(fns[i].name, fns[i].fn, NULL);
-        if (!f) return -1;
-        int r = dict_set_s(d, fns[i].name, f);
-        DECREF(f);
-        if (r < 0) return -1;
-    }
+    if (module_add_functions(d, mp_fns) < 0) return -1;
     struct { const char *n; Type *t; } types[] = {
         {"LockType", &mp_lock_type}, {"RLockType", &mp_rlock_type}, {"SemaphoreType", &mp_sem_type},
         {"EventType", &mp_event_type}, {"Synchronized", &mp_value_type},

@@ -27,6 +27,18 @@ Obj *module_new(const char *name) {
 
 Obj *module_dict(Obj *m) { return ((ModuleObj *)m)->dict; }
 
+int module_add_functions(Obj *dict_or_module, const MethodDef *fns) {
+    Obj *d = obj_is(dict_or_module, &module_type) ? module_dict(dict_or_module) : dict_or_module;
+    for (const MethodDef *m = fns; m->name; m++) {
+        Obj *f = builtin_fn_new(m->name, m->fn, NULL);
+        if (!f) return -1;
+        int r = dict_set_s(d, m->name, f);
+        DECREF(f);
+        if (r < 0) return -1;
+    }
+    return 0;
+}
+
 static void module_dealloc(Obj *o) {
     XDECREF(((ModuleObj *)o)->dict);
     obj_free(o);

@@ -2,7 +2,8 @@
  * interp/objects/module.h — module objects and the registry of built-in C modules.
  *
  * A C module file defines its init function and registers it with one line:
- *     static int time_init(Obj *d) { ...dict_set_s(d, "sleep", ...)...; return 0; }
+ *     static const MethodDef time_fns[] = { {"sleep", f_sleep}, ..., {NULL, NULL} };
+ *     static int time_init(Obj *d) { return module_add_functions(d, time_fns); }
  *     MODULE_DEF(time, time_init);
  * mk/gen_modtab.sh greps `MODULE_DEF(` over interp/ C files and writes build/.../gen/modtab.c, a
  * NULL-terminated table `const ModuleDef *const module_table[]`. Module names with a leading
@@ -48,6 +49,10 @@ typedef struct {
 Obj *module_new(const char *name);             /* a fresh module with __name__ set */
 Obj *module_new_obj(Obj *name);                /* name: a str */
 Obj *module_dict(Obj *m);                      /* borrowed */
+/* Store each entry of fns (ended by a {NULL, NULL} entry) as builtin_fn_new(name, fn, NULL) under
+ * its name, in a module's dict or in the module itself: how every C module's init puts its
+ * functions in place. 0 ok, -1 with an exception (entries before the failing one stay). */
+int module_add_functions(Obj *dict_or_module, const MethodDef *fns);
 
 /* Import a module by dotted name (no packages yet: the whole name is looked up). New ref. */
 Obj *import_module(const char *name);

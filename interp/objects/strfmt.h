@@ -1,5 +1,5 @@
 /*
- * interp/objects/strfmt.h — private header of objects-A shared by int.c, float.c, str.c, strfmt.c:
+ * interp/objects/strfmt.h — private header of interp/objects/ shared by int.c, float.c, str.c, strfmt.c:
  * the format-spec mini-language and the number <-> text helpers they lend each other.
  * Not a contract for other files (use obj.h's obj_format / str methods instead).
  */

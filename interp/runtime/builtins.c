@@ -1,8 +1,9 @@
 /*
- * interp/runtime/builtins.c — the builtins module's contents that need no VM internals: print, len,
- * min/max/sum/sorted, isinstance, getattr & co., the built-in types (calling a type constructs
- * through its new_ slot) and the exception classes. builtins_init fills a builtins dict; the
- * runtime (mod_builtins_vm.c) adds __build_class__, globals, locals, exec/eval, super.
+ * interp/runtime/builtins.c — the builtins module: the functions on objects (print, len,
+ * min/max/sum/sorted, isinstance, getattr & co.), the built-in types (calling a type constructs
+ * through its new_ slot), the constants and the exception classes. builtins_init fills a builtins
+ * dict with these and with the functions that run or build code (exec, eval, globals, locals,
+ * __import__, __build_class__: interp/runtime/builtins_code.c).
  *
  * Error messages are CPython 3.11's, word for word (tests compare them).
  *
@@ -12,6 +13,8 @@
 #include <math.h>
 #include "objects/objects.h"
 #include "runtime/vm.h"
+#include "objects/module.h"
+#include "modules/builtins.h"
 
 #define NOKW(name) do { if (no_kwargs(name, kw) < 0) return NULL; } while (0)
 #define EXACT(name, n1) do { NOKW(name); if (check_nargs(name, n, n1, n1) < 0) return NULL; } while (0)
@@ -650,13 +653,8 @@ static const MethodDef builtin_fns[] = {
 
 int builtins_init(Obj *dict) {
     if (types_init() < 0) return -1;
-    for (const MethodDef *m = builtin_fns; m->name; m++) {
-        Obj *f = builtin_fn_new(m->name, m->fn, NULL);
-        if (!f) return -1;
-        int r = dict_set_s(dict, m->name, f);
-        DECREF(f);
-        if (r < 0) return -1;
-    }
+    if (module_add_functions(dict, builtin_fns) < 0 || module_add_functions(dict, builtins_code_fns) < 0)
+        return -1;
     static const struct { const char *name; Type *t; } types[] = {
         {"object", &object_type}, {"type", &type_type}, {"int", &int_type}, {"bool", &bool_type},
         {"float", &float_type}, {"str", &str_type}, {"bytes", &bytes_type},

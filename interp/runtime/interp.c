@@ -3,8 +3,8 @@
  * (run a file's source, the REPL, the uncaught-exception policy).
  *
  * interp_new: the first interpreter of the process runs types_init() (interp/objects/object.c) once; each
- * interpreter then gets its own modules dict, builtins module (builtins_init + the VM's
- * builtins), sys module and GIL. The calling thread becomes the main thread: its ThreadState is
+ * interpreter then gets its own modules dict, builtins module (builtins_init), sys module and
+ * GIL. The calling thread becomes the main thread: its ThreadState is
  * installed with port_tls_set and it takes the GIL. Nothing here is global except the
  * once-per-process type setup (guarded by a spinlock for interpreters made concurrently).
  */
@@ -19,7 +19,6 @@
 #include "gil/gil.h"
 
 int sys_init(Interp *in, Obj *sysdict);           /* mod_sys.c */
-int vm_builtins_init(Obj *builtins);              /* mod_builtins_vm.c */
 
 ThreadState *ts_new(Interp *in) {
     ThreadState *ts = port_malloc(sizeof *ts);
@@ -83,7 +82,7 @@ Interp *interp_new(size_t mem_limit) {
     Obj *bm = module_new("builtins");
     if (!bm) goto fail;
     in->builtins = NEWREF(module_dict(bm));
-    if (builtins_init(in->builtins) < 0 || vm_builtins_init(in->builtins) < 0) {
+    if (builtins_init(in->builtins) < 0) {
         fatal_init("builtins");
         DECREF(bm);
         goto fail;

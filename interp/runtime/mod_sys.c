@@ -1,8 +1,14 @@
 /*
  * interp/runtime/mod_sys.c — the sys module: argv, exit, implementation, version, recursion limit,
- * maxsize, stdout/stderr (write/flush to the console), modules, exc_info. sys_gil_init
- * (interp/runtime/mod_sys_gil.c) adds the switch-interval and policy functions. Called by interp_new.
- * Locks: the GIL, held by every caller. stderr goes through port_write_err (interp/port/port.h).
+ * maxsize, stdout/stderr (write/flush to the console), modules, exc_info, and the GIL's knobs:
+ *   setswitchinterval(s) / getswitchinterval()    new/prio switch interval (default 0.005)
+ *   setcheckinterval(n) / getcheckinterval()      old policy ticks (default 100)
+ *   setgilpolicy(name) / getgilpolicy()           new old prio none unsafe; RuntimeError when
+ *                                                 more than one thread runs
+ *   _is_gil_enabled()                             False under none/unsafe
+ * Called by: interp_new (sys_init), then Python code, with the GIL held. Locks: none of its own;
+ * the GIL knobs take the GIL's own spinlock (inside interp/gil/gil.c). stderr goes through
+ * port_write_err (interp/port/port.h).
  */
 #include <string.h>
 #include "core/state.h"
@@ -102,13 +108,65 @@ static Obj *sys_getrefcount(Obj *self, Obj *const *args, int nargs, Obj *kw) {
     return int_from_i64((int64_t)args[0]->refcnt + 1);
 }
 
-static int add_fn(Obj *d, const char *name, MethFn fn) {
-    Obj *f = builtin_fn_new(name, fn, NULL);
-    if (!f) return -1;
-    int r = dict_set_s(d, name, f);
-    DECREF(f);
-    return r;
+/* ---- the GIL's knobs (interp/gil/gil.h) ---------------------------------------------------------- */
+static Interp *cur(void) { return ts_get()->interp; }
+
+static Obj *sys_setswitchinterval(Obj *s, Obj *const *a, int n, Obj *k) {
+    (void)s;
+    Obj *v[1];
+    double d;
+    if (args_parse("setswitchinterval", a, n, k, "interval", v) < 0) return NULL;
+    if (num_as_double(v[0], &d) < 0) return NULL;
+    if (!(d > 0)) return exc_raise(ValueError_t, "switch interval must be strictly positive");
+    gil_set_switch_interval(cur(), (uint64_t)(d * 1e9));
+    return none_ref();
 }
+static Obj *sys_getswitchinterval(Obj *s, Obj *const *a, int n, Obj *k) {
+    (void)s; (void)a; (void)n; (void)k;
+    return float_new((double)gil_get_switch_interval(cur()) / 1e9);
+}
+static Obj *sys_setcheckinterval(Obj *s, Obj *const *a, int n, Obj *k) {
+    (void)s;
+    Obj *v[1];
+    int64_t t;
+    if (args_parse("setcheckinterval", a, n, k, "n", v) < 0) return NULL;
+    if (int_as_i64(v[0], &t) < 0) return NULL;
+    if (t < 1) t = 1;
+    if (t > 1000000000) t = 1000000000;
+    gil_set_check_interval(cur(), (int)t);
+    return none_ref();
+}
+static Obj *sys_getcheckinterval(Obj *s, Obj *const *a, int n, Obj *k) {
+    (void)s; (void)a; (void)n; (void)k;
+    return int_from_i64(gil_get_check_interval(cur()));
+}
+static Obj *sys_setgilpolicy(Obj *s, Obj *const *a, int n, Obj *k) {
+    (void)s;
+    Obj *v[1];
+    if (args_parse("setgilpolicy", a, n, k, "name", v) < 0) return NULL;
+    if (!obj_isinstance(v[0], &str_type)) return exc_raise(TypeError_t, "policy name must be a str");
+    if (gil_set_policy(cur(), str_data(v[0])) < 0) return NULL;
+    return none_ref();
+}
+static Obj *sys_getgilpolicy(Obj *s, Obj *const *a, int n, Obj *k) {
+    (void)s; (void)a; (void)n; (void)k;
+    return str_from_cstr(gil_policy_name(cur()));
+}
+static Obj *sys_is_gil_enabled(Obj *s, Obj *const *a, int n, Obj *k) {
+    (void)s; (void)a; (void)n; (void)k;
+    return bool_from(gil_policy_has_lock(cur()));
+}
+
+static const MethodDef sys_fns[] = {
+    {"exit", sys_exit}, {"getrecursionlimit", sys_getrecursionlimit},
+    {"setrecursionlimit", sys_setrecursionlimit}, {"exc_info", sys_exc_info},
+    {"exception", sys_exception}, {"intern", sys_intern}, {"getrefcount", sys_getrefcount},
+    {"setswitchinterval", sys_setswitchinterval}, {"getswitchinterval", sys_getswitchinterval},
+    {"setcheckinterval", sys_setcheckinterval}, {"getcheckinterval", sys_getcheckinterval},
+    {"setgilpolicy", sys_setgilpolicy}, {"getgilpolicy", sys_getgilpolicy},
+    {"_is_gil_enabled", sys_is_gil_enabled},
+    {NULL, NULL},
+};
 
 static int set_new_ref(Obj *d, const char *name, Obj *v) {
     if (!v) return -1;
@@ -119,11 +177,7 @@ static int set_new_ref(Obj *d, const char *name, Obj *v) {
 
 int sys_init(Interp *in, Obj *d) {
     if (type_ready(&stream_type) < 0) return -1;
-    if (add_fn(d, "exit", sys_exit) < 0 || add_fn(d, "getrecursionlimit", sys_getrecursionlimit) < 0 ||
-        add_fn(d, "setrecursionlimit", sys_setrecursionlimit) < 0 || add_fn(d, "exc_info", sys_exc_info) < 0 ||
-        add_fn(d, "exception", sys_exception) < 0 || add_fn(d, "intern", sys_intern) < 0 ||
-        add_fn(d, "getrefcount", sys_getrefcount) < 0)
-        return -1;
+    if (module_add_functions(d, sys_fns) < 0) return -1;
     if (!in->argv) {
         in->argv = list_new(0);
         if (!in->argv) return -1;
@@ -156,7 +210,5 @@ int sys_init(Interp *in, Obj *d) {
         DECREF(impl);
         return -1;
     }
-    if (set_new_ref(d, "implementation", impl) < 0) return -1;
-    if (sys_gil_init(d) < 0) return -1;
-    return 0;
+    return set_new_ref(d, "implementation", impl);
 }

@@ -567,7 +567,7 @@ static int do_import_star(Frame *f, Obj *m) {
  * LOAD_GLOBAL remembers, per instruction, which entry of the globals (or builtins) dict held the
  * name, keyed by the dicts' identities and versions (dict.c bumps `version` on every insertion,
  * deletion or resize, not when an existing key's value changes). A hit costs two compares and a
- * load instead of two hash lookups. The dict layout is dict.c's (objects-B); a self-test at
+ * load instead of two hash lookups. The dict layout is interp/objects/dict.c's; a self-test at
  * start-up switches the cache off if this mirror ever disagrees with it. Off while rc_atomic
  * (free-threaded policies: unsynchronised cache entries could tear). */
 typedef struct { intptr_t hash; Obj *key; Obj *value; } MEntry;

@@ -17,7 +17,7 @@
 struct Frame;
 
 /* C re-entries per thread (vm_eval called from C: a Python __init__ run by type(), __repr__ by
- * print, sorted(key=), generators resumed by next()...) and objects-B's rec_enter (nested
+ * print, sorted(key=), generators resumed by next()...) and object.c's rec_enter (nested
  * container repr/compare) are bounded by the thread's real C stack: vm_eval refuses to start
  * with RecursionError once c_stack_low() (obj.h) says the stack is within its reserve of the
  * guard page. Measured on the host (x86-64, -O2, gdb $sp): one __init__ re-entry level

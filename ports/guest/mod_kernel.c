@@ -202,21 +202,15 @@ static Obj *k_fault_in_interpreter(Obj *self, Obj *const *args, int nargs, Obj *
 
 static int kernel_init(Obj *d)
 {
-    static const struct { const char *name; MethFn fn; } fns[] = {
+    static const MethodDef fns[] = {
         {"shell", k_shell},
         {"timeline", k_timeline}, {"trace_dump", k_trace_dump}, {"trace", k_trace},
         {"trace_clear", k_trace_clear}, {"selftest", k_selftest}, {"cores", k_cores},
         {"trace_cost", k_trace_cost}, {"stats", gil_mod_stats}, {"threads", gil_mod_threads},
         {"reset_stats", gil_mod_reset}, {"_fault_in_interpreter", k_fault_in_interpreter},
+        {NULL, NULL},
     };
-    for (size_t i = 0; i < sizeof fns / sizeof fns[0]; i++) {
-        Obj *f = builtin_fn_new(fns[i].name, fns[i].fn, NULL);
-        if (!f) return -1;
-        int r = dict_set_s(d, fns[i].name, f);
-        DECREF(f);
-        if (r < 0) return -1;
-    }
-    return 0;
+    return module_add_functions(d, fns);
 }
 
 MODULE_DEF(kernel, kernel_init);

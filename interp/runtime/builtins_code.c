@@ -1,9 +1,12 @@
 /*
- * interp/runtime/mod_builtins_vm.c — the builtins that need the VM: __build_class__, globals, locals,
- * exec, eval, __import__, and the descriptor types (super, property, staticmethod, classmethod)
- * if builtins_init did not add them. Called by interp_new after builtins_init.
+ * interp/runtime/builtins_code.c — the builtins that run or build code and so need the VM:
+ * exec, eval, globals, locals, __import__, and __build_class__ (what a `class` statement calls:
+ * it runs the class body through vm_run_class_body and fills the body's __class__ cell for
+ * super()). builtins_init (interp/runtime/builtins.c) adds them from builtins_code_fns.
+ * Called by: Python code, with the GIL held. Locks: none of its own.
  */
 #include <string.h>
+#include "runtime/builtins.h"
 #include "core/state.h"
 #include "runtime/vm.h"
 #include "runtime/func.h"
@@ -127,25 +130,8 @@ static Obj *b_import(Obj *self, Obj *const *args, int nargs, Obj *kw) {
     return import_module_obj(a[0]);
 }
 
-static int add_fn(Obj *d, const char *name, MethFn fn) {
-    Obj *f = builtin_fn_new(name, fn, NULL);
-    if (!f) return -1;
-    int r = dict_set_s(d, name, f);
-    DECREF(f);
-    return r;
-}
-
-int vm_builtins_init(Obj *d) {
-    if (add_fn(d, "__build_class__", b_build_class) < 0 || add_fn(d, "globals", b_globals) < 0 ||
-        add_fn(d, "locals", b_locals) < 0 || add_fn(d, "exec", b_exec) < 0 ||
-        add_fn(d, "eval", b_eval) < 0 || add_fn(d, "__import__", b_import) < 0)
-        return -1;
-    struct { const char *n; Type *t; } ts[] = {
-        { "super", &super_type }, { "property", &property_type },
-        { "staticmethod", &staticmethod_type }, { "classmethod", &classmethod_type },
-    };
-    for (size_t i = 0; i < sizeof ts / sizeof ts[0]; i++)
-        if (!dict_get_s(d, ts[i].n) && dict_set_s(d, ts[i].n, (Obj *)ts[i].t) < 0) return -1;
-    if (dict_set_s(d, "__name__", str_intern("builtins")) < 0) return -1;
-    return 0;
-}
+const MethodDef builtins_code_fns[] = {
+    {"__build_class__", b_build_class}, {"globals", b_globals}, {"locals", b_locals},
+    {"exec", b_exec}, {"eval", b_eval}, {"__import__", b_import},
+    {NULL, NULL},
+};
