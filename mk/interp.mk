@@ -14,7 +14,8 @@ INTERP_RUNTIME_SRCS  := $(addprefix interp/runtime/,vm.c frame.c func.c gen.c cl
                           traceback.c import.c interp.c)
 INTERP_GIL_SRCS      := $(addprefix interp/gil/,gil.c gil_new.c gil_old.c gil_prio.c gil_none.c \
                           gil_unsafe.c)
-INTERP_MP_SRCS       := interp/mp/mp_copy.c interp/mp/mp_process.c interp/mp/mp_shared.c
+INTERP_MP_SRCS       := $(addprefix interp/mp/,mp_copy.c mp_process.c mp_shared.c mp_sync.c \
+                          mp_value.c mp_queue.c)
 INTERP_MODULES_SRCS  := $(addprefix interp/modules/,builtins.c mod_builtins_vm.c mod_gil.c \
                           mod_math.c mod_multiprocessing.c mod_native.c mod_os.c mod_sys.c \
                           mod_sys_gil.c mod_thread.c mod_time.c)
