@@ -17,6 +17,7 @@
 #include <string.h>
 #include <math.h>
 #include "core/obj.h"
+#include "objects/objects.h"
 #include "objects/bigdigits.h"
 #include "objects/strfmt.h"
 #include "core/state.h"
@@ -961,20 +962,6 @@ static int iv_cmp(IV *x, IV *y)
     if (xs != ys) return xs < ys ? -1 : 1;
     int c = mag_cmp(x->d, x->n, y->d, y->n);
     return xs < 0 ? -c : c;
-}
-
-static Obj *cmp_result(int c, int op)
-{
-    bool r;
-    switch (op) {
-    case CMP_LT: r = c < 0; break;
-    case CMP_LE: r = c <= 0; break;
-    case CMP_EQ: r = c == 0; break;
-    case CMP_NE: r = c != 0; break;
-    case CMP_GT: r = c > 0; break;
-    default: r = c >= 0; break;
-    }
-    return bool_from(r);
 }
 
 static Obj *int_compare(Obj *a, Obj *b, int op)
