@@ -4,17 +4,18 @@
 # kernel (mk/kernel.mk) links INTERP_SRCS + GUEST_PORT_SRCS. Both generate the module registry
 # from MODULE_DEF lines (mk/gen_modtab.sh) and embed INTERP_LIB_PY (mk/gen_frozen.sh).
 INTERP_CORE_SRCS     := interp/core/state.c interp/core/mem.c interp/core/cstack.c interp/core/objlock.c
-INTERP_OBJECTS_SRCS  := $(addprefix interp/objects/,object.c exc.c args.c int.c float.c str.c \
-                          str_methods.c strfmt.c bytes.c list.c tuple.c dict.c set.c range.c \
-                          slice.c iter.c module.c ops.c)
+INTERP_OBJECTS_SRCS  := $(addprefix interp/objects/,object.c exc.c args.c int.c bigdigits.c \
+                          float.c str.c str_methods.c strfmt.c bytes.c list.c tuple.c dict.c \
+                          set.c range.c slice.c iter.c module.c ops.c)
 INTERP_BYTECODE_SRCS := interp/bytecode/code.c interp/bytecode/dis.c
-INTERP_COMPILE_SRCS  := $(addprefix interp/compile/,lexer.c parser.c ast.c symtable.c compile.c)
+INTERP_COMPILE_SRCS  := $(addprefix interp/compile/,lexer.c parser.c strlit.c ast.c symtable.c \
+                          compile.c)
 INTERP_RUNTIME_SRCS  := $(addprefix interp/runtime/,vm.c frame.c func.c gen.c class.c \
                           traceback.c import.c interp.c builtins.c builtins_code.c mod_sys.c)
 INTERP_GIL_SRCS      := $(addprefix interp/gil/,gil.c gil_new.c gil_old.c gil_prio.c gil_none.c \
                           gil_unsafe.c)
-INTERP_MP_SRCS       := interp/mp/mp_copy.c interp/mp/mp_process.c interp/mp/mp_shared.c \
-                          interp/mp/mod_multiprocessing.c
+INTERP_MP_SRCS       := $(addprefix interp/mp/,mp_copy.c mp_process.c mp_shared.c mp_sync.c \
+                          mp_value.c mp_queue.c mod_multiprocessing.c)
 INTERP_MODULES_SRCS  := $(addprefix interp/modules/,mod_gil.c mod_math.c mod_native.c \
                           mod_os.c mod_thread.c mod_time.c)
 INTERP_SRCS := $(INTERP_CORE_SRCS) $(INTERP_OBJECTS_SRCS) $(INTERP_BYTECODE_SRCS) \

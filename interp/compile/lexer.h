@@ -4,8 +4,8 @@
  * Produces NEWLINE/INDENT/DEDENT like CPython's tokenizer: indentation is measured with tabs to
  * multiples of 8 and, to detect TabError, with tabs as 1; newlines inside brackets are ignored;
  * a backslash at the end of a line joins lines. String literals are returned whole (prefix and
- * quotes included) and decoded by the parser. Errors go through ctx_error (ast.h).
- * Called by the parser only.
+ * quotes included) and decoded by strlit.c. Errors go through ctx_error (ast.h).
+ * Called by the parser and strlit.c (which steps over the run of string tokens).
  */
 #ifndef INTERP_LEXER_H
 #define INTERP_LEXER_H

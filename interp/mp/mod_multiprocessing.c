@@ -5,7 +5,7 @@
  *   current() -> (name, pid, parent_pid)      cpu_count()      live()
  *   Lock() RLock() Semaphore(value) BoundedSemaphore(value) Event()
  *   Value(typecode, value=0, lock=True)  Array(typecode, size_or_initializer, lock=True)
- *   QueueCore(maxsize=0)                    (mp_shared.c)
+ *   QueueCore(maxsize=0)                    (mp_queue.c)
  *   set_limits(max_processes=None, mem_limit=None) -> (max_processes, mem_limit)
  *   dumps(obj) -> bytes / loads(bytes): the copy format, for tests (mp_copy.c)
  * Called by: multiprocessing.py. Locks: none here (the callee files say theirs).

@@ -4,9 +4,12 @@
  *
  *   mp_copy.c    MpBuf: a neutral serialized byte form (port_malloc'd, owned by no interpreter)
  *                of plain data; mp_encode in the sender, mp_decode in the receiver.
- *   mp_shared.c  MpShared: Lock/RLock/Semaphore/Event/Value/Array/Queue cells living outside
- *                every interpreter (C storage, atomic refcount, port spinlock + wait queue), and
- *                the per-interpreter proxy objects that point at them.
+ *   mp_shared.c  MpShared: the cells living outside every interpreter (C storage, atomic
+ *                refcount, port spinlock + wait queue; layout in mp_cell.h), the per-interpreter
+ *                proxy objects that point at them, and blocking on them.
+ *   mp_sync.c    Lock/RLock/Semaphore/BoundedSemaphore/Event cells.
+ *   mp_value.c   Value/Array cells (atomic 8-byte slots, optional lock).
+ *   mp_queue.c   the queue core under Queue and Pipe (a FIFO of MpBufs).
  *   mp_process.c MpProc: a child interpreter's life (spawn, run, exit code, terminate, join).
  *   mod_multiprocessing.c  the `_multiprocessing` C module; interp/lib/multiprocessing.py on top.
  *
@@ -34,7 +37,7 @@ typedef struct MpBuf {
     size_t n, cap;
     struct MpShared **shared;          /* shared cells referenced by the payload (held) */
     int nshared, capshared;
-    struct MpBuf *next;                /* queue link (mp_shared.c) */
+    struct MpBuf *next;                /* queue link (mp_queue.c) */
 } MpBuf;
 
 MpBuf *mp_encode(Obj *v);              /* NULL + TypeError ("cannot pickle 'X' object") etc. */
@@ -42,7 +45,7 @@ Obj *mp_decode(const MpBuf *b);        /* new objects in the current interpreter
 void mp_buf_free(MpBuf *b);
 #define MP_MAX_MESSAGE ((size_t)64 << 20)
 
-/* ---- shared cells (mp_shared.c) --------------------------------------------------------------- */
+/* ---- shared cells (mp_shared.c; the kinds in mp_sync.c, mp_value.c, mp_queue.c) -------------- */
 enum { MPS_SEM, MPS_EVENT, MPS_VALUE, MPS_ARRAY, MPS_QUEUE };
 typedef struct MpShared MpShared;
 void mp_shared_incref(MpShared *s);

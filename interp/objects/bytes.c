@@ -12,6 +12,7 @@
  */
 #include <string.h>
 #include "core/obj.h"
+#include "objects/objects.h"
 #include "core/objlock.h"
 #include "objects/strfmt.h"
 
@@ -36,6 +37,38 @@ Obj *bytes_new(const char *p, size_t n)
 static bool is_bytes(Obj *o) { return !IS_SMALL(o) && (o->type == &bytes_type || type_is_subtype(o->type, &bytes_type)); }
 typedef struct { Obj base; size_t len, cap; char *buf; } ByteArrayObj;
 static bool is_ba(Obj *o) { return !IS_SMALL(o) && (o->type == &bytearray_type || type_is_subtype(o->type, &bytearray_type)); }
+static Obj *ba_snapshot(Obj *o);
+
+/* v as a byte value: TypeError for a non-int, ValueError(range_msg) outside 0..255 (CPython says
+ * "bytes must be ..." for bytes(), "byte must be ..." for bytearray). */
+static int byte_arg(Obj *v, const char *range_msg, intptr_t *out)
+{
+    if (!int_check(v)) {
+        exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(v));
+        return -1;
+    }
+    if (int_as_index(v, out) < 0) return -1;
+    if (*out < 0 || *out > 255) { exc_raise(ValueError_t, "%s", range_msg); return -1; }
+    return 0;
+}
+
+/* The ints an iterator yields, as bytes into b; stops at the first error (exc_occurred() tells). */
+static void put_byte_ints(Obj *it, StrBuf *b, const char *range_msg)
+{
+    Obj *v;
+    while ((v = obj_next(it))) {
+        intptr_t c;
+        int e = byte_arg(v, range_msg, &c);
+        DECREF(v);
+        if (e < 0) break;
+        sb_addc(b, (char)c);
+    }
+}
+
+static int hexval(char c)
+{
+    return c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'f' ? (c | 32) - 'a' + 10 : -1;
+}
 
 static Obj *bytes_repr(Obj *o)
 {
@@ -79,16 +112,7 @@ static Obj *bytes_compare(Obj *a, Obj *b, int op)
     size_t na = B(a)->len, nb = B(b)->len;
     int c = memcmp(B(a)->data, B(b)->data, na < nb ? na : nb);
     if (!c) c = na < nb ? -1 : na > nb;
-    bool r;
-    switch (op) {
-    case CMP_LT: r = c < 0; break;
-    case CMP_LE: r = c <= 0; break;
-    case CMP_EQ: r = c == 0; break;
-    case CMP_NE: r = c != 0; break;
-    case CMP_GT: r = c > 0; break;
-    default: r = c >= 0; break;
-    }
-    return bool_from(r);
+    return cmp_result(c, op);
 }
 
 static intptr_t bytes_len(Obj *o) { return (intptr_t)B(o)->len; }
@@ -388,12 +412,8 @@ Obj *bytes_fromhex(Obj *self, Obj *const *args, int nargs, Obj *kw)
     for (size_t i = 0; i < n;) {
         if (p[i] == ' ' || p[i] == '\t' || p[i] == '\n') { i++; continue; }
         int hi = -1, lo = -1;
-        char c = p[i];
-        hi = c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'f' ? (c | 32) - 'a' + 10 : -1;
-        if (i + 1 < n) {
-            c = p[i + 1];
-            lo = c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'f' ? (c | 32) - 'a' + 10 : -1;
-        }
+        hi = hexval(p[i]);
+        if (i + 1 < n) lo = hexval(p[i + 1]);
         if (hi < 0 || lo < 0) {
             sb_free(&b);
             return exc_raise(ValueError_t, "non-hexadecimal number found in fromhex() arg at position %zd", (intptr_t)(hi < 0 ? i : i + 1));
@@ -433,12 +453,7 @@ static Obj *bytes_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
     }
     if (a[1]) return exc_raise(TypeError_t, "encoding without a string argument");
     if (is_bytes(x)) return NEWREF(x);
-    if (is_ba(x)) {   /* copied under the bytearray's lock: another thread may be appending */
-        obj_lock(x);
-        Obj *r = bytes_new(((ByteArrayObj *)x)->buf, ((ByteArrayObj *)x)->len);
-        obj_unlock(x);
-        return r;
-    }
+    if (is_ba(x)) return ba_snapshot(x);   /* copied under the bytearray's lock: another thread may be appending */
     if (int_check(x)) {
         intptr_t n;
         if (int_as_index(x, &n) < 0) return NULL;
@@ -457,20 +472,7 @@ static Obj *bytes_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
     }
     StrBuf b;
     sb_init(&b);
-    Obj *v;
-    while ((v = obj_next(it))) {
-        intptr_t c;
-        if (!int_check(v)) {
-            exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(v));
-            DECREF(v);
-            break;
-        }
-        int e = int_as_index(v, &c);
-        DECREF(v);
-        if (e < 0) break;
-        if (c < 0 || c > 255) { exc_raise(ValueError_t, "bytes must be in range(0, 256)"); break; }
-        sb_addc(&b, (char)c);
-    }
+    put_byte_ints(it, &b, "bytes must be in range(0, 256)");
     DECREF(it);
     if (exc_occurred()) { sb_free(&b); return NULL; }
     Obj *r = bytes_new(b.p, b.n);
@@ -546,20 +548,7 @@ static int collect_bytes(Obj *x, StrBuf *b)
     if (str_check(x)) { exc_raise(TypeError_t, "string argument without an encoding"); return -1; }
     Obj *it = obj_iter(x);
     if (!it) return -1;
-    Obj *v;
-    while ((v = obj_next(it))) {
-        intptr_t c;
-        if (!int_check(v)) {
-            exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(v));
-            DECREF(v);
-            break;
-        }
-        int e = int_as_index(v, &c);
-        DECREF(v);
-        if (e < 0) break;
-        if (c < 0 || c > 255) { exc_raise(ValueError_t, "byte must be in range(0, 256)"); break; }
-        sb_addc(b, (char)c);
-    }
+    put_byte_ints(it, b, "byte must be in range(0, 256)");
     DECREF(it);
     return exc_occurred() ? -1 : 0;
 }
@@ -647,11 +636,7 @@ static int ba_setitem(Obj *o, Obj *key, Obj *val)
     }
     intptr_t i, c = 0;
     if (int_as_index_ovf(key, &i, INDEX_OVF_INDEXERROR) < 0) return -1;
-    if (val) {
-        if (!int_check(val)) { exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(val)); return -1; }
-        if (int_as_index(val, &c) < 0) return -1;
-        if (c < 0 || c > 255) { exc_raise(ValueError_t, "byte must be in range(0, 256)"); return -1; }
-    }
+    if (val && byte_arg(val, "byte must be in range(0, 256)", &c) < 0) return -1;
     obj_lock(o);
     intptr_t n = (intptr_t)BA(o)->len;
     if (i < 0) i += n;
@@ -713,9 +698,7 @@ static Obj *mba_append(Obj *self, Obj *const *args, int nargs, Obj *kw)
     (void)kw;
     if (nargs != 1) return exc_raise(TypeError_t, "bytearray.append() takes exactly one argument (%d given)", nargs);
     intptr_t c;
-    if (!int_check(args[0])) return exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(args[0]));
-    if (int_as_index(args[0], &c) < 0) return NULL;
-    if (c < 0 || c > 255) return exc_raise(ValueError_t, "byte must be in range(0, 256)");
+    if (byte_arg(args[0], "byte must be in range(0, 256)", &c) < 0) return NULL;
     char ch = (char)c;
     if (ba_put(self, &ch, 1) < 0) return NULL;
     return none_ref();

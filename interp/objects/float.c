@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <math.h>
 #include "core/obj.h"
+#include "objects/objects.h"
 #include "objects/strfmt.h"
 
 typedef struct { Obj base; double v; } FloatObj;
@@ -340,16 +341,7 @@ static Obj *float_compare(Obj *a, Obj *b, int op)
         c = int_cmp_double(a, float_val(b));
     } else return NEWREF(NotImplemented);
     if (c == 2) return bool_from(op == CMP_NE);
-    bool r;
-    switch (op) {
-    case CMP_LT: r = c < 0; break;
-    case CMP_LE: r = c <= 0; break;
-    case CMP_EQ: r = c == 0; break;
-    case CMP_NE: r = c != 0; break;
-    case CMP_GT: r = c > 0; break;
-    default: r = c >= 0; break;
-    }
-    return bool_from(r);
+    return cmp_result(c, op);
 }
 
 /* ---- round ----------------------------------------------------------------------------------- */

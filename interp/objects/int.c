@@ -5,9 +5,11 @@
  * small int; a heap IntObj always holds a value outside that range. So equality of a small and
  * a big int is always false, and the small fast paths need no allocation.
  *
- * Big ints are sign + magnitude, magnitude in base 2**32 digits, little-endian. Arithmetic is
- * schoolbook (Knuth D for division). Operations take a view (IV) of either representation (or
- * of a bool, whose slots come from here through inheritance) and normalise their result back.
+ * Big ints are sign + magnitude, magnitude in base 2**32 digits, little-endian. The arithmetic on
+ * magnitudes (schoolbook, Knuth D for division, shifts, text conversion) is in bigdigits.c; this
+ * file keeps signs, the small-int invariant and the objects. Operations take a view (IV) of either
+ * representation (or of a bool, whose slots come from here through inheritance) and normalise
+ * their result back.
  *
  * Called by: ops.c (slots), the VM (constants), builtins (int(), hex(), round(), pow()).
  * Locks: none (immutable objects).
@@ -15,11 +17,10 @@
 #include <string.h>
 #include <math.h>
 #include "core/obj.h"
+#include "objects/objects.h"
+#include "objects/bigdigits.h"
 #include "objects/strfmt.h"
 #include "core/state.h"
-
-typedef uint32_t digit;
-typedef uint64_t twodigit;
 
 typedef struct {
     Obj base;
@@ -70,12 +71,6 @@ static void iv_get(Obj *o, IV *v)
     iv_small(v, o == True_ ? 1 : 0);
 }
 
-static intptr_t mag_norm(const digit *d, intptr_t n)
-{
-    while (n > 0 && d[n - 1] == 0) n--;
-    return n;
-}
-
 /* Build an int from a magnitude (copied). */
 static Obj *int_from_mag(int neg, const digit *d, intptr_t n)
 {
@@ -109,178 +104,6 @@ Obj *int_from_i64(int64_t v)
     uint64_t m = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
     digit d[2] = { (digit)m, (digit)(m >> 32) };
     return int_from_mag(v < 0, d, 2);
-}
-
-/* ---- magnitude arithmetic -------------------------------------------------------------------- */
-static int mag_cmp(const digit *a, intptr_t na, const digit *b, intptr_t nb)
-{
-    if (na != nb) return na < nb ? -1 : 1;
-    for (intptr_t i = na - 1; i >= 0; i--)
-        if (a[i] != b[i]) return a[i] < b[i] ? -1 : 1;
-    return 0;
-}
-
-/* out has max(na,nb)+1 digits */
-static intptr_t mag_add(const digit *a, intptr_t na, const digit *b, intptr_t nb, digit *out)
-{
-    if (na < nb) { const digit *t = a; a = b; b = t; intptr_t tn = na; na = nb; nb = tn; }
-    twodigit c = 0;
-    intptr_t i;
-    for (i = 0; i < nb; i++) { c += (twodigit)a[i] + b[i]; out[i] = (digit)c; c >>= 32; }
-    for (; i < na; i++) { c += a[i]; out[i] = (digit)c; c >>= 32; }
-    out[i] = (digit)c;
-    return na + 1;
-}
-
-/* a >= b; out has na digits */
-static intptr_t mag_sub(const digit *a, intptr_t na, const digit *b, intptr_t nb, digit *out)
-{
-    int64_t br = 0;
-    intptr_t i;
-    for (i = 0; i < nb; i++) {
-        int64_t t = (int64_t)a[i] - b[i] - br;
-        br = t < 0; out[i] = (digit)t;
-    }
-    for (; i < na; i++) {
-        int64_t t = (int64_t)a[i] - br;
-        br = t < 0; out[i] = (digit)t;
-    }
-    return na;
-}
-
-/* a*a: each cross product once, doubled, plus the squares on the diagonal. */
-static void mag_sqr(const digit *a, intptr_t n, digit *out)
-{
-    memset(out, 0, (size_t)(2 * n) * sizeof(digit));
-    for (intptr_t i = 0; i < n; i++) {
-        twodigit c = 0, ai = a[i];
-        if (!ai) continue;
-        for (intptr_t j = i + 1; j < n; j++) {
-            c += ai * a[j] + out[i + j];
-            out[i + j] = (digit)c;
-            c >>= 32;
-        }
-        out[i + n] = (digit)c;
-    }
-    /* double */
-    digit top = 0;
-    for (intptr_t i = 0; i < 2 * n; i++) {
-        digit nt = out[i] >> 31;
-        out[i] = (out[i] << 1) | top;
-        top = nt;
-    }
-    /* add squares */
-    twodigit c = 0;
-    for (intptr_t i = 0; i < n; i++) {
-        twodigit sq = (twodigit)a[i] * a[i];
-        c += (twodigit)out[2 * i] + (digit)sq;
-        out[2 * i] = (digit)c; c >>= 32;
-        c += (twodigit)out[2 * i + 1] + (sq >> 32);
-        out[2 * i + 1] = (digit)c; c >>= 32;
-    }
-}
-
-static void mag_mul(const digit *a, intptr_t na, const digit *b, intptr_t nb, digit *out)
-{
-    if (a == b && na == nb && na > 8) { mag_sqr(a, na, out); return; }
-    if (na > nb) { const digit *t = a; a = b; b = t; intptr_t tn = na; na = nb; nb = tn; }   /* long inner loop */
-    if (na == 1) {
-        twodigit c = 0, m = a[0];
-        for (intptr_t j = 0; j < nb; j++) { c += m * b[j]; out[j] = (digit)c; c >>= 32; }
-        out[nb] = (digit)c;
-        return;
-    }
-    memset(out, 0, (size_t)(na + nb) * sizeof(digit));
-    for (intptr_t i = 0; i < na; i++) {
-        twodigit c = 0, ai = a[i];
-        if (!ai) continue;
-        for (intptr_t j = 0; j < nb; j++) {
-            c += ai * b[j] + out[i + j];
-            out[i + j] = (digit)c;
-            c >>= 32;
-        }
-        out[i + nb] = (digit)c;
-    }
-}
-
-/* in-place: a = a / d, returns remainder */
-static digit mag_divsmall(digit *a, intptr_t n, digit d)
-{
-    twodigit r = 0;
-    for (intptr_t i = n - 1; i >= 0; i--) {
-        r = (r << 32) | a[i];
-        a[i] = (digit)(r / d);
-        r %= d;
-    }
-    return (digit)r;
-}
-
-static int clz32(digit x) { return x ? __builtin_clz(x) : 32; }
-
-/* Knuth D: q (na-nb+1 digits), r (nb digits). nb >= 1, b[nb-1] != 0. Returns 0 / -1 (OOM). */
-static int mag_divmod(const digit *a, intptr_t na, const digit *b, intptr_t nb, digit *q, digit *r)
-{
-    if (na < nb) {
-        if (q) memset(q, 0, sizeof(digit));
-        memcpy(r, a, (size_t)na * sizeof(digit));
-        memset(r + na, 0, (size_t)(nb - na) * sizeof(digit));
-        return 0;
-    }
-    if (nb == 1) {
-        digit *t = mem_alloc((size_t)na * sizeof(digit));
-        if (!t) return -1;
-        memcpy(t, a, (size_t)na * sizeof(digit));
-        r[0] = mag_divsmall(t, na, b[0]);
-        if (q) memcpy(q, t, (size_t)na * sizeof(digit));
-        mem_free(t);
-        return 0;
-    }
-    int s = clz32(b[nb - 1]);
-    digit *un = mem_alloc((size_t)(na + 1) * sizeof(digit));
-    digit *vn = mem_alloc((size_t)nb * sizeof(digit));
-    if (!un || !vn) { mem_free(un); mem_free(vn); return -1; }
-    for (intptr_t i = nb - 1; i > 0; i--)
-        vn[i] = (b[i] << s) | (s ? (digit)((twodigit)b[i - 1] >> (32 - s)) : 0);
-    vn[0] = b[0] << s;
-    un[na] = s ? (digit)((twodigit)a[na - 1] >> (32 - s)) : 0;
-    for (intptr_t i = na - 1; i > 0; i--)
-        un[i] = (a[i] << s) | (s ? (digit)((twodigit)a[i - 1] >> (32 - s)) : 0);
-    un[0] = a[0] << s;
-    for (intptr_t j = na - nb; j >= 0; j--) {
-        twodigit num = ((twodigit)un[j + nb] << 32) | un[j + nb - 1];
-        twodigit qhat = num / vn[nb - 1];
-        twodigit rhat = num % vn[nb - 1];
-        while (qhat >= ((twodigit)1 << 32) ||
-               qhat * vn[nb - 2] > ((rhat << 32) | un[j + nb - 2])) {
-            qhat--; rhat += vn[nb - 1];
-            if (rhat >= ((twodigit)1 << 32)) break;
-        }
-        /* multiply-subtract; the borrow of each digit is folded into the product carry */
-        twodigit carry = 0;
-        digit *u = un + j;
-        for (intptr_t i = 0; i < nb; i++) {
-            twodigit p = qhat * vn[i] + carry;
-            twodigit t = (twodigit)u[i] - (digit)p;
-            u[i] = (digit)t;
-            carry = (p >> 32) + (t >> 63);
-        }
-        int64_t t = (int64_t)un[j + nb] - (int64_t)carry;
-        un[j + nb] = (digit)t;
-        if (t < 0) {
-            qhat--;
-            twodigit c = 0;
-            for (intptr_t i = 0; i < nb; i++) {
-                c += (twodigit)un[i + j] + vn[i];
-                un[i + j] = (digit)c; c >>= 32;
-            }
-            un[j + nb] += (digit)c;
-        }
-        if (q) q[j] = (digit)qhat;
-    }
-    for (intptr_t i = 0; i < nb; i++)
-        r[i] = (un[i] >> s) | (s ? (digit)((twodigit)un[i + 1] << (32 - s)) : 0);
-    mem_free(un); mem_free(vn);
-    return 0;
 }
 
 /* ---- signed helpers on views ----------------------------------------------------------------- */
@@ -366,11 +189,7 @@ static int iv_divmod(IV *a, IV *b, Obj **qo, Obj **ro)
     return 0;
 }
 
-static intptr_t iv_bitlen(IV *a)
-{
-    if (a->n == 0) return 0;
-    return (a->n - 1) * 32 + (32 - clz32(a->d[a->n - 1]));
-}
+static intptr_t iv_bitlen(IV *a) { return mag_bitlen(a->d, a->n); }
 
 /* ---- conversions ----------------------------------------------------------------------------- */
 int int_sign(Obj *o)
@@ -455,26 +274,6 @@ ovf:
     return -1;
 }
 
-/* Magnitude (n digits) to double, correctly rounded; may return inf. */
-static double mag_to_double(const digit *d, intptr_t n)
-{
-    if (n == 0) return 0.0;
-    if (n <= 2) return (double)(d[0] | (n == 2 ? (uint64_t)d[1] << 32 : 0));
-    /* Take the top 64 bits, with a sticky bit for everything below. */
-    int s = clz32(d[n - 1]);
-    uint64_t top = ((uint64_t)d[n - 1] << 32) | d[n - 2];
-    uint64_t nxt = d[n - 3];
-    uint64_t m = s ? (top << s) | (nxt >> (32 - s)) : top;
-    int sticky = (s ? (digit)(nxt << s) : (digit)nxt) != 0;
-    for (intptr_t i = n - 4; i >= 0 && !sticky; i--) sticky = d[i] != 0;
-    m |= (uint64_t)sticky;
-    /* m's bit 63 is set; shifting out one bit without losing the sticky: */
-    double x = (double)((m >> 1) | (m & 1));
-    intptr_t exp = (n - 2) * 32 - s + 1;
-    if (exp > 2000) return HUGE_VAL;
-    return ldexp(x, (int)exp);
-}
-
 double int_as_double(Obj *o, int *overflow)
 {
     if (overflow) *overflow = 0;
@@ -541,13 +340,7 @@ char *int_to_text(Obj *v, int base, bool upper, int *neg, size_t *len)
         intptr_t nd = (nb + bits - 1) / bits;
         char *s = mem_alloc((size_t)nd + 1);
         if (!s) return NULL;
-        for (intptr_t i = 0; i < nd; i++) {
-            intptr_t bit = i * bits;
-            intptr_t w = bit / 32; int off = (int)(bit % 32);
-            uint64_t x = a.d[w] >> off;
-            if (off + bits > 32 && w + 1 < a.n) x |= (uint64_t)a.d[w + 1] << (32 - off);
-            s[nd - 1 - i] = dig[x & ((1u << bits) - 1)];
-        }
+        mag_to_pow2_text(a.d, a.n, bits, dig, s, nd);
         s[nd] = 0; *len = (size_t)nd;
         return s;
     }
@@ -564,18 +357,7 @@ char *int_to_text(Obj *v, int base, bool upper, int *neg, size_t *len)
     char *s = mem_alloc(cap);
     if (!t || !s) { mem_free(t); mem_free(s); return NULL; }
     memcpy(t, a.d, (size_t)a.n * sizeof(digit));
-    intptr_t n = a.n;
-    size_t pos = cap - 1;
-    s[pos] = 0;
-    while (n > 0) {
-        digit r = mag_divsmall(t, n, 1000000000u);
-        n = mag_norm(t, n);
-        for (int k = 0; k < 9; k++) {
-            s[--pos] = (char)('0' + r % 10);
-            r /= 10;
-            if (n == 0 && r == 0) break;
-        }
-    }
+    size_t pos = mag_to_decimal(t, a.n, s, cap);
     mem_free(t);
     size_t l = cap - 1 - pos;
     if (l > MAX_STR_DIGITS) { mem_free(s); digits_limit_error(); return NULL; }
@@ -751,12 +533,7 @@ static Obj *int_from_str_ascii(const char *s0, size_t n0, int base, const char *
                 if (chunkmul <= limit) continue;
             }
             if (chunkmul > 1) {
-                twodigit c = chunk;
-                for (intptr_t i = 0; i < n; i++) {
-                    c += (twodigit)d[i] * chunkmul;
-                    d[i] = (digit)c; c >>= 32;
-                }
-                if (c) d[n++] = (digit)c;
+                n = mag_muladd_small(d, n, chunkmul, chunk);
                 chunk = 0; chunkmul = 1;
             }
         }
@@ -977,18 +754,10 @@ static Obj *int_lshift(Obj *a, Obj *b)
         intptr_t r = (intptr_t)((uintptr_t)v << sh);
         if ((r >> sh) == v && FITS_SMALL(r)) return MK_SMALL(r);
     }
-    intptr_t w = sh / 32; int s = (int)(sh % 32);
-    intptr_t n = x.n + w + 1;
+    intptr_t n = x.n + sh / 32 + 1;
     digit *d = mem_alloc((size_t)n * sizeof(digit));
     if (!d) return NULL;
-    memset(d, 0, (size_t)w * sizeof(digit));
-    d[n - 1] = 0;
-    for (intptr_t i = 0; i < x.n; i++) d[w + i] = 0;
-    for (intptr_t i = 0; i < x.n; i++) {
-        twodigit t = (twodigit)x.d[i] << s;
-        d[w + i] |= (digit)t;
-        d[w + i + 1] = (digit)(t >> 32);
-    }
+    mag_shl(x.d, x.n, sh, d);
     Obj *r = int_from_mag(x.neg, d, n);
     mem_free(d);
     return r;
@@ -1017,30 +786,19 @@ static Obj *int_rshift(Obj *a, Obj *b)
         Obj *r = int_invert(s); DECREF(s);
         return r;
     }
-    intptr_t w = sh / 32; int s = (int)(sh % 32);
+    intptr_t w = sh / 32;
     if (w >= x.n) return MK_SMALL(0);
     intptr_t n = x.n - w;
     digit *d = mem_alloc((size_t)n * sizeof(digit));
     if (!d) return NULL;
-    for (intptr_t i = 0; i < n; i++) {
-        twodigit t = x.d[w + i] >> s;
-        if (s && w + i + 1 < x.n) t |= (twodigit)x.d[w + i + 1] << (32 - s);
-        d[i] = (digit)t;
-    }
+    mag_shr(x.d, x.n, sh, d);
     Obj *r = int_from_mag(0, d, n);
     mem_free(d);
     return r;
 }
 
 /* Two's complement bitwise ops on n-digit buffers. */
-static void to_twos(IV *v, digit *out, intptr_t n)
-{
-    for (intptr_t i = 0; i < n; i++) out[i] = i < v->n ? v->d[i] : 0;
-    if (v->neg) {
-        twodigit c = 1;
-        for (intptr_t i = 0; i < n; i++) { c += (digit)~out[i]; out[i] = (digit)c; c >>= 32; }
-    }
-}
+static void to_twos(IV *v, digit *out, intptr_t n) { mag_to_twos(v->neg, v->d, v->n, out, n); }
 
 static Obj *int_bitop(Obj *a, Obj *b, int op)
 {
@@ -1057,10 +815,7 @@ static Obj *int_bitop(Obj *a, Obj *b, int op)
     to_twos(&x, p, n); to_twos(&y, q, n);
     for (intptr_t i = 0; i < n; i++) p[i] = op == 0 ? (p[i] & q[i]) : op == 1 ? (p[i] | q[i]) : (p[i] ^ q[i]);
     int neg = (p[n - 1] >> 31) & 1;
-    if (neg) {
-        twodigit c = 1;
-        for (intptr_t i = 0; i < n; i++) { c += (digit)~p[i]; p[i] = (digit)c; c >>= 32; }
-    }
+    if (neg) mag_twos_negate(p, n);
     Obj *r = int_from_mag(neg, p, n);
     mem_free(p);
     return r;
@@ -1207,20 +962,6 @@ static int iv_cmp(IV *x, IV *y)
     if (xs != ys) return xs < ys ? -1 : 1;
     int c = mag_cmp(x->d, x->n, y->d, y->n);
     return xs < 0 ? -c : c;
-}
-
-static Obj *cmp_result(int c, int op)
-{
-    bool r;
-    switch (op) {
-    case CMP_LT: r = c < 0; break;
-    case CMP_LE: r = c <= 0; break;
-    case CMP_EQ: r = c == 0; break;
-    case CMP_NE: r = c != 0; break;
-    case CMP_GT: r = c > 0; break;
-    default: r = c >= 0; break;
-    }
-    return bool_from(r);
 }
 
 static Obj *int_compare(Obj *a, Obj *b, int op)
@@ -1370,8 +1111,7 @@ Obj *int_from_bytes(Obj *self, Obj *const *args, int nargs, Obj *kw)
     if (sgn && n && (p[little ? n - 1 : 0] & 0x80)) {
         /* two's complement of n bytes: value - 2**(8n) */
         for (size_t i = n; i < (size_t)nd * 4; i++) d[i / 4] |= (digit)0xFF << (8 * (i % 4));
-        twodigit c = 1;
-        for (intptr_t i = 0; i < nd; i++) { c += (digit)~d[i]; d[i] = (digit)c; c >>= 32; }
+        mag_twos_negate(d, nd);
         neg = 1;
     }
     Obj *r = int_from_mag(neg, d, nd);

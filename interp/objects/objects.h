@@ -65,6 +65,20 @@ int exc_add_builtins(Obj *dict);
 Obj *list_getslice_raw(Obj *l, intptr_t lo, intptr_t hi);
 int list_insert(Obj *l, intptr_t i, Obj *v);
 
+/* Rich comparison from a three-way result: does `c` (<0, 0, >0, as memcmp) satisfy op (CMP_*)?
+ * cmp_result gives the answer as True/False. */
+static inline bool cmp_holds(int c, int op) {
+    switch (op) {
+    case CMP_LT: return c < 0;
+    case CMP_LE: return c <= 0;
+    case CMP_EQ: return c == 0;
+    case CMP_NE: return c != 0;
+    case CMP_GT: return c > 0;
+    default: return c >= 0;
+    }
+}
+static inline Obj *cmp_result(int c, int op) { return bool_from(cmp_holds(c, op)); }
+
 /* Compare two lists or two tuples lexicographically: a rich compare result. */
 Obj *seq_compare(Obj *a, Obj *b, int op);
 /* seq * n: 1 = *out set, 0 = n is not an int (caller decides), -1 = error. */

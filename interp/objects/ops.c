@@ -19,6 +19,7 @@
  */
 #include <string.h>
 #include "core/obj.h"
+#include "objects/objects.h"
 #include "objects/strfmt.h"
 
 /* ---- dunder names ---------------------------------------------------------------------------- */
@@ -249,15 +250,7 @@ int obj_compare_bool(Obj *a, Obj *b, int op)
         }
     }
     if (!IS_SMALL(a) && !IS_SMALL(b) && a->type == &str_type && b->type == &str_type) {
-        int c = str_compare3(a, b);
-        switch (op) {
-        case CMP_LT: return c < 0;
-        case CMP_LE: return c <= 0;
-        case CMP_EQ: return c == 0;
-        case CMP_NE: return c != 0;
-        case CMP_GT: return c > 0;
-        default: return c >= 0;
-        }
+        return cmp_holds(str_compare3(a, b), op);
     }
     Obj *r = obj_compare(a, b, op);
     if (!r) return -1;

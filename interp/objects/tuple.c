@@ -103,18 +103,8 @@ static inline Obj **seq_items(Obj *o, intptr_t *n) {
     return LIST_ITEMS(o);
 }
 
-static Obj *cmp_result(intptr_t x, intptr_t y, int op) {
-    int c;
-    switch (op) {
-    case CMP_LT: c = x < y; break;
-    case CMP_LE: c = x <= y; break;
-    case CMP_EQ: c = x == y; break;
-    case CMP_NE: c = x != y; break;
-    case CMP_GT: c = x > y; break;
-    default: c = x >= y; break;
-    }
-    return bool_from(c);
-}
+/* x against y as a rich compare result (cmp_result, objects.h, takes a three-way result). */
+static Obj *cmp_values(intptr_t x, intptr_t y, int op) { return cmp_result(x < y ? -1 : x > y, op); }
 
 static Obj *seq_compare_objs(Obj *a, Obj *b, int op) {
     intptr_t na, nb, i;
@@ -123,13 +113,13 @@ static Obj *seq_compare_objs(Obj *a, Obj *b, int op) {
         if (i >= na || i >= nb) break;
         Obj *x = ia[i], *y = ib[i];
         if (x == y) continue;
-        if (IS_SMALL(x) && IS_SMALL(y)) return cmp_result((intptr_t)x, (intptr_t)y, op);
+        if (IS_SMALL(x) && IS_SMALL(y)) return cmp_values((intptr_t)x, (intptr_t)y, op);
         if (TYPE(x) == &str_type && TYPE(y) == &str_type) {   /* exact str: one compare */
             int c = str_compare3(x, y);
             if (c == 0) continue;
             if (op == CMP_EQ) return bool_from(0);
             if (op == CMP_NE) return bool_from(1);
-            return cmp_result(c, 0, op);
+            return cmp_result(c, op);
         }
         /* Items that are lists/tuples recurse here: guard the C stack (dicts guard themselves,
          * user __eq__/__lt__ go through the VM's depth check). */
@@ -152,7 +142,7 @@ static Obj *seq_compare_objs(Obj *a, Obj *b, int op) {
     }
     seq_items(a, &na);
     seq_items(b, &nb);
-    return cmp_result(na, nb, op);
+    return cmp_values(na, nb, op);
 }
 
 Obj *seq_compare(Obj *a, Obj *b, int op) { return seq_compare_objs(a, b, op); }

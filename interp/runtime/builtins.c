@@ -14,7 +14,7 @@
 #include "objects/objects.h"
 #include "runtime/vm.h"
 #include "objects/module.h"
-#include "modules/builtins.h"
+#include "runtime/builtins.h"
 
 #define NOKW(name) do { if (no_kwargs(name, kw) < 0) return NULL; } while (0)
 #define EXACT(name, n1) do { NOKW(name); if (check_nargs(name, n, n1, n1) < 0) return NULL; } while (0)
