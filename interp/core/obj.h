@@ -106,7 +106,7 @@ typedef Obj *(*CallFn)(Obj *callable, Obj *const *args, int nargs, Obj *kwnames)
 typedef Obj *(*MethFn)(Obj *self, Obj *const *args, int nargs, Obj *kwnames);
 typedef struct { const char *name; MethFn fn; } MethodDef;
 /* type_ready() (interp/objects/object.c) stores each MethodDef of t->methods in t->dict as
- * builtin_method_new(name, fn, t) (interp/runtime/func.h), unless the dict already has that name. Class
+ * builtin_method_new(name, fn, t) (interp/objects/builtin_fn.h), unless the dict already has that name. Class
  * methods of built-in types (dict.fromkeys) are stored as builtin_fn_new(name, fn, (Obj *)t),
  * which does not bind. Dunder entries (__init__, __repr__, __eq__...) are in methods[] where
  * super() calls need them (object.__init__, BaseException.__init__, list.__init__...). */
@@ -170,6 +170,10 @@ struct Type {
     Obj *(*format)(Obj *, Obj *spec);   /* __format__; NULL -> str(obj) if spec empty */
     const MethodDef *methods;       /* copied into dict by type_ready() */
     Obj *(*new_)(Type *t, Obj *const *args, int nargs, Obj *kwnames);   /* type(...) construction */
+    /* Binding when found in a class's dict (descr_get, interp/objects/descr.h): obj the instance,
+     * NULL for a lookup on the class owner; new reference. NULL -> a heap type's __get__, else
+     * the object itself. Not inherited by type_ready (a subclass of staticmethod does not unwrap). */
+    Obj *(*descr_get)(Obj *descr, Obj *obj, Type *owner);
 };
 
 /* The built-in types. Each is defined in the file that implements it. */
@@ -258,10 +262,14 @@ typedef struct {
     bool finalized;            /* a user subclass's __del__ has run (PEP 442: once only); class.c */
     Obj *value;
 } ExcObj;
-/* Start-up, once per process before any interpreter: type_ready() every built-in type declared
- * in this header (in base-first order) and create the
- * exception classes. interp/objects/object.c. Returns -1 on failure. */
+/* Start-up, once per process before any interpreter: type_ready() every built-in type of the
+ * object layer (in base-first order) and create the exception classes. interp/objects/object.c.
+ * Returns -1 on failure. The layers above ready their own types (code, function, cell,
+ * generator, super, traceback) after it: interp/runtime/interp.c. */
 int types_init(void);
+/* type(name, bases, dict) makes a class with this function (interp/runtime/class.c's class_new),
+ * which the runtime registers at start-up, after types_init and before any second thread. */
+void type_set_class_new(Obj *(*class_new)(Obj *name, Obj *bases, Obj *ns));
 /* Fill a builtins module dict with the built-in functions (print, len, ..., exec, eval,
  * __build_class__), the types and the exception classes. interp/runtime/builtins.c. */
 int builtins_init(Obj *dict);

@@ -4,9 +4,10 @@
  * types_init (process start-up) and c_stack_check (RecursionError on a low C stack).
  *
  * Built-in types are static, immortal Type structs; type_ready fills their dict from methods[]
- * (as builtin_method_new descriptors, interp/runtime/func.h) and copies every NULL slot from the base, so
- * a subclass behaves as its base unless it says otherwise. Heap types (class statements) are
- * made by class.c, which calls type_ready too.
+ * (as builtin_method_new descriptors, interp/objects/builtin_fn.h) and copies every NULL slot from the
+ * base, so a subclass behaves as its base unless it says otherwise. Heap types (class statements,
+ * type(name, bases, dict)) are made by the runtime (interp/runtime/class.c, reached from type()
+ * through the function it registers with type_set_class_new), which calls type_ready too.
  *
  * Called by: everyone (type_lookup is on the attribute hot path). Locks: none; types are
  * readied once at start-up, before any second thread exists. Heap type dicts are mutated under
@@ -14,8 +15,7 @@
  */
 #include <string.h>
 #include "objects/objects.h"
-#include "runtime/class.h"
-#include "runtime/vm.h"
+#include "objects/builtin_fn.h"
 
 /* ---- small shared helpers ------------------------------------------------------------------ */
 
@@ -335,6 +335,11 @@ static Obj *type_repr(Obj *o) {
     return r;
 }
 
+/* Set once at start-up, before any second thread (type_set_class_new, called by the runtime). */
+static Obj *(*class_new_fn)(Obj *name, Obj *bases, Obj *ns);
+
+void type_set_class_new(Obj *(*fn)(Obj *name, Obj *bases, Obj *ns)) { class_new_fn = fn; }
+
 static Obj *type_call(Obj *callable, Obj *const *args, int nargs, Obj *kwnames) {
     Type *t = (Type *)callable;
     if (t == &type_type) {
@@ -347,7 +352,8 @@ static Obj *type_call(Obj *callable, Obj *const *args, int nargs, Obj *kwnames) 
             return exc_raise(TypeError_t, "type.__new__() argument 2 must be tuple, not %s", type_name(args[1]));
         if (!obj_isinstance(args[2], &dict_type))
             return exc_raise(TypeError_t, "type.__new__() argument 3 must be dict, not %s", type_name(args[2]));
-        return class_new(args[0], args[1], args[2]);
+        if (!class_new_fn) return exc_raise(SystemError_t, "type(): no class machinery registered");
+        return class_new_fn(args[0], args[1], args[2]);
     }
     if (!t->new_) return exc_raise(TypeError_t, "cannot create '%s' instances", t->name);
     return t->new_(t, args, nargs, kwnames);
@@ -450,7 +456,7 @@ static Obj *type_subscript(Obj *o, Obj *key) {
 
 /* A getattr slot of its own (not NULL) so the VM's LOAD_METHOD fast path, which binds methods
  * found on TYPE(o), never binds type's inherited object.__init__ & co. to a class: attribute
- * lookup on a class goes through class.c's generic path (the class's own MRO first). */
+ * lookup on a class goes through attr.c's generic path (the class's own MRO first). */
 static Obj *type_getattr(Obj *o, Obj *name) { return obj_generic_getattr(o, name); }
 
 static Obj *type_m_mro(Obj *self, Obj *const *a, int n, Obj *k) {
@@ -586,14 +592,15 @@ Obj false_obj = STATIC_OBJ(bool_type);
 int types_init(void) {
     static bool done;
     if (done) return 0;
-    /* object and type first: everything else's dict holds builtin_method objects. */
+    /* object and type first: everything else's dict holds builtin_method objects. The types of
+     * the layers above (code, function, cell, generator, super, traceback) are readied by the
+     * runtime after this (interp/runtime/interp.c). */
     Type *order[] = {
         &object_type, &type_type, &int_type, &bool_type, &float_type, &str_type, &bytes_type,
         &bytearray_type,
         &list_type, &tuple_type, &dict_type, &set_type, &frozenset_type, &range_type, &slice_type,
         &none_type, &notimpl_type, &ellipsis_type, &builtin_fn_type, &method_type,
-        &function_type, &code_type, &cell_type, &module_type, &generator_type, &property_type,
-        &staticmethod_type, &classmethod_type, &super_type,
+        &module_type, &property_type, &staticmethod_type, &classmethod_type,
         &list_iter_type, &list_reviter_type, &tuple_iter_type, &range_iter_type, &seq_iter_type,
         &enumerate_type, &zip_type, &map_type, &filter_type, &reversed_type, &callable_iter_type,
         &dict_keys_type, &dict_values_type, &dict_items_type, &dict_keyiter_type,

@@ -9,7 +9,6 @@
 
 #include "core/obj.h"
 #include "core/state.h"
-#include "runtime/func.h"
 
 /* Static type header: immortal, its type is type_type. */
 #define TYPE_HEAD {IMMORTAL_REFCNT, &type_type}

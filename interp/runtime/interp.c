@@ -2,10 +2,11 @@
  * interp/runtime/interp.c — interpreter and thread-state lifecycle, and the top-level entry points
  * (run a file's source, the REPL, the uncaught-exception policy).
  *
- * interp_new: the first interpreter of the process runs types_init() (interp/objects/object.c) once; each
+ * interp_new: the first interpreter of the process readies the built-in types once (types_init,
+ * interp/objects/object.c, then the code, function, cell, generator, super and traceback types
+ * of the layers above, and registers class_new for type(name, bases, dict)); each
  * interpreter then gets its own modules dict, builtins module (builtins_init), sys module and
- * GIL. The calling thread becomes the main thread: its ThreadState is
- * installed with port_tls_set and it takes the GIL. Nothing here is global except the
+ * GIL. The calling thread becomes the main thread: its ThreadState is installed with port_tls_set and it takes the GIL. Nothing here is global except the
  * once-per-process type setup (guarded by a spinlock for interpreters made concurrently).
  */
 #include <string.h>
@@ -46,9 +47,13 @@ static int types_once(void) {
     if (!__atomic_exchange_n(&lock_ready, 1, __ATOMIC_ACQ_REL)) port_spin_init(&once_lock, "types_once");
     /* the spin lock only orders two first interpreters; types_init allocates, so do it outside */
     if (__atomic_load_n(&once_state, __ATOMIC_ACQUIRE)) return 0;
-    if (types_init() < 0) return -1;
-    if (type_ready(&traceback_type) < 0) return -1;
-    if (class_init_types() < 0) return -1;
+    if (types_init() < 0) return -1;          /* the object layer's types */
+    /* then those of the layers above it, and the class machinery behind type(name, bases, dict) */
+    Type *const upper[] = { &code_type, &function_type, &cell_type, &generator_type, &super_type,
+                            &traceback_type };
+    for (size_t i = 0; i < sizeof upper / sizeof upper[0]; i++)
+        if (type_ready(upper[i]) < 0) return -1;
+    type_set_class_new(class_new);
     __atomic_store_n(&once_state, 1, __ATOMIC_RELEASE);
     return 0;
 }
