@@ -59,8 +59,7 @@ Targets
                   normalised, and compared like the suite's host run, against the oracle's stdout
                   or NAME.expected; for a program that ends in an exception the console must start
                   with the oracle's stdout and end with its `Type: message` line. The guest's exit
-                  status must match; 101 (kernel panic) always fails. Skipped (status 0) while
-                  interp/KERNEL_READY is absent, unless --kernel names a kernel.
+                  status must match; 101 (kernel panic) always fails.
 
 Known gaps: <dir>/KNOWN_FAILURES lists `name  reason` lines (`#` comments allowed; `name` with or
 without `.py`). A listed test that fails is reported "known failure" and does not fail the run;
@@ -572,9 +571,6 @@ def main(argv=None):
             tests = [t for t in tests if test_name(t) in subset or os.path.dirname(t) not in given_dirs]
             if missing:
                 print("runner: QEMU_SUBSET names missing tests: " + " ".join(sorted(missing)))
-        if a.kernel is None and not os.path.exists(os.path.join(REPO, "interp/KERNEL_READY")):
-            print("runner: interp/KERNEL_READY absent: the guest has no Python yet; guest run skipped (SKIP)")
-            return 0
         kernel = repo_path(a.kernel or "build/kernel.elf")
         if not os.path.exists(kernel):
             print("runner: %s missing (make build/kernel.elf first)" % kernel, file=sys.stderr)

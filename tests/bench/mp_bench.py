@@ -7,8 +7,7 @@ prints one table: process start+join cost, child bootstrap time, memory per proc
 interpreter's heap after re-running the main module, and what is left accounted after it exits),
 Queue round-trip latency, Pool(n).map speed-up over sequential for n = 1, 2, 4, and the
 "two processes vs one" ratio of the tutorial's cpu_task program.
-Writes build/bench/mp.md. The guest kernel must contain the interpreter: build/kernel.elf when
-interp/KERNEL_READY exists, else build/mpk/kernel.elf (built here with KERNEL_INTERP=1).
+Writes build/bench/mp.md. The guest kernel is build/kernel.elf (made here if out of date).
 Figures, never assertions: the dev host has 2 cores and is shared.
 """
 import argparse
@@ -64,12 +63,8 @@ def run(cmd, env=None, timeout=600):
 
 
 def guest_kernel():
-    if os.path.exists(os.path.join(REPO, "interp/KERNEL_READY")):
-        k = os.path.join(REPO, "build/kernel.elf")
-        subprocess.run(["make", "-s", "build/kernel.elf"], cwd=REPO)
-        return k
-    k = os.path.join(REPO, "build/mpk/kernel.elf")
-    subprocess.run(["make", "-s", "BUILD=build/mpk", "KERNEL_INTERP=1", "build/mpk/kernel.elf"], cwd=REPO)
+    k = os.path.join(REPO, "build/kernel.elf")
+    subprocess.run(["make", "-s", "build/kernel.elf"], cwd=REPO)
     return k
 
 
