@@ -259,7 +259,7 @@ void sched_finish(void)
 {
     struct cpu *c = mycpu();
     struct thread *from = c->switched_from;
-    sched_lock.owner = c->cur;
+    sched_lock.holder = c->cur;
     if (from && from->state == T_ZOMBIE)
         thread_dead_locked(from);   /* its stack is no longer in use: joinable / reapable */
     c->switched_from = 0;

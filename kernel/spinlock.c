@@ -13,7 +13,7 @@ void spin_init(spinlock_t *l, const char *name)
 {
     l->locked = 0;
     l->cpu = -1;
-    l->owner = 0;
+    l->holder = 0;
     l->name = name;
 }
 
@@ -75,7 +75,7 @@ void spin_lock(spinlock_t *l)
         : "=&r"(tmp), "=&r"(fail) : "r"(&l->locked), "r"(1u) : "cc", "memory");
     struct cpu *c = mycpu();
     l->cpu = c->id;
-    l->owner = c->cur;
+    l->holder = c->cur;
     if (c->locks_held < 8)
         c->held[c->locks_held] = l;
     c->locks_held++;
@@ -86,7 +86,7 @@ void spin_unlock(spinlock_t *l)
     struct cpu *c = mycpu();
     if (!l->locked || l->cpu != c->id) {
         struct thread *t = c->cur;
-        struct thread *o = l->owner;
+        struct thread *o = l->holder;
         if (l->locked)
             panic("spinlock '%s' released by cpu %d thread '%s' but held by cpu %d thread '%s'",
                   l->name, c->id, t ? t->name : "?", l->cpu, o ? o->name : "?");
@@ -94,7 +94,7 @@ void spin_unlock(spinlock_t *l)
               t ? t->name : "?");
     }
     l->cpu = -1;
-    l->owner = 0;
+    l->holder = 0;
     c->locks_held--;
     for (int i = 0; i < c->locks_held && i < 7; i++)   /* keep held[] in order, minus l */
         if (c->held[i] == l) {
@@ -102,7 +102,7 @@ void spin_unlock(spinlock_t *l)
             c->held[i + 1] = l;
         }
     /* DMB (release, as xv6's __sync_synchronize in release): every load and store of the
-     * critical section, and the bookkeeping above (l->cpu, l->owner, held[]), is performed
+     * critical section, and the bookkeeping above (l->cpu, l->holder, held[]), is performed
      * before the store that frees the lock. Otherwise the next holder could take the lock and
      * still read our stale data, or have its own stores overwritten by our late ones. The
      * "memory" clobber keeps the compiler from sinking them below the store. */

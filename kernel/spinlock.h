@@ -12,7 +12,7 @@ struct thread;
 typedef struct spinlock {
     volatile uint32_t locked;
     volatile int cpu;           /* holder's core, -1 when free */
-    struct thread *owner;       /* holder's thread */
+    struct thread *holder;       /* holder's thread */
     const char *name;
 } spinlock_t;
 

@@ -1,7 +1,7 @@
 /*
  * kernel/ticketlock.h — a fair (FIFO) spinlock: the `spinlock` lab (labs/spinlock/README.md).
- * A taker draws a ticket (next++) and waits in WFE until `owner` shows its number; the releaser
- * advances `owner` and SEVs. Interrupts stay off on the holder's core while it holds the lock,
+ * A taker draws a ticket (next++) and waits in WFE until `serving` shows its number; the releaser
+ * advances `serving` and SEVs. Interrupts stay off on the holder's core while it holds the lock,
  * as with spinlock_t. Used by `selftest ticket` (kernel/test/labtest.c), not by the rest of the kernel.
  */
 #ifndef KERNEL_TICKETLOCK_H
@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 typedef struct ticketlock {
-    volatile uint16_t owner;    /* ticket now served */
+    volatile uint16_t serving;    /* ticket now served */
     volatile uint16_t next;     /* next ticket to hand out */
     const char *name;
 } ticketlock_t;

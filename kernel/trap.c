@@ -162,7 +162,7 @@ static int trap_contain(int type, uint32_t *frame)
     for (int i = nlocks - 1; i >= 0; i--) {
         struct spinlock *l = c->held[i];
         l->cpu = -1;
-        l->owner = 0;
+        l->holder = 0;
         __asm__ volatile("dmb" ::: "memory");
         l->locked = 0;
         __asm__ volatile("dsb; sev" ::: "memory");

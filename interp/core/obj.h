@@ -14,7 +14,7 @@
  * the current ThreadState; a function returning int returns -1 with an exception set. exc_raise*
  * set the exception and return NULL so `return exc_raise(...)` reads naturally.
  *
- * Ownership: functions return NEW references unless their comment says "borrowed". Arguments are
+ * References: functions return NEW references unless their comment says "borrowed". Arguments are
  * borrowed unless the comment says "steals".
  */
 #ifndef INTERP_OBJ_H
@@ -171,9 +171,9 @@ struct Type {
     const MethodDef *methods;       /* copied into dict by type_ready() */
     Obj *(*new_)(Type *t, Obj *const *args, int nargs, Obj *kwnames);   /* type(...) construction */
     /* Binding when found in a class's dict (descr_get, interp/objects/descr.h): obj the instance,
-     * NULL for a lookup on the class owner; new reference. NULL -> a heap type's __get__, else
+     * NULL for a lookup on the class cls; new reference. NULL -> a heap type's __get__, else
      * the object itself. Not inherited by type_ready (a subclass of staticmethod does not unwrap). */
-    Obj *(*descr_get)(Obj *descr, Obj *obj, Type *owner);
+    Obj *(*descr_get)(Obj *descr, Obj *obj, Type *cls);
 };
 
 /* The built-in types. Each is defined in the file that implements it. */

@@ -46,7 +46,7 @@ typedef struct {
     port_spin_t lk;
     port_waitq_t q;
     int locked;
-    uint32_t owner;                 /* RLock: owner ident */
+    uint32_t holder;                /* RLock: holder ident */
     long count;                     /* RLock: recursion count */
 } LockObj;
 
@@ -58,7 +58,7 @@ static Obj *lock_make(Type *t) {
     port_spin_init(&l->lk, "pylock");
     port_waitq_init(&l->q, "pylock");
     l->locked = 0;
-    l->owner = 0;
+    l->holder = 0;
     l->count = 0;
     return &l->base;
 }
@@ -88,7 +88,7 @@ static int lock_wait(LockObj *l, uint64_t ns, uint32_t me) {
     port_spin_lock(&l->lk);
     if (!l->locked) {
         l->locked = 1;
-        l->owner = me;
+        l->holder = me;
         port_spin_unlock(&l->lk);
         return 1;
     }
@@ -123,7 +123,7 @@ static int lock_wait(LockObj *l, uint64_t ns, uint32_t me) {
             break;
         }
     }
-    if (r == 1) { l->locked = 1; l->owner = me; }
+    if (r == 1) { l->locked = 1; l->holder = me; }
     port_spin_unlock(&l->lk);
     gil_after_blocking(ts);
     if (r == -2) { exc_raise_obj((Obj *)SystemExit_t); return -1; }
@@ -158,7 +158,7 @@ static Obj *lock_release(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
         return exc_raise(RuntimeError_t, "release unlocked lock");
     }
     l->locked = 0;
-    l->owner = 0;
+    l->holder = 0;
     port_waitq_wake_one(&l->q);
     port_spin_unlock(&l->lk);
     return none_ref();
@@ -219,7 +219,7 @@ static Obj *rlock_acquire(Obj *self, Obj *const *args, int nargs, Obj *kwnames) 
     uint64_t ns;
     if (acquire_args("acquire", args, nargs, kwnames, &ns) < 0) return NULL;
     uint32_t me = port_thread_id();
-    if (l->locked && l->owner == me) {     /* only we change owner while we own it */
+    if (l->locked && l->holder == me) {     /* only we change holder while we hold it */
         l->count++;
         return bool_from(1);
     }
@@ -233,7 +233,7 @@ static Obj *rlock_release(Obj *self, Obj *const *args, int nargs, Obj *kwnames) 
     (void)args; (void)nargs; (void)kwnames;
     LockObj *l = (LockObj *)self;
     uint32_t me = port_thread_id();
-    if (!l->locked || l->owner != me)
+    if (!l->locked || l->holder != me)
         return exc_raise(RuntimeError_t, "cannot release un-acquired lock");
     if (--l->count > 0) return none_ref();
     return lock_release(self, NULL, 0, NULL);
@@ -253,13 +253,13 @@ static Obj *rlock_exit(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
 static Obj *rlock_is_owned(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
     (void)args; (void)nargs; (void)kwnames;
     LockObj *l = (LockObj *)self;
-    return bool_from(l->locked && l->owner == port_thread_id());
+    return bool_from(l->locked && l->holder == port_thread_id());
 }
-/* For threading.Condition: release completely / re-acquire with the saved (count, owner). */
+/* For threading.Condition: release completely / re-acquire with the saved (count, holder). */
 static Obj *rlock_release_save(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
     (void)args; (void)nargs; (void)kwnames;
     LockObj *l = (LockObj *)self;
-    if (!l->locked || l->owner != port_thread_id())
+    if (!l->locked || l->holder != port_thread_id())
         return exc_raise(RuntimeError_t, "cannot release un-acquired lock");
     long count = l->count;
     l->count = 0;
@@ -281,7 +281,7 @@ static Obj *rlock_acquire_restore(Obj *self, Obj *const *args, int nargs, Obj *k
 static Obj *rlock_repr(Obj *self) {
     LockObj *l = (LockObj *)self;
     return str_fmt("<%s _thread.RLock object owner=%ld count=%ld>",
-                   l->locked ? "locked" : "unlocked", (long)(l->locked ? l->owner : 0),
+                   l->locked ? "locked" : "unlocked", (long)(l->locked ? l->holder : 0),
                    (long)(l->locked ? l->count : 0));
 }
 

@@ -27,7 +27,7 @@ struct MpShared {
     /* MPS_SEM */
     long value, maxvalue;
     int recursive;
-    uint32_t owner;
+    uint32_t holder;
     long count;
     /* MPS_EVENT */
     int flag;

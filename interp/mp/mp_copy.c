@@ -116,7 +116,7 @@ static int global_name(Obj *v, Obj **mod, Obj **name) {
     }
     if (t == &builtin_fn_type) {
         BuiltinFnObj *f = (BuiltinFnObj *)v;
-        if (f->self || f->owner || dict_get_s(in->builtins, f->name) != v) { cannot(v); return -1; }
+        if (f->self || f->cls || dict_get_s(in->builtins, f->name) != v) { cannot(v); return -1; }
         *mod = str_from_cstr("builtins");
         *name = str_from_cstr(f->name);
         if (!*mod || !*name) { CLEAR(*mod); CLEAR(*name); return -1; }

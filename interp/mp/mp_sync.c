@@ -2,11 +2,11 @@
  * interp/mp/mp_sync.c — multiprocessing's Lock, RLock, Semaphore, BoundedSemaphore and Event, as
  * shared cells (mp_cell.h) reached through per-interpreter proxies.
  *
- * Semaphore cells implement Lock (value 1, max 1), RLock (recursive: owner thread + count),
+ * Semaphore cells implement Lock (value 1, max 1), RLock (recursive: holder thread + count),
  * Semaphore and BoundedSemaphore; an Event cell is a flag. Blocking waits go through
  * mp_wait_until (mp_shared.c): spin, then sleep without the GIL.
  *
- * Locks: the cell's spinlock guards value, owner, count and flag, and the wait counts; reads
+ * Locks: the cell's spinlock guards value, holder, count and flag, and the wait counts; reads
  * for get_value() and is_set() are lone atomic loads.
  */
 #include <string.h>
@@ -28,7 +28,7 @@ static Obj *sem_acquire_ns(MpShared *s, uint64_t ns) {
     uint32_t me = port_thread_id();
     ThreadState *ts = ts_get();
     port_spin_lock(&s->lk);
-    if (s->recursive && s->count > 0 && s->owner == me) {
+    if (s->recursive && s->count > 0 && s->holder == me) {
         s->count++;
         port_spin_unlock(&s->lk);
         return bool_from(1);
@@ -36,7 +36,7 @@ static Obj *sem_acquire_ns(MpShared *s, uint64_t ns) {
     int r = mp_wait_until(s, sem_ready, ns, 0);
     if (r == 1) {
         s->value--;
-        s->owner = me;
+        s->holder = me;
         s->count = 1;
     }
     port_spin_unlock(&s->lk);
@@ -57,7 +57,7 @@ Obj *mp_sem_release(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
     MpShared *s = SH(self);
     port_spin_lock(&s->lk);
     if (s->recursive) {
-        if (s->count <= 0 || s->owner != port_thread_id()) {
+        if (s->count <= 0 || s->holder != port_thread_id()) {
             port_spin_unlock(&s->lk);
             return exc_raise(AssertionError_t, "attempt to release recursive lock not owned by thread");
         }
@@ -67,7 +67,7 @@ Obj *mp_sem_release(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
         return exc_raise(ValueError_t, "semaphore or lock released too many times");
     }
     s->value++;
-    s->owner = 0;
+    s->holder = 0;
     s->count = 0;
     if (s->nwait) port_waitq_wake_one(&s->q);
     port_spin_unlock(&s->lk);
@@ -99,7 +99,7 @@ static Obj *sem_repr(Obj *self) {
         return str_fmt("<Lock(owner=%s)>", s->value > 0 ? "None" : "SomeOtherProcess");
     if (t == &mp_rlock_type) {
         if (s->count <= 0) return str_fmt("<RLock(None, 0)>");
-        return str_fmt("<RLock(%s, %ld)>", s->owner == port_thread_id() ? "MainThread" : "SomeOtherThread",
+        return str_fmt("<RLock(%s, %ld)>", s->holder == port_thread_id() ? "MainThread" : "SomeOtherThread",
                        (long)s->count);
     }
     if (s->maxvalue < 0x7fffffffL)

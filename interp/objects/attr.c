@@ -30,13 +30,13 @@ static bool is_data_descr(Obj *d) {
 }
 
 /* ---- descriptors ------------------------------------------------------------------------------- */
-Obj *descr_get(Obj *descr, Obj *obj, Type *owner) {
+Obj *descr_get(Obj *descr, Obj *obj, Type *cls) {
     Type *dt = TYPE(descr);
-    if (dt->descr_get) return dt->descr_get(descr, obj, owner);
+    if (dt->descr_get) return dt->descr_get(descr, obj, cls);
     if (dt->flags & TF_HEAPTYPE) {
         Obj *get = type_lookup(dt, str_intern("__get__"));
         if (get) {
-            Obj *args[3] = { descr, obj ? obj : None, (Obj *)owner };
+            Obj *args[3] = { descr, obj ? obj : None, (Obj *)cls };
             return obj_call(get, args, 3, NULL);
         }
     }

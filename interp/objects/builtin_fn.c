@@ -19,9 +19,9 @@ Obj *builtin_fn_new(const char *name, MethFn fn, Obj *self) {
     return &f->base;
 }
 
-Obj *builtin_method_new(const char *name, MethFn fn, Type *owner) {
+Obj *builtin_method_new(const char *name, MethFn fn, Type *cls) {
     BuiltinFnObj *f = (BuiltinFnObj *)builtin_fn_new(name, fn, NULL);
-    if (f) f->owner = owner;
+    if (f) f->cls = cls;
     return &f->base;
 }
 
@@ -33,13 +33,13 @@ static void builtin_fn_dealloc(Obj *o) {
 
 static Obj *builtin_fn_call(Obj *o, Obj *const *args, int nargs, Obj *kwnames) {
     BuiltinFnObj *f = (BuiltinFnObj *)o;
-    if (f->owner) {
+    if (f->cls) {
         if (nargs < 1)
             return exc_raise(TypeError_t, "unbound method %s.%s() needs an argument",
-                             f->owner->name, f->name);
-        if (!obj_isinstance(args[0], f->owner))
+                             f->cls->name, f->name);
+        if (!obj_isinstance(args[0], f->cls))
             return exc_raise(TypeError_t, "descriptor '%s' for '%s' objects doesn't apply to a '%T' object",
-                             f->name, f->owner->name, args[0]);
+                             f->name, f->cls->name, args[0]);
         return f->fn(args[0], args + 1, nargs - 1, kwnames);
     }
     return f->fn(f->self, args, nargs, kwnames);
@@ -47,7 +47,7 @@ static Obj *builtin_fn_call(Obj *o, Obj *const *args, int nargs, Obj *kwnames) {
 
 static Obj *builtin_fn_repr(Obj *o) {
     BuiltinFnObj *f = (BuiltinFnObj *)o;
-    if (f->owner) return str_fmt("<method '%s' of '%s' objects>", f->name, f->owner->name);
+    if (f->cls) return str_fmt("<method '%s' of '%s' objects>", f->name, f->cls->name);
     if (f->self && !obj_is(f->self, &module_type))
         return str_fmt("<built-in method %s of %T object at %p>", f->name, f->self, (void *)f->self);
     return str_fmt("<built-in function %s>", f->name);
@@ -61,12 +61,12 @@ static Obj *builtin_fn_getattr(Obj *o, Obj *name) {
     return obj_generic_getattr(o, name);
 }
 
-/* Found in a class's dict: an unbound method binds to an instance of its owner; a function with
+/* Found in a class's dict: an unbound method binds to an instance of its cls; a function with
  * a self (a class method of a built-in type, dict.fromkeys) or a module function does not bind. */
-static Obj *builtin_fn_descr_get(Obj *descr, Obj *obj, Type *owner) {
-    (void)owner;
+static Obj *builtin_fn_descr_get(Obj *descr, Obj *obj, Type *cls) {
+    (void)cls;
     BuiltinFnObj *b = (BuiltinFnObj *)descr;
-    if (obj && b->owner && obj_isinstance(obj, b->owner)) return builtin_fn_new(b->name, b->fn, obj);
+    if (obj && b->cls && obj_isinstance(obj, b->cls)) return builtin_fn_new(b->name, b->fn, obj);
     return NEWREF(descr);
 }
 

@@ -10,7 +10,7 @@
  *                                    MethodDefs into a type's dict: calling it takes self from
  *                                    args[0] (TypeError if missing or not a t); attribute lookup on
  *                                    an instance binds it (obj_generic_getattr -> descr_get).
- * Used by: type_ready, the VM (its LOAD_METHOD fast path reads `owner`), modules, the copy of
+ * Used by: type_ready, the VM (its LOAD_METHOD fast path reads `cls`), modules, the copy of
  * objects between interpreters (interp/mp/mp_copy.c). Callers hold the GIL.
  */
 #ifndef INTERP_OBJECTS_BUILTIN_FN_H
@@ -23,9 +23,9 @@ typedef struct {
     const char *name;
     MethFn fn;
     Obj *self;          /* bound self, or NULL */
-    Type *owner;        /* non-NULL: unbound method of this type (self comes from args[0]) */
+    Type *cls;        /* non-NULL: unbound method of this type (self comes from args[0]) */
 } BuiltinFnObj;
 
-Obj *builtin_method_new(const char *name, MethFn fn, Type *owner);
+Obj *builtin_method_new(const char *name, MethFn fn, Type *cls);
 
 #endif

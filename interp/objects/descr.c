@@ -118,13 +118,13 @@ static Obj *sm_call(Obj *o, Obj *const *args, int nargs, Obj *kwnames) {
 /* staticmethod unwraps; classmethod binds the function to the class (the instance's type when
  * looked up through an instance). Slots are not inherited (type_ready), so an instance of a
  * subclass of either binds as a plain object. */
-static Obj *sm_descr_get(Obj *descr, Obj *obj, Type *owner) {
-    (void)obj; (void)owner;
+static Obj *sm_descr_get(Obj *descr, Obj *obj, Type *cls) {
+    (void)obj; (void)cls;
     return NEWREF(class_wrapped_func(descr));
 }
 
-static Obj *cm_descr_get(Obj *descr, Obj *obj, Type *owner) {
-    return method_new(class_wrapped_func(descr), obj ? (Obj *)TYPE(obj) : (Obj *)owner);
+static Obj *cm_descr_get(Obj *descr, Obj *obj, Type *cls) {
+    return method_new(class_wrapped_func(descr), obj ? (Obj *)TYPE(obj) : (Obj *)cls);
 }
 
 Type staticmethod_type = {
@@ -168,8 +168,8 @@ static void prop_dealloc(Obj *o) {
 }
 
 /* Through an instance: call fget(obj); on the class: the property itself. */
-static Obj *prop_descr_get(Obj *o, Obj *obj, Type *owner) {
-    (void)owner;
+static Obj *prop_descr_get(Obj *o, Obj *obj, Type *cls) {
+    (void)cls;
     if (!obj) return NEWREF(o);
     PropObj *p = (PropObj *)o;
     if (!p->fget) return exc_raise(AttributeError_t, "unreadable attribute");

@@ -23,8 +23,8 @@ typedef struct { Obj base; Obj *func; Obj *self; } MethodObj;
 typedef struct { Obj base; Obj *fget, *fset, *fdel, *doc; } PropObj;
 
 /* Bind a descriptor found in a type's dict for an access on obj (NULL: access on the class
- * `owner` itself). New reference. */
-Obj *descr_get(Obj *descr, Obj *obj, Type *owner);
+ * `cls` itself). New reference. */
+Obj *descr_get(Obj *descr, Obj *obj, Type *cls);
 
 /* The function inside a staticmethod or classmethod (borrowed). */
 Obj *class_wrapped_func(Obj *sm_or_cm);

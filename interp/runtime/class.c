@@ -145,7 +145,7 @@ static Obj *heap_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
     if (init && init != oinit && (obj_is(init, &function_type) || (TYPE(init)->flags & TF_HEAPTYPE) ||
                                   obj_is(init, &builtin_fn_type))) {
         if (obj_is(init, &builtin_fn_type) && sb != &object_type &&
-            ((BuiltinFnObj *)init)->owner && !(((BuiltinFnObj *)init)->owner->flags & TF_HEAPTYPE)) {
+            ((BuiltinFnObj *)init)->cls && !(((BuiltinFnObj *)init)->cls->flags & TF_HEAPTYPE)) {
             /* a built-in base's __init__ (list.__init__...): new_ already consumed the arguments
              * unless the base defines __init__ for that purpose; call it as CPython does */
         }

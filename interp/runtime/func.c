@@ -131,8 +131,8 @@ static int func_setattr(Obj *o, Obj *name, Obj *val) {
 }
 
 /* Found in a class's dict: through an instance, a bound method; on the class, the function. */
-static Obj *func_descr_get(Obj *descr, Obj *obj, Type *owner) {
-    (void)owner;
+static Obj *func_descr_get(Obj *descr, Obj *obj, Type *cls) {
+    (void)cls;
     return obj ? method_new(descr, obj) : NEWREF(descr);
 }
 

@@ -1032,7 +1032,7 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
                 d = type_lookup(t, nm);
             }
             if (d && (TYPE(d) == &function_type ||
-                      (TYPE(d) == &builtin_fn_type && ((BuiltinFnObj *)d)->owner))) {
+                      (TYPE(d) == &builtin_fn_type && ((BuiltinFnObj *)d)->cls))) {
                 bool shadow = false;
                 if (t->dictoffset) {
                     Obj *idict = *(Obj **)((char *)o + t->dictoffset);

@@ -105,7 +105,7 @@ static void tk_fair(void *a)
             /* Bounded waiting, from the lock's own books: the tickets drawn by others when we last
              * held the lock must all have been served before we got it again. */
             uint32_t s = ++tkst.serial;
-            uint32_t queued = (uint16_t)(tk.next - tk.owner - 1);
+            uint32_t queued = (uint16_t)(tk.next - tk.serving - 1);
             if (tkst.last_serial[me] && s - tkst.last_serial[me] - 1 < tkst.last_queued[me])
                 tkst.barges++;
             tkst.last_serial[me] = s;
@@ -152,12 +152,12 @@ static int test_ticket(void)
     ticket_init(&tk, "lab-ticket");
     int bad = tk_run(tk_counter, n, 0);
     uint32_t total = (uint32_t)n * TK_ITERS;
-    int books = tk.next == tk.owner && tk.next == (uint16_t)total;
+    int books = tk.next == tk.serving && tk.next == (uint16_t)total;
     int ok1 = !bad && tkst.counter == total && !tkst.violations && books;
     kprintf("ticket exclusion: %s %d threads on %d cores x %d: count %lu/%lu, %d overlaps, "
-            "tickets next=%u owner=%u (expected %u)\n", ok1 ? "PASS" : "FAIL", n, n, TK_ITERS,
+            "tickets next=%u serving=%u (expected %u)\n", ok1 ? "PASS" : "FAIL", n, n, TK_ITERS,
             (unsigned long)tkst.counter, (unsigned long)total, tkst.violations,
-            tk.next, tk.owner, (unsigned)(uint16_t)total);
+            tk.next, tk.serving, (unsigned)(uint16_t)total);
     /* 2: fairness over 300 ms of contention, ticket lock then the kernel's test-and-set */
     uint32_t mn[2], mx[2], sum[2], over[2], barges = 0;
     int bad2 = 0, viol2 = 0;
@@ -177,11 +177,11 @@ static int test_ticket(void)
             if (g < mn[k]) mn[k] = g;
             if (g > mx[k]) mx[k] = g;
         }
-        if (k == 0 && !(tk.next == tk.owner && tk.next == (uint16_t)sum[0]))
+        if (k == 0 && !(tk.next == tk.serving && tk.next == (uint16_t)sum[0]))
             bad2++;
     }
     /* FIFO service, from the lock's own books: every ticket drawn by others while a thread held
-     * the lock was served before that thread got it again (barges == 0), and next == owner ==
+     * the lock was served before that thread got it again (barges == 0), and next == serving ==
      * the number of acquisitions. The arrival-order overtakes are printed, not graded: they
      * come from the instant between drawing an arrival number and a ticket, which a host that
      * deschedules a vCPU stretches (a figure of the host, not of the lock). */

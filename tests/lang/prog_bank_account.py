@@ -1,8 +1,8 @@
 class InsufficientFunds(Exception):
     pass
 class Account:
-    def __init__(self, owner, balance=0):
-        self.owner = owner
+    def __init__(self, holder, balance=0):
+        self.holder = holder
         self.balance = balance
         self.log = []
     def deposit(self, amt):
@@ -10,11 +10,11 @@ class Account:
         self.log.append(("dep", amt))
     def withdraw(self, amt):
         if amt > self.balance:
-            raise InsufficientFunds(f"{self.owner}: need {amt}, have {self.balance}")
+            raise InsufficientFunds(f"{self.holder}: need {amt}, have {self.balance}")
         self.balance -= amt
         self.log.append(("wd", amt))
     def __repr__(self):
-        return f"Account({self.owner!r}, {self.balance})"
+        return f"Account({self.holder!r}, {self.balance})"
 a = Account("ann", 100)
 a.deposit(50)
 try:
