@@ -146,9 +146,10 @@ DIFF_FUZZ    := $(PYTHON) tests/fuzz/diff_fuzz.py --runner $(FUZZ_DIR)/diff_runn
 # Comparison tracing (libFuzzer's trace-cmp: every integer compare and switch reports its operands,
 # so the mutator can learn magic values) is left out of the runtime's plumbing, whose compares are
 # on hashes, sizes, refcounts and pointers, never on a value an input chooses: there it cost about
-# half of all the time (docs/fuzzing.md, "Speed"). Edge coverage and the sanitizers stay on in
-# every file; the front end, the object types and the modules keep trace-cmp.
-FUZZ_NO_TRACE_CMP ?= vm dict mem object objlock frame interp gil gil_new gil_old gil_prio \
+# half of all the time (docs/fuzzing.md, "Speed"); and out of int.c, whose limb loops it slowed
+# tenfold (`37 ** 200300` took 15 s, a false libFuzzer timeout). Edge coverage and the sanitizers
+# stay on in every file; the front end, the other object types and the modules keep trace-cmp.
+FUZZ_NO_TRACE_CMP ?= vm dict mem object objlock frame interp int gil gil_new gil_old gil_prio \
                      gil_none gil_unsafe
 $(FUZZ_DIR)/obj/%.o: interp/%.c $(wildcard interp/*.h)
 	@mkdir -p $(dir $@)

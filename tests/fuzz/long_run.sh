@@ -37,8 +37,9 @@
 # otherwise build/fuzz/* and /usr/bin/python3 of this machine.
 #
 # Wall time: SECONDS plus about a minute (the coverage passes and packing). No step waits on a
-# clock for a verdict: time only bounds the run. A worker whose fuzzer stops on a finding starts
-# it again (new seed) until SECONDS are up; every crash stays in OUTDIR.
+# clock for a verdict: time only bounds the run. A worker whose fuzzer stops on a finding (or
+# after CHUNK_S seconds, see below) starts it again (new seed) until SECONDS are up; every crash
+# stays in OUTDIR.
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -82,9 +83,13 @@ tools() {
         || die "the differential oracle must be CPython 3.11 ($PY)"
 }
 
-# RSS grows ~45 KB per input (reference cycles are never collected, README "Known gaps"; each
-# interpreter's cycles stay when it is freed): a long run needs more than make's 4 GB, or every
-# worker ends in a false out-of-memory "finding". One allocation stays limited to 4 GB.
+# RSS grows ~9 KB per input (the inputs' reference cycles are never collected, README "Known
+# gaps"; the interpreter's own start-up state is freed since interp_free clears the module
+# dicts): at ~1000 inputs/s a process passes make's 4 GB in minutes, so a long run allows 12 GB
+# and restarts each libFuzzer process after CHUNK_S seconds (~5 GB by then; the restart re-reads
+# the shared corpus, a few percent of the chunk), or every worker would end in a false
+# out-of-memory "finding". One allocation stays limited to 4 GB.
+CHUNK_S=${CHUNK_S:-600}
 # -detect_leaks=0: see FUZZ_LIBFUZZER_ARGS in mk/tests.mk (libFuzzer would run inputs twice).
 LIBFUZZER_ARGS=(-timeout=10 -rss_limit_mb=12288 -malloc_limit_mb=4096 -max_len=4096 -handle_int=0
                 -detect_leaks=0 -close_fd_mask=3 -dict=tests/fuzz/python.dict -print_final_stats=1)
@@ -94,6 +99,7 @@ worker_compile_run() {       # $1 index, $2 end time (epoch s)
     while :; do
         left=$(( end - $(date +%s) ))
         [ "$left" -ge 5 ] || break
+        [ "$left" -le "$CHUNK_S" ] || left=$CHUNK_S
         "$FCR" -max_total_time="$left" -seed=$(( i * 1000 + n + 1 )) "${LIBFUZZER_ARGS[@]}" \
             -artifact_prefix="$OUT/compile_run/artifacts/" \
             "$OUT/compile_run/corpus" tests/fuzz/corpus/compile_run tests/lang tests/bad \
