@@ -99,33 +99,63 @@ FUZZ_DIR     := $(BUILD)/fuzz
 FUZZ_SRCS     = $(INTERP_SRCS) ports/host/port_linux.c
 FUZZ_SAN     := -fsanitize=address,undefined -fno-sanitize-recover=undefined
 # No -Werror here: clang warns about things gcc does not, and this build is a tool, not a product.
-FUZZ_CFLAGS  := -std=gnu11 -g -O1 -fno-omit-frame-pointer -Wall -Wextra -Iinterp \
+# -O2 (was -O1): the sanitizers instrument every memory access and every UB-prone operation the
+# compiled code still performs, at any -O level; -O2 only runs the same checks faster.
+FUZZ_CFLAGS  := -std=gnu11 -g -O2 -fno-omit-frame-pointer -Wall -Wextra -Iinterp \
                 -I$(BUILD)/host/gen -DTOLLPY_HOST=1 -DTOLLPY_FUZZ=1 $(FUZZ_SAN)
+# Two object sets: obj/ carries libFuzzer's coverage instrumentation (fuzz_compile_run); obj-diff/
+# does not (diff_runner: the generated programs need no coverage feedback, and the callbacks cost
+# about half its time). Both are ASan+UBSan. long_run.sh measures the diff programs' coverage
+# with fuzz_compile_run.
 FUZZ_OBJS     = $(patsubst %.c,$(FUZZ_DIR)/obj/%.o,$(FUZZ_SRCS)) \
                 $(FUZZ_DIR)/obj/gen_modtab.o $(FUZZ_DIR)/obj/gen_frozen.o
+FUZZ_DIFF_OBJS = $(patsubst %.c,$(FUZZ_DIR)/obj-diff/%.o,$(FUZZ_SRCS)) \
+                $(FUZZ_DIR)/obj-diff/gen_modtab.o $(FUZZ_DIR)/obj-diff/gen_frozen.o
 FUZZ_SECONDS ?= 60
 FUZZ_SEED    ?= 1
 FUZZ_SMOKE_RUNS     ?= 5000
 FUZZ_SMOKE_PROGRAMS ?= 300
 # detect_leaks=0: reference cycles are a documented leak (README "Known gaps").
 FUZZ_ENV     := ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-FUZZ_LIBFUZZER_ARGS := -timeout=10 -rss_limit_mb=4096 -max_len=4096 -handle_int=0 \
+# -detect_leaks=0 for libFuzzer too: with it on, libFuzzer runs every input that frees fewer
+# blocks than it allocates a second time (its first 1000 such inputs), a third of the time spent.
+FUZZ_LIBFUZZER_ARGS := -timeout=10 -rss_limit_mb=4096 -max_len=4096 -handle_int=0 -detect_leaks=0 \
                 -close_fd_mask=3 -dict=tests/fuzz/python.dict
 DIFF_FUZZ    := $(PYTHON) tests/fuzz/diff_fuzz.py --runner $(FUZZ_DIR)/diff_runner
 
+# Comparison tracing (libFuzzer's trace-cmp: every integer compare and switch reports its operands,
+# so the mutator can learn magic values) is left out of the runtime's plumbing, whose compares are
+# on hashes, sizes, refcounts and pointers, never on a value an input chooses: there it cost about
+# half of all the time (docs/fuzzing.md, "Speed"); and out of int.c, whose limb loops it slowed
+# tenfold (`37 ** 200300` took 15 s, a false libFuzzer timeout). Edge coverage and the sanitizers
+# stay on in every file; the front end, the other object types and the modules keep trace-cmp.
+FUZZ_NO_TRACE_CMP ?= vm call dict mem state cstack object attr objlock frame interp int bigdigits \
+                     gil gil_new gil_old gil_prio gil_none gil_unsafe
 $(FUZZ_DIR)/obj/%.o: %.c $(INTERP_HDRS)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link \
+	  $(if $(filter $(notdir $*),$(FUZZ_NO_TRACE_CMP)),-fno-sanitize-coverage=trace-cmp) -c $< -o $@
 
 $(FUZZ_DIR)/obj/gen_%.o: $(BUILD)/host/gen/%.c
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
 
-$(FUZZ_DIR)/fuzz_compile_run: tests/fuzz/fuzz_compile_run.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJS) -lm -pthread
+$(FUZZ_DIR)/obj-diff/%.o: %.c $(INTERP_HDRS)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
 
-$(FUZZ_DIR)/diff_runner: tests/fuzz/diff_runner.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
-	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_OBJS) -lm -pthread
+$(FUZZ_DIR)/obj-diff/gen_%.o: $(BUILD)/host/gen/%.c
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -c $< -o $@
+
+# --wrap=port_interrupt_pending: fuzz_compile_run counts the VM's interrupt polls (one per 4096
+# eval-breaker check points) as its per-input instruction budget (tests/fuzz/fuzz_compile_run.c).
+$(FUZZ_DIR)/fuzz_compile_run: tests/fuzz/fuzz_compile_run.c tests/fuzz/fuzz_common.h $(FUZZ_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -fsanitize=fuzzer -Wl,--wrap=port_interrupt_pending \
+	  -o $@ $< $(FUZZ_OBJS) -lm -pthread
+
+$(FUZZ_DIR)/diff_runner: tests/fuzz/diff_runner.c tests/fuzz/fuzz_common.h $(FUZZ_DIFF_OBJS)
+	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_DIFF_OBJS) -lm -pthread
 
 fuzz-build: deps $(FUZZ_DIR)/fuzz_compile_run $(FUZZ_DIR)/diff_runner
 

@@ -9,13 +9,24 @@
  * Every outcome that is a Python exception is fine; what the fuzzer looks for is a crash, a
  * sanitizer report, or a hang in C.
  *
- * Budget: a single watchdog thread checks every 5 ms whether the current input has run longer
- * than FUZZ_BUDGET_MS; if so it raises SIGINT, which port_linux.c's handler turns into a pending
- * interrupt, and sets the eval breaker so the VM raises KeyboardInterrupt at its next backward
- * jump or call. libFuzzer must therefore be started with -handle_int=0 (make fuzz does). An
- * input still running after twice the budget (it caught KeyboardInterrupt) gets the
- * interpreter's stop request: SystemExit in every thread at every check point until it ends
- * (fuzz_interp_end clears it). Long C loops that never reach an eval-breaker check (a huge bigint power, say) are caught by
+ * Budget, two of them, each in two stages: at the first limit the main thread gets
+ * KeyboardInterrupt (SIGINT, which port_linux.c's handler turns into a pending interrupt; the VM
+ * raises it at its next backward jump or call); an input still running at twice the limit (it
+ * caught KeyboardInterrupt) gets the interpreter's stop request: SystemExit in every thread at
+ * every check point until it ends (fuzz_interp_end clears it). libFuzzer must therefore be
+ * started with -handle_int=0 (make fuzz does).
+ *  - Instructions (the one a looping input meets): the VM polls port_interrupt_pending() once
+ *    per 4096 eval-breaker check points (backward jumps and calls; vm.c, CHECK_BREAKER), and the
+ *    fuzz link wraps that function (-Wl,--wrap=port_interrupt_pending, mk/tests.mk) to count the
+ *    polls of the current input, all threads together. FUZZ_BUDGET_POLLS polls = about 0.5 M
+ *    check points, some 10-20 ms of an ASan build. A count, not a clock: an input is cut at the
+ *    same point on every run and on every machine, however loaded, so what libFuzzer keeps and
+ *    what an artifact reproduces does not depend on timing. (The `old` GIL policy's
+ *    check-every-instruction mode also polls once per eval-breaker call, so under TOLLPY_GIL=old
+ *    with threads the budget runs out sooner.)
+ *  - Wall clock (sleeps, lock waits, a C loop between check points): a watchdog thread looks
+ *    every 5 ms whether the input has run longer than FUZZ_BUDGET_MS.
+ * Long C loops that never reach an eval-breaker check (a huge bigint power, say) are caught by
  * libFuzzer's own -timeout and reported as timeouts.
  *
  * Interpreter output goes to the fuzzer's stdout/stderr; make fuzz passes -close_fd_mask=3.
@@ -38,7 +49,10 @@
 #define FUZZ_RECURSION_LIMIT 200
 #endif
 #ifndef FUZZ_BUDGET_MS
-#define FUZZ_BUDGET_MS 300
+#define FUZZ_BUDGET_MS 100
+#endif
+#ifndef FUZZ_BUDGET_POLLS
+#define FUZZ_BUDGET_POLLS 128             /* x 4096 eval-breaker check points */
 #endif
 #define FUZZ_MAX_INPUT 65536
 /* How long the input's remaining threads get to honour the stop request (hang guard only: a
@@ -83,6 +97,29 @@ static void set_running(Interp *in)
     pthread_mutex_unlock(&running_mx);
 }
 
+/* The instruction budget (see the top of this file). `polls` counts the current input's calls
+ * from any thread; LLVMFuzzerTestOneInput resets it before the input starts. The first stage
+ * raises SIGINT in the polling thread itself (raise: the handler has run when it returns), so the
+ * real port_interrupt_pending() below already reports it. */
+static atomic_long polls;
+bool __real_port_interrupt_pending(void);
+bool __wrap_port_interrupt_pending(void);
+bool __wrap_port_interrupt_pending(void)
+{
+    long n = atomic_fetch_add(&polls, 1) + 1;
+    if (n == FUZZ_BUDGET_POLLS) {
+        raise(SIGINT);
+    } else if (n == 2 * FUZZ_BUDGET_POLLS) {
+        pthread_mutex_lock(&running_mx);
+        if (running) {
+            running->stop_request = 1;
+            running->eval_breaker = 1;
+        }
+        pthread_mutex_unlock(&running_mx);
+    }
+    return __real_port_interrupt_pending();
+}
+
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
     (void)argc;
@@ -110,6 +147,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         return 0;
     }
     atomic_store(&fired, 0);
+    atomic_store(&polls, 0);
     port_interrupt_clear();              /* a late SIGINT from the previous input's budget */
     atomic_store(&started_ms, fuzz_now_ms());
     set_running(in);

@@ -10,12 +10,21 @@
 #                                                (.devkit/stdlib.tar.xz), so they run on an x86-64
 #                                                machine that has none of them
 #   tests/fuzz/long_run.sh run SECONDS OUTDIR [JOBS]
-#                                               runs, in parallel, JOBS workers (default: every
-#                                               core) split between the targets:
-#                                                 compile_run  libFuzzer (ceil(JOBS/2) processes
-#                                                              sharing one corpus directory)
-#                                                 diff         diff_fuzz.py + diff_runner
-#                                                              (floor(JOBS/2) workers, one seed each)
+#                                               runs, in parallel, on JOBS cores (default: every
+#                                               core), both targets:
+#                                                 compile_run  libFuzzer, FCR_JOBS processes
+#                                                              sharing one corpus directory
+#                                                              (default: a third of JOBS, at least 1)
+#                                                 diff         diff_fuzz.py + diff_runner,
+#                                                              DIFF_JOBS workers, one seed each
+#                                                              (default: 3/2 per remaining core:
+#                                                              a worker keeps ~0.65 of a core busy,
+#                                                              its CPython and its runner taking
+#                                                              turns)
+#                                               The split gives both targets about the same
+#                                               executions per second: one diff program (run
+#                                               twice) costs about twice one libFuzzer execution
+#                                               (docs/fuzzing.md, "Speed").
 #                                               then prints, per target, executions, coverage
 #                                               (libFuzzer's cov/ft over the final corpus; for the
 #                                               generated programs, over the first 2000 programs of
@@ -28,8 +37,9 @@
 # otherwise build/fuzz/* and /usr/bin/python3 of this machine.
 #
 # Wall time: SECONDS plus about a minute (the coverage passes and packing). No step waits on a
-# clock for a verdict: time only bounds the run. A worker whose fuzzer stops on a finding starts
-# it again (new seed) until SECONDS are up; every crash stays in OUTDIR.
+# clock for a verdict: time only bounds the run. A worker whose fuzzer stops on a finding (or
+# after CHUNK_S seconds, see below) starts it again (new seed) until SECONDS are up; every crash
+# stays in OUTDIR.
 set -u
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -73,17 +83,23 @@ tools() {
         || die "the differential oracle must be CPython 3.11 ($PY)"
 }
 
-# RSS grows ~45 KB per input (reference cycles are never collected, README "Known gaps"; each
-# interpreter's cycles stay when it is freed): a long run needs more than make's 4 GB, or every
-# worker ends in a false out-of-memory "finding". One allocation stays limited to 4 GB.
+# RSS grows ~9 KB per input (the inputs' reference cycles are never collected, README "Known
+# gaps"; the interpreter's own start-up state is freed since interp_free clears the module
+# dicts): at ~1000 inputs/s a process passes make's 4 GB in minutes, so a long run allows 12 GB
+# and restarts each libFuzzer process after CHUNK_S seconds (~5 GB by then; the restart re-reads
+# the shared corpus, a few percent of the chunk), or every worker would end in a false
+# out-of-memory "finding". One allocation stays limited to 4 GB.
+CHUNK_S=${CHUNK_S:-600}
+# -detect_leaks=0: see FUZZ_LIBFUZZER_ARGS in mk/tests.mk (libFuzzer would run inputs twice).
 LIBFUZZER_ARGS=(-timeout=10 -rss_limit_mb=12288 -malloc_limit_mb=4096 -max_len=4096 -handle_int=0
-                -close_fd_mask=3 -dict=tests/fuzz/python.dict -print_final_stats=1)
+                -detect_leaks=0 -close_fd_mask=3 -dict=tests/fuzz/python.dict -print_final_stats=1)
 
 worker_compile_run() {       # $1 index, $2 end time (epoch s)
     local i=$1 end=$2 n=0 left
     while :; do
         left=$(( end - $(date +%s) ))
         [ "$left" -ge 5 ] || break
+        [ "$left" -le "$CHUNK_S" ] || left=$CHUNK_S
         "$FCR" -max_total_time="$left" -seed=$(( i * 1000 + n + 1 )) "${LIBFUZZER_ARGS[@]}" \
             -artifact_prefix="$OUT/compile_run/artifacts/" \
             "$OUT/compile_run/corpus" tests/fuzz/corpus/compile_run tests/lang tests/bad \
@@ -122,11 +138,12 @@ run() {
     mkdir -p "$OUT/compile_run/corpus" "$OUT/compile_run/artifacts" "$OUT/diff/findings" "$OUT/cov"
     OUT=$(cd "$OUT" && pwd)
     export ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
-    local nfcr=$(( (jobs + 1) / 2 )) ndiff=$(( jobs / 2 ))
+    local nfcr=${FCR_JOBS:-$(( jobs / 3 > 0 ? jobs / 3 : 1 ))} ndiff
+    ndiff=${DIFF_JOBS:-$(( (jobs - nfcr) * 3 / 2 > 0 ? (jobs - nfcr) * 3 / 2 : 1 ))}
     local t0 end
     t0=$(date +%s)
     end=$(( t0 + secs ))
-    echo "long_run: $(uname -n), $(nproc) cores, $jobs workers: compile_run x$nfcr, diff x$ndiff, ${secs}s"
+    echo "long_run: $(uname -n), $(nproc) cores, $jobs cores used: compile_run x$nfcr, diff x$ndiff, ${secs}s"
     local pids=() i
     for (( i = 1; i <= nfcr; i++ )); do worker_compile_run "$i" "$end" & pids+=($!); done
     for (( i = 1; i <= ndiff; i++ )); do worker_diff "$i" "$end" & pids+=($!); done
@@ -156,10 +173,12 @@ run() {
         /^diff_fuzz: programs=/ { for (j = 1; j <= NF; j++) { if ($j == "programs") p += $(j+1);
             if ($j == "disagree") d += $(j+1); if ($j == "crash") c += $(j+1); if ($j == "hang") h += $(j+1) } }
         END { print p + 0, d + 0, c + 0, h + 0 }')
+    local dt=$(( t1 - t0 > 0 ? t1 - t0 : 1 ))
     {
-        echo "long_run: $(date -u '+%Y-%m-%d %H:%M UTC'), machine $(uname -n), $(nproc) cores, $jobs workers, $(( t1 - t0 )) s"
-        echo "compile_run: executions=$fcr_execs $(cat "$OUT/cov.compile_run") corpus=$(ls "$OUT/compile_run/corpus" | wc -l) findings=$fcr_art (crash/timeout/oom artifacts)"
-        echo "diff:        executions=$diff_progs (programs, each run by tollpy and CPython) $(cat "$OUT/cov.diff") (first 2000 programs of seed 1001) findings=$(( diff_dis + diff_crash + diff_hang )) (disagree=$diff_dis crash=$diff_crash hang=$diff_hang)"
+        echo "long_run: $(date -u '+%Y-%m-%d %H:%M UTC'), machine $(uname -n), $(nproc) cores, $jobs cores used (compile_run x$nfcr, diff x$ndiff), $dt s"
+        echo "compile_run: executions=$fcr_execs ($(( fcr_execs / dt ))/s) $(cat "$OUT/cov.compile_run") corpus=$(ls "$OUT/compile_run/corpus" | wc -l) findings=$fcr_art (crash/timeout/oom artifacts)"
+        echo "diff:        executions=$diff_progs ($(( diff_progs / dt ))/s; programs, each run by tollpy and CPython) $(cat "$OUT/cov.diff") (first 2000 programs of seed 1001) findings=$(( diff_dis + diff_crash + diff_hang )) (disagree=$diff_dis crash=$diff_crash hang=$diff_hang)"
+        echo "at these rates 10 million executions take: compile_run $(( 10000000 / (fcr_execs / dt > 0 ? fcr_execs / dt : 1) )) s, diff $(( 10000000 / (diff_progs / dt > 0 ? diff_progs / dt : 1) )) s (this machine, these workers)"
         for a in "$OUT"/compile_run/artifacts/*.log; do
             [ -f "$a" ] || continue
             echo "  $(basename "${a%.log}"): $(grep -m1 -E 'ERROR|SUMMARY|harness' "$a" | cut -c1-150)"
