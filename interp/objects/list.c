@@ -360,7 +360,14 @@ static int list_setitem(Obj *o, Obj *key, Obj *val) {
          * meanwhile, so every list is copied). */
         Obj *seq = (obj_is(val, &list_type) && val != o && !rc_atomic) || obj_is(val, &tuple_type) ? NEWREF(val) : list_from_iter(val);
         if (!seq) {
-            if (exc_matches(TypeError_t)) { exc_clear(); exc_raise(TypeError_t, step == 1 ? "can only assign an iterable" : "must assign iterable to extended slice"); }
+            if (exc_matches(TypeError_t)) {
+                /* step is not computed yet (slice_locked runs after the copy): read it from the
+                 * slice object, as CPython does (None and 1 are a plain slice). */
+                Obj *st = ((SliceObj *)key)->step;
+                int plain = st == None || (IS_SMALL(st) && SMALL_VAL(st) == 1);
+                exc_clear();
+                exc_raise(TypeError_t, plain ? "can only assign an iterable" : "must assign iterable to extended slice");
+            }
             return -1;
         }
         Obj **src = obj_is(seq, &tuple_type) ? TUPLE_ITEMS(seq) : LIST_ITEMS(seq);
