@@ -31,7 +31,7 @@
 #define SCHED_SLICE_US      10000       /* time slice; a hog is preempted after this */
 #ifndef IDLE_POLL_US
 #define IDLE_POLL_US        0           /* idle cores poll this long before WFI (0: never; each
-                                           poll burns a host CPU: see notes/kernel.md) */
+                                           poll burns a host CPU: see docs/design/kernel.md) */
 #endif
 #define TIMER_EARLY_US      80          /* arm sleeper deadlines this early, spin the rest:
                                            QEMU delivers a timer interrupt ~100 us late */

@@ -5,7 +5,7 @@ judged against CPython 3.11 (/usr/bin/python3, the oracle) or against NAME.expec
     /usr/bin/python3 tests/runner.py SUITE [--target host|guest] [options] [files or dirs ...]
 
 Called by the make targets test-lang, test-lang-asan, test-bad, test-bad-asan, test-qemu-lang
-(mk/tests.mk), test-threads (mk/gil.mk), test-mp, qemu-test-mp (mk/mp.mk) and test-none-stress
+(mk/tests.mk), test-threads (mk/tests.mk), test-mp, qemu-test-mp (mk/mp.mk) and test-none-stress
 (mk/tsan.mk); see tests/README.md for which part of the code each suite covers.
 
 Suites (default directory; what one test is; what decides it)

@@ -1,4 +1,4 @@
-# Isolation of the `unsafe` GIL policy (a demo, not a test: see notes/mp.md, known gaps): a child
+# Isolation of the `unsafe` GIL policy (a demo, not a test: see docs/design/mp.md, known gaps): a child
 # switches ITS interpreter to `unsafe` and races 4 threads on one list. A corruption the checks
 # detect ends that child only (exit code 1); a real SIGSEGV still ends the whole host program.
 import sys
