@@ -1095,45 +1095,25 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         DISPATCH();
     }
 
-    TARGET(BINARY_ADD)
-    TARGET(INPLACE_ADD) {
-        Obj *b = sp[-1], *a = sp[-2];
-        if (IS_SMALL(a) && IS_SMALL(b)) {
-            intptr_t r;
-            if (!__builtin_add_overflow(SMALL_VAL(a), SMALL_VAL(b), &r) && FITS_SMALL(r)) {
-                sp--;
-                sp[-1] = MK_SMALL(r);
-                DISPATCH();
-            }
-        }
-        goto binop_slow;
+    /* + - * on two small ints with a small result: the tagged result replaces them (no objects
+     * touched, obj.h); anything else (other types, overflow) takes the generic path. A plain
+     * block, not do-while: DISPATCH() is `continue` in the switch build. */
+#define SMALL_INT_BINOP(overflow_op) { \
+        Obj *b = sp[-1], *a = sp[-2]; \
+        if (IS_SMALL(a) && IS_SMALL(b)) { \
+            intptr_t r; \
+            if (!overflow_op(SMALL_VAL(a), SMALL_VAL(b), &r) && FITS_SMALL(r)) { \
+                sp--; \
+                sp[-1] = MK_SMALL(r); \
+                DISPATCH(); \
+            } \
+        } \
+        goto binop_slow; \
     }
-    TARGET(BINARY_SUBTRACT)
-    TARGET(INPLACE_SUBTRACT) {
-        Obj *b = sp[-1], *a = sp[-2];
-        if (IS_SMALL(a) && IS_SMALL(b)) {
-            intptr_t r;
-            if (!__builtin_sub_overflow(SMALL_VAL(a), SMALL_VAL(b), &r) && FITS_SMALL(r)) {
-                sp--;
-                sp[-1] = MK_SMALL(r);
-                DISPATCH();
-            }
-        }
-        goto binop_slow;
-    }
-    TARGET(BINARY_MULTIPLY)
-    TARGET(INPLACE_MULTIPLY) {
-        Obj *b = sp[-1], *a = sp[-2];
-        if (IS_SMALL(a) && IS_SMALL(b)) {
-            intptr_t r;
-            if (!__builtin_mul_overflow(SMALL_VAL(a), SMALL_VAL(b), &r) && FITS_SMALL(r)) {
-                sp--;
-                sp[-1] = MK_SMALL(r);
-                DISPATCH();
-            }
-        }
-        goto binop_slow;
-    }
+    TARGET(BINARY_ADD) TARGET(INPLACE_ADD) SMALL_INT_BINOP(__builtin_add_overflow)
+    TARGET(BINARY_SUBTRACT) TARGET(INPLACE_SUBTRACT) SMALL_INT_BINOP(__builtin_sub_overflow)
+    TARGET(BINARY_MULTIPLY) TARGET(INPLACE_MULTIPLY) SMALL_INT_BINOP(__builtin_mul_overflow)
+#undef SMALL_INT_BINOP
     TARGET(BINARY_TRUE_DIVIDE) TARGET(BINARY_FLOOR_DIVIDE) TARGET(BINARY_MODULO)
     TARGET(BINARY_POWER) TARGET(BINARY_LSHIFT) TARGET(BINARY_RSHIFT) TARGET(BINARY_AND)
     TARGET(BINARY_OR) TARGET(BINARY_XOR) TARGET(BINARY_MATRIX_MULTIPLY)
