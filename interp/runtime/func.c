@@ -1,8 +1,8 @@
 /*
  * interp/runtime/func.c — function objects, cells, bound methods and C function objects.
  *
- * function_type's call slot is vm_call_function (interp/runtime/vm.c): argument binding happens there,
- * next to the frame it fills. Everything here is small glue: constructors, dealloc, repr, and
+ * function_type's call slot is vm_call_function (interp/runtime/call.c): argument binding happens
+ * there, next to the frame it fills. Everything here is small glue: constructors, dealloc, repr, and
  * descr_get, the one place that says how something found in a class binds to an instance.
  * Callers hold the GIL; nothing here locks.
  */
