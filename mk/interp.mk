@@ -8,7 +8,8 @@ INTERP_OBJECTS_SRCS  := $(addprefix interp/objects/,object.c exc.c args.c int.c 
                           str_methods.c strfmt.c bytes.c list.c tuple.c dict.c set.c range.c \
                           slice.c iter.c module.c ops.c)
 INTERP_BYTECODE_SRCS := interp/bytecode/code.c interp/bytecode/dis.c
-INTERP_COMPILE_SRCS  := $(addprefix interp/compile/,lexer.c parser.c ast.c symtable.c compile.c)
+INTERP_COMPILE_SRCS  := $(addprefix interp/compile/,lexer.c parser.c ast.c symtable.c compile.c \
+                          assemble.c)
 INTERP_RUNTIME_SRCS  := $(addprefix interp/runtime/,vm.c call.c frame.c func.c gen.c class.c \
                           traceback.c import.c interp.c)
 INTERP_GIL_SRCS      := $(addprefix interp/gil/,gil.c gil_new.c gil_old.c gil_prio.c gil_none.c \
