@@ -162,6 +162,15 @@ Obj *vm_recursion_error(void) {
     return exc_raise(RecursionError_t, "maximum recursion depth exceeded");
 }
 
+/* Run a frame just pushed on ts's arena to completion and pop it; new ref or NULL. */
+static Obj *run_pushed(ThreadState *ts, Frame *f) {
+    ts->depth++;
+    Obj *r = vm_eval(f);
+    ts->depth--;
+    frame_pop(ts, f);
+    return r;
+}
+
 Obj *vm_call_function(Obj *func, Obj *const *args, int nargs, Obj *kwnames) {
     FuncObj *fn = (FuncObj *)func;
     CodeObj *co = CODE(fn->code);
@@ -182,11 +191,7 @@ Obj *vm_call_function(Obj *func, Obj *const *args, int nargs, Obj *kwnames) {
         frame_pop(ts, f);
         return NULL;
     }
-    ts->depth++;
-    Obj *r = vm_eval(f);
-    ts->depth--;
-    frame_pop(ts, f);
-    return r;
+    return run_pushed(ts, f);
 }
 
 Obj *vm_run_code(Obj *code, Obj *globals, Obj *locals) {
@@ -194,11 +199,7 @@ Obj *vm_run_code(Obj *code, Obj *globals, Obj *locals) {
     if (ts->depth >= ts->interp->recursion_limit) return vm_recursion_error();
     Frame *f = frame_push(ts, code, NULL, globals, locals);
     if (!f) return NULL;
-    ts->depth++;
-    Obj *r = vm_eval(f);
-    ts->depth--;
-    frame_pop(ts, f);
-    return r;
+    return run_pushed(ts, f);
 }
 
 Obj *vm_run_class_body(Obj *func, Obj *ns) {
@@ -207,11 +208,7 @@ Obj *vm_run_class_body(Obj *func, Obj *ns) {
     if (ts->depth >= ts->interp->recursion_limit) return vm_recursion_error();
     Frame *f = frame_push(ts, fn->code, func, NULL, ns);
     if (!f) return NULL;
-    ts->depth++;
-    Obj *r = vm_eval(f);
-    ts->depth--;
-    frame_pop(ts, f);
-    return r;
+    return run_pushed(ts, f);
 }
 
 /* ---- f(*args, **kwargs) ------------------------------------------------------------------------- */
