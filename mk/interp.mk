@@ -9,8 +9,8 @@ INTERP_OBJECTS_SRCS  := $(addprefix interp/objects/,object.c attr.c descr.c buil
                           list.c tuple.c dict.c set.c range.c slice.c iter.c module.c ops.c)
 INTERP_BYTECODE_SRCS := interp/bytecode/code.c interp/bytecode/dis.c
 INTERP_COMPILE_SRCS  := $(addprefix interp/compile/,lexer.c parser.c strlit.c ast.c symtable.c \
-                          compile.c)
-INTERP_RUNTIME_SRCS  := $(addprefix interp/runtime/,vm.c frame.c func.c gen.c class.c \
+                          compile.c assemble.c)
+INTERP_RUNTIME_SRCS  := $(addprefix interp/runtime/,vm.c call.c frame.c func.c gen.c class.c \
                           traceback.c import.c interp.c builtins.c builtins_code.c mod_sys.c)
 INTERP_GIL_SRCS      := $(addprefix interp/gil/,gil.c gil_new.c gil_old.c gil_prio.c gil_none.c \
                           gil_unsafe.c)

@@ -1,5 +1,6 @@
 /*
- * interp/bytecode/code.h — code objects: what the compiler (interp/compile/compile.c) hands the VM (interp/runtime/vm.c).
+ * interp/bytecode/code.h — code objects: what the compiler (interp/compile/compile.c, assembled by
+ * interp/compile/assemble.c) hands the VM (interp/runtime/vm.c).
  *
  * A code object is immutable once built and may be shared by many threads and functions; the VM
  * may use `vm_cache` for its own per-code data (set it once, under the GIL).

@@ -1,7 +1,7 @@
 /*
  * interp/bytecode/opcodes.h — every bytecode instruction, in one X-macro table.
  *
- * Read by the compiler (interp/compile/compile.c: stack depth), the VM (interp/runtime/vm.c: computed-goto table)
+ * Read by the compiler (interp/compile/assemble.c: stack depth), the VM (interp/runtime/vm.c: computed-goto table)
  * and the disassembler (interp/bytecode/dis.c: names and argument kinds). Written by the front end; the VM
  * implements what each line's comment says. Opcode numbers are positions in this table and no
  * compiled code outlives the binary that made it, so an opcode may be added anywhere outside the

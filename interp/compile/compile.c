@@ -1,13 +1,15 @@
 /*
  * interp/compile/compile.c — code generation: syntax tree + scopes -> code objects (see compile.h).
+ * The finished unit's instructions become a code object in assemble.c.
  *
  * One Unit per code object being built (module, function, lambda, class body, comprehension).
- * Jumps name labels and are resolved when the unit is assembled; a label already placed when
- * the jump is emitted makes a backward jump (JUMP_BACKWARD / POP_JUMP_BACKWARD_IF_*), the VM's
- * eval-breaker check points. Exception handling uses regions -> the code object's exception
- * table; a region is paused while code that leaves it is emitted (the unwinding done by
+ * Jumps name labels and are resolved when the unit is assembled (assemble.c); a label already
+ * placed when the jump is emitted makes a backward jump (JUMP_BACKWARD / POP_JUMP_BACKWARD_IF_*),
+ * the VM's eval-breaker check points. Exception handling uses regions -> the code object's
+ * exception table; a region is paused while code that leaves it is emitted (the unwinding done by
  * return/break/continue), which keeps the table innermost-first. The maximum stack depth is
- * computed by flow analysis over the finished instructions, handlers included.
+ * computed by flow analysis over the finished instructions, handlers included (assemble.c).
+ * Compile-time only: compile_source runs with the GIL held, on its own arena (Ctx); no global state.
  *
  * Layouts emitted (stack shown after each step):
  *   try/except:  body [region -> H] ; else ; JUMP end
@@ -28,6 +30,7 @@
 #include <string.h>
 #include <stdio.h>
 #include "compile/compile.h"
+#include "compile/assemble.h"
 #include "bytecode/code.h"
 #include "compile/ast.h"
 #include "compile/parser.h"
@@ -59,8 +62,6 @@ typedef struct {
     Obj *name;              /* FB_HANDLER_NAME */
 } Fblock;
 
-typedef struct { int start, end, handler, ref, adj; } ExcRec;
-
 /* index maps: value -> position in a unit's consts/names/varnames array (open addressing) */
 typedef struct { int *slot; int cap, n; } IdxMap;
 
@@ -68,11 +69,7 @@ typedef struct Unit {
     struct Unit *parent;
     Scope *scope;
     int kind;
-    Instr *code;
-    int *ilines;
-    int n, cap;
-    int *labels;
-    int nlabels, caplabels;
+    InstrBuf ins;           /* what emit() appends to; assemble.h */
     Obj **consts;
     int nconsts, capconsts;
     Obj **names;
@@ -82,8 +79,6 @@ typedef struct Unit {
     Obj **cells, **frees;
     int ncells, nfrees;
     IdxMap mconsts, mnames, mvarnames;
-    ExcRec *exc;
-    int nexc, capexc;
     Fblock fb[MAX_FBLOCKS];
     int nfb;
     int line;
@@ -112,31 +107,32 @@ static void compile_store(Comp *k, Node *t);
 static void emit(Comp *k, int op, int arg)
 {
     Unit *u = k->u;
-    if (u->n == u->cap) {
-        int nc = u->cap ? u->cap * 2 : 64;
-        u->code = ctx_grow(k->c, u->code, (size_t)u->cap * sizeof(Instr), (size_t)nc * sizeof(Instr));
-        u->ilines = ctx_grow(k->c, u->ilines, (size_t)u->cap * sizeof(int), (size_t)nc * sizeof(int));
-        u->cap = nc;
+    InstrBuf *b = &u->ins;
+    if (b->n == b->cap) {
+        int nc = b->cap ? b->cap * 2 : 64;
+        b->code = ctx_grow(k->c, b->code, (size_t)b->cap * sizeof(Instr), (size_t)nc * sizeof(Instr));
+        b->ilines = ctx_grow(k->c, b->ilines, (size_t)b->cap * sizeof(int), (size_t)nc * sizeof(int));
+        b->cap = nc;
     }
     if (arg < 0 || arg > INSTR_ARG_MAX) ctx_error(k->c, NULL, u->line, 0, "too many constants, names or jumps in one code object");
-    u->code[u->n] = INSTR_MAKE(op, arg);
-    u->ilines[u->n] = u->line;
-    u->n++;
+    b->code[b->n] = INSTR_MAKE(op, arg);
+    b->ilines[b->n] = u->line;
+    b->n++;
 }
 
 static int new_label(Comp *k)
 {
-    Unit *u = k->u;
-    GROW(u->labels, u->nlabels, u->caplabels, int);
-    u->labels[u->nlabels] = -1;
-    return u->nlabels++;
+    InstrBuf *b = &k->u->ins;
+    GROW(b->labels, b->nlabels, b->caplabels, int);
+    b->labels[b->nlabels] = -1;
+    return b->nlabels++;
 }
 
-static void place(Comp *k, int label) { k->u->labels[label] = k->u->n; }
+static void place(Comp *k, int label) { k->u->ins.labels[label] = k->u->ins.n; }
 
 static void emit_jump(Comp *k, int op, int label)
 {
-    int pos = k->u->labels[label];
+    int pos = k->u->ins.labels[label];
     if (pos >= 0) {                                /* already placed: backward */
         if (op == OP_JUMP_FORWARD) op = OP_JUMP_BACKWARD;
         else if (op == OP_POP_JUMP_IF_FALSE) op = OP_POP_JUMP_BACKWARD_IF_FALSE;
@@ -281,7 +277,7 @@ static Obj *intern(Comp *k, const char *s) { return ctx_intern(k->c, s, strlen(s
 /* ---- regions (exception table) ------------------------------------------------------------------ */
 static void region_begin(Comp *k, Region *r, int handler, int ref, int adj)
 {
-    r->start = k->u->n;
+    r->start = k->u->ins.n;
     r->handler = handler;
     r->ref = ref;
     r->adj = adj;
@@ -293,16 +289,16 @@ static void region_pause(Comp *k, Region *r)
     Unit *u = k->u;
     if (!r->active) return;
     r->active = false;
-    if (u->n <= r->start) return;
-    GROW(u->exc, u->nexc, u->capexc, ExcRec);
-    u->exc[u->nexc++] = (ExcRec){r->start, u->n, r->handler, r->ref, r->adj};
+    if (u->ins.n <= r->start) return;
+    GROW(u->ins.exc, u->ins.nexc, u->ins.capexc, ExcRec);
+    u->ins.exc[u->ins.nexc++] = (ExcRec){r->start, u->ins.n, r->handler, r->ref, r->adj};
 }
 
 static void region_resume(Comp *k, Region *r)
 {
     if (r->active) return;
     r->active = true;
-    r->start = k->u->n;
+    r->start = k->u->ins.n;
 }
 
 static Fblock *push_fb(Comp *k, int kind, Node *at)
@@ -614,11 +610,11 @@ static void unit_enter(Comp *k, Unit *u, Scope *s, int kind, Obj *name, int line
     }
 }
 
-static Obj *assemble(Comp *k);
+static Obj *unit_assemble(Comp *k);
 
 static Obj *unit_leave(Comp *k)
 {
-    Obj *code = assemble(k);
+    Obj *code = unit_assemble(k);
     k->u = k->u->parent;
     return ctx_keep(k->c, code);
 }
@@ -1184,7 +1180,7 @@ static void compile_try_except(Comp *k, Node *s)
     Unit *u = k->u;
     int handler = new_label(k), cleanup = new_label(k), end = new_label(k);
     Region r, rc;
-    int ref = u->n;
+    int ref = u->ins.n;
     region_begin(k, &r, handler, ref, 0);
     Fblock *f = push_fb(k, FB_TRY, s);
     f->reg = &r;
@@ -1259,7 +1255,7 @@ static void compile_try(Comp *k, Node *s)
     Unit *u = k->u;
     int fin = new_label(k), cleanup = new_label(k), end = new_label(k);
     Region r, rc;
-    int ref = u->n;
+    int ref = u->ins.n;
     region_begin(k, &r, fin, ref, 0);
     Fblock *f = push_fb(k, FB_FINALLY_TRY, s);
     f->reg = &r;
@@ -1290,7 +1286,7 @@ static void compile_with(Comp *k, Node *s, int i)
     int exc = new_label(k), cleanup = new_label(k), suppress = new_label(k), end = new_label(k);
     compile_expr(k, it->a);
     u->line = s->line;
-    int ref = u->n;
+    int ref = u->ins.n;
     emit(k, OP_BEFORE_WITH, 0);
     Region r, rc;
     region_begin(k, &r, exc, ref, 0);
@@ -1509,7 +1505,7 @@ static void compile_stmts(Comp *k, NodeList *l)
     for (int i = 0; i < l->n; i++) compile_stmt(k, l->items[i]);
 }
 
-/* ---- assembly ------------------------------------------------------------------------------------- */
+/* ---- handing the unit to the assembler ---------------------------------------------------------- */
 static Obj *tuple_of(Comp *k, Obj **v, int n)
 {
     Obj *t = tuple_new(n);
@@ -1518,119 +1514,32 @@ static Obj *tuple_of(Comp *k, Obj **v, int n)
     return t;
 }
 
-static Obj *assemble(Comp *k)
+/* The finished unit's code object: its tables as tuples (kept by the Ctx) and its signature, for
+ * assemble() to complete with the instructions. */
+static Obj *unit_assemble(Comp *k)
 {
     Unit *u = k->u;
     Ctx *c = k->c;
-    int n = u->n;
-    /* resolve jump labels */
-    for (int i = 0; i < n; i++) {
-        int op = INSTR_OP(u->code[i]);
-        if (opcode_flags[op] & OPF_JUMP) {
-            int target = u->labels[INSTR_ARG(u->code[i])];
-            if (target < 0) ctx_error(c, NULL, u->ilines[i], 0, "internal compiler error: unplaced label");
-            u->code[i] = INSTR_MAKE(op, target);
-        }
-    }
-    for (int i = 0; i < u->nexc; i++) u->exc[i].handler = u->labels[u->exc[i].handler];
-    /* stack depth by flow analysis */
-    int *depth = ctx_alloc(c, (size_t)(n + 1) * sizeof(int));
-    int *work = ctx_alloc(c, (size_t)(2 * n + 2 * u->nexc + 4) * sizeof(int));
-    for (int i = 0; i <= n; i++) depth[i] = -1;
-    int nw = 0, maxd = 0;
-    work[nw++] = 0;
-    work[nw++] = 0;
-    int *exdepth = ctx_alloc(c, (size_t)(u->nexc + 1) * sizeof(int));
-    bool *seeded = ctx_alloc(c, (size_t)(u->nexc + 1) * sizeof(bool));
-    for (;;) {
-        while (nw) {
-            int d = work[--nw];
-            int i = work[--nw];
-            /* every path into an instruction must agree on the depth there; a mismatch is a
-             * stack-accounting bug here (the VM would grow or shrink the stack each time round) */
-            if (i < n && depth[i] >= 0 && depth[i] != d)
-                ctx_error(c, NULL, u->ilines[i], 0, "internal compiler error: inconsistent stack depth");
-            while (i < n && depth[i] < 0) {
-                depth[i] = d;
-                if (d > maxd) maxd = d;
-                int op = INSTR_OP(u->code[i]), arg = INSTR_ARG(u->code[i]);
-                if (opcode_flags[op] & OPF_JUMP) {
-                    int t = arg;
-                    if (depth[t] >= 0 && depth[t] != d + opcode_jump_effect(op, arg))
-                        ctx_error(c, NULL, u->ilines[i], 0, "internal compiler error: inconsistent stack depth");
-                    if (depth[t] < 0 && nw + 2 <= 2 * n + 2 * u->nexc + 4) {
-                        work[nw++] = t;
-                        work[nw++] = d + opcode_jump_effect(op, arg);
-                    }
-                }
-                d += opcode_stack_effect(op, arg);
-                if (d > maxd) maxd = d;
-                if (d < 0) ctx_error(c, NULL, u->ilines[i], 0, "internal compiler error: negative stack depth");
-                if (opcode_flags[op] & OPF_NOFALL) break;
-                i++;
-                if (i < n && depth[i] >= 0 && depth[i] != d)
-                    ctx_error(c, NULL, u->ilines[i], 0, "internal compiler error: inconsistent stack depth");
-            }
-        }
-        bool more = false;
-        for (int e = 0; e < u->nexc; e++) {
-            ExcRec *x = &u->exc[e];
-            if (seeded[e]) continue;
-            if (x->ref < n && depth[x->ref] >= 0) {
-                seeded[e] = true;
-                exdepth[e] = depth[x->ref] + x->adj;
-                if (depth[x->handler] < 0) {
-                    work[nw++] = x->handler;
-                    work[nw++] = exdepth[e] + 1;
-                    more = true;
-                }
-            }
-        }
-        if (!more) break;
-    }
-    ExcEntry *ex = u->nexc ? ctx_alloc(c, (size_t)u->nexc * sizeof(ExcEntry)) : NULL;
-    for (int e = 0; e < u->nexc; e++)
-        ex[e] = (ExcEntry){(uint32_t)u->exc[e].start, (uint32_t)u->exc[e].end, (uint32_t)u->exc[e].handler,
-                           (uint32_t)(seeded[e] ? exdepth[e] : 0)};
-    /* line runs */
-    LineEntry *lines = ctx_alloc(c, (size_t)(n + 1) * sizeof(LineEntry));
-    int nlines = 0;
-    for (int i = 0; i < n; i++)
-        if (nlines == 0 || lines[nlines - 1].line != u->ilines[i])
-            lines[nlines++] = (LineEntry){(uint32_t)i, u->ilines[i]};
-    CodeObj init;
-    memset(&init, 0, sizeof init);
-    init.code = u->code;
-    init.ncode = n;
-    init.consts = ctx_keep(c, tuple_of(k, u->consts, u->nconsts));
-    init.names = ctx_keep(c, tuple_of(k, u->names, u->nnames));
-    init.varnames = ctx_keep(c, tuple_of(k, u->varnames, u->nvarnames));
-    init.cellvars = ctx_keep(c, tuple_of(k, u->cells, u->ncells));
-    init.freevars = ctx_keep(c, tuple_of(k, u->frees, u->nfrees));
-    init.argcount = u->argcount;
-    init.posonlyargcount = u->posonly;
-    init.kwonlyargcount = u->kwonly;
-    init.nlocals = u->nvarnames;
-    init.ncells = u->ncells;
-    init.nfrees = u->nfrees;
-    init.stacksize = maxd + 1;
-    init.flags = u->flags | (u->ncells + u->nfrees == 0 ? CO_NOFREE : 0);
-    init.name = u->name;
-    init.qualname = u->qualname;
-    init.filename = k->filename;
-    init.firstlineno = u->firstline;
-    init.lines = lines;
-    init.nlines = nlines;
-    init.exctab = ex;
-    init.nexc = u->nexc;
-    init.source = k->source;
-    /* code_new steals: hand it references of its own */
-    INCREF(init.consts); INCREF(init.names); INCREF(init.varnames); INCREF(init.cellvars);
-    INCREF(init.freevars); INCREF(init.name); INCREF(init.qualname); INCREF(init.filename);
-    XINCREF(init.source);
-    Obj *code = code_new(&init);
-    if (!code) ctx_fail(c);
-    return code;
+    CodeObj meta;
+    memset(&meta, 0, sizeof meta);
+    meta.consts = ctx_keep(c, tuple_of(k, u->consts, u->nconsts));
+    meta.names = ctx_keep(c, tuple_of(k, u->names, u->nnames));
+    meta.varnames = ctx_keep(c, tuple_of(k, u->varnames, u->nvarnames));
+    meta.cellvars = ctx_keep(c, tuple_of(k, u->cells, u->ncells));
+    meta.freevars = ctx_keep(c, tuple_of(k, u->frees, u->nfrees));
+    meta.argcount = u->argcount;
+    meta.posonlyargcount = u->posonly;
+    meta.kwonlyargcount = u->kwonly;
+    meta.nlocals = u->nvarnames;
+    meta.ncells = u->ncells;
+    meta.nfrees = u->nfrees;
+    meta.flags = u->flags | (u->ncells + u->nfrees == 0 ? CO_NOFREE : 0);
+    meta.name = u->name;
+    meta.qualname = u->qualname;
+    meta.filename = k->filename;
+    meta.firstlineno = u->firstline;
+    meta.source = k->source;
+    return assemble(c, &u->ins, &meta);
 }
 
 /* ---- entry points --------------------------------------------------------------------------------- */
@@ -1775,7 +1684,7 @@ static Obj *compile_impl(const char *src, size_t len, const char *filename, int 
                 load_const(&k, None);
                 emit(&k, OP_RETURN_VALUE, 0);
             }
-            Obj *code = assemble(&k);
+            Obj *code = unit_assemble(&k);
             result = code;
         }
     } else {

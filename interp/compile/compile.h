@@ -1,8 +1,8 @@
 /*
  * interp/compile/compile.h — Python source to a code object (interp/bytecode/code.h).
  *
- * compile_source runs the lexer, parser (parser.c), symbol table (symtable.c) and code
- * generator (compile.c). On a syntax error it returns NULL with a SyntaxError (or
+ * compile_source runs the lexer, parser (parser.c), symbol table (symtable.c), code
+ * generator (compile.c) and assembler (assemble.c). On a syntax error it returns NULL with a SyntaxError (or
  * IndentationError/TabError) raised whose attributes msg, filename, lineno, offset (1-based
  * column), text (the source line with its newline), end_lineno, end_offset are set, and whose
  * args are (msg, (filename, lineno, offset, text, end_lineno, end_offset)) as CPython's. Other

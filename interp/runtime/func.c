@@ -1,7 +1,7 @@
 /*
  * interp/runtime/func.c — function objects and cells (closures).
  *
- * function_type's call slot is vm_call_function (interp/runtime/vm.c): argument binding happens
+ * function_type's call slot is vm_call_function (interp/runtime/call.c): argument binding happens
  * there, next to the frame it fills; its descr_get slot makes the bound method when a function
  * is found in a class through an instance (descr_get, interp/objects/attr.c). Built-in functions
  * and bound methods are the object layer's (interp/objects/builtin_fn.c, descr.c). Everything

@@ -1,5 +1,5 @@
 /*
- * interp/runtime/vm.h — the bytecode evaluator.
+ * interp/runtime/vm.h — the bytecode evaluator (vm.c) and calls into it from C (call.c).
  *
  * vm_eval runs a frame until it returns (or yields, for a generator frame) and is re-entrant:
  * C code calling Python (obj_call on a function) re-enters it. Python-to-Python calls made by
