@@ -12,7 +12,7 @@ markdown file. Stdlib only.
 
     /usr/bin/python3 tests/bench/run_bench.py [--tollpy PATH] [--repeat 3] [NAME ...]
 
-The goal stated in issue 3 is tollpy <= 0.8x CPython's time on each benchmark. Timings on the
+The project's speed goal is tollpy <= 0.8x CPython's time on each benchmark. Timings on the
 shared 2-core dev machines are noisy: quote ratios, not absolute seconds.
 """
 import argparse
