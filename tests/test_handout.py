@@ -21,6 +21,13 @@ BUILD = pathlib.Path(os.environ.get("LABS_BUILD", ROOT / "build"))
 # listed labs to 0 (labs/boot's gdb script stops in new_take's drop request, which the gil stub,
 # Python 2's GIL, never sends). The check asserts those zeros too.
 STUB_ALSO_ZEROES = {"gil": ["boot"]}
+# Stubs that break the guest kernel itself: the waitq stub is the racy sleep (the waiter unlocks,
+# then queues), so on its handout ANY kernel wait may lose its wake-up, and a guest run of another
+# lab can hang when the host preempts a vCPU inside that window (seen under a busy loop on every
+# core: the `new` GIL countdown in the guest, exit 124). There the other labs' guest tests are
+# reported but their verdict is not asserted; their host tests and the stubbed lab's zeros
+# (forced through the window by a hook, so exact) are.
+STUB_BREAKS_GUEST = {"waitq"}
 LABS = sorted(p.name for p in (ROOT / "labs").iterdir() if (p / "README.md").exists())
 
 
@@ -59,6 +66,8 @@ def test_handout_builds_boots_and_scores_zero(lab, tmp_path):
     # every other part (the smoke checks and every other lab, all still solved here) keeps full marks
     others = {name: v for name, v in res["labs"].items() if name not in zeroed}
     assert "smoke" in others and set(LABS) - set(zeroed) <= set(others), others
-    short = {name: v for name, v in others.items() if v["earned"] != v["max"]}
-    assert not short, f"parts below full marks on the {lab} handout: {short}\n{g.stdout[-3000:]}"
+    asserted = [t for t in res["tests"] if t["lab"] not in zeroed
+                and not (lab in STUB_BREAKS_GUEST and t["guest"])]
+    short = [t["test"] for t in asserted if t["earned"] != t["points"]]
+    assert not short, f"tests below full marks on the {lab} handout: {short}\n{g.stdout[-3000:]}"
     assert g.returncode == 1, g.stdout[-2000:]

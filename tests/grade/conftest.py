@@ -38,6 +38,7 @@ class Console:
     """What a test saw: every run's command, status and output, kept if the test fails."""
     def __init__(self):
         self.parts = []
+        self.guest = False      # the test booted the guest kernel (recorded in the JSON)
 
     def add(self, title, status, text):
         self.parts.append(f"===== {title} (exit status {status})\n{text}\n")
@@ -56,6 +57,7 @@ def console(request):
 def guest_run(console, code, cpus=2, timeout=90, gil=None):
     """Run Python `code` in the guest (batch mode, EXIT=1); returns (status, output)."""
     env = {"GIL": gil} if gil else {}
+    console.guest = True
     with tempfile.TemporaryDirectory() as d:
         # timeout: the launcher's hang guard (status 124, QEMU killed)
         st, out = qemu.run_batch(code, cpus=cpus, timeout=timeout, extra_env=env,
@@ -133,8 +135,10 @@ def pytest_runtest_makereport(item, call):
             c = getattr(item, "_grade_console", None)
             body = c.text() if c and c.parts else "(no console output recorded)\n"
             log.write_text(f"{item.nodeid}\n{rep.longreprtext}\n\n{body}")
+        c = getattr(item, "_grade_console", None)
         _records.append({"test": item.name, "nodeid": item.nodeid, "lab": lab, "points": pts,
                          "earned": pts if passed else 0, "passed": passed,
+                         "guest": bool(c and c.guest),
                          "log": str(log) if log else None})
 
 

@@ -32,6 +32,7 @@ def test_gdb_script_stops_at_drop_request(console, tmp_path):
     gdbinit.write_text(f"set confirm off\nset pagination off\nset architecture arm\nfile {KERNEL}\n"
                        f"target remote localhost:{port}\n")
     # halted with a gdb stub, as `make gdb`; killed below with its process group
+    console.guest = True
     q = qemu.tollbooth.popen(KERNEL, cpus=2, script=script, exit=True, gdb_port=port,
                              stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                              stderr=subprocess.STDOUT)
