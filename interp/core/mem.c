@@ -171,7 +171,9 @@ static void mem_report(const char *what)
 #define QUAR_BYTES ((size_t)64 << 20)
 #define QUAR_FILL 0xdb
 typedef struct { MemHdr *h; size_t size; } QuarSlot;
-static QuarSlot quar[QUAR_SLOTS];
+/* QUAR_SLOTS slots, allocated at the first quarantined free: a port with its own quarantine
+ * (the guest) never pays for them. */
+static QuarSlot *quar;
 static size_t quar_next, quar_bytes;
 static int quar_lock;
 
@@ -197,6 +199,12 @@ static void mem_unsafe_free(MemHdr *h)
     if (sz > HDR_SIZE + sizeof(Obj))
         memset((char *)h + HDR_SIZE + sizeof(Obj), QUAR_FILL, sz - HDR_SIZE - sizeof(Obj));
     while (__atomic_test_and_set(&quar_lock, __ATOMIC_ACQUIRE)) port_thread_yield();
+    if (!quar && (quar = port_malloc(QUAR_SLOTS * sizeof *quar)) != NULL)
+        memset(quar, 0, QUAR_SLOTS * sizeof *quar);
+    if (!quar) {                     /* out of memory: the block is leaked, never handed back */
+        __atomic_clear(&quar_lock, __ATOMIC_RELEASE);
+        return;
+    }
     QuarSlot old = quar[quar_next];
     quar[quar_next] = (QuarSlot){ h, sz };
     quar_next = (quar_next + 1) % QUAR_SLOTS;
