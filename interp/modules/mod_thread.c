@@ -280,6 +280,7 @@ static Obj *rlock_acquire_restore(Obj *self, Obj *const *args, int nargs, Obj *k
 }
 static Obj *rlock_repr(Obj *self) {
     LockObj *l = (LockObj *)self;
+    /* "owner=" is CPython's repr text (Modules/_threadmodule.c), kept so the output matches */
     return str_fmt("<%s _thread.RLock object owner=%ld count=%ld>",
                    l->locked ? "locked" : "unlocked", (long)(l->locked ? l->holder : 0),
                    (long)(l->locked ? l->count : 0));

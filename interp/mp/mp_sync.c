@@ -96,6 +96,7 @@ static Obj *sem_repr(Obj *self) {
     MpShared *s = SH(self);
     Type *t = TYPE(self);
     if (t == &mp_lock_type)
+        /* CPython's repr text (Lib/multiprocessing/synchronize.py), kept so the output matches */
         return str_fmt("<Lock(owner=%s)>", s->value > 0 ? "None" : "SomeOtherProcess");
     if (t == &mp_rlock_type) {
         if (s->count <= 0) return str_fmt("<RLock(None, 0)>");
