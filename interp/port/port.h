@@ -36,7 +36,7 @@
  *   max_processes        64                      16                multiprocessing's default limit
  *   process_mem_limit    256 MiB                 32 MiB            one process's default memory
  * A stack size of 0 means "the platform's default" (port_thread_start). c_stack_reserve is at most
- * a quarter of the stack in use (interp/objects/object.c). */
+ * a quarter of the stack in use (c_stack_low, interp/core/cstack.c). */
 typedef struct {
     const char *name;
     size_t thread_stack, process_stack;
