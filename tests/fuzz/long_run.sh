@@ -33,8 +33,9 @@
 #                                               corpus are packed into OUTDIR/findings.tar.gz and
 #                                               OUTDIR/corpus.tar.gz (few files: the device tool
 #                                               brings back at most 8).
-# With a .devkit/ in the repo root the packed programs are used (unpacked to /tmp/devkit);
-# otherwise build/fuzz/* and /usr/bin/python3 of this machine.
+# The programs of this checkout's own build (build/fuzz/*, /usr/bin/python3) are used when they
+# exist; only where they do not (the bare machine a pack was carried to) the packed .devkit/ is
+# used (unpacked to /tmp/devkit). So a stale pack left in a dev checkout is never run.
 #
 # Wall time: SECONDS plus about a minute (the coverage passes and packing). No step waits on a
 # clock for a verdict: time only bounds the run. A worker whose fuzzer stops on a finding (or
@@ -65,7 +66,11 @@ pack() {
 }
 
 tools() {
-    if [ -f .devkit/env.sh ] && [ -f .devkit/stdlib.tar.xz ]; then
+    if [ -x "$root/build/fuzz/fuzz_compile_run" ] && [ -x "$root/build/fuzz/diff_runner" ]; then
+        FCR=$root/build/fuzz/fuzz_compile_run
+        RUNNER=$root/build/fuzz/diff_runner
+        PY=/usr/bin/python3
+    elif [ -f .devkit/env.sh ] && [ -f .devkit/stdlib.tar.xz ]; then
         # shellcheck disable=SC1091
         . .devkit/env.sh
         [ -d /tmp/devkit/lib/python3.11 ] || tar -C /tmp/devkit/lib -xJf .devkit/stdlib.tar.xz
@@ -73,12 +78,8 @@ tools() {
         FCR=/tmp/devkit/wrap/fuzz_compile_run
         RUNNER=/tmp/devkit/wrap/diff_runner
         PY=/tmp/devkit/wrap/python3.11
-    else
-        FCR=$root/build/fuzz/fuzz_compile_run
-        RUNNER=$root/build/fuzz/diff_runner
-        PY=/usr/bin/python3
     fi
-    [ -x "$FCR" ] && [ -x "$RUNNER" ] || die "no fuzz binaries (make fuzz-build, or pack)"
+    [ -n "${FCR:-}" ] && [ -x "$FCR" ] && [ -x "$RUNNER" ] || die "no fuzz binaries (make fuzz-build, or pack)"
     "$PY" -c 'import sys; assert sys.version_info[:2] == (3, 11), sys.version' \
         || die "the differential oracle must be CPython 3.11 ($PY)"
 }
