@@ -14,18 +14,24 @@ As a module (import it with sys.path including qemu/):
 As a program:
   tollbooth.py boot [--cpus N] [--script FILE] [--exit] [--timeout S] [--gil P] [--args "a b"]
                     [--karg K=V ...] [--console mux|stdio|tcp:PORT] [--gdb PORT] [--mem 256M]
+                    [--trace-events N]
       QEMU in the foreground on this terminal (what qemu/run.sh, hence `make run`/`make gdb`,
       runs). Exit status: the guest's (semihosting SYS_EXIT_EXTENDED): 0 success, 1 error, N from
       `exit N`, 101 kernel panic; 124 when --timeout (batch runs only; a hang guard) expired; 2
       for bad usage.
   tollbooth.py run FILE [ARG ...] [--cpus N] [--gil POLICY] [--switch-interval S]
-                                  [--trace PREFIX] [--timeout S] [--kernel ELF]
+                                  [--trace PREFIX] [--trace-events N] [--timeout S]
+                                  [--kernel ELF]
       boot a kernel, send FILE over the raw REPL (MicroPython's protocol: Ctrl-A, program,
       Ctrl-D -> "OK" output \\x04 error \\x04 ">"), stream its output, exit with its status
       (0, 1 after a traceback, N for sys.exit(N), 124 on timeout). ARGs become sys.argv[1:].
       --trace PREFIX: afterwards kernel.trace_dump() is read back and written as
       PREFIX.json (Chrome/Perfetto trace: one track per thread and per core), PREFIX.png
-      (gnuplot timeline) and PREFIX.bin (raw records), and the summary is printed.
+      (gnuplot timeline) and PREFIX.bin (raw records), and the summary is printed. The trace
+      rings keep the last N events a core (16384 unless --trace-events N, boot argument
+      TRACE_EVENTS): when a run outgrows them the summary says which stretch it covers and how
+      many events of each kind were overwritten.
+  Every command refuses an unknown --gil before booting (status 2), naming the policies.
   tollbooth.py convert LOG [--out PREFIX]
       the same conversion for a UART log that contains a trace block (make run ... | tee log).
   tollbooth.py sweep FILE [--gil new,old] [--threads 1,2] [--cpus 1,2] [--switch-interval 0.005]
@@ -42,6 +48,7 @@ then "-----END TOLLBOOTH TRACE crc32=XXXXXXXX-----" (CRC-32 of the raw records).
 import argparse
 import base64
 import binascii
+import codecs
 import concurrent.futures
 import csv
 import json
@@ -77,10 +84,10 @@ def _norm(b):
 class Board:
     """A booted guest with its console on a pexpect pty. Always call close()."""
 
-    def __init__(self, kernel=DEFAULT_KERNEL, cpus=2, gil=None, timeout=60, echo=None):
+    def __init__(self, kernel=DEFAULT_KERNEL, cpus=2, gil=None, timeout=60, echo=None, kargs=()):
         import pexpect
         self.pexpect = pexpect
-        self.child = spawn(kernel, cpus=cpus, gil=gil, timeout=timeout, maxread=65536)
+        self.child = spawn(kernel, cpus=cpus, gil=gil, kargs=kargs, timeout=timeout, maxread=65536)
         self.timeout = timeout
         self.echo = echo
         self._pending = b""
@@ -112,10 +119,35 @@ class Board:
 
     def _read_until_eot(self, timeout, stream):
         """Bytes up to the next \\x04 (streamed to `stream` as they come); the rest stays
-        buffered for the next read."""
+        buffered for the next read.
+
+        Everything before the \\x04 is streamed, including what an earlier expect() (the "OK")
+        had already read past its match: a program's first output often arrives in the same read
+        as the "OK". Streaming holds back what is not yet safe to show: trailing \\r bytes (a
+        \\r\\r\\n pair may be split across reads) and an incomplete UTF-8 sequence."""
         buf = self._take_buffer()
         deadline = time.monotonic() + timeout
+        shown = 0                                   # bytes of buf already passed to stream
+        dec = codecs.getincrementaldecoder("utf-8")("replace") if stream else None
+
+        def show(upto, final):
+            nonlocal shown
+            part = buf[shown:upto]
+            if not final:
+                part = part.rstrip(b"\r")          # the rest of a \r\r\n may follow
+            if part:
+                text = dec.decode(_norm(part), final)
+                if text:
+                    stream(text)
+            elif final:
+                text = dec.decode(b"", True)
+                if text:
+                    stream(text)
+            shown += len(part)
+
         while b"\x04" not in buf:
+            if stream:
+                show(len(buf), False)
             left = deadline - time.monotonic()
             if left <= 0:
                 raise self.pexpect.TIMEOUT("no \\x04 from the guest")
@@ -123,12 +155,10 @@ class Board:
                 chunk = self.child.read_nonblocking(65536, timeout=min(left, 0.5))
             except self.pexpect.TIMEOUT:
                 continue
-            if stream:
-                shown = chunk.split(b"\x04")[0] if b"\x04" in chunk else chunk
-                if b"\x04" not in buf and shown:
-                    stream(_norm(shown).decode("utf-8", "replace"))
             buf += chunk
         i = buf.index(b"\x04")
+        if stream:
+            show(i, True)
         self._pending = buf[i + 1:]
         return bytes(buf[:i])
 
@@ -175,7 +205,46 @@ def status_of(err):
 # benchmarks) comes through Launch, run_batch() or spawn() below.
 
 class LaunchError(GuestError):
-    """Bad usage (no kernel, no script, CPUS out of range): status 2, nothing started."""
+    """Bad usage (no kernel, no script, CPUS out of range, an unknown GIL policy): status 2,
+    nothing started."""
+
+
+# The GIL policies the interpreter knows: interp/gil/gil.c's gil_policy_names (gil.policies() on
+# the host; tests/qemu/test_launcher.py checks the two agree). A name outside it is refused
+# before boot: the guest would otherwise have to refuse it at boot (ports/guest/console.c).
+GIL_POLICIES = ("new", "old", "prio", "none", "unsafe")
+
+
+def check_gil(name):
+    """name if it is a GIL policy, else LaunchError naming the policies (as sys.setgilpolicy)."""
+    if name not in GIL_POLICIES:
+        raise LaunchError("unknown GIL policy '%s' (%s)" % (name, ", ".join(GIL_POLICIES)))
+    return name
+
+
+def _gil_arg(value):
+    """argparse type for --gil: one policy, or a comma-separated list of them (sweep)."""
+    try:
+        for name in value.split(","):
+            check_gil(name)
+    except LaunchError as e:
+        raise argparse.ArgumentTypeError(str(e))
+    return value
+
+
+# Trace ring size a core (kernel/trace.c): TRACE_EVENTS=N at boot, a power of two in this range.
+TRACE_EVENTS_MIN, TRACE_EVENTS_MAX = 1024, 1 << 20
+
+
+def _trace_events_arg(value):
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if not TRACE_EVENTS_MIN <= n <= TRACE_EVENTS_MAX:
+        raise argparse.ArgumentTypeError("trace events a core must be %d..%d (got '%s')"
+                                         % (TRACE_EVENTS_MIN, TRACE_EVENTS_MAX, value))
+    return n
 
 
 BOOT_BLOCK_ADDR = 0x4F000000      # where the guest looks for it (kernel/bootargs.h); MEM >= 256M
@@ -221,6 +290,11 @@ class Launch:
             raise LaunchError("no kernel at %s (run make)" % kernel)
         if script is not None and not os.path.isfile(str(script)):
             raise LaunchError("no script '%s'" % script)
+        if gil:
+            check_gil(gil)
+        for kv in kargs:
+            if kv.startswith("GIL="):
+                check_gil(kv[4:])
         if not shutil.which("qemu-system-arm"):
             raise LaunchError("qemu-system-arm not found (qemu/deps.sh installs it)")
         fd, self.boot_path = tempfile.mkstemp(prefix="boot-", dir=_boot_dir())
@@ -601,12 +675,14 @@ def prelude(argv, switch_interval):
 
 
 def run_once(kernel, path, args, cpus, gil, interval, timeout, trace_prefix=None, stream=None,
-             quiet_trace=False):
-    """Boot, run, optionally export the trace. Returns dict(status, output, error, summary)."""
+             quiet_trace=False, trace_events=None):
+    """Boot, run, optionally export the trace. Returns dict(status, output, error, summary).
+    trace_events: the trace rings' size a core (boot argument TRACE_EVENTS; None: the kernel's)."""
     src = pathlib.Path(path).read_text()
     res = {"status": None, "output": "", "error": "", "summary": None}
+    kargs = ("TRACE_EVENTS=%d" % trace_events,) if trace_events else ()
     try:
-        b = Board(kernel, cpus=cpus, gil=gil, timeout=60)
+        b = Board(kernel, cpus=cpus, gil=gil, timeout=60, kargs=kargs)
     except GuestError as e:
         res.update(status=2, error=str(e))
         return res
@@ -638,7 +714,7 @@ def cmd_run(a):
         sys.stdout.write(s)
         sys.stdout.flush()
     res = run_once(a.kernel, a.file, a.args, a.cpus, a.gil, a.switch_interval, a.timeout,
-                   a.trace, stream=stream)
+                   a.trace, stream=stream, trace_events=a.trace_events)
     if res["error"]:
         sys.stderr.write(res["error"] if res["error"].endswith("\n") else res["error"] + "\n")
     return res["status"]
@@ -754,7 +830,8 @@ def cmd_boot(a):
         sys.stderr.write("tollbooth: --console is mux, stdio or tcp:PORT\n")
         return 2
     try:
-        launch = Launch(a.kernel, a.cpus, a.script, a.exit, a.gil, a.args, a.karg, console=console,
+        kargs = a.karg + (["TRACE_EVENTS=%d" % a.trace_events] if a.trace_events else [])
+        launch = Launch(a.kernel, a.cpus, a.script, a.exit, a.gil, a.args, kargs, console=console,
                         gdb_port=a.gdb, mem=a.mem)
     except (LaunchError, OSError) as e:
         sys.stderr.write("tollbooth: %s\n" % e)
@@ -773,16 +850,21 @@ def main(argv=None):
     r.add_argument("file")
     r.add_argument("args", nargs="*")
     r.add_argument("--cpus", type=int, default=2)
-    r.add_argument("--gil", default=None, help="new old prio none unsafe")
+    r.add_argument("--gil", default=None, type=_gil_arg, help=" ".join(GIL_POLICIES))
     r.add_argument("--switch-interval", type=float, default=None, help="seconds (sys.setswitchinterval)")
     r.add_argument("--trace", default=None, metavar="PREFIX")
+    r.add_argument("--trace-events", type=_trace_events_arg, default=None, metavar="N",
+                   help="trace ring size a core (boot argument TRACE_EVENTS; default 16384): "
+                        "large enough, the trace keeps the whole run")
     r.add_argument("--timeout", type=float, default=120)
     b = sub.add_parser("boot", help="boot QEMU in the foreground (qemu/run.sh, make run)")
     b.add_argument("--cpus", default="4")
     b.add_argument("--script", default=None)
     b.add_argument("--exit", action="store_true", help="power off after the script")
     b.add_argument("--timeout", type=float, default=60, help="batch hang guard, seconds (0 = none)")
-    b.add_argument("--gil", default=None)
+    b.add_argument("--gil", default=None, type=_gil_arg, help=" ".join(GIL_POLICIES))
+    b.add_argument("--trace-events", type=_trace_events_arg, default=None, metavar="N",
+                   help="trace ring size a core (boot argument TRACE_EVENTS)")
     b.add_argument("--args", default=None, help="the script's sys.argv[1:], space separated")
     b.add_argument("--karg", action="append", default=[], help="KEY=VALUE boot argument")
     b.add_argument("--console", default="mux", help="mux (default), stdio or tcp:PORT")
@@ -793,7 +875,7 @@ def main(argv=None):
     c.add_argument("--out", default="trace")
     s = sub.add_parser("sweep", help="run a matrix of guests")
     s.add_argument("file")
-    s.add_argument("--gil", default="new,old")
+    s.add_argument("--gil", default="new,old", type=_gil_arg)
     s.add_argument("--threads", default="1,2")
     s.add_argument("--cpus", default="2")
     s.add_argument("--switch-interval", default="0.005")

@@ -1,0 +1,180 @@
+"""The launcher, qemu/tollbooth.py, as a student's host tool: `run` shows all of a program's
+output, and a GIL policy nobody knows is refused before boot (launcher, qemu/run.sh, the host's
+TOLLPY_GIL) or, if it reaches the guest anyway, refused there out loud.
+
+The reader tests drive Board._read_until_eot with a fake console (no QEMU); the others boot."""
+import os
+import pathlib
+import subprocess
+import sys
+
+import pytest
+
+from conftest import KERNEL, ROOT
+
+sys.path.insert(0, str(ROOT / "qemu"))
+import tollbooth  # noqa: E402
+
+TOOL = [sys.executable, str(ROOT / "qemu" / "tollbooth.py"), "--kernel", str(KERNEL)]
+TOLLPY = ROOT / "build" / "host" / "tollpy"
+
+
+# ---- the raw REPL reader, with a fake console -----------------------------------------------
+class FakeChild:
+    """What Board uses of a pexpect child: .buffer (read past the last match) and
+    read_nonblocking(), which hands out the given chunks one by one."""
+
+    def __init__(self, buffer, chunks):
+        import pexpect
+        self.buffer = buffer
+        self.chunks = list(chunks)
+        self.timeout_exc = pexpect.TIMEOUT
+
+    def read_nonblocking(self, size, timeout):
+        if not self.chunks:
+            raise self.timeout_exc("no more data")
+        return self.chunks.pop(0)
+
+
+def fake_board(buffer, chunks):
+    import pexpect
+    b = tollbooth.Board.__new__(tollbooth.Board)
+    b.pexpect = pexpect
+    b.child = FakeChild(buffer, chunks)
+    b._pending = b""
+    return b
+
+
+def read(buffer, chunks):
+    b = fake_board(buffer, chunks)
+    seen = []
+    out = b._read_until_eot(5, seen.append)
+    return out, "".join(seen), b._pending
+
+
+def test_reader_streams_output_that_came_with_ok():
+    # the guest's "OK" and the program's first lines arrive in one read: expect() keeps the
+    # part after "OK" in .buffer, and the stream must show it
+    out, seen, rest = read(b"a\r\r\nb\r\r\n", [b"c\r\r\n\x04Traceback\x04>"])
+    assert seen == "a\nb\nc\n"
+    assert out == b"a\r\r\nb\r\r\nc\r\r\n"
+    assert rest == b"Traceback\x04>"
+
+
+def test_reader_streams_everything_in_one_read():
+    out, seen, rest = read(b"hello [1, 2]\r\r\n\x04\x04>", [])
+    assert seen == "hello [1, 2]\n"
+    assert rest == b"\x04>"
+
+
+def test_reader_split_line_ends_and_utf8():
+    # a \r\r\n and a two-byte character split across reads are shown whole, once
+    chunks = [b"x\r", b"\r", b"\ny \xc3", b"\xa9\r\r\n", b"\x04\x04>"]
+    out, seen, rest = read(b"", chunks)
+    assert seen == "x\ny \u00e9\n", repr(seen)
+
+
+def test_reader_without_stream_keeps_bytes():
+    b = fake_board(b"1\r\r\n", [b"2\x04err\x04>"])
+    assert b._read_until_eot(5, None) == b"1\r\r\n2"
+    assert b._read_until_eot(5, None) == b"err"
+
+
+# ---- tollbooth.py run on a real guest ---------------------------------------------------------
+def test_run_shows_all_output(tmp_path):
+    prog = tmp_path / "abc.py"
+    prog.write_text("import sys, time\nprint('a')\nprint('b')\ntime.sleep(0.3)\nprint('c')\n"
+                    "print('args', sys.argv)\n")
+    r = subprocess.run(TOOL + ["run", str(prog), "x", "y"], capture_output=True, text=True,
+                       timeout=240)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert r.stdout == "a\nb\nc\nargs ['abc.py', 'x', 'y']\n", repr(r.stdout)
+
+
+# ---- unknown GIL policies ----------------------------------------------------------------------
+POLICY_LIST = "new, old, prio, none, unsafe"
+
+
+@pytest.mark.parametrize("cmd", [["run", "PROG", "--gil", "bogus"],
+                                 ["run", "PROG", "--gil", "OLD"],
+                                 ["boot", "--gil", "bogus"],
+                                 ["sweep", "PROG", "--gil", "new,bogus"]])
+def test_launcher_refuses_unknown_policy(cmd, tmp_path):
+    prog = tmp_path / "p.py"
+    prog.write_text("print('ran')\n")
+    argv = [str(prog) if a == "PROG" else a for a in cmd]
+    r = subprocess.run(TOOL + argv, capture_output=True, text=True, timeout=60)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "unknown GIL policy" in r.stderr and POLICY_LIST in r.stderr, r.stderr
+    assert "ran" not in r.stdout
+
+
+def test_run_sh_refuses_unknown_policy(tmp_path):
+    """make run GIL=bogus: qemu/run.sh refuses before QEMU starts."""
+    script = tmp_path / "p.py"
+    script.write_text("print('ran')\n")
+    env = dict(os.environ, GIL="bogus", SCRIPT=str(script), EXIT="1", TIMEOUT="60")
+    r = subprocess.run([str(ROOT / "qemu" / "run.sh"), str(KERNEL)], capture_output=True,
+                       text=True, env=env, timeout=60, stdin=subprocess.DEVNULL)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "unknown GIL policy 'bogus'" in r.stderr and POLICY_LIST in r.stderr
+    assert "ran" not in r.stdout
+
+
+def test_library_refuses_unknown_policy(tmp_path):
+    script = tmp_path / "p.py"
+    script.write_text("print('ran')\n")
+    r = tollbooth.run_batch(script, KERNEL, gil="bogus")
+    assert r.status == 2 and "unknown GIL policy 'bogus'" in r.text()
+    r = tollbooth.run_batch(script, KERNEL, kargs=("GIL=OLD",))
+    assert r.status == 2 and "unknown GIL policy 'OLD'" in r.text()
+
+
+def host_tollpy():
+    if not TOLLPY.exists():
+        subprocess.run(["make", "-C", str(ROOT), "host"], check=True, capture_output=True)
+    return str(TOLLPY)
+
+
+def test_launcher_knows_the_interpreters_policies():
+    r = subprocess.run([host_tollpy(), "-c", "import gil; print(' '.join(gil.policies()))"],
+                       capture_output=True, text=True, timeout=60)
+    assert r.stdout.split() == list(tollbooth.GIL_POLICIES)
+
+
+@pytest.mark.parametrize("name", ["bogus", "OLD"])
+def test_host_tollpy_refuses_unknown_policy(name):
+    env = dict(os.environ, TOLLPY_GIL=name)
+    r = subprocess.run([host_tollpy(), "-c", "print('ran')"], capture_output=True, text=True,
+                       env=env, timeout=60)
+    assert r.returncode == 2, r.stdout + r.stderr
+    assert "unknown GIL policy '%s'" % name in r.stderr and POLICY_LIST in r.stderr
+    assert "ran" not in r.stdout
+    env["TOLLPY_GIL"] = "old"
+    r = subprocess.run([host_tollpy(), "-c", "import sys; print(sys.getgilpolicy())"],
+                       capture_output=True, text=True, env=env, timeout=60)
+    assert r.returncode == 0 and r.stdout == "old\n"
+
+
+def test_guest_refuses_unknown_policy_in_boot_block(tmp_path, monkeypatch):
+    """A boot block that still carries a bad GIL= (a launcher that did not check): the guest
+    says so, does not run the script (status 2); the console runs under `new`, saying so."""
+    monkeypatch.setattr(tollbooth, "GIL_POLICIES", tollbooth.GIL_POLICIES + ("bogus",))
+    script = tmp_path / "p.py"
+    script.write_text("print('ran')\n")
+    r = tollbooth.run_batch(script, KERNEL, gil="bogus", timeout=120)
+    out = r.text()
+    assert r.status == 2, out
+    assert "unknown GIL policy 'bogus' in the boot arguments (%s): refused" % POLICY_LIST in out
+    assert "the script is not run" in out and "ran\n" not in out
+    child = tollbooth.spawn(KERNEL, cpus=2, gil="bogus", timeout=60, encoding="utf-8",
+                            codec_errors="replace")
+    try:
+        child.expect_exact("unknown GIL policy 'bogus' in the boot arguments")
+        child.expect_exact("the console runs under the default policy")
+        child.expect_exact("GIL policy new")
+        child.expect_exact(">>> ")
+    finally:
+        child.terminate(force=True)
+        child.close(force=True)
+        child.launch.close()
