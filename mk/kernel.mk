@@ -85,10 +85,10 @@ $(BUILD)/k/%.o: %.S
 trace: deps $(BUILD)/kernel.elf
 	@[ -n "$(SCRIPT)" ] || { echo "make trace: SCRIPT=file.py needed" >&2; exit 2; }
 	$(PYTHON) qemu/tollbooth.py --kernel $(BUILD)/kernel.elf run $(SCRIPT) $(ARGS) --cpus $(CPUS) \
-	  $(if $(GIL),--gil $(GIL)) --trace $(BUILD)/trace
+	  $(if $(GIL),--gil $(GIL)) $(if $(TRACE_EVENTS),--trace-events $(TRACE_EVENTS)) --trace $(BUILD)/trace
 run: deps $(BUILD)/kernel.elf
 	@CPUS='$(CPUS)' SCRIPT='$(SCRIPT)' EXIT='$(EXIT)' TIMEOUT='$(TIMEOUT)' GIL='$(GIL)' \
-	  ARGS='$(ARGS)' ./qemu/run.sh $(BUILD)/kernel.elf; st=$$?; \
+	  ARGS='$(ARGS)' KARGS='$(KARGS)' TRACE_EVENTS='$(TRACE_EVENTS)' ./qemu/run.sh $(BUILD)/kernel.elf; st=$$?; \
 	  [ $$st = 0 ] || echo "make run: exit status $$st" >&2; exit $$st
 
 gdb: deps $(BUILD)/kernel.elf

@@ -6,7 +6,9 @@
 #   qemu/run.sh [build/kernel.elf]
 # Environment:
 #   CPUS=1..8 (default 4)   SCRIPT=file (batch)   EXIT=1 (power off after SCRIPT)
-#   TIMEOUT=seconds (default 60, batch mode only; 0 = none; a hang guard)   GIL=policy
+#   TIMEOUT=seconds (default 60, batch mode only; 0 = none; a hang guard)
+#   GIL=policy (new old prio none unsafe; any other name is refused before boot, status 2)
+#   TRACE_EVENTS=N (trace ring size a core, a power of two 1024..1048576; default 16384)
 #   ARGS="..." (for the script)   KARGS="K=V K2=V2" (more boot arguments)
 #   GDB=1 (halt, gdb stub on GDBPORT, default 1234)
 #   CONSOLE_MUX=0 (no QEMU monitor multiplexing on the console: Ctrl-A is passed to the guest)
@@ -22,6 +24,7 @@ opts=(--kernel "${1:-$here/build/kernel.elf}" boot --cpus "${CPUS:-4}" --timeout
 [ -n "${SCRIPT:-}" ] && opts+=(--script "$SCRIPT")
 case "${EXIT:-0}" in 1|yes|true) opts+=(--exit);; esac
 [ -n "${GIL:-}" ] && opts+=(--gil "$GIL")
+[ -n "${TRACE_EVENTS:-}" ] && opts+=(--trace-events "$TRACE_EVENTS")
 [ -n "${ARGS:-}" ] && opts+=(--args "$ARGS")
 for kv in ${KARGS:-}; do opts+=(--karg "$kv"); done
 if [ -n "${SERIAL_TCP:-}" ]; then opts+=(--console "tcp:$SERIAL_TCP")

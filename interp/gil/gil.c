@@ -101,6 +101,28 @@ static const GilOps *find_policy(const char *name) {
         if (strcmp(policies[i]->name, name) == 0) return policies[i];
     return NULL;
 }
+bool gil_policy_known(const char *name) { return name && find_policy(name) != NULL; }
+
+const char *gil_policy_list(void) {
+    /* built from the table on first use; every caller writes the same bytes, so a race between
+     * two first callers is harmless */
+    static char list[96];
+    if (!list[0]) {
+        char b[sizeof list];
+        size_t n = 0;
+        for (int i = 0; gil_policy_names[i]; i++) {
+            size_t l = strlen(gil_policy_names[i]);
+            if (n + l + 3 > sizeof b) break;
+            if (i) { b[n++] = ','; b[n++] = ' '; }
+            memcpy(b + n, gil_policy_names[i], l);
+            n += l;
+        }
+        b[n] = 0;
+        memcpy(list, b, n + 1);
+    }
+    return list;
+}
+
 static int policy_index(const GilOps *o) {
     for (int i = 0; policies[i]; i++) if (policies[i] == o) return i;
     return -1;
@@ -440,7 +462,7 @@ int gil_set_policy(Interp *in, const char *name) {
     Gil *g = in->gil;
     const GilOps *o = find_policy(name);
     if (!o) {
-        exc_raise(ValueError_t, "unknown GIL policy '%s' (new, old, prio, none, unsafe)", name);
+        exc_raise(ValueError_t, "unknown GIL policy '%s' (%s)", name, gil_policy_list());
         return -1;
     }
     ThreadState *ts = ts_get();

@@ -80,6 +80,12 @@ int gil_set_policy(Interp *in, const char *name);
 const char *gil_policy_name(Interp *in);
 int gil_policy_has_lock(Interp *in);   /* 0 for none/unsafe (sys._is_gil_enabled()) */
 extern const char *const gil_policy_names[];   /* NULL-terminated */
+/* Is name one of gil_policy_names? The boot paths check it before interp_new (the host's
+ * TOLLPY_GIL in ports/host/host_main.c, the guest's GIL= in ports/guest/console.c): gil_new
+ * falls back to "new" for an unknown name, which must never happen silently. */
+bool gil_policy_known(const char *name);
+/* "new, old, prio, none, unsafe": the names for error messages. */
+const char *gil_policy_list(void);
 
 /* Switch interval (new/prio), in ns; default 5 ms. Check interval (old), in ticks; default 100. */
 uint64_t gil_get_switch_interval(Interp *in);

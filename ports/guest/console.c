@@ -11,6 +11,7 @@
  * REPL (ports/guest/repl.c). The `kernel` module is ports/guest/mod_kernel.c.
  */
 #include <string.h>
+#include <stdio.h>
 #include "runtime/interp.h"
 #include "objects/module.h"
 #include "gil/gil.h"
@@ -19,10 +20,29 @@
 
 #define GUEST_MEM_LIMIT ((size_t)128 << 20)
 
+/* GIL=name from the boot block (make run GIL=old). The launcher refuses an unknown name before
+ * boot; one that still arrives (a hand-made boot block, an older launcher) is refused here, out
+ * loud: a batch script is not run (status 2), the console says so and runs under the default. */
+static int bad_gil_policy;
+
+static void take_gil_policy(void) {
+    static int done;
+    if (done) return;
+    done = 1;
+    const char *pol = bootarg_get("GIL");
+    if (!pol || !*pol) return;
+    if (gil_policy_known(pol)) { gil_default_policy = pol; return; }
+    bad_gil_policy = 1;
+    char b[200];
+    snprintf(b, sizeof b, "tollbooth: unknown GIL policy '%.40s' in the boot arguments (%s): refused; "
+             "%s\n", pol, gil_policy_list(),
+             bootargs_script(NULL) ? "the script is not run" : "the console runs under the default policy");
+    port_write(b, strlen(b));
+}
+
 static int ensure_interp(void) {
     if (ts_get()) return 0;
-    const char *pol = bootarg_get("GIL");      /* make run GIL=old */
-    if (pol && *pol) gil_default_policy = pol;
+    take_gil_policy();
     if (!interp_new(GUEST_MEM_LIMIT)) {
         static const char msg[] = "tollpy: cannot create the interpreter\n";
         port_write(msg, sizeof msg - 1);
@@ -57,6 +77,7 @@ static void set_argv(void) {
 
 int console_run_script(const char *src, size_t len) {
     if (ensure_interp() < 0) return 1;
+    if (bad_gil_policy) return 2;      /* measured under the wrong policy is worse than not run */
     /* A script followed by the console is "interactive": a crash (any policy) or an unsafe
      * corruption does not power off; a crash of this thread goes on to the console. */
     gil_unsafe_interactive = !bootargs_exit_after_script();

@@ -6,7 +6,8 @@
  *   tollpy --dis file.py         print the bytecode (interp/bytecode/dis.c)
  *   tollpy                       the REPL (>>> / ...), or run stdin when it is not a terminal
  *   tollpy --repl                the REPL even when stdin is not a terminal (tests)
- * Environment: TOLLPY_MEM (bytes, interpreter memory limit; default 1 GiB), TOLLPY_GIL (policy).
+ * Environment: TOLLPY_MEM (bytes, interpreter memory limit; default 1 GiB), TOLLPY_GIL (policy:
+ *   an unknown name is refused, exit status 2).
  * Locks: none of its own (it runs on the main thread; the interpreter takes its GIL itself).
  */
 #include <stdio.h>
@@ -59,6 +60,12 @@ int main(int argc, char **argv) {
         return 0;
     } else if (i < argc) {
         path = argv[i++];
+    }
+    /* an unknown TOLLPY_GIL would run under "new" (gil_new's fallback): refuse it instead */
+    const char *pol = getenv("TOLLPY_GIL");
+    if (pol && *pol && !gil_policy_known(pol)) {
+        fprintf(stderr, "tollpy: unknown GIL policy '%s' in TOLLPY_GIL (%s)\n", pol, gil_policy_list());
+        return 2;
     }
     Interp *in = interp_new(limit);
     if (!in) { fprintf(stderr, "tollpy: cannot create the interpreter\n"); return 1; }
