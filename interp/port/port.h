@@ -128,6 +128,14 @@ void port_write(const char *buf, size_t n);
 void port_write_err(const char *buf, size_t n);
 /* Read one byte, blocking; -1 on end of input (host EOF) or interrupt. */
 int  port_getc(void);
+/* input()'s line from the platform's own line editor, where it has one (guest: the console's,
+ * ports/guest/line_edit.c: the prompt, echo, editing, a newline after Enter). Returns the line's
+ * length in bytes and *line, a port_malloc'd NUL-terminated copy without the newline (the
+ * caller port_frees it); PORT_LINE_EOF at end of input (Ctrl-D on an empty line),
+ * PORT_LINE_INTR for Ctrl-C, PORT_LINE_NONE where the platform has no editor (host: the terminal
+ * edits; input() writes the prompt and reads port_getc itself). Called without the GIL. */
+enum { PORT_LINE_NONE = -1, PORT_LINE_EOF = -2, PORT_LINE_INTR = -3 };
+long port_read_line(const char *prompt, char **line);
 /* Set by the console when Ctrl-C arrives; the VM's eval breaker polls and clears it. */
 bool port_interrupt_pending(void);
 void port_interrupt_clear(void);

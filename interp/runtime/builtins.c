@@ -15,6 +15,7 @@
 #include "runtime/vm.h"
 #include "objects/module.h"
 #include "runtime/builtins.h"
+#include "gil/gil.h"
 
 #define NOKW(name) do { if (no_kwargs(name, kw) < 0) return NULL; } while (0)
 #define EXACT(name, n1) do { NOKW(name); if (check_nargs(name, n, n1, n1) < 0) return NULL; } while (0)
@@ -81,14 +82,37 @@ static Obj *bi_input(Obj *self, Obj *const *a, int n, Obj *kw) {
     (void)self;
     NOKW("input");
     if (n > 1) return exc_raise(TypeError_t, "input expected at most 1 argument, got %d", n);
-    if (n == 1) {
-        Obj *p = obj_str(a[0]);
-        if (!p) return NULL;
+    Obj *p = NULL;
+    if (n == 1 && !(p = obj_str(a[0]))) return NULL;
+    StrBuf b;
+    sb_init(&b);
+    /* the platform's line editor, where it has one (the guest console's: prompt, echo,
+     * editing); it waits for a person, so without the GIL. p stays referenced meanwhile, so its
+     * bytes are ours to read. */
+    ThreadState *ts = ts_get();
+    char *line = NULL;
+    gil_before_blocking(ts);
+    long r = port_read_line(p ? str_data(p) : "", &line);
+    gil_after_blocking(ts);
+    if (r != PORT_LINE_NONE) {
+        if (p) DECREF(p);
+        if (r >= 0) {
+            sb_add(&b, line, (size_t)r);
+            port_free(line);
+            return sb_finish(&b);
+        }
+        if (r == PORT_LINE_INTR) {
+            port_interrupt_clear();
+            Obj *e = exc_new(KeyboardInterrupt_t, NULL, 0);
+            if (e) { exc_raise_obj(e); DECREF(e); }
+            return NULL;
+        }
+        return exc_raise(EOFError_t, "EOF when reading a line");
+    }
+    if (p) {
         port_write(str_data(p), str_nbytes(p));
         DECREF(p);
     }
-    StrBuf b;
-    sb_init(&b);
     bool any = false;
     static bool last_cr;      /* a serial console ends a line with CR (maybe CR LF) */
     for (;;) {

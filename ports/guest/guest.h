@@ -21,12 +21,15 @@ static inline int getch(void)               /* called without the GIL; Ctrl-C fo
     return c < 0 ? 0x03 : c;
 }
 
-/* ---- line_edit.c: the friendly REPL's line editor ----------------------------------------- */
+/* ---- line_edit.c: the console's line editor (the friendly REPL and input()) ---------------- */
 #define KC_LINE_MAX 4096
-enum { ED_LINE, ED_RAW, ED_BANNER, ED_INTR, ED_RESET, ED_PASTE };
-/* Read one edited line into l (NUL-terminated, at most KC_LINE_MAX-1 bytes); called without
- * the GIL. Returns ED_LINE or the control key's action. */
+enum { ED_LINE, ED_RAW, ED_BANNER, ED_INTR, ED_RESET, ED_PASTE, ED_EOF };
+/* Read one edited line into l (NUL-terminated, at most KC_LINE_MAX-1 bytes, valid UTF-8); called
+ * without the GIL. Returns ED_LINE or the control key's action. */
 int  line_edit(const char *prompt, char *l, int *len);
+/* The same editor for input(): no history, no REPL keys; at most cap-1 bytes. Returns ED_LINE,
+ * ED_INTR (Ctrl-C) or ED_EOF (Ctrl-D on an empty line). */
+int  line_edit_input(const char *prompt, char *l, int cap, int *len);
 void line_history_add(const char *s, size_t n);   /* up/down recall it; repeats are kept once */
 
 /* ---- repl.c: the REPL (friendly, raw, paste mode) ----------------------------------------- */

@@ -20,6 +20,7 @@
 #include "kernel/trap.h"
 #include "drivers/timer.h"
 #include "drivers/rtc.h"
+#include "guest.h"
 
 _Static_assert(sizeof(spinlock_t) <= sizeof(port_spin_t), "port_spin_t too small");
 _Static_assert(sizeof(struct waitq) <= sizeof(port_waitq_t), "port_waitq_t too small");
@@ -193,6 +194,20 @@ int port_getc(void)
 {
     int c = console_getc();
     return c == 0x03 ? -1 : c;
+}
+/* input(): the console's line editor (ports/guest/guest.h), the same as the REPL's */
+long port_read_line(const char *prompt, char **line)
+{
+    enum { INPUT_MAX = 65536 };
+    char *l = port_malloc(INPUT_MAX);
+    if (!l) return PORT_LINE_NONE;
+    int n, act = line_edit_input(prompt, l, INPUT_MAX, &n);
+    if (act != ED_LINE) {
+        port_free(l);
+        return act == ED_EOF ? PORT_LINE_EOF : PORT_LINE_INTR;
+    }
+    *line = l;
+    return n;
 }
 bool port_interrupt_pending(void) { return console_interrupted(); }
 void port_interrupt_clear(void) { console_interrupt_clear(); }

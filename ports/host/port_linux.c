@@ -454,6 +454,13 @@ void port_write(const char *buf, size_t n) {
     pthread_mutex_unlock(&write_mx);
 }
 
+/* No line editor of our own: the terminal (or the pipe) gives input() its line. */
+long port_read_line(const char *prompt, char **line) {
+    (void)prompt;
+    (void)line;
+    return PORT_LINE_NONE;
+}
+
 int port_getc(void) {
     unsigned char c;
     for (;;) {

@@ -91,3 +91,64 @@ def test_trace_shows_scheduler_events(guest):
     g.sh("selftest preempt", timeout=60)
     out = g.sh("trace 2000")
     assert "switch" in out and "preempt" in out, out
+
+
+def test_editing_is_by_character(guest):
+    """The line is UTF-8: Backspace, Delete, Left/Right act on characters, never on bytes, and
+    the cursor moves by display width (a CJK character is two columns, a combining mark none)."""
+    g = guest(cpus=2)
+    g.boot()
+    # "é" is two bytes: one Backspace removes it whole
+    out = g.cmd('u = "\u00e9\x7fe"')
+    assert "Error" not in out, out
+    assert "True" in g.cmd('u == "e"')
+    # Left over a wide character and Backspace: "a中b" -> Left x2 (over " and b), BS removes 中
+    out = g.cmd('w = "a\u4e2db"\x1b[D\x1b[D\x7f')
+    assert "Error" not in out, out
+    assert "True" in g.cmd('w == "ab"')
+    # Delete removes one character: "xé", Left x2, Delete
+    out = g.cmd('d = "x\u00e9"\x1b[D\x1b[D\x1b[3~')
+    assert "Error" not in out, out
+    assert "True" in g.cmd('d == "x"')
+    # a base letter and its combining mark are stepped over together
+    out = g.cmd('c = "e\u0301x"\x1b[D\x1b[D\x1b[Dy')
+    assert "Error" not in out, out
+    assert "True" in g.cmd('c == "ye\u0301x"')
+    # the screen: Left over 中 moves two columns; an insertion before it redraws from the line's
+    # start (5 columns back) and puts the cursor back before 中" (3 columns, 4 bytes)
+    g.child.send('m = "\u4e2d"\x1b[D\x1b[D')
+    g.expect_exact("\x1b[2D")
+    g.child.send("x\r")
+    out = g.expect_exact(">>> ")
+    assert '\x1b[5Dm = "x\u4e2d"\x1b[K\x1b[3D' in out, repr(out)
+    assert "True" in g.cmd('m == "x\u4e2d"')
+
+
+def test_input_uses_the_line_editor(guest):
+    g = guest(cpus=2)
+    g.boot()
+    g.child.send('x = input("abc: ")\r')
+    g.expect_exact("abc: ")
+    g.child.send("hello wrld")
+    g.expect_exact("hello wrld")            # echoed as typed
+    g.child.send("\x1b[D\x1b[D\x1b[Do\r")
+    out = g.expect_exact(">>> ").replace("\r\n", "\n")
+    assert out.endswith("\n"), repr(out)    # Enter ends the line: the prompt starts a new one
+    assert "'hello world'" in g.cmd("x")
+    # Backspace over a two-byte character, as at the prompt
+    g.child.send("y = input()\r")
+    g.child.send("caf\u00e9\x7fe\r")
+    g.expect_exact(">>> ")
+    assert "True" in g.cmd("y == 'cafe'")
+    # Ctrl-D on an empty line: EOFError; Ctrl-C: KeyboardInterrupt
+    g.child.send("input('eof? ')\r")
+    g.expect_exact("eof? ")
+    g.child.send("\x04")
+    out = g.expect_exact(">>> ")
+    assert "EOFError" in out, out
+    g.child.send("input('intr? ')\r")
+    g.expect_exact("intr? ")
+    g.child.send("abc\x03")
+    out = g.expect_exact(">>> ")
+    assert "KeyboardInterrupt" in out, out
+    assert "alive" in g.cmd("print('alive')")
