@@ -14,6 +14,7 @@
 #include "kernel/panic.h"
 #include "kernel/bootargs.h"
 #include "kernel/shell.h"
+#include "kernel/trace.h"
 #include "drivers/gic.h"
 #include "drivers/timer.h"
 
@@ -54,6 +55,7 @@ void kmain(void)
     timer_init();
     gic_dist_init();
     gic_cpu_init();
+    trace_init(bootarg_get("TRACE_EVENTS"), gic_num_cpus());   /* before any core traces */
     gic_enable_irq(IRQ_VTIMER, 0x90, 0);
     gic_enable_irq(IRQ_UART0, 0xa0, 0x01);
     sched_init();

@@ -42,7 +42,7 @@
 #define SHELL_LINE_MAX      256
 
 /* Trace */
-#define TRACE_RING_EVENTS   16384       /* per core, power of two (24 B each) */
+#define TRACE_RING_EVENTS   16384       /* per core by default (TRACE_EVENTS=N at boot: kernel/trace.c), 24 B each */
 
 /* Exit statuses (qemu/run.sh and make run pass these through) */
 #define EXIT_OK             0

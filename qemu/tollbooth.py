@@ -600,7 +600,9 @@ def to_chrome(hdr, info):
     for a, what, t, c in info["instants"]:
         evs.append({"ph": "i", "s": "t", "pid": 1, "tid": a, "name": what, "ts": round(t, 3)})
     return {"traceEvents": evs, "displayTimeUnit": "ms",
-            "otherData": {"header": hdr, "summary": info["summary"], "event_counts": info["counts"]}}
+            "otherData": {"header": hdr, "summary": info["summary"], "event_counts": info["counts"],
+                          "not_shown": info.get("not_shown", {}),
+                          "coverage_note": coverage_note(hdr)}}
 
 
 def plot_png(info, path, title):
@@ -642,9 +644,67 @@ plot '{files['hold']}' using 1:2:3:4:5:6 with boxxyerror lc rgb '{colors['hold']
     return True
 
 
+def not_shown_codes(hdr):
+    """What the trace window had that the records leave out because the guest's rings wrapped
+    (header notshown=code:count,...): {event code: count}; {} when the records are the whole
+    window (or the guest's header predates the field)."""
+    out = {}
+    for item in hdr.get("notshown", "none").split(","):
+        if ":" in item:
+            code, n = item.split(":", 1)
+            out[int(code)] = int(n)
+    return out
+
+
+def not_shown(hdr):
+    """not_shown_codes by event name."""
+    return {EV.get(c, "ev%d" % c): n for c, n in not_shown_codes(hdr).items()}
+
+
+def interp_not_shown(hdr):
+    """How many of the interpreter's events (codes below 0xF000, not the cost probe) are left out."""
+    return sum(n for c, n in not_shown_codes(hdr).items() if c < 0xEFFF)
+
+
+def coverage(hdr):
+    """(shown_ms, run_ms): the stretch the records cover and the window asked for (the run);
+    None when the header does not say."""
+    try:
+        hz = int(hdr["hz"])
+        f, sf, u = int(hdr["from"]), int(hdr["shown_from"]), int(hdr["until"])
+    except (KeyError, ValueError):
+        return None
+    return (max(u - sf, 0) * 1000.0 / hz, max(u - f, 0) * 1000.0 / hz)
+
+
+def coverage_note(hdr):
+    """One line when the records do not cover the whole run, else None."""
+    lost = not_shown(hdr)
+    cov = coverage(hdr)
+    if not lost and (cov is None or cov[0] >= cov[1]):
+        return None
+    interp = interp_not_shown(hdr)
+    kinds = ", ".join("{:,} {}".format(lost.get(k, 0), name) for k, name in (
+        ("failed_wakeup", "failed wake-ups"), ("drop_request", "drop requests"),
+        ("forced_switch", "forced switches"), ("gil_take", "GIL takes")))
+    span = "showing the last %.1f ms of %.1f ms; " % cov if cov else ""
+    return ("the trace rings (%s events a core) wrapped: %s%s earlier not shown (%s interpreter "
+            "events in all); keep a whole run with bigger rings: --trace-events N "
+            "(make run/trace TRACE_EVENTS=N)" % ("{:,}".format(int(hdr.get("ring", 0))), span,
+                                                  kinds, "{:,}".format(interp)))
+
+
 def export(text, prefix, quiet=False):
     hdr, recs, raw = parse_block(text)
     info = analyse(hdr, recs)
+    lost = not_shown(hdr)
+    cov = coverage(hdr)
+    s = info["summary"]
+    if cov:
+        s["shown_ms"], s["run_ms"] = round(cov[0], 3), round(cov[1], 3)
+    s["not_shown_events"] = interp_not_shown(hdr)
+    s["not_shown_failed_wakeups"] = lost.get("failed_wakeup", 0)
+    info["not_shown"] = lost
     prefix = pathlib.Path(prefix)
     prefix.parent.mkdir(parents=True, exist_ok=True)
     (prefix.parent / (prefix.name + ".bin")).write_bytes(raw)
@@ -664,6 +724,9 @@ def export(text, prefix, quiet=False):
                   s.get("drop_requests", 0), s.get("forced_switches", 0), s.get("failed_wakeups", 0),
                   s.get("handoff_mean_us", 0), s.get("handoff_max_us", 0),
                   s.get("max_simultaneous_holders", 0)))
+        note = coverage_note(hdr)
+        if note:
+            print("  " + note)
     return info
 
 

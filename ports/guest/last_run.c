@@ -4,11 +4,14 @@
  * each input starts and ends; an input made only of trace-reading statements (looks_at_trace) is
  * not a run. Called from inside a running program (a script, a raw-REPL program), the window is
  * that program so far.
+ * It also tells the kernel which stretch to count overwritten trace events in (trace_lost_watch).
  * Locks: none. Only the console thread writes the window (the REPL and the kernel module's
  * functions both run on it); the times are read there too.
  */
 #include <string.h>
 #include "port/port.h"
+#include "kernel/trace.h"
+#include "drivers/timer.h"
 #include "guest.h"
 
 /* ---- run windows ------------------------------------------------------------------------- */
@@ -45,6 +48,8 @@ void last_run_begin(const char *s, size_t n)
     if (looks_at_trace(s, n)) return;
     win_cur0 = port_time_ns();
     win_running = 1;
+    /* the kernel counts the run's events that the rings overwrite (timeline.c reports them) */
+    trace_lost_watch(timer_now(), ~0ull);
 }
 
 void last_run_end(void)
@@ -53,6 +58,7 @@ void last_run_end(void)
     win_prev0 = win_cur0;
     win_prev1 = port_time_ns();
     win_running = 0;
+    trace_lost_until(timer_now());
 }
 
 void last_run_window(uint64_t *t0, uint64_t *t1)

@@ -11,6 +11,10 @@
  * Called by ports/guest/mod_kernel.c on the console thread, without the GIL. Locks: none; reads
  * the rings with trace_copy() (a racy snapshot: events written meanwhile may be missed, never
  * block anyone). Only the interpreter's events (codes below 0xF000) are drawn.
+ * A window longer than the rings keep (trace_ring_events a core, TRACE_EVENTS=N at boot) is
+ * never drawn silently in part: both say which stretch they show and how many events of each
+ * kind they do not (say_not_shown; the export's header carries the counts: ring, from,
+ * shown_from, until, notshown=code:count,...).
  *
  * Per-thread state machine over the events (a = thread ident unless noted):
  *   GIL_TAKE, THREAD_RUN          -> holds the GIL ('#')
@@ -31,7 +35,16 @@
 
 #define TL_MAX_THREADS 12
 
-struct evbuf { struct trace_ev *ev; size_t n; };
+/* The events shown, and what the window [run_from, until] had that is not among them: a core's
+ * ring that wrapped only knows its recent past, so the events shown start at shown_from (below);
+ * the window's events before it are either overwritten (counted by the kernel, trace_lost) or
+ * still in another core's ring but left out (counted here, skipped[kind]). */
+struct evbuf {
+    struct trace_ev *ev;
+    size_t n;
+    uint64_t run_from, shown_from, until;
+    uint64_t skipped[TRACE_KINDS];
+};
 
 static int by_ts(const void *a, const void *b)
 {
@@ -47,20 +60,26 @@ static int by_ts(const void *a, const void *b)
  * from some cores' events alone). */
 static struct evbuf collect(uint64_t t0, uint64_t t1, int with_switches)
 {
-    struct evbuf r = { 0, 0 };
-    size_t cap = (size_t)TRACE_RING_EVENTS * (size_t)cpus_possible;
+    static struct evbuf zero;
+    struct evbuf r = zero;
+    size_t ring = trace_ring_events;
+    size_t cap = ring * (size_t)cpus_possible;
+    r.run_from = t0;
+    r.until = t1;
     r.ev = malloc(sizeof *r.ev * cap);
     if (!r.ev) return r;
     for (int c = 0; c < cpus_possible; c++) {
-        size_t k = trace_copy(c, r.ev, TRACE_RING_EVENTS);
-        if (k == TRACE_RING_EVENTS && r.ev[0].ts > t0)
+        size_t k = trace_copy(c, r.ev, ring);
+        if (k == ring && r.ev[0].ts > t0)
             t0 = r.ev[0].ts;
     }
+    r.shown_from = t0;
     for (int c = 0; c < cpus_possible; c++) {
         size_t base = r.n;
-        size_t k = trace_copy(c, r.ev + base, TRACE_RING_EVENTS);
+        size_t k = trace_copy(c, r.ev + base, ring);
         for (size_t i = 0; i < k; i++) {
             struct trace_ev *e = &r.ev[base + i];
+            if (e->ts >= r.run_from && e->ts < t0) { r.skipped[trace_kind(e->event)]++; continue; }
             if ((e->event < 0xF000 || (with_switches && e->event == TRACE_K_SWITCH)) &&
                 e->ts >= t0 && e->ts <= t1)
                 r.ev[r.n++] = *e;
@@ -68,6 +87,58 @@ static struct evbuf collect(uint64_t t0, uint64_t t1, int with_switches)
     }
     qsort(r.ev, r.n, sizeof *r.ev, by_ts);
     return r;
+}
+
+/* Events of kind k in the window that are not shown: overwritten or left out. */
+static uint64_t not_shown(const struct evbuf *b, int k)
+{
+    return b->skipped[k] + trace_lost(k);
+}
+
+/* n with thousands separators ("2,729") */
+static const char *count_str(char *buf, size_t size, uint64_t n)
+{
+    char d[24];
+    int l = snprintf(d, sizeof d, "%llu", (unsigned long long)n), p = 0;
+    for (int i = 0; i < l && p < (int)size - 2; i++) {
+        if (i && (l - i) % 3 == 0) buf[p++] = ',';
+        buf[p++] = d[i];
+    }
+    buf[p] = 0;
+    return buf;
+}
+
+static void ms_str(char *buf, size_t size, uint64_t ticks)
+{
+    uint64_t us = timer_ticks_to_ns(ticks) / 1000;
+    snprintf(buf, size, "%llu.%llu ms", (unsigned long long)(us / 1000), (unsigned long long)(us % 1000 / 100));
+}
+
+/* When the rings did not keep the whole window: what is shown, what is not (by kind), and how
+ * to keep a whole run. Prints nothing when everything is shown. */
+static void say_not_shown(const struct evbuf *b, const char *what)
+{
+    uint64_t all = 0;
+    for (int k = 0; k < 64; k++) all += not_shown(b, k);     /* the interpreter's events */
+    if (b->shown_from <= b->run_from && !all) return;
+    char shown[32], run[32], n0[24], n1[24], n2[24], n3[24], n4[24], n5[24];
+    ms_str(shown, sizeof shown, b->until > b->shown_from ? b->until - b->shown_from : 0);
+    ms_str(run, sizeof run, b->until > b->run_from ? b->until - b->run_from : 0);
+    kprintf("%s: the trace rings (%s events a core) wrapped: showing the last %s of %s; "
+            "%s earlier failed wake-ups, %s drop requests, %s forced switches, %s GIL takes "
+            "not shown (%s events in all)\n", what, count_str(n0, sizeof n0, trace_ring_events),
+            shown, run,
+            count_str(n1, sizeof n1, not_shown(b, TR_GIL_FAILED_WAKEUP)),
+            count_str(n2, sizeof n2, not_shown(b, TR_GIL_DROP_REQUEST)),
+            count_str(n3, sizeof n3, not_shown(b, TR_GIL_FORCED_SWITCH)),
+            count_str(n4, sizeof n4, not_shown(b, TR_GIL_TAKE)), count_str(n5, sizeof n5, all));
+    /* a size that would have kept this window: scaled by the part missing, a power of two */
+    uint64_t span = b->until > b->shown_from ? b->until - b->shown_from : 1, need = trace_ring_events;
+    uint64_t want = (uint64_t)trace_ring_events * (b->until - b->run_from) / (span ? span : 1) * 5 / 4;
+    while (need < want && need < TRACE_EVENTS_MAX) need <<= 1;
+    kprintf("  to keep a whole run, boot with bigger rings: TRACE_EVENTS=%llu (make run "
+            "TRACE_EVENTS=%llu, tollbooth.py run --trace-events %llu)\n",
+            (unsigned long long)need, (unsigned long long)need, (unsigned long long)need);
 }
 
 static uint64_t ns_to_ticks(uint64_t ns)
@@ -212,6 +283,7 @@ void timeline_show(int width, uint32_t main_ident, const char *policy, uint64_t 
             (unsigned long long)(span_us / 1000), (unsigned long long)(span_us % 1000),
             (unsigned long long)(span_us / (uint64_t)cols), nt, policy ? policy : "?",
             cpus_online(), cpus_possible);
+    say_not_shown(&b, "timeline");
     char *line = malloc((size_t)width + 64);
     if (!line) goto out;
     /* time axis */
@@ -322,9 +394,24 @@ void timeline_dump(uint32_t main_ident, const char *policy, uint64_t t0_ns, uint
         for (int k = 0; k < 4; k++) r[16 + k] = (unsigned char)(e->b >> (8 * k));
     }
     uint32_t crc = crc32_update(0, raw, nbytes);
-    kprintf("\n-----BEGIN TOLLBOOTH TRACE v1 events=%u bytes=%u hz=%u cpus=%d online=%d main=%lu policy=%s-----\n",
+    say_not_shown(&b, "trace_dump");
+    /* what the window had that the records do not: "code:count,..." by event code (kind 80,
+     * "every other code", as 65535) */
+    char lost[TRACE_KINDS * 16 + 1];
+    int lp = 0;
+    lost[0] = 0;
+    for (int k = 0; k < TRACE_KINDS; k++) {
+        uint64_t v = not_shown(&b, k);
+        if (v && lp < (int)sizeof lost - 32)
+            lp += snprintf(lost + lp, sizeof lost - (size_t)lp, "%s%u:%llu", lp ? "," : "",
+                           (unsigned)trace_kind_event(k), (unsigned long long)v);
+    }
+    kprintf("\n-----BEGIN TOLLBOOTH TRACE v1 events=%u bytes=%u hz=%u cpus=%d online=%d main=%lu policy=%s "
+            "ring=%lu from=%llu shown_from=%llu until=%llu notshown=%s-----\n",
             (unsigned)b.n, (unsigned)nbytes, (unsigned)timer_freq(), cpus_possible, cpus_online(),
-            (unsigned long)main_ident, policy ? policy : "?");
+            (unsigned long)main_ident, policy ? policy : "?", (unsigned long)trace_ring_events,
+            (unsigned long long)b.run_from, (unsigned long long)b.shown_from,
+            (unsigned long long)b.until, lost[0] ? lost : "none");
     char line[80];
     for (size_t off = 0; off < nbytes; off += 57) {     /* 57 bytes -> 76 characters */
         size_t n = nbytes - off < 57 ? nbytes - off : 57;
