@@ -28,4 +28,4 @@ INTERP_LIB_PY := interp/lib/demos.py interp/lib/multiprocessing.py interp/lib/th
 # The two ports: tollpy as a Linux program, and the glue that runs it inside the kernel.
 HOST_PORT_SRCS  := ports/host/port_linux.c ports/host/host_main.c
 GUEST_PORT_SRCS := $(addprefix ports/guest/,port_guest.c console.c repl.c line_edit.c last_run.c \
-                     mod_kernel.c timeline.c)
+                     mod_kernel.c timeline.c help.c)

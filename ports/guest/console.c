@@ -48,6 +48,7 @@ static int ensure_interp(void) {
         port_write(msg, sizeof msg - 1);
         return -1;
     }
+    if (console_install_help() < 0) exc_clear();
     /* from now on a fault in interpreter code ends the program, not the kernel (gil_unsafe.c) */
     gil_fault_containment_install();
     return 0;

@@ -41,6 +41,7 @@ static int ensure_interp(void)
 {
     if (ts_get()) return 0;
     if (!interp_new(KC_MEM_LIMIT)) { out("tollpy: cannot create the interpreter\n"); return -1; }
+    if (console_install_help() < 0) exc_clear();
     return 0;
 }
 
@@ -86,7 +87,7 @@ static void print_banner(void)
     Interp *in = ts_get()->interp;
     snprintf(b, sizeof b,
              "Tollpy (Python 3.11 subset) on Tollbooth, %d/%d cores, GIL policy %s\n"
-             "Type \"import demos; demos.list()\" for the experiments, kernel.shell(\"help\") for the shell.\n"
+             "Type help() for a guide, \"import demos; demos.list()\" for the experiments.\n"
              "Ctrl-A raw REPL, Ctrl-B banner, Ctrl-C interrupt, Ctrl-D soft reset, Ctrl-E paste mode.\n",
              port_cores_online(), port_cores_possible(), gil_policy_name(in));
     out(b);

@@ -152,3 +152,49 @@ def test_input_uses_the_line_editor(guest):
     out = g.expect_exact(">>> ")
     assert "KeyboardInterrupt" in out, out
     assert "alive" in g.cmd("print('alive')")
+
+
+def test_first_screen_is_true(guest):
+    """What the banner and help() tell a student to type works as typed, in a fresh console
+    (nothing imported beforehand): help(), the modules it names, its "Start here" lines."""
+    import re
+    from conftest import banner, PROMPT
+    g = guest(cpus=2)
+    g.expect_exact(banner(2))
+    first = g.expect_exact(PROMPT)
+    assert "help()" in first, first
+    for call in re.findall(r'"([^"]*\))"', first):       # what the banner quotes, e.g. demos.list()
+        out = g.cmd(call)
+        assert "Error" not in out, (call, out)
+    out = g.cmd("help()").replace("\r", "")
+    assert "demos" in out and "kernel.timeline()" in out and "Ctrl-C" in out, out
+    assert "Error" not in out, out
+    # every module the guide names imports
+    mods = re.search(r"Modules:.*?\n\n", out, re.S).group(0)
+    names = set(re.findall(r"^  (\w+) ", mods, re.M))
+    names |= set(re.search(r"also:([^\n]*(?:\n {10}[^\n]*)*)", mods).group(1).split())
+    assert {"demos", "kernel", "sys", "threading", "time"} <= names, names
+    for name in sorted(names):
+        r = g.cmd("import %s" % name)
+        assert "Error" not in r, (name, r)
+    # the "Start here" lines run as typed (in a fresh console: soft reset first)
+    start = re.findall(r"^    (\S.*)$", out.split("Start here")[1].split("\n\n")[0], re.M)
+    assert start
+    g.child.send("\x04")
+    g.expect_exact("soft reboot")
+    g.expect_exact(PROMPT)
+    for line in start:
+        r = g.cmd(line, timeout=120)
+        assert "Error" not in r, (line, r)
+    assert "timeline:" in r
+    # help(obj): the docstring, or a plain "no documentation"
+    g.child.send('def f():\r    "Counts the sheep."\r\r')
+    g.expect_exact(PROMPT)
+    assert "Counts the sheep." in g.cmd("help(f)")
+    out = g.cmd("help(help)")
+    assert "Error" not in out, out
+    # still there after a soft reset (a new interpreter)
+    g.child.send("\x04")
+    g.expect_exact("soft reboot")
+    g.expect_exact(PROMPT)
+    assert "Start here" in g.cmd("help()")
