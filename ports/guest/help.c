@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include "runtime/interp.h"
 #include "objects/module.h"
+#include "gil/gil.h"
 #include "guest.h"
 
 static void guide(void)
@@ -24,7 +25,9 @@ static void guide(void)
         "  kernel   the kernel: kernel.timeline() (the last run's GIL timeline), kernel.stats(),\n"
         "           kernel.cores(n), kernel.trace_dump(), kernel.shell(\"help\") (the kernel shell:\n"
         "           threads, cores, selftest, bench)\n"
-        "  sys      sys.setgilpolicy(\"old\") (new old prio none unsafe), sys.setswitchinterval(0.001)\n"
+        "  sys      sys.setgilpolicy(\"old\") (");
+    out(gil_policy_list());
+    out("), sys.setswitchinterval(0.001)\n"
         "  also:   ");
     int col = 11;
     for (const ModuleDef *const *d = module_table; *d; d++) {
@@ -50,7 +53,7 @@ static void guide(void)
         "Keys: Up/Down history; Left/Right, Home/End, Backspace/Delete edit; Tab indents;\n"
         "  Ctrl-U / Ctrl-K kill the line / to its end; Ctrl-C interrupts a program (at an empty\n"
         "  prompt it stops threads left running); on an empty line Ctrl-D soft reset, Ctrl-E paste\n"
-        "  mode, Ctrl-A raw REPL (host tools), Ctrl-B the banner again.\n"
+        "  mode, Ctrl-A raw REPL (host tools; under make run type Ctrl-A a), Ctrl-B the banner.\n"
         "help(obj) shows obj's documentation.\n");
 }
 
