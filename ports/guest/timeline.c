@@ -163,6 +163,7 @@ void timeline_show(int width, uint32_t main_ident, const char *policy, uint64_t 
     struct evbuf b = collect(t0, t1, 0);
     if (!b.ev) { kprintf("timeline: out of memory\n"); return; }
     if (b.n == 0) {
+        say_not_shown(&b, "timeline");
         kprintf("timeline: no GIL events in the last run (run some threads first, e.g. demos.run('countdown'))\n");
         free(b.ev);
         return;

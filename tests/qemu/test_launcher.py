@@ -98,11 +98,11 @@ POLICY_LIST = "new, old, prio, none, unsafe"
 @pytest.mark.parametrize("cmd", [["run", "PROG", "--gil", "bogus"],
                                  ["run", "PROG", "--gil", "OLD"],
                                  ["boot", "--gil", "bogus"],
-                                 ["sweep", "PROG", "--gil", "new,bogus"]])
+                                 ["sweep", "PROG", "--gil", "new,bogus", "--out", "OUT"]])
 def test_launcher_refuses_unknown_policy(cmd, tmp_path):
     prog = tmp_path / "p.py"
     prog.write_text("print('ran')\n")
-    argv = [str(prog) if a == "PROG" else a for a in cmd]
+    argv = [str(prog) if a == "PROG" else str(tmp_path / "sw") if a == "OUT" else a for a in cmd]
     r = subprocess.run(TOOL + argv, capture_output=True, text=True, timeout=60)
     assert r.returncode == 2, r.stdout + r.stderr
     assert "unknown GIL policy" in r.stderr and POLICY_LIST in r.stderr, r.stderr
