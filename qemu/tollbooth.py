@@ -35,7 +35,7 @@ As a program:
   tollbooth.py convert LOG [--out PREFIX]
       the same conversion for a UART log that contains a trace block (make run ... | tee log).
   tollbooth.py sweep FILE [--gil new,old] [--threads 1,2] [--cpus 1,2] [--switch-interval 0.005]
-                          [-j N] [--out DIR] [--timeout S] [--y KEY]
+                          [-j N] [--out DIR] [--timeout S] [--y KEY] [--trace-events N]
       run FILE for every cell of the matrix in parallel guests (at most N at once, default the
       host's cores), with sys.argv = [FILE, THREADS]; collect the `RESULT key=value` lines it
       prints and the trace summary into DIR/sweep.csv, plot DIR/sweep.png with gnuplot.
@@ -223,12 +223,17 @@ def check_gil(name):
 
 
 def _gil_arg(value):
-    """argparse type for --gil: one policy, or a comma-separated list of them (sweep)."""
+    """argparse type for --gil: one policy."""
     try:
-        for name in value.split(","):
-            check_gil(name)
+        return check_gil(value)
     except LaunchError as e:
         raise argparse.ArgumentTypeError(str(e))
+
+
+def _gil_list_arg(value):
+    """argparse type for sweep's --gil: a comma-separated list of policies."""
+    for name in value.split(","):
+        _gil_arg(name)
     return value
 
 
@@ -790,9 +795,10 @@ def cmd_convert(a):
 
 
 def _cell(job):
-    kernel, path, pol, th, cpus, iv, timeout, tdir = job
+    kernel, path, pol, th, cpus, iv, timeout, tdir, trace_events = job
     pre = os.path.join(tdir, "trace-%s-t%d-c%d-i%s" % (pol, th, cpus, iv))
-    r = run_once(kernel, path, [str(th)], cpus, pol, iv, timeout, trace_prefix=pre, quiet_trace=True)
+    r = run_once(kernel, path, [str(th)], cpus, pol, iv, timeout, trace_prefix=pre, quiet_trace=True,
+                 trace_events=trace_events)
     row = {"policy": pol, "threads": th, "cpus": cpus, "switch_interval": iv, "status": r["status"],
            "wall_s": r.get("wall_s", "")}
     for line in r["output"].splitlines():
@@ -814,7 +820,8 @@ def cmd_sweep(a):
     ivs = [float(x) for x in a.switch_interval.split(",")]
     out = pathlib.Path(a.out)
     out.mkdir(parents=True, exist_ok=True)
-    jobs = [(a.kernel, a.file, p, t, c, i, a.timeout, str(out)) for p in pols for t in ths for c in cps for i in ivs]
+    jobs = [(a.kernel, a.file, p, t, c, i, a.timeout, str(out), a.trace_events)
+            for p in pols for t in ths for c in cps for i in ivs]
     rows = []
     with concurrent.futures.ThreadPoolExecutor(max_workers=a.jobs) as ex:
         for row in ex.map(_cell, jobs):
@@ -938,7 +945,9 @@ def main(argv=None):
     c.add_argument("--out", default="trace")
     s = sub.add_parser("sweep", help="run a matrix of guests")
     s.add_argument("file")
-    s.add_argument("--gil", default="new,old", type=_gil_arg)
+    s.add_argument("--gil", default="new,old", type=_gil_list_arg)
+    s.add_argument("--trace-events", type=_trace_events_arg, default=None, metavar="N",
+                   help="trace ring size a core (boot argument TRACE_EVENTS)")
     s.add_argument("--threads", default="1,2")
     s.add_argument("--cpus", default="2")
     s.add_argument("--switch-interval", default="0.005")
