@@ -101,6 +101,7 @@ static Obj *bi_input(Obj *self, Obj *const *a, int n, Obj *kw) {
             port_free(line);
             return sb_finish(&b);
         }
+        sb_free(&b);
         if (r == PORT_LINE_INTR) {
             port_interrupt_clear();
             Obj *e = exc_new(KeyboardInterrupt_t, NULL, 0);

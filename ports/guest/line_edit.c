@@ -15,8 +15,11 @@
  * the prompt (input()'s, or text a program printed before it) is never rewritten.
  *
  * Called without the GIL (other Python threads run while the console waits for a key).
- * Locks: none. Only the console thread calls it (the REPL, and input() from the console's own
- * programs); the history, last_cr and the pushed-back byte are its alone.
+ * Locks: none. The REPL calls it on the console thread, input() on whichever Python thread asks
+ * (usually the console's own program). A background thread's input() while the REPL also waits
+ * at its prompt shares the keyboard with it: each key goes to whichever reads it first, as it
+ * always has, and the plain-int statics (last_cr, the pushed-back byte) may be raced; the
+ * history is only touched by the REPL (line_history_add, the up/down keys).
  */
 #include <string.h>
 #include <stdio.h>
