@@ -14,6 +14,7 @@ As a module (import it with sys.path including qemu/):
 As a program:
   tollbooth.py boot [--cpus N] [--script FILE] [--exit] [--timeout S] [--gil P] [--args "a b"]
                     [--karg K=V ...] [--console mux|stdio|tcp:PORT] [--gdb PORT] [--mem 256M]
+      (--mem: QEMU's -m, at least 128M; the guest reads the size from the device tree)
       QEMU in the foreground on this terminal (what qemu/run.sh, hence `make run`/`make gdb`,
       runs). Exit status: the guest's (semihosting SYS_EXIT_EXTENDED): 0 success, 1 error, N from
       `exit N`, 101 kernel panic; 124 when --timeout (batch runs only; a hang guard) expired; 2
@@ -178,8 +179,30 @@ class LaunchError(GuestError):
     """Bad usage (no kernel, no script, CPUS out of range): status 2, nothing started."""
 
 
-BOOT_BLOCK_ADDR = 0x4F000000      # where the guest looks for it (kernel/bootargs.h); MEM >= 256M
+# The guest's RAM layout (kernel/tunables.h, kernel/memmap.h): RAM at RAM_BASE, its size read from
+# the device tree; the boot block in the last BOOT_BLOCK_MAX bytes of the RAM the kernel uses.
+RAM_BASE = 0x40000000
+RAM_MIN = 128 << 20               # RAM_MIN: less does not boot (image, stack arena, boot block, heap)
+RAM_MAX_USED = 1 << 30            # RAM_MAX_USED: what the kernel maps; more is left unused
 BOOT_BLOCK_MAX = 16 * 1024 * 1024
+
+
+def parse_mem(mem):
+    """QEMU's -m size ("256M", "1G", "131072K", "256" = MiB) in bytes; LaunchError if it is not
+    one or is below what the kernel needs to boot."""
+    m = re.fullmatch(r"\s*(\d+)\s*([kKmMgGtT]?)[bB]?\s*", str(mem))
+    if not m:
+        raise LaunchError("MEM=%s is not a size (e.g. MEM=256M, MEM=1G)" % mem)
+    n = int(m.group(1)) << {"": 20, "k": 10, "m": 20, "g": 30, "t": 40}[m.group(2).lower()]
+    if n < RAM_MIN:
+        raise LaunchError("MEM=%s is too small to boot: Tollbooth needs at least %dM (the kernel, "
+                          "48 MiB of thread stacks, the 16 MiB boot block and a heap)" % (mem, RAM_MIN >> 20))
+    return n
+
+
+def boot_block_addr(mem):
+    """Where the guest looks for the boot block with MEM of RAM (kernel/memmap.c)."""
+    return RAM_BASE + min(parse_mem(mem), RAM_MAX_USED) - BOOT_BLOCK_MAX
 
 
 def boot_block(cpus, script=None, exit=False, gil=None, args=None, kargs=()):
@@ -221,6 +244,7 @@ class Launch:
             raise LaunchError("no kernel at %s (run make)" % kernel)
         if script is not None and not os.path.isfile(str(script)):
             raise LaunchError("no script '%s'" % script)
+        addr = boot_block_addr(mem)
         if not shutil.which("qemu-system-arm"):
             raise LaunchError("qemu-system-arm not found (qemu/deps.sh installs it)")
         fd, self.boot_path = tempfile.mkstemp(prefix="boot-", dir=_boot_dir())
@@ -238,7 +262,7 @@ class Launch:
         self.argv = ["qemu-system-arm", "-M", "virt", "-cpu", "cortex-a15", "-smp", str(cpus),
                      "-m", mem, "-display", "none", "-nic", "none"] + con + [
                      "-kernel", str(kernel),
-                     "-device", "loader,file=%s,addr=0x%X,force-raw=on" % (self.boot_path, BOOT_BLOCK_ADDR),
+                     "-device", "loader,file=%s,addr=0x%X,force-raw=on" % (self.boot_path, addr),
                      "-semihosting-config", "enable=on,target=native"]
         if gdb_port is not None:
             self.argv += ["-S", "-gdb", "tcp::%s" % gdb_port]
@@ -320,12 +344,12 @@ def _kill_group(p):
 
 
 def spawn(kernel=DEFAULT_KERNEL, cpus=2, script=None, exit=False, gil=None, args=None, kargs=(),
-          console="stdio", timeout=30, **pexpect_kw):
+          console="stdio", timeout=30, mem="256M", **pexpect_kw):
     """QEMU on a pexpect pty (the console is the child's terminal). The caller ends it with
     child.terminate(force=True) / close(force=True); the boot block goes with this process.
     pexpect_kw: encoding=..., codec_errors=..., maxread=... as for pexpect.spawn."""
     import pexpect
-    launch = Launch(kernel, cpus, script, exit, gil, args, kargs, console=console)
+    launch = Launch(kernel, cpus, script, exit, gil, args, kargs, console=console, mem=mem)
     child = pexpect.spawn(launch.argv[0], launch.argv[1:], cwd=str(ROOT), timeout=timeout,
                           **pexpect_kw)
     child.launch = launch
@@ -333,10 +357,11 @@ def spawn(kernel=DEFAULT_KERNEL, cpus=2, script=None, exit=False, gil=None, args
 
 
 def popen(kernel=DEFAULT_KERNEL, cpus=2, script=None, exit=False, gil=None, args=None, kargs=(),
-          console="stdio", gdb_port=None, **popen_kw):
+          console="stdio", gdb_port=None, mem="256M", **popen_kw):
     """QEMU as a subprocess.Popen in its own process group (kill it with os.killpg(p.pid, ...)),
     for a console on TCP or a gdb stub: the caller talks to the socket, not to stdio."""
-    launch = Launch(kernel, cpus, script, exit, gil, args, kargs, console=console, gdb_port=gdb_port)
+    launch = Launch(kernel, cpus, script, exit, gil, args, kargs, console=console, gdb_port=gdb_port,
+                    mem=mem)
     popen_kw.setdefault("start_new_session", True)
     p = subprocess.Popen(launch.argv, cwd=str(ROOT), **popen_kw)
     p.launch = launch
