@@ -28,11 +28,13 @@ enum { ED_LINE, ED_RAW, ED_BANNER, ED_INTR, ED_RESET, ED_PASTE };
  * the GIL. Returns ED_LINE or the control key's action. */
 int  line_edit(const char *prompt, char *l, int *len);
 void line_history_add(const char *s, size_t n);   /* up/down recall it; repeats are kept once */
+void line_edit_indent(int spaces);   /* the next line_edit starts with this many spaces typed */
 
 /* ---- repl.c: the REPL (friendly, raw, paste mode) ----------------------------------------- */
 void kconsole_main(void);                  /* returns on sys.exit at the prompt */
 void kconsole_abandon_if_corrupt(void);    /* after a corruption report or a contained crash */
 void kconsole_after_crash(void);           /* the console's main thread crashed: never returns */
+int  kconsole_raw_status(void);            /* the previous raw-REPL program's exit status */
 
 /* ---- last_run.c: "the last run", the stretch of trace the kernel module shows ------------- */
 void last_run_begin(const char *src, size_t n);   /* an input starts (unless it only reads the trace) */
