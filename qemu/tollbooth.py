@@ -9,7 +9,8 @@ As a module (import it with sys.path including qemu/):
       boot, run SCRIPT, power off (`make run SCRIPT=f EXIT=1`); the timeout is a hang guard (124).
   spawn(...) -> a pexpect child on QEMU's console (interactive tests, the raw REPL's Board).
   popen(...) -> QEMU in its own process group (console on TCP, gdb stub).
-  Board(kernel, cpus, gil): a booted guest driven over the raw REPL; run_once() below.
+  Board(kernel, cpus, gil): a booted guest driven over the raw REPL (exec_raw, last_status);
+      run_once() below.
 
 As a program:
   tollbooth.py boot [--cpus N] [--script FILE] [--exit] [--timeout S] [--gil P] [--args "a b"]
@@ -162,7 +163,6 @@ class Board:
         err = self._read_until_eot(timeout, None)
         self._expect_pending(b">", timeout)
         return _norm(out).decode("utf-8", "replace"), _norm(err).decode("utf-8", "replace")
-
 
     def last_status(self, err, timeout=None):
         """The exit status of the program exec_raw just ran (err: its error text). sys.exit(N)

@@ -20,6 +20,27 @@ def test_mem_128m_batch(tmp_path):
     assert "sum 4950" in text
 
 
+def test_mem_128m_console():
+    child = tollbooth.spawn(KERNEL, cpus=2, mem="128M", timeout=40, encoding="utf-8",
+                            codec_errors="replace")
+    try:
+        child.expect_exact(banner(2))
+        child.expect_exact(">>> ")
+        child.send("print(sum(range(10)))\r")
+        child.expect_exact("45")
+        child.expect_exact(">>> ")
+    finally:
+        child.terminate(force=True)
+        child.close(force=True)
+
+
+def test_make_run_refuses_small_mem():
+    p = subprocess.run(["make", "-s", "-o", "build/kernel.elf", "run", "MEM=64M", "CPUS=1"], cwd=str(ROOT),
+                       capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    assert p.returncode != 0
+    assert "MEM=64M is too small to boot" in p.stderr and "exit status 2" in p.stderr
+
+
 def test_mem_512m_batch(tmp_path):
     script = tmp_path / "mem.py"
     script.write_text('import kernel\nkernel.shell("args")\n')
