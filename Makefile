@@ -42,7 +42,7 @@ help:
 	@echo "  test-PART        one part, e.g. make test-lang LANG_ARGS=\"--show-diff tests/lang/x.py\""
 	@echo "  check-layers     fail on any include or call across a forbidden layer edge"
 	@echo "  grade            grade the labs (LAB=name, JSON=out.json)"
-	@echo "  handout          a student tree with a lab's solution removed (LAB=name OUT=dir)"
+	@echo "  handout          a student tree (git repo) without the solutions of LAB and later labs (LAB=name OUT=dir [FORCE=1])"
 	@echo "  bench            tollpy vs CPython 3.11 and Lua 5.4, multiprocessing figures (build/bench/)"
 	@echo "  bench-kernel     the kernel's own benchmarks in the guest (kernel/test/bench.c)"
 	@echo "  report           the GIL articles' experiments, host and guest (docs/report/)"

@@ -10,7 +10,7 @@
  * to strongly-ordered memory would fault).
  */
 #include <stdint.h>
-#include "kernel/tunables.h"
+#include "kernel/memmap.h"
 
 extern uint32_t mmu_l1_table[4096];
 extern uint32_t mmu_l2_stacks[256];

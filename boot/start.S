@@ -12,10 +12,16 @@
         .arm
         .arch armv7-a
         .fpu neon-vfpv4
+        .cfi_sections .debug_frame              @ unwind info for debuggers only (not loaded)
 
         .section .text.boot, "ax"
         .global _start
+/* The outermost frame of every core: the return address is undefined for a debugger's unwinder,
+ * so gdb's bt ends at _start / secondary_entry (not "previous frame identical ... corrupt
+ * stack?"); fp = 0 ends kernel/panic.c's backtrace. */
 _start:
+        .cfi_startproc
+        .cfi_undefined lr
         cpsid   aif
         mrc     p15, 0, r4, c0, c0, 5           @ MPIDR
         and     r4, r4, #0xff
@@ -75,6 +81,7 @@ common_entry:
         b       .
 3:      bl      secondary_main
         b       .
+        .cfi_endproc
 
 /* Turn on the MMU with the tables CPU 0 built; identity map, so execution continues in place. */
         .global mmu_enable

@@ -18,6 +18,7 @@
         .arm
         .arch armv7-a
         .fpu neon-vfpv4
+        .cfi_sections .debug_frame              @ unwind info for debuggers only (not loaded)
 
         .section .text.vectors, "ax"
         .align  5
@@ -114,6 +115,25 @@ fault_resume:
         mov     lr, #0
         blx     r1
         b       .
+
+/*
+ * thread_start: where a new thread's first swtch "returns" (kernel/thread.c builds that frame).
+ * The outermost frame of every kernel thread: its return address is undefined for a debugger's
+ * unwinder, so gdb's bt ends here instead of following the previous thread's stale lr into the
+ * scheduler ("corrupt stack?"); fp = lr = 0 also end kernel/panic.c's frame-pointer backtrace.
+ */
+        .text
+        .global thread_start
+        .type   thread_start, %function
+thread_start:
+        .cfi_startproc
+        .cfi_undefined lr
+        mov     fp, #0
+        mov     lr, #0
+        bl      thread_trampoline               @ never returns (it ends in thread_exit)
+        b       .
+        .cfi_endproc
+        .size   thread_start, . - thread_start
 
 /*
  * void swtch(uint32_t **save_sp, uint32_t *load_sp)

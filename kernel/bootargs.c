@@ -1,11 +1,12 @@
 /*
  * kernel/bootargs.c — parse the boot block (format in kernel/bootargs.h). Read-only after
- * bootargs_init (called by kmain before any other core starts), so no locking.
+ * bootargs_init (called by kmain after memmap_init, before any other core starts and before the
+ * first allocation), so no locking.
  */
 #include <stdint.h>
 #include <string.h>
 #include "kernel/bootargs.h"
-#include "kernel/tunables.h"
+#include "kernel/memmap.h"
 
 struct boot_header {
     char magic[8];
@@ -17,11 +18,12 @@ static const char *args;
 
 void bootargs_init(void)
 {
-    const struct boot_header *h = (const struct boot_header *)SCRIPT_ADDR;
-    if (memcmp(h->magic, "TOLLBOOT", 8) != 0 || h->version != 1)
+    const struct boot_header *h = (const struct boot_header *)memmap_boot_block();
+    if (memcmp(h->magic, "TOLLBOOT", 8) != 0 || h->version != 1 ||
+        h->args_len > BOOT_BLOCK_SIZE || h->script_len > BOOT_BLOCK_SIZE - sizeof *h - h->args_len) {
+        memmap_no_boot_block();             /* plain qemu-system-arm: the heap takes its place */
         return;
-    if (h->args_len > SCRIPT_MAX || h->script_len > SCRIPT_MAX - sizeof *h - h->args_len)
-        return;
+    }
     hdr = h;
     args = (const char *)(h + 1);
 }

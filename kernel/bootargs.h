@@ -1,5 +1,7 @@
 /*
- * kernel/bootargs.h — the boot block qemu/run.sh loads at SCRIPT_ADDR before boot:
+ * kernel/bootargs.h — the boot block qemu/tollbooth.py loads into the last BOOT_BLOCK_SIZE bytes
+ * of RAM (memmap_boot_block(), kernel/memmap.h) before boot; with none there, the kernel boots
+ * to the console:
  *   "TOLLBOOT" (8 bytes) | u32 version=1 | u32 args_len | u32 script_len | u32 flags |
  *   args: "KEY=value\0" ... (args_len bytes) | script (script_len bytes)
  * flags bit 0: EXIT=1 (power off after the script; its status is QEMU's exit status).

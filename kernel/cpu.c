@@ -10,6 +10,7 @@
 #include "kernel/thread.h"
 #include "kernel/console.h"
 #include "kernel/trace.h"
+#include "kernel/memmap.h"
 #include "drivers/gic.h"
 #include "drivers/timer.h"
 #include "drivers/psci.h"
@@ -78,7 +79,9 @@ static int start_core(int n)
 
 void cpus_start_secondaries(void)
 {
-    cpus_possible = gic_num_cpus();
+    /* The machine's cores: the device tree's cpu nodes (kernel/memmap.c), else the GIC's count
+     * (GICD_TYPER.CPUNumber; QEMU sets both from -smp). */
+    cpus_possible = memmap_dtb_cpus() > 0 ? memmap_dtb_cpus() : gic_num_cpus();
     if (cpus_possible > MAX_CPUS)
         cpus_possible = MAX_CPUS;
     for (int i = 1; i < cpus_possible; i++)

@@ -10,7 +10,7 @@
  *
  * malloc is made thread-safe through newlib's own hooks __malloc_lock/__malloc_unlock
  * (recursive, per core). _sbrk grows the heap from the end of the kernel image up to
- * HEAP_LIMIT and then fails cleanly with ENOMEM, so malloc returns NULL.
+ * memmap_heap_end() (kernel/memmap.h) and then fails cleanly with ENOMEM, so malloc returns NULL.
  * Lock order: fmt_lock -> malloc_lock -> sbrk_lock; none of them is held while sleeping.
  */
 #include <errno.h>
@@ -27,7 +27,7 @@
 #include "kernel/spinlock.h"
 #include "kernel/cpu.h"
 #include "kernel/panic.h"
-#include "kernel/tunables.h"
+#include "kernel/memmap.h"
 #include "drivers/timer.h"
 
 /* ---- recursive per-core locks ------------------------------------------------------------- */
@@ -65,7 +65,7 @@ void *_sbrk(ptrdiff_t incr)
 {
     spin_lock(&sbrk_lock);
     char *old = heap_end;
-    if (incr > 0 && (uintptr_t)(HEAP_LIMIT - (uintptr_t)heap_end) < (uintptr_t)incr) {
+    if (incr > 0 && (uintptr_t)(memmap_heap_end() - (uintptr_t)heap_end) < (uintptr_t)incr) {
         spin_unlock(&sbrk_lock);
         errno = ENOMEM;
         return (void *)-1;
@@ -76,7 +76,7 @@ void *_sbrk(ptrdiff_t incr)
 }
 
 size_t heap_sbrk_used(void) { return (size_t)(heap_end - __heap_start); }
-size_t heap_sbrk_limit(void) { return (size_t)(HEAP_LIMIT - (uintptr_t)__heap_start); }
+size_t heap_sbrk_limit(void) { return (size_t)(memmap_heap_end() - (uintptr_t)__heap_start); }
 size_t heap_in_use(void)
 {
     struct mallinfo mi = mallinfo();

@@ -13,6 +13,7 @@
 #include "kernel/console.h"
 #include "kernel/panic.h"
 #include "kernel/bootargs.h"
+#include "kernel/memmap.h"
 #include "kernel/shell.h"
 #include "kernel/trace.h"
 #include "drivers/gic.h"
@@ -50,7 +51,14 @@ void kmain(void)
     struct cpu *c = &cpus[0];
     c->id = 0;
     cpu_set_self(c);
+    bool ram_ok = memmap_init();            /* before bootargs_init and the first malloc */
     console_init();
+    if (!ram_ok) {
+        kprintf("Tollbooth: %lu MiB of RAM is too little: at least %u MiB are needed "
+                "(qemu-system-arm -m %uM)\n", (unsigned long)(memmap_ram_size() >> 20),
+                RAM_MIN >> 20, RAM_MIN >> 20);
+        kernel_exit(EXIT_ERROR);
+    }
     bootargs_init();
     timer_init();
     gic_dist_init();

@@ -17,6 +17,7 @@
 #include "kernel/ksyms.h"
 #include "kernel/stack.h"
 #include "kernel/trap.h"
+#include "kernel/memmap.h"
 #include "drivers/gic.h"
 #include "drivers/psci.h"
 
@@ -47,7 +48,7 @@ void kernel_exit(int status)
 
 static int valid_addr(uint32_t a)
 {
-    return a >= RAM_BASE && a < RAM_BASE + RAM_SIZE_REQUIRED && (a & 3) == 0;
+    return a >= RAM_BASE && a < memmap_ram_end() && (a & 3) == 0;
 }
 
 const char *ksym_lookup(uint32_t addr, uint32_t *offset)

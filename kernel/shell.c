@@ -15,6 +15,7 @@
 #include "kernel/libc_glue.h"
 #include "kernel/trace.h"
 #include "kernel/bootargs.h"
+#include "kernel/memmap.h"
 #include "kernel/stack.h"
 #include "drivers/timer.h"
 
@@ -235,6 +236,11 @@ static int cmd_args(void)
 {
     int n = 0;
     size_t len;
+    kprintf("RAM: %lu MiB at 0x%08x (%s), boot block %s at 0x%08lx, heap up to 0x%08lx\n",
+            (unsigned long)(memmap_ram_size() >> 20), RAM_BASE,
+            memmap_from_dtb() ? "from the device tree" : "no device tree: the minimum assumed",
+            bootargs_present() ? "found" : "none", (unsigned long)memmap_boot_block(),
+            (unsigned long)memmap_heap_end());
     kprintf("boot arguments:\n");
     bootargs_each(print_arg, &n);
     if (!n)

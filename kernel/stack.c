@@ -6,7 +6,7 @@
  */
 #include "kernel/stack.h"
 #include "kernel/spinlock.h"
-#include "kernel/tunables.h"
+#include "kernel/memmap.h"
 
 #define NPAGES (STACK_ARENA_SIZE / PAGE_SIZE)
 static uint32_t used_map[NPAGES / 32];     /* [stack_lock] bit set = page in use */

@@ -1,5 +1,5 @@
 /*
- * kernel/stack.h — thread stacks from the stack arena (STACK_ARENA_BASE, kernel/tunables.h):
+ * kernel/stack.h — thread stacks from the stack arena (STACK_ARENA_BASE, kernel/memmap.h):
  * page-granular, each with an unmapped guard page just below it, so an overflow faults at the
  * offending access and the panic names the thread.
  */

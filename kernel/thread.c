@@ -73,7 +73,10 @@ void thread_reap(void)
 
 /* ---- thread lifecycle --------------------------------------------------------------------- */
 
-static void thread_trampoline(void)
+/* A new thread's first code, called by thread_start (boot/vectors.S: its outermost frame). */
+void thread_start(void);
+void thread_trampoline(void);
+void thread_trampoline(void)
 {
     sched_finish();
     struct cpu *c = mycpu();
@@ -123,11 +126,11 @@ struct thread *thread_create(const char *name, void (*fn)(void *), void *arg,
     t->created = timer_now();
     waitq_init(&t->joinq, "join");
 
-    /* Initial frame for swtch: fpscr,pad | d8-d15 | r3-r11, lr=thread_trampoline */
+    /* Initial frame for swtch: fpscr,pad | d8-d15 | r3-r11, lr=thread_start (boot/vectors.S) */
     uint32_t *sp = (uint32_t *)((char *)stack + stack_size);
     sp -= 10;
     memset(sp, 0, 10 * 4);
-    sp[9] = (uint32_t)thread_trampoline;
+    sp[9] = (uint32_t)thread_start;
     sp -= 16;
     memset(sp, 0, 16 * 4);
     sp -= 2;

@@ -6,13 +6,16 @@
 #define KERNEL_TUNABLES_H
 
 #define MAX_CPUS            8           /* GICv2 limit, and QEMU virt's -smp limit for GICv2 */
-#define RAM_BASE            0x40000000
-#define RAM_SIZE_REQUIRED   0x10000000  /* qemu/run.sh passes -m 256M */
-#define SCRIPT_ADDR         0x4F000000  /* qemu/run.sh loads the boot block (header + args + script) here */
-#define SCRIPT_MAX          0x01000000  /* 16 MiB up to the end of the 256 MiB of RAM */
-#define STACK_ARENA_BASE    0x4C000000  /* thread stacks: 4 KiB pages, an unmapped guard page */
-#define STACK_ARENA_SIZE    0x03000000  /*   below each stack (kernel/stack.c, boot/mmu.c) */
-#define HEAP_LIMIT          STACK_ARENA_BASE /* _sbrk fails cleanly here */
+#define RAM_BASE            0x40000000  /* QEMU virt; the size comes from the device tree
+                                           (kernel/memmap.c) */
+#define RAM_MIN             0x08000000  /* 128 MiB: image + stack arena + boot block + a heap the
+                                           console's interpreter lives in; qemu/tollbooth.py
+                                           refuses a smaller MEM, the kernel stops with a message */
+#define RAM_MAX_USED        0x40000000  /* 1 GiB: what boot/mmu.c maps as normal memory */
+#define BOOT_BLOCK_SIZE     0x01000000  /* the launcher's boot block: the last 16 MiB of RAM */
+#define STACK_ARENA_SIZE    0x03000000  /* thread stacks: 4 KiB pages, an unmapped guard page
+                                           below each stack (kernel/stack.c, boot/mmu.c); its
+                                           base is __stack_arena (boot/kernel.ld) */
 
 /* Per-core boot/idle stack slot: [guard][SVC stack ...][guard][exception stacks]. */
 #define PAGE_SIZE           4096

@@ -1,9 +1,16 @@
 #!/usr/bin/env python3
-"""labs/handout.py — write a student tree for one lab (`make handout LAB=name OUT=dir`).
+"""labs/handout.py — write a student tree for a lab (`make handout LAB=name[,name] OUT=dir`).
+
+The labs have an order (labs/order, the one place that defines it). A handout of a lab removes
+the solutions of that lab AND of every later one, so a teacher who hands the labs out in order
+never gives a later lab's answer away (several labs: from the earliest of them on). Earlier labs
+stay solved: the student builds on them.
 
 Copies every file `git ls-files --cached --others --exclude-standard` lists (the working tree,
-minus ignored files such as build/; modification times kept) to OUT,
-and in every copied file replaces the lab's solution regions with their stubs:
+minus ignored files such as build/; modification times kept) to OUT, which must not exist yet
+or be empty (--force: OUT is removed first; `make handout ... FORCE=1`), so a student's solved
+files are never silently replaced. In every copied file the removed labs' solution regions are
+replaced with their stubs:
 
     /* LAB name: BEGIN */             <- solution: removed, markers included
     ...
@@ -13,9 +20,10 @@ and in every copied file replaces the lab's solution regions with their stubs:
     #endif /* LAB name: STUB END */
 
 In files that are not C (gdb scripts) the markers are `# LAB name: ...` lines and each stub line
-starts with `#| ` (removed in the handout). Other labs' regions stay solved. Every region must
-have a stub; a malformed region is an error (exit 2).
-  --list          print the lab names found in the tree's markers
+starts with `#| ` (removed in the handout). Every region must have a stub; a malformed region
+is an error (exit 2). OUT becomes a git repository with one initial commit (the handout as
+given), so the student's `git diff` is the hand-in.
+  --list          print the labs in order with the files of their markers
   --check         only check the markers of every lab (used by tests/test_handout.py)
   --cache         also copy build/k, build/host and kernel.elf (mtimes kept) so the handout
                   tree rebuilds only the files the stubs changed (--cache-from DIR: another build)
@@ -87,6 +95,31 @@ def read_text(path):
         return None
 
 
+def lab_order(root):
+    """The labs, first to last (labs/order: one name a line, # comments)."""
+    with open(os.path.join(root, "labs", "order"), encoding="utf-8") as f:
+        return [w for w in (line.split("#")[0].strip() for line in f) if w]
+
+
+def removed_labs(order, labs):
+    """The labs whose solutions a handout of `labs` removes: the earliest of them and every later one."""
+    first = min(order.index(lab) for lab in labs)
+    return order[first:]
+
+
+GIT_ID = ["-c", "user.name=Tollbooth handout", "-c", "user.email=handout@tollbooth.invalid",
+          "-c", "commit.gpgsign=false"]
+
+
+def git_init(out, labs):
+    """OUT as a git repository with one commit, dated at a fixed instant (the same handout gives
+    the same commit), so `git diff` shows exactly the student's work."""
+    env = dict(os.environ, GIT_AUTHOR_DATE="2000-01-01T00:00:00Z", GIT_COMMITTER_DATE="2000-01-01T00:00:00Z")
+    for cmd in (["init", "-q"], ["add", "-A"],
+                ["commit", "-q", "--no-verify", "-m", "handout: lab %s" % ",".join(labs)]):
+        subprocess.run(["git"] + GIT_ID + cmd, cwd=out, check=True, env=env, capture_output=True)
+
+
 def all_labs(root):
     found = {}
     for p in tracked(root):
@@ -108,11 +141,13 @@ def main():
     ap.add_argument("--check", action="store_true")
     ap.add_argument("--cache", action="store_true")
     ap.add_argument("--cache-from", default=None, help="build directory to copy (default ROOT/build)")
+    ap.add_argument("--force", action="store_true", help="remove a non-empty OUT first")
     a = ap.parse_args()
     found = all_labs(a.root)
+    order = lab_order(a.root)
     if a.list:
-        for lab in sorted(found):
-            print(lab, " ".join(sorted(found[lab])))
+        for lab in order:
+            print(lab, " ".join(sorted(found.get(lab, []))))
         return 0
     if a.check:
         bad = 0
@@ -123,29 +158,50 @@ def main():
                 except ValueError as e:
                     print(e, file=sys.stderr)
                     bad += 1
+        unordered = sorted(set(found) - set(order))
+        if unordered:
+            print(f"handout: labs with markers but not in labs/order: {' '.join(unordered)}", file=sys.stderr)
+            bad += len(unordered)
         print(f"handout: markers of {len(found)} labs checked, {bad} error(s)")
         return 2 if bad else 0
     if not a.lab or not a.out:
         ap.error("--lab and --out are required")
-    if a.lab not in found and not os.path.isdir(os.path.join(a.root, "labs", a.lab)):
-        print(f"handout: no lab named {a.lab!r} (labs: {', '.join(sorted(found))})", file=sys.stderr)
+    labs = [x for x in a.lab.split(",") if x]
+    unknown = [x for x in labs if x not in order]
+    if not labs or unknown:
+        print(f"handout: no lab named {', '.join(map(repr, unknown)) or repr(a.lab)} "
+              f"(labs, in order: {' '.join(order)})", file=sys.stderr)
         return 2
+    removed = removed_labs(order, labs)
+    root = os.path.abspath(a.root)
     out = os.path.abspath(a.out)
-    if os.path.abspath(a.root) == out or out.startswith(os.path.abspath(a.root) + os.sep + "interp"):
+    if out == root or out.startswith(root + os.sep) or root.startswith(out + os.sep):
         print("handout: OUT must be outside the source tree", file=sys.stderr)
         return 2
+    if os.path.exists(out) and (not os.path.isdir(out) or os.listdir(out)):
+        if not a.force:
+            print(f"handout: {out} exists and is not empty: a student's work may be there; "
+                  f"nothing written (FORCE=1 / --force replaces it)", file=sys.stderr)
+            return 2
+        if os.path.isdir(out) and not os.path.islink(out):
+            shutil.rmtree(out)
+        else:
+            os.unlink(out)
     changed = []
     for p in tracked(a.root):
         src, dst = os.path.join(a.root, p), os.path.join(out, p)
         if not os.path.isfile(src):
             continue
         os.makedirs(os.path.dirname(dst), exist_ok=True)
-        t = read_text(src) if p in found.get(a.lab, ()) else None
+        mine = [lab for lab in removed if p in found.get(lab, ())]
+        t = read_text(src) if mine else None
         if t is None:
             shutil.copy2(src, dst)
             continue
         try:
-            new = transform(t, a.lab, p)
+            new = t
+            for lab in mine:
+                new = transform(new, lab, p)
         except ValueError as e:
             print(f"handout: {e}", file=sys.stderr)
             return 2
@@ -164,9 +220,11 @@ def main():
             if os.path.isfile(os.path.join(cache, f)):
                 shutil.copy2(os.path.join(cache, f), os.path.join(out, "build", f))
     with open(os.path.join(out, ".handout"), "w") as f:
-        f.write(f"lab {a.lab}\nstubbed {' '.join(changed)}\n")
-    print(f"handout: lab {a.lab} written to {out}; stubs in: {' '.join(changed) or '(none)'}")
-    print(f"  then: cd {out} && make grade LAB={a.lab}")
+        f.write(f"lab {','.join(labs)}\nsolutions removed {' '.join(removed)}\nstubbed {' '.join(changed)}\n")
+    git_init(out, labs)
+    print(f"handout: lab {','.join(labs)} written to {out} (a git repository, one commit); "
+          f"solutions removed: {' '.join(removed)}; stubs in: {' '.join(changed) or '(none)'}")
+    print(f"  then: cd {out} && make grade LAB={','.join(labs)}")
     return 0
 
 

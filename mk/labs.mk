@@ -2,12 +2,14 @@
 #   make grade [LAB=name[,name]] [JSON=out.json]   graded tests (tests/grade/) for one lab or all:
 #                     each test with its points, part subtotals, `Score: N/M`; non-zero exit below
 #                     full marks; a failed test's console output kept in $(BUILD)/grade/*.log
-#   make handout LAB=name OUT=dir                  a student tree: the lab's solution regions
-#                     (LAB name: BEGIN/END markers) replaced by their stubs (labs/handout.py)
+#   make handout LAB=name[,name] OUT=dir [FORCE=1] a student tree: the solution regions (LAB name:
+#                     BEGIN/END markers) of the lab and of every later one (labs/order) replaced
+#                     by their stubs, as a git repository with one commit (labs/handout.py);
+#                     an existing non-empty OUT is refused unless FORCE=1
 #   make test-labs    (part of `make test`) tests/test_handout.py: the markers of every lab are
 #                     well formed, and for each lab the handout tree builds and one grade run over
-#                     all labs there gives 0 to every test of the lab (and of the labs graded on
-#                     its solution), full marks to smoke and to every other lab. The graded tests
+#                     all labs there gives 0 to every test of the lab and of every later one
+#                     (labs/order), full marks to smoke and to every earlier lab. The graded tests
 #                     decide from counters and event order, so this holds on every run
 .PHONY: grade handout test-labs
 GRADE_ARGS ?=
@@ -17,8 +19,8 @@ grade: deps $(BUILD)/kernel.elf $(BUILD)/host/tollpy
 	  $(if $(JSON),--json $(JSON)) $(GRADE_ARGS)
 
 handout:
-	@if [ -z "$(LAB)" ] || [ -z "$(OUT)" ]; then echo "usage: make handout LAB=name OUT=dir" >&2; exit 2; fi
-	@$(PYTHON) labs/handout.py --lab $(LAB) --out $(OUT) $(if $(CACHE),--cache)
+	@if [ -z "$(LAB)" ] || [ -z "$(OUT)" ]; then echo "usage: make handout LAB=name[,name] OUT=dir [FORCE=1]" >&2; exit 2; fi
+	@$(PYTHON) labs/handout.py --lab $(LAB) --out $(OUT) $(if $(CACHE),--cache) $(if $(filter 1 yes,$(FORCE)),--force)
 
 test-labs: $(BUILD)/kernel.elf $(BUILD)/host/tollpy
 	LABS_BUILD=$(abspath $(BUILD)) $(PYTHON) -m pytest -q -p no:cacheprovider tests/test_handout.py

@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # qemu/gdb.sh — `make gdb`: write build/gdbinit, then start QEMU halted with a gdb stub.
 # In another terminal: gdb-multiarch -x build/gdbinit   (QEMU shows one gdb thread per CPU:
-# `info threads`, `thread 2`, ...). The console stays in this terminal.
+# `info threads`, `thread 2`, ...). The console stays in this terminal. The gdbinit names the
+# kernel by its absolute path, so gdb may be started from any directory.
 set -u
 here=$(cd "$(dirname "$0")/.." && pwd)
 KERNEL=${1:-$here/build/kernel.elf}
+case "$KERNEL" in /*) ;; *) KERNEL="$(cd "$(dirname "$KERNEL")" && pwd)/$(basename "$KERNEL")";; esac
 GDBPORT=${GDBPORT:-1234}
 mkdir -p "$here/build"
 cat > "$here/build/gdbinit" <<GDB
@@ -17,5 +19,5 @@ target remote localhost:$GDBPORT
 # one thread per vCPU
 info threads
 GDB
-echo "gdb: QEMU is halted; in another terminal run:  gdb-multiarch -x build/gdbinit"
+echo "gdb: QEMU is halted; in another terminal run:  gdb-multiarch -x $here/build/gdbinit"
 GDB=1 GDBPORT=$GDBPORT exec "$here/qemu/run.sh" "$KERNEL"

@@ -14,7 +14,7 @@
 #   CONSOLE_MUX=0 (no QEMU monitor multiplexing on the console: Ctrl-A is passed to the guest)
 #   SERIAL_TCP=PORT (the console on a TCP server socket at localhost:PORT instead of stdio, for
 #     MicroPython host tools: pyboard.py/mpremote with a socket:// device; exact \r\n, no tty)
-#   MEM=256M (at least 256M: the boot block lives at 0x4F000000)
+#   MEM=256M (guest RAM; at least 128M: a smaller MEM is refused with a message, status 2)
 # Exit status: the guest's (semihosting SYS_EXIT_EXTENDED): 0 success, 1 error, N from `exit N`,
 #   101 kernel panic; 124 when TIMEOUT expired (QEMU stopped); 2 for bad usage.
 set -u

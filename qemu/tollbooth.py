@@ -9,12 +9,14 @@ As a module (import it with sys.path including qemu/):
       boot, run SCRIPT, power off (`make run SCRIPT=f EXIT=1`); the timeout is a hang guard (124).
   spawn(...) -> a pexpect child on QEMU's console (interactive tests, the raw REPL's Board).
   popen(...) -> QEMU in its own process group (console on TCP, gdb stub).
-  Board(kernel, cpus, gil): a booted guest driven over the raw REPL; run_once() below.
+  Board(kernel, cpus, gil): a booted guest driven over the raw REPL (exec_raw, last_status);
+      run_once() below.
 
 As a program:
   tollbooth.py boot [--cpus N] [--script FILE] [--exit] [--timeout S] [--gil P] [--args "a b"]
                     [--karg K=V ...] [--console mux|stdio|tcp:PORT] [--gdb PORT] [--mem 256M]
                     [--trace-events N]
+      (--mem: QEMU's -m, at least 128M; the guest reads the size from the device tree)
       QEMU in the foreground on this terminal (what qemu/run.sh, hence `make run`/`make gdb`,
       runs). Exit status: the guest's (semihosting SYS_EXIT_EXTENDED): 0 success, 1 error, N from
       `exit N`, 101 kernel panic; 124 when --timeout (batch runs only; a hang guard) expired; 2
@@ -33,7 +35,8 @@ As a program:
       many events of each kind were overwritten.
   Every command refuses an unknown --gil before booting (status 2), naming the policies.
   tollbooth.py convert LOG [--out PREFIX]
-      the same conversion for a UART log that contains a trace block (make run ... | tee log).
+      the same conversion for a UART log that contains a trace block (make run ... | tee log);
+      without --out the files go beside LOG, named after it (uart.log -> uart.json, uart.png).
   tollbooth.py sweep FILE [--gil new,old] [--threads 1,2] [--cpus 1,2] [--switch-interval 0.005]
                           [-j N] [--out DIR] [--timeout S] [--y KEY] [--trace-events N]
       run FILE for every cell of the matrix in parallel guests (at most N at once, default the
@@ -191,8 +194,19 @@ class Board:
         self._expect_pending(b">", timeout)
         return _norm(out).decode("utf-8", "replace"), _norm(err).decode("utf-8", "replace")
 
+    def last_status(self, err, timeout=None):
+        """The exit status of the program exec_raw just ran (err: its error text). sys.exit(N)
+        is quiet at the raw REPL, as MicroPython's, so the guest is asked for it
+        (kernel.last_exit_status()); err decides only if it cannot answer."""
+        out, e = self.exec_raw("import kernel\nprint(kernel.last_exit_status())\n", timeout=timeout)
+        if not e.strip() and out.strip().isdigit():
+            return int(out.strip())
+        return status_of(err)
+
 
 def status_of(err):
+    """The status an error text stands for: 0 if empty, N for "SystemExit: N" (a kernel whose raw
+    REPL printed it), else 1."""
     if not err.strip():
         return 0
     m = re.search(r"SystemExit: (\d+)\s*$", err)
@@ -252,8 +266,41 @@ def _trace_events_arg(value):
     return n
 
 
-BOOT_BLOCK_ADDR = 0x4F000000      # where the guest looks for it (kernel/bootargs.h); MEM >= 256M
+# The guest's RAM layout (kernel/tunables.h, kernel/memmap.h): RAM at RAM_BASE, its size read from
+# the device tree; the boot block in the last BOOT_BLOCK_MAX bytes of the RAM the kernel uses.
+RAM_BASE = 0x40000000
+RAM_MIN = 128 << 20               # RAM_MIN: less does not boot (image, stack arena, boot block, heap)
+RAM_MAX_USED = 1 << 30            # RAM_MAX_USED: what the kernel maps; more is left unused
 BOOT_BLOCK_MAX = 16 * 1024 * 1024
+
+
+def parse_mem(mem):
+    """QEMU's -m size ("256M", "1G", "131072K", "256" = MiB) in bytes; LaunchError if it is not
+    one or is below what the kernel needs to boot."""
+    m = re.fullmatch(r"\s*(\d+)\s*([kKmMgGtT]?)[bB]?\s*", str(mem))
+    if not m:
+        raise LaunchError("MEM=%s is not a size (e.g. MEM=256M, MEM=1G)" % mem)
+    n = int(m.group(1)) << {"": 20, "k": 10, "m": 20, "g": 30, "t": 40}[m.group(2).lower()]
+    if n < RAM_MIN:
+        raise LaunchError("MEM=%s is too small to boot: Tollbooth needs at least %dM (the kernel, "
+                          "48 MiB of thread stacks, the 16 MiB boot block and a heap)" % (mem, RAM_MIN >> 20))
+    return n
+
+
+def boot_block_addr(mem):
+    """Where the guest looks for the boot block with MEM of RAM (kernel/memmap.c)."""
+    return RAM_BASE + min(parse_mem(mem), RAM_MAX_USED) - BOOT_BLOCK_MAX
+
+
+def _split_args(args):
+    import shlex
+    try:
+        argv = shlex.split(args)
+    except ValueError as e:
+        raise LaunchError("ARGS=%s: %s" % (args, e))
+    if any("\0" in a for a in argv):
+        raise LaunchError("ARGS: no NUL bytes")
+    return argv
 
 
 def boot_block(cpus, script=None, exit=False, gil=None, args=None, kargs=()):
@@ -269,7 +316,11 @@ def boot_block(cpus, script=None, exit=False, gil=None, args=None, kargs=()):
     if gil:
         kv.append("GIL=%s" % gil)
     if args:
-        kv.append("ARGS=%s" % args)
+        # ARGS as a shell splits it (quotes group, backslashes escape): one ARGV= entry per
+        # sys.argv item (ports/guest/console.c); ARGS= itself is kept for `kernel.shell("args")`.
+        argv = list(args) if isinstance(args, (list, tuple)) else _split_args(args)
+        kv.append("ARGS=%s" % (args if isinstance(args, str) else " ".join(argv)))
+        kv += ["ARGV=%s" % a for a in argv]
     kv += [x for x in kargs if "=" in x]
     packed = b"".join(x.encode() + b"\0" for x in kv)
     if 24 + len(packed) + len(body) > BOOT_BLOCK_MAX:
@@ -300,6 +351,7 @@ class Launch:
         for kv in kargs:
             if kv.startswith("GIL="):
                 check_gil(kv[4:])
+        addr = boot_block_addr(mem)
         if not shutil.which("qemu-system-arm"):
             raise LaunchError("qemu-system-arm not found (qemu/deps.sh installs it)")
         fd, self.boot_path = tempfile.mkstemp(prefix="boot-", dir=_boot_dir())
@@ -317,7 +369,7 @@ class Launch:
         self.argv = ["qemu-system-arm", "-M", "virt", "-cpu", "cortex-a15", "-smp", str(cpus),
                      "-m", mem, "-display", "none", "-nic", "none"] + con + [
                      "-kernel", str(kernel),
-                     "-device", "loader,file=%s,addr=0x%X,force-raw=on" % (self.boot_path, BOOT_BLOCK_ADDR),
+                     "-device", "loader,file=%s,addr=0x%X,force-raw=on" % (self.boot_path, addr),
                      "-semihosting-config", "enable=on,target=native"]
         if gdb_port is not None:
             self.argv += ["-S", "-gdb", "tcp::%s" % gdb_port]
@@ -399,12 +451,12 @@ def _kill_group(p):
 
 
 def spawn(kernel=DEFAULT_KERNEL, cpus=2, script=None, exit=False, gil=None, args=None, kargs=(),
-          console="stdio", timeout=30, **pexpect_kw):
+          console="stdio", timeout=30, mem="256M", **pexpect_kw):
     """QEMU on a pexpect pty (the console is the child's terminal). The caller ends it with
     child.terminate(force=True) / close(force=True); the boot block goes with this process.
     pexpect_kw: encoding=..., codec_errors=..., maxread=... as for pexpect.spawn."""
     import pexpect
-    launch = Launch(kernel, cpus, script, exit, gil, args, kargs, console=console)
+    launch = Launch(kernel, cpus, script, exit, gil, args, kargs, console=console, mem=mem)
     child = pexpect.spawn(launch.argv[0], launch.argv[1:], cwd=str(ROOT), timeout=timeout,
                           **pexpect_kw)
     child.launch = launch
@@ -412,22 +464,41 @@ def spawn(kernel=DEFAULT_KERNEL, cpus=2, script=None, exit=False, gil=None, args
 
 
 def popen(kernel=DEFAULT_KERNEL, cpus=2, script=None, exit=False, gil=None, args=None, kargs=(),
-          console="stdio", gdb_port=None, **popen_kw):
+          console="stdio", gdb_port=None, mem="256M", **popen_kw):
     """QEMU as a subprocess.Popen in its own process group (kill it with os.killpg(p.pid, ...)),
     for a console on TCP or a gdb stub: the caller talks to the socket, not to stdio."""
-    launch = Launch(kernel, cpus, script, exit, gil, args, kargs, console=console, gdb_port=gdb_port)
+    launch = Launch(kernel, cpus, script, exit, gil, args, kargs, console=console, gdb_port=gdb_port,
+                    mem=mem)
     popen_kw.setdefault("start_new_session", True)
     p = subprocess.Popen(launch.argv, cwd=str(ROOT), **popen_kw)
     p.launch = launch
     return p
 
 
+QEMU_SIGNAL_LINE = re.compile(rb"^qemu-system-arm: terminating on signal \d+")
+
+
+def _pass_stderr(pipe):
+    """QEMU's stderr to ours, less the line it prints when a signal ends it: a host tool that
+    runs us on a console (pyboard.py's exec: device) ends the session with SIGTERM to our process
+    group, and that is an ordinary end, not news."""
+    out = getattr(sys.stderr, "buffer", None)
+    for line in iter(pipe.readline, b""):
+        if not QEMU_SIGNAL_LINE.match(line) and out:
+            out.write(line)
+            out.flush()
+
+
 def boot_foreground(launch, timeout=0):
     """QEMU in the foreground on this terminal (`make run`, `make gdb`); returns its exit status.
     timeout (seconds, 0 = none) is a hang guard for batch runs: QEMU is stopped and 124 returned.
-    SIGTERM/SIGHUP/SIGINT sent to this process are passed on to QEMU."""
+    SIGTERM/SIGHUP/SIGINT sent to this process are passed on to QEMU, which then ends quietly
+    (status 0, no "terminating on signal" line)."""
     import signal
-    p = subprocess.Popen(launch.argv, cwd=str(ROOT))
+    import threading
+    p = subprocess.Popen(launch.argv, cwd=str(ROOT), stderr=subprocess.PIPE)
+    errs = threading.Thread(target=_pass_stderr, args=(p.stderr,), daemon=True)
+    errs.start()
     for s in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
         signal.signal(s, lambda sig, frame: p.send_signal(sig))
     try:
@@ -440,9 +511,11 @@ def boot_foreground(launch, timeout=0):
             except subprocess.TimeoutExpired:
                 p.kill()
                 p.wait()
+            errs.join(5)
             sys.stderr.write("tollbooth: timed out after %ss\n" % timeout)
             return 124
     finally:
+        errs.join(5)
         launch.close()
 
 
@@ -767,6 +840,8 @@ def run_once(kernel, path, args, cpus, gil, interval, timeout, trace_prefix=None
         if trace_prefix:
             dump, _ = b.exec_raw("import kernel\nkernel.trace_dump()\n", timeout=120)
             res["summary"] = export(dump, trace_prefix, quiet=quiet_trace)["summary"]
+        # after the trace: the dump shows "the last run", which this query would become
+        res["status"] = b.last_status(err, timeout=30)
     except b.pexpect.TIMEOUT:
         res.update(status=124, error=(res["error"] + "\ntimed out").strip())
     except b.pexpect.EOF:
@@ -788,9 +863,23 @@ def cmd_run(a):
     return res["status"]
 
 
+def convert_prefix(log):
+    """Where `convert LOG` writes without --out: beside the log, named after it (uart.log ->
+    uart.json, uart.png, uart.bin), never over the log itself."""
+    log = pathlib.Path(log)
+    prefix = log.with_suffix("") if log.suffix else log
+    if any(log.name == prefix.name + ext for ext in (".json", ".png", ".bin")) or prefix == log:
+        prefix = log.with_name(log.name + "-trace")
+    return prefix
+
+
 def cmd_convert(a):
     text = _norm(pathlib.Path(a.log).read_bytes()).decode("utf-8", "replace")
-    export(text, a.out)
+    try:
+        export(text, a.out if a.out else convert_prefix(a.log))
+    except GuestError as e:
+        sys.stderr.write("tollbooth: %s: %s\n" % (a.log, e))
+        return 1
     return 0
 
 
@@ -855,36 +944,53 @@ def _num(v):
         return None
 
 
-def plot_sweep(rows, ykey, png):
-    if not shutil.which("gnuplot"):
-        return False
+def sweep_series(rows, ykey):
+    """{series title: [(threads, y)]} for the sweep plot: one series per policy, core count and
+    switch interval ("old, 1 cpu, 0.005s")."""
     series = {}
     for r in rows:
         y = _num(r.get(ykey))
         if y is None:
             continue
-        name = "%s, %d cpus, %gs" % (r["policy"], r["cpus"], r["switch_interval"])
+        name = "%s, %d cpu%s, %gs" % (r["policy"], r["cpus"], "" if r["cpus"] == 1 else "s",
+                                      r["switch_interval"])
         series.setdefault(name, []).append((r["threads"], y))
-    if not series:
-        return False
-    with tempfile.TemporaryDirectory() as d:
-        plots = []
-        for i, (name, pts) in enumerate(sorted(series.items())):
-            p = os.path.join(d, "s%d.dat" % i)
-            with open(p, "w") as f:
-                for x, y in sorted(pts):
-                    f.write("%d %f\n" % (x, y))
-            plots.append("'%s' using 1:2 with linespoints lw 2 title '%s'" % (p, name))
-        script = f"""
+    return series
+
+
+def sweep_script(series, ykey, png, datadir):
+    """The gnuplot script for sweep.png (data files written into datadir). Thread counts are
+    whole numbers: the x axis has a tick at each count swept and nowhere else."""
+    plots = []
+    for i, (name, pts) in enumerate(sorted(series.items())):
+        p = os.path.join(datadir, "s%d.dat" % i)
+        with open(p, "w") as f:
+            for x, y in sorted(pts):
+                f.write("%d %f\n" % (x, y))
+        plots.append("'%s' using 1:2 with linespoints lw 2 title '%s'" % (p, name))
+    xs = sorted({x for pts in series.values() for x, _ in pts})
+    return f"""
 set terminal pngcairo size 1000,600 noenhanced
 set output '{png}'
 set title 'Tollbooth sweep: {ykey} by threads'
 set xlabel 'threads'
 set ylabel '{ykey}'
+set xtics ({', '.join(str(x) for x in xs)})
+set xrange [{xs[0] - 0.5}:{xs[-1] + 0.5}]
 set key outside right
 set grid
 plot {', '.join(plots)}
 """
+
+
+def plot_sweep(rows, ykey, png):
+    if not shutil.which("gnuplot"):
+        return False
+    series = sweep_series(rows, ykey)
+    if not series:
+        return False
+    with tempfile.TemporaryDirectory() as d:
+        script = sweep_script(series, ykey, png, d)
         r = subprocess.run(["gnuplot"], input=script, text=True, capture_output=True)
         if r.returncode:
             sys.stderr.write(r.stderr)
@@ -942,7 +1048,8 @@ def main(argv=None):
     b.add_argument("--mem", default="256M")
     c = sub.add_parser("convert", help="convert a trace block from a UART log")
     c.add_argument("log")
-    c.add_argument("--out", default="trace")
+    c.add_argument("--out", default=None, metavar="PREFIX",
+                   help="default: beside LOG, named after it (uart.log -> uart.json, uart.png)")
     s = sub.add_parser("sweep", help="run a matrix of guests")
     s.add_argument("file")
     s.add_argument("--gil", default="new,old", type=_gil_list_arg)

@@ -381,6 +381,11 @@ void gil_note_released(Gil *g, GilThread *t, int why) {
     port_trace(TR_GIL_DROP, t->ident, sat_us(held));
 }
 
+void gil_note_failed_wakeup(Gil *g, GilThread *t) {
+    g->st.failed_wakeups++;
+    port_trace(TR_GIL_FAILED_WAKEUP, t->ident, g->holder ? g->holder->ident : 0);
+}
+
 void gil_send_drop_request(Gil *g, GilThread *requester) {
     /* The holder reads both flags without g->lock (gil_eval_breaker, the policies' eval
      * breakers): relaxed stores, so it may see eval_breaker before drop_request, clear

@@ -74,6 +74,9 @@ struct Gil {
 /* gil.c helpers, called with g->lock held. */
 void gil_note_acquired(Gil *g, GilThread *t, uint64_t wait_start);
 void gil_note_released(Gil *g, GilThread *t, int why);
+/* g->lock held: t was woken for the GIL and found it taken again (counted, traced). Its own
+ * function so that a debugger can stop there (labs/boot/wakeup.gdb). */
+void gil_note_failed_wakeup(Gil *g, GilThread *t);
 void gil_send_drop_request(Gil *g, GilThread *requester);
 /* One timed wait on q for a switch; sends a drop request if the interval passed without one. */
 void gil_wait_for_switch(Gil *g, GilThread *t, port_waitq_t *q);

@@ -25,10 +25,8 @@ static void old_take(Gil *g, GilThread *t, int from_io) {
         g->nwaiters--;
         /* Woken (no timeout here) and the GIL is taken again: the releaser, still running on
          * its core, re-took it before this thread was scheduled. That is the failed wake-up. */
-        if (r == 0 && g->locked) {
-            g->st.failed_wakeups++;
-            port_trace(TR_GIL_FAILED_WAKEUP, t->ident, g->holder ? g->holder->ident : 0);
-        }
+        if (r == 0 && g->locked)
+            gil_note_failed_wakeup(g, t);
     }
     gil_note_acquired(g, t, start);
     port_spin_unlock(&g->lock);

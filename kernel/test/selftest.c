@@ -659,7 +659,7 @@ static int test_memory(void)
     for (int i = 0; i < 4; i++)
         t[i] = thread_create("malloc", malloc_churn, 0, 0, nth_online(i), &err);
     int bad = join_all(t, 4, 60 * SEC);
-    void *huge = malloc(HEAP_LIMIT);              /* more than the whole heap: NULL, no crash */
+    void *huge = malloc(heap_sbrk_limit());             /* more than the whole heap: NULL, no crash */
     int chunks = 0;
     void **list = 0;
     for (;;) {                                    /* exhaust the heap, 1 MiB at a time */
@@ -681,7 +681,7 @@ static int test_memory(void)
     int ok = !bad && !huge && chunks > 100 && again && after <= before;
     kprintf("selftest memory: %s 4 threads x 20000 malloc/free; malloc(%u MiB) = NULL; heap "
             "exhausted after %d MiB, freed and reusable; in use %lu -> %lu bytes\n",
-            ok ? "PASS" : "FAIL", (unsigned)(HEAP_LIMIT >> 20), chunks, (unsigned long)before,
+            ok ? "PASS" : "FAIL", (unsigned)(heap_sbrk_limit() >> 20), chunks, (unsigned long)before,
             (unsigned long)after);
     return !ok;
 }

@@ -54,15 +54,35 @@ static int ensure_interp(void) {
     return 0;
 }
 
-/* sys.argv = ["<script>"] + the ARGS boot argument split on spaces */
+/* The script's file name (qemu/tollbooth.py's SCRIPTNAME boot argument), for sys.argv[0] and
+ * the tracebacks' File "..." lines. */
+static const char *script_name(void) {
+    const char *name = bootarg_get("SCRIPTNAME");
+    return name && *name ? name : "<script>";
+}
+
+struct argv_acc { char **av; int ac, max; };
+
+/* One "ARGV=value" boot argument: one sys.argv entry (the launcher split ARGS as a shell would,
+ * quotes included). Points into the boot block, which stays for the whole run. */
+static void add_argv(const char *kv, void *arg) {
+    struct argv_acc *a = arg;
+    if (!strncmp(kv, "ARGV=", 5) && a->ac < a->max) a->av[a->ac++] = (char *)kv + 5;
+}
+
+/* sys.argv = [script name] + the ARGV boot arguments in order; with none (a hand-made boot
+ * block), the ARGS boot argument split on spaces */
 static void set_argv(void) {
     const char *args = bootarg_get("ARGS");
     char buf[512];
     char *av[32];
     int ac = 0;
-    const char *name = bootarg_get("SCRIPTNAME");   /* qemu/run.sh: the script's file name */
-    av[ac++] = name && *name ? (char *)name : "<script>";
-    if (args) {
+    av[ac++] = (char *)script_name();
+    struct argv_acc acc = { av, ac, 32 };
+    bootargs_each(add_argv, &acc);
+    if (acc.ac > ac) {
+        ac = acc.ac;
+    } else if (args) {
         strncpy(buf, args, sizeof buf - 1);
         buf[sizeof buf - 1] = 0;
         char *p = buf;
@@ -84,7 +104,7 @@ int console_run_script(const char *src, size_t len) {
     gil_unsafe_interactive = !bootargs_exit_after_script();
     gil_unsafe_main_crashed = kconsole_after_crash;
     set_argv();
-    int st = tollpy_run_source("<script>", src, len);
+    int st = tollpy_run_source(script_name(), src, len);
     /* unsafe: a reported corruption resets the interpreter; the program did not succeed */
     if (st == 0 && ts_get() && gil_reset_pending(ts_get()->interp)) st = 1;
     return st;

@@ -31,11 +31,13 @@ int  line_edit(const char *prompt, char *l, int *len);
  * ED_INTR (Ctrl-C) or ED_EOF (Ctrl-D on an empty line). */
 int  line_edit_input(const char *prompt, char *l, int cap, int *len);
 void line_history_add(const char *s, size_t n);   /* up/down recall it; repeats are kept once */
+void line_edit_indent(int spaces);   /* the next line_edit starts with this many spaces typed */
 
 /* ---- repl.c: the REPL (friendly, raw, paste mode) ----------------------------------------- */
 void kconsole_main(void);                  /* returns on sys.exit at the prompt */
 void kconsole_abandon_if_corrupt(void);    /* after a corruption report or a contained crash */
 void kconsole_after_crash(void);           /* the console's main thread crashed: never returns */
+int  kconsole_raw_status(void);            /* the previous raw-REPL program's exit status */
 
 /* ---- help.c: help() at the console (a guide; help(obj) the docstring) --------------------- */
 int  console_install_help(void);           /* into the new interpreter's builtins; 0 / -1 */

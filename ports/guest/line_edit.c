@@ -30,6 +30,9 @@
 
 static char *hist[KC_HIST];
 static int hist_n;
+static int indent_next;         /* spaces the next line starts with (repl.c's auto-indent) */
+
+void line_edit_indent(int spaces) { indent_next = spaces; }
 
 void line_history_add(const char *s, size_t n)
 {
@@ -186,6 +189,12 @@ static int edit(const char *prompt, char *l, int cap, int *len, int repl)
     static int last_cr;
     int n = 0, cur = 0, col = 0, hpos = hist_n, over = 0;
     out(prompt);
+    if (indent_next > 0 && indent_next < KC_LINE_MAX) {          /* auto-indent: already typed */
+        memset(l, ' ', (size_t)indent_next);
+        n = cur = indent_next;
+        outn(l, (size_t)n);
+    }
+    indent_next = 0;
     for (;;) {
         int c = next_byte();
         if (c == '\n' && last_cr) { last_cr = 0; continue; }

@@ -200,6 +200,16 @@ static Obj *k_fault_in_interpreter(Obj *self, Obj *const *args, int nargs, Obj *
     return exc_raise(RuntimeError_t, "_fault_in_interpreter(%s): the fault did not happen", k);
 }
 
+/* kernel.last_exit_status(): the exit status of the previous program run at the raw REPL (0;
+ * 1 after an uncaught exception; N for sys.exit(N), which the raw REPL reports quietly, as
+ * MicroPython's does). qemu/tollbooth.py asks for it after each program. */
+static Obj *k_last_exit_status(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
+{
+    (void)self; (void)args; (void)kwnames;
+    if (nargs) return exc_raise(TypeError_t, "last_exit_status() takes no arguments");
+    return int_from_i64(kconsole_raw_status());
+}
+
 static int kernel_init(Obj *d)
 {
     static const MethodDef fns[] = {
@@ -208,6 +218,7 @@ static int kernel_init(Obj *d)
         {"trace_clear", k_trace_clear}, {"selftest", k_selftest}, {"cores", k_cores},
         {"trace_cost", k_trace_cost}, {"stats", gil_mod_stats}, {"threads", gil_mod_threads},
         {"reset_stats", gil_mod_reset}, {"_fault_in_interpreter", k_fault_in_interpreter},
+        {"last_exit_status", k_last_exit_status},
         {NULL, NULL},
     };
     return module_add_functions(d, fns);

@@ -2,12 +2,16 @@
  * ports/guest/repl.c — the guest console's Python REPL (MicroPython's REPL conventions, so its
  * habits and host tools work). Called by ports/guest/console.c's console_main (kconsole_main) and,
  * after a crash, by gil_unsafe.c through gil_unsafe_main_crashed (kconsole_after_crash).
- *   friendly REPL  ">>> " / "... ", with the line editor of ports/guest/line_edit.c.
+ *   friendly REPL  ">>> " / "... ", with the line editor of ports/guest/line_edit.c; a "... " line
+ *                  starts auto-indented (the previous line's indentation, 4 more after a ':'); Enter
+ *                  on a line of only that indentation ends the block.
  *     Ctrl-A (empty line)  enter the raw REPL          Ctrl-B (empty line)  banner again
  *     Ctrl-C  abandon the line / interrupt a program   Ctrl-D (empty line)  soft reset
  *     Ctrl-E (empty line)  paste mode ("=== ", Ctrl-D runs it, Ctrl-C cancels)
  *   raw REPL       "raw REPL; CTRL-B to exit\n>"; a program then Ctrl-D is answered "OK", its
- *                  output, "\x04", the error text, "\x04", ">". Ctrl-D at an empty raw prompt
+ *                  output, "\x04", the error text, "\x04", ">". sys.exit(N) leaves the error text
+ *                  empty, as MicroPython's raw REPL does (pyboard.py then exits quietly); its status
+ *                  is kconsole_raw_status() (kernel.last_exit_status()). Ctrl-D at an empty raw prompt
  *                  soft-resets; Ctrl-B leaves; Ctrl-C drops the buffer; the raw-paste request
  *                  (Ctrl-E 'A' Ctrl-A) is answered "R\x00" (not supported: the tool falls back).
  *   Ctrl-C on an empty line with threads left running in the background stops them.
@@ -190,6 +194,10 @@ static int run_code(const char *src, size_t n, int mode, int join_threads, int *
 }
 
 /* ---- raw REPL -------------------------------------------------------------------------------- */
+static int raw_status;          /* the last raw-REPL program's exit status (console thread only) */
+
+int kconsole_raw_status(void) { return raw_status; }
+
 /* Returns when Ctrl-B leaves it. */
 static void raw_repl(void)
 {
@@ -252,17 +260,17 @@ static void raw_repl(void)
             if (exc_occurred()) {
                 int ki = exc_matches(KeyboardInterrupt_t);
                 if (exc_matches(SystemExit_t)) {
-                    status = interp_handle_uncaught();
-                    if (status) { char b[48]; snprintf(b, sizeof b, "SystemExit: %d\n", status); out(b); }
+                    status = interp_handle_uncaught();   /* quiet; sys.exit("msg") prints msg */
                     rc = RUN_EXIT;
                 } else {
-                    interp_handle_uncaught();
+                    status = interp_handle_uncaught();
                     rc = RUN_ERROR;
                 }
                 if (ki) stop_other_threads(1000ull * 1000 * 1000);
                 CLEAR(t->handled);
             }
             last_run_end();
+            raw_status = status;
         }
         (void)rc;
         kconsole_abandon_if_corrupt();
@@ -282,6 +290,34 @@ static bool last_line_blank(const char *s, size_t n)
     return true;
 }
 
+
+/* Auto-indent (MicroPython's REPL does it too): the indentation a continuation line starts with,
+ * from the last line of s — its own leading spaces, 4 more when it ends in ':' (a block opens). */
+#define KC_INDENT_MAX 64
+static int next_indent(const char *s, size_t n)
+{
+    if (n > 0 && s[n - 1] == '\n') n--;
+    size_t ls = n;
+    while (ls > 0 && s[ls - 1] != '\n') ls--;
+    int ind = 0;
+    while (ls + (size_t)ind < n && s[ls + ind] == ' ') ind++;
+    size_t e = n;
+    while (e > ls && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) e--;
+    if (e > ls && s[e - 1] == ':') ind += 4;
+    return ind > KC_INDENT_MAX ? KC_INDENT_MAX : ind;
+}
+
+/* A line typed after an auto-indent of `ind` spaces that brings its own indentation (pasted
+ * code: the line's text starts with more whitespace) keeps only its own: the auto-indent is
+ * dropped, so pasting an indented block at the prompt does not indent it twice. */
+static void drop_auto_indent(char *line, int *len, int ind)
+{
+    if (ind <= 0 || *len <= ind || (line[ind] != ' ' && line[ind] != '\t')) return;
+    for (int i = 0; i < ind; i++)
+        if (line[i] != ' ') return;
+    memmove(line, line + ind, (size_t)(*len - ind) + 1);
+    *len -= ind;
+}
 
 /* Paste mode: everything up to Ctrl-D is one program. Returns 0 run, -1 cancelled. */
 static int paste_mode(char **src, size_t *len)
@@ -369,11 +405,14 @@ void kconsole_main(void)
             bool more = block ? !last_line_blank(b.p, b.n) : !compile_is_complete(b.p, b.n);
             if (block && !compile_is_complete(b.p, b.n) && last_line_blank(b.p, b.n)) more = false;
             if (!more) break;
+            int ind = next_indent(b.p, b.n);
             sb_addc(&b, '\n');
             gil_before_blocking(ts);
+            line_edit_indent(ind);
             act = line_edit("... ", line, &len);
             gil_after_blocking(ts);
             if (act == ED_INTR) { cancelled = true; break; }
+            if (act == ED_LINE) drop_auto_indent(line, &len, ind);
             if (act != ED_LINE) { len = 0; line[0] = 0; }
             line_history_add(line, (size_t)len);
             sb_add(&b, line, (size_t)len);

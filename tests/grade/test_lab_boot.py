@@ -1,6 +1,7 @@
-"""Lab boot (Lab 0): gdb on the guest. labs/boot/drop.gdb must stop at a drop request: the
+"""Lab boot (Lab 0): gdb on the guest. labs/boot/wakeup.gdb must stop at a failed wake-up: the
 grader boots the guest halted with a gdb stub (as `make gdb`), running two CPU-bound threads
-under the `new` GIL, and runs the student's script with gdb-multiarch in batch mode."""
+under the `old` GIL (no lab's solution: this lab is handed out first, with every solution
+removed), and runs the student's script with gdb-multiarch in batch mode."""
 import os
 import shutil
 import socket
@@ -24,10 +25,10 @@ def free_port():
 @pytest.mark.lab("boot")
 @pytest.mark.points(10)
 @pytest.mark.skipif(not shutil.which("gdb-multiarch"), reason="gdb-multiarch missing")
-def test_gdb_script_stops_at_drop_request(console, tmp_path):
+def test_gdb_script_stops_at_failed_wakeup(console, tmp_path):
     port = free_port()
     script = tmp_path / "two_threads.py"
-    script.write_text(progs.countdown("new", 2000000, limit=50))
+    script.write_text(progs.countdown("old", 2000000, limit=50))
     gdbinit = tmp_path / "gdbinit"
     gdbinit.write_text(f"set confirm off\nset pagination off\nset architecture arm\nfile {KERNEL}\n"
                        f"target remote localhost:{port}\n")
@@ -44,16 +45,16 @@ def test_gdb_script_stops_at_drop_request(console, tmp_path):
             time.sleep(0.1)
         try:
             g = subprocess.run(["gdb-multiarch", "-q", "-batch", "-x", str(gdbinit),
-                                "-x", str(ROOT / "labs" / "boot" / "drop.gdb"), "-ex", "kill"],
+                                "-x", str(ROOT / "labs" / "boot" / "wakeup.gdb"), "-ex", "kill"],
                                cwd=str(ROOT), capture_output=True, text=True,
-                               timeout=90)   # hang guard: without drop requests gdb waits for ever
+                               timeout=90)   # hang guard: without a failed wake-up gdb waits for ever
             out = g.stdout + g.stderr
         except subprocess.TimeoutExpired as e:
             out = f"(gdb timed out)\n{e.stdout or ''}"
     finally:
         os.killpg(q.pid, 9)
         qout = q.communicate(timeout=10)[0].decode("utf-8", "replace")
-    console.add("gdb-multiarch -batch -x labs/boot/drop.gdb", 0, out)
+    console.add("gdb-multiarch -batch -x labs/boot/wakeup.gdb", 0, out)
     console.add("guest console", q.returncode, qout)
-    assert "gil_send_drop_request (" in out and "Breakpoint 1" in out, out
-    assert "new_take" in out, "the backtrace should show the waiter in new_take:\n" + out
+    assert "gil_note_failed_wakeup (" in out and "Breakpoint 1" in out, out
+    assert "old_take" in out, "the backtrace should show the waiter in old_take:\n" + out

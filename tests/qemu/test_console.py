@@ -198,3 +198,36 @@ def test_first_screen_is_true(guest):
     g.expect_exact("soft reboot")
     g.expect_exact(PROMPT)
     assert "Start here" in g.cmd("help()")
+def test_auto_indent(guest):
+    """A "... " line starts with the previous line's indentation, 4 spaces more after a ':'
+    (MicroPython's REPL does the same); Enter on a line of only that indentation ends the block;
+    Backspace takes the indentation back; a pasted line with its own indentation keeps only its own."""
+    g = guest(cpus=1)
+    g.boot()
+    c = g.child
+    c.send("for i in range(2):\r")
+    c.expect_exact("...     ")
+    c.send("print('row', i)\r")
+    c.expect_exact("...     ")
+    c.send("\r")
+    c.expect_exact("row 0")
+    c.expect_exact("row 1")
+    c.expect_exact(">>> ")
+    # nested: 8 spaces after the second ':'; Backspace x4 dedents to the `if`'s level
+    c.send("def f(n):\r")
+    c.expect_exact("...     ")
+    c.send("if n:\r")
+    c.expect_exact("...         ")
+    c.send("return 'yes'\r")
+    c.expect_exact("...         ")
+    c.send("\x7f\x7f\x7f\x7freturn 'no'\r")
+    c.expect_exact("...     ")
+    c.send("\r")
+    c.expect_exact(">>> ")
+    out = g.cmd("print(f(1), f(0))")
+    assert "yes no" in out, out
+    # pasted (the lines carry their own indentation): not indented twice
+    c.send("if True:\r    a = 1\r    b = 2\r\r")
+    c.expect_exact(">>> ")
+    out = g.cmd("print(a + b)")
+    assert "3" in out and "Error" not in out, out

@@ -21,7 +21,7 @@ def free_port():
 
 
 @pytest.mark.skipif(not shutil.which("gdb-multiarch"), reason="gdb-multiarch missing")
-def test_make_gdb_one_thread_per_cpu():
+def test_make_gdb_one_thread_per_cpu(tmp_path):
     port = free_port()
     env = dict(os.environ, GDBPORT=str(port), CPUS="2", CONSOLE_MUX="0")
     q = subprocess.Popen(["make", "-s", "-o", "build/kernel.elf", "gdb", "CPUS=2"], cwd=str(ROOT), env=env,
@@ -34,12 +34,18 @@ def test_make_gdb_one_thread_per_cpu():
                     if s.connect_ex(("127.0.0.1", port)) == 0:
                         break
             time.sleep(0.1)
+        # from another directory: the gdbinit names the kernel by its absolute path
         g = subprocess.run(["gdb-multiarch", "-q", "-batch", "-x", str(ROOT / "build" / "gdbinit"),
                             "-ex", "break kmain", "-ex", "continue", "-ex", "info threads",
-                            "-ex", "kill"], cwd=str(ROOT), capture_output=True, text=True, timeout=60)
+                            "-ex", "bt", "-ex", "break console_main", "-ex", "continue", "-ex", "bt",
+                            "-ex", "kill"], cwd=str(tmp_path), capture_output=True, text=True, timeout=60)
         out = g.stdout + g.stderr
         assert "kmain ()" in out, out
         assert "CPU#0" in out and "CPU#1" in out, out
+        # backtraces end at the outermost frame (boot: _start's common_entry; a thread:
+        # thread_start), not in a stale return address
+        assert "common_entry ()" in out and "in thread_start ()" in out, out
+        assert "corrupt stack" not in out and "Backtrace stopped" not in out, out
     finally:
         os.killpg(q.pid, 9)
         q.wait(timeout=10)
