@@ -24,7 +24,7 @@ INTERP_SRCS := $(INTERP_CORE_SRCS) $(INTERP_OBJECTS_SRCS) $(INTERP_BYTECODE_SRCS
 INTERP_HDRS := $(wildcard interp/*/*.h)
 # Frozen Python modules, compiled on first import (interp/objects/module.h).
 INTERP_LIB_PY := $(addprefix interp/lib/,demos.py multiprocessing.py threading.py collections.py \
-                   heapq.py bisect.py queue.py operator.py functools.py itertools.py copy.py \
+                   heapq.py bisect.py queue.py operator.py functools.py itertools.py copy.py string.py \
                    concurrent/__init__.py concurrent/futures.py)
 
 # The two ports: tollpy as a Linux program, and the glue that runs it inside the kernel.
