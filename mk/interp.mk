@@ -16,7 +16,7 @@ INTERP_GIL_SRCS      := $(addprefix interp/gil/,gil.c gil_new.c gil_old.c gil_pr
                           gil_unsafe.c)
 INTERP_MP_SRCS       := $(addprefix interp/mp/,mp_copy.c mp_process.c mp_shared.c mp_sync.c \
                           mp_value.c mp_queue.c mod_multiprocessing.c)
-INTERP_MODULES_SRCS  := $(addprefix interp/modules/,mod_gil.c mod_math.c mod_native.c \
+INTERP_MODULES_SRCS  := $(addprefix interp/modules/,mod_collections.c mod_gil.c mod_math.c mod_native.c \
                           mod_os.c mod_thread.c mod_time.c)
 INTERP_SRCS := $(INTERP_CORE_SRCS) $(INTERP_OBJECTS_SRCS) $(INTERP_BYTECODE_SRCS) \
                $(INTERP_COMPILE_SRCS) $(INTERP_GIL_SRCS) $(INTERP_RUNTIME_SRCS) \

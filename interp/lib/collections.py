@@ -1,12 +1,10 @@
 """collections: deque, namedtuple, defaultdict, OrderedDict, Counter, ChainMap (Tollbooth's frozen
 module, written for CPython 3.11's results, exceptions and reprs).
 
-deque keeps its items in two lists, `_front` (the left part, reversed) and `_back` (the right
-part): append/pop at either end is a list append/pop, amortised O(1); when one side runs dry the
-other is split in half. A deque's methods are Python code, so unlike CPython's C deque they are
-not atomic: threads sharing a deque lock it themselves (queue.Queue does). Under the GIL policy
-`none` that stays memory-safe (each list guards itself, interp/core/objlock.h) but concurrent
-unlocked use may lose or repeat items.
+deque subclasses the C ring buffer _collections._deque (interp/modules/mod_collections.c):
+append, appendleft, pop, popleft, extend, rotate, clear, len, d[i] and iteration are C and
+atomic under every GIL policy, as in CPython; the rarer methods (insert, remove, index, reverse,
+comparisons, repr, + and *) are Python over a snapshot and are not atomic.
 
 namedtuple classes subclass tuple where the interpreter allows it; otherwise they are classes
 holding a tuple (`_tuple`) that behave like one (indexing, unpacking, comparison, hashing, ==
@@ -14,6 +12,7 @@ with plain tuples), but isinstance(p, tuple) is False.
 """
 
 import sys as _sys
+from _collections import _deque
 
 
 def _repr_dict(d):
@@ -23,9 +22,9 @@ def _repr_dict(d):
 
 # ---- deque ----------------------------------------------------------------------------------
 
-class deque:
-    def __hash__(self):
-        raise TypeError("unhashable type: 'collections.deque'")
+class deque(_deque):
+    """deque([iterable[, maxlen]]) --> deque object: a list-like sequence optimized for data
+    accesses near its endpoints."""
 
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None:
@@ -33,100 +32,28 @@ class deque:
                 raise TypeError("an integer is required")
             if maxlen < 0:
                 raise ValueError("maxlen must be non-negative")
-        self._front = []
-        self._back = []
-        self._maxlen = maxlen
+        self._setmaxlen(maxlen)
+        self.clear()
         if iterable is not self:
             self.extend(iterable)
-        else:
-            self.extend(list(iterable))
 
     @property
     def maxlen(self):
-        return self._maxlen
+        return self._getmaxlen()
 
-    def __len__(self):
-        return len(self._front) + len(self._back)
-
-    def __bool__(self):
-        return bool(self._front) or bool(self._back)
-
-    def _list(self):
-        f = self._front[::-1]
-        f.extend(self._back)
-        return f
-
-    def _set(self, items):
-        self._front = []
-        self._back = items
-
-    def append(self, x):
-        self._back.append(x)
-        m = self._maxlen
-        if m is not None and len(self._front) + len(self._back) > m:
-            self.popleft()
-
-    def appendleft(self, x):
-        self._front.append(x)
-        m = self._maxlen
-        if m is not None and len(self._front) + len(self._back) > m:
-            self.pop()
-
-    def pop(self):
-        if self._back:
-            return self._back.pop()
-        f = self._front
-        if not f:
-            raise IndexError("pop from an empty deque")
-        # the front is reversed: f[0] is the rightmost item; move the right half to the back
-        half = (len(f) + 1) // 2
-        self._back = f[half - 1::-1]
-        self._front = f[half:]
-        return self._back.pop()
-
-    def popleft(self):
-        if self._front:
-            return self._front.pop()
-        b = self._back
-        if not b:
-            raise IndexError("pop from an empty deque")
-        if len(b) > 1:
-            half = len(b) // 2
-            self._front = b[half - 1::-1]
-            self._back = b[half:]
-            return self._front.pop()
-        return b.pop()
-
-    def extend(self, iterable):
-        if iterable is self:
-            iterable = list(iterable)
-        m = self._maxlen
-        if m is None:
-            self._back.extend(iterable)
-            return
-        for x in iterable:
-            self.append(x)
-
-    def extendleft(self, iterable):
-        if iterable is self:
-            iterable = list(iterable)
-        for x in iterable:
-            self.appendleft(x)
-
-    def clear(self):
-        self._front = []
-        self._back = []
+    def __hash__(self):
+        raise TypeError("unhashable type: 'collections.deque'")
 
     def copy(self):
-        return self.__class__(self._list(), self._maxlen)
+        return self.__class__(self._snapshot(), self.maxlen)
 
     __copy__ = copy
 
     def count(self, x):
-        return self._front.count(x) + self._back.count(x)
+        return self._snapshot().count(x)
 
     def index(self, x, start=0, stop=None):
-        items = self._list()
+        items = self._snapshot()
         if stop is None:
             stop = len(items)
         try:
@@ -135,74 +62,29 @@ class deque:
             raise ValueError("%r is not in deque" % (x,)) from None
 
     def insert(self, i, x):
-        m = self._maxlen
+        m = self.maxlen
         if m is not None and len(self) >= m:
             raise IndexError("deque already at its maximum size")
-        items = self._list()
+        items = self._snapshot()
         items.insert(i, x)
-        self._set(items)
+        self._assign(items)
 
     def remove(self, value):
-        items = self._list()
+        items = self._snapshot()
         try:
             items.remove(value)
         except ValueError:
             raise ValueError("%r is not in deque" % (value,)) from None
-        self._set(items)
+        self._assign(items)
 
     def reverse(self):
-        self._front, self._back = self._back, self._front
-
-    def rotate(self, n=1):
-        size = len(self)
-        if size <= 1:
-            return
-        n %= size
-        if not n:
-            return
-        items = self._list()
-        self._set(items[-n:] + items[:-n])
-
-    def _index(self, i):
-        size = len(self)
-        if not isinstance(i, int):
-            raise TypeError("sequence index must be integer, not '%s'" % type(i).__name__)
-        if i < 0:
-            i += size
-        if i < 0 or i >= size:
-            raise IndexError("deque index out of range")
-        return i
-
-    def __getitem__(self, i):
-        i = self._index(i)
-        nf = len(self._front)
-        if i < nf:
-            return self._front[nf - 1 - i]
-        return self._back[i - nf]
-
-    def __setitem__(self, i, v):
-        i = self._index(i)
-        nf = len(self._front)
-        if i < nf:
-            self._front[nf - 1 - i] = v
-        else:
-            self._back[i - nf] = v
-
-    def __delitem__(self, i):
-        i = self._index(i)
-        items = self._list()
-        del items[i]
-        self._set(items)
-
-    def __contains__(self, x):
-        return x in self._back or x in self._front
-
-    def __iter__(self):
-        return iter(self._list())
+        items = self._snapshot()
+        items.reverse()
+        self._assign(items)
 
     def __reversed__(self):
-        items = self._back[::-1]
-        items.extend(self._front)
+        items = self._snapshot()
+        items.reverse()
         return iter(items)
 
     def __repr__(self):
@@ -210,18 +92,18 @@ class deque:
             return '[...]'
         self._in_repr = True
         try:
-            body = repr(self._list())
+            body = repr(self._snapshot())
         finally:
             self._in_repr = False
         name = type(self).__name__
-        if self._maxlen is None:
+        if self.maxlen is None:
             return '%s(%s)' % (name, body)
-        return '%s(%s, maxlen=%d)' % (name, body, self._maxlen)
+        return '%s(%s, maxlen=%d)' % (name, body, self.maxlen)
 
     def _cmp(self, other):
         if not isinstance(other, deque):
             return None
-        return self._list(), other._list()
+        return self._snapshot(), other._snapshot()
 
     def __eq__(self, other):
         p = self._cmp(other)
@@ -250,22 +132,22 @@ class deque:
     def __add__(self, other):
         if not isinstance(other, deque):
             raise TypeError('can only concatenate deque (not "%s") to deque' % type(other).__name__)
-        return self.__class__(self._list() + other._list(), self._maxlen)
+        return self.__class__(self._snapshot() + other._snapshot(), self.maxlen)
 
     def __iadd__(self, other):
         self.extend(other)
         return self
 
     def __mul__(self, n):
-        return self.__class__(self._list() * n, self._maxlen)
+        return self.__class__(self._snapshot() * n, self.maxlen)
 
     __rmul__ = __mul__
 
     def __imul__(self, n):
-        items = self._list() * n
-        if self._maxlen is not None and len(items) > self._maxlen:
-            items = items[len(items) - self._maxlen:]
-        self._set(items)
+        items = self._snapshot() * n
+        if self.maxlen is not None and len(items) > self.maxlen:
+            items = items[len(items) - self.maxlen:]
+        self._assign(items)
         return self
 
 

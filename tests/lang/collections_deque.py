@@ -32,3 +32,40 @@ print(d2.copy(), bool(deque()), repr(deque([], maxlen=0)))
 try: hash(deque())
 except TypeError as x: print(x)
 
+# indexing and mutation edge cases
+z = deque(range(5))
+z[1] = 'one'; z[-1] = 'last'; del z[2]; print(z, z[True], len(z))
+for bad in (lambda: z['a'], lambda: z[1:2], lambda: z.__setitem__(9, 0), lambda: z.__delitem__(-9), lambda: z[2**70]):
+    try:
+        bad()
+    except (IndexError, TypeError) as e:
+        print(type(e).__name__, e)
+z0 = deque([1, 2], maxlen=0); z0.append(3); z0.appendleft(4); z0.extend([5]); print(z0, len(z0))
+s = deque([1, 2, 3]); s.extend(s); s.extendleft(s); print(s)
+r = deque(range(6)); r.rotate(14); print(r); r.rotate(-15); print(r); r.rotate(0); print(r)
+try:
+    r.rotate('x')
+except TypeError as e:
+    print('TypeError', e)
+m = deque('abc', maxlen=2); print(m); m.extendleft('xyz'); print(m)
+try:
+    m.insert(0, 'q')
+except IndexError as e:
+    print('IndexError', e)
+try:
+    deque([], maxlen=-1)
+except ValueError as e:
+    print('ValueError', e)
+w = deque([1, 2, 3])
+w.__init__([9]); print(w, w.maxlen)
+big = deque()
+for i in range(1000):
+    if i % 3:
+        big.append(i)
+    else:
+        big.appendleft(i)
+    if i % 7 == 0:
+        big.pop() if i % 2 else big.popleft()
+print(len(big), sum(big), big[0], big[-1], big[500], list(big)[:5] == [big[i] for i in range(5)])
+it = iter(deque([1, 2, 3])); print(next(it), list(it), bool(deque()), bool(deque([0])))
+print(isinstance(deque(), deque), type(deque()).__name__, deque.__name__)
