@@ -325,6 +325,24 @@ def lru_cache(maxsize=128, typed=False):
     return decorating_function
 
 
+def _call(f, args, kwds):
+    # f(*args, **kwds), with plain calls for up to three positional arguments: a call through
+    # * or ** recurses in C, and the guest's C stack allows far fewer nested ones than the
+    # recursion limit (a memoised recursive function nests one per level). The wrappers inline
+    # the one-argument case, which saves this frame too.
+    if not kwds:
+        n = len(args)
+        if n == 1:
+            return f(args[0])
+        if n == 2:
+            return f(args[0], args[1])
+        if n == 0:
+            return f()
+        if n == 3:
+            return f(args[0], args[1], args[2])
+    return f(*args, **kwds)
+
+
 def _lru_cache_wrapper(user_function, maxsize, typed):
     cache = {}      # insertion order = recency order: the first key is the least recent
     stats = [0, 0]  # hits, misses
@@ -333,7 +351,7 @@ def _lru_cache_wrapper(user_function, maxsize, typed):
     if maxsize == 0:
         def wrapper(*args, **kwds):
             stats[1] += 1
-            return user_function(*args, **kwds)
+            return _call(user_function, args, kwds)
     elif maxsize is None:
         def wrapper(*args, **kwds):
             key = _make_key(args, kwds, typed)
@@ -342,7 +360,12 @@ def _lru_cache_wrapper(user_function, maxsize, typed):
                 stats[0] += 1
                 return result
             stats[1] += 1
-            result = user_function(*args, **kwds)
+            if kwds:
+                result = user_function(*args, **kwds)
+            elif len(args) == 1:
+                result = user_function(args[0])     # see _call: no C recursion
+            else:
+                result = _call(user_function, args, kwds)
             cache[key] = result
             return result
     else:
@@ -355,7 +378,12 @@ def _lru_cache_wrapper(user_function, maxsize, typed):
                     stats[0] += 1
                     return result
                 stats[1] += 1
-            result = user_function(*args, **kwds)
+            if kwds:
+                result = user_function(*args, **kwds)
+            elif len(args) == 1:
+                result = user_function(args[0])     # see _call: no C recursion
+            else:
+                result = _call(user_function, args, kwds)
             with lock:
                 if key in cache:
                     # another thread cached it meanwhile; keep the newer result
