@@ -417,8 +417,11 @@ Type deque_core_type = {
     .methods = deque_methods, .new_ = deque_tp_new,
 };
 
+/* The type is static and shared by every interpreter (process): it is readied once, by the
+ * first import or by mp_prepare_sharing (interp/mp/mp_process.c), which also makes its dict
+ * immortal before a second interpreter exists; later imports only bind it. */
 static int collections_init(Obj *d) {
-    if (type_ready(&deque_core_type) < 0) return -1;
+    if (!deque_core_type.dict && type_ready(&deque_core_type) < 0) return -1;
     return dict_set_s(d, "_deque", (Obj *)&deque_core_type);
 }
 
