@@ -13,4 +13,4 @@ def work(n):
     return (n, s, len(d))
 if __name__ == "__main__":
     with mp.Pool(4) as p:
-        print(p.map(work, [20000] * 8))
+        print(p.map(work, [5000] * 8))
