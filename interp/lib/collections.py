@@ -82,11 +82,6 @@ class deque(_deque):
         items.reverse()
         self._assign(items)
 
-    def __reversed__(self):
-        items = self._snapshot()
-        items.reverse()
-        return iter(items)
-
     def __repr__(self):
         if getattr(self, '_in_repr', False):
             return '[...]'

@@ -12,11 +12,13 @@
  * holds the deque's object lock; len alone is also read unlocked (len(d), truth) as a relaxed
  * atomic. No Python code runs under the lock: a reference that leaves the deque (popped by
  * maxlen, cleared, replaced) is moved out under the lock and DECREF'd after unlocking; lookups
- * that compare (`in`) and iteration work on a tuple snapshot taken under the lock. So append,
- * appendleft, pop, popleft, rotate, clear, d[i], d[i] = v and del d[i] are atomic under every
- * GIL policy, `none` included, as CPython's deque operations are under its GIL; iteration sees
- * the deque as it was when the iterator was made (CPython raises RuntimeError instead when the
- * deque changes during iteration).
+ * that compare (`in`) work on a tuple snapshot taken under the lock. So append, appendleft, pop,
+ * popleft, rotate, clear, d[i], d[i] = v and del d[i] are atomic under every GIL policy, `none`
+ * included, as CPython's deque operations are under its GIL.
+ * Iteration: `state` counts the mutations that move items (every push, pop, clear, rotate,
+ * deletion; not d[i] = v), as CPython's deque does; an iterator (_deque_iterator, forward or
+ * reversed) remembers it and raises RuntimeError("deque mutated during iteration") when it
+ * changed. The iterator reads the deque under the deque's lock, one item per step.
  *
  * Called by: interp/lib/collections.py. Locks: the deque's object lock, as above.
  */
@@ -32,6 +34,7 @@ typedef struct {
     intptr_t head;
     intptr_t len;       /* stored and loaded as a relaxed atomic (read unlocked) */
     intptr_t maxlen;    /* -1: unbounded */
+    uintptr_t state;    /* mutation count, for iterators (under the lock) */
 } DequeObj;
 
 extern Type deque_core_type;
@@ -59,6 +62,7 @@ static int grow(DequeObj *d) {
  * that maxlen pushed out of the other end (to DECREF after unlocking), or NULL. */
 static int push(DequeObj *d, Obj *v, bool left, Obj **dropped) {
     *dropped = NULL;
+    d->state++;
     if (d->maxlen == 0) { *dropped = NEWREF(v); return 0; }   /* nothing is kept */
     if (d->len == d->cap && grow(d) < 0) return -1;
     if (left) {
@@ -83,6 +87,7 @@ static int push(DequeObj *d, Obj *v, bool left, Obj **dropped) {
 /* Locked. Remove and return (the deque's reference) the right or left item; len must be > 0. */
 static Obj *take(DequeObj *d, bool left) {
     Obj *v;
+    d->state++;
     if (left) {
         v = d->items[d->head];
         d->head = (d->head + 1) & (d->cap - 1);
@@ -105,6 +110,7 @@ static int push_obj(Obj *o, Obj *v, bool left) {
 /* Detach the whole ring under the lock; the caller DECREFs the n items after unlocking. */
 static Obj **detach(DequeObj *d, intptr_t *n, intptr_t *cap, intptr_t *head) {
     Obj **items = d->items;
+    d->state++;
     *n = d->len;
     *cap = d->cap;
     *head = d->head;
@@ -191,6 +197,7 @@ static int deque_setitem(Obj *o, Obj *key, Obj *val) {
         old = *s;
         *s = NEWREF(val);
     } else if (ok) {
+        d->state++;
         old = *slot(d, (intptr_t)i);
         for (intptr_t k = (intptr_t)i; k < d->len - 1; k++) *slot(d, k) = *slot(d, k + 1);
         set_len(d, d->len - 1);
@@ -213,13 +220,97 @@ static int deque_contains(Obj *o, Obj *v) {
     return r;
 }
 
-static Obj *deque_iter(Obj *o) {
-    Obj *t = snapshot_tuple(o);
-    if (!t) return NULL;
-    Obj *it = obj_iter(t);
-    DECREF(t);
-    return it;
+/* ---- the iterator ------------------------------------------------------------------------------ */
+
+typedef struct {
+    Obj base;
+    Obj *deque;         /* a strong reference */
+    intptr_t index;     /* items yielded so far */
+    intptr_t counter;   /* items left; 0 once exhausted or invalidated */
+    uintptr_t state;    /* the deque's state when the iterator was made */
+    bool reverse;
+} DequeIterObj;
+
+extern Type deque_iter_type, deque_reviter_type;
+
+static Obj *deque_iter_new(Obj *o, bool reverse) {
+    DequeIterObj *it = (DequeIterObj *)obj_alloc(reverse ? &deque_reviter_type : &deque_iter_type,
+                                                 sizeof(DequeIterObj));
+    if (!it) return NULL;
+    it->deque = NEWREF(o);
+    it->reverse = reverse;
+    obj_lock(o);
+    it->state = D(o)->state;
+    it->counter = D(o)->len;
+    obj_unlock(o);
+    return (Obj *)it;
 }
+
+static Obj *deque_iter(Obj *o) { return deque_iter_new(o, false); }
+
+/* The iterator's own fields are only touched by the thread calling next (CPython's iterators are
+ * not shareable between threads either); the deque's are read under the deque's lock. */
+static Obj *deque_iter_next(Obj *self) {
+    DequeIterObj *it = (DequeIterObj *)self;
+    Obj *o = it->deque;
+    obj_lock(o);
+    DequeObj *d = D(o);
+    if (d->state != it->state) {       /* checked first: raises again on every later next() */
+        obj_unlock(o);
+        it->counter = 0;
+        return exc_raise(RuntimeError_t, "deque mutated during iteration");
+    }
+    if (it->counter == 0) { obj_unlock(o); return NULL; }
+    intptr_t i = it->reverse ? d->len - 1 - it->index : it->index;
+    Obj *v = NULL;
+    if (i >= 0 && i < d->len) v = NEWREF(*slot(d, i));
+    obj_unlock(o);
+    if (!v) { it->counter = 0; return NULL; }
+    it->index++;
+    it->counter--;
+    return v;
+}
+
+static Obj *deque_iter_self(Obj *self) { return NEWREF(self); }
+
+static void deque_iter_dealloc(Obj *self) {
+    DECREF(((DequeIterObj *)self)->deque);
+    obj_free(self);
+}
+
+static Obj *it_m_length_hint(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)a; (void)n; (void)k;
+    return int_from_i64(((DequeIterObj *)self)->counter);
+}
+
+static Obj *it_m_next(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)a; (void)n; (void)k;
+    Obj *v = deque_iter_next(self);
+    if (!v && !exc_occurred()) exc_raise_obj((Obj *)StopIteration_t);
+    return v;
+}
+
+static Obj *it_m_iter(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)a; (void)n; (void)k;
+    return NEWREF(self);
+}
+
+static const MethodDef deque_iter_methods[] = {
+    {"__length_hint__", it_m_length_hint}, {"__next__", it_m_next}, {"__iter__", it_m_iter},
+    {NULL, NULL},
+};
+
+Type deque_iter_type = {
+    .base = {IMMORTAL_REFCNT, &type_type}, .name = "_collections._deque_iterator",
+    .base_type = &object_type, .size = sizeof(DequeIterObj), .dealloc = deque_iter_dealloc,
+    .iter = deque_iter_self, .next = deque_iter_next, .methods = deque_iter_methods,
+};
+
+Type deque_reviter_type = {
+    .base = {IMMORTAL_REFCNT, &type_type}, .name = "_collections._deque_reverse_iterator",
+    .base_type = &object_type, .size = sizeof(DequeIterObj), .dealloc = deque_iter_dealloc,
+    .iter = deque_iter_self, .next = deque_iter_next, .methods = deque_iter_methods,
+};
 
 /* ---- methods ------------------------------------------------------------------------------------ */
 
@@ -297,6 +388,7 @@ static Obj *m_rotate(Obj *self, Obj *const *a, int n, Obj *k) {
     obj_lock(self);
     DequeObj *d = D(self);
     intptr_t len = d->len;
+    d->state++;
     if (len > 1) {
         int64_t m = r % len;
         if (m < 0) m += len;
@@ -399,13 +491,18 @@ static Obj *m_iter(Obj *self, Obj *const *a, int n, Obj *k) {
     return deque_iter(self);
 }
 
+static Obj *m_reversed(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)a; (void)n; (void)k;
+    return deque_iter_new(self, true);
+}
+
 static const MethodDef deque_methods[] = {
     {"append", m_append}, {"appendleft", m_appendleft}, {"pop", m_pop}, {"popleft", m_popleft},
     {"extend", m_extend}, {"extendleft", m_extendleft}, {"clear", m_clear}, {"rotate", m_rotate},
     {"_snapshot", m_snapshot}, {"_assign", m_assign}, {"_setmaxlen", m_setmaxlen},
     {"_getmaxlen", m_getmaxlen}, {"__len__", m_len}, {"__getitem__", m_getitem},
     {"__setitem__", m_setitem}, {"__delitem__", m_delitem}, {"__contains__", m_contains},
-    {"__iter__", m_iter},
+    {"__iter__", m_iter}, {"__reversed__", m_reversed},
     {NULL, NULL},
 };
 
@@ -422,6 +519,8 @@ Type deque_core_type = {
  * immortal before a second interpreter exists; later imports only bind it. */
 static int collections_init(Obj *d) {
     if (!deque_core_type.dict && type_ready(&deque_core_type) < 0) return -1;
+    if (!deque_iter_type.dict && type_ready(&deque_iter_type) < 0) return -1;
+    if (!deque_reviter_type.dict && type_ready(&deque_reviter_type) < 0) return -1;
     return dict_set_s(d, "_deque", (Obj *)&deque_core_type);
 }
 

@@ -37,9 +37,12 @@ for mode in ('clear', 'grow', 'pop'):
             pass
 
 d = deque(range(10))
-for x in d:
-    d.append(x)
-    d.popleft()
+try:
+    for x in d:
+        d.append(x)
+        d.popleft()
+except RuntimeError:
+    pass
 print(len(d))
 
 def popping(d):

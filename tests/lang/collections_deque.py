@@ -69,3 +69,24 @@ for i in range(1000):
 print(len(big), sum(big), big[0], big[-1], big[500], list(big)[:5] == [big[i] for i in range(5)])
 it = iter(deque([1, 2, 3])); print(next(it), list(it), bool(deque()), bool(deque([0])))
 print(isinstance(deque(), deque), type(deque()).__name__, deque.__name__)
+# iterators: mutation during iteration, reversed, __length_hint__
+d = deque([1, 2, 3])
+it = iter(d)
+print(type(it), next(it), it.__length_hint__(), list(it), list(reversed(d)), type(reversed(d)))
+try:
+    for x in d:
+        d.append(x)
+except RuntimeError as e:
+    print('RuntimeError', e)
+d = deque(range(5))
+it = iter(d); next(it); d[0] = 'x'; print(list(it))
+it = iter(d); next(it); d.rotate(1)
+try: next(it)
+except RuntimeError as e: print('RuntimeError', e)
+try: next(it)
+except RuntimeError as e: print('again', e)
+it = iter(d); print(it.__next__(), iter(it) is it)
+e = iter(deque())
+try: e.__next__()
+except StopIteration as x: print('StopIteration', repr(x))
+print(list(reversed(deque())), sum(deque(range(100))), max(deque([3, 9, 2])), sorted(deque('cab')))

@@ -1,7 +1,8 @@
 # collections.deque shared between threads with no lock of our own: append/appendleft from
 # producers, pop/popleft from consumers, while readers index, iterate, rotate and test `in`.
 # Each C deque operation is atomic (as CPython's under its GIL), also under the policy `none`
-# (the deque's object lock): every item pushed comes out exactly once and nothing crashes.
+# (the deque's object lock): every item pushed comes out exactly once and nothing crashes;
+# an iterator over a deque that changes raises RuntimeError, as CPython's.
 import threading
 from collections import deque
 
@@ -34,7 +35,14 @@ def reader():
             d[-1]
         except IndexError:
             pass
-        seen += sum(1 for _ in d) >= 0
+        try:
+            seen += sum(1 for _ in d) >= 0
+        except RuntimeError:        # "deque mutated during iteration", as CPython
+            seen += 1
+        try:
+            list(reversed(d))
+        except RuntimeError:
+            pass
         (0, 0) in d
         d.rotate(1)
         d.rotate(-1)
