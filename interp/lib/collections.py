@@ -49,6 +49,9 @@ class deque(_deque):
 
     __copy__ = copy
 
+    def __reduce_ex__(self, protocol):
+        return (self.__class__, (self._snapshot(), self.maxlen))
+
     def count(self, x):
         return self._snapshot().count(x)
 
@@ -662,7 +665,7 @@ class _TupleLike:
         return NotImplemented
 
     def __copy__(self):
-        return self
+        return self._make(self._tuple)
 
     def __deepcopy__(self, memo):
         import copy
