@@ -1,6 +1,8 @@
 #!/bin/sh
 # mk/gen_frozen.sh OUT.c FILE.py... — embed interp/lib/*.py as C strings (frozen modules,
 # compiled on first import; see interp/objects/module.h). Called by mk/host.mk and mk/kernel.mk.
+# Names are the path under interp/lib/ with / as dots: concurrent/futures.py is
+# "concurrent.futures", concurrent/__init__.py the package "concurrent".
 set -e
 out=$1; shift
 {
@@ -18,11 +20,15 @@ out=$1; shift
     i=0
     for f in "$@"; do
         [ -f "$f" ] || continue
-        n=$(basename "$f" .py)
-        echo "    { \"$n\", frozen_src_$i, sizeof frozen_src_$i - 1 },"
+        n=${f#interp/lib/}
+        n=${n%.py}
+        pkg=0
+        case $n in */__init__) n=${n%/__init__}; pkg=1;; esac
+        n=$(echo "$n" | tr / .)
+        echo "    { \"$n\", frozen_src_$i, sizeof frozen_src_$i - 1, $pkg },"
         i=$((i+1))
     done
-    echo '    { NULL, NULL, 0 }'
+    echo '    { NULL, NULL, 0, 0 }'
     echo '};'
 } > "$out.tmp"
 mv "$out.tmp" "$out"

@@ -25,7 +25,7 @@ $(BUILD)/$(1)/gen/modtab.c: $$(HOST_SRCS) mk/gen_modtab.sh
 	@mkdir -p $$(dir $$@)
 	sh mk/gen_modtab.sh $$@ $$(HOST_SRCS)
 
-$(BUILD)/$(1)/gen/frozen.c: $$(INTERP_LIB_PY) mk/gen_frozen.sh
+$(BUILD)/$(1)/gen/frozen.c: $$(INTERP_LIB_PY) mk/gen_frozen.sh mk/interp.mk
 	@mkdir -p $$(dir $$@)
 	sh mk/gen_frozen.sh $$@ $$(INTERP_LIB_PY)
 

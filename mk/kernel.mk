@@ -31,7 +31,7 @@ $(BUILD)/k/gen/modtab.c: $(KINTERP) mk/gen_modtab.sh
 	@mkdir -p $(dir $@)
 	@sh mk/gen_modtab.sh $@ $(KINTERP)
 
-$(BUILD)/k/gen/frozen.c: $(INTERP_LIB_PY) mk/gen_frozen.sh
+$(BUILD)/k/gen/frozen.c: $(INTERP_LIB_PY) mk/gen_frozen.sh mk/interp.mk
 	@mkdir -p $(dir $@)
 	@sh mk/gen_frozen.sh $@ $(INTERP_LIB_PY)
 

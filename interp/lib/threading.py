@@ -523,8 +523,26 @@ def enumerate():
         return list(_active.values()) + list(_limbo.values())
 
 
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    """Call func(*arg, **kwargs) at interpreter exit, before the non-daemon threads are joined
+    (last registered, first called; CPython's hook for concurrent.futures' executors)."""
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append((func, arg, kwargs))
+
+
 def _shutdown():
-    """Join every non-daemon thread (the runtime calls this at interpreter exit)."""
+    """Run the _register_atexit hooks, then join every non-daemon thread (the runtime calls this
+    at interpreter exit)."""
+    global _SHUTTING_DOWN
+    _SHUTTING_DOWN = True
+    while _threading_atexits:
+        func, arg, kwargs = _threading_atexits.pop()
+        func(*arg, **kwargs)
     while True:
         with _active_limbo_lock:
             pending = []

@@ -500,7 +500,8 @@ Obj *mp_current(void) {
  * increments under different GILs: make them immortal (as CPython 3.12 does for static types)
  * before a second interpreter exists. Done once, by the first process start, with the caller's
  * GIL held and no other interpreter running. */
-extern Type thread_lock_type, thread_rlock_type, traceback_type;
+extern Type thread_lock_type, thread_rlock_type, traceback_type, deque_core_type, deque_iter_type,
+    deque_reviter_type;
 
 static void immortal(Obj *o) {
     if (o && !IS_SMALL(o) && o->refcnt < IMMORTAL_REFCNT / 2) o->refcnt = IMMORTAL_REFCNT;
@@ -540,13 +541,17 @@ int mp_prepare_sharing(void) {
     Obj *i1 = s ? obj_iter(s) : NULL, *i2 = b ? obj_iter(b) : NULL, *i3 = l ? seqiter_new(l) : NULL;
     XDECREF(i1); XDECREF(i2); XDECREF(i3); XDECREF(s); XDECREF(b); XDECREF(l);
     exc_clear();
+    if (!deque_core_type.dict && type_ready(&deque_core_type) < 0) return -1;  /* _collections */
+    if (!deque_iter_type.dict && type_ready(&deque_iter_type) < 0) return -1;
+    if (!deque_reviter_type.dict && type_ready(&deque_reviter_type) < 0) return -1;
     Type *ts[] = {&object_type, &type_type, &none_type, &bool_type, &float_type, &str_type,
         &bytes_type, &list_type, &tuple_type, &dict_type, &set_type, &frozenset_type, &range_type,
         &slice_type, &notimpl_type, &builtin_fn_type, &method_type, &function_type, &code_type,
         &cell_type, &module_type, &generator_type, &property_type, &staticmethod_type,
         &classmethod_type, &super_type, &ellipsis_type, &int_type, &bytearray_type,
         &thread_lock_type, &thread_rlock_type, &traceback_type, &mp_lock_type, &mp_rlock_type,
-        &mp_sem_type, &mp_event_type, &mp_value_type, &mp_array_type, &mp_queue_type, &mp_proc_type};
+        &mp_sem_type, &mp_event_type, &mp_value_type, &mp_array_type, &mp_queue_type, &mp_proc_type,
+        &deque_core_type, &deque_iter_type, &deque_reviter_type};
     for (size_t i = 0; i < sizeof ts / sizeof ts[0]; i++) share_type(ts[i]);
     Interp *in = ts_get()->interp;
     share_dict_types(in->builtins);

@@ -11,6 +11,8 @@
  *
  * Frozen Python modules: interp/lib/NAME.py is embedded by mk/gen_frozen.sh into
  * build/.../gen/frozen.c as `const FrozenModule frozen_table[]` and compiled on first import.
+ * Packages: interp/lib/PKG/__init__.py is the package PKG (is_package set), interp/lib/PKG/SUB.py
+ * its submodule "PKG.SUB"; importing "PKG.SUB" imports PKG first and binds SUB on it.
  *
  * import order (import_module): sys.modules, then the C table, then the frozen table. A C module
  * and a frozen one may share a name: then the C init runs first and the frozen source runs in the
@@ -35,6 +37,7 @@ typedef struct {
     const char *name;
     const char *source;                /* Python source, NUL-terminated */
     size_t len;
+    int is_package;                    /* from PKG/__init__.py: gets __path__ = [] */
 } FrozenModule;
 
 /* Generated tables (NULL-terminated / name == NULL terminated). */

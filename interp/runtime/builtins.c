@@ -372,6 +372,11 @@ static Obj *bi_dir(Obj *self, Obj *const *a, int n, Obj *kw) {
             return l;
         }
     }
+    if (obj_is(a[0], &module_type)) {       /* a module: its names, as CPython's module.__dir__ */
+        Obj *l = list_from_iter(module_dict(a[0]));
+        if (l && list_sort(l, NULL, false) < 0) CLEAR(l);
+        return l;
+    }
     Obj *l = list_new(0);
     if (!l) return NULL;
     Obj *o = a[0];

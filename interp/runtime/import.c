@@ -2,7 +2,9 @@
  * interp/runtime/import.c — `import name`: sys.modules, then the built-in C modules (MODULE_DEF, the
  * generated module_table), then the frozen Python modules (interp/lib/NAME.py, compiled on first
  * import). A C module and a frozen module of the same name combine: C init first, then the
- * Python source runs in the same dict. No packages, no files from disk.
+ * Python source runs in the same dict. Frozen packages: "PKG.SUB" imports PKG first (which must be
+ * a package: interp/lib/PKG/__init__.py), then SUB, then binds SUB as an attribute of PKG, as
+ * CPython's importlib does. No relative imports, no files from disk.
  * The module is entered into sys.modules before its body runs (circular imports see the
  * partial module, as in CPython) and removed again if the body fails. Callers hold the GIL.
  */
@@ -42,21 +44,66 @@ Obj *import_module_obj(Obj *name) {
     if (m) return NEWREF(m);
     if (exc_occurred()) return NULL;
     const char *nm = str_data(name);
+    const char *dot = strrchr(nm, '.');
+    Obj *parent = NULL;
+    if (dot) {
+        /* a submodule: the parent package first; its body may have imported us already */
+        Obj *pn = str_new(nm, (size_t)(dot - nm));
+        if (!pn) return NULL;
+        parent = import_module_obj(pn);
+        if (!parent) { DECREF(pn); return NULL; }
+        Obj *pd = obj_is(parent, &module_type) ? module_dict(parent) : NULL;
+        if (!pd || !dict_get_s(pd, "__path__")) {
+            exc_raise(ModuleNotFoundError_t, "No module named '%S'; '%S' is not a package", name, pn);
+            DECREF(pn);
+            DECREF(parent);
+            return NULL;
+        }
+        DECREF(pn);
+        m = dict_get(in->modules, name);
+        if (m) { DECREF(parent); return NEWREF(m); }
+        if (exc_occurred()) { DECREF(parent); return NULL; }
+    }
     const ModuleDef *def = find_builtin(nm);
     const FrozenModule *fz = find_frozen(nm);
-    if (!def && !fz) return exc_raise(ModuleNotFoundError_t, "No module named '%S'", name);
+    if (!def && !fz) {
+        XDECREF(parent);
+        return exc_raise(ModuleNotFoundError_t, "No module named '%S'", name);
+    }
     m = module_new_obj(name);
-    if (!m) return NULL;
-    if (dict_set(in->modules, name, m) < 0) { DECREF(m); return NULL; }
+    if (!m) { XDECREF(parent); return NULL; }
+    if (dict_set(in->modules, name, m) < 0) { XDECREF(parent); DECREF(m); return NULL; }
     if (def && def->init(module_dict(m)) < 0) goto fail;
     if (fz) {
         char fname[96];
         snprintf(fname, sizeof fname, "<frozen %s>", nm);
-        if (dict_set_s(module_dict(m), "__builtins__", in->builtins) < 0) goto fail;
+        Obj *d = module_dict(m);
+        if (dict_set_s(d, "__builtins__", in->builtins) < 0) goto fail;
+        if (fz->is_package) {
+            Obj *path = list_new(0);
+            int bad = !path || dict_set_s(d, "__path__", path) < 0 ||
+                      dict_set_s(d, "__package__", name) < 0;
+            XDECREF(path);
+            if (bad) goto fail;
+        } else if (dot) {
+            Obj *pk = str_new(nm, (size_t)(dot - nm));
+            int bad = !pk || dict_set_s(d, "__package__", pk) < 0;
+            XDECREF(pk);
+            if (bad) goto fail;
+        }
         if (exec_in_module(m, fname, fz->source, fz->len) < 0) goto fail;
+    }
+    if (parent) {
+        Obj *tail = str_from_cstr(dot + 1);
+        int bad = !tail || obj_setattr(parent, tail, m) < 0;
+        XDECREF(tail);
+        DECREF(parent);
+        parent = NULL;
+        if (bad) goto fail;
     }
     return m;
 fail: {
+        XDECREF(parent);
         Obj *e = exc_fetch();
         dict_del(in->modules, name);
         exc_clear();

@@ -1567,6 +1567,15 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
     TARGET(IMPORT_FROM) {
         Obj *m = TOP();
         Obj *v = obj_lookup_attr(m, names[ARG]);
+        if (!v && !exc_occurred() && obj_is(m, &module_type) && dict_get_s(module_dict(m), "__path__")) {
+            /* `from PKG import SUB`: SUB may be a submodule not imported yet */
+            Obj *pn = dict_get_s(module_dict(m), "__name__");
+            Obj *full = pn && str_check(pn) ? str_fmt("%S.%S", pn, names[ARG]) : NULL;
+            SAVE_FRAME();
+            v = full ? import_module_obj(full) : NULL;
+            XDECREF(full);
+            if (!v && exc_matches(ModuleNotFoundError_t)) exc_clear();
+        }
         if (!v) {
             if (exc_occurred()) goto error;
             Obj *mn = obj_lookup_attr(m, str_intern("__name__"));
