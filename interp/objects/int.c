@@ -139,13 +139,16 @@ static Obj *iv_mul(IV *a, IV *b)
         if (!r) return NULL;
         r->base.refcnt = 1;
         r->base.type = &int_type;
-        mag_mul(a->d, a->n, b->d, b->n, r->d);
+        if (mag_mul(a->d, a->n, b->d, b->n, r->d) < 0) {
+            mem_free(r);
+            return NULL;                                /* mem_alloc raised MemoryError */
+        }
         intptr_t m = mag_norm(r->d, n);
         r->size = (a->neg ^ b->neg) ? -m : m;
         return (Obj *)r;
     }
     digit sbuf[8], *out = sbuf;
-    mag_mul(a->d, a->n, b->d, b->n, out);
+    mag_mul(a->d, a->n, b->d, b->n, out);               /* below the cutoff: allocates nothing */
     return int_from_mag(a->neg ^ b->neg, out, n);
 }
 
