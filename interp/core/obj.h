@@ -364,6 +364,13 @@ size_t str_nchars(Obj *s);                   /* len() in code points */
 Obj *str_from_codepoint(uint32_t cp);        /* chr(); ValueError outside 0..0x10FFFF */
 int str_codepoint_at(Obj *s, size_t i, uint32_t *cp);  /* code point i (in range), for ord() etc. */
 int str_check(Obj *o);                       /* str or subclass */
+/* Code point properties as the str methods see them (interp/objects/str_methods.c): case mapping,
+ * isalnum, isdecimal, isspace. */
+uint32_t str_cp_lower(uint32_t c);
+uint32_t str_cp_upper(uint32_t c);
+bool str_cp_isalnum(uint32_t c);
+bool str_cp_isdecimal(uint32_t c);
+bool str_cp_isspace(uint32_t c);
 int str_compare3(Obj *a, Obj *b);            /* two str: -1/0/1 in code point order (fast paths) */
 
 /* A growable byte buffer for building strings without quadratic copying. */

@@ -19,7 +19,6 @@
 #include <string.h>
 #include "objects/module.h"
 #include "objects/objects.h"
-#include "objects/strfmt.h"
 #include "core/objlock.h"
 
 #define MT_N 624
@@ -188,7 +187,7 @@ static Obj *random_getrandbits(Obj *self, Obj *const *args, int nargs, Obj *kw) 
     Obj *order = str_from_cstr("little");
     if (!order) { DECREF(b); return NULL; }
     Obj *fa[2] = { b, order };
-    Obj *res = int_from_bytes((Obj *)&int_type, fa, 2, NULL);
+    Obj *res = obj_call_method((Obj *)&int_type, "from_bytes", fa, 2);
     DECREF(b); DECREF(order);
     return res;
 }
