@@ -16,7 +16,7 @@ INTERP_GIL_SRCS      := $(addprefix interp/gil/,gil.c gil_new.c gil_old.c gil_pr
                           gil_unsafe.c)
 INTERP_MP_SRCS       := $(addprefix interp/mp/,mp_copy.c mp_process.c mp_shared.c mp_sync.c \
                           mp_value.c mp_queue.c mod_multiprocessing.c)
-INTERP_MODULES_SRCS  := $(addprefix interp/modules/,mod_gil.c mod_math.c mod_native.c mod_random.c mod_re.c \
+INTERP_MODULES_SRCS  := $(addprefix interp/modules/,mod_gil.c mod_math.c mod_native.c mod_random.c mod_re.c mod_struct.c \
                           mod_os.c mod_thread.c mod_time.c)
 INTERP_SRCS := $(INTERP_CORE_SRCS) $(INTERP_OBJECTS_SRCS) $(INTERP_BYTECODE_SRCS) \
                $(INTERP_COMPILE_SRCS) $(INTERP_GIL_SRCS) $(INTERP_RUNTIME_SRCS) \
@@ -24,7 +24,8 @@ INTERP_SRCS := $(INTERP_CORE_SRCS) $(INTERP_OBJECTS_SRCS) $(INTERP_BYTECODE_SRCS
 INTERP_HDRS := $(wildcard interp/*/*.h)
 # Frozen Python modules, compiled on first import (interp/objects/module.h).
 INTERP_LIB_PY := interp/lib/demos.py interp/lib/multiprocessing.py interp/lib/threading.py \
-                 interp/lib/random.py interp/lib/json.py interp/lib/re.py
+                 interp/lib/random.py interp/lib/json.py interp/lib/re.py \
+                 interp/lib/struct.py
 
 # The two ports: tollpy as a Linux program, and the glue that runs it inside the kernel.
 HOST_PORT_SRCS  := ports/host/port_linux.c ports/host/host_main.c
