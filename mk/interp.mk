@@ -27,7 +27,7 @@ INTERP_LIB_PY := interp/lib/demos.py interp/lib/multiprocessing.py interp/lib/th
                  interp/lib/random.py interp/lib/json.py interp/lib/re.py \
                  interp/lib/struct.py interp/lib/statistics.py \
                  interp/lib/errno.py interp/lib/io.py interp/lib/typing.py \
-                 interp/lib/dataclasses.py interp/lib/enum.py
+                 interp/lib/dataclasses.py interp/lib/enum.py interp/lib/array.py
 
 # The two ports: tollpy as a Linux program, and the glue that runs it inside the kernel.
 HOST_PORT_SRCS  := ports/host/port_linux.c ports/host/host_main.c
