@@ -6,7 +6,7 @@
 INTERP_CORE_SRCS     := interp/core/state.c interp/core/mem.c interp/core/cstack.c interp/core/objlock.c
 INTERP_OBJECTS_SRCS  := $(addprefix interp/objects/,object.c attr.c descr.c builtin_fn.c exc.c \
                           args.c int.c bigdigits.c float.c str.c str_methods.c strfmt.c bytes.c \
-                          list.c tuple.c dict.c set.c range.c slice.c iter.c module.c ops.c)
+                          list.c tuple.c dict.c set.c range.c slice.c iter.c module.c ops.c weakref.c)
 INTERP_BYTECODE_SRCS := interp/bytecode/code.c interp/bytecode/dis.c
 INTERP_COMPILE_SRCS  := $(addprefix interp/compile/,lexer.c parser.c strlit.c ast.c symtable.c \
                           compile.c assemble.c)
@@ -16,7 +16,7 @@ INTERP_GIL_SRCS      := $(addprefix interp/gil/,gil.c gil_new.c gil_old.c gil_pr
                           gil_unsafe.c)
 INTERP_MP_SRCS       := $(addprefix interp/mp/,mp_copy.c mp_process.c mp_shared.c mp_sync.c \
                           mp_value.c mp_queue.c mod_multiprocessing.c)
-INTERP_MODULES_SRCS  := $(addprefix interp/modules/,mod_gil.c mod_math.c mod_native.c mod_random.c mod_re.c mod_struct.c \
+INTERP_MODULES_SRCS  := $(addprefix interp/modules/,mod_gil.c mod_math.c mod_native.c mod_random.c mod_re.c mod_struct.c mod_weakref.c \
                           mod_os.c mod_thread.c mod_time.c)
 INTERP_SRCS := $(INTERP_CORE_SRCS) $(INTERP_OBJECTS_SRCS) $(INTERP_BYTECODE_SRCS) \
                $(INTERP_COMPILE_SRCS) $(INTERP_GIL_SRCS) $(INTERP_RUNTIME_SRCS) \
@@ -27,7 +27,8 @@ INTERP_LIB_PY := interp/lib/demos.py interp/lib/multiprocessing.py interp/lib/th
                  interp/lib/random.py interp/lib/json.py interp/lib/re.py \
                  interp/lib/struct.py interp/lib/statistics.py \
                  interp/lib/errno.py interp/lib/io.py interp/lib/typing.py \
-                 interp/lib/dataclasses.py interp/lib/enum.py interp/lib/array.py
+                 interp/lib/dataclasses.py interp/lib/enum.py interp/lib/array.py \
+                 interp/lib/weakref.py
 
 # The two ports: tollpy as a Linux program, and the glue that runs it inside the kernel.
 HOST_PORT_SRCS  := ports/host/port_linux.c ports/host/host_main.c

@@ -441,6 +441,19 @@ Obj *slice_new(Obj *start, Obj *stop, Obj *step);
 int slice_indices(Obj *slice, intptr_t len, intptr_t *start, intptr_t *stop, intptr_t *step, intptr_t *slicelen);
 Obj *range_new(intptr_t start, intptr_t stop, intptr_t step);
 
+/* ---- weak references (interp/objects/weakref.c) ---------------------------------------------- */
+extern Type weakref_type;
+extern volatile intptr_t weakref_live;       /* objects that have weak references; 0: skip the hook */
+void weakref_init(void);                     /* once, from types_init */
+Obj *weakref_new(Obj *obj, Obj *callback);   /* TypeError unless obj is a class statement's instance */
+intptr_t weakref_count(Obj *obj);
+/* obj is being deallocated (its __del__ done, not resurrected): its weak references read None
+ * from now on. Returns the first of those with a callback (a new reference each), chained:
+ * weakref_chain_next gives the next one and the callback to call with it; the caller calls
+ * each, then DECREFs it. */
+Obj *weakref_clear_referent(Obj *obj);
+Obj *weakref_chain_next(Obj *w, Obj **callback);
+
 /* ---- functions you can call from C ------------------------------------------------------------ */
 Obj *builtin_fn_new(const char *name, MethFn fn, Obj *self);  /* self may be NULL */
 Obj *method_new(Obj *func, Obj *self);                           /* a bound method */
