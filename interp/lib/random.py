@@ -41,6 +41,24 @@ def _bisect_right(a, x, lo, hi):
     return lo
 
 
+_HASH_MODULUS = (1 << 61) - 1
+
+
+def _float_hash64(x):
+    """hash(x) as a 64-bit CPython computes it (the guest's hash word is 32 bits), so seed(3.5)
+    draws the same numbers on both ports."""
+    if x != x:
+        return 0
+    if x in (float('inf'), float('-inf')):
+        return 314159 if x > 0 else -314159
+    m, d = x.as_integer_ratio()
+    k = d.bit_length() - 1          # d == 2**k
+    h = (abs(m) % _HASH_MODULUS) * pow(2, (-k) % 61, _HASH_MODULUS) % _HASH_MODULUS
+    if m < 0:
+        h = -h
+    return -2 if h == -1 else h
+
+
 class Random(_random.Random):
     VERSION = 3
 
@@ -64,6 +82,8 @@ class Random(_random.Random):
         elif not isinstance(a, (type(None), int, float, str, bytes, bytearray)):
             raise TypeError('The only supported seed types are: None,\n'
                             'int, float, str, bytes, and bytearray.')
+        if isinstance(a, float):
+            a = _float_hash64(a)
         super().seed(a)
         self.gauss_next = None
 

@@ -724,24 +724,26 @@ static bool is_repeat_char(uint32_t c) { return c == '*' || c == '+' || c == '?'
 static int read_braces(Parser *ps, int *mn, int *mx) {
     intptr_t s = ps->i;
     intptr_t q = s;
-    long lo = -1, hi = -1;
+    int64_t lo = -1, hi = -1;
     bool comma = false;
-    long v = 0;
+    int64_t v = 0;
     bool any = false;
-    while (q < ps->n && is_digit(ps->p[q])) { if (v < 100000000) v = v * 10 + (long)(ps->p[q] - '0'); q++; any = true; }
+    while (q < ps->n && is_digit(ps->p[q])) { if (v < ((int64_t)1 << 40)) v = v * 10 + (int64_t)(ps->p[q] - '0'); q++; any = true; }
     if (any) lo = v;
     if (q < ps->n && ps->p[q] == ',') {
         comma = true;
         q++;
         v = 0; any = false;
-        while (q < ps->n && is_digit(ps->p[q])) { if (v < 100000000) v = v * 10 + (long)(ps->p[q] - '0'); q++; any = true; }
+        while (q < ps->n && is_digit(ps->p[q])) { if (v < ((int64_t)1 << 40)) v = v * 10 + (int64_t)(ps->p[q] - '0'); q++; any = true; }
         if (any) hi = v;
     }
     if (q >= ps->n || ps->p[q] != '}') return 0;
     if (lo < 0 && !comma) return 0;
     if (!comma) hi = lo;
     if (lo < 0) lo = 0;
-    if (lo > 4294967294L || hi > 4294967294L) { perr(ps, "the repetition number is too large", s); return -1; }
+    /* CPython's MAXREPEAT is 2**32 - 1; here counts must also fit an int */
+    if (lo >= 4294967295ll || hi >= 4294967295ll) { perr(ps, "the repetition number is too large", s); return -1; }
+    if (lo > 0x7fffffff || hi > 0x7fffffff) { perr(ps, "the repetition number is too large", s); return -1; }
     if (hi >= 0 && hi < lo) { perr(ps, "min repeat greater than max repeat", s); return -1; }
     ps->i = q + 1;
     *mn = (int)lo;

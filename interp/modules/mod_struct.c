@@ -189,7 +189,10 @@ static int get_int(const Fmt *f, char c, intptr_t size, Obj *v, uint64_t *out) {
             int rc = int_as_i64(hi, &h);
             DECREF(hi);
             if (rc < 0 || h > 0xffffffffll) { exc_clear(); return range_error(f, c, size); }
-            Obj *lo = obj_binop(v, MK_SMALL(0xffffffff), NB_AND);
+            Obj *mask = int_from_i64(0xffffffffll);     /* not a small int on a 32-bit guest */
+            if (!mask) return -1;
+            Obj *lo = obj_binop(v, mask, NB_AND);
+            DECREF(mask);
             if (!lo) return -1;
             int64_t l;
             rc = int_as_i64(lo, &l);

@@ -41,6 +41,3 @@ class Eq:
     def __hash__(self): return hash(self.v)
 q1, q2 = Eq(5), Eq(5)
 print(weakref.ref(q1) == weakref.ref(q2), hash(weakref.ref(q1)) == hash(5))
-def cb(wr): raise ValueError('boom')
-t = Obj(9); rr = weakref.ref(t, cb); del t
-print('after boom')
