@@ -721,6 +721,29 @@ static void compile_function(Comp *k, Node *n)
     }
 }
 
+/* Does a class body or module have `name: annotation` statements (outside nested functions
+ * and classes)? Then it starts with __annotations__ = {} (CPython's SETUP_ANNOTATIONS). */
+static bool has_annotations(NodeList *l)
+{
+    for (int i = 0; i < l->n; i++) {
+        Node *s = l->items[i];
+        if (!s) continue;
+        if (s->kind == S_ANNASSIGN && s->a && s->a->kind == E_NAME) return true;
+        if (s->kind == S_FUNCDEF || s->kind == S_CLASSDEF) continue;
+        if (has_annotations(&s->l1) || has_annotations(&s->l2) || has_annotations(&s->l3) ||
+            has_annotations(&s->l4))
+            return true;
+    }
+    return false;
+}
+
+static void setup_annotations(Comp *k, NodeList *body)
+{
+    if (!has_annotations(body)) return;
+    emit(k, OP_BUILD_MAP, 0);
+    emit(k, OP_STORE_NAME, add_name(k, intern(k, "__annotations__")));
+}
+
 static void compile_class(Comp *k, Node *n)
 {
     for (int i = 0; i < n->l2.n; i++) compile_expr(k, n->l2.items[i]);
@@ -736,6 +759,7 @@ static void compile_class(Comp *k, Node *n)
         load_const(k, n->l1.items[0]->a->v);
         emit(k, OP_STORE_NAME, add_name(k, intern(k, "__doc__")));
     }
+    setup_annotations(k, &n->l1);
     compile_stmts(k, &n->l1);
     if (n->scope->needs_class_cell) {
         emit(k, OP_LOAD_CLOSURE, cell_index(k->u, intern(k, "__class__")));
@@ -1448,6 +1472,17 @@ static void compile_stmt(Comp *k, Node *s)
         if (s->b) {
             compile_expr(k, s->b);
             compile_store(k, s->a);
+        }
+        if (s->a->kind == E_NAME && (u->kind == SC_CLASS || (u->kind == SC_MODULE && k->mode == COMPILE_FILE))) {
+            /* __annotations__[name] = annotation (the dict made by setup_annotations) */
+            compile_expr(k, s->c);
+            compile_name(k, intern(k, "__annotations__"), CTX_LOAD);
+            load_const(k, s->a->v);
+            emit(k, OP_STORE_SUBSCR, 0);
+            break;
+        }
+        if (s->b) {
+            /* stored above */
         } else if (s->a->kind == E_ATTR) {
             compile_expr(k, s->a->a);
             emit(k, OP_POP_TOP, 0);
@@ -1679,6 +1714,7 @@ static Obj *compile_impl(const char *src, size_t len, const char *filename, int 
                     load_const(&k, body->items[0]->a->v);
                     emit(&k, OP_STORE_NAME, add_name(&k, intern(&k, "__doc__")));
                 }
+                if (mode == COMPILE_FILE) setup_annotations(&k, body);
                 compile_stmts(&k, body);
                 if (body->n) u.line = body->items[body->n - 1]->line;
                 load_const(&k, None);

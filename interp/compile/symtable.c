@@ -270,6 +270,9 @@ static void visit_stmt(ST *st, Node *s)
     case S_ANNASSIGN:
         visit_expr(st, s->a);
         if (s->b) visit_expr(st, s->b);
+        /* a class body or a module evaluates a simple name's annotation into __annotations__ */
+        if (s->a->kind == E_NAME && s->c && (st->cur->kind == SC_CLASS || st->cur->kind == SC_MODULE))
+            visit_expr(st, s->c);
         break;
     case S_TRY:
         visit_stmts(st, &s->l1);

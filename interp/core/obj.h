@@ -364,6 +364,13 @@ size_t str_nchars(Obj *s);                   /* len() in code points */
 Obj *str_from_codepoint(uint32_t cp);        /* chr(); ValueError outside 0..0x10FFFF */
 int str_codepoint_at(Obj *s, size_t i, uint32_t *cp);  /* code point i (in range), for ord() etc. */
 int str_check(Obj *o);                       /* str or subclass */
+/* Code point properties as the str methods see them (interp/objects/str_methods.c): case mapping,
+ * isalnum, isdecimal, isspace. */
+uint32_t str_cp_lower(uint32_t c);
+uint32_t str_cp_upper(uint32_t c);
+bool str_cp_isalnum(uint32_t c);
+bool str_cp_isdecimal(uint32_t c);
+bool str_cp_isspace(uint32_t c);
 int str_compare3(Obj *a, Obj *b);            /* two str: -1/0/1 in code point order (fast paths) */
 
 /* A growable byte buffer for building strings without quadratic copying. */
@@ -433,6 +440,19 @@ Obj *slice_new(Obj *start, Obj *stop, Obj *step);
 /* Resolve a slice against a length, as CPython's PySlice_GetIndicesEx; -1 on error. */
 int slice_indices(Obj *slice, intptr_t len, intptr_t *start, intptr_t *stop, intptr_t *step, intptr_t *slicelen);
 Obj *range_new(intptr_t start, intptr_t stop, intptr_t step);
+
+/* ---- weak references (interp/objects/weakref.c) ---------------------------------------------- */
+extern Type weakref_type;
+extern volatile intptr_t weakref_live;       /* objects that have weak references; 0: skip the hook */
+void weakref_init(void);                     /* once, from types_init */
+Obj *weakref_new(Obj *obj, Obj *callback);   /* TypeError unless obj is a class statement's instance */
+intptr_t weakref_count(Obj *obj);
+/* obj is being deallocated (its __del__ done, not resurrected): its weak references read None
+ * from now on. Returns the first of those with a callback (a new reference each), chained:
+ * weakref_chain_next gives the next one and the callback to call with it; the caller calls
+ * each, then DECREFs it. */
+Obj *weakref_clear_referent(Obj *obj);
+Obj *weakref_chain_next(Obj *w, Obj **callback);
 
 /* ---- functions you can call from C ------------------------------------------------------------ */
 Obj *builtin_fn_new(const char *name, MethFn fn, Obj *self);  /* self may be NULL */

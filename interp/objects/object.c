@@ -590,6 +590,7 @@ Obj false_obj = STATIC_OBJ(bool_type);
 /* ---- start-up -------------------------------------------------------------------------------- */
 
 int types_init(void) {
+    weakref_init();
     static bool done;
     if (done) return 0;
     /* object and type first: everything else's dict holds builtin_method objects. The types of

@@ -154,8 +154,12 @@ int obj_hash(Obj *o, intptr_t *out)
                 return -1;
             }
             intptr_t h;
+            int64_t v;
+            /* a result that fits the hash word is used as is (CPython's slot_tp_hash); only a
+             * larger int is reduced by its own hash */
             if (IS_SMALL(r)) h = SMALL_VAL(r);
-            else { int_type.hash(r, &h); }
+            else if (int_as_i64(r, &v) == 0 && v >= INTPTR_MIN && v <= INTPTR_MAX) h = (intptr_t)v;
+            else { exc_clear(); int_type.hash(r, &h); }
             DECREF(r);
             if (h == -1) h = -2;
             *out = h;

@@ -74,10 +74,41 @@ static bool run_del(Obj *o) {
     return true;
 }
 
+/* Weak references to o read None from now on; their callbacks run now (errors printed as
+ * "Exception ignored in", like __del__'s). */
+static void clear_weakrefs(Obj *o) {
+    Obj *w = weakref_clear_referent(o);
+    while (w) {
+        Obj *cb;
+        Obj *next = weakref_chain_next(w, &cb);
+        Obj *saved = exc_fetch();
+        Obj *r = obj_call1(cb, w);
+        if (r) DECREF(r);
+        else {
+            Obj *e = exc_fetch();
+            Obj *fr = obj_repr(cb);
+            StrBuf b;
+            sb_init(&b);
+            sb_adds(&b, "Exception ignored in: ");
+            if (fr) { sb_add(&b, str_data(fr), str_nbytes(fr)); DECREF(fr); }
+            else exc_clear();
+            sb_addc(&b, '\n');
+            Obj *s = sb_finish(&b);
+            if (s) { tb_write_err(str_data(s), str_nbytes(s)); DECREF(s); }
+            exc_clear();
+            if (e) { tb_print_exception(e); DECREF(e); }
+        }
+        if (saved) exc_restore(saved);
+        DECREF(w);
+        w = next;
+    }
+}
+
 static void subtype_dealloc(Obj *o) {
     Type *t = TYPE(o);
     Type *b = static_base(t);
     if ((t->flags & TF_HEAPTYPE) && !run_del(o)) return;
+    if (__atomic_load_n(&weakref_live, __ATOMIC_RELAXED)) clear_weakrefs(o);
     if (t->dictoffset && (!b || b->dictoffset != t->dictoffset)) CLEAR(*dict_slot(o, t));
     if (b && b->dealloc) b->dealloc(o);
     else obj_free(o);
