@@ -26,6 +26,11 @@
  *                S: POP_TOP; POP_EXCEPT; POP_TOP
  *   while:       test -> POP_JUMP_IF_FALSE else; top: body; test -> POP_JUMP_BACKWARD_IF_TRUE top
  *   for:         iter; GET_ITER; top: FOR_ITER else; store; body; JUMP_BACKWARD top
+ *   await e:     e; GET_AWAITABLE; LOAD_CONST None; YIELD_FROM  (written AWAIT below)
+ *   async for:   iter; GET_AITER; top: GET_ANEXT; AWAIT [region -> H, depth keeps the iterator]; store;
+ *                body; JUMP_BACKWARD top; H: END_ASYNC_FOR; else
+ *   async with:  as with, with BEFORE_ASYNC_WITH; AWAIT for __aenter__, and AWAIT after each call of
+ *                __aexit__ (WITH_EXCEPT_START's result included)
  */
 #include <string.h>
 #include <stdio.h>
@@ -60,6 +65,7 @@ typedef struct {
     Region *reg;
     NodeList *fin;          /* FB_FINALLY_TRY: the finally body */
     Obj *name;              /* FB_HANDLER_NAME */
+    bool is_async;          /* FB_WITH of an `async with`: __aexit__'s result is awaited */
 } Fblock;
 
 /* index maps: value -> position in a unit's consts/names/varnames array (open addressing) */
@@ -299,6 +305,14 @@ static void region_resume(Comp *k, Region *r)
     if (r->active) return;
     r->active = true;
     r->start = k->u->ins.n;
+}
+
+/* [o] -> [result of await o] */
+static void emit_await(Comp *k)
+{
+    emit(k, OP_GET_AWAITABLE, 0);
+    load_const(k, None);
+    emit(k, OP_YIELD_FROM, 0);
 }
 
 static Fblock *push_fb(Comp *k, int kind, Node *at)
@@ -693,6 +707,7 @@ static void compile_function(Comp *k, Node *n)
     u.flags = CO_OPTIMIZED | CO_NEWLOCALS;
     if (n->scope->nested) u.flags |= CO_NESTED;
     if (n->scope->generator) u.flags |= CO_GENERATOR;
+    if (n->scope->coroutine) u.flags |= CO_COROUTINE | CO_GENERATOR;
     /* co_consts[0]: the docstring, or None (CPython's convention; the runtime sets __doc__) */
     if (!lambda && n->l1.n && is_docstring(n->l1.items[0])) add_const(k, n->l1.items[0]->a->v);
     else add_const(k, None);
@@ -912,6 +927,10 @@ static void compile_expr(Comp *k, Node *e)
         load_const(k, None);
         emit(k, OP_YIELD_FROM, 0);
         break;
+    case E_AWAIT:
+        compile_expr(k, e->a);
+        emit_await(k);
+        break;
     case E_JOINEDSTR: compile_joined(k, e); break;
     case E_FORMATTED: {
         compile_expr(k, e->a);
@@ -1057,6 +1076,7 @@ static void unwind_fb(Comp *k, int idx, bool preserve)
         emit(k, OP_DUP_TOP, 0);
         emit(k, OP_DUP_TOP, 0);
         emit(k, OP_CALL_FUNCTION, 3);
+        if (f->is_async) emit_await(k);
         emit(k, OP_POP_TOP, 0);
         break;
     }
@@ -1131,8 +1151,39 @@ static void compile_while(Comp *k, Node *s)
     place(k, end);
 }
 
+static void compile_async_for(Comp *k, Node *s)
+{
+    int top = new_label(k), h = new_label(k), end = new_label(k);
+    compile_expr(k, s->b);
+    k->u->line = s->line;
+    emit(k, OP_GET_AITER, 0);
+    place(k, top);
+    Region r;
+    int ref = k->u->ins.n;
+    region_begin(k, &r, h, ref, 0);
+    emit(k, OP_GET_ANEXT, 0);
+    emit_await(k);
+    region_pause(k, &r);
+    compile_store(k, s->a);
+    Fblock *f = push_fb(k, FB_FOR, s);
+    f->cont = top;
+    f->brk = end;
+    compile_stmts(k, &s->l1);
+    pop_fb(k);
+    k->u->line = s->line;
+    emit_jump(k, OP_JUMP_FORWARD, top);
+    place(k, h);
+    emit(k, OP_END_ASYNC_FOR, 0);
+    compile_stmts(k, &s->l2);
+    place(k, end);
+}
+
 static void compile_for(Comp *k, Node *s)
 {
+    if (s->op == 1) {
+        compile_async_for(k, s);
+        return;
+    }
     int top = new_label(k), orelse = new_label(k), end = new_label(k);
     compile_expr(k, s->b);
     k->u->line = s->line;
@@ -1287,13 +1338,16 @@ static void compile_with(Comp *k, Node *s, int i)
     compile_expr(k, it->a);
     u->line = s->line;
     int ref = u->ins.n;
-    emit(k, OP_BEFORE_WITH, 0);
+    bool aw = s->op == 1;
+    emit(k, aw ? OP_BEFORE_ASYNC_WITH : OP_BEFORE_WITH, 0);
+    if (aw) emit_await(k);
     Region r, rc;
     region_begin(k, &r, exc, ref, 0);
     if (it->b) compile_store(k, it->b);
     else emit(k, OP_POP_TOP, 0);
     Fblock *f = push_fb(k, FB_WITH, s);
     f->reg = &r;
+    f->is_async = aw;
     if (i + 1 < s->l1.n) compile_with(k, s, i + 1);
     else compile_stmts(k, &s->l2);
     pop_fb(k);
@@ -1303,12 +1357,14 @@ static void compile_with(Comp *k, Node *s, int i)
     emit(k, OP_DUP_TOP, 0);
     emit(k, OP_DUP_TOP, 0);
     emit(k, OP_CALL_FUNCTION, 3);
+    if (aw) emit_await(k);
     emit(k, OP_POP_TOP, 0);
     emit_jump(k, OP_JUMP_FORWARD, end);
     place(k, exc);
     emit(k, OP_PUSH_EXC_INFO, 0);
     region_begin(k, &rc, cleanup, ref, 1);
     emit(k, OP_WITH_EXCEPT_START, 0);
+    if (aw) emit_await(k);
     emit_jump(k, OP_POP_JUMP_IF_TRUE, suppress);
     emit(k, OP_RERAISE, 0);
     region_pause(k, &rc);

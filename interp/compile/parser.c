@@ -573,9 +573,19 @@ static void fold_binop(P *p, Node *b)
 
 static Node *parse_power(P *p)
 {
-    if (is_kw(p, KW_await)) err_tok(p, "'await' outside function");
-    Node *n = parse_atom(p);
-    parse_atom_trailers(p, &n);
+    Node *n;
+    if (is_kw(p, KW_await)) {
+        /* await_primary: 'await' primary (binds tighter than **); where it may appear is the
+         * symbol table's business */
+        n = mk(p, E_AWAIT);
+        next(p);
+        Node *a = parse_atom(p);
+        parse_atom_trailers(p, &a);
+        n->a = a;
+    } else {
+        n = parse_atom(p);
+        parse_atom_trailers(p, &n);
+    }
     if (KIND == T_DOUBLESTAR) {
         Node *b = mk_at(p, E_BINOP, n);
         next(p);
@@ -1238,6 +1248,20 @@ static Node *parse_with(P *p)
     return n;
 }
 
+static Node *parse_for(P *p, int line)
+{
+    Node *n = mk(p, S_FOR);
+    next(p);
+    n->a = parse_exprlist(p);
+    set_context(p, n->a, CTX_STORE, false);
+    if (!accept_kw(p, KW_in)) err_syntax(p);
+    n->b = parse_testlist_star(p, true);
+    expect_colon(p);
+    parse_block(p, &n->l1, "'for' statement", line);
+    parse_else(p, &n->l2);
+    return n;
+}
+
 static Node *parse_funcdef(P *p)
 {
     Node *n = mk(p, S_FUNCDEF);
@@ -1295,22 +1319,24 @@ static Node *parse_statement(P *p, NodeList *out)
             parse_block(p, &n->l1, "'while' statement", line);
             parse_else(p, &n->l2);
             break;
-        case KW_for:
-            n = mk(p, S_FOR);
-            next(p);
-            n->a = parse_exprlist(p);
-            set_context(p, n->a, CTX_STORE, false);
-            if (!accept_kw(p, KW_in)) err_syntax(p);
-            n->b = parse_testlist_star(p, true);
-            expect_colon(p);
-            parse_block(p, &n->l1, "'for' statement", line);
-            parse_else(p, &n->l2);
-            break;
+        case KW_for: n = parse_for(p, line); break;
         case KW_try: n = parse_try(p); break;
         case KW_with: n = parse_with(p); break;
         case KW_def: n = parse_funcdef(p); break;
         case KW_class: n = parse_classdef(p); break;
-        case KW_async: err_tok(p, "async is not supported");
+        case KW_async: {
+            /* async def / async for / async with: the plain node with op = 1, placed at `async` */
+            int col = TOK.col;
+            next(p);
+            if (is_kw(p, KW_def)) n = parse_funcdef(p);
+            else if (is_kw(p, KW_for)) n = parse_for(p, line);
+            else if (is_kw(p, KW_with)) n = parse_with(p);
+            else err_syntax(p);
+            n->op = 1;
+            n->line = line;
+            n->col = col;
+            break;
+        }
         case KW_else: case KW_elif: case KW_except: case KW_finally: err_syntax(p);
         default: break;
         }
@@ -1322,6 +1348,11 @@ static Node *parse_statement(P *p, NodeList *out)
         }
         if (is_kw(p, KW_def)) n = parse_funcdef(p);
         else if (is_kw(p, KW_class)) n = parse_classdef(p);
+        else if (is_kw(p, KW_async) && lex_peek(p->lx)->kw == KW_def) {
+            next(p);
+            n = parse_funcdef(p);
+            n->op = 1;
+        }
         else err_syntax(p);
         n->l2 = decos;
     }

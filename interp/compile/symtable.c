@@ -178,8 +178,25 @@ static void visit_expr(ST *st, Node *e)
                       !strcmp(n, "<listcomp>") ? "list comprehension" : !strcmp(n, "<setcomp>") ? "set comprehension" :
                       !strcmp(n, "<dictcomp>") ? "dict comprehension" : "generator expression");
         }
+        if (s->coroutine)
+            ctx_error(st->c, NULL, e->line, e->col, e->kind == E_YIELDFROM ? "'yield from' inside async function"
+                      : "asynchronous generators are not supported");
         s->generator = true;
         if (e->a) visit_expr(st, e->a);
+        break;
+    }
+    case E_AWAIT: {
+        Scope *s = st->cur;
+        if (s->kind == SC_MODULE || s->kind == SC_CLASS)
+            ctx_error(st->c, NULL, e->line, e->col, "'await' outside function");
+        if (s->kind == SC_COMP) {
+            Scope *f = s;
+            while (f->kind == SC_COMP) f = f->parent;
+            if (f->coroutine)
+                ctx_error(st->c, NULL, e->line, e->col, "'await' in a comprehension is not supported");
+        }
+        if (!s->coroutine) ctx_error(st->c, NULL, e->line, e->col, "'await' outside async function");
+        visit_expr(st, e->a);
         break;
     }
     default:
@@ -203,6 +220,7 @@ static void visit_stmt(ST *st, Node *s)
         add_flag(st, s->v, DEF_LOCAL);
         Scope *saved = st->cur;
         st->cur = scope_new(st, SC_FUNCTION, s->v, s);
+        st->cur->coroutine = s->op == 1;
         visit_params(st, s->args);
         visit_stmts(st, &s->l1);
         st->cur = saved;
@@ -278,6 +296,9 @@ static void visit_stmt(ST *st, Node *s)
         visit_stmts(st, &s->l4);
         break;
     default:
+        if ((s->kind == S_FOR || s->kind == S_WITH) && s->op == 1 && !st->cur->coroutine)
+            ctx_error(st->c, NULL, s->line, s->col, s->kind == S_FOR ? "'async for' outside async function"
+                      : "'async with' outside async function");
         /* statements whose children are expressions and statement lists */
         if (s->a) visit_expr(st, s->a);
         if (s->kind == S_ASSIGN || s->kind == S_DEL) {

@@ -479,6 +479,26 @@ Type type_type = {
     .call = type_call, .getattr = type_getattr, .getitem = type_subscript, .methods = type_methods,
 };
 
+static Obj *slot_iter(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)a;
+    if (n || k) return exc_raise(TypeError_t, "expected 0 arguments, got %d", n);
+    return TYPE(self)->iter(self);
+}
+static Obj *slot_next(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)a;
+    if (n || k) return exc_raise(TypeError_t, "expected 0 arguments, got %d", n);
+    Obj *r = TYPE(self)->next(self);
+    if (!r && !exc_occurred()) exc_raise_obj((Obj *)StopIteration_t);
+    return r;
+}
+static int slot_method(Type *t, const char *name, MethFn fn) {
+    Obj *f = builtin_method_new(name, fn, t);
+    if (!f) return -1;
+    int r = dict_set_s(t->dict, name, f);
+    DECREF(f);
+    return r;
+}
+
 int type_ready(Type *t) {
     if (t != &object_type && !t->base_type) t->base_type = &object_type;
     if (!t->dict) {
@@ -509,6 +529,12 @@ int type_ready(Type *t) {
             DECREF(f);
             if (r < 0) return -1;
         }
+    }
+    /* The iterator protocol's dunders (iter(x).__next__(), it.__iter__()) for every built-in type
+     * with the slot and no such entry in its methods; ops.c's dunder() sees a builtin_fn here and keeps using the C slot. */
+    if (!(t->flags & TF_HEAPTYPE)) {
+        if (t->iter && !dict_get_s(t->dict, "__iter__") && slot_method(t, "__iter__", slot_iter) < 0) return -1;
+        if (t->next && !dict_get_s(t->dict, "__next__") && slot_method(t, "__next__", slot_next) < 0) return -1;
     }
     return 0;
 }

@@ -15,6 +15,7 @@
 #include "runtime/vm.h"
 #include "objects/module.h"
 #include "runtime/builtins.h"
+#include "runtime/gen.h"
 
 #define NOKW(name) do { if (no_kwargs(name, kw) < 0) return NULL; } while (0)
 #define EXACT(name, n1) do { NOKW(name); if (check_nargs(name, n, n1, n1) < 0) return NULL; } while (0)
@@ -427,7 +428,13 @@ static Obj *bi_next(Obj *self, Obj *const *a, int n, Obj *kw) {
     Type *t = TYPE(a[0]);
     if (!t->next && !((t->flags & TF_HEAPTYPE) && type_lookup(t, str_intern("__next__"))))
         return exc_raise(TypeError_t, "'%s' object is not an iterator", type_name(a[0]));
-    Obj *v = obj_next(a[0]);
+    /* a generator's return value and a Python __next__'s StopIteration reach the caller whole
+     * (StopIteration.value); obj_next would report both as plain exhaustion */
+    Obj *v, *py = NULL;
+    if (t == &generator_type) v = gen_next_stop(a[0]);
+    else if ((t->flags & TF_HEAPTYPE) && (py = type_lookup(t, str_intern("__next__"))) && TYPE(py) != &builtin_fn_type)
+        v = obj_call1(py, a[0]);
+    else v = obj_next(a[0]);
     if (v) return v;
     if (exc_occurred()) {
         if (n == 2 && exc_matches(StopIteration_t)) { exc_clear(); return NEWREF(a[1]); }
