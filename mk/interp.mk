@@ -23,7 +23,7 @@ INTERP_SRCS := $(INTERP_CORE_SRCS) $(INTERP_OBJECTS_SRCS) $(INTERP_BYTECODE_SRCS
                $(INTERP_MODULES_SRCS) $(INTERP_MP_SRCS)
 INTERP_HDRS := $(wildcard interp/*/*.h)
 # Frozen Python modules, compiled on first import (interp/objects/module.h).
-INTERP_LIB_PY := interp/lib/demos.py interp/lib/multiprocessing.py interp/lib/threading.py
+INTERP_LIB_PY := interp/lib/asyncio.py interp/lib/demos.py interp/lib/multiprocessing.py interp/lib/threading.py
 
 # The two ports: tollpy as a Linux program, and the glue that runs it inside the kernel.
 HOST_PORT_SRCS  := ports/host/port_linux.c ports/host/host_main.c
