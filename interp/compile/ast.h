@@ -63,7 +63,7 @@ struct Scope;
  *  S_IMPORT l1=aliases | S_IMPORTFROM v=module? op=level l1 | S_ALIAS v=name w=asname?
  *  S_GLOBAL/S_NONLOCAL l1=E_NAME | S_FUNCDEF v args l1=body l2=decorators
  *  (S_FUNCDEF, S_FOR, S_WITH: op = 1 for the `async` form)
- *  S_CLASSDEF v l1=body l2=decorators l3=bases | S_ARG v a=default? | S_MODULE l1 */
+ *  S_CLASSDEF v l1=body l2=decorators l3=bases l4=keywords (E_KEYWORD) | S_ARG v a=default? | S_MODULE l1 */
 struct Node {
     uint8_t kind;
     int op;

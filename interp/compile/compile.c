@@ -767,7 +767,13 @@ static void compile_class(Comp *k, Node *n)
     emit(k, OP_MAKE_FUNCTION, flags);
     load_const(k, n->v);
     for (int i = 0; i < n->l3.n; i++) compile_expr(k, n->l3.items[i]);
-    emit(k, OP_CALL_FUNCTION, 2 + n->l3.n);
+    if (n->l4.n) {
+        for (int i = 0; i < n->l4.n; i++) compile_expr(k, n->l4.items[i]->a);
+        load_const(k, kwnames_tuple(k, &n->l4));
+        emit(k, OP_CALL_FUNCTION_KW, 2 + n->l3.n + n->l4.n);
+    } else {
+        emit(k, OP_CALL_FUNCTION, 2 + n->l3.n);
+    }
     for (int i = 0; i < n->l2.n; i++) emit(k, OP_CALL_FUNCTION, 1);
     compile_name(k, n->v, CTX_STORE);
 }

@@ -1289,10 +1289,11 @@ static Node *parse_classdef(P *p)
         parse_call_args(p, call);
         n->l3 = call->l1;
         for (int i = 0; i < call->l3.n; i++) (void)0;
-        if (call->l2.n) {
-            Node *k = call->l2.items[0];
-            ctx_error(p->c, NULL, k->line, k->col, "class keyword arguments are not supported");
+        for (int i = 0; i < call->l2.n; i++) {
+            Node *k = call->l2.items[i];
+            if (!k->v) ctx_error(p->c, NULL, k->line, k->col, "**kwargs in a class statement are not supported");
         }
+        n->l4 = call->l2;           /* metaclass= and the keywords for __init_subclass__ */
         for (int i = 0; i < n->l3.n; i++)
             if (n->l3.items[i]->kind == E_STARRED)
                 ctx_error(p->c, NULL, n->l3.items[i]->line, n->l3.items[i]->col, "starred bases are not supported");

@@ -229,6 +229,7 @@ static void visit_stmt(ST *st, Node *s)
     case S_CLASSDEF: {
         visit_list(st, &s->l2);
         visit_list(st, &s->l3);
+        visit_list(st, &s->l4);
         add_flag(st, s->v, DEF_LOCAL);
         Scope *saved = st->cur;
         st->cur = scope_new(st, SC_CLASS, s->v, s);

@@ -357,7 +357,8 @@ static Obj *bi_dir(Obj *self, Obj *const *a, int n, Obj *kw) {
         if (d && list_extend(l, d) < 0) { DECREF(l); return NULL; }
     }
     Type *start = (obj_isinstance(o, &type_type)) ? (Type *)o : t;
-    for (Type *c = start; c; c = c->base_type) {
+    intptr_t mi = 0;
+    for (Type *c = start; c; c = TYPE_MRO_NEXT(start, c, mi)) {
         if (!c->dict) continue;
         intptr_t pos = 0; Obj *k, *v;
         while (dict_next(c->dict, &pos, &k, &v)) {

@@ -55,7 +55,7 @@ static int types_once(void) {
     for (size_t i = 0; i < sizeof upper / sizeof upper[0]; i++)
         if (type_ready(upper[i]) < 0) return -1;
     if (gen_types_ready() < 0) return -1;
-    type_set_class_new(class_new);
+    type_set_class_new(class_new_meta);
     __atomic_store_n(&once_state, 1, __ATOMIC_RELEASE);
     return 0;
 }

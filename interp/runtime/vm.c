@@ -154,7 +154,8 @@ int vm_super_args(Type **cls, Obj **self) {
     }
     /* No __class__ cell: find the class whose dict holds a function with this code. */
     Type *start = obj_isinstance(s, &type_type) ? (Type *)s : TYPE(s);
-    for (Type *t = start; t; t = t->base_type) {
+    intptr_t mi = 0;
+    for (Type *t = start; t; t = TYPE_MRO_NEXT(start, t, mi)) {
         if (!t->dict) continue;
         intptr_t pos = 0;
         Obj *k, *v;
