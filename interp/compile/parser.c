@@ -14,6 +14,7 @@
 #include "bytecode/opcodes.h"
 #include "compile/lexer.h"
 #include "compile/strlit.h"
+#include "objects/objects.h"
 
 typedef struct P {
     Ctx *c;
@@ -197,7 +198,10 @@ static Node *parse_number(P *p)
         for (size_t i = 0; i < k; i++) if (s[i] == '.' || (s[i] | 32) == 'e') isfloat = true;
     }
     Obj *v;
-    if (isfloat) {
+    if (base == 10 && k > 0 && (s[k - 1] | 32) == 'j') {
+        s[k - 1] = 0;
+        v = complex_new(0.0, strtod(s, NULL));
+    } else if (isfloat) {
         v = float_new(strtod(s, NULL));
     } else if (base != 10) {
         v = int_from_str(s + 2, k - 2, base);
@@ -258,6 +262,20 @@ static void forgot_comma(P *p, Node *prev)
         ctx_error(p->c, NULL, prev->line, prev->col, "invalid syntax. Perhaps you forgot a comma?");
 }
 
+/* An unparenthesised `name := value` where the grammar allows a named_expression (if/elif/while
+ * conditions, list and set displays and their comprehension element, subscripts): e parsed, the
+ * lexer on `:=`. Other targets stay a syntax error. */
+static Node *maybe_named(P *p, Node *e)
+{
+    if (KIND != T_COLONEQUAL || e->kind != E_NAME) return e;
+    Node *w = mk_at(p, E_NAMEDEXPR, e);
+    next(p);
+    e->op = CTX_STORE;
+    w->a = e;
+    w->b = parse_test(p);
+    return w;
+}
+
 static Node *parse_paren(P *p)
 {
     Node *start = mk(p, E_TUPLE);
@@ -304,7 +322,7 @@ static Node *parse_list(P *p)
     Node *n = mk(p, E_LIST);
     next(p);
     if (accept(p, T_RSQB)) return n;
-    Node *first = parse_star_or_test(p);
+    Node *first = maybe_named(p, parse_star_or_test(p));
     if (is_kw(p, KW_for) || is_kw(p, KW_async)) {
         n->kind = E_LISTCOMP;
         check_comp_elt(p, first);
@@ -316,7 +334,7 @@ static Node *parse_list(P *p)
     nl_push(p->c, &n->l1, first);
     while (accept(p, T_COMMA)) {
         if (KIND == T_RSQB) break;
-        nl_push(p->c, &n->l1, parse_star_or_test(p));
+        nl_push(p->c, &n->l1, maybe_named(p, parse_star_or_test(p)));
     }
     if (KIND != T_RSQB) forgot_comma(p, n->l1.items[n->l1.n - 1]);
     expect(p, T_RSQB);
@@ -340,6 +358,7 @@ static Node *parse_brace(P *p)
             v = parse_test(p);
         } else {
             isdict = false;
+            k = maybe_named(p, k);
         }
     }
     if (is_kw(p, KW_for) || is_kw(p, KW_async)) {
@@ -357,7 +376,7 @@ static Node *parse_brace(P *p)
         nl_push(p->c, &n->l1, k);
         while (accept(p, T_COMMA)) {
             if (KIND == T_RBRACE) break;
-            nl_push(p->c, &n->l1, parse_star_or_test(p));
+            nl_push(p->c, &n->l1, maybe_named(p, parse_star_or_test(p)));
         }
         if (KIND != T_RBRACE) forgot_comma(p, n->l1.items[n->l1.n - 1]);
         expect(p, T_RBRACE);
@@ -425,6 +444,7 @@ static Node *parse_subscript_item(P *p)
     int line = TOK.line, col = TOK.col;
     if (KIND != T_COLON) {
         lo = parse_star_or_test(p);
+        if (KIND == T_COLONEQUAL) return maybe_named(p, lo);
         if (KIND != T_COLON) return lo;
     }
     Node *s = node_new(p->c, E_SLICE, line, col);
@@ -1156,7 +1176,7 @@ static Node *parse_if(P *p, const char *what)
     Node *n = mk(p, S_IF);
     int line = TOK.line;
     next(p);
-    n->a = parse_test(p);
+    n->a = maybe_named(p, parse_test(p));
     if (KIND == T_COLONEQUAL) err_syntax(p);
     expect_colon(p);
     parse_block(p, &n->l1, what, line);
@@ -1315,7 +1335,7 @@ static Node *parse_statement(P *p, NodeList *out)
         case KW_while:
             n = mk(p, S_WHILE);
             next(p);
-            n->a = parse_test(p);
+            n->a = maybe_named(p, parse_test(p));
             expect_colon(p);
             parse_block(p, &n->l1, "'while' statement", line);
             parse_else(p, &n->l2);

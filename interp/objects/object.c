@@ -740,7 +740,7 @@ int types_init(void) {
      * the layers above (code, function, cell, generator, super, traceback) are readied by the
      * runtime after this (interp/runtime/interp.c). */
     Type *order[] = {
-        &object_type, &type_type, &int_type, &bool_type, &float_type, &str_type, &bytes_type,
+        &object_type, &type_type, &int_type, &bool_type, &float_type, &complex_type, &str_type, &bytes_type,
         &bytearray_type,
         &list_type, &tuple_type, &dict_type, &set_type, &frozenset_type, &range_type, &slice_type,
         &none_type, &notimpl_type, &ellipsis_type, &builtin_fn_type, &method_type,

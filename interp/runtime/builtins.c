@@ -195,6 +195,7 @@ static Obj *bi_abs(Obj *self, Obj *const *a, int n, Obj *kw) {
     if (found) return r;
     if (int_check(x)) return int_abs(x);
     if (obj_isinstance(x, &float_type)) return float_new(fabs(float_val(x)));
+    if (obj_isinstance(x, &complex_type)) return obj_call_method(x, "__abs__", NULL, 0);
     return exc_raise(TypeError_t, "bad operand type for abs(): '%s'", type_name(x));
 }
 
@@ -665,7 +666,7 @@ int builtins_init(Obj *dict) {
         return -1;
     static const struct { const char *name; Type *t; } types[] = {
         {"object", &object_type}, {"type", &type_type}, {"int", &int_type}, {"bool", &bool_type},
-        {"float", &float_type}, {"str", &str_type}, {"bytes", &bytes_type},
+        {"float", &float_type}, {"complex", &complex_type}, {"str", &str_type}, {"bytes", &bytes_type},
         {"bytearray", &bytearray_type}, {"list", &list_type},
         {"tuple", &tuple_type}, {"dict", &dict_type}, {"set", &set_type},
         {"frozenset", &frozenset_type}, {"range", &range_type}, {"slice", &slice_type},
