@@ -204,6 +204,8 @@ enum {
     X(GET_ANEXT,           0,                       1)       /* [ait] -> [ait, awaitable of ait.__anext__()] */ \
     X(END_ASYNC_FOR,       0,                      -2)       /* handler of an async for's __anext__ await: [ait, e] -> [] when e is a \
                                                                 StopAsyncIteration (the loop ends), else raise e again */ \
+    X(ASYNC_GEN_WRAP,      0,                       0)       /* [v] -> [v marked as an async generator's own yield] (before YIELD_VALUE \
+                                                                in an async generator: what awaits pass through stays unmarked) */ \
     X(BEFORE_ASYNC_WITH,   0,                       1)       /* [mgr] -> [bound mgr.__aexit__, mgr.__aenter__()] (awaited next); TypeError \
                                                                 "'T' object does not support the asynchronous context manager protocol" */ \
     /* ---- imports ---------------------------------------------------------------------------- */ \

@@ -23,7 +23,7 @@ enum NodeKind {
     E_SUBSCR, E_SLICE, E_TUPLE, E_LIST, E_SET, E_DICT, E_STARRED, E_LISTCOMP, E_SETCOMP,
     E_DICTCOMP, E_GENEXP, E_YIELD, E_YIELDFROM, E_AWAIT, E_JOINEDSTR, E_FORMATTED, E_NAMEDEXPR,
     E_KEYWORD,      /* call keyword: v = name (NULL for **), a = value */
-    E_COMPFOR,      /* comprehension clause: a = target, b = iter, l1 = ifs */
+    E_COMPFOR,      /* comprehension clause: a = target, b = iter, l1 = ifs; op = 1 for `async for` */
     /* statements */
     S_EXPR, S_ASSIGN, S_AUGASSIGN, S_ANNASSIGN, S_RETURN, S_DEL, S_PASS, S_BREAK, S_CONTINUE,
     S_IF, S_WHILE, S_FOR, S_TRY, S_HANDLER, S_WITH, S_WITHITEM, S_RAISE, S_ASSERT, S_IMPORT,

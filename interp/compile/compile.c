@@ -707,7 +707,8 @@ static void compile_function(Comp *k, Node *n)
     u.flags = CO_OPTIMIZED | CO_NEWLOCALS;
     if (n->scope->nested) u.flags |= CO_NESTED;
     if (n->scope->generator) u.flags |= CO_GENERATOR;
-    if (n->scope->coroutine) u.flags |= CO_COROUTINE | CO_GENERATOR;
+    if (n->scope->coroutine)
+        u.flags |= CO_GENERATOR | (n->scope->generator ? CO_ASYNC_GENERATOR : CO_COROUTINE);
     /* co_consts[0]: the docstring, or None (CPython's convention; the runtime sets __doc__) */
     if (!lambda && n->l1.n && is_docstring(n->l1.items[0])) add_const(k, n->l1.items[0]->a->v);
     else add_const(k, None);
@@ -781,15 +782,24 @@ static void compile_class(Comp *k, Node *n)
 static void comp_loop(Comp *k, Node *e, int gi)
 {
     Node *g = e->l1.items[gi];
-    int top = new_label(k), end = new_label(k);
+    int top = new_label(k), end = new_label(k), h = new_label(k);
+    bool aw = g->op == 1;
     if (gi == 0) {
         emit(k, OP_LOAD_FAST, add_varname(k, intern(k, ".0")));
     } else {
         compile_expr(k, g->b);
-        emit(k, OP_GET_ITER, 0);
+        emit(k, aw ? OP_GET_AITER : OP_GET_ITER, 0);
     }
     place(k, top);
-    emit_jump(k, OP_FOR_ITER, end);
+    if (aw) {                      /* as compile_async_for */
+        Region r;
+        region_begin(k, &r, h, k->u->ins.n, 0);
+        emit(k, OP_GET_ANEXT, 0);
+        emit_await(k);
+        region_pause(k, &r);
+    } else {
+        emit_jump(k, OP_FOR_ITER, end);
+    }
     compile_store(k, g->a);
     for (int i = 0; i < g->l1.n; i++) jump_if(k, g->l1.items[i], false, top);
     if (gi + 1 < e->l1.n) {
@@ -801,6 +811,7 @@ static void comp_loop(Comp *k, Node *e, int gi)
         switch (e->kind) {
         case E_GENEXP:
             compile_expr(k, e->a);
+            if (e->scope->coroutine) emit(k, OP_ASYNC_GEN_WRAP, 0);
             emit(k, OP_YIELD_VALUE, 0);
             emit(k, OP_POP_TOP, 0);
             break;
@@ -814,6 +825,10 @@ static void comp_loop(Comp *k, Node *e, int gi)
         }
     }
     emit_jump(k, OP_JUMP_FORWARD, top);
+    if (aw) {
+        place(k, h);
+        emit(k, OP_END_ASYNC_FOR, 0);
+    }
     place(k, end);
 }
 
@@ -825,6 +840,8 @@ static void compile_comprehension(Comp *k, Node *e)
     u.flags = CO_OPTIMIZED | CO_NEWLOCALS;
     if (e->scope->nested) u.flags |= CO_NESTED;
     if (e->kind == E_GENEXP) u.flags |= CO_GENERATOR;
+    if (e->scope->coroutine)
+        u.flags |= CO_GENERATOR | (e->kind == E_GENEXP ? CO_ASYNC_GENERATOR : CO_COROUTINE);
     add_varname(k, intern(k, ".0"));
     u.argcount = 1;
     for (int i = 0; i < e->scope->nsyms; i++)
@@ -844,8 +861,9 @@ static void compile_comprehension(Comp *k, Node *e)
     load_const(k, code);
     emit(k, OP_MAKE_FUNCTION, flags);
     compile_expr(k, e->l1.items[0]->b);
-    emit(k, OP_GET_ITER, 0);
+    emit(k, e->l1.items[0]->op == 1 ? OP_GET_AITER : OP_GET_ITER, 0);
     emit(k, OP_CALL_FUNCTION, 1);
+    if (e->scope->coroutine && e->kind != E_GENEXP) emit_await(k);
 }
 
 static void compile_joined(Comp *k, Node *e)
@@ -925,6 +943,7 @@ static void compile_expr(Comp *k, Node *e)
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: case E_GENEXP: compile_comprehension(k, e); break;
     case E_YIELD:
         if (e->a) compile_expr(k, e->a); else load_const(k, None);
+        if (k->u->scope->coroutine) emit(k, OP_ASYNC_GEN_WRAP, 0);
         emit(k, OP_YIELD_VALUE, 0);
         break;
     case E_YIELDFROM:
@@ -1099,6 +1118,8 @@ static void compile_return(Comp *k, Node *s)
 {
     Unit *u = k->u;
     if (u->kind != SC_FUNCTION) ctx_error(k->c, NULL, s->line, s->col, "'return' outside function");
+    if (s->a && u->scope->coroutine && u->scope->generator)
+        ctx_error(k->c, NULL, s->line, s->col, "'return' with value in async generator");
     if (s->a) compile_expr(k, s->a);
     else load_const(k, None);
     u->line = s->line;

@@ -239,8 +239,12 @@ static void check_comp_elt(P *p, Node *elt)
 static void parse_comp_for(P *p, NodeList *gens)
 {
     while (is_kw(p, KW_for) || is_kw(p, KW_async)) {
-        if (is_kw(p, KW_async)) err_tok(p, "asynchronous comprehension outside of an asynchronous function");
         Node *g = mk(p, E_COMPFOR);
+        if (is_kw(p, KW_async)) {            /* async for: where it may appear is the symbol table's business */
+            next(p);
+            if (!is_kw(p, KW_for)) err_syntax(p);
+            g->op = 1;
+        }
         next(p);
         /* target: exprlist */
         Node *t = parse_exprlist(p);

@@ -122,7 +122,17 @@ static void visit_comp(ST *st, Node *e, const char *name)
     }
     if (e->a) visit_expr(st, e->a);
     if (e->b) visit_expr(st, e->b);
+    /* An asynchronous comprehension (an `async for` clause or an await inside) is a coroutine
+     * that the enclosing code awaits, so that code must be able to await; a generator
+     * expression becomes an async generator instead and may appear anywhere. */
+    Scope *cs = st->cur;
+    for (int i = 0; i < e->l1.n; i++) if (e->l1.items[i]->op == 1) cs->coroutine = true;
     st->cur = saved;
+    if (cs->coroutine && e->kind != E_GENEXP) {
+        if (saved->kind == SC_COMP) saved->coroutine = true;     /* checked in turn when it ends */
+        else if (!saved->coroutine)
+            ctx_error(st->c, NULL, e->line, e->col, "asynchronous comprehension outside of an asynchronous function");
+    }
 }
 
 static void visit_expr(ST *st, Node *e)
@@ -178,9 +188,8 @@ static void visit_expr(ST *st, Node *e)
                       !strcmp(n, "<listcomp>") ? "list comprehension" : !strcmp(n, "<setcomp>") ? "set comprehension" :
                       !strcmp(n, "<dictcomp>") ? "dict comprehension" : "generator expression");
         }
-        if (s->coroutine)
-            ctx_error(st->c, NULL, e->line, e->col, e->kind == E_YIELDFROM ? "'yield from' inside async function"
-                      : "asynchronous generators are not supported");
+        if (s->coroutine && e->kind == E_YIELDFROM)
+            ctx_error(st->c, NULL, e->line, e->col, "'yield from' inside async function");
         s->generator = true;
         if (e->a) visit_expr(st, e->a);
         break;
@@ -189,12 +198,7 @@ static void visit_expr(ST *st, Node *e)
         Scope *s = st->cur;
         if (s->kind == SC_MODULE || s->kind == SC_CLASS)
             ctx_error(st->c, NULL, e->line, e->col, "'await' outside function");
-        if (s->kind == SC_COMP) {
-            Scope *f = s;
-            while (f->kind == SC_COMP) f = f->parent;
-            if (f->coroutine)
-                ctx_error(st->c, NULL, e->line, e->col, "'await' in a comprehension is not supported");
-        }
+        if (s->kind == SC_COMP) s->coroutine = true;   /* an asynchronous comprehension: visit_comp checks */
         if (!s->coroutine) ctx_error(st->c, NULL, e->line, e->col, "'await' outside async function");
         visit_expr(st, e->a);
         break;

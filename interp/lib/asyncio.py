@@ -236,6 +236,7 @@ class EventLoop(AbstractEventLoop):
         self._threadsafe = []
         self._threadsafe_lock = _thread.allocate_lock()
         self._exception_handler = None
+        self._asyncgens = []
 
     def __repr__(self):
         return "<%s running=%s closed=%s debug=False>" % (
@@ -305,6 +306,8 @@ class EventLoop(AbstractEventLoop):
             raise RuntimeError("Cannot run the event loop while another loop is running")
         self._thread_id = me
         _running[me] = self
+        old_hooks = _sys.get_asyncgen_hooks()
+        _sys.set_asyncgen_hooks(finalizer=_asyncgen_finalizer_hook)
         try:
             while True:
                 self._run_once()
@@ -314,6 +317,7 @@ class EventLoop(AbstractEventLoop):
             self._stopping = False
             self._thread_id = None
             del _running[me]
+            _sys.set_asyncgen_hooks(finalizer=old_hooks[1])
 
     def run_until_complete(self, future):
         self._check_closed()
@@ -381,7 +385,19 @@ class EventLoop(AbstractEventLoop):
             self._exception_handler(self, context)
 
     async def shutdown_asyncgens(self):
-        pass
+        """Close the async generators the finalizer hook handed to this loop and still open."""
+        pending = list(self._asyncgens)
+        self._asyncgens.clear()
+        for agen in pending:
+            try:
+                await agen.aclose()
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException as exc:
+                self.call_exception_handler({
+                    "message": "an error occurred during closing of asynchronous generator %r" % (agen,),
+                    "exception": exc,
+                })
 
     def get_debug(self):
         return False
@@ -392,6 +408,27 @@ class EventLoop(AbstractEventLoop):
 
 def _stop_loop_cb(fut):
     fut._loop.stop()
+
+
+async def _aclose(agen):
+    await agen.aclose()
+
+
+def _asyncgen_finalizer_hook(agen):
+    """An async generator was dropped unfinished: close it on the loop running in this thread
+    (its finally blocks may await), as CPython's BaseEventLoop._asyncgen_finalizer_hook. With no
+    loop running here nothing is kept, and the generator is closed on the spot."""
+    loop = _running.get(_thread.get_ident())
+    if loop is None or loop._closed:
+        return
+    loop._asyncgens.append(agen)
+    loop.call_soon(_close_dropped_agen, loop, agen)
+
+
+def _close_dropped_agen(loop, agen):
+    if agen in loop._asyncgens:
+        loop._asyncgens.remove(agen)
+        loop.create_task(_aclose(agen))
 
 
 # ---- futures ------------------------------------------------------------------------------------
@@ -1034,6 +1071,7 @@ def run(main, *, debug=None):
     finally:
         try:
             _cancel_all_tasks(loop)
+            loop.run_until_complete(loop.shutdown_asyncgens())
         finally:
             set_event_loop(None)
             loop.close()

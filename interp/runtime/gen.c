@@ -15,7 +15,8 @@
  * Coroutines (PEP 492) are the same object with another type: an `async def` body compiles to a
  * code object with CO_COROUTINE (and CO_GENERATOR, so every call path makes a GenObj), `await x`
  * to GET_AWAITABLE + YIELD_FROM. A coroutine is not an iterator; coroutine.__await__() gives a
- * coroutine_wrapper that is.
+ * coroutine_wrapper that is. Async generators (PEP 525: `yield` in an `async def`, code flag
+ * CO_ASYNC_GENERATOR) are a third type over the same object; their awaitables are at the end.
  */
 #include <string.h>
 #include "runtime/gen.h"
@@ -35,10 +36,14 @@ typedef struct {
     Obj *handled;
 } GenObj;
 
-static const char *kind_name(GenObj *g) { return TYPE(&g->base) == &coroutine_type ? "coroutine" : "generator"; }
+static const char *kind_name(GenObj *g) {
+    Type *t = TYPE(&g->base);
+    return t == &coroutine_type ? "coroutine" : t == &async_generator_type ? "async generator" : "generator";
+}
 
 Obj *gen_new(Frame *f) {
-    Type *t = (CODE(f->code)->flags & CO_COROUTINE) ? &coroutine_type : &generator_type;
+    int fl = CODE(f->code)->flags;
+    Type *t = (fl & CO_COROUTINE) ? &coroutine_type : (fl & CO_ASYNC_GENERATOR) ? &async_generator_type : &generator_type;
     GenObj *g = (GenObj *)obj_alloc(t, sizeof(GenObj));
     if (!g) { frame_free_heap(f); return NULL; }
     g->frame = f;
@@ -91,9 +96,10 @@ Obj *gen_send_ex(Obj *o, Obj *v, Obj *exc, int *done) {
     ts->handled_outer = saved_outer;
     if (!r) {
         gen_finish(g);
-        if (exc_matches(StopIteration_t)) {
+        bool async_stop = TYPE(o) == &async_generator_type && exc_matches(StopAsyncIteration_t);
+        if (exc_matches(StopIteration_t) || async_stop) {
             Obj *e = exc_fetch();
-            exc_raise(RuntimeError_t, "%s raised StopIteration", kind_name(g));
+            exc_raise(RuntimeError_t, "%s raised %s", kind_name(g), async_stop ? "StopAsyncIteration" : "StopIteration");
             ExcObj *ne = (ExcObj *)exc_occurred();
             if (ne) { ne->cause = e; ne->suppress_context = true; }
             else DECREF(e);
@@ -268,8 +274,9 @@ static Obj *gen_throw_ex(Obj *self, Obj *e, int *done) {
     return gen_send_ex(self, NULL, e, done);
 }
 
-static Obj *gen_throw(Obj *self, Obj *const *args, int nargs, Obj *kw) {
-    if (nargs < 1 || nargs > 3 || kw) return exc_raise(TypeError_t, "throw expected at least 1 argument");
+/* throw(typ[, val[, tb]])'s arguments as the exception instance to throw (new ref), or NULL */
+static Obj *throw_exc(const char *fname, Obj *const *args, int nargs, Obj *kw) {
+    if (nargs < 1 || nargs > 3 || kw) return exc_raise(TypeError_t, "%s expected at least 1 argument", fname);
     Obj *t = args[0], *e;
     if (obj_isinstance(t, &type_type) && type_is_subtype((Type *)t, BaseException_t)) {
         /* as CPython's normalisation: throw(T, v) uses v when it is a T, T(*v) for a tuple, else
@@ -285,6 +292,12 @@ static Obj *gen_throw(Obj *self, Obj *const *args, int nargs, Obj *kw) {
     } else {
         return exc_raise(TypeError_t, "exceptions must be classes or instances deriving from BaseException, not %T", t);
     }
+    return e;
+}
+
+static Obj *gen_throw(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    Obj *e = throw_exc("throw", args, nargs, kw);
+    if (!e) return NULL;
     int done;
     Obj *r = gen_throw_ex(self, e, &done);
     if (r && done) return stop_with(r);
@@ -344,6 +357,24 @@ static Obj *gen_close(Obj *self, Obj *const *args, int nargs, Obj *kw) {
 
 static void gen_dealloc(Obj *o) {
     GenObj *g = (GenObj *)o;
+    if (TYPE(o) == &async_generator_type && g->frame && g->frame->state == FRAME_SUSPENDED && !g->running) {
+        /* an async generator dropped unfinished: its finally blocks may await, so the finalizer
+         * hook (sys.set_asyncgen_hooks; asyncio's schedules aclose() on the running loop) gets it
+         * first. If the hook kept a reference the generator lives on (resurrected, as class.c's
+         * __del__); otherwise it is closed here like a generator. */
+        Obj *hook = dict_get_s(ts_get()->interp->sysdict, "_asyncgen_finalizer");
+        if (hook && hook != None) {
+            Obj *saved = exc_fetch();
+            o->refcnt = 1;
+            INCREF(hook);
+            Obj *r = obj_call1(hook, o);
+            DECREF(hook);
+            if (r) DECREF(r);
+            else exc_clear();
+            if (saved) exc_restore(saved);
+            if (__atomic_sub_fetch(&o->refcnt, 1, __ATOMIC_ACQ_REL) != 0) return;   /* resurrected */
+        }
+    }
     if (g->frame && g->frame->state == FRAME_SUSPENDED) {
         /* run finally blocks, as CPython's close() on collection */
         Obj *saved = exc_fetch();
@@ -363,15 +394,15 @@ static void gen_dealloc(Obj *o) {
 static Obj *gen_iter(Obj *o) { return NEWREF(o); }
 
 static Obj *gen_repr(Obj *o) {
-    return str_fmt("<%s object %S at %p>", kind_name((GenObj *)o), ((GenObj *)o)->qualname, (void *)o);
+    return str_fmt("<%s object %S at %p>", TYPE(o)->name, ((GenObj *)o)->qualname, (void *)o);
 }
 
 static Obj *gen_getattr(Obj *o, Obj *name) {
     GenObj *g = (GenObj *)o;
-    bool coro = TYPE(o) == &coroutine_type;
+    bool coro = TYPE(o) == &coroutine_type, agen = TYPE(o) == &async_generator_type;
     if (str_equal_cstr(name, "__name__")) return NEWREF(g->name);
     if (str_equal_cstr(name, "__qualname__")) return NEWREF(g->qualname);
-    if (str_equal_cstr(name, coro ? "cr_running" : "gi_running")) return bool_from(g->running);
+    if (str_equal_cstr(name, coro ? "cr_running" : agen ? "ag_running" : "gi_running")) return bool_from(g->running);
     if (str_equal_cstr(name, coro ? "cr_await" : "gi_yieldfrom")) {
         Obj *yf = gen_yf(g);
         return NEWREF(yf ? yf : None);
@@ -448,9 +479,249 @@ Type coroutine_type = {
     .methods = coro_methods,
 };
 
+/* ---- async generators (PEP 525) ------------------------------------------------------------------ */
+/* An async generator's frame yields two kinds of values: its own (`yield v`, marked by
+ * ASYNC_GEN_WRAP) and those of the awaitables it awaits (passed through to whoever drives the
+ * task, unmarked). __anext__()/asend(v) return an awaitable (AsendObj) whose steps resume the
+ * frame: a marked value ends that await with the value (StopIteration(v)), an unmarked one is
+ * yielded on, the end of the generator is StopAsyncIteration. athrow()/aclose() (AthrowObj) do
+ * the same after throwing an exception in. */
+typedef struct { Obj base; Obj *v; } WrapObj;
+
+static void wrap_dealloc(Obj *o) { DECREF(((WrapObj *)o)->v); obj_free(o); }
+static Type async_wrap_type = {
+    .base = { IMMORTAL_REFCNT, &type_type }, .name = "async_generator_wrapped_value",
+    .size = sizeof(WrapObj), .dealloc = wrap_dealloc,
+};
+
+Obj *gen_async_wrap(Obj *v) {
+    WrapObj *w = (WrapObj *)obj_alloc(&async_wrap_type, sizeof(WrapObj));
+    if (!w) return NULL;
+    w->v = NEWREF(v);
+    return &w->base;
+}
+
+/* What one step of the generator means to the awaiting side (CPython's async_gen_unwrap_value):
+ * r as gen_send_ex returned it; NULL with StopIteration(value) / StopAsyncIteration at the ends. */
+static Obj *agen_unwrap(Obj *r, int done) {
+    if (!r) return NULL;
+    if (done) {
+        DECREF(r);
+        return exc_raise_obj((Obj *)StopAsyncIteration_t);
+    }
+    if (TYPE(r) == &async_wrap_type) {
+        Obj *v = NEWREF(((WrapObj *)r)->v);
+        DECREF(r);
+        if (v == None) {
+            DECREF(v);
+            return exc_raise_obj((Obj *)StopIteration_t);
+        }
+        Obj *e = exc_new(StopIteration_t, &v, 1);
+        DECREF(v);
+        if (e) exc_restore(e);
+        return NULL;
+    }
+    return r;
+}
+
+enum { AW_INIT, AW_ITER, AW_CLOSED };
+
+typedef struct { Obj base; Obj *gen; Obj *sendval; int state; } AsendObj;
+typedef struct { Obj base; Obj *gen; Obj *exc; int state; } AthrowObj;   /* exc NULL: aclose() */
+static Type asend_type, athrow_type;
+
+static Obj *agen_asend_new(Obj *gen, Obj *v) {
+    AsendObj *a = (AsendObj *)obj_alloc(&asend_type, sizeof(AsendObj));
+    if (!a) return NULL;
+    a->gen = NEWREF(gen);
+    a->sendval = NEWREF(v);
+    return &a->base;
+}
+
+static Obj *asend_step(Obj *o, Obj *v) {
+    AsendObj *a = (AsendObj *)o;
+    if (a->state == AW_CLOSED) return exc_raise(RuntimeError_t, "cannot reuse already awaited __anext__()/asend()");
+    if (a->state == AW_INIT) {
+        if (!v || v == None) v = a->sendval;
+        a->state = AW_ITER;
+    }
+    int done = 0;
+    Obj *r = gen_send_ex(a->gen, v ? v : None, NULL, &done);
+    r = agen_unwrap(r, done);
+    if (!r) a->state = AW_CLOSED;
+    return r;
+}
+
+static void asend_dealloc(Obj *o) { AsendObj *a = (AsendObj *)o; DECREF(a->gen); DECREF(a->sendval); obj_free(o); }
+static Obj *asend_next(Obj *o) { return asend_step(o, NULL); }
+static Obj *asend_m_send(Obj *o, Obj *const *args, int n, Obj *k) {
+    if (n != 1 || k) return exc_raise(TypeError_t, "send() takes exactly one argument");
+    return asend_step(o, args[0]);
+}
+static Obj *asend_m_next(Obj *o, Obj *const *args, int n, Obj *k) {
+    (void)args;
+    if (n || k) return exc_raise(TypeError_t, "expected 0 arguments, got %d", n);
+    return asend_step(o, NULL);
+}
+static Obj *asend_m_throw(Obj *o, Obj *const *args, int n, Obj *k) {
+    AsendObj *a = (AsendObj *)o;
+    if (a->state == AW_CLOSED) return exc_raise(RuntimeError_t, "cannot reuse already awaited __anext__()/asend()");
+    Obj *e = throw_exc("throw", args, n, k);
+    if (!e) return NULL;
+    int done = 0;
+    Obj *r = gen_throw_ex(a->gen, e, &done);
+    r = agen_unwrap(r, done);
+    if (!r) a->state = AW_CLOSED;
+    return r;
+}
+static Obj *asend_m_close(Obj *o, Obj *const *args, int n, Obj *k) {
+    (void)args; (void)n; (void)k;
+    ((AsendObj *)o)->state = AW_CLOSED;
+    return none_ref();
+}
+static Obj *self_m(Obj *o, Obj *const *args, int n, Obj *k) { (void)args; (void)n; (void)k; return NEWREF(o); }
+static Obj *self_iter(Obj *o) { return NEWREF(o); }
+
+static const MethodDef asend_methods[] = {
+    { "send", asend_m_send }, { "throw", asend_m_throw }, { "close", asend_m_close },
+    { "__next__", asend_m_next }, { "__await__", self_m }, { NULL, NULL },
+};
+static Type asend_type = {
+    .base = { IMMORTAL_REFCNT, &type_type }, .name = "async_generator_asend",
+    .size = sizeof(AsendObj), .dealloc = asend_dealloc, .iter = self_iter, .next = asend_next,
+    .methods = asend_methods,
+};
+
+static Obj *athrow_step(Obj *o, Obj *v, Obj *thrown) {
+    AthrowObj *a = (AthrowObj *)o;
+    GenObj *g = (GenObj *)a->gen;
+    bool aclose = !a->exc;
+    if (a->state == AW_CLOSED) {
+        XDECREF(thrown);
+        return exc_raise(RuntimeError_t, "cannot reuse already awaited aclose()/athrow()");
+    }
+    if (!g->frame || g->frame->state == FRAME_DONE) {
+        a->state = AW_CLOSED;
+        XDECREF(thrown);
+        return exc_raise_obj((Obj *)(aclose ? StopIteration_t : StopAsyncIteration_t));
+    }
+    int done = 0;
+    Obj *r;
+    if (a->state == AW_INIT) {
+        if (v && v != None) {
+            XDECREF(thrown);
+            return exc_raise(RuntimeError_t, "can't send non-None value to a just-started coroutine");
+        }
+        a->state = AW_ITER;
+        Obj *e = a->exc ? NEWREF(a->exc) : exc_new(GeneratorExit_t, NULL, 0);
+        if (!e) { XDECREF(thrown); return NULL; }
+        XDECREF(thrown);
+        r = gen_throw_ex(a->gen, e, &done);
+    } else if (thrown) {
+        r = gen_throw_ex(a->gen, thrown, &done);
+    } else {
+        r = gen_send_ex(a->gen, v ? v : None, NULL, &done);
+    }
+    if (!aclose) {
+        r = agen_unwrap(r, done);
+        if (!r) a->state = AW_CLOSED;
+        return r;
+    }
+    if (r && !done && TYPE(r) != &async_wrap_type) return r;     /* an await inside its finally */
+    a->state = AW_CLOSED;
+    if (r) {
+        bool yielded = !done;
+        DECREF(r);
+        if (yielded) return exc_raise(RuntimeError_t, "async generator ignored GeneratorExit");
+        return exc_raise_obj((Obj *)StopIteration_t);
+    }
+    if (exc_matches(StopAsyncIteration_t) || exc_matches(GeneratorExit_t)) {
+        exc_clear();
+        return exc_raise_obj((Obj *)StopIteration_t);
+    }
+    return NULL;
+}
+
+static void athrow_dealloc(Obj *o) { AthrowObj *a = (AthrowObj *)o; DECREF(a->gen); XDECREF(a->exc); obj_free(o); }
+static Obj *athrow_next(Obj *o) { return athrow_step(o, NULL, NULL); }
+static Obj *athrow_m_send(Obj *o, Obj *const *args, int n, Obj *k) {
+    if (n != 1 || k) return exc_raise(TypeError_t, "send() takes exactly one argument");
+    return athrow_step(o, args[0], NULL);
+}
+static Obj *athrow_m_next(Obj *o, Obj *const *args, int n, Obj *k) {
+    (void)args;
+    if (n || k) return exc_raise(TypeError_t, "expected 0 arguments, got %d", n);
+    return athrow_step(o, NULL, NULL);
+}
+static Obj *athrow_m_throw(Obj *o, Obj *const *args, int n, Obj *k) {
+    Obj *e = throw_exc("throw", args, n, k);
+    if (!e) return NULL;
+    return athrow_step(o, NULL, e);
+}
+static Obj *athrow_m_close(Obj *o, Obj *const *args, int n, Obj *k) {
+    (void)args; (void)n; (void)k;
+    ((AthrowObj *)o)->state = AW_CLOSED;
+    return none_ref();
+}
+static const MethodDef athrow_methods[] = {
+    { "send", athrow_m_send }, { "throw", athrow_m_throw }, { "close", athrow_m_close },
+    { "__next__", athrow_m_next }, { "__await__", self_m }, { NULL, NULL },
+};
+static Type athrow_type = {
+    .base = { IMMORTAL_REFCNT, &type_type }, .name = "async_generator_athrow",
+    .size = sizeof(AthrowObj), .dealloc = athrow_dealloc, .iter = self_iter, .next = athrow_next,
+    .methods = athrow_methods,
+};
+
+static Obj *agen_athrow_new(Obj *gen, Obj *exc) {
+    AthrowObj *a = (AthrowObj *)obj_alloc(&athrow_type, sizeof(AthrowObj));
+    if (!a) { XDECREF(exc); return NULL; }
+    a->gen = NEWREF(gen);
+    a->exc = exc;            /* stolen */
+    return &a->base;
+}
+
+static Obj *agen_m_anext(Obj *o, Obj *const *args, int n, Obj *k) {
+    (void)args;
+    if (n || k) return exc_raise(TypeError_t, "expected 0 arguments, got %d", n);
+    return agen_asend_new(o, None);
+}
+static Obj *agen_m_asend(Obj *o, Obj *const *args, int n, Obj *k) {
+    if (n != 1 || k) return exc_raise(TypeError_t, "asend() takes exactly one argument (%d given)", n);
+    return agen_asend_new(o, args[0]);
+}
+static Obj *agen_m_athrow(Obj *o, Obj *const *args, int n, Obj *k) {
+    Obj *e = throw_exc("athrow", args, n, k);
+    if (!e) return NULL;
+    return agen_athrow_new(o, e);
+}
+static Obj *agen_m_aclose(Obj *o, Obj *const *args, int n, Obj *k) {
+    (void)args;
+    if (n || k) return exc_raise(TypeError_t, "aclose() takes no arguments (%d given)", n);
+    return agen_athrow_new(o, NULL);
+}
+
+static const MethodDef agen_methods[] = {
+    { "__aiter__", self_m }, { "__anext__", agen_m_anext }, { "asend", agen_m_asend },
+    { "athrow", agen_m_athrow }, { "aclose", agen_m_aclose }, { NULL, NULL },
+};
+
+Type async_generator_type = {
+    .base = { IMMORTAL_REFCNT, &type_type },
+    .name = "async_generator",
+    .size = sizeof(GenObj),
+    .dealloc = gen_dealloc,
+    .repr = gen_repr,
+    .getattr = gen_getattr,
+    .methods = agen_methods,
+};
+
 int gen_types_ready(void) {
-    if (type_ready(&coroutine_type) < 0) return -1;
-    return type_ready(&coro_wrapper_type);
+    Type *const ts[] = { &coroutine_type, &coro_wrapper_type, &async_generator_type, &async_wrap_type,
+                         &asend_type, &athrow_type };
+    for (size_t i = 0; i < sizeof ts / sizeof ts[0]; i++)
+        if (type_ready(ts[i]) < 0) return -1;
+    return 0;
 }
 
 /* `await o` (the VM's GET_AWAITABLE): the iterator to delegate to, as CPython's

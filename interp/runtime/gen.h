@@ -26,8 +26,12 @@ Obj *gen_get_awaitable(Obj *o);
 Obj *gen_get_aiter(Obj *o);
 Obj *gen_get_anext(Obj *ait);
 Obj *gen_before_async_with(Obj *mgr, Obj **exitp);
-extern Type coroutine_type;
+/* ASYNC_GEN_WRAP: v marked as an async generator's own yield (new reference) */
+Obj *gen_async_wrap(Obj *v);
+extern Type coroutine_type, async_generator_type;
 int gen_types_ready(void);                    /* coroutine and its __await__ wrapper; at start-up */
-static inline bool gen_check(Obj *o) { return TYPE(o) == &generator_type || TYPE(o) == &coroutine_type; }
+static inline bool gen_check(Obj *o) {
+    return TYPE(o) == &generator_type || TYPE(o) == &coroutine_type || TYPE(o) == &async_generator_type;
+}
 
 #endif

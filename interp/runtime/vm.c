@@ -1580,6 +1580,14 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         DECREF(ait);
         DISPATCH();
     }
+    TARGET(ASYNC_GEN_WRAP) {
+        Obj *v = TOP();
+        Obj *wrapped = gen_async_wrap(v);
+        if (!wrapped) goto error;
+        sp[-1] = wrapped;
+        DECREF(v);
+        DISPATCH();
+    }
     TARGET(BEFORE_ASYNC_WITH) {
         Obj *mgr = TOP(), *bexit;
         SAVE_FRAME();

@@ -11,6 +11,9 @@ cases = [
     "f = lambda: await x\n",
     "async def f():\n    g = lambda: await x\n",
     "async x = 1\n",
+    "def f():\n    return [x async for x in y]\n",
+    "def f():\n    return [await x for x in y]\n",
+    "async def f():\n    yield 1\n    return 2\n",
 ]
 for src in cases:
     try:
