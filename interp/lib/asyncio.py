@@ -34,7 +34,7 @@ __all__ = [
     "new_event_loop", "set_event_loop", "current_task", "all_tasks", "iscoroutine",
     "iscoroutinefunction", "isfuture", "CancelledError", "TimeoutError", "InvalidStateError",
     "QueueEmpty", "QueueFull", "FIRST_COMPLETED", "FIRST_EXCEPTION", "ALL_COMPLETED",
-    "AbstractEventLoop",
+    "AbstractEventLoop", "to_thread", "run_coroutine_threadsafe",
 ]
 
 _IDLE_POLL = 0.05           # seconds an idle loop sleeps between looks at call_soon_threadsafe
@@ -237,6 +237,7 @@ class EventLoop(AbstractEventLoop):
         self._threadsafe_lock = _thread.allocate_lock()
         self._exception_handler = None
         self._asyncgens = []
+        self._executor_jobs = 0          # run_in_executor calls whose thread has not reported back
 
     def __repr__(self):
         return "<%s running=%s closed=%s debug=False>" % (
@@ -271,6 +272,33 @@ class EventLoop(AbstractEventLoop):
 
     def create_future(self):
         return Future(loop=self)
+
+    def run_in_executor(self, executor, func, *args):
+        """A future of func(*args) run in another thread: a thread of its own when executor is
+        None, else executor.submit (a concurrent.futures executor)."""
+        self._check_closed()
+        fut = self.create_future()
+        self._executor_jobs += 1
+        if executor is not None:
+            cf = executor.submit(func, *args)
+
+            def relay(done):
+                try:
+                    res, ok = done.result(), True
+                except BaseException as exc:
+                    res, ok = exc, False
+                self.call_soon_threadsafe(_deliver_executor_result, self, fut, ok, res)
+            cf.add_done_callback(relay)
+            return fut
+
+        def work():
+            try:
+                res, ok = func(*args), True
+            except BaseException as exc:
+                res, ok = exc, False
+            self.call_soon_threadsafe(_deliver_executor_result, self, fut, ok, res)
+        _thread.start_new_thread(work, ())
+        return fut
 
     def create_task(self, coro, *, name=None, context=None):
         self._check_closed()
@@ -348,6 +376,8 @@ class EventLoop(AbstractEventLoop):
             # Nothing to run: sleep until the first timer (the GIL is released while sleeping)
             if sched:
                 delay = sched[0]._when - self.time()
+                if self._executor_jobs and delay > _IDLE_POLL:
+                    delay = _IDLE_POLL          # a worker thread may report back sooner
                 if delay > 0:
                     _time.sleep(delay)
             else:
@@ -408,6 +438,65 @@ class EventLoop(AbstractEventLoop):
 
 def _stop_loop_cb(fut):
     fut._loop.stop()
+
+
+def _deliver_executor_result(loop, fut, ok, res):
+    loop._executor_jobs -= 1
+    if fut.cancelled():
+        return
+    if ok:
+        fut.set_result(res)
+    else:
+        fut.set_exception(res)
+
+
+async def to_thread(func, *args, **kwargs):
+    """Run func(*args, **kwargs) in a separate thread and await its result (blocking I/O off the loop)."""
+    loop = get_running_loop()
+    return await loop.run_in_executor(None, lambda: func(*args, **kwargs))
+
+
+def run_coroutine_threadsafe(coro, loop):
+    """Submit coro to loop from another thread; returns an object with result(timeout) and done()."""
+    if not iscoroutine(coro):
+        raise TypeError("A coroutine object is required")
+    return _ThreadsafeResult(coro, loop)
+
+
+class _ThreadsafeResult:
+    """What run_coroutine_threadsafe returns (a small concurrent.futures.Future)."""
+
+    def __init__(self, coro, loop):
+        self._done = _thread.allocate_lock()
+        self._done.acquire()
+        self._ok = None
+        self._value = None
+        loop.call_soon_threadsafe(self._start, loop, coro)
+
+    def _start(self, loop, coro):
+        task = loop.create_task(coro)
+        task.add_done_callback(self._finish)
+
+    def _finish(self, task):
+        if task.cancelled():
+            self._ok, self._value = False, CancelledError()
+        elif task.exception() is not None:
+            self._ok, self._value = False, task.exception()
+        else:
+            self._ok, self._value = True, task.result()
+        self._done.release()
+
+    def done(self):
+        return self._ok is not None
+
+    def result(self, timeout=None):
+        if self._ok is None:
+            if not self._done.acquire(True, -1 if timeout is None else timeout):
+                raise TimeoutError()
+            self._done.release()
+        if self._ok:
+            return self._value
+        raise self._value
 
 
 async def _aclose(agen):

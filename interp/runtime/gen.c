@@ -25,6 +25,7 @@
 #include "bytecode/opcodes.h"
 #include "objects/descr.h"
 #include "objects/builtin_fn.h"
+#include "runtime/traceback.h"
 
 typedef struct {
     Obj base;
@@ -373,6 +374,21 @@ static void gen_dealloc(Obj *o) {
             else exc_clear();
             if (saved) exc_restore(saved);
             if (__atomic_sub_fetch(&o->refcnt, 1, __ATOMIC_ACQ_REL) != 0) return;   /* resurrected */
+        }
+    }
+    if (TYPE(o) == &coroutine_type && g->frame && g->frame->state == FRAME_CREATED) {
+        /* CPython's hint for a forgotten `await` (its RuntimeWarning, without the source line):
+         * located at the Python line running when the coroutine is dropped */
+        ThreadState *ts = ts_get();
+        Frame *f = ts->frame;
+        Obj *msg = f ? str_fmt("%S:%d: RuntimeWarning: coroutine '%S' was never awaited\n", CODE(f->code)->filename,
+                               frame_lineno(f), g->qualname)
+                     : str_fmt("sys:1: RuntimeWarning: coroutine '%S' was never awaited\n", g->qualname);
+        if (msg) {
+            tb_write_err(str_data(msg), str_nbytes(msg));
+            DECREF(msg);
+        } else {
+            exc_clear();
         }
     }
     if (g->frame && g->frame->state == FRAME_SUSPENDED) {
