@@ -82,3 +82,17 @@ try:
     tuple.__new__(3)
 except TypeError as e:
     print("TypeError:", e)
+
+# float subclasses carry attributes and their value
+class Money(float):
+    def __new__(cls, v, cur="EUR"):
+        self = super().__new__(cls, v)
+        self.cur = cur
+        return self
+    def __repr__(self):
+        return "%.2f %s" % (self, self.cur)
+m = Money(3.5)
+print(m, m + 1, type(m + 1).__name__, m * 2, float(m), m.cur, isinstance(m, float), m > 3, round(m), int(m), m.is_integer())
+class F(float): pass
+f = F("2.5"); f.tag = 1
+print(f, repr(f), f.tag, f == 2.5, hash(f) == hash(2.5), abs(F(-1.5)), -f, type(-f).__name__)
