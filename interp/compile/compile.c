@@ -339,7 +339,10 @@ static void compile_name(Comp *k, Obj *name, int ctx)
         how = sc == SYM_LOCAL ? FAST : (sc == SYM_CELL || sc == SYM_FREE) ? DEREF : GLOBAL;
         break;
     case SC_CLASS:
-        how = sc == SYM_GLOBAL_EXPLICIT ? GLOBAL : (sc == SYM_FREE && !(y->flags & DEF_LOCAL)) ?
+        /* free in the class body: a name only read there, or declared nonlocal (then stores go
+         * to the enclosing function's cell too, as CPython) */
+        how = sc == SYM_GLOBAL_EXPLICIT ? GLOBAL :
+              (sc == SYM_FREE && (!(y->flags & DEF_LOCAL) || (y->flags & DEF_NONLOCAL))) ?
               (ctx == CTX_LOAD ? CLASSDEREF : DEREF) : NAME;
         break;
     default:
