@@ -37,4 +37,6 @@ for src in ok:
 import asyncio
 async def coro():
     pass
-print(asyncio.iscoroutine(coro()), asyncio.iscoroutine(coro), asyncio.iscoroutinefunction(coro))
+c = coro()
+print(asyncio.iscoroutine(c), asyncio.iscoroutine(coro), asyncio.iscoroutinefunction(coro))
+c.close()

@@ -189,7 +189,11 @@ try:
 except RuntimeError as e:
     print("RuntimeError:", e)
 async def nested():
-    asyncio.run(asyncio.sleep(0))
+    s = asyncio.sleep(0)
+    try:
+        asyncio.run(s)
+    finally:
+        s.close()       # never awaited: closing it avoids the RuntimeWarning
 c = nested()
 try:
     asyncio.run(c)
