@@ -96,3 +96,25 @@ print(m, m + 1, type(m + 1).__name__, m * 2, float(m), m.cur, isinstance(m, floa
 class F(float): pass
 f = F("2.5"); f.tag = 1
 print(f, repr(f), f.tag, f == 2.5, hash(f) == hash(2.5), abs(F(-1.5)), -f, type(-f).__name__)
+
+# int subclasses: instances of the subclass whatever their value; arithmetic gives plain ints
+class I(int):
+    def double(self):
+        return self * 2
+i = I(21)
+print(i, repr(i), i.double(), type(i).__name__, type(i + 1).__name__, i + 1, i == 21, 21 == i, hash(i) == hash(21))
+print(I(0), bool(I(0)), bool(I(3)), -I(5), abs(I(-5)), I(7) // 2, I(7) % 3, I(2) ** 10, I(5) < 6, 4 < I(5), int(I(9)), type(int(I(9))).__name__)
+print({I(5): "x"}[5], {5: "y"}[I(5)], [10, 20, 30][I(1)], "abc"[I(2)], range(I(3)), I("ff", 16), I(-2**70), I(2**70) + 1)
+print(f"{I(255):x}", "%d" % I(4), format(I(12), "05d"), str(I(-3)), I(3).bit_length(), I(6) & 3, I(1) << 3, sorted([I(3), 1, I(2)]))
+class Flag(int):
+    def __new__(cls, value, name):
+        obj = super().__new__(cls, value)
+        return obj
+    def __repr__(self):
+        return "Flag(%d)" % int(self)
+print(Flag(4, "x"), Flag(4, "x") | 1, isinstance(Flag(1, "a"), int), True + I(1), I(True))
+for bad in ["I('x')", "I(1, 2, 3)"]:
+    try:
+        eval(bad)
+    except Exception as e:
+        print(type(e).__name__, e)
