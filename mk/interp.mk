@@ -5,8 +5,9 @@
 # from MODULE_DEF lines (mk/gen_modtab.sh) and embed INTERP_LIB_PY (mk/gen_frozen.sh).
 INTERP_CORE_SRCS     := interp/core/state.c interp/core/mem.c interp/core/cstack.c interp/core/objlock.c
 INTERP_OBJECTS_SRCS  := $(addprefix interp/objects/,object.c attr.c descr.c builtin_fn.c exc.c \
-                          args.c int.c bigdigits.c float.c str.c str_methods.c strfmt.c bytes.c \
-                          list.c tuple.c dict.c set.c range.c slice.c iter.c module.c ops.c weakref.c)
+                          args.c int.c bigdigits.c float.c complex.c str.c str_methods.c strfmt.c \
+                          bytes.c list.c tuple.c dict.c set.c range.c slice.c iter.c module.c ops.c \
+                          weakref.c)
 INTERP_BYTECODE_SRCS := interp/bytecode/code.c interp/bytecode/dis.c
 INTERP_COMPILE_SRCS  := $(addprefix interp/compile/,lexer.c parser.c strlit.c ast.c symtable.c \
                           compile.c assemble.c)
@@ -24,9 +25,9 @@ INTERP_SRCS := $(INTERP_CORE_SRCS) $(INTERP_OBJECTS_SRCS) $(INTERP_BYTECODE_SRCS
                $(INTERP_MODULES_SRCS) $(INTERP_MP_SRCS)
 INTERP_HDRS := $(wildcard interp/*/*.h)
 # Frozen Python modules, compiled on first import (interp/objects/module.h).
-INTERP_LIB_PY := $(addprefix interp/lib/,demos.py multiprocessing.py threading.py collections.py \
-                   heapq.py bisect.py queue.py operator.py functools.py itertools.py copy.py string.py \
-                   concurrent/__init__.py concurrent/futures/__init__.py \
+INTERP_LIB_PY := $(addprefix interp/lib/,demos.py multiprocessing.py threading.py asyncio.py \
+                   collections.py heapq.py bisect.py queue.py operator.py functools.py itertools.py \
+                   copy.py string.py concurrent/__init__.py concurrent/futures/__init__.py \
                    random.py json.py re.py struct.py statistics.py errno.py io.py typing.py \
                    dataclasses.py enum.py array.py weakref.py)
 

@@ -69,12 +69,41 @@ static Obj *code_repr(Obj *o)
                    c->firstlineno);
 }
 
+/* The co_* attributes introspection reads (inspect-style code, asyncio.iscoroutinefunction). */
+static Obj *code_getattr(Obj *o, Obj *name)
+{
+    CodeObj *c = CODE(o);
+    const char *n = str_data(name);
+    if (strncmp(n, "co_", 3) == 0) {
+        n += 3;
+        if (!strcmp(n, "name")) return NEWREF(c->name);
+        if (!strcmp(n, "qualname")) return NEWREF(c->qualname);
+        if (!strcmp(n, "filename")) return NEWREF(c->filename);
+        if (!strcmp(n, "firstlineno")) return MK_SMALL(c->firstlineno);
+        if (!strcmp(n, "argcount")) return MK_SMALL(c->argcount);
+        if (!strcmp(n, "posonlyargcount")) return MK_SMALL(c->posonlyargcount);
+        if (!strcmp(n, "kwonlyargcount")) return MK_SMALL(c->kwonlyargcount);
+        if (!strcmp(n, "nlocals")) return MK_SMALL(c->nlocals);
+        if (!strcmp(n, "stacksize")) return MK_SMALL(c->stacksize);
+        /* a coroutine's code also carries CO_GENERATOR inside tollpy (code.h); CPython's has not */
+        if (!strcmp(n, "flags"))
+            return MK_SMALL((c->flags & (CO_COROUTINE | CO_ASYNC_GENERATOR)) ? (c->flags & ~CO_GENERATOR) : c->flags);
+        if (!strcmp(n, "varnames")) return NEWREF(c->varnames);
+        if (!strcmp(n, "cellvars")) return NEWREF(c->cellvars);
+        if (!strcmp(n, "freevars")) return NEWREF(c->freevars);
+        if (!strcmp(n, "names")) return NEWREF(c->names);
+        if (!strcmp(n, "consts")) return NEWREF(c->consts);
+    }
+    return obj_generic_getattr(o, name);
+}
+
 Type code_type = {
     .base = { IMMORTAL_REFCNT, &type_type },
     .name = "code",
     .size = sizeof(CodeObj),
     .dealloc = code_dealloc,
     .repr = code_repr,
+    .getattr = code_getattr,
 };
 
 static void *dup_array(const void *p, size_t n, bool *fail)

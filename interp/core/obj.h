@@ -137,12 +137,15 @@ enum {
     TF_BASETYPE = 2,      /* may be subclassed */
     TF_EXCEPTION = 4,     /* BaseException or a subclass */
     TF_LEAF = 8,          /* holds no references: nothing is deallocated under it (int, float, str) */
+    TF_VARSIZE = 16,      /* instances are longer than size (tuple, str): a subclass's instances keep
+                             the base layout exactly and get no instance dict (class.c) */
 };
 
 struct Type {
     Obj base;                       /* types are objects; their type is type_type */
     const char *name;
-    Type *base_type;                /* single inheritance; NULL only for object_type */
+    Type *base_type;                /* the layout base (the first base, or the one whose layout wins);
+                                       NULL only for object_type */
     Obj *dict;                      /* class namespace (a dict): methods, class attributes */
     size_t size;                    /* instance size in bytes */
     size_t dictoffset;              /* instances' Obj *dict lives at this offset; 0 = none */
@@ -174,6 +177,13 @@ struct Type {
      * NULL for a lookup on the class cls; new reference. NULL -> a heap type's __get__, else
      * the object itself. Not inherited by type_ready (a subclass of staticmethod does not unwrap). */
     Obj *(*descr_get)(Obj *descr, Obj *obj, Type *cls);
+    /* Classes with several bases (interp/runtime/class.c): the tuple of bases and the C3 method
+     * resolution order (a tuple of types starting with this one), both set once before the class
+     * is published and never changed, so readers need no lock. NULL for single inheritance: the
+     * order is then the base_type chain (base_type is the base whose instance layout this one
+     * extends). type_lookup and type_is_subtype follow mro when it is set. */
+    Obj *bases;
+    Obj *mro;
 };
 
 /* The built-in types. Each is defined in the file that implements it. */
@@ -195,7 +205,11 @@ int type_ready(Type *t);                     /* fill dict from methods, inherit 
 bool type_is_subtype(Type *a, Type *b);
 static inline bool obj_is(Obj *o, Type *t) { return TYPE(o) == t; }
 static inline bool obj_isinstance(Obj *o, Type *t) { return TYPE(o) == t || type_is_subtype(TYPE(o), t); }
-Obj *type_lookup(Type *t, Obj *name);        /* borrowed; walks base_type chain; no exception */
+Obj *type_lookup(Type *t, Obj *name);        /* borrowed; walks the mro (or base_type chain); no exception */
+/* Walk a type's method resolution order: intptr_t i = 0;
+ * for (Type *c = t; c; c = TYPE_MRO_NEXT(t, c, i)) ... (the mro tuple, else the base_type chain) */
+#define TYPE_MRO_NEXT(t, c, i) ((t)->mro ? (++(i) < TUPLE_LEN((t)->mro) ? (Type *)TUPLE_ITEMS((t)->mro)[i] : NULL) \
+                                         : (c)->base_type)
 
 /* ---- interpreter and thread state ------------------------------------------------------------- */
 /* Defined fully in interp/core/state.h; these are the fields every file may use. */
@@ -267,9 +281,11 @@ typedef struct {
  * Returns -1 on failure. The layers above ready their own types (code, function, cell,
  * generator, super, traceback) after it: interp/runtime/interp.c. */
 int types_init(void);
-/* type(name, bases, dict) makes a class with this function (interp/runtime/class.c's class_new),
- * which the runtime registers at start-up, after types_init and before any second thread. */
-void type_set_class_new(Obj *(*class_new)(Obj *name, Obj *bases, Obj *ns));
+/* type(name, bases, dict) and type.__new__(meta, name, bases, dict, **kw) make a class with this
+ * function (interp/runtime/class.c's class_new_meta: meta the metaclass, kwargs a dict of the
+ * class keywords or NULL), which the runtime registers at start-up, after types_init and before
+ * any second thread. */
+void type_set_class_new(Obj *(*class_new)(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwargs));
 /* Fill a builtins module dict with the built-in functions (print, len, ..., exec, eval,
  * __build_class__), the types and the exception classes. interp/runtime/builtins.c. */
 int builtins_init(Obj *dict);

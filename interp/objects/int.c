@@ -1184,9 +1184,26 @@ static Obj *int_getattr(Obj *o, Obj *name)
 }
 
 /* int(x=0) / int(x, base) */
+static Obj *int_new_base(Obj *const *args, int nargs, Obj *kwnames);
+
+/* int(...) and a subclass's construction. A subclass's instance is always a heap IntObj of the
+ * subclass, whatever its value (iv_get reads it as a magnitude; the small-int invariant is about
+ * exact ints), with int's layout and no instance dict (TF_VARSIZE). */
 static Obj *int_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
 {
-    (void)t;
+    Obj *r = int_new_base(args, nargs, kwnames);
+    if (!r || t == &int_type) return r;
+    IV v; iv_get(r, &v);
+    IntObj *o = (IntObj *)obj_alloc(t, sizeof(IntObj) + (size_t)v.n * sizeof(digit));
+    if (!o) { DECREF(r); return NULL; }
+    o->size = v.neg ? -v.n : v.n;
+    if (v.n) memcpy(o->d, v.d, (size_t)v.n * sizeof(digit));
+    DECREF(r);
+    return (Obj *)o;
+}
+
+static Obj *int_new_base(Obj *const *args, int nargs, Obj *kwnames)
+{
     Obj *a[2];
     if (nargs <= 2 && (!kwnames || TUPLE_LEN(kwnames) == 0)) {   /* positional only: no parsing */
         a[0] = nargs > 0 ? args[0] : NULL;
@@ -1232,7 +1249,7 @@ Type int_type = {
     .name = "int",
     .base_type = &object_type,
     .size = sizeof(IntObj),
-    .flags = TF_BASETYPE | TF_LEAF,
+    .flags = TF_BASETYPE | TF_LEAF | TF_VARSIZE,
     .dealloc = int_dealloc,
     .repr = int_repr,
     .hash = int_hash,

@@ -16,6 +16,7 @@
 #include "runtime/frame.h"
 #include "runtime/class.h"
 #include "runtime/traceback.h"
+#include "runtime/gen.h"
 #include "compile/compile.h"
 #include "gil/gil.h"
 
@@ -53,7 +54,8 @@ static int types_once(void) {
                             &traceback_type };
     for (size_t i = 0; i < sizeof upper / sizeof upper[0]; i++)
         if (type_ready(upper[i]) < 0) return -1;
-    type_set_class_new(class_new);
+    if (gen_types_ready() < 0) return -1;
+    type_set_class_new(class_new_meta);
     __atomic_store_n(&once_state, 1, __ATOMIC_RELEASE);
     return 0;
 }

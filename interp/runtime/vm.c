@@ -154,7 +154,8 @@ int vm_super_args(Type **cls, Obj **self) {
     }
     /* No __class__ cell: find the class whose dict holds a function with this code. */
     Type *start = obj_isinstance(s, &type_type) ? (Type *)s : TYPE(s);
-    for (Type *t = start; t; t = t->base_type) {
+    intptr_t mi = 0;
+    for (Type *t = start; t; t = TYPE_MRO_NEXT(start, t, mi)) {
         if (!t->dict) continue;
         intptr_t pos = 0;
         Obj *k, *v;
@@ -1398,14 +1399,10 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         Obj *it = TOP();
         Obj *r;
         int done = 0;
-        if (obj_is(it, &generator_type)) {
+        if (gen_check(it)) {
             r = gen_send_ex(it, v, NULL, &done);
-        } else if (v == None) {
-            Obj *(*nx)(Obj *) = TYPE(it)->next;
-            r = nx ? nx(it) : obj_next(it);
-            if (!r && !exc_occurred()) { done = 1; r = none_ref(); }
         } else {
-            r = obj_call_method(it, "send", &v, 1);
+            r = gen_send_other(it, v, &done);
         }
         DECREF(v);
         if (!r) {
@@ -1541,6 +1538,63 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         SAVE_FRAME();
         Obj *r = obj_call(exitf, a, 3, NULL);
         if (!r) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    /* ---- coroutines: the protocol lookups are in gen.c -------------------------------------- */
+    TARGET(GET_AWAITABLE) {
+        Obj *o = TOP();
+        SAVE_FRAME();
+        Obj *it = gen_get_awaitable(o);
+        if (!it) goto error;
+        sp[-1] = it;
+        DECREF(o);
+        DISPATCH();
+    }
+    TARGET(GET_AITER) {
+        Obj *o = TOP();
+        SAVE_FRAME();
+        Obj *it = gen_get_aiter(o);
+        if (!it) goto error;
+        sp[-1] = it;
+        DECREF(o);
+        DISPATCH();
+    }
+    TARGET(GET_ANEXT) {
+        SAVE_FRAME();
+        Obj *aw = gen_get_anext(TOP());
+        if (!aw) goto error;
+        PUSH(aw);
+        DISPATCH();
+    }
+    TARGET(END_ASYNC_FOR) {
+        Obj *e = POP();
+        if (!obj_isinstance(e, StopAsyncIteration_t)) {
+            exc_restore(e);
+            reraise = true;
+            goto error;
+        }
+        DECREF(e);
+        Obj *ait = POP();
+        DECREF(ait);
+        DISPATCH();
+    }
+    TARGET(ASYNC_GEN_WRAP) {
+        Obj *v = TOP();
+        Obj *wrapped = gen_async_wrap(v);
+        if (!wrapped) goto error;
+        sp[-1] = wrapped;
+        DECREF(v);
+        DISPATCH();
+    }
+    TARGET(BEFORE_ASYNC_WITH) {
+        Obj *mgr = TOP(), *bexit;
+        SAVE_FRAME();
+        Obj *r = gen_before_async_with(mgr, &bexit);
+        if (!r) goto error;
+        sp[-1] = bexit;
+        DECREF(mgr);
         PUSH(r);
         DISPATCH();
     }
