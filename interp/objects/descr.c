@@ -20,6 +20,13 @@ Obj *method_new(Obj *func, Obj *self) {
     return &m->base;
 }
 
+/* The cycle collector's slot (interp/runtime/gc.c); no clear: func and self are never NULL. */
+static int method_traverse(Obj *o, VisitFn visit, void *arg) {
+    VISIT(((MethodObj *)o)->func);
+    VISIT(((MethodObj *)o)->self);
+    return 0;
+}
+
 static void method_dealloc(Obj *o) {
     MethodObj *m = (MethodObj *)o;
     DECREF(m->func);
@@ -84,6 +91,7 @@ Type method_type = {
     .call = method_call,
     .getattr = method_getattr,
     .compare = method_compare,
+    .traverse = method_traverse,
 };
 
 /* ---- staticmethod / classmethod ------------------------------------------------------------------ */

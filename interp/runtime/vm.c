@@ -30,6 +30,7 @@
 #include "runtime/func.h"
 #include "runtime/class.h"
 #include "runtime/gen.h"
+#include "runtime/gc.h"
 #include "objects/module.h"
 #include "runtime/traceback.h"
 #include "gil/gil.h"
@@ -68,7 +69,9 @@ int vm_eval_breaker(ThreadState *ts) {
             return -1;
         }
     }
-    return gil_eval_breaker(ts);
+    if (gil_eval_breaker(ts) < 0) return -1;
+    if (in->gc.pending) gc_collect_pending(ts);   /* automatic cycle collection (runtime/gc.c) */
+    return 0;
 }
 
 void vm_tb_add(Obj *exc, Frame *f) {
