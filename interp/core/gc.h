@@ -49,6 +49,11 @@ typedef struct GcState {
     uint64_t collections, collected, uncollectable;
 } GcState;
 
+/* The knobs (threshold, enabled, pending, survivors) are read by every allocating thread as
+ * hints, written by the gc module and the collector: relaxed atomics, plain movs. */
+#define GC_LOAD(x) __atomic_load_n(&(x), __ATOMIC_RELAXED)
+#define GC_STORE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_RELAXED)
+
 void gc_state_init(GcState *g);       /* mem.c; at interp_new */
 void gc_list_lock(void);              /* mem.c: gc_list_lock, a no-op unless rc_atomic */
 void gc_list_unlock(void);

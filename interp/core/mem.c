@@ -366,9 +366,10 @@ void gc_track(Obj *o)
     /* Due: past threshold 0, and past a quarter of what survived the last collection (so that a
      * program holding many live containers does not rescan them all every 700 allocations:
      * the total work stays linear in the allocations). */
-    if (c > g->threshold[0] && g->threshold[0] > 0 && c > g->survivors / 4 && g->enabled && !g->pending) {
-        g->pending = 1;
-        in->eval_breaker = 1;
+    int t0 = GC_LOAD(g->threshold[0]);
+    if (c > t0 && t0 > 0 && c > GC_LOAD(g->survivors) / 4 && GC_LOAD(g->enabled) && !GC_LOAD(g->pending)) {
+        GC_STORE(g->pending, 1);
+        __atomic_store_n(&in->eval_breaker, 1, __ATOMIC_RELAXED);
     }
 }
 

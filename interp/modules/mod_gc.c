@@ -34,21 +34,21 @@ static Obj *f_collect(Obj *s, Obj *const *a, int n, Obj *k) {
 static Obj *f_enable(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s;
     if (args_parse("enable", a, n, k, "", NULL) < 0) return NULL;
-    gcs()->enabled = 1;
+    GC_STORE(gcs()->enabled, 1);
     return none_ref();
 }
 
 static Obj *f_disable(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s;
     if (args_parse("disable", a, n, k, "", NULL) < 0) return NULL;
-    gcs()->enabled = 0;
+    GC_STORE(gcs()->enabled, 0);
     return none_ref();
 }
 
 static Obj *f_isenabled(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s;
     if (args_parse("isenabled", a, n, k, "", NULL) < 0) return NULL;
-    return bool_from(gcs()->enabled);
+    return bool_from(GC_LOAD(gcs()->enabled));
 }
 
 static Obj *f_get_threshold(Obj *s, Obj *const *a, int n, Obj *k) {
@@ -76,14 +76,14 @@ static Obj *f_set_threshold(Obj *s, Obj *const *a, int n, Obj *k) {
                              t[i] > 0 ? "greater" : "less", t[i] > 0 ? "maximum" : "minimum");
     }
     GcState *g = gcs();
-    for (int i = 0; i < n; i++) g->threshold[i] = (int)t[i];
+    for (int i = 0; i < n; i++) GC_STORE(g->threshold[i], (int)t[i]);
     return none_ref();
 }
 
 static Obj *f_get_count(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s;
     if (args_parse("get_count", a, n, k, "", NULL) < 0) return NULL;
-    Obj *c = int_from_i64(gcs()->count);
+    Obj *c = int_from_i64(GC_LOAD(gcs()->count));
     if (!c) return NULL;
     Obj *r = tuple_pack(3, c, MK_SMALL(0), MK_SMALL(0));
     DECREF(c);
@@ -114,7 +114,7 @@ static Obj *f_unfreeze(Obj *s, Obj *const *a, int n, Obj *k) {
 static Obj *f_get_freeze_count(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s;
     if (args_parse("get_freeze_count", a, n, k, "", NULL) < 0) return NULL;
-    return int_from_i64(gcs()->frozen_n);
+    return int_from_i64(GC_LOAD(gcs()->frozen_n));
 }
 
 static Obj *f_get_objects(Obj *s, Obj *const *a, int n, Obj *k) {

@@ -186,19 +186,21 @@ static intptr_t collect_once(ThreadState *ts, int *ran) {
 intptr_t gc_collect(ThreadState *ts) {
     GcState *g = &ts->interp->gc;
     if (__atomic_exchange_n(&g->collecting, 1, __ATOMIC_SEQ_CST)) return 0;
-    g->pending = 0;
+    GC_STORE(g->pending, 0);
     int ran;
     intptr_t n = collect_once(ts, &ran);
     if (ran) n = collect_once(ts, &ran);    /* the finalized ones, unless resurrected */
     g->collections++;
-    g->survivors = g->live_n;
+    gc_list_lock();
+    GC_STORE(g->survivors, g->live_n);
+    gc_list_unlock();
     __atomic_store_n(&g->collecting, 0, __ATOMIC_SEQ_CST);
     return n;
 }
 
 void gc_collect_pending(ThreadState *ts) {
     GcState *g = &ts->interp->gc;
-    if (!g->enabled) { g->pending = 0; return; }
+    if (!GC_LOAD(g->enabled)) { GC_STORE(g->pending, 0); return; }
     Obj *saved = exc_fetch();
     gc_collect(ts);
     if (saved) exc_restore(saved);

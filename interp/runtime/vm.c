@@ -70,7 +70,7 @@ int vm_eval_breaker(ThreadState *ts) {
         }
     }
     if (gil_eval_breaker(ts) < 0) return -1;
-    if (in->gc.pending) gc_collect_pending(ts);   /* automatic cycle collection (runtime/gc.c) */
+    if (GC_LOAD(in->gc.pending)) gc_collect_pending(ts);   /* automatic cycle collection (runtime/gc.c) */
     return 0;
 }
 
