@@ -36,12 +36,14 @@ typedef struct GcHead {
 #define GC_OBJ(h) ((Obj *)((GcHead *)(h) + 1))
 
 typedef struct GcState {
-    GcHead live;                   /* sentinel of the tracked objects (a ring) */
+    GcHead live;                   /* sentinel of the young tracked objects (a ring): new ones */
+    GcHead old;                    /* survivors of a collection: examined by full ones only */
     GcHead frozen;                 /* gc.freeze(): tracked but never examined */
     intptr_t count;                /* tracked allocations minus frees since the last collection */
-    intptr_t live_n;               /* objects on `live` now */
+    intptr_t live_n;               /* objects on `live` and `old` now */
     intptr_t frozen_n;
-    intptr_t survivors;            /* live_n after the last collection */
+    intptr_t survivors;            /* live_n after the last full collection */
+    int young_runs;                /* young collections since the last full one */
     int threshold[3];              /* gc.set_threshold; [0] drives automatic collection */
     volatile int enabled;          /* gc.enable / gc.disable */
     volatile int collecting;       /* one collection at a time per interpreter (atomic) */

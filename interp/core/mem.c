@@ -337,6 +337,7 @@ void gc_state_init(GcState *g)
         gc_lock_ready = 1;
     }
     g->live.next = g->live.prev = &g->live;
+    g->old.next = g->old.prev = &g->old;
     g->frozen.next = g->frozen.prev = &g->frozen;
     g->threshold[0] = 700;
     g->threshold[1] = 10;
@@ -363,11 +364,10 @@ void gc_track(Obj *o)
     g->live_n++;
     intptr_t c = ++g->count;
     gc_list_unlock();
-    /* Due: past threshold 0, and past a quarter of what survived the last collection (so that a
-     * program holding many live containers does not rescan them all every 700 allocations:
-     * the total work stays linear in the allocations). */
+    /* Due: past threshold 0 (a young collection examines only the objects made since the last
+     * one; interp/runtime/gc.c decides when it is a full one). */
     int t0 = GC_LOAD(g->threshold[0]);
-    if (c > t0 && t0 > 0 && c > GC_LOAD(g->survivors) / 4 && GC_LOAD(g->enabled) && !GC_LOAD(g->pending)) {
+    if (c > t0 && t0 > 0 && GC_LOAD(g->enabled) && !GC_LOAD(g->pending)) {
         GC_STORE(g->pending, 1);
         __atomic_store_n(&in->eval_breaker, 1, __ATOMIC_RELAXED);
     }

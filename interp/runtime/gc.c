@@ -90,25 +90,26 @@ static int visit_reach(Obj *r, void *arg) {
     return 0;
 }
 
-/* One collection (the file's comment, steps 1-5). Returns the number of unreachable objects
- * found; *ran is set when finalizers ran (then nothing was freed). */
-static intptr_t collect_once(ThreadState *ts, int *ran) {
+/* One collection (the file's comment, steps 1-5): of the young ring, or with full of the old
+ * one too. Returns the number of unreachable objects found; *ran is set when finalizers ran
+ * (then nothing was freed). */
+static intptr_t collect_once(ThreadState *ts, bool full, int *ran) {
     GcState *g = &ts->interp->gc;
     *ran = 0;
     if (!gil_stop_world(ts)) return 0;
     GcHead young;
     ring_init(&young);
     gc_list_lock();
+    if (full) ring_splice(&young, &g->old);
     ring_splice(&young, &g->live);
-    intptr_t n = g->live_n;
-    g->live_n = 0;
     g->count = 0;
     gc_list_unlock();
+    intptr_t n = 0;
+    for (GcHead *h = young.next; h != &young; h = h->next) n++;
     Obj **stack = n > 0 ? port_malloc((size_t)n * sizeof(Obj *)) : NULL;
     if (!stack) {                           /* nothing to do, or no memory to do it with */
         gc_list_lock();
-        ring_splice(&g->live, &young);
-        g->live_n += n;
+        ring_splice(&g->old, &young);
         gc_list_unlock();
         gil_start_world(ts);
         return 0;
@@ -139,16 +140,15 @@ static intptr_t collect_once(ThreadState *ts, int *ran) {
     GcHead keep, unreach;
     ring_init(&keep);
     ring_init(&unreach);
-    intptr_t nkeep = 0, nu = 0;
+    intptr_t nu = 0;
     for (GcHead *h = young.next, *nx; h != &young; h = nx) {
         nx = h->next;
         Obj *o = GC_OBJ(h);
-        if (gword(o) & G_REACH) { ring_append(&keep, h); nkeep++; }
+        if (gword(o) & G_REACH) ring_append(&keep, h);
         else { ring_append(&unreach, h); stack[nu++] = o; }
     }
     gc_list_lock();
-    ring_splice(&g->live, &keep);
-    g->live_n += nkeep + nu;                /* the unreachable count too: frees subtract them */
+    ring_splice(&g->old, &keep);            /* survivors are old now */
     gc_list_unlock();
     gil_start_world(ts);
     if (nu == 0) { port_free(stack); return 0; }
@@ -176,39 +176,50 @@ static intptr_t collect_once(ThreadState *ts, int *ran) {
     }
     for (intptr_t i = 0; i < nu; i++) DECREF(stack[i]);
     gc_list_lock();
-    ring_splice(&g->live, &unreach);
+    ring_splice(&g->old, &unreach);
     gc_list_unlock();
     port_free(stack);
     if (!*ran) g->collected += (uint64_t)nu;
     return nu;
 }
 
-intptr_t gc_collect(ThreadState *ts) {
+static intptr_t collect(ThreadState *ts, bool full) {
     GcState *g = &ts->interp->gc;
     if (__atomic_exchange_n(&g->collecting, 1, __ATOMIC_SEQ_CST)) return 0;
     GC_STORE(g->pending, 0);
     int ran;
-    intptr_t n = collect_once(ts, &ran);
-    if (ran) n = collect_once(ts, &ran);    /* the finalized ones, unless resurrected */
+    intptr_t n = collect_once(ts, full, &ran);
+    if (ran) n = collect_once(ts, full, &ran);   /* the finalized ones, unless resurrected */
     g->collections++;
-    gc_list_lock();
-    GC_STORE(g->survivors, g->live_n);
-    gc_list_unlock();
+    if (full) {
+        g->young_runs = 0;
+        gc_list_lock();
+        GC_STORE(g->survivors, g->live_n);
+        gc_list_unlock();
+    }
     __atomic_store_n(&g->collecting, 0, __ATOMIC_SEQ_CST);
     return n;
 }
 
+intptr_t gc_collect(ThreadState *ts) { return collect(ts, true); }
+
+/* Automatic: young collections; a full one every threshold[1] of them once the tracked objects
+ * have grown by a quarter since the last full one (CPython's rule for its oldest generation:
+ * the total work stays linear in the allocations however many objects live). */
 void gc_collect_pending(ThreadState *ts) {
     GcState *g = &ts->interp->gc;
     if (!GC_LOAD(g->enabled)) { GC_STORE(g->pending, 0); return; }
     Obj *saved = exc_fetch();
-    gc_collect(ts);
+    intptr_t live = GC_LOAD(g->live_n), base = GC_LOAD(g->survivors);
+    bool full = ++g->young_runs >= GC_LOAD(g->threshold[1]) && live > base + base / 4;
+    collect(ts, full);
     if (saved) exc_restore(saved);
 }
 
 void gc_freeze(ThreadState *ts) {
     GcState *g = &ts->interp->gc;
     gc_list_lock();
+    ring_splice(&g->frozen, &g->old);
     ring_splice(&g->frozen, &g->live);
     g->frozen_n += g->live_n;
     g->live_n = 0;
@@ -219,7 +230,7 @@ void gc_freeze(ThreadState *ts) {
 void gc_unfreeze(ThreadState *ts) {
     GcState *g = &ts->interp->gc;
     gc_list_lock();
-    ring_splice(&g->live, &g->frozen);
+    ring_splice(&g->old, &g->frozen);
     g->live_n += g->frozen_n;
     g->frozen_n = 0;
     gc_list_unlock();
@@ -233,11 +244,13 @@ Obj *gc_objects(ThreadState *ts) {
      * there, so no other thread can need the stop), then the list built from it. */
     if (!gil_stop_world(ts)) { DECREF(l); return list_new(0); }
     intptr_t n = 0;
-    for (GcHead *h = g->live.next; h != &g->live; h = h->next) n++;
+    GcHead *rings[2] = { &g->old, &g->live };
+    for (int r = 0; r < 2; r++)
+        for (GcHead *h = rings[r]->next; h != rings[r]; h = h->next) n++;
     Obj **snap = n ? port_malloc((size_t)n * sizeof(Obj *)) : NULL;
     intptr_t k = 0;
-    if (snap)
-        for (GcHead *h = g->live.next; h != &g->live; h = h->next)
+    for (int r = 0; snap && r < 2; r++)
+        for (GcHead *h = rings[r]->next; h != rings[r]; h = h->next)
             if (GC_OBJ(h) != l) snap[k++] = NEWREF(GC_OBJ(h));
     gil_start_world(ts);
     if (n && !snap) { DECREF(l); return mem_error(); }
