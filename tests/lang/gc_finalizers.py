@@ -53,17 +53,6 @@ saved.clear()
 gc.collect()
 report("second death:")
 
-# A finalizer that raises: reported on stderr as "Exception ignored", the cycle still freed.
-class Raiser:
-    def __del__(self):
-        events.append("raiser")
-        raise ValueError("in __del__")
-r = Raiser()
-r.me = r
-del r
-gc.collect()
-report("raising finalizer:")
-
 # A suspended generator inside a cycle: its finally block runs when the cycle is collected.
 def worker(box):
     try:
