@@ -1678,6 +1678,7 @@ error:
             }
         }
     }
+    tb_keep_locals(ts->exc, f);              /* the traceback keeps this frame's locals */
     if (!f->entry) {
         Frame *caller = f->back;
         ts->frame = caller;
