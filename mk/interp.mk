@@ -12,14 +12,14 @@ INTERP_BYTECODE_SRCS := interp/bytecode/code.c interp/bytecode/dis.c
 INTERP_COMPILE_SRCS  := $(addprefix interp/compile/,lexer.c parser.c strlit.c ast.c symtable.c \
                           compile.c assemble.c)
 INTERP_RUNTIME_SRCS  := $(addprefix interp/runtime/,vm.c call.c frame.c func.c gen.c class.c \
-                          traceback.c import.c interp.c builtins.c builtins_code.c mod_sys.c)
+                          traceback.c import.c interp.c builtins.c builtins_code.c mod_sys.c gc.c)
 INTERP_GIL_SRCS      := $(addprefix interp/gil/,gil.c gil_new.c gil_old.c gil_prio.c gil_none.c \
                           gil_unsafe.c)
 INTERP_MP_SRCS       := $(addprefix interp/mp/,mp_copy.c mp_process.c mp_shared.c mp_sync.c \
                           mp_value.c mp_queue.c mod_multiprocessing.c)
 INTERP_MODULES_SRCS  := $(addprefix interp/modules/,mod_collections.c mod_gil.c mod_math.c mod_native.c \
                           mod_random.c mod_re.c mod_struct.c mod_weakref.c \
-                          mod_os.c mod_thread.c mod_time.c)
+                          mod_os.c mod_thread.c mod_time.c mod_gc.c)
 INTERP_SRCS := $(INTERP_CORE_SRCS) $(INTERP_OBJECTS_SRCS) $(INTERP_BYTECODE_SRCS) \
                $(INTERP_COMPILE_SRCS) $(INTERP_GIL_SRCS) $(INTERP_RUNTIME_SRCS) \
                $(INTERP_MODULES_SRCS) $(INTERP_MP_SRCS)

@@ -184,7 +184,20 @@ struct Type {
      * extends). type_lookup and type_is_subtype follow mro when it is set. */
     Obj *bases;
     Obj *mro;
+    /* The cycle collector's slots (interp/core/gc.h, interp/runtime/gc.c), inherited by
+     * type_ready. traverse calls visit(r, arg) on every reference the object holds (owns), and
+     * returns visit's first nonzero result; a type with traverse is a container: obj_alloc gives
+     * its instances a GcHead and tracks them. clear drops the references that can form a cycle,
+     * leaving the object valid for its dealloc (and for other code that still uses it); NULL =
+     * nothing to drop (a tuple: the other members of its cycle break it). finalize (PEP 442's
+     * tp_finalize) runs a finalizer at most once for an unreachable object the object still
+     * alive; returns 1 if it ran Python code, 0 if there was nothing to run. */
+    int (*traverse)(Obj *, int (*visit)(Obj *, void *), void *arg);
+    void (*clear)(Obj *);
+    int (*finalize)(Obj *);
 };
+typedef int (*VisitFn)(Obj *, void *);
+#define VISIT(o) do { Obj *_v = (Obj *)(o); if (_v) { int _r = visit(_v, arg); if (_r) return _r; } } while (0)
 
 /* The built-in types. Each is defined in the file that implements it. */
 extern Type object_type, type_type, none_type, bool_type, float_type, str_type, bytes_type,

@@ -13,6 +13,7 @@
 #define INTERP_STATE_H
 
 #include "core/obj.h"
+#include "core/gc.h"
 
 struct Frame;
 struct Gil;
@@ -49,6 +50,8 @@ struct Interp {
      * one: while stop_threads is nonzero, each other thread gets ONE SystemExit at its next check
      * point (ts->stop_seen records the generation), so its finally/with blocks still run. */
     volatile int stop_threads;
+    /* the cycle collector's tracked objects and knobs (interp/core/gc.h, interp/runtime/gc.c) */
+    GcState gc;
 };
 
 /* Child interpreters alive (interp/core/state.c): written by interp/mp/mp_process.c, read by the

@@ -136,6 +136,7 @@ struct Gil *gil_new(void) {
     port_waitq_init(&g->waitq, "gil");
     port_waitq_init(&g->waitq_int, "gil-int");
     port_waitq_init(&g->switch_q, "gil-switch");
+    port_waitq_init(&g->stw_q, "gil-stw");
     g->interval_ns = 5000000;
     g->check_interval = 100;
     const char *name = gil_default_policy;
@@ -263,6 +264,8 @@ int gil_held(ThreadState *ts) {
     return t && t->held;
 }
 
+static void stw_park(Gil *g, GilThread *t);
+
 int gil_eval_breaker(ThreadState *ts) {
     GilThread *t = rec(ts);
     Gil *g = gil_of(ts);
@@ -276,6 +279,7 @@ int gil_eval_breaker(ThreadState *ts) {
                   : "interpreter reset: refcount corruption detected");
         return -1;
     }
+    if (!g->ops->has_lock && __atomic_load_n(&g->stw, __ATOMIC_SEQ_CST) && t->held) stw_park(g, t);
     int r = g->ops->eval_breaker(g, t);
     /* vm_eval_breaker cleared interp->eval_breaker before calling us: a request still pending
      * (sent to the thread that holds the GIL now, or sent since) must set it again, or the holder
@@ -445,7 +449,86 @@ int gil_waitq_sleep(port_waitq_t *q, port_spin_t *lk, uint64_t timeout_ns) {
 
 /* none/unsafe: no lock. t's fields are written only by its own thread; the shared counters are
  * atomic adds (gil_thread_stats reads them racily, as every counter). */
+/* ---- stop the world (none/unsafe) ----------------------------------------------------------
+ * The cycle collector (interp/runtime/gc.c) must not walk containers while other threads change
+ * them. Under a lock policy the GIL it holds is enough. Without one, every thread that runs
+ * bytecode is counted in g->stw_running (here, from gil_note_running, which the no-lock policies
+ * call on every take and drop); a stopper sets g->stw, raises the eval breaker and waits until
+ * it is the only one counted. A thread parks at its next check point (gil_eval_breaker) or when
+ * it would start running again (a return from a blocking call, a new thread): it un-counts
+ * itself, waits for stw == 0, and counts itself again. Counting first and then reading stw
+ * (arrive), against setting stw first and then reading the count (stop), both seq_cst: one of
+ * the two sees the other, so no thread runs while the stopper believes the world stopped.
+ * Waits are timed (1 ms) and re-check their condition, so a wake-up lost to a race only delays. */
+#define STW_POLL_NS 1000000u
+
+static void stw_wait_restart(Gil *g) {
+    port_spin_lock(&g->lock);
+    port_waitq_wake_all(&g->stw_q);             /* the stopper may be waiting for the count */
+    while (__atomic_load_n(&g->stw, __ATOMIC_SEQ_CST))
+        (port_waitq_sleep)(&g->stw_q, &g->lock, STW_POLL_NS);   /* the port's own, uncounted */
+    port_spin_unlock(&g->lock);
+}
+
+static void stw_arrive(Gil *g, GilThread *t) {
+    if (t->stw_counted) return;
+    for (;;) {
+        __atomic_add_fetch(&g->stw_running, 1, __ATOMIC_SEQ_CST);
+        if (!__atomic_load_n(&g->stw, __ATOMIC_SEQ_CST)) break;
+        __atomic_sub_fetch(&g->stw_running, 1, __ATOMIC_SEQ_CST);
+        stw_wait_restart(g);
+    }
+    t->stw_counted = 1;
+}
+
+static void stw_depart(Gil *g, GilThread *t) {
+    if (!t->stw_counted) return;
+    t->stw_counted = 0;
+    __atomic_sub_fetch(&g->stw_running, 1, __ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&g->stw, __ATOMIC_SEQ_CST)) {
+        port_spin_lock(&g->lock);
+        port_waitq_wake_all(&g->stw_q);
+        port_spin_unlock(&g->lock);
+    }
+}
+
+/* Park t until the world restarts (t is running: drop, then take waits in stw_arrive). */
+static void stw_park(Gil *g, GilThread *t) {
+    g->ops->drop(g, t, DROP_PLAIN);
+    g->ops->take(g, t, 0);
+}
+
+int gil_stop_world(ThreadState *ts) {
+    GilThread *t = rec(ts);
+    Gil *g = gil_of(ts);
+    if (g->ops->has_lock || !t) return 1;
+    if (!t->stw_counted) stw_arrive(g, t);
+    int expected = 0;
+    if (!__atomic_compare_exchange_n(&g->stw, &expected, 1, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+        stw_park(g, t);                 /* another thread is stopping the world: be stopped */
+        return 0;
+    }
+    port_spin_lock(&g->lock);
+    while (__atomic_load_n(&g->stw_running, __ATOMIC_SEQ_CST) > 1) {
+        RELAXED_STORE(g->interp->eval_breaker, 1);
+        (port_waitq_sleep)(&g->stw_q, &g->lock, STW_POLL_NS);
+    }
+    port_spin_unlock(&g->lock);
+    return 1;
+}
+
+void gil_start_world(ThreadState *ts) {
+    Gil *g = gil_of(ts);
+    if (g->ops->has_lock) return;
+    port_spin_lock(&g->lock);
+    __atomic_store_n(&g->stw, 0, __ATOMIC_SEQ_CST);
+    port_waitq_wake_all(&g->stw_q);
+    port_spin_unlock(&g->lock);
+}
+
 void gil_note_running(Gil *g, GilThread *t, int running) {
+    if (running) stw_arrive(g, t);
+    else stw_depart(g, t);
     uint64_t now = port_time_ns();
     if (running) {
         t->held = 1;

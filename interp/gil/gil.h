@@ -72,6 +72,15 @@ void gil_drop(ThreadState *ts);        /* ts stops running bytecode (thread end,
 int  gil_held(ThreadState *ts);        /* 1 if ts holds it (always 1 under none/unsafe once taken) */
 int  gil_eval_breaker(ThreadState *ts);
 void gil_before_blocking(ThreadState *ts);   /* = drop + "I/O begins" (prio: I'm interactive) */
+/* Stop the world, for the cycle collector (interp/runtime/gc.c). Under a policy with a lock the
+ * GIL the caller holds already keeps every other thread out: returns 1 at once. Under none and
+ * unsafe, parks every other Python thread of the interpreter at a safe point (its next
+ * eval-breaker check, or where it would start running again after a blocking call) and returns
+ * 1 once none runs; returns 0 without stopping anything if another thread is stopping the world
+ * (the caller was parked meanwhile). After a 1, gil_start_world lets them go. Only the caller
+ * runs in between: it must not block or wait for another thread. */
+int gil_stop_world(ThreadState *ts);
+void gil_start_world(ThreadState *ts);
 void gil_after_blocking(ThreadState *ts);    /* = take as a thread returning from I/O */
 
 /* Policies. gil_set_policy: 0 ok; -1 + RuntimeError if more than one Python thread exists,

@@ -26,6 +26,7 @@ typedef struct GilThread {
     uint64_t released_switch;  /* g->switch_number at that release */
     uint64_t prio_ticket;      /* prio: CPU ticket drawn when it was forced off ... */
     int prio_reserved;         /* ... and not yet used by prio_take */
+    int stw_counted;           /* none/unsafe: counted in g->stw_running (gil.c, stop the world) */
     struct GilThread *next, *prev;
 } GilThread;
 
@@ -69,6 +70,14 @@ struct Gil {
     GilThread *threads;
     int nthreads;
     volatile int reset_pending;/* unsafe: corruption found, every thread raises */
+    /* Stop the world (gil_stop_world, none/unsafe): stw is 1 while one thread has the others
+     * parked; stw_running counts the threads running bytecode (gil_note_running), read and
+     * written with sequentially consistent atomics so that a thread starting to run and a
+     * stopper cannot miss each other. stw_q: parked threads wait for stw == 0, the stopper for
+     * stw_running == 1 (g->lock held around both waits). */
+    volatile int stw;
+    volatile int stw_running;
+    port_waitq_t stw_q;
 };
 
 /* gil.c helpers, called with g->lock held. */

@@ -21,6 +21,13 @@ Obj *method_new(Obj *func, Obj *self) {
     return &m->base;
 }
 
+/* The cycle collector's slot (interp/runtime/gc.c); no clear: func and self are never NULL. */
+static int method_traverse(Obj *o, VisitFn visit, void *arg) {
+    VISIT(((MethodObj *)o)->func);
+    VISIT(((MethodObj *)o)->self);
+    return 0;
+}
+
 static void method_dealloc(Obj *o) {
     MethodObj *m = (MethodObj *)o;
     DECREF(m->func);
@@ -97,6 +104,7 @@ Type method_type = {
     .getattr = method_getattr,
     .compare = method_compare,
     .hash = method_hash,
+    .traverse = method_traverse,
 };
 
 /* ---- staticmethod / classmethod ------------------------------------------------------------------ */

@@ -623,6 +623,7 @@ int type_ready(Type *t) {
         INH(getitem); INH(setitem); INH(contains); INH(iter); INH(next); INH(call);
         INH(getattr); INH(setattr); INH(neg); INH(pos); INH(invert); INH(format);
         for (int i = 0; i < NB__COUNT; i++) INH(nb[i]);
+        INH(traverse); INH(clear); INH(finalize);
         if (t->flags & TF_HEAPTYPE) INH(new_);
 #undef INH
     }

@@ -37,6 +37,13 @@ Obj *tuple_from_iter(Obj *it) {
     return t;
 }
 
+/* No clear slot: a tuple cannot refer to itself, so the other members of its cycle break it. */
+static int tuple_traverse(Obj *o, VisitFn visit, void *arg) {
+    TupleObj *t = (TupleObj *)o;
+    for (intptr_t i = 0; i < t->len; i++) VISIT(t->items[i]);
+    return 0;
+}
+
 static void tuple_dealloc(Obj *o) {
     TupleObj *t = (TupleObj *)o;
     for (intptr_t i = 0; i < t->len; i++) XDECREF(t->items[i]);
@@ -346,5 +353,5 @@ Type tuple_type = {
     .repr = tuple_repr, .hash = tuple_hash, .compare = tuple_compare, .len = tuple_len,
     .getitem = tuple_getitem, .contains = tuple_contains, .iter = tuple_iter,
     .nb = {[NB_ADD] = tuple_add, [NB_MUL] = tuple_mul}, .methods = tuple_methods,
-    .new_ = tuple_tp_new,
+    .new_ = tuple_tp_new, .traverse = tuple_traverse,
 };

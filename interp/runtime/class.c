@@ -50,16 +50,8 @@ static uint8_t *finalized_flag(Obj *o, Type *t) {
  * reference somewhere (resurrection), the object lives on. Errors are printed, not raised,
  * like CPython's "Exception ignored in". PEP 442: __del__ runs at most once per object, so a
  * resurrected object that dies again is freed without calling it (no endless resurrection). */
-static bool run_del(Obj *o) {
-    Obj *d = type_lookup(TYPE(o), str_intern("__del__"));
-    if (!d || obj_is(d, &builtin_fn_type)) return true;
-    uint8_t *fin = finalized_flag(o, TYPE(o));
-    if (fin) {
-        if (*fin) return true;
-        *fin = 1;
-    }
+static void call_del(Obj *o, Obj *d) {
     Obj *saved = exc_fetch();
-    o->refcnt = 1;
     Obj *r = obj_call1(d, o);
     if (r) DECREF(r);
     else {
@@ -77,7 +69,22 @@ static bool run_del(Obj *o) {
         if (e) { tb_print_exception(e); DECREF(e); }
     }
     if (saved) exc_restore(saved);
-    if (--o->refcnt != 0) return false;      /* resurrected */
+}
+
+static bool run_del(Obj *o) {
+    Obj *d = type_lookup(TYPE(o), str_intern("__del__"));
+    if (!d || obj_is(d, &builtin_fn_type)) return true;
+    uint8_t *fin = finalized_flag(o, TYPE(o));
+    if (fin) {
+        if (*fin) return true;
+        *fin = 1;
+    }
+    o->refcnt = 1;
+    call_del(o, d);
+    if (--o->refcnt != 0) {                  /* resurrected: obj_dealloc untracked it */
+        gc_track(o);
+        return false;
+    }
     return true;
 }
 
@@ -109,6 +116,36 @@ static void clear_weakrefs(Obj *o) {
         DECREF(w);
         w = next;
     }
+}
+
+/* The cycle collector's slots (interp/runtime/gc.c) for instances of classes: the instance dict
+ * the class added, then the built-in base's own fields (a list subclass's items...). finalize
+ * is __del__ on an unreachable instance, still alive (the collector holds it), once. */
+static int subtype_traverse(Obj *o, VisitFn visit, void *arg) {
+    Type *t = TYPE(o);
+    Type *b = static_base(t);
+    if (t->dictoffset && (!b || b->dictoffset != t->dictoffset)) VISIT(*dict_slot(o, t));
+    if (b && b->traverse) return b->traverse(o, visit, arg);
+    return 0;
+}
+
+static void subtype_clear(Obj *o) {
+    Type *t = TYPE(o);
+    Type *b = static_base(t);
+    if (t->dictoffset && (!b || b->dictoffset != t->dictoffset)) CLEAR(*dict_slot(o, t));
+    if (b && b->clear) b->clear(o);
+}
+
+static int subtype_finalize(Obj *o) {
+    Obj *d = type_lookup(TYPE(o), str_intern("__del__"));
+    if (!d || obj_is(d, &builtin_fn_type)) return 0;
+    uint8_t *fin = finalized_flag(o, TYPE(o));
+    if (fin) {
+        if (*fin) return 0;
+        *fin = 1;
+    }
+    call_del(o, d);
+    return 1;
 }
 
 static void subtype_dealloc(Obj *o) {
@@ -463,6 +500,9 @@ Obj *class_new_meta(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwargs) {
     t->flags |= TF_HEAPTYPE | TF_BASETYPE;
     t->dealloc = subtype_dealloc;
     t->new_ = heap_new;
+    t->traverse = subtype_traverse;
+    t->clear = subtype_clear;
+    t->finalize = subtype_finalize;
     /* Python __setattr__/__getattribute__ anywhere in the order (not only on the layout base) */
     if (is_python_override(type_lookup(t, str_intern("__setattr__"))) ||
         is_python_override(type_lookup(t, str_intern("__delattr__"))))

@@ -407,6 +407,36 @@ static void gen_dealloc(Obj *o) {
     obj_free(o);
 }
 
+/* The cycle collector's slots (interp/runtime/gc.c). A running generator's frame is some thread's
+ * current frame (its stack pointer is not saved): it is not traversed, so what it holds counts as
+ * referenced from outside, which only keeps objects alive. finalize is close() (PEP 442's
+ * tp_finalize for generators): the finally blocks of a suspended generator run before its cycle
+ * is cleared. */
+static int gen_traverse(Obj *o, VisitFn visit, void *arg) {
+    GenObj *g = (GenObj *)o;
+    VISIT(g->name);
+    VISIT(g->qualname);
+    VISIT(g->handled);
+    if (g->frame && !g->running && g->frame->state != FRAME_RUNNING) return frame_traverse(g->frame, visit, arg);
+    return 0;
+}
+
+static void gen_clear(Obj *o) {
+    GenObj *g = (GenObj *)o;
+    if (!g->running && (!g->frame || g->frame->state != FRAME_RUNNING)) gen_finish(g);
+}
+
+static int gen_finalize(Obj *o) {
+    GenObj *g = (GenObj *)o;
+    if (!g->frame || g->frame->state != FRAME_SUSPENDED || g->running) return 0;
+    Obj *saved = exc_fetch();
+    Obj *r = gen_close(o, NULL, 0, NULL);
+    if (r) DECREF(r);
+    else exc_clear();
+    if (saved) exc_restore(saved);
+    return 1;
+}
+
 static Obj *gen_iter(Obj *o) { return NEWREF(o); }
 
 static Obj *gen_repr(Obj *o) {
@@ -772,6 +802,9 @@ Type generator_type = {
     .name = "generator",
     .size = sizeof(GenObj),
     .dealloc = gen_dealloc,
+    .traverse = gen_traverse,
+    .clear = gen_clear,
+    .finalize = gen_finalize,
     .repr = gen_repr,
     .iter = gen_iter,
     .next = gen_iternext,

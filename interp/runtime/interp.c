@@ -73,6 +73,7 @@ Interp *interp_new(size_t mem_limit) {
     Interp *in = port_malloc(sizeof *in);
     if (!in) return NULL;
     memset(in, 0, sizeof *in);
+    gc_state_init(&in->gc);
     in->mem_limit = mem_limit;
     in->recursion_limit = 1000;
     ThreadState *ts = ts_new(in);

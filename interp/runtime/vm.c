@@ -30,6 +30,7 @@
 #include "runtime/func.h"
 #include "runtime/class.h"
 #include "runtime/gen.h"
+#include "runtime/gc.h"
 #include "objects/module.h"
 #include "runtime/traceback.h"
 #include "gil/gil.h"
@@ -68,7 +69,9 @@ int vm_eval_breaker(ThreadState *ts) {
             return -1;
         }
     }
-    return gil_eval_breaker(ts);
+    if (gil_eval_breaker(ts) < 0) return -1;
+    if (GC_LOAD(in->gc.pending)) gc_collect_pending(ts);   /* automatic cycle collection (runtime/gc.c) */
+    return 0;
 }
 
 void vm_tb_add(Obj *exc, Frame *f) {
@@ -1738,6 +1741,7 @@ error:
             }
         }
     }
+    tb_keep_locals(ts->exc, f);              /* the traceback keeps this frame's locals */
     if (!f->entry) {
         Frame *caller = f->back;
         ts->frame = caller;
