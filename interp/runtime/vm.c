@@ -9,9 +9,11 @@
  * generators...) re-enters vm_eval, bounded by the thread's real C stack (c_stack_low, obj.h).
  *
  * Dispatch is computed goto under GCC with two tables: the normal one, and one whose every entry
- * first calls vm_eval_breaker (used while interp->check_every_instruction is set, for the `old`
- * GIL policy's ticks). The table is re-chosen at each eval-breaker check point (backward jumps
- * and calls), so the per-instruction cost of the feature is zero.
+ * first counts a tick of the `old` GIL policy (used while interp->check_every_instruction is set:
+ * Python 2's ticker, an inline decrement of interp->ticker that calls vm_eval_breaker only when
+ * it reaches zero, once per sys.setcheckinterval instructions; see L_tick_zero). The table is
+ * re-chosen at each eval-breaker check point (backward jumps and calls), so the normal table,
+ * the one every other policy runs, carries no trace of the ticker.
  *
  * Exceptions: the exception table of the code object (code.h). On error the frame's traceback
  * entry is added (unless the instruction was a re-raise), the first matching table entry wins,
@@ -499,7 +501,7 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
 #undef X
     };
     static void *const tbl_check[256] = {
-#define X(name, fl, eff) [OP_##name] = &&L_check_each,
+#define X(name, fl, eff) [OP_##name] = &&L_tick_##name,
         OPCODES(X)
 #undef X
     };
@@ -516,16 +518,35 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
 
 #if USE_GOTO
     DISPATCH();
-    L_check_each:
+    /* tbl_check's entries: one tick of the `old` policy per instruction (Python 2's
+     * `if (--_Py_Ticker < 0) { _Py_Ticker = _Py_CheckInterval; ... }` at the top of its eval
+     * loop), then a direct jump to the instruction's own handler. A tick is a decrement of
+     * interp->ticker in memory and a branch that is almost never taken; one stub per opcode
+     * keeps the dispatch threaded (each handler's indirect jump still predicts its own
+     * successors, and the stub's jump is direct). The policy (vm_eval_breaker ->
+     * gil_eval_breaker -> old_eval_breaker) runs only when the count reaches zero (L_tick_zero),
+     * so exactly once per check_interval instructions (Python 2's `< 0` and its reload made that
+     * check_interval + 1; `<= 0` makes it check_interval, which tests/threads/old_ticker.py
+     * counts). No frame is saved on the common path: only the call needs f->ip. The ticker is
+     * the GIL holder's alone (interp/core/state.h), so the plain read-modify-write is no race. */
+#define X(name, fl, eff) \
+    L_tick_##name: \
+        if (__builtin_expect(--in->ticker <= 0, 0)) goto L_tick_zero; \
+        goto L_##name;
+    OPCODES(X)
+#undef X
+    L_tick_zero:
+        in->ticker = in->check_interval;
         SAVE_FRAME();
         if (vm_eval_breaker(ts) < 0) goto error;
-        SELECT_TABLE();
+        SELECT_TABLE();      /* the policy may have left (a lone thread: no more ticks) */
         goto *tbl_fast[INSTR_OP(w)];
     {
 #else
     for (;;) {
         w = *ip++;
-        if (in->check_every_instruction) {
+        if (in->check_every_instruction && --in->ticker <= 0) {   /* as the L_tick_ stubs above */
+            in->ticker = in->check_interval;
             SAVE_FRAME();
             if (vm_eval_breaker(ts) < 0) goto error;
         }
