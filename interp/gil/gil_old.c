@@ -79,19 +79,20 @@ static int old_eval_breaker(Gil *g, GilThread *t) {
     port_spin_unlock(&g->lock);
     /* Python 2 did nothing in between: the release and the re-acquire are back to back. The
      * woken waiter needs g->lock to leave its sleep and see the GIL: on another core it is
-     * usually still waking up when the holder has taken the GIL again. */
-    uint64_t t1 = port_time_ns();
+     * usually still waking up when the holder has taken the GIL again. (The wait for the
+     * re-acquire is counted from t0: one clock read less per round.) */
     port_spin_lock(&g->lock);
-    old_take_locked(g, t, t1);
+    old_take_locked(g, t, t0);
     /* Only the holder's own take moved the switch number: it won this round. The time from
-     * just before the release to now is what the battle cost the thread that runs bytecode
-     * (the wake-up call when it made one, and g->lock and the GIL's cache lines fought over
-     * with the woken thread); a round the holder lost is a switch, its time is the other
-     * thread's turn. */
+     * just before the release to the re-acquire (t_acquired, stamped by gil_note_acquired) is
+     * what the battle cost the thread that runs bytecode (the wake-up call when it made one,
+     * g->lock and the GIL's cache lines fought over with the woken thread, and this
+     * bookkeeping: two trace records and three clock reads); a round the holder lost is a
+     * switch, its time is the other thread's turn. */
     if (wanted && g->switch_number == sw + 1) {
         g->st.battle_rounds++;
         g->st.battle_wakeups += (uint64_t)woke;
-        g->st.battle_ns += port_time_ns() - t0;
+        g->st.battle_ns += t->t_acquired - t0;
     }
     port_spin_unlock(&g->lock);
     return 0;
