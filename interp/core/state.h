@@ -33,10 +33,10 @@ struct Interp {
     volatile int eval_breaker;
     /* The `old` GIL policy's ticker, Python 2's _Py_Ticker and _Py_CheckInterval (Python/ceval.c
      * of 2.x): while check_every_instruction is set (gil_old.c sets it while more than one
-     * Python thread exists), the VM decrements `ticker` at every instruction, inline, and when
-     * it reaches zero reloads it with `check_interval` and calls vm_eval_breaker (interp/runtime/
-     * vm.c, L_tick_zero): the policy runs once per check_interval instructions. Both are
-     * touched only by the thread holding the GIL (only lock policies set check_every_instruction;
+     * Python thread exists), the VM decrements `ticker` inline at every instruction but the few
+     * Python 2 did not count (vm.c, OLD_NO_TICK_OPS), and when it reaches zero reloads it with
+     * `check_interval` and calls vm_eval_breaker (interp/runtime/vm.c, L_tick_zero): the policy
+     * runs once per check_interval ticks. Both are touched only by the thread holding the GIL (only lock policies set check_every_instruction;
      * sys.setcheckinterval runs with the GIL held), so they are plain ints; the holder that
      * takes the GIL next goes on with the same count, as Python 2's one global did. */
     volatile int check_every_instruction;

@@ -14,7 +14,8 @@
  *    hold it yet, so a forgotten gil_take only loses the single-thread bookkeeping.)
  *  - The VM calls vm_eval_breaker() when interp->eval_breaker is nonzero at its check points
  *    (backward jumps, calls), and, while interp->check_every_instruction is nonzero, counts a
- *    tick at every instruction (an inline decrement of interp->ticker) and calls it each time
+ *    tick at every instruction (an inline decrement of interp->ticker; vm.c's OLD_NO_TICK_OPS, the
+ *    opcodes Python 2 did not count, are skipped) and calls it each time
  *    the count reaches zero: once per check interval (interp->check_interval, Python 2's
  *    ticker; interp/core/state.h). vm_eval_breaker sets interp->eval_breaker = 0 first, handles its own sources
  *    (Ctrl-C ...), then calls gil_eval_breaker(ts); the GIL keeps its own drop-request flag and
@@ -126,7 +127,7 @@ typedef struct {
     /* old, the ticker and the battle's price (gil_old.c, old_eval_breaker; interval_checks is
      * written by the GIL holder, the others under g->lock):
      * interval_checks: the policy's checks, i.e. calls of its eval breaker: the VM's ticker
-     *   reached zero (once per check_interval instructions while more than one thread exists;
+     *   reached zero (once per check_interval ticks while more than one thread exists;
      *   a Ctrl-C or a stop request would add one each);
      * battle_rounds: checks that found a thread waiting for the GIL, released it, and re-took
      *   it before anyone else (nobody took it in between): rounds of the battle the holder won;

@@ -2,11 +2,12 @@
  * interp/gil/gil_old.c — the `old` policy: Python 2's GIL (before 3.2).
  *
  * The ticker is Python 2's: while more than one Python thread exists (gil_old_threads_changed
- * sets interp->check_every_instruction), the VM decrements interp->ticker at every bytecode,
- * inline in its dispatch (interp/runtime/vm.c, L_tick_zero: Python 2's
- * `if (--_Py_Ticker < 0) { _Py_Ticker = _Py_CheckInterval; ... }`), and calls the eval breaker,
- * hence old_eval_breaker, only when the count reaches zero: once every check_interval
- * instructions (100, sys.setcheckinterval). There, if a thread waits for the GIL, the holder
+ * sets interp->check_every_instruction), the VM decrements interp->ticker at every bytecode but
+ * the few Python 2 did not count either (loads and stores of locals and constants, stack
+ * shuffles, forward jumps: vm.c, OLD_NO_TICK_OPS), inline in its dispatch (interp/runtime/vm.c,
+ * the L_tick_ stubs: Python 2's `if (--_Py_Ticker < 0) { _Py_Ticker = _Py_CheckInterval; ... }`),
+ * and calls the eval breaker, hence old_eval_breaker, only when the count reaches zero (L_tick_zero):
+ * once every check_interval ticks (100, sys.setcheckinterval). There, if a thread waits for the GIL, the holder
  * releases it — signalling one waiter — and immediately tries to take it again. There is no
  * hand-off and no forced switching: on a multicore machine the releaser is still running on its
  * core and usually re-takes the GIL long before the woken waiter has been scheduled on another
@@ -57,7 +58,7 @@ static void old_drop(Gil *g, GilThread *t, int why) {
     port_spin_unlock(&g->lock);
 }
 
-/* Called by the VM once per check_interval instructions (the ticker reached zero), with the GIL
+/* Called by the VM once per check_interval ticks (the ticker reached zero), with the GIL
  * held; a Ctrl-C or a stop request (interp->eval_breaker) adds a call of its own. */
 static int old_eval_breaker(Gil *g, GilThread *t) {
     if (!t->held) return 0;
@@ -66,7 +67,7 @@ static int old_eval_breaker(Gil *g, GilThread *t) {
      * uncontended semaphore operations). With nobody waiting ours would do nothing more than
      * take g->lock twice, read the clock and write two trace records, so it skips the pair: a
      * thread that starts waiting right after this load is served at the next check,
-     * check_interval instructions later, as it would be in Python 2 had it missed the gap. */
+     * check_interval ticks later, as it would be in Python 2 had it missed the gap. */
     if (RELAXED_LOAD(g->nwaiters) == 0) return 0;
     uint64_t t0 = port_time_ns();
     port_spin_lock(&g->lock);

@@ -22,7 +22,7 @@
  *   drop_requests_after_expiry, io_takes_contended, io_takes_expired,
  *   io_takes_requested_at_once; threads() the same per thread plus io_takes and max_passed
  *   (interp/gil/gil.h: GilThreadStats). `old`'s ticker and battle: interval_checks (policy
- *   checks: one per check_interval instructions while >1 thread), battle_rounds (releases with a
+ *   checks: one per check_interval ticks while >1 thread), battle_rounds (releases with a
  *   waiter that re-took the GIL first), battle_wakeups (those that woke a sleeping waiter) and
  *   battle_ns (the holder's time in those rounds).
  * Called by: Python code with the GIL held.

@@ -3,7 +3,7 @@
  * without the VM: pthreads play Python threads, a loop of "instructions" plays bytecode, and
  * the loop calls gil_eval_breaker exactly where the VM would (when interp->eval_breaker is set,
  * or, while check_every_instruction is set, when the ticker counted down to zero: once per
- * check_interval instructions, as interp/runtime/vm.c's tick stubs do).
+ * check_interval ticks, as interp/runtime/vm.c's tick stubs do; every instruction here ticks).
  *
  * Asserts structure, never speed:
  *  1. at most one holder at any instant under new/old/prio (an atomic counter incremented inside
