@@ -48,9 +48,10 @@
  * That is the `new` policy (CPython 3.2+, gil_new.c). The others, one file each behind the
  * GilOps table below, switchable at run time with sys.setgilpolicy while one thread runs:
  *
- *   old    (gil_old.c)  Python 2: every thread counts "ticks" (bytecodes; only while more than
- *                       one thread exists); every 100 ticks (sys.setcheckinterval) the holder
- *                       releases the GIL and immediately takes it again, with no hand-off. On one core the OS usually lets the woken
+ *   old    (gil_old.c)  Python 2: the VM counts "ticks" (bytecodes, an inline decrement; only
+ *                       while more than one thread exists); every 100 ticks (sys.setcheckinterval)
+ *                       the holder releases the GIL and immediately takes it again, with no
+ *                       hand-off. On one core the OS usually lets the woken
  *                       waiter run; on several cores the releaser, still running, wins the race
  *                       again and again while the woken waiter finds the GIL taken ("failed
  *                       wake-up", counted): the "GIL battle" that made two threads slower than
@@ -138,7 +139,6 @@ struct Gil *gil_new(void) {
     port_waitq_init(&g->switch_q, "gil-switch");
     port_waitq_init(&g->stw_q, "gil-stw");
     g->interval_ns = 5000000;
-    g->check_interval = 100;
     const char *name = gil_default_policy;
     const char *env = port_getenv("TOLLPY_GIL");    /* host only: the guest has no environment */
     if (env && *env) name = env;
@@ -593,8 +593,13 @@ void gil_set_switch_interval(Interp *in, uint64_t ns) {
     if (ns < 1000) ns = 1000;
     in->gil->interval_ns = ns;
 }
-int gil_get_check_interval(Interp *in) { return in->gil->check_interval; }
-void gil_set_check_interval(Interp *in, int ticks) { in->gil->check_interval = ticks < 1 ? 1 : ticks; }
+/* The interval lives in the Interp, beside the ticker the VM decrements (interp/core/state.h).
+ * Called with the GIL held, as the VM's reads are. */
+int gil_get_check_interval(Interp *in) { return in->check_interval; }
+void gil_set_check_interval(Interp *in, int ticks) {
+    in->check_interval = ticks < 1 ? 1 : ticks;
+    in->ticker = 0;      /* the next instruction's tick checks and reloads with the new interval */
+}
 int gil_thread_count(Interp *in) { return in->gil->nthreads; }
 
 /* ---- stats ---------------------------------------------------------------------------------- */

@@ -13,8 +13,11 @@
  *    (Defensive: _thread.start_new_thread takes the GIL for the calling thread if it does not
  *    hold it yet, so a forgotten gil_take only loses the single-thread bookkeeping.)
  *  - The VM calls vm_eval_breaker() when interp->eval_breaker is nonzero at its check points
- *    (backward jumps, calls), and at EVERY instruction while interp->check_every_instruction is
- *    nonzero. vm_eval_breaker sets interp->eval_breaker = 0 first, handles its own sources
+ *    (backward jumps, calls), and, while interp->check_every_instruction is nonzero, counts a
+ *    tick at every instruction (an inline decrement of interp->ticker; vm.c's OLD_NO_TICK_OPS, the
+ *    opcodes Python 2 did not count, are skipped) and calls it each time
+ *    the count reaches zero: once per check interval (interp->check_interval, Python 2's
+ *    ticker; interp/core/state.h). vm_eval_breaker sets interp->eval_breaker = 0 first, handles its own sources
  *    (Ctrl-C ...), then calls gil_eval_breaker(ts); the GIL keeps its own drop-request flag and
  *    sets eval_breaker again while it still has work, so clearing it is always safe.
  *    gil_eval_breaker returns 0, or -1 with an exception set (only the `unsafe` policy, on a
@@ -96,7 +99,10 @@ bool gil_policy_known(const char *name);
 /* "new, old, prio, none, unsafe": the names for error messages. */
 const char *gil_policy_list(void);
 
-/* Switch interval (new/prio), in ns; default 5 ms. Check interval (old), in ticks; default 100. */
+/* Switch interval (new/prio), in ns; default 5 ms. Check interval (old), in ticks (instructions;
+ * interp->check_interval); default 100; setting it also zeroes interp->ticker, so the new
+ * interval starts at the next instruction. */
+#define GIL_CHECK_INTERVAL_DEFAULT 100   /* Python 2's sys.getcheckinterval() */
 uint64_t gil_get_switch_interval(Interp *in);
 void gil_set_switch_interval(Interp *in, uint64_t ns);
 int gil_get_check_interval(Interp *in);
@@ -133,6 +139,21 @@ typedef struct {
     uint64_t drop_requests;
     uint64_t forced_switches;   /* a holder dropped on request and another thread took over */
     uint64_t failed_wakeups;    /* old: a woken waiter found the GIL taken again */
+    /* old, the ticker and the battle's price (gil_old.c, old_eval_breaker; interval_checks is
+     * written by the GIL holder, the others under g->lock):
+     * interval_checks: the policy's checks, i.e. calls of its eval breaker: the VM's ticker
+     *   reached zero (once per check_interval ticks while more than one thread exists;
+     *   a Ctrl-C or a stop request would add one each);
+     * battle_rounds: checks that found a thread waiting for the GIL, released it, and re-took
+     *   it before anyone else (nobody took it in between): rounds of the battle the holder won;
+     * battle_wakeups: of those, the ones whose release woke a sleeping waiter (the others found
+     *   it already woken by an earlier round and still on its way back); a woken waiter that
+     *   finds the GIL retaken is a failed wake-up (failed_wakeups, counted by the waiter);
+     * battle_ns: the holder's time inside those rounds, from just before its release to just
+     *   after its re-acquire (port_time_ns): what the battle costs the thread that runs
+     *   bytecode (the wake_one calls, and the GIL's lock and cache lines fought over with the
+     *   woken thread). */
+    uint64_t interval_checks, battle_rounds, battle_wakeups, battle_ns;
     uint64_t handoff_count, handoff_total_ns, handoff_max_ns;   /* release -> next take */
     uint64_t violations;        /* two holders at once (must stay 0 for lock policies) */
     uint64_t corruptions;       /* unsafe: refcount corruptions detected */

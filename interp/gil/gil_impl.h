@@ -18,7 +18,6 @@ typedef struct GilThread {
     uint64_t t_acquired;       /* when it last took the GIL */
     int core;                  /* core where it last took the GIL */
     int held;                  /* it holds the GIL now (for none/unsafe: it is "running") */
-    int ticks;                 /* old: instructions since the last check */
     int exiting;               /* its Python code has finished; only C cleanup remains */
     /* mechanism bookkeeping (g->lock held; gil.c only) */
     int expiries_this_wait;    /* timed waits for the GIL that expired since its last take */
@@ -55,7 +54,6 @@ struct Gil {
     uint64_t switch_number;    /* incremented at every take */
     volatile int drop_request; /* the holder must drop at its next eval-breaker check */
     uint64_t interval_ns;      /* new/prio switch interval */
-    int check_interval;        /* old: ticks between checks */
     int nwaiters;              /* threads sleeping in take (prio: CPU-bound ones) */
     int nwaiters_int;          /* prio: interactive waiters */
     uint64_t released_at;      /* time of the last release that had waiters (0 = none pending) */
@@ -99,7 +97,7 @@ void gil_note_running(Gil *g, GilThread *t, int running);
 int gil_waitq_sleep(port_waitq_t *q, port_spin_t *lk, uint64_t timeout_ns);
 #define port_waitq_sleep(q, lk, timeout_ns) gil_waitq_sleep((q), (lk), (timeout_ns))
 
-void gil_old_threads_changed(Gil *g);   /* gil_old.c: tick checks only while >1 thread */
+void gil_old_threads_changed(Gil *g);   /* gil_old.c: ticks only while >1 thread */
 extern const GilOps gil_ops_new, gil_ops_old, gil_ops_prio, gil_ops_none, gil_ops_unsafe;
 
 /* Flags read outside g->lock (the eval-breaker fast path) are hints: relaxed atomics, so the

@@ -21,7 +21,10 @@
  *   stats() adds the mechanism counters timed_wait_expiries, drop_requests_immediate,
  *   drop_requests_after_expiry, io_takes_contended, io_takes_expired,
  *   io_takes_requested_at_once; threads() the same per thread plus io_takes and max_passed
- *   (interp/gil/gil.h: GilThreadStats).
+ *   (interp/gil/gil.h: GilThreadStats). `old`'s ticker and battle: interval_checks (policy
+ *   checks: one per check_interval ticks while >1 thread), battle_rounds (releases with a
+ *   waiter that re-took the GIL first), battle_wakeups (those that woke a sleeping waiter) and
+ *   battle_ns (the holder's time in those rounds).
  * Called by: Python code with the GIL held.
  */
 #include "gil/gil.h"
@@ -74,6 +77,10 @@ Obj *gil_mod_stats(Obj *s, Obj *const *a, int n, Obj *k) {
         put_u(d, "drop_requests", st.drop_requests) < 0 ||
         put_u(d, "forced_switches", st.forced_switches) < 0 ||
         put_u(d, "failed_wakeups", st.failed_wakeups) < 0 ||
+        put_u(d, "interval_checks", st.interval_checks) < 0 ||
+        put_u(d, "battle_rounds", st.battle_rounds) < 0 ||
+        put_u(d, "battle_wakeups", st.battle_wakeups) < 0 ||
+        put_u(d, "battle_ns", st.battle_ns) < 0 ||
         put_u(d, "timed_wait_expiries", st.timed_wait_expiries) < 0 ||
         put_u(d, "drop_requests_immediate", st.drop_requests_immediate) < 0 ||
         put_u(d, "drop_requests_after_expiry", st.drop_requests_after_expiry) < 0 ||

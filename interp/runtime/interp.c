@@ -76,6 +76,7 @@ Interp *interp_new(size_t mem_limit) {
     gc_state_init(&in->gc);
     in->mem_limit = mem_limit;
     in->recursion_limit = 1000;
+    in->check_interval = GIL_CHECK_INTERVAL_DEFAULT;   /* the old policy's ticks (vm.c) */
     ThreadState *ts = ts_new(in);
     if (!ts) { port_free(in); return NULL; }
     void *prev_ts = port_tls_get();

@@ -2,7 +2,8 @@
  * tests/unit/test_gil.c — host test of the GIL machinery (interp/gil/gil*.c on ports/host/port_linux.c),
  * without the VM: pthreads play Python threads, a loop of "instructions" plays bytecode, and
  * the loop calls gil_eval_breaker exactly where the VM would (when interp->eval_breaker is set,
- * or at every instruction while check_every_instruction is set).
+ * or, while check_every_instruction is set, when the ticker counted down to zero: once per
+ * check_interval ticks, as interp/runtime/vm.c's tick stubs do; every instruction here ticks).
  *
  * Asserts structure, never speed:
  *  1. at most one holder at any instant under new/old/prio (an atomic counter incremented inside
@@ -41,8 +42,10 @@ typedef struct {
 } Worker;
 
 static void vm_check(ThreadState *ts) {
-    if (__atomic_load_n(&in.eval_breaker, __ATOMIC_RELAXED) ||
-        __atomic_load_n(&in.check_every_instruction, __ATOMIC_RELAXED)) {
+    /* the ticker: touched only by the GIL holder, as in the VM */
+    int tick = __atomic_load_n(&in.check_every_instruction, __ATOMIC_RELAXED) && --in.ticker <= 0;
+    if (tick) in.ticker = in.check_interval;
+    if (__atomic_load_n(&in.eval_breaker, __ATOMIC_RELAXED) || tick) {
         __atomic_store_n(&in.eval_breaker, 0, __ATOMIC_RELAXED);
         gil_eval_breaker(ts);
     }
@@ -116,6 +119,7 @@ static void sleeper(void *p) {
 
 static void setup(const char *policy) {
     memset(&in, 0, sizeof in);
+    in.check_interval = GIL_CHECK_INTERVAL_DEFAULT;      /* as interp_new */
     gil_default_policy = policy;
     in.gil = gil_new();
     overlaps = 0;
@@ -180,8 +184,20 @@ static void test_exclusion(const char *policy, int nthreads, long iters) {
         CHECK(!checked || bad == 0, "%s: trace shows %d overlapping holders", policy, bad);
         printf("  [%s] trace: %llu takes checked, %d overlaps\n", policy, (unsigned long long)takes, bad);
     }
-    if (nthreads > 1 && strcmp(policy, "old") == 0)
+    if (nthreads > 1 && strcmp(policy, "old") == 0) {
         CHECK(s.acquisitions > (uint64_t)nthreads, "old: no periodic re-acquire");
+        /* the policy runs once per check_interval ticks, never more: ticks happen only at the
+         * workers' instructions, and the shared ticker's first check may come at the first */
+        uint64_t ticks = (uint64_t)nthreads * (uint64_t)iters;
+        CHECK(s.interval_checks > 0 && s.interval_checks <= ticks / GIL_CHECK_INTERVAL_DEFAULT + 1,
+              "old: %llu checks for at most %llu ticks", (unsigned long long)s.interval_checks,
+              (unsigned long long)ticks);
+        /* every round the holder won was a release that woke a waiter */
+        CHECK(s.battle_rounds <= s.interval_checks, "old: more battle rounds than checks");
+        printf("  [old] %llu checks, %llu battle rounds, %.2f us per round\n",
+               (unsigned long long)s.interval_checks, (unsigned long long)s.battle_rounds,
+               s.battle_rounds ? s.battle_ns / 1e3 / (double)s.battle_rounds : 0.0);
+    }
     gil_free(in.gil);
 }
 
