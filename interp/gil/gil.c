@@ -114,6 +114,7 @@ struct Gil *gil_new(void) {
     port_waitq_init(&g->waitq, "gil");
     port_waitq_init(&g->waitq_int, "gil-int");
     port_waitq_init(&g->switch_q, "gil-switch");
+    port_waitq_init(&g->resume_q, "gil-resume");
     g->interval_ns = 5000000;
     g->check_interval = 100;
     const char *name = gil_default_policy;
@@ -407,7 +408,8 @@ int gil_waitq_sleep(port_waitq_t *q, port_spin_t *lk, uint64_t timeout_ns) {
     ThreadState *ts = ts_get();
     Gil *g = ts && ts->interp ? ts->interp->gil : NULL;
     GilThread *t = ts ? ts->gil_data : NULL;
-    if (g && t && lk == &g->lock && (q == &g->waitq || q == &g->waitq_int)) {
+    if (g && t && lk == &g->lock && (q == &g->waitq || q == &g->waitq_int ||
+                                             q == &g->resume_q)) {
         g->st.timed_wait_expiries++;
         t->st.timed_wait_expiries++;
         t->expiries_this_wait++;

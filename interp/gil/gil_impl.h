@@ -47,6 +47,7 @@ struct Gil {
     port_waitq_t waitq;        /* threads waiting for the GIL (prio: the CPU-bound ones) */
     port_waitq_t waitq_int;    /* prio: interactive waiters */
     port_waitq_t switch_q;     /* forced switching: a dropper waits here for the next take */
+    port_waitq_t resume_q;     /* prio: the preempted slice owner waits here (alone) to resume */
     const GilOps *ops;
     Interp *interp;
     int locked;                /* somebody holds it */
@@ -62,7 +63,12 @@ struct Gil {
     /* prio */
     uint64_t cpu_next_ticket, cpu_serving;
     int cpu_boost;
-    int cpu_passes;            /* interactive takes since a CPU-bound thread last took it */
+    int cpu_passes;            /* takes that passed waiting CPU-bound threads since the line moved */
+    GilThread *cpu_owner;      /* prio: the CPU-bound thread whose slice runs (took from the line) */
+    GilThread *cpu_preempted;  /* prio: the owner, forced off for an interactive thread, waiting
+                                  to resume its slice (counted in nwaiters); NULL if none */
+    int cpu_slice_over;        /* prio: the owner's slice has ended: its next forced drop lines up */
+    uint64_t release_seq;      /* prio: bumped at every release (relaxed atomic: spinners poll it) */
     /* stats */
     GilStats st;
     int holders;               /* atomic: threads inside the critical section (lock policies) */

@@ -38,82 +38,210 @@
 #include "gil/gil_impl.h"
 
 /* LAB policy: BEGIN */
+/* May an interactive thread (interactive = 1), the CPU line's ticket holder (ticket), take the
+ * free GIL now? The line waits while interactive threads wait or the slice owner is preempted,
+ * unless its head has been boosted. */
 static int can_take(Gil *g, int interactive, uint64_t ticket) {
     if (g->locked) return 0;
     if (interactive) return !g->cpu_boost;
-    return ticket == g->cpu_serving && (g->nwaiters_int == 0 || g->cpu_boost);
+    return ticket == g->cpu_serving && (g->cpu_boost || (g->nwaiters_int == 0 && !g->cpu_preempted));
+}
+
+/* May the preempted slice owner resume? Once no interactive thread waits, and no boost. */
+static int can_resume(Gil *g) {
+    return !g->locked && !g->cpu_boost && g->nwaiters_int == 0;
+}
+
+/* t joins the back of the CPU line: its ticket is drawn now, under the lock, so its place does
+ * not depend on when the host runs it again; prio_take uses it (t is counted in g->nwaiters by
+ * the caller). */
+static void line_up(Gil *g, GilThread *t) {
+    t->prio_ticket = g->cpu_next_ticket++;
+    t->prio_reserved = 1;
+}
+
+/* The current slice ends (a whole interval waited by the line's head, or aging): a preempted
+ * owner joins the back of the line now (woken: it waits on g->waitq from here on); an owner
+ * that holds the GIL joins it at its next forced drop (cpu_slice_over). */
+static void end_slice(Gil *g) {
+    GilThread *o = g->cpu_owner;
+    if (!o) return;
+    if (g->cpu_preempted == o) {
+        g->cpu_preempted = NULL;
+        g->cpu_owner = NULL;
+        line_up(g, o);                     /* still counted in g->nwaiters */
+        port_waitq_wake_all(&g->resume_q);
+    } else {
+        g->cpu_slice_over = 1;
+    }
+}
+
+static void set_boost(Gil *g) {
+    g->cpu_boost = 1;
+    end_slice(g);          /* invariant: while cpu_boost is set, no owner is preempted */
+}
+
+/* Ask the holder to drop (g->lock held), or re-arm a pending request (gil_wait_for_switch). */
+static void request_drop(Gil *g, GilThread *t) {
+    if (!g->drop_request) gil_send_drop_request(g, t);
+    else if (g->interp) RELAXED_STORE(g->interp->eval_breaker, 1);
+}
+
+/* One wait of a thread in the CPU line (g->lock held; held again on return). The head of the
+ * line (ticket == cpu_serving) whose timed wait expired while the line did not move has waited
+ * a whole switch interval during the current slice: the slice ends (`new`'s rule, with the
+ * interval counted in the slice, not reset by interactive takes). A holder that has held the GIL
+ * that whole interval (switch number unchanged: an interactive thread, or the owner) is asked to
+ * drop. Other line waiters only wait: only the head can take next. */
+static void line_wait(Gil *g, GilThread *t, uint64_t ticket) {
+    uint64_t sw = g->switch_number, serving = g->cpu_serving;
+    int timed_out = port_waitq_sleep(&g->waitq, &g->lock, g->interval_ns) == 1;
+    if (!timed_out || ticket != g->cpu_serving || serving != g->cpu_serving) return;
+    int owner_holds = g->cpu_owner && g->holder == g->cpu_owner;
+    end_slice(g);
+    if (g->locked && (owner_holds || g->switch_number == sw)) request_drop(g, t);
+}
+
+/* Spin, then sleep. The two hand-offs around an interactive take are short waits: the holder
+ * drops at its next check point (microseconds), and an interactive thread typically holds the GIL
+ * for a few bytecodes before it blocks again. A thread that slept through them would cost a
+ * wake-up each (on the guest, a halted vCPU's), with the GIL free meanwhile (GilStats hand-off
+ * time). So an interactive waiter that has sent its request, and a preempted owner, first poll
+ * g->release_seq (g->lock released) for up to interval/32, at most PRIO_SPIN_MAX_NS, and only
+ * when another core may run the holder; then they wait as usual (g->lock held on entry and
+ * return). */
+#define PRIO_SPIN_MAX_NS 200000u
+static void spin_for_release(Gil *g) {
+    if (port_cores_online() < 2) return;
+    uint64_t budget = g->interval_ns / 32;
+    if (budget > PRIO_SPIN_MAX_NS) budget = PRIO_SPIN_MAX_NS;
+    uint64_t seq = RELAXED_LOAD(g->release_seq);
+    port_spin_unlock(&g->lock);
+    uint64_t end = port_time_ns() + budget;
+    for (unsigned i = 1; RELAXED_LOAD(g->release_seq) == seq; i++)
+        if ((i & 63) == 0 && port_time_ns() >= end) break;
+    port_spin_lock(&g->lock);
 }
 
 static void prio_take(Gil *g, GilThread *t, int from_io) {
     uint64_t start = port_time_ns();
-    int interactive = from_io;
+    int interactive = from_io, resume = 0;
     port_spin_lock(&g->lock);
-    uint64_t ticket = 0;
-    int queued = 0;
-    if (t->prio_reserved) {          /* forced off: back in line with the ticket drawn then */
-        t->prio_reserved = 0;
-        ticket = t->prio_ticket;
-        queued = 1;
-        interactive = 0;
-    } else if (interactive) {
-        if (!can_take(g, 1, 0)) {
-            queued = 1;
-            g->nwaiters_int++;
-            if (g->locked && !g->drop_request) gil_send_drop_request(g, t);
-        }
-    } else if (g->cpu_next_ticket != g->cpu_serving || !can_take(g, 0, g->cpu_serving)) {
-        queued = 1;
-        ticket = g->cpu_next_ticket++;
-        g->nwaiters++;
-    } else {
-        ticket = g->cpu_next_ticket++;   /* take the free GIL with the next ticket */
-    }
-    if (queued) {
-        while (!can_take(g, interactive, ticket)) {
-            gil_wait_for_switch(g, t, interactive ? &g->waitq_int : &g->waitq);
-            /* Aging counts the time waited, not the timeouts: a CPU waiter woken again and
-             * again by releases that interactive threads win would otherwise never age. */
-            if (!interactive && ticket == g->cpu_serving && !g->cpu_boost &&
-                port_time_ns() - start >= 2 * g->interval_ns) {
-                g->cpu_boost = 1;
-                if (g->locked && !g->drop_request) gil_send_drop_request(g, t);
-                port_waitq_wake_all(&g->waitq);    /* if the GIL is free, the head takes it now */
+    if (g->cpu_preempted == t) {
+        /* Preempted by an interactive thread: resume the slice once none waits (woken on
+         * g->resume_q, where only it waits, so no CPU waiter is woken for nothing); unless the
+         * slice ends meanwhile (end_slice puts t in the line, below). */
+        if (!can_resume(g)) spin_for_release(g);
+        while (g->cpu_preempted == t && !can_resume(g)) {
+            int e0 = t->expiries_this_wait;
+            gil_wait_for_switch(g, t, &g->resume_q);   /* a long interactive hold: drop request */
+            if (g->cpu_preempted != t || can_resume(g)) break;
+            if (t->expiries_this_wait == e0) g->st.prio_futile_wakeups++;
+            if (!g->cpu_boost && port_time_ns() - start >= 2 * g->interval_ns) {
+                set_boost(g);                           /* aging by time, as in the line */
+                if (g->locked) request_drop(g, t);
             }
         }
-        if (interactive) g->nwaiters_int--; else g->nwaiters--;
+        if (g->cpu_preempted == t) {
+            g->cpu_preempted = NULL;
+            g->nwaiters--;
+            resume = 1;
+        }
     }
-    if (!interactive) {
+    if (!resume) {
+        uint64_t ticket = 0;
+        int queued = 0;
+        if (t->prio_reserved) {          /* forced off: back in line with the ticket drawn then */
+            t->prio_reserved = 0;
+            ticket = t->prio_ticket;
+            queued = 1;
+            interactive = 0;
+        } else if (interactive) {
+            if (!can_take(g, 1, 0)) {
+                queued = 1;
+                g->nwaiters_int++;
+                if (g->locked && !g->drop_request) gil_send_drop_request(g, t);
+                spin_for_release(g);
+            }
+        } else if (g->cpu_next_ticket != g->cpu_serving || !can_take(g, 0, g->cpu_serving)) {
+            queued = 1;
+            ticket = g->cpu_next_ticket++;
+            g->nwaiters++;
+        } else {
+            ticket = g->cpu_next_ticket++;   /* take the free GIL with the next ticket */
+        }
+        if (queued) {
+            while (!can_take(g, interactive, ticket)) {
+                int e0 = t->expiries_this_wait;
+                if (interactive) gil_wait_for_switch(g, t, &g->waitq_int);
+                else line_wait(g, t, ticket);
+                if (can_take(g, interactive, ticket)) break;
+                if (t->expiries_this_wait == e0) g->st.prio_futile_wakeups++;
+                /* Aging counts the time waited, not the timeouts: a CPU waiter woken again
+                 * and again by releases that interactive threads win would otherwise never
+                 * age. */
+                if (!interactive && ticket == g->cpu_serving && !g->cpu_boost &&
+                    port_time_ns() - start >= 2 * g->interval_ns) {
+                    set_boost(g);
+                    if (g->locked) request_drop(g, t);
+                    port_waitq_wake_all(&g->waitq);    /* if the GIL is free, the head takes it now */
+                }
+            }
+            if (interactive) g->nwaiters_int--; else g->nwaiters--;
+        }
+    }
+    if (resume) {
+        /* the slice goes on; a resume passes the line's waiters as an interactive take does */
+        g->st.prio_resumes++;
+        if (g->nwaiters > 0 && ++g->cpu_passes >= PRIO_AGING_PASSES) set_boost(g);
+    } else if (!interactive) {           /* a new slice: the line moves on */
         g->cpu_serving++;
         g->cpu_boost = 0;
         g->cpu_passes = 0;
+        g->cpu_owner = t;
+        g->cpu_slice_over = 0;
+        g->st.prio_slices++;
     } else if (g->nwaiters > 0 && ++g->cpu_passes >= PRIO_AGING_PASSES) {
-        g->cpu_boost = 1;    /* aging by count: the head CPU waiter is served at the next release */
+        set_boost(g);    /* aging by count: the head CPU waiter is served at the next release */
     }
     gil_note_acquired(g, t, start);
     RELAXED_STORE(g->drop_request, 0);
     /* an interactive waiter still queued asks the new holder to go at once */
     if (g->nwaiters_int > 0 && !interactive) gil_send_drop_request(g, t);
-    port_waitq_wake_all(&g->switch_q);
     port_spin_unlock(&g->lock);
 }
 
 static void prio_drop(Gil *g, GilThread *t, int why) {
     port_spin_lock(&g->lock);
-    if (why == DROP_FORCED) {
-        /* Forced off: draw the CPU ticket now, under the lock, so the thread's place in line
-         * does not depend on when the host runs it again (prio_eval_breaker calls prio_take
-         * next, which uses it); it counts as a CPU waiter from here on (aging sees it). */
-        t->prio_ticket = g->cpu_next_ticket++;
-        t->prio_reserved = 1;
+    if (why == DROP_FORCED && t == g->cpu_owner && !g->cpu_slice_over && !g->cpu_boost &&
+        g->nwaiters_int > 0) {
+        /* Preempted: forced off for an interactive thread, in the middle of its slice. It keeps
+         * the slice and resumes it before the line moves (prio_take), so interactive traffic
+         * does not switch between CPU-bound threads: only an expired slice or aging does. */
+        g->cpu_preempted = t;
         g->nwaiters++;
+        g->st.prio_preemptions++;
+    } else {
+        if (t == g->cpu_owner) g->cpu_owner = NULL;    /* its slice ends (I/O, exit, expiry) */
+        if (why == DROP_FORCED) {
+            /* Forced off otherwise (its slice is over, aging, or it was not the owner): it
+             * joins the back of the line (prio_eval_breaker calls prio_take next, which uses
+             * the ticket); it counts as a CPU waiter from here on (aging sees it). */
+            line_up(g, t);
+            g->nwaiters++;
+        }
     }
     gil_note_released(g, t, why);
+    RELAXED_STORE(g->release_seq, g->release_seq + 1);    /* spinners: a release (spin_for_release) */
+    /* Wake only who may take: interactive waiters first; else the preempted owner alone; else
+     * the line (the ticket picks the one). */
     if (g->nwaiters_int > 0 && !g->cpu_boost) port_waitq_wake_one(&g->waitq_int);
-    else if (g->nwaiters > 0) port_waitq_wake_all(&g->waitq);   /* the ticket picks the one */
+    else if (g->cpu_preempted) port_waitq_wake_all(&g->resume_q);
+    else if (g->nwaiters > 0) port_waitq_wake_all(&g->waitq);
     else if (g->nwaiters_int > 0) port_waitq_wake_one(&g->waitq_int);
-    /* Forced switching needs no wait here: the ticket drawn above puts the dropper behind
-     * every CPU waiter that was queued before it, and behind every interactive waiter unless
-     * it has been boosted (can_take), so it cannot win the GIL straight back. */
+    /* Forced switching needs no wait here: the dropper is behind every interactive waiter (it
+     * resumes only when none waits), and, when it joined the line, behind every CPU waiter
+     * queued before it (can_take), so it cannot win the GIL straight back. */
     port_spin_unlock(&g->lock);
 }
 
