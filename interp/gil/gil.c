@@ -114,7 +114,6 @@ struct Gil *gil_new(void) {
     port_waitq_init(&g->waitq, "gil");
     port_waitq_init(&g->waitq_int, "gil-int");
     port_waitq_init(&g->switch_q, "gil-switch");
-    port_waitq_init(&g->resume_q, "gil-resume");
     g->interval_ns = 5000000;
     g->check_interval = 100;
     const char *name = gil_default_policy;
@@ -150,6 +149,7 @@ void gil_thread_init(ThreadState *ts) {
     t->ts = ts;
     t->ident = ts->ident ? ts->ident : port_thread_id();
     t->st.ident = t->ident;
+    port_waitq_init(&t->prio_q, "gil-prio");
     port_spin_lock(&g->lock);
     int first = !g->interp;
     if (first) g->interp = ts->interp;
@@ -409,7 +409,7 @@ int gil_waitq_sleep(port_waitq_t *q, port_spin_t *lk, uint64_t timeout_ns) {
     Gil *g = ts && ts->interp ? ts->interp->gil : NULL;
     GilThread *t = ts ? ts->gil_data : NULL;
     if (g && t && lk == &g->lock && (q == &g->waitq || q == &g->waitq_int ||
-                                             q == &g->resume_q)) {
+                                             q == &t->prio_q)) {
         g->st.timed_wait_expiries++;
         t->st.timed_wait_expiries++;
         t->expiries_this_wait++;

@@ -97,8 +97,8 @@ typedef struct {
     uint64_t acquisitions, forced_drops, drop_requests_sent;
     uint64_t io_waits;          /* gil_before_blocking calls */
     /* The mechanism, counted by gil.c whatever the policy does (tests/grade asserts these):
-     * timed_wait_expiries: waits for the GIL (on g->waitq / g->waitq_int / g->resume_q) that
-     *   ended by their timeout, not by a wake-up (every policy's port_waitq_sleep goes through
+     * timed_wait_expiries: waits for the GIL (on g->waitq / g->waitq_int / the thread's own
+     *   prio queue) that ended by their timeout, not by a wake-up (every policy's port_waitq_sleep goes through
      *   gil_impl.h's counting wrapper);
      * drop_requests_immediate / drop_requests_after_expiry: drop requests this thread sent
      *   before any timed wait of its current wait had expired / after at least one had;

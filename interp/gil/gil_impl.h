@@ -26,6 +26,9 @@ typedef struct GilThread {
     uint64_t released_switch;  /* g->switch_number at that release */
     uint64_t prio_ticket;      /* prio: CPU ticket drawn when it was forced off ... */
     int prio_reserved;         /* ... and not yet used by prio_take */
+    int prio_in_line;          /* prio: waiting in the CPU line with prio_ticket */
+    port_waitq_t prio_q;       /* prio: it alone sleeps here while CPU-bound (woken only when it
+                                  may take: gil_prio.c's wake_next_cpu) */
     struct GilThread *next, *prev;
 } GilThread;
 
@@ -44,10 +47,9 @@ typedef struct GilOps {
 
 struct Gil {
     port_spin_t lock;          /* guards everything below except the counters marked racy */
-    port_waitq_t waitq;        /* threads waiting for the GIL (prio: the CPU-bound ones) */
+    port_waitq_t waitq;        /* threads waiting for the GIL (new, old; prio: GilThread.prio_q) */
     port_waitq_t waitq_int;    /* prio: interactive waiters */
     port_waitq_t switch_q;     /* forced switching: a dropper waits here for the next take */
-    port_waitq_t resume_q;     /* prio: the preempted slice owner waits here (alone) to resume */
     const GilOps *ops;
     Interp *interp;
     int locked;                /* somebody holds it */
@@ -87,9 +89,9 @@ void gil_wait_for_switch(Gil *g, GilThread *t, port_waitq_t *q);
 void gil_note_running(Gil *g, GilThread *t, int running);
 
 /* Every wait for the GIL in a policy file goes through gil.c's wrapper, which counts the waits
- * on g->waitq / g->waitq_int that end by their timeout (GilThreadStats.timed_wait_expiries):
- * the policies call port_waitq_sleep as usual, and a policy is graded by what it does, not by
- * whether it calls a counting helper. Called with lk held, as port_waitq_sleep. */
+ * on g->waitq / g->waitq_int / the waiter's own GilThread.prio_q that end by their timeout
+ * (GilThreadStats.timed_wait_expiries): the policies call port_waitq_sleep as usual, and a
+ * policy is graded by what it does, not by whether it calls a counting helper. Called with lk held, as port_waitq_sleep. */
 int gil_waitq_sleep(port_waitq_t *q, port_spin_t *lk, uint64_t timeout_ns);
 #define port_waitq_sleep(q, lk, timeout_ns) gil_waitq_sleep((q), (lk), (timeout_ns))
 

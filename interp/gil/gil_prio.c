@@ -60,9 +60,26 @@ static void line_up(Gil *g, GilThread *t) {
     t->prio_reserved = 1;
 }
 
+/* Wake the one CPU-bound thread that may take next, on its own queue (t->prio_q): the preempted
+ * owner, else the head of the line (ticket == cpu_serving; it may not be asleep yet: a forced
+ * dropper on its way to prio_take, which checks before it sleeps). The other CPU waiters sleep
+ * on: waking them would be for nothing (each wake-up costs the host, or a halted vCPU, a
+ * scheduling round). O(threads) per call, at most one per release. */
+static void wake_next_cpu(Gil *g) {
+    if (g->cpu_preempted) {
+        port_waitq_wake_all(&g->cpu_preempted->prio_q);
+        return;
+    }
+    for (GilThread *x = g->threads; x; x = x->next)
+        if ((x->prio_in_line || x->prio_reserved) && x->prio_ticket == g->cpu_serving) {
+            port_waitq_wake_all(&x->prio_q);
+            return;
+        }
+}
+
 /* The current slice ends (a whole interval waited by the line's head, or aging): a preempted
- * owner joins the back of the line now (woken: it waits on g->waitq from here on); an owner
- * that holds the GIL joins it at its next forced drop (cpu_slice_over). */
+ * owner joins the back of the line now (woken: it waits there from now on); an owner that holds
+ * the GIL joins it at its next forced drop (cpu_slice_over). */
 static void end_slice(Gil *g) {
     GilThread *o = g->cpu_owner;
     if (!o) return;
@@ -70,7 +87,7 @@ static void end_slice(Gil *g) {
         g->cpu_preempted = NULL;
         g->cpu_owner = NULL;
         line_up(g, o);                     /* still counted in g->nwaiters */
-        port_waitq_wake_all(&g->resume_q);
+        port_waitq_wake_all(&o->prio_q);
     } else {
         g->cpu_slice_over = 1;
     }
@@ -95,7 +112,7 @@ static void request_drop(Gil *g, GilThread *t) {
  * drop. Other line waiters only wait: only the head can take next. */
 static void line_wait(Gil *g, GilThread *t, uint64_t ticket) {
     uint64_t sw = g->switch_number, serving = g->cpu_serving;
-    int timed_out = port_waitq_sleep(&g->waitq, &g->lock, g->interval_ns) == 1;
+    int timed_out = port_waitq_sleep(&t->prio_q, &g->lock, g->interval_ns) == 1;
     if (!timed_out || ticket != g->cpu_serving || serving != g->cpu_serving) return;
     int owner_holds = g->cpu_owner && g->holder == g->cpu_owner;
     end_slice(g);
@@ -128,13 +145,13 @@ static void prio_take(Gil *g, GilThread *t, int from_io) {
     int interactive = from_io, resume = 0;
     port_spin_lock(&g->lock);
     if (g->cpu_preempted == t) {
-        /* Preempted by an interactive thread: resume the slice once none waits (woken on
-         * g->resume_q, where only it waits, so no CPU waiter is woken for nothing); unless the
-         * slice ends meanwhile (end_slice puts t in the line, below). */
+        /* Preempted by an interactive thread: resume the slice once none waits (woken alone,
+         * on t->prio_q); unless the slice ends meanwhile (end_slice puts t in the line,
+         * below). */
         if (!can_resume(g)) spin_for_release(g);
         while (g->cpu_preempted == t && !can_resume(g)) {
             int e0 = t->expiries_this_wait;
-            gil_wait_for_switch(g, t, &g->resume_q);   /* a long interactive hold: drop request */
+            gil_wait_for_switch(g, t, &t->prio_q);     /* a long interactive hold: drop request */
             if (g->cpu_preempted != t || can_resume(g)) break;
             if (t->expiries_this_wait == e0) g->st.prio_futile_wakeups++;
             if (!g->cpu_boost && port_time_ns() - start >= 2 * g->interval_ns) {
@@ -165,12 +182,13 @@ static void prio_take(Gil *g, GilThread *t, int from_io) {
             }
         } else if (g->cpu_next_ticket != g->cpu_serving || !can_take(g, 0, g->cpu_serving)) {
             queued = 1;
-            ticket = g->cpu_next_ticket++;
+            ticket = t->prio_ticket = g->cpu_next_ticket++;
             g->nwaiters++;
         } else {
             ticket = g->cpu_next_ticket++;   /* take the free GIL with the next ticket */
         }
         if (queued) {
+            t->prio_in_line = !interactive;
             while (!can_take(g, interactive, ticket)) {
                 int e0 = t->expiries_this_wait;
                 if (interactive) gil_wait_for_switch(g, t, &g->waitq_int);
@@ -182,11 +200,11 @@ static void prio_take(Gil *g, GilThread *t, int from_io) {
                  * age. */
                 if (!interactive && ticket == g->cpu_serving && !g->cpu_boost &&
                     port_time_ns() - start >= 2 * g->interval_ns) {
-                    set_boost(g);
+                    set_boost(g);                      /* the head (t) takes at the next release */
                     if (g->locked) request_drop(g, t);
-                    port_waitq_wake_all(&g->waitq);    /* if the GIL is free, the head takes it now */
                 }
             }
+            t->prio_in_line = 0;
             if (interactive) g->nwaiters_int--; else g->nwaiters--;
         }
     }
@@ -233,11 +251,10 @@ static void prio_drop(Gil *g, GilThread *t, int why) {
     }
     gil_note_released(g, t, why);
     RELAXED_STORE(g->release_seq, g->release_seq + 1);    /* spinners: a release (spin_for_release) */
-    /* Wake only who may take: interactive waiters first; else the preempted owner alone; else
-     * the line (the ticket picks the one). */
+    /* Wake only who may take: an interactive waiter first; else the preempted owner, or the
+     * line's head, alone (wake_next_cpu). */
     if (g->nwaiters_int > 0 && !g->cpu_boost) port_waitq_wake_one(&g->waitq_int);
-    else if (g->cpu_preempted) port_waitq_wake_all(&g->resume_q);
-    else if (g->nwaiters > 0) port_waitq_wake_all(&g->waitq);
+    else if (g->nwaiters > 0) wake_next_cpu(g);
     else if (g->nwaiters_int > 0) port_waitq_wake_one(&g->waitq_int);
     /* Forced switching needs no wait here: the dropper is behind every interactive waiter (it
      * resumes only when none waits), and, when it joined the line, behind every CPU waiter
