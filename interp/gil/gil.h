@@ -127,16 +127,19 @@ typedef struct {
     /* prio (gil_prio.c): slices (takes from the CPU-bound line: the line moved on); preemptions
      * (the slice owner forced off for an interactive thread) and resumes (it took the GIL back,
      * its slice going on); futile wake-ups (a GIL waiter woken, not by its timeout, that still
-     * could not take and slept again) */
+     * could not take and slept again); spins that saw the release they waited for / that did
+     * not (spin_for_release) */
     uint64_t prio_slices, prio_preemptions, prio_resumes, prio_futile_wakeups;
+    uint64_t prio_spin_hits, prio_spin_misses;
     int nthreads;
     /* per core (GIL_MAX_CORES): time threads spent running bytecode / waiting for the GIL there
      * (the core where the take happened; idle time is the kernel's) */
     uint64_t core_run_ns[8], core_wait_ns[8];
 } GilStats;
 #define GIL_MAX_CORES 8
-/* prio: the waiting CPU-bound threads are passed by at most this many interactive acquisitions
- * before the head one is boosted (count-based aging, gil_prio.c); tests/grade and
+/* prio: the waiting CPU-bound threads are passed by at most this many acquisitions (interactive
+ * takes, and a preempted owner's resumes) before the head one is boosted (count-based aging,
+ * gil_prio.c); tests/grade and
  * tests/unit/test_gil.c bound GilThreadStats.max_passed with it. */
 #define PRIO_AGING_PASSES 8
 /* sys.setgilpolicy waits this long (ms) for a just-joined thread to finish its C exit path. */

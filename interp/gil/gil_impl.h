@@ -71,6 +71,7 @@ struct Gil {
                                   to resume its slice (counted in nwaiters); NULL if none */
     int cpu_slice_over;        /* prio: the owner's slice has ended: its next forced drop lines up */
     uint64_t release_seq;      /* prio: bumped at every release (relaxed atomic: spinners poll it) */
+    int spin_credit;           /* prio: whether spinning for a release has been paying off */
     /* stats */
     GilStats st;
     int holders;               /* atomic: threads inside the critical section (lock policies) */

@@ -5,7 +5,8 @@
  *                      threads, switch_interval, check_interval, core_run_ms and
  *                      core_wait_ms (per core: bytecode running / GIL waiting time),
  *                      handoff_total_ms (the time the GIL sat free with a waiter), and prio's
- *                      prio_slices, prio_preemptions, prio_resumes, prio_futile_wakeups
+ *                      prio_slices, prio_preemptions, prio_resumes, prio_futile_wakeups,
+ *                      prio_spin_hits, prio_spin_misses
  *   gil.threads()      list of dicts per live thread: ident, held_ms, wait_ms, acquisitions,
  *                      forced_drops, drop_requests_sent, io_waits
  *   gil.reset()        zero the counters
@@ -98,7 +99,9 @@ Obj *gil_mod_stats(Obj *s, Obj *const *a, int n, Obj *k) {
         put_u(d, "prio_slices", st.prio_slices) < 0 ||
         put_u(d, "prio_preemptions", st.prio_preemptions) < 0 ||
         put_u(d, "prio_resumes", st.prio_resumes) < 0 ||
-        put_u(d, "prio_futile_wakeups", st.prio_futile_wakeups) < 0) {
+        put_u(d, "prio_futile_wakeups", st.prio_futile_wakeups) < 0 ||
+        put_u(d, "prio_spin_hits", st.prio_spin_hits) < 0 ||
+        put_u(d, "prio_spin_misses", st.prio_spin_misses) < 0) {
         DECREF(d);
         return NULL;
     }

@@ -232,7 +232,8 @@ def prio_cell(nthreads):
         s = gil.stats()
         runs.append((el, s.get("prio_slices", 0), s.get("prio_preemptions", 0),
                      s.get("prio_resumes", 0), s.get("handoff_total_ms", 0.0),
-                     s.get("prio_futile_wakeups", 0), s["switches"]))
+                     s.get("prio_futile_wakeups", 0), s["switches"],
+                     s.get("prio_spin_hits", 0), s.get("prio_spin_misses", 0)))
         k += 1
     runs = sorted(runs)
     return runs[len(runs) // 2]
@@ -249,6 +250,8 @@ for n in [2, 4]:
     out("prio", "%d threads GIL free" % n, r[4], "ms")
     out("prio", "%d threads futile wake-ups" % n, r[5], "")
     out("prio", "%d threads switches" % n, r[6], "")
+    out("prio", "%d threads spins that saw the release" % n, r[7], "")
+    out("prio", "%d threads spins in vain" % n, r[8], "")
 sys.setgilpolicy("new")
 out("switch", "switch interval", sys.getswitchinterval() * 1000, "ms")
 '''
@@ -582,15 +585,16 @@ def prio_section(rows, platforms):
          "CPU-bound threads (the GIL passing from one CPU-bound thread to another, at interval "
          "expiry or by aging); preemptions: a CPU-bound holder forced off for an interactive "
          "thread (here the main thread, which polls with 1 ms sleeps), resumed after it; GIL "
-         "free: the time between a release and the next take while a thread waited.", "",
+         "free: the time between a release and the next take while a thread waited; spins: "
+         "waits for a release polled before sleeping (hit: the release came; miss: it did not).", "",
          "| platform | config | time (s) | x seq | `new` x seq | slices | preemptions | resumes "
-         "| GIL free (ms) | futile wake-ups | switches |",
-         "|---|---|---|---|---|---|---|---|---|---|---|"]
+         "| GIL free (ms) | futile wake-ups | switches | spin hits | spin misses |",
+         "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for p in platforms:
         seq = v(p, "prio", "sequential")
         if seq is None:
             continue
-        L.append(f"| {p} | sequential | {seq:.3f} | 1.00 | 1.00 | | | | | | |")
+        L.append(f"| {p} | sequential | {seq:.3f} | 1.00 | 1.00 | | | | | | | | |")
         for n in (2, 4):
             t = v(p, "prio", f"{n} threads")
             if t is None:
@@ -598,7 +602,8 @@ def prio_section(rows, platforms):
             ns, nt = v(p, "countdown", "new sequential"), v(p, "countdown", f"new {n} threads")
             nx = f"{nt / ns:.2f}" if ns and nt else "-"
             c = [v(p, "prio", f"{n} threads {k}") for k in
-                 ("slices", "preemptions", "resumes", "GIL free", "futile wake-ups", "switches")]
+                 ("slices", "preemptions", "resumes", "GIL free", "futile wake-ups", "switches",
+                  "spins that saw the release", "spins in vain")]
             L.append(f"| {p} | {n} threads | {t:.3f} | {t / seq:.2f} | {nx} | " +
                      " | ".join("-" if x is None else (f"{x:.1f}" if i == 3 else f"{x:.0f}")
                                 for i, x in enumerate(c)) + " |")
@@ -628,6 +633,12 @@ def prio_section(rows, platforms):
                 x += (f" — the GIL sat free only {free_s:.3f} s of the {extra:.3f} s over "
                       f"sequential ({sl:.0f} slices, {pre:.0f} preemptions): the rest is not "
                       "measured here (the host's load is at the top)")
+            hits = v(p, "prio", f"{n} threads spins that saw the release")
+            miss = v(p, "prio", f"{n} threads spins in vain")
+            if hits is not None and miss is not None and hits + miss > 0:
+                x += (f"; {hits:.0f} spins saw the release, {miss:.0f} waited in vain" +
+                      (" (the holder did not run meanwhile: spinning was mostly off)"
+                       if miss > hits else ""))
             parts.append(x)
         cp, cn = v(p, "convoy", "prio per 1 ms sleep"), v(p, "convoy", "new per 1 ms sleep")
         t = f"- {p}: " + "; ".join(parts) + "."
