@@ -57,8 +57,9 @@
  *                       one, and faster with all but one core disabled.
  *   prio   (gil_prio.c) a cure for the convoy effect (bpo-7946): a thread coming back from I/O
  *                       is interactive and asks for an immediate drop instead of waiting a full
- *                       interval; threads forced off are CPU-bound and queue (FIFO, by ticket)
- *                       behind interactive ones, with an aging rule that bounds their wait.
+ *                       interval; the CPU-bound holder it preempts resumes its slice after it, and
+ *                       CPU-bound threads take turns (FIFO, by ticket) only when a slice ends (an
+ *                       interval, as `new`), with an aging rule that bounds their wait.
  *   none   (gil_none.c) free-threaded (PEP 703): no GIL; reference counts become atomic and
  *                       containers take per-object locks (interp/core/objlock.h).
  *   unsafe (gil_unsafe.c) no GIL and no protection: to see why the GIL exists. Corruption that
