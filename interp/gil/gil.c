@@ -58,8 +58,9 @@
  *                       one, and faster with all but one core disabled.
  *   prio   (gil_prio.c) a cure for the convoy effect (bpo-7946): a thread coming back from I/O
  *                       is interactive and asks for an immediate drop instead of waiting a full
- *                       interval; threads forced off are CPU-bound and queue (FIFO, by ticket)
- *                       behind interactive ones, with an aging rule that bounds their wait.
+ *                       interval; the CPU-bound holder it preempts resumes its slice after it, and
+ *                       CPU-bound threads take turns (FIFO, by ticket) only when a slice ends (an
+ *                       interval, as `new`), with an aging rule that bounds their wait.
  *   none   (gil_none.c) free-threaded (PEP 703): no GIL; reference counts become atomic and
  *                       containers take per-object locks (interp/core/objlock.h).
  *   unsafe (gil_unsafe.c) no GIL and no protection: to see why the GIL exists. Corruption that
@@ -172,6 +173,7 @@ void gil_thread_init(ThreadState *ts) {
     t->ts = ts;
     t->ident = ts->ident ? ts->ident : port_thread_id();
     t->st.ident = t->ident;
+    port_waitq_init(&t->prio_q, "gil-prio");
     port_spin_lock(&g->lock);
     int first = !g->interp;
     if (first) g->interp = ts->interp;
@@ -438,7 +440,8 @@ int gil_waitq_sleep(port_waitq_t *q, port_spin_t *lk, uint64_t timeout_ns) {
     ThreadState *ts = ts_get();
     Gil *g = ts && ts->interp ? ts->interp->gil : NULL;
     GilThread *t = ts ? ts->gil_data : NULL;
-    if (g && t && lk == &g->lock && (q == &g->waitq || q == &g->waitq_int)) {
+    if (g && t && lk == &g->lock && (q == &g->waitq || q == &g->waitq_int ||
+                                             q == &t->prio_q)) {
         g->st.timed_wait_expiries++;
         t->st.timed_wait_expiries++;
         t->expiries_this_wait++;

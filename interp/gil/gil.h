@@ -118,9 +118,9 @@ typedef struct {
     uint64_t acquisitions, forced_drops, drop_requests_sent;
     uint64_t io_waits;          /* gil_before_blocking calls */
     /* The mechanism, counted by gil.c whatever the policy does (tests/grade asserts these):
-     * timed_wait_expiries: waits for the GIL (on g->waitq / g->waitq_int) that ended by their
-     *   timeout, not by a wake-up (every policy's port_waitq_sleep goes through gil_impl.h's
-     *   counting wrapper);
+     * timed_wait_expiries: waits for the GIL (on g->waitq / g->waitq_int / the thread's own
+     *   prio queue) that ended by their timeout, not by a wake-up (every policy's port_waitq_sleep goes through
+     *   gil_impl.h's counting wrapper);
      * drop_requests_immediate / drop_requests_after_expiry: drop requests this thread sent
      *   before any timed wait of its current wait had expired / after at least one had;
      * io_takes: gil_after_blocking calls that had to take the GIL; io_takes_contended: ... that
@@ -160,14 +160,22 @@ typedef struct {
     /* totals of the per-thread mechanism counters above (GilThreadStats) */
     uint64_t timed_wait_expiries, drop_requests_immediate, drop_requests_after_expiry;
     uint64_t io_takes_contended, io_takes_expired, io_takes_requested_at_once;
+    /* prio (gil_prio.c): slices (takes from the CPU-bound line: the line moved on); preemptions
+     * (the slice owner forced off for an interactive thread) and resumes (it took the GIL back,
+     * its slice going on); futile wake-ups (a GIL waiter woken, not by its timeout, that still
+     * could not take and slept again); spins that saw the release they waited for / that did
+     * not (spin_for_release) */
+    uint64_t prio_slices, prio_preemptions, prio_resumes, prio_futile_wakeups;
+    uint64_t prio_spin_hits, prio_spin_misses;
     int nthreads;
     /* per core (GIL_MAX_CORES): time threads spent running bytecode / waiting for the GIL there
      * (the core where the take happened; idle time is the kernel's) */
     uint64_t core_run_ns[8], core_wait_ns[8];
 } GilStats;
 #define GIL_MAX_CORES 8
-/* prio: the waiting CPU-bound threads are passed by at most this many interactive acquisitions
- * before the head one is boosted (count-based aging, gil_prio.c); tests/grade and
+/* prio: the waiting CPU-bound threads are passed by at most this many acquisitions (interactive
+ * takes, and a preempted owner's resumes) before the head one is boosted (count-based aging,
+ * gil_prio.c); tests/grade and
  * tests/unit/test_gil.c bound GilThreadStats.max_passed with it. */
 #define PRIO_AGING_PASSES 8
 /* sys.setgilpolicy waits this long (ms) for a just-joined thread to finish its C exit path. */

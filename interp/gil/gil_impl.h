@@ -26,6 +26,9 @@ typedef struct GilThread {
     uint64_t prio_ticket;      /* prio: CPU ticket drawn when it was forced off ... */
     int prio_reserved;         /* ... and not yet used by prio_take */
     int stw_counted;           /* none/unsafe: counted in g->stw_running (gil.c, stop the world) */
+    int prio_in_line;          /* prio: waiting in the CPU line with prio_ticket */
+    port_waitq_t prio_q;       /* prio: it alone sleeps here while CPU-bound (woken only when it
+                                  may take: gil_prio.c's wake_next_cpu) */
     struct GilThread *next, *prev;
 } GilThread;
 
@@ -44,7 +47,7 @@ typedef struct GilOps {
 
 struct Gil {
     port_spin_t lock;          /* guards everything below except the counters marked racy */
-    port_waitq_t waitq;        /* threads waiting for the GIL (prio: the CPU-bound ones) */
+    port_waitq_t waitq;        /* threads waiting for the GIL (new, old; prio: GilThread.prio_q) */
     port_waitq_t waitq_int;    /* prio: interactive waiters */
     port_waitq_t switch_q;     /* forced switching: a dropper waits here for the next take */
     const GilOps *ops;
@@ -61,7 +64,13 @@ struct Gil {
     /* prio */
     uint64_t cpu_next_ticket, cpu_serving;
     int cpu_boost;
-    int cpu_passes;            /* interactive takes since a CPU-bound thread last took it */
+    int cpu_passes;            /* takes that passed waiting CPU-bound threads since the line moved */
+    GilThread *cpu_owner;      /* prio: the CPU-bound thread whose slice runs (took from the line) */
+    GilThread *cpu_preempted;  /* prio: the owner, forced off for an interactive thread, waiting
+                                  to resume its slice (counted in nwaiters); NULL if none */
+    int cpu_slice_over;        /* prio: the owner's slice has ended: its next forced drop lines up */
+    uint64_t release_seq;      /* prio: bumped at every release (relaxed atomic: spinners poll it) */
+    int spin_credit;           /* prio: whether spinning for a release has been paying off */
     /* stats */
     GilStats st;
     int holders;               /* atomic: threads inside the critical section (lock policies) */
@@ -91,9 +100,9 @@ void gil_wait_for_switch(Gil *g, GilThread *t, port_waitq_t *q);
 void gil_note_running(Gil *g, GilThread *t, int running);
 
 /* Every wait for the GIL in a policy file goes through gil.c's wrapper, which counts the waits
- * on g->waitq / g->waitq_int that end by their timeout (GilThreadStats.timed_wait_expiries):
- * the policies call port_waitq_sleep as usual, and a policy is graded by what it does, not by
- * whether it calls a counting helper. Called with lk held, as port_waitq_sleep. */
+ * on g->waitq / g->waitq_int / the waiter's own GilThread.prio_q that end by their timeout
+ * (GilThreadStats.timed_wait_expiries): the policies call port_waitq_sleep as usual, and a
+ * policy is graded by what it does, not by whether it calls a counting helper. Called with lk held, as port_waitq_sleep. */
 int gil_waitq_sleep(port_waitq_t *q, port_spin_t *lk, uint64_t timeout_ns);
 #define port_waitq_sleep(q, lk, timeout_ns) gil_waitq_sleep((q), (lk), (timeout_ns))
 
