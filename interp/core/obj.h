@@ -148,7 +148,8 @@ struct Type {
                                        NULL only for object_type */
     Obj *dict;                      /* class namespace (a dict): methods, class attributes */
     size_t size;                    /* instance size in bytes */
-    size_t dictoffset;              /* instances' Obj *dict lives at this offset; 0 = none */
+    size_t dictoffset;              /* instances' Obj *dict lives at this offset; 0 = none;
+                                       DICTOFFSET_END: after the variable part (obj_dict_ptr) */
     uint32_t flags;
 
     void (*dealloc)(Obj *);         /* frees the object (and DECREFs what it holds) */
@@ -198,6 +199,13 @@ struct Type {
 };
 typedef int (*VisitFn)(Obj *, void *);
 #define VISIT(o) do { Obj *_v = (Obj *)(o); if (_v) { int _r = visit(_v, arg); if (_r) return _r; } } while (0)
+
+/* A subclass of a variable-size type (TF_VARSIZE: tuple, str, int) keeps its instance dict after
+ * the instance's own variable part (then the finalized word of class.c), so its dictoffset is
+ * this mark and the dict is found with obj_dict_ptr (interp/objects/object.c). */
+#define DICTOFFSET_END ((size_t)-1)
+Obj **obj_dict_ptr(Obj *o);                 /* the instance dict slot of o, NULL if its type has none */
+size_t obj_var_base_size(Obj *o);           /* bytes of a TF_VARSIZE instance before its dict (aligned) */
 
 /* The built-in types. Each is defined in the file that implements it. */
 extern Type object_type, type_type, none_type, bool_type, float_type, str_type, bytes_type,

@@ -192,8 +192,8 @@ _ENUM_NS = {
 class EnumType(type):
     def __new__(metacls, cls, bases, classdict, **kwds):
         is_enum = any(isinstance(b, EnumType) for b in bases)
-        if not is_enum:
-            return super().__new__(metacls, cls, bases, classdict, **kwds)
+        if not is_enum:            # Enum itself: no members, but the tables its subclasses read
+            return _finalize(super().__new__(metacls, cls, bases, classdict, **kwds), [], type.__setattr__)
         for b in bases:
             if isinstance(b, EnumType) and b._member_names_:
                 raise TypeError('%s: cannot extend %r' % (cls, b))

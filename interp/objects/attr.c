@@ -18,7 +18,9 @@
 #include "objects/descr.h"
 
 static bool is_dunder(const char *n) { return n[0] == '_' && n[1] == '_'; }
-static Obj **dict_slot(Obj *o, Type *t) { return (Obj **)((char *)o + t->dictoffset); }
+static Obj **dict_slot(Obj *o, Type *t) {
+    return t->dictoffset != DICTOFFSET_END ? (Obj **)((char *)o + t->dictoffset) : obj_dict_ptr(o);
+}
 
 /* A data descriptor wins over the instance dict (see the top of this file). */
 static bool is_data_descr(Obj *d) {

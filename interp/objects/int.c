@@ -1186,6 +1186,13 @@ static Obj *int_getattr(Obj *o, Obj *name)
 /* int(x=0) / int(x, base) */
 static Obj *int_new_base(Obj *const *args, int nargs, Obj *kwnames);
 
+size_t int_var_size(Obj *o);
+size_t int_var_size(Obj *o)
+{
+    intptr_t n = ((IntObj *)o)->size;
+    return sizeof(IntObj) + (size_t)(n < 0 ? -n : n) * sizeof(digit);
+}
+
 /* int(...) and a subclass's construction. A subclass's instance is always a heap IntObj of the
  * subclass, whatever its value (iv_get reads it as a magnitude; the small-int invariant is about
  * exact ints), with int's layout and no instance dict (TF_VARSIZE). */
@@ -1194,7 +1201,10 @@ static Obj *int_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
     Obj *r = int_new_base(args, nargs, kwnames);
     if (!r || t == &int_type) return r;
     IV v; iv_get(r, &v);
-    IntObj *o = (IntObj *)obj_alloc(t, sizeof(IntObj) + (size_t)v.n * sizeof(digit));
+    size_t sz = sizeof(IntObj) + (size_t)v.n * sizeof(digit);
+    if (t->dictoffset == DICTOFFSET_END)         /* the instance dict and class.c's finalized word */
+        sz = ((sz + sizeof(Obj *) - 1) & ~(sizeof(Obj *) - 1)) + 2 * sizeof(Obj *);
+    IntObj *o = (IntObj *)obj_alloc(t, sz);
     if (!o) { DECREF(r); return NULL; }
     o->size = v.neg ? -v.n : v.n;
     if (v.n) memcpy(o->d, v.d, (size_t)v.n * sizeof(digit));

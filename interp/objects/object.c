@@ -268,7 +268,7 @@ static Obj *object_m_dir(Obj *self, Obj *const *a, int n, Obj *k) {
     if (!l) return NULL;
     Type *t = TYPE(self);
     if (t->dictoffset) {
-        Obj *d = *(Obj **)((char *)self + t->dictoffset);
+        Obj *d = *obj_dict_ptr(self);
         if (d) {
             intptr_t pos = 0; Obj *kk, *v;
             while (dict_next(d, &pos, &kk, &v)) if (list_append(l, kk) < 0) { DECREF(l); return NULL; }
@@ -579,6 +579,28 @@ static Obj *slot_next(Obj *self, Obj *const *a, int n, Obj *k) {
     return r;
 }
 /* T.__new__(cls, *args): self is T (a built-in type), cls T or a subclass of it */
+/* ---- instance dicts --------------------------------------------------------------------------- */
+size_t str_var_size(Obj *o);       /* str.c */
+size_t int_var_size(Obj *o);       /* int.c */
+
+size_t obj_var_base_size(Obj *o) {
+    Type *t = TYPE(o);
+    while (t && (t->flags & TF_HEAPTYPE)) t = t->base_type;
+    size_t n;
+    if (t && type_is_subtype(t, &tuple_type)) n = sizeof(TupleObj) + (size_t)TUPLE_LEN(o) * sizeof(Obj *);
+    else if (t && type_is_subtype(t, &str_type)) n = str_var_size(o);
+    else n = int_var_size(o);
+    return (n + sizeof(Obj *) - 1) & ~(sizeof(Obj *) - 1);
+}
+
+Obj **obj_dict_ptr(Obj *o) {
+    if (IS_SMALL(o)) return NULL;
+    Type *t = o->type;
+    if (!t->dictoffset) return NULL;
+    if (t->dictoffset != DICTOFFSET_END) return (Obj **)((char *)o + t->dictoffset);
+    return (Obj **)((char *)o + obj_var_base_size(o));
+}
+
 static Obj *builtin_type_new(Obj *self, Obj *const *a, int n, Obj *k) {
     Type *t = (Type *)self;
     if (n < 1) return exc_raise(TypeError_t, "%s.__new__(): not enough arguments", t->name);
@@ -597,6 +619,15 @@ static Obj *slot_repr(Obj *self, Obj *const *a, int n, Obj *k) {
     Type *t = TYPE(self);
     while (t && (t->flags & TF_HEAPTYPE)) t = t->base_type;
     return t && t->repr ? t->repr(self) : object_repr(self);
+}
+
+/* str.__str__(x) & co.: the str slot of the first built-in type in x's layout chain */
+static Obj *slot_str(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)a;
+    if (n || k) return exc_raise(TypeError_t, "expected 0 arguments, got %d", n);
+    Type *t = TYPE(self);
+    while (t && (t->flags & TF_HEAPTYPE)) t = t->base_type;
+    return t && t->str ? t->str(self) : obj_repr(self);
 }
 
 static int slot_method(Type *t, const char *name, MethFn fn) {
@@ -652,6 +683,8 @@ int type_ready(Type *t) {
         }
         if (t->repr && (!t->base_type || t->repr != t->base_type->repr) && !dict_get_s(t->dict, "__repr__") &&
             slot_method(t, "__repr__", slot_repr) < 0) return -1;
+        if (t->str && (!t->base_type || t->str != t->base_type->str) && !dict_get_s(t->dict, "__str__") &&
+            slot_method(t, "__str__", slot_str) < 0) return -1;
         if (t->iter && !dict_get_s(t->dict, "__iter__") && slot_method(t, "__iter__", slot_iter) < 0) return -1;
         if (t->next && !dict_get_s(t->dict, "__next__") && slot_method(t, "__next__", slot_next) < 0) return -1;
     }

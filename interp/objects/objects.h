@@ -25,7 +25,7 @@ void rec_leave(void);
 /* Clear the instance dict of a heap subclass instance (dealloc helper). */
 static inline void inst_dict_clear(Obj *o) {
     Type *t = TYPE(o);
-    if (t->dictoffset) CLEAR(*(Obj **)((char *)o + t->dictoffset));
+    if (t->dictoffset) CLEAR(*obj_dict_ptr(o));
 }
 
 /* complex.c */

@@ -762,14 +762,19 @@ Obj *str_join(Obj *sep, Obj *iterable)
 /* ---- construction ---------------------------------------------------------------------------- */
 static Obj *str_new_base(Obj *const *args, int nargs, Obj *kwnames);
 
+size_t str_var_size(Obj *o);
+size_t str_var_size(Obj *o) { return sizeof(StrObj) + S(o)->nbytes + 1; }
+
 /* str(...) and a subclass's construction: a subclass's instance is a copy of the str with the
  * subclass as its type (TF_VARSIZE: same layout, no instance dict), never interned. */
 static Obj *str_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
 {
     Obj *r = str_new_base(args, nargs, kwnames);
     if (!r || t == &str_type) return r;
-    size_t n = S(r)->nbytes;
-    StrObj *o = (StrObj *)obj_alloc(t, sizeof(StrObj) + n + 1);
+    size_t n = S(r)->nbytes, sz = sizeof(StrObj) + n + 1;
+    if (t->dictoffset == DICTOFFSET_END)         /* the instance dict and class.c's finalized word */
+        sz = ((sz + sizeof(Obj *) - 1) & ~(sizeof(Obj *) - 1)) + 2 * sizeof(Obj *);
+    StrObj *o = (StrObj *)obj_alloc(t, sz);
     if (!o) { DECREF(r); return NULL; }
     o->hash = -1;
     o->nbytes = n;

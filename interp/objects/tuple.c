@@ -280,7 +280,10 @@ static Obj *tuple_tp_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
     if (!r || t == &tuple_type) return r;
     /* a subclass's instance: the same layout with the subclass as its type (TF_VARSIZE: no dict) */
     intptr_t n = TUPLE_LEN(r);
-    TupleObj *o = (TupleObj *)obj_alloc(t, sizeof(TupleObj) + (size_t)n * sizeof(Obj *));
+    size_t sz = sizeof(TupleObj) + (size_t)n * sizeof(Obj *);
+    if (t->dictoffset == DICTOFFSET_END)         /* the instance dict and class.c's finalized word */
+        sz = ((sz + sizeof(Obj *) - 1) & ~(sizeof(Obj *) - 1)) + 2 * sizeof(Obj *);
+    TupleObj *o = (TupleObj *)obj_alloc(t, sz);
     if (!o) { DECREF(r); return NULL; }
     o->len = n;
     for (intptr_t i = 0; i < n; i++) o->items[i] = NEWREF(TUPLE_ITEMS(r)[i]);

@@ -384,7 +384,7 @@ static Obj *bi_dir(Obj *self, Obj *const *a, int n, Obj *kw) {
     Obj *o = a[0];
     Type *t = TYPE(o);
     if (t->dictoffset) {
-        Obj *d = *(Obj **)((char *)o + t->dictoffset);
+        Obj *d = *obj_dict_ptr(o);
         if (d && list_extend(l, d) < 0) { DECREF(l); return NULL; }
     }
     Type *start = (obj_isinstance(o, &type_type)) ? (Type *)o : t;

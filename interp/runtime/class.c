@@ -26,7 +26,7 @@
 #include "runtime/traceback.h"
 #include "runtime/call.h"
 
-static Obj **dict_slot(Obj *o, Type *t) { return (Obj **)((char *)o + t->dictoffset); }
+static Obj **dict_slot(Obj *o, Type *t) { (void)t; return obj_dict_ptr(o); }
 
 /* ---- class creation ------------------------------------------------------------------------------ */
 static Type *static_base(Type *t) {
@@ -42,7 +42,7 @@ static Type *static_base(Type *t) {
 static uint8_t *finalized_flag(Obj *o, Type *t) {
     if (t->flags & TF_EXCEPTION) return (uint8_t *)&((ExcObj *)o)->finalized;
     Type *b = static_base(t);
-    if (t->dictoffset && (!b || !b->dictoffset)) return (uint8_t *)o + t->dictoffset + sizeof(Obj *);
+    if (t->dictoffset && (!b || !b->dictoffset)) return (uint8_t *)(obj_dict_ptr(o) + 1);
     return NULL;
 }
 
@@ -473,7 +473,9 @@ Obj *class_new_meta(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwargs) {
     t->size = base->size;
     t->dictoffset = base->dictoffset;
     Type *sbase = static_base(base);
-    if (!t->dictoffset && !(sbase && (sbase->flags & TF_VARSIZE))) {
+    if (!t->dictoffset && sbase && (sbase->flags & TF_VARSIZE)) {
+        t->dictoffset = DICTOFFSET_END;          /* the new_ slots of tuple/str/int add the two words */
+    } else if (!t->dictoffset) {
         size_t off = (base->size + sizeof(Obj *) - 1) & ~(sizeof(Obj *) - 1);
         t->dictoffset = off;
         t->size = off + 2 * sizeof(Obj *);      /* the dict slot, then finalized_flag's word */

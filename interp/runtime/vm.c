@@ -831,7 +831,8 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
                       (TYPE(d) == &builtin_fn_type && ((BuiltinFnObj *)d)->cls))) {
                 bool shadow = false;
                 if (t->dictoffset) {
-                    Obj *idict = *(Obj **)((char *)o + t->dictoffset);
+                    Obj *idict = t->dictoffset != DICTOFFSET_END ? *(Obj **)((char *)o + t->dictoffset)
+                                                                 : *obj_dict_ptr(o);
                     if (idict && dict_get(idict, nm)) shadow = true;
                 }
                 if (!shadow) {
