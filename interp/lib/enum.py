@@ -53,6 +53,42 @@ def _member_items(ns):
     return out
 
 
+def _get(m, attr):
+    """A member's _name_ or _value_ (kept beside the class when the member has no __dict__, as
+    int and str subclass instances may not)."""
+    try:
+        return object.__getattribute__(m, attr)
+    except AttributeError:
+        info = type(m).__dict__.get('_info_')
+        if info is not None and id(m) in info and attr in info[id(m)]:
+            return info[id(m)][attr]
+        for klass in type(m).__mro__:
+            info = klass.__dict__.get('_info_')
+            if info is not None and id(m) in info and attr in info[id(m)]:
+                return info[id(m)][attr]
+        raise
+
+
+def _set(m, attr, value):
+    try:
+        object.__setattr__(m, attr, value)
+    except (AttributeError, TypeError):
+        cls = type(m)
+        info = cls.__dict__.get('_info_')
+        if info is None:
+            info = {}
+            type.__setattr__(cls, '_info_', info)
+        info.setdefault(id(m), {})[attr] = value
+
+
+def _has(m, attr):
+    try:
+        _get(m, attr)
+        return True
+    except AttributeError:
+        return False
+
+
 def _finalize(cls, items, setter):
     """Make the members of enum class cls from (name, value) pairs."""
     member_type = getattr(cls, '_member_type_', object)
@@ -73,19 +109,18 @@ def _finalize(cls, items, setter):
             member = member_type.__new__(cls, *args)
         else:
             member = cls(*args)      # no value-lookup __new__ on this path
-        if not hasattr(member, '_value_'):
-            member._value_ = value if member_type is object else member_type(*args)
+        if not _has(member, '_value_'):
+            _set(member, '_value_', value if member_type is object else member_type(*args))
         init = cls.__dict__.get('__init__') or getattr(cls, '__init__', None)
         if init is not None and init is not _enum_init and init is not object.__init__:
             try:
                 init(member, *args)
             except TypeError:
                 init(member, value)
-        member._name_ = name
-        member.__objclass__ = cls
+        _set(member, '_name_', name)
         canonical = None
         for m in cls._member_map_.values():
-            if m._value_ == member._value_:
+            if _get(m, '_value_') == _get(member, '_value_'):
                 canonical = m
                 break
         if canonical is not None:
@@ -94,7 +129,7 @@ def _finalize(cls, items, setter):
             cls._member_names_.append(name)
         cls._member_map_[name] = member
         try:
-            cls._value2member_map_.setdefault(member._value_, member)
+            cls._value2member_map_.setdefault(_get(member, '_value_'), member)
         except TypeError:
             pass
         last_values.append(value)
@@ -112,7 +147,7 @@ def _enum_new(cls, value):
         return cls._value2member_map_[value]
     except (KeyError, TypeError):
         for m in cls._member_map_.values():
-            if m._value_ == value:
+            if _get(m, '_value_') == value:
                 return m
     r = cls._missing_(value)
     if isinstance(r, cls):
@@ -126,11 +161,11 @@ def _enum_init(self, *args, **kwds):
 
 def _enum_repr(self):
     v_repr = self.__class__._value_repr_ or repr
-    return '<%s.%s: %s>' % (self.__class__.__name__, self._name_, v_repr(self._value_))
+    return '<%s.%s: %s>' % (self.__class__.__name__, _get(self, '_name_'), v_repr(_get(self, '_value_')))
 
 
 def _enum_str(self):
-    return '%s.%s' % (self.__class__.__name__, self._name_)
+    return '%s.%s' % (self.__class__.__name__, _get(self, '_name_'))
 
 
 def _enum_format(self, spec):
@@ -138,11 +173,11 @@ def _enum_format(self, spec):
 
 
 def _enum_hash(self):
-    return hash(self._name_)
+    return hash(_get(self, '_name_'))
 
 
 def _enum_reduce_ex(self, proto):
-    return self.__class__, (self._value_,)
+    return self.__class__, (_get(self, '_value_'),)
 
 
 def _enum_dir(self):
@@ -158,7 +193,7 @@ class _Prop:
     def __get__(self, obj, owner=None):
         if obj is None:
             return self
-        return getattr(obj, self.attr)
+        return _get(obj, self.attr)
 
     def __set__(self, obj, value):
         raise AttributeError("<enum %r> cannot set attribute %r" % (type(obj).__name__, self.attr[1:-1]))
@@ -195,7 +230,7 @@ class EnumType(type):
         if not is_enum:            # Enum itself: no members, but the tables its subclasses read
             return _finalize(super().__new__(metacls, cls, bases, classdict, **kwds), [], type.__setattr__)
         for b in bases:
-            if isinstance(b, EnumType) and b._member_names_:
+            if isinstance(b, EnumType) and getattr(b, '_member_names_', None):
                 raise TypeError('%s: cannot extend %r' % (cls, b))
         items = _member_items(classdict)
         ns = {k: v for k, v in classdict.items() if k not in dict(items)}
@@ -300,7 +335,7 @@ ReprEnum = _make('ReprEnum', (Enum,), {}) if _HAVE_META else Enum
 
 
 def _int_str(self):
-    return int.__repr__(self) if _HAVE_META else repr(int(self))
+    return repr(int(self))
 
 
 def _int_format(self, spec):
@@ -379,29 +414,29 @@ def _flag_or(self, other):
     cls = self.__class__
     if not isinstance(other, cls):
         return NotImplemented
-    return cls(self._value_ | other._value_)
+    return cls(_get(self, '_value_') | _get(other, '_value_'))
 
 
 def _flag_and(self, other):
     cls = self.__class__
     if not isinstance(other, cls):
         return NotImplemented
-    return cls(self._value_ & other._value_)
+    return cls(_get(self, '_value_') & _get(other, '_value_'))
 
 
 def _flag_xor(self, other):
     cls = self.__class__
     if not isinstance(other, cls):
         return NotImplemented
-    return cls(self._value_ ^ other._value_)
+    return cls(_get(self, '_value_') ^ _get(other, '_value_'))
 
 
 def _flag_contains(self, other):
-    return other._value_ & self._value_ == other._value_
+    return _get(other, '_value_') & _get(self, '_value_') == _get(other, '_value_')
 
 
 def _flag_bool(self):
-    return bool(self._value_)
+    return bool(_get(self, '_value_'))
 
 
 def _flag_missing(cls, value):
@@ -409,26 +444,26 @@ def _flag_missing(cls, value):
         return None
     known = 0
     for m in cls._member_map_.values():
-        known |= m._value_
+        known |= _get(m, '_value_')
     if value & ~known:
         return None
     pseudo = object.__new__(cls)
-    pseudo._value_ = value
-    names = [m._name_ for m in cls._member_map_.values()
-             if m._value_ and m._value_ & value == m._value_ and bin(m._value_).count('1') == 1]
-    pseudo._name_ = '|'.join(names) if names else None
+    _set(pseudo, '_value_', value)
+    names = [_get(m, '_name_') for m in cls._member_map_.values()
+             if _get(m, '_value_') and _get(m, '_value_') & value == _get(m, '_value_') and bin(_get(m, '_value_')).count('1') == 1]
+    _set(pseudo, '_name_', '|'.join(names) if names else None)
     cls._value2member_map_[value] = pseudo
     return pseudo
 
 
 def _flag_repr(self):
-    return '<%s.%s: %r>' % (self.__class__.__name__, self._name_, self._value_)
+    return '<%s.%s: %r>' % (self.__class__.__name__, _get(self, '_name_'), _get(self, '_value_'))
 
 
 def _flag_str(self):
-    if self._name_ is None:
-        return '%s(%r)' % (self.__class__.__name__, self._value_)
-    return '%s.%s' % (self.__class__.__name__, self._name_)
+    if _get(self, '_name_') is None:
+        return '%s(%r)' % (self.__class__.__name__, _get(self, '_value_'))
+    return '%s.%s' % (self.__class__.__name__, _get(self, '_name_'))
 
 
 Flag = _make('Flag', (Enum,) if _HAVE_META else (), {
@@ -445,8 +480,8 @@ else:
 def unique(enumeration):
     duplicates = []
     for name, member in enumeration._member_map_.items():
-        if name != member._name_:
-            duplicates.append((name, member._name_))
+        if name != _get(member, '_name_'):
+            duplicates.append((name, _get(member, '_name_')))
     if duplicates:
         alias_details = ', '.join(['%s -> %s' % (alias, name) for (alias, name) in duplicates])
         raise ValueError("duplicate values found in <enum %r>: %s" % (enumeration.__name__, alias_details))

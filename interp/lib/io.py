@@ -13,8 +13,12 @@ SEEK_END = 2
 DEFAULT_BUFFER_SIZE = 8192
 
 
-class UnsupportedOperation(OSError):
-    """CPython's also derives from ValueError (no multiple inheritance here yet)."""
+try:
+    class UnsupportedOperation(OSError, ValueError):
+        pass
+except TypeError:
+    class UnsupportedOperation(OSError):
+        """CPython's also derives from ValueError (needs multiple inheritance)."""
 
 
 UnsupportedOperation.__module__ = 'io'

@@ -291,22 +291,20 @@ static int char_escape(Parser *ps, uint32_t e, intptr_t start, bool in_class, ui
         return 0;
     default:
         if (in_class && is_digit(e)) {
-            /* octal in a class: up to three digits, else an error */
-            if (e <= '7' && ps->i + 1 < ps->n && ps->p[ps->i] >= '0' && ps->p[ps->i] <= '7' &&
-                ps->p[ps->i + 1] >= '0' && ps->p[ps->i + 1] <= '7') {
-                uint32_t v = (e - '0') * 64 + (ps->p[ps->i] - '0') * 8 + (ps->p[ps->i + 1] - '0');
-                ps->i += 2;
-                if (v > 0377) {
-                    char m[64];
-                    snprintf(m, sizeof m, "octal escape value \\%c%c%c outside of range 0-0o377",
-                             (char)e, (char)ps->p[ps->i - 2], (char)ps->p[ps->i - 1]);
-                    perr(ps, m, start);
-                    return -1;
-                }
-                *out = v;
-                return 1;
+            /* in a class a digit escape is octal: up to three digits (8 and 9 are errors) */
+            if (e > '7') return bad_escape(ps, e, start) ? 1 : -1;
+            uint32_t v = e - '0';
+            for (int k = 0; k < 2 && ps->i < ps->n && ps->p[ps->i] >= '0' && ps->p[ps->i] <= '7'; k++)
+                v = v * 8 + (ps->p[ps->i++] - '0');
+            if (v > 0377) {
+                char m[64];
+                snprintf(m, sizeof m, "octal escape value \\%c%c%c outside of range 0-0o377",
+                         (char)e, (char)ps->p[ps->i - 2], (char)ps->p[ps->i - 1]);
+                perr(ps, m, start);
+                return -1;
             }
-            return bad_escape(ps, e, start) ? 1 : -1;
+            *out = v;
+            return 1;
         }
         if (e < 0x80 && ((e >= 'a' && e <= 'z') || (e >= 'A' && e <= 'Z') || is_digit(e))) return 0;
         *out = e;
@@ -679,7 +677,9 @@ static Node *parse_group(Parser *ps, intptr_t open) {
             intptr_t fpos = ps->i;
             if (!strchr("imsxauL-", (int)c) || c == 0) {
                 char m[48];
-                snprintf(m, sizeof m, "unknown extension ?%c", c < 0x80 ? (char)c : '?');
+                uint32_t c2 = ps->i + 1 < ps->n ? ps->p[ps->i + 1] : 0;
+                if (c == '\\' && c2 && c2 < 0x80) snprintf(m, sizeof m, "unknown extension ?\\%c", (char)c2);
+                else snprintf(m, sizeof m, "unknown extension ?%c", c < 0x80 ? (char)c : '?');
                 perr(ps, m, fpos - 1);
                 return NULL;
             }
