@@ -59,6 +59,14 @@ void obj_release(Obj *o, intptr_t n);   /* DECREF's slow path: n == 0 deallocate
  * add on them would bounce one cache line between all cores on every comparison, so the atomic
  * path leaves them alone (PEP 683's idea) — and only reads the count, which does not bounce. */
 #define RC_IS_IMMORTAL(o) (__atomic_load_n(&(o)->refcnt, __ATOMIC_RELAXED) >= IMMORTAL_REFCNT / 2)
+/* Make a live object immortal: from now on it is never freed, and the atomic path never writes
+ * its count. For objects every thread reads: the methods of the built-in types (type_ready), and
+ * the definitions a free-threaded program shares (interp/runtime/share.c). The caller must hold
+ * a reference (or the lock of a container that does), so o cannot be freed meanwhile. A racing
+ * atomic INCREF/DECREF may land just after the store: the count stays near IMMORTAL_REFCNT. */
+static inline void obj_immortalize(Obj *o) {
+    if (!IS_SMALL(o)) __atomic_store_n(&o->refcnt, IMMORTAL_REFCNT, __ATOMIC_RELAXED);
+}
 
 static inline void INCREF(Obj *o) {
     if (IS_SMALL(o)) return;
@@ -174,6 +182,10 @@ struct Type {
      * NULL for a lookup on the class cls; new reference. NULL -> a heap type's __get__, else
      * the object itself. Not inherited by type_ready (a subclass of staticmethod does not unwrap). */
     Obj *(*descr_get)(Obj *descr, Obj *obj, Type *cls);
+    /* Free-threaded policy (`none`): offset of the instances' uint32_t object-lock word
+     * (interp/core/objlock.h); 0 = none (obj_lock falls back to the striped table). Set by the
+     * containers (list, dict, set, frozenset, bytearray), inherited by type_ready. */
+    size_t lockoffset;
 };
 
 /* The built-in types. Each is defined in the file that implements it. */
@@ -192,6 +204,7 @@ static inline Obj *bool_from(int b) { Obj *r = b ? True_ : False_; INCREF(r); re
 static inline Obj *none_ref(void) { INCREF(None); return None; }
 
 int type_ready(Type *t);                     /* fill dict from methods, inherit slots from base */
+void type_immortalize(Type *t);              /* a static type's dict and its contents: immortal (object.c) */
 bool type_is_subtype(Type *a, Type *b);
 static inline bool obj_is(Obj *o, Type *t) { return TYPE(o) == t; }
 static inline bool obj_isinstance(Obj *o, Type *t) { return TYPE(o) == t || type_is_subtype(TYPE(o), t); }
@@ -381,7 +394,7 @@ Obj *sb_finish(StrBuf *b);                   /* a str (MemoryError if the buffer
 void sb_free(StrBuf *b);
 
 /* ---- containers ------------------------------------------------------------------------------- */
-typedef struct { Obj base; intptr_t len, cap; Obj **items; } ListObj;
+typedef struct { Obj base; intptr_t len, cap; Obj **items; uint32_t lock; } ListObj;   /* lock: objlock.h */
 typedef struct { Obj base; intptr_t len; Obj *items[]; } TupleObj;
 Obj *list_new(intptr_t len);                 /* items NULL-initialised? no: caller fills all len */
 int list_append(Obj *l, Obj *v);             /* borrowed v */
@@ -400,6 +413,7 @@ Obj *list_as_tuple(Obj *l);                  /* a new tuple with l's items */
 Obj *dict_new(void);
 Obj *dict_get(Obj *d, Obj *key);             /* borrowed; NULL without exception if missing (or with one on hash error) */
 Obj *dict_get_ref(Obj *d, Obj *key);         /* new reference, taken under the dict's lock; NULL if missing (exception set on error) */
+uint32_t dict_wversion(Obj *d);              /* changes whenever what some key maps to changes (acquire load, no lock) */
 Obj *dict_get_s(Obj *d, const char *key);    /* borrowed */
 int dict_set(Obj *d, Obj *key, Obj *val);    /* borrowed key and val */
 int dict_set_s(Obj *d, const char *key, Obj *val);

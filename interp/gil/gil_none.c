@@ -7,9 +7,9 @@
  *  - reference counts: rc_atomic = true makes INCREF/DECREF atomic read-modify-writes
  *    (interp/core/obj.h), set while this policy runs (entered with only one thread alive);
  *  - containers: list, dict, set/frozenset, bytearray and their iterators take a per-object lock
- *    from the striped table in interp/core/objlock.h (obj_lock/obj_unlock, no-ops unless rc_atomic)
+ *    from its own lock word (or a striped fallback) in interp/core/objlock.h (obj_lock/obj_unlock, no-ops unless rc_atomic)
  *    around every access to their memory; the discipline (no Python code under a lock,
- *    snapshots or drop-and-revalidate around __eq__, two-object sections in stripe order, sort
+ *    snapshots or drop-and-revalidate around __eq__, two-object sections in address order, sort
  *    empties the list while it runs) is written at the top of objlock.h;
  *  - the interpreter's memory accounting is updated atomically when rc_atomic is set (mem.c).
  * Cost for one thread: every INCREF/DECREF becomes a locked instruction (measure with the
@@ -25,7 +25,7 @@ static void none_drop(Gil *g, GilThread *t, int why) { (void)why; gil_note_runni
 static int none_eval_breaker(Gil *g, GilThread *t) { (void)g; (void)t; return 0; }
 /* rc_atomic and the object locks are process-wide, and several interpreters (multiprocessing)
  * may run at once: while any process is alive, leaving `none` keeps rc_atomic on -- a thread of
- * another interpreter between obj_lock and obj_unlock would otherwise skip the unlock (a stripe
+ * another interpreter between obj_lock and obj_unlock would otherwise skip the unlock (a lock word
  * stays locked, the next user deadlocks). Conservative: it stays on (only slower) until the next
  * `none` leave with no process alive. */
 static void none_enter(Gil *g) { (void)g; objlock_init(); rc_atomic = true; }

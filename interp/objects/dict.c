@@ -43,9 +43,16 @@ typedef struct {
     int32_t *indices;
     DEntry *entries;        /* USABLE(size) of them */
     uint32_t version;       /* bumped on every insertion or deletion */
+    uint32_t lock;          /* the object lock (objlock.h, Type.lockoffset) */
+    /* Bumped (under the lock, release store) on every change of what a key maps to: insertion,
+     * deletion, replacement of a value, clear. Read without the lock by dict_wversion (the
+     * VM's per-thread LOAD_GLOBAL cache under `none`, interp/runtime/vm.c). */
+    uint32_t wver;
 } DictObj;
 
 #define D(o) ((DictObj *)(o))
+static inline void wver_bump(DictObj *d) { __atomic_store_n(&d->wver, d->wver + 1, __ATOMIC_RELEASE); }
+uint32_t dict_wversion(Obj *o) { return __atomic_load_n(&D(o)->wver, __ATOMIC_ACQUIRE); }
 /* used is read without the lock (len(d), a first look before locking), so every store and load
  * of it is a relaxed atomic: a plain mov on every target, and no C11 data race under `none`. The
  * rest of the table is touched only under the lock (or by the only thread that can see it). */
@@ -171,6 +178,7 @@ static int insert_ex(DictObj *d, Obj *key, intptr_t hash, Obj *val, Obj **old) {
     if (ix >= 0) {
         Obj *prev = d->entries[ix].value;
         d->entries[ix].value = NEWREF(val);
+        wver_bump(d);
         if (old) *old = prev; else DECREF(prev);
         return 0;
     }
@@ -186,6 +194,7 @@ static int insert_ex(DictObj *d, Obj *key, intptr_t hash, Obj *val, Obj **old) {
     e->value = NEWREF(val);
     used_add(d, 1);
     d->version++;
+    wver_bump(d);
     return 0;
 }
 
@@ -282,6 +291,7 @@ static void unlink_entry(DictObj *d, intptr_t slot, intptr_t ix, Obj **k, Obj **
     d->indices[slot] = DUMMY;
     used_add(d, -1);
     d->version++;
+    wver_bump(d);
 }
 
 /* The entry for key unlinked from the table (under the object lock when the key allows it):
@@ -344,6 +354,7 @@ static void dict_clear_all(DictObj *d) {
     d->size = d->nentries = 0;
     used_set(d, 0);
     d->version++;
+    wver_bump(d);
     obj_unlock((Obj *)d);
     for (intptr_t i = 0; i < n; i++) {
         if (en[i].key) { DECREF(en[i].key); DECREF(en[i].value); }
@@ -386,6 +397,7 @@ static int dict_copy_table(DictObj *d, DictObj *s) {
     d->nentries = s->nentries;
     used_set(d, s->nentries);
     d->version++;
+    wver_bump(d);
     return 0;
 }
 
@@ -1045,6 +1057,7 @@ static const MethodDef dict_methods[] = {
 
 Type dict_type = {
     .base = TYPE_HEAD, .name = "dict", .size = sizeof(DictObj), .flags = TF_BASETYPE,
+    .lockoffset = offsetof(DictObj, lock),
     .dealloc = dict_dealloc, .repr = dict_repr, .hash = hash_not_implemented,
     .compare = dict_compare, .len = dict_tp_len, .getitem = dict_subscript,
     .setitem = dict_ass_sub, .contains = dict_contains, .iter = dict_iter,
