@@ -67,9 +67,10 @@ uint32_t *objlock_stripe(Obj *o);        /* objlock.c: the fallback word of a lo
 void obj_lock2(Obj *a, Obj *b);
 void obj_unlock2(Obj *a, Obj *b);
 
-/* The word guarding o: its own (Type.lockoffset) or its stripe. */
+/* The word guarding o: its own (Type.lockoffset) or its stripe. o is a heap object (never a
+ * tagged small int: only containers are locked), so o->type is its type. */
 static inline uint32_t *objlock_word(Obj *o) {
-    size_t off = TYPE(o)->lockoffset;
+    size_t off = o->type->lockoffset;
     return off ? (uint32_t *)((char *)o + off) : objlock_stripe(o);
 }
 static inline void objlock_acquire(uint32_t *w) {
