@@ -24,6 +24,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(REPO, "qemu"))
 import tollbooth  # noqa: E402  (the launcher)
+import scaling  # noqa: E402  (tests/report/scaling.py: the scaling curves' section)
 
 # David Beazley, "Understanding the Python GIL" (PyCon 2010): his CPython 2.6 countdown times (s).
 BEAZLEY_2010 = {
@@ -554,6 +555,7 @@ def main():
     ap.add_argument("--host-mp-work", type=int, default=4000000)
     ap.add_argument("--guest-mp-work", type=int, default=400000)
     ap.add_argument("--no-guest", action="store_true")
+    scaling.add_args(ap)
     ap.add_argument("--from-csv", action="store_true",
                     help="re-render report.md and the plots from OUT/results.csv (no new run)")
     a = ap.parse_args()
@@ -568,6 +570,7 @@ def main():
                   " (text re-rendered from results.csv with --from-csv)", ""]
         pngs = plot(a.out, rows, platforms)
         report_md(a.out, rows, platforms, pngs, "make report", header)
+        scaling.append_md(a.out, rows, platforms)
         print(f"report: re-rendered {a.out}/report.md from results.csv")
         return 0
     t_start = time.time()
@@ -606,6 +609,8 @@ def main():
         if rc != 0:
             print(f"report: guest multiprocessing status {rc}\n{out[-2000:]}", file=sys.stderr)
         platforms.append("guest")
+    scaling.run(a, tmp, rows, platforms, run, guest, parse,
+                lambda m: print(m, file=sys.stderr, flush=True))
     header.append(f"; at the end: `{uptime()}`; COUNT host {a.host_count}, guest {a.guest_count}; "
                   f"whole run {time.time() - t_start:.0f} s.")
     header = ["".join(header), ""]
@@ -615,6 +620,7 @@ def main():
         w.writerows(rows)
     pngs = plot(a.out, rows, platforms)
     report_md(a.out, rows, platforms, pngs, "make report", header)
+    scaling.append_md(a.out, rows, platforms)
     print(f"report: {len(rows)} figures -> {a.out}/results.csv, report.md, {len(pngs)} plots")
     return 0 if rows else 1
 
