@@ -54,10 +54,12 @@ void obj_dealloc(Obj *o);               /* refcount reached zero */
 void obj_release(Obj *o, intptr_t n);   /* DECREF's slow path: n == 0 deallocates, n < 0 is a race */
 #define IMMORTAL_REFCNT ((intptr_t)1 << (sizeof(intptr_t) * 8 - 3))
 
-/* Immortal objects (None, True, False, the built-in types, interned names) are shared by every
- * thread of every interpreter. Under a GIL their counts drift harmlessly; without one, an atomic
- * add on them would bounce one cache line between all cores on every comparison, so the atomic
- * path leaves them alone (PEP 683's idea) — and only reads the count, which does not bounce. */
+/* Immortal objects (None, True, False, the built-in types and their methods, interned names) are
+ * shared by every thread of every interpreter. A write to their count from every core would
+ * bounce one cache line between all of them on every comparison and every `return None`: the
+ * atomic path (`none`) and, since the interpreters of a multiprocessing Pool run in parallel
+ * each under its own GIL, the plain path too leave them alone (PEP 683, CPython 3.12) — and
+ * only read the count, which does not bounce. */
 #define RC_IS_IMMORTAL(o) (__atomic_load_n(&(o)->refcnt, __ATOMIC_RELAXED) >= IMMORTAL_REFCNT / 2)
 /* Make a live object immortal: from now on it is never freed, and the atomic path never writes
  * its count. For objects every thread reads: the methods of the built-in types (type_ready), and
@@ -69,18 +71,15 @@ static inline void obj_immortalize(Obj *o) {
 }
 
 static inline void INCREF(Obj *o) {
-    if (IS_SMALL(o)) return;
-    if (rc_atomic) {
-        if (!RC_IS_IMMORTAL(o)) __atomic_fetch_add(&o->refcnt, 1, __ATOMIC_RELAXED);
-    } else o->refcnt++;
+    if (IS_SMALL(o) || RC_IS_IMMORTAL(o)) return;
+    if (rc_atomic) __atomic_fetch_add(&o->refcnt, 1, __ATOMIC_RELAXED);
+    else o->refcnt++;
 }
 static inline void DECREF(Obj *o) {
-    if (IS_SMALL(o)) return;
+    if (IS_SMALL(o) || RC_IS_IMMORTAL(o)) return;
     intptr_t n;
-    if (rc_atomic) {
-        if (RC_IS_IMMORTAL(o)) return;
-        n = __atomic_sub_fetch(&o->refcnt, 1, __ATOMIC_ACQ_REL);
-    } else n = --o->refcnt;
+    if (rc_atomic) n = __atomic_sub_fetch(&o->refcnt, 1, __ATOMIC_ACQ_REL);
+    else n = --o->refcnt;
     if (__builtin_expect(n <= 0, 0)) obj_release(o, n);
 }
 /* Deallocation never recurses without bound (CPython's "trashcan", for every type at once):
