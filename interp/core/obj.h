@@ -412,7 +412,9 @@ Obj *list_as_tuple(Obj *l);                  /* a new tuple with l's items */
 Obj *dict_new(void);
 Obj *dict_get(Obj *d, Obj *key);             /* borrowed; NULL without exception if missing (or with one on hash error) */
 Obj *dict_get_ref(Obj *d, Obj *key);         /* new reference, taken under the dict's lock; NULL if missing (exception set on error) */
-uint32_t dict_wversion(Obj *d);              /* changes whenever what some key maps to changes (acquire load, no lock) */
+Obj *dict_get_frozen(Obj *d, Obj *key);      /* borrowed; no lock: only for dicts never mutated again (static types' dicts) */
+uint32_t dict_wversion(Obj *d);
+Obj *dict_get_shared(ThreadState *ts, Obj *g, Obj *b, Obj *key);   /* `none`: g[key] else b[key] (b may be NULL), new ref, via the thread's cache (dict.c) */              /* changes whenever what some key maps to changes (acquire load, no lock) */
 Obj *dict_get_s(Obj *d, const char *key);    /* borrowed */
 int dict_set(Obj *d, Obj *key, Obj *val);    /* borrowed key and val */
 int dict_set_s(Obj *d, const char *key, Obj *val);

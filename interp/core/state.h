@@ -90,9 +90,10 @@ struct ThreadState {
     /* vm.c LOAD_METHOD: methods of built-in (non-heap) types by (type, interned name); their
      * dicts never change after start-up except for additions, so hits stay valid (borrowed). */
     struct { Type *type; Obj *name; Obj *value; } meth_cache[METH_CACHE_N];
-    /* vm.c LOAD_GLOBAL under `none`: (globals, builtins, name) -> value, valid while both dicts'
-     * write versions are unchanged; only immortal dicts and values are entered (runtime/share.c),
-     * so an entry never points at freed memory and needs no lock. */
+    /* dict.c dict_get_shared under `none` (LOAD_GLOBAL, module attributes): (dict, second dict or
+     * NULL, name) -> value, valid while the dicts' write versions are unchanged; only immortal
+     * dicts and values are entered (runtime/share.c), so an entry never points at freed memory
+     * and needs no lock. */
     struct { Obj *g, *b, *name, *value; uint32_t gver, bver; } glob_cache[GLOB_CACHE_N];
     /* Nothing hot of the next heap block shares this one's last cache line (another thread's
      * ThreadState may follow it in memory). */

@@ -319,7 +319,8 @@ bool type_is_subtype(Type *a, Type *b) {
 Obj *type_lookup(Type *t, Obj *name) {
     for (; t; t = t->base_type) {
         if (t->dict) {
-            Obj *v = dict_get(t->dict, name);
+            /* a built-in type's dict is frozen after start-up: read it without its lock */
+            Obj *v = (t->flags & TF_HEAPTYPE) ? dict_get(t->dict, name) : dict_get_frozen(t->dict, name);
             if (v) return v;
         }
     }

@@ -623,34 +623,11 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         Obj *nm = names[ARG];
         Obj *v;
         if (rc_atomic) {   /* `none`: another thread may rebind it; take the reference under the dict's lock */
-            /* The per-thread cache first (ThreadState.glob_cache): an entry holds an immortal value
-             * of immortal dicts (runtime/share.c), so a hit needs neither the shared dicts' locks
-             * nor a reference count, and writes nothing another core reads. A racing rebind is
-             * seen at the next load after its version bump: the same as taking the lock first. */
-            Obj *g = f->globals, *b = f->builtins;
-            size_t ci = (((uintptr_t)g >> 4) ^ ((uintptr_t)nm >> 4)) & (GLOB_CACHE_N - 1);
-            if (ts->glob_cache[ci].name == nm && ts->glob_cache[ci].g == g && ts->glob_cache[ci].b == b &&
-                dict_wversion(g) == ts->glob_cache[ci].gver && dict_wversion(b) == ts->glob_cache[ci].bver) {
-                PUSH(ts->glob_cache[ci].value);
-                DISPATCH();
-            }
-            /* versions read before the lookups: a change in between leaves the entry stale-keyed */
-            uint32_t gver = obj_is(g, &dict_type) ? dict_wversion(g) : 0;
-            uint32_t bver = obj_is(b, &dict_type) ? dict_wversion(b) : 0;
-            v = dict_get_ref(g, nm);
-            if (!v && !exc_occurred()) v = dict_get_ref(b, nm);
+            /* through the thread's cache of immortal definitions (dict.c, dict_get_shared) */
+            v = dict_get_shared(ts, f->globals, f->builtins, nm);
             if (!v) {
                 if (!exc_occurred()) exc_raise(NameError_t, "name '%S' is not defined", nm);
                 goto error;
-            }
-            if (!IS_SMALL(v) && RC_IS_IMMORTAL(v) && obj_is(g, &dict_type) && obj_is(b, &dict_type) &&
-                RC_IS_IMMORTAL(g) && RC_IS_IMMORTAL(b)) {
-                ts->glob_cache[ci].g = g;
-                ts->glob_cache[ci].b = b;
-                ts->glob_cache[ci].name = nm;
-                ts->glob_cache[ci].value = v;
-                ts->glob_cache[ci].gver = gver;
-                ts->glob_cache[ci].bver = bver;
             }
             PUSH(v);
             DISPATCH();
