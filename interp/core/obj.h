@@ -49,7 +49,15 @@ extern Type int_type;
 #define TYPE(v) (IS_SMALL(v) ? &int_type : (v)->type)
 
 /* ---- reference counting: the one place ------------------------------------------------------- */
-extern volatile bool rc_atomic;         /* true while a GIL-less policy runs */
+extern volatile bool rc_atomic;         /* true while a GIL-less policy runs (object locks on) */
+/* Reference counts are atomic read-modify-writes only once rc_atomic is set AND a second thread
+ * has been started under it (_thread.start_new_thread sets rc_shared before the thread exists:
+ * thread creation orders every earlier plain update before the new thread's first). Until then
+ * one thread alone touches the interpreter's objects, and a plain add is exact: `none` costs a
+ * lone thread what `new` costs it (the objects of other multiprocessing interpreters are never
+ * shared with it, only immortal ones, which nobody writes). Set once, cleared only where
+ * rc_atomic is (a policy change, one thread alive). interp/core/objlock.c. */
+extern volatile bool rc_shared;
 void obj_dealloc(Obj *o);               /* refcount reached zero */
 void obj_release(Obj *o, intptr_t n);   /* DECREF's slow path: n == 0 deallocates, n < 0 is a race */
 #define IMMORTAL_REFCNT ((intptr_t)1 << (sizeof(intptr_t) * 8 - 3))
@@ -72,13 +80,13 @@ static inline void obj_immortalize(Obj *o) {
 
 static inline void INCREF(Obj *o) {
     if (IS_SMALL(o) || RC_IS_IMMORTAL(o)) return;
-    if (rc_atomic) __atomic_fetch_add(&o->refcnt, 1, __ATOMIC_RELAXED);
+    if (rc_shared) __atomic_fetch_add(&o->refcnt, 1, __ATOMIC_RELAXED);
     else o->refcnt++;
 }
 static inline void DECREF(Obj *o) {
     if (IS_SMALL(o) || RC_IS_IMMORTAL(o)) return;
     intptr_t n;
-    if (rc_atomic) n = __atomic_sub_fetch(&o->refcnt, 1, __ATOMIC_ACQ_REL);
+    if (rc_shared) n = __atomic_sub_fetch(&o->refcnt, 1, __ATOMIC_ACQ_REL);
     else n = --o->refcnt;
     if (__builtin_expect(n <= 0, 0)) obj_release(o, n);
 }

@@ -9,6 +9,9 @@
 /* Set by the `none` GIL policy while it runs (interp/gil/gil_none.c); read by INCREF/DECREF
  * and every obj_lock. */
 volatile bool rc_atomic;
+/* Atomic reference counts (obj.h): set by _thread.start_new_thread while rc_atomic is set,
+ * cleared with rc_atomic (gil_none.c, gil_unsafe.c). */
+volatile bool rc_shared;
 
 /* One word per cache line: a thread locking one stripe never invalidates another's line. */
 #define OBJLOCK_LINE 64

@@ -410,9 +410,12 @@ static Obj *t_start_new_thread(Obj *self, Obj *const *args, int nargs, Obj *kwna
         return exc_raise(TypeError_t, "optional 3rd arg must be a dictionary");
     ThreadState *me = ts_get();
     ensure_held(me);
-    /* `none`: what the threads will share stops being reference-counted (runtime/share.c) */
+    /* `none`: what the threads will share stops being reference-counted (runtime/share.c), and
+     * from here on the counts of everything else are atomic (obj.h, rc_shared): set before the
+     * thread exists, so its start orders our plain updates before its first atomic one */
     share_definitions(me->interp);
     share_callable(a[0]);
+    if (rc_atomic && !rc_shared) rc_shared = true;
     Boot *b = port_malloc(sizeof *b);
     ThreadState *ts = port_malloc(sizeof *ts);
     if (!b || !ts) {
