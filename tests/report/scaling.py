@@ -294,9 +294,10 @@ def section(rows, platforms, host_desc):
                 # CPU time per unit of work at n against 1 (host): cpu = busy * time, work = n units
                 tn, t1 = _v(rows, plat, exp, key.format(n) + " time"), _v(rows, plat, exp, key.format(1) + " time")
                 b1 = _v(rows, plat, exp, key.format(1) + " cores busy")
-                infl = (busy * tn) / (n * b1 * t1) if None not in (busy, tn, t1, b1) and b1 * t1 > 0 else None
-                cpu_txt = (f"; CPU time per unit of work {infl:.2f}x the single thread's (1.00: the "
-                           "threads cost each other nothing, as far as they overlapped)") if infl is not None else ""
+                infl = ((busy * tn) / (n * b1 * t1) if plat == "host" and None not in (busy, tn, t1, b1)
+                        and b1 * t1 > 0 else None)
+                cpu_txt = (f"; CPU time per unit of work {infl:.2f}x that of 1 (1.00: running "
+                           "together cost them nothing, as far as they overlapped)") if infl is not None else ""
                 if s >= 0.85 * n:
                     t += ", met" + cpu_txt + "."
                 elif plat != "host" or busy is None:
@@ -311,7 +312,7 @@ def section(rows, platforms, host_desc):
                           ": the threads spent CPU time that did not turn into work — contention "
                           "(a shared cache line, a lock wait, spinning); this run does not say which.")
                 sents.append(t)
-        L += [""] + [f"- {x}" for x in sents]
+        L += [""] + [f"- {x}" for x in sents] + [""]
     return L
 
 
