@@ -2,16 +2,26 @@
  * kernel/libc_glue.c — newlib on an SMP kernel.
  *
  * This newlib (Debian arm-none-eabi) is built without stdio locks and with one global
- * struct _reent, so two cores must never be inside stdio or dtoa (its Bigint free list lives in
- * _reent) at the same time. The build wraps the stdio/strtod entry points and the dtoa/strtod
- * cores _dtoa_r/_strtod_r (-Wl,--wrap=..., see mk/kernel.mk): each wrapper formats under fmt_lock (recursive per core, interrupts off)
- * into a buffer, then writes the buffer to the console in one atomic console_write. Every
- * stream (stdout, stderr, anything else) goes to the console.
+ * struct _reent (_REENT, _impure_ptr), so two cores must never be inside stdio or dtoa with the
+ * same struct _reent (its Bigint free list and dtoa result live there) at the same time. The
+ * build wraps the stdio/strtod entry points and the dtoa/strtod cores _dtoa_r/_strtod_r
+ * (-Wl,--wrap=..., see mk/kernel.mk). snprintf/vsnprintf/sprintf and strtod run newlib's
+ * reentrant cores (_vsnprintf_r, _strtod_r) on this core's own struct _reent (fmt_reent[],
+ * initialised on first use) with interrupts off for the call (push_off: nothing else runs on
+ * this core meanwhile, so the struct is the call's alone): no lock and no shared line, so the
+ * cores format in parallel (the interpreter's float repr is up to 17 snprintf + strtod pairs).
+ * The dtoa/strtod cores reached from those calls get that same per-core struct and run as they
+ * are; reached with any other struct (the global _REENT: atof, ecvt, sscanf, strtof) they still
+ * run under fmt_lock (recursive per core, interrupts off), as every formatting call once did.
+ * errno set by a call on a per-core struct stays in that struct (nothing here reads it).
+ * Printing formats into a buffer, then writes the buffer to the console in one atomic
+ * console_write. Every stream (stdout, stderr, anything else) goes to the console.
  *
  * malloc is made thread-safe through newlib's own hooks __malloc_lock/__malloc_unlock
  * (recursive, per core). _sbrk grows the heap from the end of the kernel image up to
  * memmap_heap_end() (kernel/memmap.h) and then fails cleanly with ENOMEM, so malloc returns NULL.
- * Lock order: fmt_lock -> malloc_lock -> sbrk_lock; none of them is held while sleeping.
+ * Lock order: fmt_lock -> malloc_lock -> sbrk_lock; none of them is held while sleeping (a
+ * per-core formatting call takes malloc_lock with interrupts off, for dtoa's Bigints).
  */
 #include <errno.h>
 #include <stdarg.h>
@@ -122,16 +132,35 @@ int _gettimeofday(struct timeval *tv, void *tz)
     return 0;
 }
 
+/* ---- per-core struct _reent for formatting ------------------------------------------------ */
+static struct _reent fmt_reent[MAX_CPUS];
+static char fmt_reent_ready[MAX_CPUS];     /* each written only by its own core, interrupts off */
+
+/* Interrupts off until fmt_end; this core's struct, initialised on its first use. Nests (a
+ * vsnprintf's %f reaches __wrap__dtoa_r with the same struct, push_off counts). */
+static struct _reent *fmt_begin(void)
+{
+    push_off();
+    int c = cpu_id();
+    if (!fmt_reent_ready[c]) {
+        _REENT_INIT_PTR(&fmt_reent[c]);
+        fmt_reent_ready[c] = 1;
+    }
+    return &fmt_reent[c];
+}
+static void fmt_end(void) { pop_off(); }
+static int is_fmt_reent(struct _reent *r) { return r >= &fmt_reent[0] && r < &fmt_reent[MAX_CPUS]; }
+
 /* ---- wrapped stdio / dtoa entry points ---------------------------------------------------- */
-int __real_vsnprintf(char *, size_t, const char *, va_list);
-double __real_strtod(const char *, char **);
 float __real_strtof(const char *, char **);
+char *__real__dtoa_r(struct _reent *, double, int, int, int *, int *, char **);
+double __real__strtod_r(struct _reent *, const char *, char **);
 
 int libc_vsnprintf(char *buf, size_t n, const char *fmt, va_list ap)
 {
-    rlock_take(&fmt_lock);
-    int r = __real_vsnprintf(buf, n, fmt, ap);
-    rlock_give(&fmt_lock);
+    struct _reent *re = fmt_begin();
+    int r = _vsnprintf_r(re, buf, n, fmt, ap);
+    fmt_end();
     return r;
 }
 
@@ -236,19 +265,19 @@ int __wrap_fflush(FILE *f) { (void)f; return 0; }
 
 double __wrap_strtod(const char *s, char **end)
 {
-    rlock_take(&fmt_lock);
-    double d = __real_strtod(s, end);
-    rlock_give(&fmt_lock);
+    struct _reent *re = fmt_begin();
+    double d = __real__strtod_r(re, s, end);
+    fmt_end();
     return d;
 }
 
-/* Also the reentrant cores, so atof, sscanf("%f"), ecvt... (libc-internal callers: --wrap
- * applies to references between archive members too) share the same lock. */
-char *__real__dtoa_r(struct _reent *, double, int, int, int *, int *, char **);
-double __real__strtod_r(struct _reent *, const char *, char **);
-
+/* Also the reentrant cores, reached from inside libc (--wrap applies to references between
+ * archive members too): on a per-core struct (from the calls above) they run as they are, with
+ * interrupts still off; on any other (the global _REENT: atof, sscanf("%f"), ecvt...) they share
+ * fmt_lock. */
 char *__wrap__dtoa_r(struct _reent *r, double d, int mode, int nd, int *decpt, int *sign, char **rve)
 {
+    if (is_fmt_reent(r)) return __real__dtoa_r(r, d, mode, nd, decpt, sign, rve);
     rlock_take(&fmt_lock);
     char *p = __real__dtoa_r(r, d, mode, nd, decpt, sign, rve);
     rlock_give(&fmt_lock);
@@ -257,6 +286,7 @@ char *__wrap__dtoa_r(struct _reent *r, double d, int mode, int nd, int *decpt, i
 
 double __wrap__strtod_r(struct _reent *r, const char *s, char **end)
 {
+    if (is_fmt_reent(r)) return __real__strtod_r(r, s, end);
     rlock_take(&fmt_lock);
     double d = __real__strtod_r(r, s, end);
     rlock_give(&fmt_lock);

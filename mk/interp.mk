@@ -12,7 +12,8 @@ INTERP_BYTECODE_SRCS := interp/bytecode/code.c interp/bytecode/dis.c
 INTERP_COMPILE_SRCS  := $(addprefix interp/compile/,lexer.c parser.c strlit.c ast.c symtable.c \
                           compile.c assemble.c)
 INTERP_RUNTIME_SRCS  := $(addprefix interp/runtime/,vm.c call.c frame.c func.c gen.c class.c \
-                          traceback.c import.c interp.c builtins.c builtins_code.c mod_sys.c gc.c)
+                          traceback.c import.c interp.c builtins.c builtins_code.c mod_sys.c gc.c \
+                          share.c)
 INTERP_GIL_SRCS      := $(addprefix interp/gil/,gil.c gil_new.c gil_old.c gil_prio.c gil_none.c \
                           gil_unsafe.c)
 INTERP_MP_SRCS       := $(addprefix interp/mp/,mp_copy.c mp_process.c mp_shared.c mp_sync.c \

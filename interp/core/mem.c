@@ -3,8 +3,20 @@
  *
  * Each block carries a small header (its size and the Interp it was charged to), so mem_free
  * can give the bytes back to the right interpreter even when another thread or interpreter frees
- * it. The accounting (Interp.mem_used against Interp.mem_limit) is a plain add under a GIL and an
- * atomic add while a GIL-less policy runs (rc_atomic).
+ * it. The accounting (Interp.mem_used against Interp.mem_limit) is batched per thread, as a
+ * per-CPU counter with a local reserve: a thread takes MEM_BATCH bytes more than it needs from
+ * Interp.mem_used (one atomic add) and charges its own allocations against that reserve
+ * (ThreadState.mem_credit, touched by no other thread), and its frees of blocks charged to its
+ * own interpreter go back to the reserve, which returns its excess over 2 * MEM_BATCH. So under
+ * `none` the threads of one interpreter do not write one shared counter at every allocation (a
+ * cache line bouncing between all cores, the line the VM reads eval_breaker from), and under a
+ * GIL nothing changes but fewer adds. Every update of Interp.mem_used is atomic (a thread returns
+ * its reserve at exit after dropping the GIL). Reading: Interp.mem_used counts the live threads'
+ * reserves as used; mem_interp_used() subtracts the calling thread's own, exact when it is the
+ * only thread, as where multiprocessing reads a child's figures. The limit check runs when a
+ * reserve is refilled; a refill that would pass the limit retries for the exact size, so one
+ * thread still gets every byte up to the limit, and each other live thread's reserve (at most
+ * 2 * MEM_BATCH) counts against it.
  *
  * MemoryError must be raisable when memory is gone: while building the exception we let
  * allocations bypass the limit (mem_bypass, a process-wide counter: during that brief window
@@ -62,12 +74,28 @@ typedef struct {
 #define MC_BUDGET ((size_t)4 * 1024 * 1024)
 #endif
 /* A size the block is really malloc'd with: small ones rounded up to their class. */
+#ifdef __arm__
+#define MEM_BATCH ((size_t)8 * 1024)
+#else
+#define MEM_BATCH ((size_t)32 * 1024)
+#endif
 static inline size_t mc_round(size_t total) { return total <= MC_MAX ? (total + 15) & ~(size_t)15 : total; }
+
+/* Give the thread's reserve back to its interpreter and stop batching (frees after it go to
+ * the global count). Called on the thread's way out while its interpreter is alive. */
+void mem_credit_return(ThreadState *ts)
+{
+    if (!ts) return;
+    ts->mc_off = 1;
+    size_t c = __atomic_load_n(&ts->mem_credit, __ATOMIC_RELAXED);
+    __atomic_store_n(&ts->mem_credit, 0, __ATOMIC_RELAXED);
+    if (c && ts->interp) __atomic_sub_fetch(&ts->interp->mem_used, c, __ATOMIC_RELAXED);
+}
 
 void mem_ts_release(ThreadState *ts)
 {
     if (!ts) return;
-    ts->mc_off = 1;
+    mem_credit_return(ts);
     for (int c = 0; c < MC_NCLASS; c++) {
         MemHdr *h = ts->mc_head[c];
         while (h) {
@@ -114,29 +142,71 @@ static inline Interp *cur_interp(void)
     return ts ? ts->interp : NULL;
 }
 
-static inline int charge(Interp *in, size_t n)
+static inline int over_limit(Interp *in, size_t used)
 {
-    if (!in) return 0;
-    size_t used;
-    if (rc_atomic) used = __atomic_add_fetch(&in->mem_used, n, __ATOMIC_RELAXED);
-    else used = (in->mem_used += n);
-    if (in->mem_limit && used > in->mem_limit && !mem_bypass &&
-        (grace_interp != in || used > in->mem_limit + MEM_GRACE)) {
-        if (rc_atomic) __atomic_sub_fetch(&in->mem_used, n, __ATOMIC_RELAXED);
-        else in->mem_used -= n;
+    return in->mem_limit && used > in->mem_limit && !mem_bypass &&
+           (grace_interp != in || used > in->mem_limit + MEM_GRACE);
+}
+
+/* The shared count: an atomic add of n, then of the reserve the thread takes with it. */
+static int charge_global(ThreadState *ts, Interp *in, size_t n)
+{
+    bool mine = ts && ts->interp == in && !ts->mc_off;
+    size_t take = mine ? n + MEM_BATCH : n;
+    size_t used = __atomic_add_fetch(&in->mem_used, take, __ATOMIC_RELAXED);
+    if (over_limit(in, used) && take > n) {      /* no reserve this time: just the n bytes */
+        used = __atomic_sub_fetch(&in->mem_used, take - n, __ATOMIC_RELAXED);
+        take = n;
+    }
+    if (over_limit(in, used)) {
+        __atomic_sub_fetch(&in->mem_used, n, __ATOMIC_RELAXED);
         grace_interp = in;
         return -1;
     }
+    if (take > n) __atomic_store_n(&ts->mem_credit, ts->mem_credit + (take - n), __ATOMIC_RELAXED);
     return 0;
 }
 
-static inline void uncharge(Interp *in, size_t n)
+static void uncharge_global(Interp *in, size_t n)
+{
+    size_t used = __atomic_sub_fetch(&in->mem_used, n, __ATOMIC_RELAXED);
+    if (grace_interp == in && used + MEM_GRACE / 2 < in->mem_limit) grace_interp = NULL;
+}
+
+/* Fast paths: the thread's own reserve (only its thread writes mem_credit; the relaxed atomic
+ * accesses are plain moves, for a reader such as mem_interp_used's caller and TSan). */
+static inline int charge(ThreadState *ts, Interp *in, size_t n)
+{
+    if (!in) return 0;
+    if (ts && ts->interp == in && ts->mem_credit >= n && !ts->mc_off) {
+        __atomic_store_n(&ts->mem_credit, ts->mem_credit - n, __ATOMIC_RELAXED);
+        return 0;
+    }
+    return charge_global(ts, in, n);
+}
+
+static inline void uncharge(ThreadState *ts, Interp *in, size_t n)
 {
     if (!in) return;
-    size_t used;
-    if (rc_atomic) used = __atomic_sub_fetch(&in->mem_used, n, __ATOMIC_RELAXED);
-    else used = (in->mem_used -= n);
-    if (grace_interp == in && used + MEM_GRACE / 2 < in->mem_limit) grace_interp = NULL;
+    if (ts && ts->interp == in && !ts->mc_off) {
+        size_t c = ts->mem_credit + n;
+        if (__builtin_expect(c > 2 * MEM_BATCH, 0)) {
+            __atomic_store_n(&ts->mem_credit, MEM_BATCH, __ATOMIC_RELAXED);
+            uncharge_global(in, c - MEM_BATCH);
+        } else {
+            __atomic_store_n(&ts->mem_credit, c, __ATOMIC_RELAXED);
+        }
+        return;
+    }
+    uncharge_global(in, n);
+}
+
+size_t mem_interp_used(Interp *in)
+{
+    size_t used = __atomic_load_n(&in->mem_used, __ATOMIC_RELAXED);
+    ThreadState *ts = ts_get();
+    if (ts && ts->interp == in) used -= __atomic_load_n(&ts->mem_credit, __ATOMIC_RELAXED);
+    return used;
 }
 
 /* ---- the `unsafe` policy's free path (host: a platform without its own heap quarantine) --------
@@ -195,7 +265,7 @@ static void mem_unsafe_free(MemHdr *h)
         mem_report("memory block with a corrupt header");
         return;
     }
-    uncharge(h->interp, sz);
+    uncharge(ts_get(), h->interp, sz);
     if (sz > HDR_SIZE + sizeof(Obj))
         memset((char *)h + HDR_SIZE + sizeof(Obj), QUAR_FILL, sz - HDR_SIZE - sizeof(Obj));
     while (__atomic_test_and_set(&quar_lock, __ATOMIC_ACQUIRE)) port_thread_yield();
@@ -249,7 +319,7 @@ void *mem_alloc(size_t n)
     Interp *in = ts ? ts->interp : NULL;
     if (n > ((size_t)-1) / 2) { raise_memory_error(); return NULL; }
     size_t total = n + HDR_SIZE;
-    if (charge(in, total) < 0) { raise_memory_error(); return NULL; }
+    if (charge(ts, in, total) < 0) { raise_memory_error(); return NULL; }
     MemHdr *h;
     if (total <= MC_MAX) {
         unsigned c = (unsigned)((total + 15) >> 4);
@@ -263,7 +333,7 @@ void *mem_alloc(size_t n)
     } else {
         h = port_malloc(total);
     }
-    if (!h) { uncharge(in, total); raise_memory_error(); return NULL; }
+    if (!h) { uncharge(ts, in, total); raise_memory_error(); return NULL; }
     h->size = total;
     h->interp = in;
     return (char *)h + HDR_SIZE;
@@ -277,16 +347,17 @@ void *mem_realloc(void *p, size_t n)
     MemHdr *h = (MemHdr *)((char *)p - HDR_SIZE);
     size_t old = h->size, total = n + HDR_SIZE;
     Interp *in = h->interp;
+    ThreadState *ts = ts_get();
     if (total > old) {
-        if (charge(in, total - old) < 0) { raise_memory_error(); return NULL; }
+        if (charge(ts, in, total - old) < 0) { raise_memory_error(); return NULL; }
     }
     MemHdr *nh = port_realloc(h, mc_round(total));
     if (!nh) {
-        if (total > old) uncharge(in, total - old);
+        if (total > old) uncharge(ts, in, total - old);
         raise_memory_error();
         return NULL;
     }
-    if (total < old) uncharge(in, old - total);
+    if (total < old) uncharge(ts, in, old - total);
     nh->size = total;
     return (char *)nh + HDR_SIZE;
 }
@@ -297,9 +368,9 @@ void mem_free(void *p)
     MemHdr *h = (MemHdr *)((char *)p - HDR_SIZE);
     if (mem_checks && !port_has_heap_quarantine()) { mem_unsafe_free(h); return; }
     size_t sz = h->size;
-    uncharge(h->interp, sz);
+    ThreadState *ts = ts_get();
+    uncharge(ts, h->interp, sz);
     if (MC_ENABLED && sz <= MC_MAX) {
-        ThreadState *ts = ts_get();
         if (ts && !ts->mc_off && !mem_checks) {
             unsigned c = (unsigned)((sz + 15) >> 4);
             if (ts->mc_bytes < MC_BUDGET) {
@@ -316,7 +387,7 @@ void mem_free(void *p)
 size_t mem_used_now(void)
 {
     Interp *in = cur_interp();
-    return in ? in->mem_used : 0;
+    return in ? mem_interp_used(in) : 0;
 }
 
 /* ---- container tracking for the cycle collector (core/gc.h) ------------------------------------

@@ -49,30 +49,45 @@ extern Type int_type;
 #define TYPE(v) (IS_SMALL(v) ? &int_type : (v)->type)
 
 /* ---- reference counting: the one place ------------------------------------------------------- */
-extern volatile bool rc_atomic;         /* true while a GIL-less policy runs */
+extern volatile bool rc_atomic;         /* true while a GIL-less policy runs (object locks on) */
+/* Reference counts are atomic read-modify-writes only once rc_atomic is set AND a second thread
+ * has been started under it (_thread.start_new_thread sets rc_shared before the thread exists:
+ * thread creation orders every earlier plain update before the new thread's first). Until then
+ * one thread alone touches the interpreter's objects, and a plain add is exact: `none` costs a
+ * lone thread what `new` costs it (the objects of other multiprocessing interpreters are never
+ * shared with it, only immortal ones, which nobody writes). Set once, cleared only where
+ * rc_atomic is (a policy change, one thread alive). interp/core/objlock.c. */
+extern volatile bool rc_shared;
 void obj_dealloc(Obj *o);               /* refcount reached zero */
 void obj_release(Obj *o, intptr_t n);   /* DECREF's slow path: n == 0 deallocates, n < 0 is a race */
 #define IMMORTAL_REFCNT ((intptr_t)1 << (sizeof(intptr_t) * 8 - 3))
 
-/* Immortal objects (None, True, False, the built-in types, interned names) are shared by every
- * thread of every interpreter. Under a GIL their counts drift harmlessly; without one, an atomic
- * add on them would bounce one cache line between all cores on every comparison, so the atomic
- * path leaves them alone (PEP 683's idea) — and only reads the count, which does not bounce. */
+/* Immortal objects (None, True, False, the built-in types and their methods, interned names) are
+ * shared by every thread of every interpreter. A write to their count from every core would
+ * bounce one cache line between all of them on every comparison and every `return None`: the
+ * atomic path (`none`) and, since the interpreters of a multiprocessing Pool run in parallel
+ * each under its own GIL, the plain path too leave them alone (PEP 683, CPython 3.12) — and
+ * only read the count, which does not bounce. */
 #define RC_IS_IMMORTAL(o) (__atomic_load_n(&(o)->refcnt, __ATOMIC_RELAXED) >= IMMORTAL_REFCNT / 2)
+/* Make a live object immortal: from now on it is never freed, and the atomic path never writes
+ * its count. For objects every thread reads: the methods of the built-in types (type_ready), and
+ * the definitions a free-threaded program shares (interp/runtime/share.c). The caller must hold
+ * a reference (or the lock of a container that does), so o cannot be freed meanwhile. A racing
+ * atomic INCREF/DECREF may land just after the store: the count stays near IMMORTAL_REFCNT. */
+static inline void obj_immortalize(Obj *o) {
+    if (!IS_SMALL(o)) __atomic_store_n(&o->refcnt, IMMORTAL_REFCNT, __ATOMIC_RELAXED);
+}
 
 static inline void INCREF(Obj *o) {
-    if (IS_SMALL(o)) return;
-    if (rc_atomic) {
-        if (!RC_IS_IMMORTAL(o)) __atomic_fetch_add(&o->refcnt, 1, __ATOMIC_RELAXED);
-    } else o->refcnt++;
+    if (IS_SMALL(o) || RC_IS_IMMORTAL(o)) return;
+    if (rc_shared) __atomic_fetch_add(&o->refcnt, 1, __ATOMIC_RELAXED);
+    else o->refcnt++;
 }
 static inline void DECREF(Obj *o) {
-    if (IS_SMALL(o)) return;
+    if (IS_SMALL(o) || RC_IS_IMMORTAL(o)) return;
     intptr_t n;
-    if (rc_atomic) {
-        if (RC_IS_IMMORTAL(o)) return;
-        n = __atomic_sub_fetch(&o->refcnt, 1, __ATOMIC_ACQ_REL);
-    } else n = --o->refcnt;
+    if (rc_shared) n = __atomic_sub_fetch(&o->refcnt, 1, __ATOMIC_ACQ_REL);
+    else n = --o->refcnt;
     if (__builtin_expect(n <= 0, 0)) obj_release(o, n);
 }
 /* Deallocation never recurses without bound (CPython's "trashcan", for every type at once):
@@ -196,6 +211,10 @@ struct Type {
     int (*traverse)(Obj *, int (*visit)(Obj *, void *), void *arg);
     void (*clear)(Obj *);
     int (*finalize)(Obj *);
+    /* Free-threaded policy (`none`): offset of the instances' uint32_t object-lock word
+     * (interp/core/objlock.h); 0 = none (obj_lock falls back to the striped table). Set by the
+     * containers (list, dict, set, frozenset, bytearray), inherited by type_ready. */
+    size_t lockoffset;
 };
 typedef int (*VisitFn)(Obj *, void *);
 #define VISIT(o) do { Obj *_v = (Obj *)(o); if (_v) { int _r = visit(_v, arg); if (_r) return _r; } } while (0)
@@ -223,6 +242,7 @@ static inline Obj *bool_from(int b) { Obj *r = b ? True_ : False_; INCREF(r); re
 static inline Obj *none_ref(void) { INCREF(None); return None; }
 
 int type_ready(Type *t);                     /* fill dict from methods, inherit slots from base */
+void type_immortalize(Type *t);              /* a static type's dict and its contents: immortal (object.c) */
 bool type_is_subtype(Type *a, Type *b);
 static inline bool obj_is(Obj *o, Type *t) { return TYPE(o) == t; }
 static inline bool obj_isinstance(Obj *o, Type *t) { return TYPE(o) == t || type_is_subtype(TYPE(o), t); }
@@ -425,7 +445,7 @@ Obj *sb_finish(StrBuf *b);                   /* a str (MemoryError if the buffer
 void sb_free(StrBuf *b);
 
 /* ---- containers ------------------------------------------------------------------------------- */
-typedef struct { Obj base; intptr_t len, cap; Obj **items; } ListObj;
+typedef struct { Obj base; intptr_t len, cap; Obj **items; uint32_t lock; } ListObj;   /* lock: objlock.h */
 typedef struct { Obj base; intptr_t len; Obj *items[]; } TupleObj;
 Obj *list_new(intptr_t len);                 /* items NULL-initialised? no: caller fills all len */
 int list_append(Obj *l, Obj *v);             /* borrowed v */
@@ -444,6 +464,9 @@ Obj *list_as_tuple(Obj *l);                  /* a new tuple with l's items */
 Obj *dict_new(void);
 Obj *dict_get(Obj *d, Obj *key);             /* borrowed; NULL without exception if missing (or with one on hash error) */
 Obj *dict_get_ref(Obj *d, Obj *key);         /* new reference, taken under the dict's lock; NULL if missing (exception set on error) */
+Obj *dict_get_frozen(Obj *d, Obj *key);      /* borrowed; no lock: only for dicts never mutated again (static types' dicts) */
+uint32_t dict_wversion(Obj *d);
+Obj *dict_get_shared(ThreadState *ts, Obj *g, Obj *b, Obj *key);   /* `none`: g[key] else b[key] (b may be NULL), new ref, via the thread's cache (dict.c) */              /* changes whenever what some key maps to changes (acquire load, no lock) */
 Obj *dict_get_s(Obj *d, const char *key);    /* borrowed */
 int dict_set(Obj *d, Obj *key, Obj *val);    /* borrowed key and val */
 int dict_set_s(Obj *d, const char *key, Obj *val);

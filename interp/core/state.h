@@ -22,7 +22,7 @@ struct Interp {
     Obj *modules;              /* dict: name -> module */
     Obj *builtins;             /* dict of the builtins module */
     Obj *sysdict;              /* dict of the sys module */
-    size_t mem_used;           /* bytes accounted by mem_alloc (atomic when rc_atomic) */
+    size_t mem_used;           /* bytes accounted by mem_alloc, the threads' reserves included (atomic; mem.c) */
     size_t mem_limit;          /* MemoryError past this */
     int recursion_limit;       /* RecursionError past this depth */
     struct Gil *gil;           /* the interpreter's GIL (interp/gil/gil.c) */
@@ -68,7 +68,10 @@ struct Interp {
 extern int interp_live_children;
 
 void mem_ts_release(ThreadState *ts);   /* mem.c: free the thread's small-block cache; frees after it bypass the cache */
+void mem_credit_return(ThreadState *ts); /* mem.c: give the thread's accounting reserve back (thread exit, interp alive) */
+size_t mem_interp_used(Interp *in);     /* mem.c: in->mem_used less the calling thread's reserve */
 #define METH_CACHE_N 64     /* power of two */
+#define GLOB_CACHE_N 64     /* power of two */
 #define MC_NCLASS 17        /* size classes 1..16: blocks of 16*c bytes (header included) */
 struct ThreadState {
     Interp *interp;
@@ -95,9 +98,18 @@ struct ThreadState {
     void *mc_head[MC_NCLASS];
     size_t mc_bytes;           /* bytes held in mc_head (bounded by mem.c's MC_BUDGET) */
     int mc_off;                /* set by mem_ts_release: frees go straight to port_free */
+    size_t mem_credit;         /* mem.c: bytes charged to interp, not yet used by this thread (its reserve) */
     /* vm.c LOAD_METHOD: methods of built-in (non-heap) types by (type, interned name); their
      * dicts never change after start-up except for additions, so hits stay valid (borrowed). */
     struct { Type *type; Obj *name; Obj *value; } meth_cache[METH_CACHE_N];
+    /* dict.c dict_get_shared under `none` (LOAD_GLOBAL, module attributes): (dict, second dict or
+     * NULL, name) -> value, valid while the dicts' write versions are unchanged; only immortal
+     * dicts and values are entered (runtime/share.c), so an entry never points at freed memory
+     * and needs no lock. */
+    struct { Obj *g, *b, *name, *value; uint32_t gver, bver; } glob_cache[GLOB_CACHE_N];
+    /* Nothing hot of the next heap block shares this one's last cache line (another thread's
+     * ThreadState may follow it in memory). */
+    char pad_end[64];
 };
 
 /* The exception being handled as sys.exc_info(), bare `raise` and implicit __context__ see it

@@ -4,16 +4,19 @@
  * There is no lock: gil_take/gil_drop only keep the per-thread bookkeeping ("running" time),
  * and every thread runs bytecode in parallel on its own core. What the GIL protected is then
  * protected piecewise:
- *  - reference counts: rc_atomic = true makes INCREF/DECREF atomic read-modify-writes
- *    (interp/core/obj.h), set while this policy runs (entered with only one thread alive);
+ *  - reference counts: INCREF/DECREF become atomic read-modify-writes (interp/core/obj.h) once
+ *    a second thread is started under this policy (rc_shared, set by start_new_thread while
+ *    rc_atomic is set; this policy is entered with only one thread alive): a lone thread keeps
+ *    plain counts;
  *  - containers: list, dict, set/frozenset, bytearray and their iterators take a per-object lock
- *    from the striped table in interp/core/objlock.h (obj_lock/obj_unlock, no-ops unless rc_atomic)
+ *    from its own lock word (or a striped fallback) in interp/core/objlock.h (obj_lock/obj_unlock, no-ops unless rc_atomic)
  *    around every access to their memory; the discipline (no Python code under a lock,
- *    snapshots or drop-and-revalidate around __eq__, two-object sections in stripe order, sort
+ *    snapshots or drop-and-revalidate around __eq__, two-object sections in address order, sort
  *    empties the list while it runs) is written at the top of objlock.h;
  *  - the interpreter's memory accounting is updated atomically when rc_atomic is set (mem.c).
- * Cost for one thread: every INCREF/DECREF becomes a locked instruction (measure with the
- * countdown bench under GIL=none vs new).
+ * Cost for one thread: the object locks (one atomic exchange each, on the container's own line);
+ * with threads, every INCREF/DECREF of a mortal object is a locked instruction (measure with
+ * make report's scaling section: none/new single-thread time, CPU per unit of work).
  * `x += 1` on a shared global is still a read, an add and a write: updates are lost without a
  * threading.Lock — which is exactly what the seed's counter shows.
  */
@@ -25,14 +28,14 @@ static void none_drop(Gil *g, GilThread *t, int why) { (void)why; gil_note_runni
 static int none_eval_breaker(Gil *g, GilThread *t) { (void)g; (void)t; return 0; }
 /* rc_atomic and the object locks are process-wide, and several interpreters (multiprocessing)
  * may run at once: while any process is alive, leaving `none` keeps rc_atomic on -- a thread of
- * another interpreter between obj_lock and obj_unlock would otherwise skip the unlock (a stripe
+ * another interpreter between obj_lock and obj_unlock would otherwise skip the unlock (a lock word
  * stays locked, the next user deadlocks). Conservative: it stays on (only slower) until the next
  * `none` leave with no process alive. */
 static void none_enter(Gil *g) { (void)g; objlock_init(); rc_atomic = true; }
 static void none_leave(Gil *g) {
     (void)g;
     int procs = __atomic_load_n(&interp_live_children, __ATOMIC_ACQUIRE);   /* core/state.h */
-    if (procs == 0) rc_atomic = false;
+    if (procs == 0) { rc_atomic = false; rc_shared = false; }
 }
 
 const GilOps gil_ops_none = {

@@ -192,6 +192,7 @@ static const MemChecks unsafe_mem_checks;
 static void unsafe_enter(Gil *g) {
     (void)g;
     rc_atomic = false;
+    rc_shared = false;
     gil_unsafe_active = true;
     mem_checks = &unsafe_mem_checks;       /* the allocator calls the detectors below */
     install_fault_handlers(true);

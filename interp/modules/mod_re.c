@@ -120,7 +120,7 @@ typedef struct {
     bool has_backref;
     /* error */
     const char *err;
-    char errbuf[160];
+    char errbuf[256];                  /* room for the longest message parse_group composes (200) */
     intptr_t errpos;
     bool pyerr;                 /* a Python exception (MemoryError, RecursionError) is pending */
     Node **all;                 /* every node, for freeing */

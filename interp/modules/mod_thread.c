@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "runtime/traceback.h"
+#include "runtime/share.h"
 
 /* Thread stacks (threading.stack_size / _thread.stack_size, as CPython: 0 = the default, else
  * at least 32 KiB; the size applies to threads started afterwards):
@@ -385,6 +386,7 @@ static void thread_main(void *p) {
     CLEAR(ts->handled);
     CLEAR(ts->exc);
     frame_arena_free(ts);
+    mem_credit_return(ts);          /* while the interpreter surely lives (we are still counted) */
     port_trace(TR_THREAD_EXIT, ts->ident, 0);
     __atomic_fetch_sub(&thread_count, 1, __ATOMIC_ACQ_REL);
     gil_thread_fini(ts);            /* drops the GIL */
@@ -408,6 +410,12 @@ static Obj *t_start_new_thread(Obj *self, Obj *const *args, int nargs, Obj *kwna
         return exc_raise(TypeError_t, "optional 3rd arg must be a dictionary");
     ThreadState *me = ts_get();
     ensure_held(me);
+    /* `none`: what the threads will share stops being reference-counted (runtime/share.c), and
+     * from here on the counts of everything else are atomic (obj.h, rc_shared): set before the
+     * thread exists, so its start orders our plain updates before its first atomic one */
+    share_definitions(me->interp);
+    share_callable(a[0]);
+    if (rc_atomic && !rc_shared) rc_shared = true;
     Boot *b = port_malloc(sizeof *b);
     ThreadState *ts = port_malloc(sizeof *ts);
     if (!b || !ts) {

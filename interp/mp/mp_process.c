@@ -145,7 +145,7 @@ static int child_run(MpProc *p, Interp *in) {
     int r = dict_set_s(in->modules, "__main__", m);
     DECREF(m);
     if (r < 0) return child_uncaught(p);
-    p->mem_main = in->mem_used;
+    p->mem_main = mem_interp_used(in);
     p->t_ready = port_time_ns();
     __atomic_store_n(&p->bootstrapping, 0, __ATOMIC_RELEASE);
     return child_call(p);
@@ -206,7 +206,7 @@ static void proc_main(void *arg) {
     in->id = p->pid - 1;
     in->mp = p;
     in->on_child_crash = mp_child_crashed;
-    p->mem_base = in->mem_used;
+    p->mem_base = mem_interp_used(in);
     port_spin_lock(&p->lk);
     p->interp = in;
     p->state = 1;
@@ -240,10 +240,10 @@ static void proc_main(void *arg) {
         child_clear_modules(in);
         CLEAR(in->argv);
         frame_arena_free(ts);           /* idempotent; interp_free would do it */
-        p->mem_end = in->mem_used;
+        p->mem_end = mem_interp_used(in);
         interp_free(in);
     } else {
-        p->mem_end = in->mem_used;      /* leaked: a daemon thread refused to stop */
+        p->mem_end = mem_interp_used(in);      /* leaked: a daemon thread refused to stop */
         gil_drop(ts);
         port_tls_set(NULL);
     }

@@ -76,6 +76,12 @@ static Obj *type_lookup_ref(Type *t, Obj *name) {
     }
     for (; t; t = t->base_type) {
         if (!t->dict) continue;
+        if (!(t->flags & TF_HEAPTYPE)) {       /* frozen after start-up, values immortal: no lock */
+            Obj *v = dict_get_frozen(t->dict, name);
+            if (v) return NEWREF(v);
+            if (exc_occurred()) return NULL;
+            continue;
+        }
         Obj *v = dict_get_ref(t->dict, name);
         if (v) return v;
     }

@@ -35,7 +35,7 @@ Obj *bytes_new(const char *p, size_t n)
 }
 
 static bool is_bytes(Obj *o) { return !IS_SMALL(o) && (o->type == &bytes_type || type_is_subtype(o->type, &bytes_type)); }
-typedef struct { Obj base; size_t len, cap; char *buf; } ByteArrayObj;
+typedef struct { Obj base; size_t len, cap; char *buf; uint32_t lock; } ByteArrayObj;   /* lock: objlock.h */
 static bool is_ba(Obj *o) { return !IS_SMALL(o) && (o->type == &bytearray_type || type_is_subtype(o->type, &bytearray_type)); }
 static Obj *ba_snapshot(Obj *o);
 
@@ -773,6 +773,7 @@ static int ba_hash(Obj *o, intptr_t *out)
 Type bytearray_type = {
     .base = { IMMORTAL_REFCNT, &type_type },
     .name = "bytearray",
+    .lockoffset = offsetof(ByteArrayObj, lock),
     .base_type = &object_type,
     .size = sizeof(ByteArrayObj),
     .flags = TF_BASETYPE,

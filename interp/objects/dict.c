@@ -28,6 +28,7 @@
 #include <string.h>
 #include "objects/objects.h"
 #include "core/objlock.h"
+#include "core/state.h"
 
 #define EMPTY (-1)
 #define DUMMY (-2)
@@ -43,9 +44,16 @@ typedef struct {
     int32_t *indices;
     DEntry *entries;        /* USABLE(size) of them */
     uint32_t version;       /* bumped on every insertion or deletion */
+    uint32_t lock;          /* the object lock (objlock.h, Type.lockoffset) */
+    /* Bumped (under the lock, release store) on every change of what a key maps to: insertion,
+     * deletion, replacement of a value, clear. Read without the lock by dict_wversion (the
+     * per-thread cache of dict_get_shared under `none`: LOAD_GLOBAL, module attributes). */
+    uint32_t wver;
 } DictObj;
 
 #define D(o) ((DictObj *)(o))
+static inline void wver_bump(DictObj *d) { __atomic_store_n(&d->wver, d->wver + 1, __ATOMIC_RELEASE); }
+uint32_t dict_wversion(Obj *o) { return __atomic_load_n(&D(o)->wver, __ATOMIC_ACQUIRE); }
 /* used is read without the lock (len(d), a first look before locking), so every store and load
  * of it is a relaxed atomic: a plain mov on every target, and no C11 data race under `none`. The
  * rest of the table is touched only under the lock (or by the only thread that can see it). */
@@ -171,6 +179,7 @@ static int insert_ex(DictObj *d, Obj *key, intptr_t hash, Obj *val, Obj **old) {
     if (ix >= 0) {
         Obj *prev = d->entries[ix].value;
         d->entries[ix].value = NEWREF(val);
+        wver_bump(d);
         if (old) *old = prev; else DECREF(prev);
         return 0;
     }
@@ -186,6 +195,7 @@ static int insert_ex(DictObj *d, Obj *key, intptr_t hash, Obj *val, Obj **old) {
     e->value = NEWREF(val);
     used_add(d, 1);
     d->version++;
+    wver_bump(d);
     return 0;
 }
 
@@ -204,6 +214,49 @@ Obj *dict_get(Obj *o, Obj *key) {
     }
     intptr_t ix = lookup(d, key, h, NULL);
     return ix >= 0 ? d->entries[ix].value : NULL;
+}
+
+/* `none`: g[key], else b[key] (b may be NULL), as a new reference (NULL: missing, or an error
+ * with the exception set), through the calling thread's cache ThreadState.glob_cache. For the
+ * globals and builtins of LOAD_GLOBAL and a module's attributes: dicts every thread reads, whose
+ * lock every lookup would otherwise write from every core. An entry is made only for an immortal
+ * value found in immortal dicts (interp/runtime/share.c), keyed by the dicts' identities and
+ * write versions (wver) read before the locked lookup: a hit then needs no lock and no count,
+ * and an immortal dict is never freed, so its address is never reused by another. A rebind
+ * racing with a hit is seen at the next load after its version bump (as if the hit came first).
+ * Versions are 32-bit: an entry would be wrongly valid only after exactly 2**32 changes of the
+ * dict between two loads by the same thread (not guarded). */
+Obj *dict_get_shared(ThreadState *ts, Obj *g, Obj *b, Obj *key) {
+    size_t ci = (((uintptr_t)g >> 4) ^ ((uintptr_t)key >> 4)) & (GLOB_CACHE_N - 1);
+    if (ts && ts->glob_cache[ci].name == key && ts->glob_cache[ci].g == g && ts->glob_cache[ci].b == b &&
+        dict_wversion(g) == ts->glob_cache[ci].gver && (!b || dict_wversion(b) == ts->glob_cache[ci].bver))
+        return ts->glob_cache[ci].value;
+    uint32_t gver = dict_wversion(g), bver = b ? dict_wversion(b) : 0;
+    Obj *v = dict_get_ref(g, key);
+    if (!v && b && !exc_occurred()) v = dict_get_ref(b, key);
+    if (v && ts && !IS_SMALL(v) && RC_IS_IMMORTAL(v) && RC_IS_IMMORTAL(g) && (!b || RC_IS_IMMORTAL(b))) {
+        ts->glob_cache[ci].g = g;
+        ts->glob_cache[ci].b = b;
+        ts->glob_cache[ci].name = key;
+        ts->glob_cache[ci].value = v;
+        ts->glob_cache[ci].gver = gver;
+        ts->glob_cache[ci].bver = bver;
+    }
+    return v;
+}
+
+/* dict_get without the object lock, for a dict no thread mutates any more: a built-in (static)
+ * type's dict after start-up (setting an attribute of a built-in type is a TypeError, attr.c).
+ * Under `none` every attribute lookup that reaches `object` reads its dict: locking it would
+ * write one cache line from every core. Borrowed; the key must be a str (no Python __eq__). */
+Obj *dict_get_frozen(Obj *o, Obj *key) {
+    /* lookup drops and retakes the lock around a Python __eq__: only str against str (all of a
+     * static type's keys) is compared without one, so anything else takes the locked path */
+    if (IS_SMALL(key) || key->type != &str_type) return dict_get(o, key);
+    intptr_t h;
+    if (key_hash(key, &h) < 0) return NULL;
+    intptr_t ix = lookup(D(o), key, h, NULL);
+    return ix >= 0 ? D(o)->entries[ix].value : NULL;
 }
 
 /* d[key] as a new reference, or NULL (missing: no exception; error: exception set). */
@@ -282,6 +335,7 @@ static void unlink_entry(DictObj *d, intptr_t slot, intptr_t ix, Obj **k, Obj **
     d->indices[slot] = DUMMY;
     used_add(d, -1);
     d->version++;
+    wver_bump(d);
 }
 
 /* The entry for key unlinked from the table (under the object lock when the key allows it):
@@ -344,6 +398,7 @@ static void dict_clear_all(DictObj *d) {
     d->size = d->nentries = 0;
     used_set(d, 0);
     d->version++;
+    wver_bump(d);
     obj_unlock((Obj *)d);
     for (intptr_t i = 0; i < n; i++) {
         if (en[i].key) { DECREF(en[i].key); DECREF(en[i].value); }
@@ -386,6 +441,7 @@ static int dict_copy_table(DictObj *d, DictObj *s) {
     d->nentries = s->nentries;
     used_set(d, s->nentries);
     d->version++;
+    wver_bump(d);
     return 0;
 }
 
@@ -1058,6 +1114,7 @@ static const MethodDef dict_methods[] = {
 
 Type dict_type = {
     .base = TYPE_HEAD, .name = "dict", .size = sizeof(DictObj), .flags = TF_BASETYPE,
+    .lockoffset = offsetof(DictObj, lock),
     .dealloc = dict_dealloc, .repr = dict_repr, .hash = hash_not_implemented,
     .compare = dict_compare, .len = dict_tp_len, .getitem = dict_subscript,
     .setitem = dict_ass_sub, .contains = dict_contains, .iter = dict_iter,

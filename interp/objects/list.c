@@ -98,7 +98,7 @@ int list_insert(Obj *o, intptr_t i, Obj *v) {
 int list_extend(Obj *o, Obj *src) {
     if (obj_is(src, &list_type) || obj_is(src, &tuple_type)) {
         bool isl = obj_is(src, &list_type);
-        if (isl) obj_lock2(o, src); else obj_lock(o);   /* two-object section, stripes in order */
+        if (isl) obj_lock2(o, src); else obj_lock(o);   /* two-object section, words in address order */
         intptr_t m = LEN(o);
         intptr_t n = isl ? LEN(src) : TUPLE_LEN(src);
         int r = n ? list_resize(o, m + n) : 0;
@@ -234,7 +234,7 @@ static Obj *list_repr(Obj *o) {
 static Obj *list_compare(Obj *a, Obj *b, int op) {
     if (!obj_isinstance(a, &list_type) || !obj_isinstance(b, &list_type)) return NEWREF(NotImplemented);
     if (rc_atomic) {
-        /* Compare snapshots of both, taken together (two-object section, stripes in order). */
+        /* Compare snapshots of both, taken together (two-object section, words in address order). */
         obj_lock2(a, b);
         intptr_t na = LEN(a), nb = LEN(b);
         Obj *ta = tuple_new(na), *tb = ta ? tuple_new(nb) : NULL;
@@ -920,6 +920,7 @@ static const MethodDef list_methods[] = {
 
 Type list_type = {
     .base = TYPE_HEAD, .name = "list", .size = sizeof(ListObj), .flags = TF_BASETYPE,
+    .lockoffset = offsetof(ListObj, lock),
     .dealloc = list_dealloc, .repr = list_repr, .hash = hash_not_implemented,
     .compare = list_compare, .len = list_len, .getitem = list_getitem, .setitem = list_setitem,
     .contains = list_contains, .iter = list_iter,

@@ -50,7 +50,10 @@ static int module_traverse(Obj *o, VisitFn visit, void *arg) { VISIT(((ModuleObj
 
 static Obj *module_getattr(Obj *o, Obj *name) {
     ModuleObj *m = (ModuleObj *)o;
-    Obj *v = dict_get_ref(m->dict, name);   /* under `none` another thread may rebind it */
+    /* under `none` another thread may rebind it: a new reference, through the thread's cache of
+     * immortal definitions (dict_get_shared) so `math.sqrt` does not write the module dict's lock */
+    Obj *v = rc_atomic && obj_is(m->dict, &dict_type) ? dict_get_shared(ts_get(), m->dict, NULL, name)
+                                                      : dict_get_ref(m->dict, name);
     if (v) return v;
     if (exc_occurred()) return NULL;
     if (str_equal_cstr(name, "__dict__")) return NEWREF(m->dict);

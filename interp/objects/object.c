@@ -336,7 +336,8 @@ Obj *type_lookup(Type *t, Obj *name) {
     }
     for (; t; t = t->base_type) {
         if (t->dict) {
-            Obj *v = dict_get(t->dict, name);
+            /* a built-in type's dict is frozen after start-up: read it without its lock */
+            Obj *v = (t->flags & TF_HEAPTYPE) ? dict_get(t->dict, name) : dict_get_frozen(t->dict, name);
             if (v) return v;
         }
     }
@@ -652,7 +653,7 @@ int type_ready(Type *t) {
 #define INH(f) if (!t->f) t->f = b->f
         INH(dealloc); INH(repr); INH(str); INH(hash); INH(compare); INH(truth); INH(len);
         INH(getitem); INH(setitem); INH(contains); INH(iter); INH(next); INH(call);
-        INH(getattr); INH(setattr); INH(neg); INH(pos); INH(invert); INH(format);
+        INH(getattr); INH(setattr); INH(neg); INH(pos); INH(invert); INH(format); INH(lockoffset);
         for (int i = 0; i < NB__COUNT; i++) INH(nb[i]);
         INH(traverse); INH(clear); INH(finalize);
         if (t->flags & TF_HEAPTYPE) INH(new_);
@@ -688,7 +689,21 @@ int type_ready(Type *t) {
         if (t->iter && !dict_get_s(t->dict, "__iter__") && slot_method(t, "__iter__", slot_iter) < 0) return -1;
         if (t->next && !dict_get_s(t->dict, "__next__") && slot_method(t, "__next__", slot_next) < 0) return -1;
     }
+    if (!(t->flags & TF_HEAPTYPE)) type_immortalize(t);
     return 0;
+}
+
+/* A built-in (static) type's dict and everything in it live as long as the process and are read
+ * by every thread of every interpreter: LOAD_METHOD pushes list.append with an INCREF and the
+ * call DECREFs it. Under `none` those would be atomic read-modify-writes of one cache line shared
+ * by all cores, so the dict, its keys and its values are made immortal (obj_immortalize). Run
+ * by type_ready and again by types_init once the class methods are added, before any thread. */
+void type_immortalize(Type *t) {
+    if ((t->flags & TF_HEAPTYPE) || !t->dict) return;
+    obj_immortalize(t->dict);
+    intptr_t pos = 0;
+    Obj *k, *v;
+    while (dict_next(t->dict, &pos, &k, &v)) { obj_immortalize(k); obj_immortalize(v); }
 }
 
 /* ---- None, NotImplemented, Ellipsis --------------------------------------------------------- */
@@ -790,6 +805,7 @@ int types_init(void) {
     if (exc_init_types() < 0) return -1;
     if (dict_add_classmethods() < 0) return -1;
     if (types_add_class_methods() < 0) return -1;
+    for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) type_immortalize(order[i]);
     done = true;
     return 0;
 }

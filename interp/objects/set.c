@@ -35,6 +35,7 @@ typedef struct {
     intptr_t fill, used, mask, finger;
     SEntry *table;          /* == small while mask == MINSIZE - 1 */
     intptr_t hash;          /* frozenset: cached hash, -1 until computed */
+    uint32_t lock;          /* the object lock (objlock.h, Type.lockoffset) */
     SEntry small[MINSIZE];
 } SetObj;
 
@@ -958,6 +959,7 @@ static Obj *frozenset_tp_new(Type *t, Obj *const *a, int n, Obj *k) {
 
 Type set_type = {
     .base = TYPE_HEAD, .name = "set", .size = sizeof(SetObj), .flags = TF_BASETYPE,
+    .lockoffset = offsetof(SetObj, lock),
     .dealloc = set_dealloc, .repr = set_repr, .hash = hash_not_implemented, .compare = set_compare,
     .len = set_len, .contains = set_tp_contains, .iter = set_iter,
     .nb = {[NB_OR] = set_or, [NB_AND] = set_and, [NB_SUB] = set_sub, [NB_XOR] = set_xor},
@@ -966,6 +968,7 @@ Type set_type = {
 
 Type frozenset_type = {
     .base = TYPE_HEAD, .name = "frozenset", .size = sizeof(SetObj), .flags = TF_BASETYPE,
+    .lockoffset = offsetof(SetObj, lock),
     .dealloc = set_dealloc, .repr = set_repr, .hash = frozenset_hash, .compare = set_compare,
     .len = set_len, .contains = set_tp_contains, .iter = set_iter,
     .nb = {[NB_OR] = set_or, [NB_AND] = set_and, [NB_SUB] = set_sub, [NB_XOR] = set_xor},

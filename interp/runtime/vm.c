@@ -676,8 +676,8 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         Obj *nm = names[ARG];
         Obj *v;
         if (rc_atomic) {   /* `none`: another thread may rebind it; take the reference under the dict's lock */
-            v = dict_get_ref(f->globals, nm);
-            if (!v && !exc_occurred()) v = dict_get_ref(f->builtins, nm);
+            /* through the thread's cache of immortal definitions (dict.c, dict_get_shared) */
+            v = dict_get_shared(ts, f->globals, f->builtins, nm);
             if (!v) {
                 if (!exc_occurred()) exc_raise(NameError_t, "name '%S' is not defined", nm);
                 goto error;

@@ -28,6 +28,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(REPO, "qemu"))
 import tollbooth  # noqa: E402  (the launcher)
+import scaling  # noqa: E402  (tests/report/scaling.py: the scaling curves' section)
 
 # David Beazley, "Understanding the Python GIL" (PyCon 2010): his CPython 2.6 countdown times (s).
 BEAZLEY_2010 = {
@@ -949,6 +950,7 @@ def main():
     ap.add_argument("--old-host-count", type=int, default=20000000,
                     help="COUNT of the host's `old` battle and check-interval sweep")
     ap.add_argument("--no-guest", action="store_true")
+    scaling.add_args(ap)
     ap.add_argument("--from-csv", action="store_true",
                     help="re-render report.md and the plots from OUT/results.csv (no new run)")
     a = ap.parse_args()
@@ -963,6 +965,7 @@ def main():
                   " (text re-rendered from results.csv with --from-csv)", ""]
         pngs = plot(a.out, rows, platforms) + plot_old_sweep(a.out, rows)
         report_md(a.out, rows, platforms, pngs, "make report", header)
+        scaling.append_md(a.out, rows, platforms)
         print(f"report: re-rendered {a.out}/report.md from results.csv")
         return 0
     t_start = time.time()
@@ -1002,6 +1005,8 @@ def main():
             print(f"report: guest multiprocessing status {rc}\n{out[-2000:]}", file=sys.stderr)
         platforms.append("guest")
     old_battle_run(a, tmp, rows)
+    scaling.run(a, tmp, rows, platforms, run, guest, parse,
+                lambda m: print(m, file=sys.stderr, flush=True))
     header.append(f"; at the end: `{uptime()}`; COUNT host {a.host_count}, guest {a.guest_count}; "
                   f"whole run {time.time() - t_start:.0f} s.")
     header = ["".join(header), ""]
@@ -1011,6 +1016,7 @@ def main():
         w.writerows(rows)
     pngs = plot(a.out, rows, platforms) + plot_old_sweep(a.out, rows)
     report_md(a.out, rows, platforms, pngs, "make report", header)
+    scaling.append_md(a.out, rows, platforms)
     print(f"report: {len(rows)} figures -> {a.out}/results.csv, report.md, {len(pngs)} plots")
     return 0 if rows else 1
 

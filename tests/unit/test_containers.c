@@ -67,6 +67,69 @@ static Obj *meth(Obj *o, const char *name, int n, ...) {
 #define I(v) MK_SMALL(v)
 #define S(s) str_from_cstr(s)
 
+/* ---- memory accounting: per-thread reserves (interp/core/mem.c) merge exactly ----------------
+ * Threads of one interpreter charge their allocations to their own reserve (ThreadState.
+ * mem_credit) and refill it MEM_BATCH at a time from Interp.mem_used. Each thread below
+ * allocates MA_BLOCKS blocks of varied sizes (several refills and returns), frees the even ones
+ * itself and leaves the odd ones for the main thread to free (frees across threads), with
+ * rc_atomic on as under `none`. Structural checks, no timing: while the odd blocks are held,
+ * the merged count (mem_interp_used) is base + exactly their bytes; once all are freed it is
+ * base again, to the byte. */
+#define MA_THREADS 4
+#define MA_BLOCKS 3000
+typedef struct { Interp *in; int t; void *blk[MA_BLOCKS]; int ok; } MaArg;
+static size_t ma_size(int t, int i) { return (size_t)((i * 37 + t * 101) % 700) + 1; }
+static void ma_thread(void *p) {
+    MaArg *a = p;
+    ThreadState *ts = ts_new(a->in);
+    if (!ts) return;
+    port_tls_set(ts);
+    int t = a->t;
+    for (int i = 0; i < MA_BLOCKS; i++) a->blk[i] = mem_alloc(ma_size(t, i));
+    for (int i = 0; i < MA_BLOCKS; i += 2) { mem_free(a->blk[i]); a->blk[i] = NULL; }
+    a->ok = 1;
+    for (int i = 1; i < MA_BLOCKS; i += 2) if (!a->blk[i]) a->ok = 0;
+    port_tls_set(NULL);
+    ts_free(ts);                      /* returns the reserve (mem_ts_release) */
+}
+static void test_mem_reserves(Interp *in) {
+    bool was = rc_atomic;
+    rc_atomic = true;
+    void *probe = mem_alloc(100);
+    size_t base = mem_interp_used(in);
+    mem_free(probe);
+    size_t hdr = base - mem_interp_used(in) - 100;       /* the block header each charge adds */
+    base = mem_interp_used(in);
+    static MaArg args[MA_THREADS];
+    port_thread *th[MA_THREADS];
+    for (int t = 0; t < MA_THREADS; t++) {
+        memset(&args[t], 0, sizeof args[t]);
+        args[t].in = in;
+        args[t].t = t;
+        const char *err = NULL;
+        th[t] = port_thread_start("ma", ma_thread, &args[t], 0, PORT_ANY_CORE, &err);
+        if (!th[t]) { printf("FAIL mem reserves: thread start (%s)\n", err ? err : "?"); fails++; rc_atomic = was; return; }
+    }
+    size_t held = 0;
+    for (int t = 0; t < MA_THREADS; t++) {
+        port_thread_join(th[t], (uint64_t)60 * 1000000000u);
+        if (!args[t].ok) { printf("FAIL mem reserves: thread %d allocation failed\n", t); fails++; }
+        for (int i = 1; i < MA_BLOCKS; i += 2) held += ma_size(t, i) + hdr;
+    }
+    if (mem_interp_used(in) != base + held) {
+        printf("FAIL mem reserves: %zu bytes accounted while %zu are held\n", mem_interp_used(in) - base, held);
+        fails++;
+    }
+    for (int t = 0; t < MA_THREADS; t++)
+        for (int i = 1; i < MA_BLOCKS; i += 2) mem_free(args[t].blk[i]);
+    if (mem_interp_used(in) != base) {
+        printf("FAIL mem reserves: %zd bytes left accounted after every block was freed\n",
+               (ssize_t)(mem_interp_used(in) - base));
+        fails++;
+    }
+    rc_atomic = was;
+}
+
 int main(void) {
     Interp *in = interp_new(64u << 20);
     if (!in) { printf("interp_new failed\n"); return 1; }
@@ -200,6 +263,7 @@ int main(void) {
     }
     exc_raise(TypeError_t, "bad %d %s %R", 5, "x", S("q"));
     CE(NULL, "TypeError: bad 5 x 'q'");
+    test_mem_reserves(in);
     printf("%s: %d failure(s)\n", fails ? "FAILED" : "ok", fails);
     return fails != 0;
 }
