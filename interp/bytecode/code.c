@@ -69,12 +69,40 @@ static Obj *code_repr(Obj *o)
                    c->firstlineno);
 }
 
+/* The co_* attributes CPython's code objects show (read-only). co_code is not offered: our
+ * instruction words are not CPython's bytecode, and a program comparing them learns nothing. */
+static Obj *code_getattr(Obj *o, Obj *name)
+{
+    CodeObj *c = CODE(o);
+    const char *n = str_data(name);
+    if (n[0] == 'c' && n[1] == 'o' && n[2] == '_') {
+        n += 3;
+        if (!strcmp(n, "name")) return NEWREF(c->name);
+        if (!strcmp(n, "qualname")) return NEWREF(c->qualname);
+        if (!strcmp(n, "filename")) return NEWREF(c->filename);
+        if (!strcmp(n, "firstlineno")) return int_from_i64(c->firstlineno);
+        if (!strcmp(n, "argcount")) return int_from_i64(c->argcount);
+        if (!strcmp(n, "posonlyargcount")) return int_from_i64(c->posonlyargcount);
+        if (!strcmp(n, "kwonlyargcount")) return int_from_i64(c->kwonlyargcount);
+        if (!strcmp(n, "nlocals")) return int_from_i64(c->nlocals);
+        if (!strcmp(n, "stacksize")) return int_from_i64(c->stacksize);
+        if (!strcmp(n, "flags")) return int_from_i64(c->flags);
+        if (!strcmp(n, "varnames")) return NEWREF(c->varnames);
+        if (!strcmp(n, "cellvars")) return NEWREF(c->cellvars);
+        if (!strcmp(n, "freevars")) return NEWREF(c->freevars);
+        if (!strcmp(n, "names")) return NEWREF(c->names);
+        if (!strcmp(n, "consts")) return NEWREF(c->consts);
+    }
+    return obj_generic_getattr(o, name);
+}
+
 Type code_type = {
     .base = { IMMORTAL_REFCNT, &type_type },
     .name = "code",
     .size = sizeof(CodeObj),
     .dealloc = code_dealloc,
     .repr = code_repr,
+    .getattr = code_getattr,
 };
 
 static void *dup_array(const void *p, size_t n, bool *fail)

@@ -479,6 +479,16 @@ Type type_type = {
     .call = type_call, .getattr = type_getattr, .getitem = type_subscript, .methods = type_methods,
 };
 
+/* it.__next__() of a built-in iterator (a type with a C next slot): the slot's value, or
+ * StopIteration when it says "exhausted" (NULL without an exception set). */
+static Obj *slot_next_method(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    (void)args;
+    if (no_kwargs("__next__", kw) < 0 || check_nargs("__next__", nargs, 0, 0) < 0) return NULL;
+    Obj *r = TYPE(self)->next(self);
+    if (!r && !exc_occurred()) exc_raise_obj((Obj *)StopIteration_t);
+    return r;
+}
+
 int type_ready(Type *t) {
     if (t != &object_type && !t->base_type) t->base_type = &object_type;
     if (!t->dict) {
@@ -509,6 +519,14 @@ int type_ready(Type *t) {
             DECREF(f);
             if (r < 0) return -1;
         }
+    }
+    /* Built-in iterators answer it.__next__() (classes define their own __next__ in Python). */
+    if (t->next && !(t->flags & TF_HEAPTYPE) && !dict_get_s(t->dict, "__next__")) {
+        Obj *f = builtin_method_new("__next__", slot_next_method, t);
+        if (!f) return -1;
+        int r = dict_set_s(t->dict, "__next__", f);
+        DECREF(f);
+        if (r < 0) return -1;
     }
     return 0;
 }
@@ -597,7 +615,7 @@ int types_init(void) {
      * runtime after this (interp/runtime/interp.c). */
     Type *order[] = {
         &object_type, &type_type, &int_type, &bool_type, &float_type, &str_type, &bytes_type,
-        &bytearray_type,
+        &bytearray_type, &memoryview_type,
         &list_type, &tuple_type, &dict_type, &set_type, &frozenset_type, &range_type, &slice_type,
         &none_type, &notimpl_type, &ellipsis_type, &builtin_fn_type, &method_type,
         &module_type, &property_type, &staticmethod_type, &classmethod_type,
