@@ -35,9 +35,14 @@ Obj *bytes_new(const char *p, size_t n)
 }
 
 static bool is_bytes(Obj *o) { return !IS_SMALL(o) && (o->type == &bytes_type || type_is_subtype(o->type, &bytes_type)); }
-typedef struct { Obj base; size_t len, cap; char *buf; } ByteArrayObj;
+/* exports: memoryviews over this bytearray not yet released (interp/objects/memoryview.c). While
+ * it is > 0 the buffer must not move or change size (CPython's rule: BufferError), so a view's
+ * pointer stays valid; read and changed under the object's lock. */
+typedef struct { Obj base; size_t len, cap; char *buf; intptr_t exports; } ByteArrayObj;
 static bool is_ba(Obj *o) { return !IS_SMALL(o) && (o->type == &bytearray_type || type_is_subtype(o->type, &bytearray_type)); }
 static Obj *ba_snapshot(Obj *o);
+static Obj *as_bytes(Obj *o);
+static bool as_bytes_check(Obj *o) { return is_bytes(o) || is_ba(o) || (!IS_SMALL(o) && obj_isinstance(o, &memoryview_type)); }
 
 /* v as a byte value: TypeError for a non-int, ValueError(range_msg) outside 0..255 (CPython says
  * "bytes must be ..." for bytes(), "byte must be ..." for bytearray). */
@@ -147,17 +152,26 @@ static int bytes_contains(Obj *o, Obj *x)
         if (v < 0 || v > 255) { exc_raise(ValueError_t, "byte must be in range(0, 256)"); return -1; }
         return memchr(B(o)->data, (int)v, B(o)->len) != NULL;
     }
-    if (!is_bytes(x)) {
-        exc_raise(TypeError_t, "a bytes-like object is required, not '%s'", type_name(x));
+    Obj *xb = as_bytes(x);
+    if (!xb) {
+        if (!exc_occurred()) exc_raise(TypeError_t, "a bytes-like object is required, not '%s'", type_name(x));
         return -1;
     }
-    return tb_memmem(B(o)->data, B(o)->len, B(x)->data, B(x)->len) != NULL;
+    int r = tb_memmem(B(o)->data, B(o)->len, B(xb)->data, B(xb)->len) != NULL;
+    DECREF(xb);
+    return r;
 }
 
 static Obj *bytes_add(Obj *a, Obj *b)
 {
     if (!is_bytes(a)) return NEWREF(NotImplemented);
     if (is_ba(b)) return NEWREF(NotImplemented);
+    if (!IS_SMALL(b) && obj_isinstance(b, &memoryview_type)) {
+        Obj *c = memoryview_tobytes(b);
+        Obj *r = c ? bytes_add(a, c) : NULL;
+        XDECREF(c);
+        return r;
+    }
     if (!is_bytes(b)) {
         if (!IS_SMALL(b) && (TYPE(b)->flags & TF_HEAPTYPE)) return NEWREF(NotImplemented);
         return exc_raise(TypeError_t, "can't concat %s to bytes", type_name(b));
@@ -295,48 +309,56 @@ static Obj *m_hex(Obj *self, Obj *const *args, int nargs, Obj *kw)
     return r;
 }
 
-static Obj *m_startswith(Obj *self, Obj *const *args, int nargs, Obj *kw)
+/* Any bytes-like object (bytes, bytearray, memoryview) as a new bytes object; NULL without an
+ * exception when o is not one. A bytearray is copied under its lock. */
+static Obj *as_bytes(Obj *o)
 {
-    (void)kw;
-    if (nargs != 1 || !is_bytes(args[0])) return exc_raise(TypeError_t, "startswith first arg must be bytes or a tuple of bytes, not %s", nargs ? type_name(args[0]) : "nothing");
-    size_t n = B(args[0])->len;
-    return bool_from(n <= B(self)->len && memcmp(B(self)->data, B(args[0])->data, n) == 0);
-}
-
-static Obj *m_endswith(Obj *self, Obj *const *args, int nargs, Obj *kw)
-{
-    (void)kw;
-    if (nargs != 1 || !is_bytes(args[0])) return exc_raise(TypeError_t, "endswith first arg must be bytes or a tuple of bytes, not %s", nargs ? type_name(args[0]) : "nothing");
-    size_t n = B(args[0])->len;
-    return bool_from(n <= B(self)->len && memcmp(B(self)->data + B(self)->len - n, B(args[0])->data, n) == 0);
-}
-
-static Obj *m_count(Obj *self, Obj *const *args, int nargs, Obj *kw)
-{
-    (void)kw;
-    if (nargs != 1) return exc_raise(TypeError_t, "count expected 1 argument, got %d", nargs);
-    if (int_check(args[0])) {
-        intptr_t v; if (int_as_index(args[0], &v) < 0) return NULL;
-        intptr_t c = 0;
-        for (size_t i = 0; i < B(self)->len; i++) c += (unsigned char)B(self)->data[i] == v;
-        return MK_SMALL(c);
-    }
-    if (!is_bytes(args[0])) return exc_raise(TypeError_t, "argument should be integer or bytes-like object, not '%s'", type_name(args[0]));
-    size_t nn = B(args[0])->len;
-    if (nn == 0) return MK_SMALL((intptr_t)B(self)->len + 1);
-    intptr_t c = 0;
-    const char *p = B(self)->data, *e = p + B(self)->len;
-    while ((p = tb_memmem(p, (size_t)(e - p), B(args[0])->data, nn))) { c++; p += nn; }
-    return MK_SMALL(c);
+    if (is_bytes(o)) return NEWREF(o);
+    if (is_ba(o)) return ba_snapshot(o);
+    if (!IS_SMALL(o) && obj_isinstance(o, &memoryview_type)) return memoryview_tobytes(o);
+    return NULL;
 }
 
 /* The rest of the methods borrow str's implementation through a byte-indexed str view:
- * bytes arguments become views, str results become bytes again (also inside lists/tuples). */
-static Obj *to_view(Obj *o) { return is_bytes(o) ? str_new_bytes_view(B(o)->data, B(o)->len) : NEWREF(o); }
+ * bytes-like arguments become views, str results become bytes again (also inside lists/tuples).
+ * A str argument is refused as CPython refuses it; an int is a byte value where `sub` may be
+ * one (find, rfind, index, rindex, count). */
+static Obj *to_view(Obj *o, bool int_ok)
+{
+    if (int_ok && int_check(o)) {
+        intptr_t v;
+        if (int_as_index(o, &v) < 0) return NULL;
+        if (v < 0 || v > 255) return exc_raise(ValueError_t, "byte must be in range(0, 256)");
+        char c = (char)v;
+        return str_new_bytes_view(&c, 1);
+    }
+    if (str_check(o)) return exc_raise(TypeError_t, "a bytes-like object is required, not 'str'");
+    if (TYPE(o) == &tuple_type) {
+        Obj *t = tuple_new(TUPLE_LEN(o));
+        if (!t) return NULL;
+        for (intptr_t i = 0; i < TUPLE_LEN(o); i++) TUPLE_ITEMS(t)[i] = NULL;
+        for (intptr_t i = 0; i < TUPLE_LEN(o); i++) {
+            Obj *x = TUPLE_ITEMS(o)[i];
+            if (!as_bytes_check(x)) {
+                DECREF(t);
+                return exc_raise(TypeError_t, "a bytes-like object is required, not '%s'", type_name(x));
+            }
+            if (!(TUPLE_ITEMS(t)[i] = to_view(x, false))) { DECREF(t); return NULL; }
+        }
+        return t;
+    }
+    Obj *b = as_bytes(o);
+    if (!b) return exc_occurred() ? NULL : NEWREF(o);
+    Obj *v = str_new_bytes_view(B(b)->data, B(b)->len);
+    DECREF(b);
+    return v;
+}
 
-static Obj *from_view(Obj *r)
+/* self is returned unchanged (s.strip() is s when nothing is stripped, as in CPython). */
+static Obj *from_view(Obj *r, Obj *sv, Obj *self)
 {
     if (!r) return NULL;
+    if (r == sv && TYPE(self) == &bytes_type) { DECREF(r); return NEWREF(self); }
     if (str_check(r)) {
         Obj *b = bytes_new(str_data(r), str_nbytes(r));
         DECREF(r);
@@ -357,25 +379,108 @@ static Obj *from_view(Obj *r)
     return r;
 }
 
-static Obj *via_str(const char *name, Obj *self, Obj *const *args, int nargs)
+static Obj *via_str(const char *name, Obj *self, Obj *const *args, int nargs, Obj *kw, bool int_sub)
 {
     Obj *v[4];
+    if (kw && TUPLE_LEN(kw)) return exc_raise(TypeError_t, "%s() takes no keyword arguments", name);
     if (nargs > 4) return exc_raise(TypeError_t, "%s() takes at most 4 arguments", name);
-    Obj *sv = to_view(self);
+    Obj *sv = str_new_bytes_view(B(self)->data, B(self)->len);
     if (!sv) return NULL;
     int ok = 1;
-    for (int i = 0; i < nargs; i++) { v[i] = to_view(args[i]); if (!v[i]) { ok = 0; nargs = i; break; } }
+    for (int i = 0; i < nargs; i++) {
+        /* only the first argument is a byte string (or a byte value); the rest are counts,
+         * positions, flags, or a fill byte (center, ljust, rjust) */
+        bool fill = i == 1 && (!strcmp(name, "center") || !strcmp(name, "ljust") || !strcmp(name, "rjust"));
+        if (i == 0 && !strcmp(name, "replace")) v[i] = to_view(args[i], false);
+        else if (i == 1 && !strcmp(name, "replace")) v[i] = to_view(args[i], false);
+        else if (i == 0 || fill) v[i] = to_view(args[i], int_sub && i == 0);
+        else v[i] = NEWREF(args[i]);
+        if (!v[i]) { ok = 0; nargs = i; break; }
+        if (fill && (!str_check(v[i]) || str_nbytes(v[i]) != 1)) {
+            exc_raise(TypeError_t, "%s() argument 2 must be a byte string of length 1, not %s", name, type_name(args[i]));
+            DECREF(v[i]); ok = 0; nargs = i; break;
+        }
+    }
     Obj *r = ok ? obj_call_method(sv, name, v, nargs) : NULL;
     for (int i = 0; i < nargs; i++) DECREF(v[i]);
+    if (!r && int_sub && (name[0] == 'i' || name[1] == 'i') && exc_matches(ValueError_t)) {
+        exc_clear();   /* index/rindex: bytes say "subsection", str says "substring" */
+        exc_raise(ValueError_t, "subsection not found");
+    }
+    r = from_view(r, sv, self);
     DECREF(sv);
-    return from_view(r);
+    return r;
 }
 
-#define VIA(nm) static Obj *mb_##nm(Obj *self, Obj *const *a, int n, Obj *kw) { (void)kw; return via_str(#nm, self, a, n); }
-VIA(split) VIA(rsplit) VIA(strip) VIA(lstrip) VIA(rstrip) VIA(find) VIA(rfind) VIA(index) VIA(rindex)
+#define VIA(nm) static Obj *mb_##nm(Obj *self, Obj *const *a, int n, Obj *kw) { return via_str(#nm, self, a, n, kw, false); }
+#define VIAI(nm) static Obj *mb_##nm(Obj *self, Obj *const *a, int n, Obj *kw) { return via_str(#nm, self, a, n, kw, true); }
+VIA(split) VIA(rsplit) VIA(strip) VIA(lstrip) VIA(rstrip) VIAI(find) VIAI(rfind) VIAI(index) VIAI(rindex)
+VIAI(count) VIA(startswith) VIA(endswith)
 VIA(replace) VIA(upper) VIA(lower) VIA(title) VIA(capitalize) VIA(swapcase) VIA(partition) VIA(rpartition)
-VIA(isdigit) VIA(isalpha) VIA(isalnum) VIA(isspace) VIA(isupper) VIA(islower) VIA(splitlines)
-VIA(center) VIA(ljust) VIA(rjust) VIA(zfill)
+VIA(isdigit) VIA(isalpha) VIA(isalnum) VIA(isspace) VIA(isupper) VIA(islower) VIA(istitle) VIA(splitlines)
+VIA(center) VIA(ljust) VIA(rjust) VIA(zfill) VIA(expandtabs) VIA(removeprefix) VIA(removesuffix)
+
+static Obj *mb_isascii(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (no_kwargs("isascii", kw) < 0 || check_nargs("isascii", nargs, 0, 0) < 0) return NULL;
+    for (size_t i = 0; i < B(self)->len; i++)
+        if ((unsigned char)B(self)->data[i] >= 0x80) return bool_from(0);
+    return bool_from(1);
+}
+
+/* bytes.translate(table, /, delete=b''): table None or 256 bytes. */
+static Obj *mb_translate(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    Obj *a[2];
+    if (args_parse("translate", args, nargs, kw, "table|delete", a) < 0) return NULL;
+    Obj *tab = a[0] == None ? NULL : as_bytes(a[0]);
+    if (a[0] != None && !tab) {
+        return exc_occurred() ? NULL : exc_raise(TypeError_t, "a bytes-like object is required, not '%s'", type_name(a[0]));
+    }
+    if (tab && B(tab)->len != 256) { DECREF(tab); return exc_raise(ValueError_t, "translation table must be 256 characters long"); }
+    Obj *del = NULL;
+    if (a[1] && !(del = as_bytes(a[1]))) {
+        XDECREF(tab);
+        return exc_occurred() ? NULL : exc_raise(TypeError_t, "a bytes-like object is required, not '%s'", type_name(a[1]));
+    }
+    StrBuf b;
+    sb_init(&b);
+    for (size_t i = 0; i < B(self)->len; i++) {
+        unsigned char c = (unsigned char)B(self)->data[i];
+        if (del && memchr(B(del)->data, c, B(del)->len)) continue;
+        sb_addc(&b, tab ? B(tab)->data[c] : (char)c);
+    }
+    XDECREF(tab); XDECREF(del);
+    if (b.oom) { sb_free(&b); return mem_error(); }
+    Obj *r = bytes_new(b.p, b.n);
+    sb_free(&b);
+    return r;
+}
+
+/* bytes.maketrans(from, to): the 256-byte table translate() takes (a static method). */
+Obj *bytes_maketrans(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)self;
+    if (no_kwargs("maketrans", kw) < 0 || check_nargs("maketrans", nargs, 2, 2) < 0) return NULL;
+    Obj *f = as_bytes(args[0]), *t = f ? as_bytes(args[1]) : NULL;
+    if (!f || !t) {
+        XDECREF(f);
+        if (exc_occurred()) return NULL;
+        return exc_raise(TypeError_t, "a bytes-like object is required, not '%s'", type_name(f ? args[1] : args[0]));
+    }
+    if (B(f)->len != B(t)->len) {
+        DECREF(f); DECREF(t);
+        return exc_raise(ValueError_t, "maketrans arguments must have same length");
+    }
+    Obj *r = bytes_new(NULL, 256);
+    if (r) {
+        for (int i = 0; i < 256; i++) B(r)->data[i] = (char)i;
+        for (size_t i = 0; i < B(f)->len; i++) B(r)->data[(unsigned char)B(f)->data[i]] = B(t)->data[i];
+    }
+    DECREF(f); DECREF(t);
+    return r;
+}
 
 static Obj *mb_join(Obj *self, Obj *const *args, int nargs, Obj *kw)
 {
@@ -387,12 +492,15 @@ static Obj *mb_join(Obj *self, Obj *const *args, int nargs, Obj *kw)
     sb_init(&b);
     for (intptr_t i = 0; i < LIST_LEN(l); i++) {
         Obj *x = LIST_ITEMS(l)[i];
-        if (!is_bytes(x)) {
+        Obj *xb = as_bytes(x);
+        if (!xb) {
             sb_free(&b); DECREF(l);
+            if (exc_occurred()) return NULL;
             return exc_raise(TypeError_t, "sequence item %zd: expected a bytes-like object, %s found", i, type_name(x));
         }
         if (i) sb_add(&b, B(self)->data, B(self)->len);
-        sb_add(&b, B(x)->data, B(x)->len);
+        sb_add(&b, B(xb)->data, B(xb)->len);
+        DECREF(xb);
     }
     DECREF(l);
     if (b.oom) { sb_free(&b); return NULL; }
@@ -423,12 +531,19 @@ Obj *bytes_fromhex(Obj *self, Obj *const *args, int nargs, Obj *kw)
     }
     Obj *r = bytes_new(b.p, b.n);
     sb_free(&b);
+    if (r && self == (Obj *)&bytearray_type) {   /* bytearray.fromhex */
+        Obj *ba = obj_call1((Obj *)&bytearray_type, r);
+        DECREF(r);
+        return ba;
+    }
     return r;
 }
 
 static const MethodDef bytes_methods[] = {
-    { "decode", m_decode }, { "hex", m_hex }, { "startswith", m_startswith },
-    { "endswith", m_endswith }, { "count", m_count }, { "join", mb_join },
+    { "decode", m_decode }, { "hex", m_hex }, { "startswith", mb_startswith },
+    { "endswith", mb_endswith }, { "count", mb_count }, { "join", mb_join },
+    { "istitle", mb_istitle }, { "expandtabs", mb_expandtabs }, { "removeprefix", mb_removeprefix },
+    { "removesuffix", mb_removesuffix }, { "isascii", mb_isascii }, { "translate", mb_translate },
     { "split", mb_split }, { "rsplit", mb_rsplit }, { "strip", mb_strip }, { "lstrip", mb_lstrip },
     { "rstrip", mb_rstrip }, { "find", mb_find }, { "rfind", mb_rfind }, { "index", mb_index },
     { "rindex", mb_rindex }, { "replace", mb_replace }, { "upper", mb_upper }, { "lower", mb_lower },
@@ -454,6 +569,7 @@ static Obj *bytes_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
     if (a[1]) return exc_raise(TypeError_t, "encoding without a string argument");
     if (is_bytes(x)) return NEWREF(x);
     if (is_ba(x)) return ba_snapshot(x);   /* copied under the bytearray's lock: another thread may be appending */
+    if (!IS_SMALL(x) && obj_isinstance(x, &memoryview_type)) return memoryview_tobytes(x);
     if (int_check(x)) {
         intptr_t n;
         if (int_as_index(x, &n) < 0) return NULL;
@@ -515,11 +631,22 @@ static int ba_reserve(Obj *o, size_t n)
     return 0;
 }
 
+/* Called with o's lock held before any change of size: -1 + BufferError while a memoryview
+ * exports the buffer (its pointer and length must stay as the view saw them). */
+static int ba_resizable(Obj *o)
+{
+    if (BA(o)->exports > 0) {
+        exc_raise(BufferError_t, "Existing exports of data: object cannot be re-sized");
+        return -1;
+    }
+    return 0;
+}
+
 /* Append n bytes (p must not point into o's own buffer: the realloc may move it). */
 static int ba_put(Obj *o, const char *p, size_t n)
 {
     obj_lock(o);
-    if (ba_reserve(o, BA(o)->len + n) < 0) { obj_unlock(o); return -1; }
+    if (ba_resizable(o) < 0 || ba_reserve(o, BA(o)->len + n) < 0) { obj_unlock(o); return -1; }
     memcpy(BA(o)->buf + BA(o)->len, p, n);
     BA(o)->len += n;
     obj_unlock(o);
@@ -539,6 +666,13 @@ static Obj *ba_snapshot(Obj *o)
 static int collect_bytes(Obj *x, StrBuf *b)
 {
     if (is_bytes(x)) { sb_add(b, B(x)->data, B(x)->len); return 0; }
+    if (!IS_SMALL(x) && obj_isinstance(x, &memoryview_type)) {
+        Obj *c = memoryview_tobytes(x);
+        if (!c) return -1;
+        sb_add(b, B(c)->data, B(c)->len);
+        DECREF(c);
+        return 0;
+    }
     if (is_ba(x)) {
         obj_lock(x);
         sb_add(b, BA(x)->buf ? BA(x)->buf : "", BA(x)->len);
@@ -628,8 +762,56 @@ static Obj *ba_getitem(Obj *o, Obj *key)
     return exc_raise(TypeError_t, "bytearray indices must be integers or slices, not %s", type_name(key));
 }
 
+/* ba[i:j:k] = bytes-like or iterable of ints; del ba[i:j:k]. A change of length is refused
+ * while views are exported. */
+static int ba_setslice(Obj *o, Obj *key, Obj *val)
+{
+    StrBuf nb;
+    sb_init(&nb);
+    if (val) {
+        if (int_check(val)) {
+            sb_free(&nb);
+            exc_raise(TypeError_t, "can assign only bytes, buffers, or iterables of ints in range(0, 256)");
+            return -1;
+        }
+        if (collect_bytes(val, &nb) < 0 || nb.oom) { sb_free(&nb); if (!exc_occurred()) mem_error(); return -1; }
+    }
+    obj_lock(o);
+    intptr_t start, stop, step, len, n = (intptr_t)BA(o)->len;
+    if (slice_indices(key, n, &start, &stop, &step, &len) < 0) { obj_unlock(o); sb_free(&nb); return -1; }
+    intptr_t m = (intptr_t)nb.n;
+    if (step == 1) {
+        if (m != len && ba_resizable(o) < 0) { obj_unlock(o); sb_free(&nb); return -1; }
+        if (m > len && ba_reserve(o, (size_t)(n + m - len)) < 0) { obj_unlock(o); sb_free(&nb); return -1; }
+        memmove(BA(o)->buf + start + m, BA(o)->buf + start + len, (size_t)(n - start - len));
+        if (m) memcpy(BA(o)->buf + start, nb.p, (size_t)m);
+        BA(o)->len = (size_t)(n + m - len);
+    } else if (!val) {
+        if (len && ba_resizable(o) < 0) { obj_unlock(o); return -1; }
+        /* delete every step-th byte: compact the kept ones in place */
+        if (step < 0) { start = start + (len - 1) * step; step = -step; }
+        intptr_t w = start, next = start;
+        for (intptr_t r = start, k = 0; r < n; r++) {
+            if (k < len && r == next) { k++; next += step; continue; }
+            BA(o)->buf[w++] = BA(o)->buf[r];
+        }
+        BA(o)->len = (size_t)(n - len);
+    } else {
+        if (m != len) {
+            obj_unlock(o); sb_free(&nb);
+            exc_raise(ValueError_t, "attempt to assign bytes of size %zd to extended slice of size %zd", m, len);
+            return -1;
+        }
+        for (intptr_t i = 0, j = start; i < len; i++, j += step) BA(o)->buf[j] = nb.p[i];
+    }
+    obj_unlock(o);
+    sb_free(&nb);
+    return 0;
+}
+
 static int ba_setitem(Obj *o, Obj *key, Obj *val)
 {
+    if (TYPE(key) == &slice_type) return ba_setslice(o, key, val);
     if (!int_check(key)) {
         exc_raise(TypeError_t, "bytearray indices must be integers or slices, not %s", type_name(key));
         return -1;
@@ -642,6 +824,7 @@ static int ba_setitem(Obj *o, Obj *key, Obj *val)
     if (i < 0) i += n;
     if (i < 0 || i >= n) { obj_unlock(o); exc_raise(IndexError_t, "bytearray index out of range"); return -1; }
     if (!val) {
+        if (ba_resizable(o) < 0) { obj_unlock(o); return -1; }
         memmove(BA(o)->buf + i, BA(o)->buf + i + 1, (size_t)(n - i - 1));
         BA(o)->len--;
     } else {
@@ -725,6 +908,7 @@ static Obj *mba_pop(Obj *self, Obj *const *args, int nargs, Obj *kw)
     obj_lock(self);
     intptr_t n = (intptr_t)BA(self)->len;
     if (n == 0) { obj_unlock(self); return exc_raise(IndexError_t, "pop from empty bytearray"); }
+    if (ba_resizable(self) < 0) { obj_unlock(self); return NULL; }
     if (i < 0) i += n;
     if (i < 0 || i >= n) { obj_unlock(self); return exc_raise(IndexError_t, "pop index out of range"); }
     int c = (unsigned char)BA(self)->buf[i];
@@ -738,30 +922,152 @@ static Obj *mba_clear(Obj *self, Obj *const *args, int nargs, Obj *kw)
 {
     (void)args; (void)nargs; (void)kw;
     obj_lock(self);
+    if (ba_resizable(self) < 0) { obj_unlock(self); return NULL; }
     BA(self)->len = 0;
     obj_unlock(self);
     return none_ref();
 }
 
-/* The read-only methods go through a bytes snapshot. */
-static Obj *ba_via_bytes(const char *name, Obj *self, Obj *const *args, int nargs)
+static Obj *mba_insert(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    if (no_kwargs("insert", kw) < 0 || check_nargs("insert", nargs, 2, 2) < 0) return NULL;
+    intptr_t i, c;
+    if (int_as_index_ovf(args[0], &i, INDEX_OVF_SSIZE) < 0) return NULL;
+    if (byte_arg(args[1], "byte must be in range(0, 256)", &c) < 0) return NULL;
+    obj_lock(self);
+    intptr_t n = (intptr_t)BA(self)->len;
+    if (ba_resizable(self) < 0 || ba_reserve(self, (size_t)n + 1) < 0) { obj_unlock(self); return NULL; }
+    if (i < 0) { i += n; if (i < 0) i = 0; }
+    if (i > n) i = n;
+    memmove(BA(self)->buf + i + 1, BA(self)->buf + i, (size_t)(n - i));
+    BA(self)->buf[i] = (char)c;
+    BA(self)->len++;
+    obj_unlock(self);
+    return none_ref();
+}
+
+static Obj *mba_remove(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    if (no_kwargs("remove", kw) < 0 || check_nargs("remove", nargs, 1, 1) < 0) return NULL;
+    intptr_t c;
+    if (byte_arg(args[0], "byte must be in range(0, 256)", &c) < 0) return NULL;
+    obj_lock(self);
+    char *p = BA(self)->len ? memchr(BA(self)->buf, (int)c, BA(self)->len) : NULL;
+    if (!p) { obj_unlock(self); return exc_raise(ValueError_t, "value not found in bytearray"); }
+    if (ba_resizable(self) < 0) { obj_unlock(self); return NULL; }
+    size_t i = (size_t)(p - BA(self)->buf);
+    memmove(p, p + 1, BA(self)->len - i - 1);
+    BA(self)->len--;
+    obj_unlock(self);
+    return none_ref();
+}
+
+static Obj *mba_reverse(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (no_kwargs("reverse", kw) < 0 || check_nargs("reverse", nargs, 0, 0) < 0) return NULL;
+    obj_lock(self);
+    for (size_t i = 0, n = BA(self)->len; i < n / 2; i++) {
+        char t = BA(self)->buf[i];
+        BA(self)->buf[i] = BA(self)->buf[n - 1 - i];
+        BA(self)->buf[n - 1 - i] = t;
+    }
+    obj_unlock(self);
+    return none_ref();
+}
+
+static Obj *mba_copy(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)args;
+    if (no_kwargs("copy", kw) < 0 || check_nargs("copy", nargs, 0, 0) < 0) return NULL;
+    return obj_call1((Obj *)&bytearray_type, self);
+}
+
+/* The read-only methods run bytes' method on a snapshot; bytes in the result (alone, or the
+ * items of a list or tuple) become bytearrays, as CPython's bytearray methods return them. */
+static Obj *ba_of(Obj *b)
+{
+    Obj *r = obj_alloc(&bytearray_type, sizeof(ByteArrayObj));
+    if (r && B(b)->len && ba_put(r, B(b)->data, B(b)->len) < 0) { DECREF(r); r = NULL; }
+    return r;
+}
+
+static Obj *ba_via_bytes(MethFn fn, Obj *self, Obj *const *args, int nargs, Obj *kw)
 {
     Obj *b = ba_snapshot(self);
     if (!b) return NULL;
-    Obj *r = obj_call_method(b, name, args, nargs);
+    Obj *r = fn(b, args, nargs, kw);
     DECREF(b);
+    if (!r) return NULL;
+    if (is_bytes(r)) { Obj *a = ba_of(r); DECREF(r); return a; }
+    if (TYPE(r) == &list_type || TYPE(r) == &tuple_type) {
+        intptr_t n = TYPE(r) == &list_type ? LIST_LEN(r) : TUPLE_LEN(r);
+        Obj **it = TYPE(r) == &list_type ? LIST_ITEMS(r) : TUPLE_ITEMS(r);
+        for (intptr_t i = 0; i < n; i++) {
+            if (is_bytes(it[i])) {
+                Obj *a = ba_of(it[i]);
+                if (!a) { DECREF(r); return NULL; }
+                DECREF(it[i]);
+                it[i] = a;
+            }
+        }
+    }
     return r;
 }
-#define BAVIA(nm) static Obj *mba_##nm(Obj *self, Obj *const *a, int n, Obj *kw) { (void)kw; return ba_via_bytes(#nm, self, a, n); }
-BAVIA(decode) BAVIA(hex) BAVIA(find) BAVIA(count) BAVIA(startswith) BAVIA(endswith) BAVIA(split) BAVIA(upper) BAVIA(lower) BAVIA(strip)
+#define BAVIA(nm, f) static Obj *mba_##nm(Obj *self, Obj *const *a, int n, Obj *kw) { return ba_via_bytes(f, self, a, n, kw); }
+BAVIA(decode, m_decode) BAVIA(hex, m_hex) BAVIA(find, mb_find) BAVIA(rfind, mb_rfind)
+BAVIA(index, mb_index) BAVIA(rindex, mb_rindex) BAVIA(count, mb_count)
+BAVIA(startswith, mb_startswith) BAVIA(endswith, mb_endswith) BAVIA(split, mb_split)
+BAVIA(rsplit, mb_rsplit) BAVIA(upper, mb_upper) BAVIA(lower, mb_lower) BAVIA(strip, mb_strip)
+BAVIA(lstrip, mb_lstrip) BAVIA(rstrip, mb_rstrip) BAVIA(join, mb_join) BAVIA(replace, mb_replace)
+BAVIA(title, mb_title) BAVIA(capitalize, mb_capitalize) BAVIA(swapcase, mb_swapcase)
+BAVIA(partition, mb_partition) BAVIA(rpartition, mb_rpartition) BAVIA(isdigit, mb_isdigit)
+BAVIA(isalpha, mb_isalpha) BAVIA(isalnum, mb_isalnum) BAVIA(isspace, mb_isspace)
+BAVIA(isupper, mb_isupper) BAVIA(islower, mb_islower) BAVIA(istitle, mb_istitle)
+BAVIA(isascii, mb_isascii) BAVIA(splitlines, mb_splitlines) BAVIA(center, mb_center)
+BAVIA(ljust, mb_ljust) BAVIA(rjust, mb_rjust) BAVIA(zfill, mb_zfill)
+BAVIA(expandtabs, mb_expandtabs) BAVIA(removeprefix, mb_removeprefix)
+BAVIA(removesuffix, mb_removesuffix) BAVIA(translate, mb_translate)
 
 static const MethodDef bytearray_methods[] = {
     { "append", mba_append }, { "extend", mba_extend }, { "pop", mba_pop }, { "clear", mba_clear },
-    { "decode", mba_decode }, { "hex", mba_hex }, { "find", mba_find }, { "count", mba_count },
+    { "insert", mba_insert }, { "remove", mba_remove }, { "reverse", mba_reverse }, { "copy", mba_copy },
+    { "decode", mba_decode }, { "hex", mba_hex }, { "find", mba_find }, { "rfind", mba_rfind },
+    { "index", mba_index }, { "rindex", mba_rindex }, { "count", mba_count },
     { "startswith", mba_startswith }, { "endswith", mba_endswith }, { "split", mba_split },
-    { "upper", mba_upper }, { "lower", mba_lower }, { "strip", mba_strip },
+    { "rsplit", mba_rsplit }, { "upper", mba_upper }, { "lower", mba_lower }, { "strip", mba_strip },
+    { "lstrip", mba_lstrip }, { "rstrip", mba_rstrip }, { "join", mba_join }, { "replace", mba_replace },
+    { "title", mba_title }, { "capitalize", mba_capitalize }, { "swapcase", mba_swapcase },
+    { "partition", mba_partition }, { "rpartition", mba_rpartition }, { "isdigit", mba_isdigit },
+    { "isalpha", mba_isalpha }, { "isalnum", mba_isalnum }, { "isspace", mba_isspace },
+    { "isupper", mba_isupper }, { "islower", mba_islower }, { "istitle", mba_istitle },
+    { "isascii", mba_isascii }, { "splitlines", mba_splitlines }, { "center", mba_center },
+    { "ljust", mba_ljust }, { "rjust", mba_rjust }, { "zfill", mba_zfill },
+    { "expandtabs", mba_expandtabs }, { "removeprefix", mba_removeprefix },
+    { "removesuffix", mba_removesuffix }, { "translate", mba_translate },
     { NULL, NULL },
 };
+
+/* ---- the buffer a memoryview exports (interp/objects/memoryview.c) -------------------------- */
+/* Start exporting o's buffer: *p and *n stay valid until bytearray_unexport (no resize can move
+ * them meanwhile). For bytes (immutable) nothing is counted. */
+void bytearray_export(Obj *o, char **p, size_t *n)
+{
+    if (is_bytes(o)) { *p = B(o)->data; *n = B(o)->len; return; }
+    obj_lock(o);
+    BA(o)->exports++;
+    if (!BA(o)->buf) BA(o)->buf = mem_alloc(1);   /* a stable non-NULL pointer even when empty */
+    *p = BA(o)->buf ? BA(o)->buf : (char *)"";
+    *n = BA(o)->len;
+    obj_unlock(o);
+}
+void bytearray_unexport(Obj *o)
+{
+    if (is_bytes(o)) return;
+    obj_lock(o);
+    BA(o)->exports--;
+    obj_unlock(o);
+}
 
 static int ba_hash(Obj *o, intptr_t *out)
 {

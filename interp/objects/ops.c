@@ -666,6 +666,9 @@ int types_add_class_methods(void)
         { &int_type, "from_bytes", int_from_bytes },
         { &str_type, "maketrans", str_maketrans },
         { &bytes_type, "fromhex", bytes_fromhex },
+        { &bytes_type, "maketrans", bytes_maketrans },
+        { &bytearray_type, "fromhex", bytes_fromhex },
+        { &bytearray_type, "maketrans", bytes_maketrans },
     };
     if (!bytearray_type.dict && type_ready(&bytearray_type) < 0) return -1;
     for (size_t i = 0; i < sizeof cm / sizeof cm[0]; i++) {
