@@ -86,7 +86,7 @@ static Obj *code_getattr(Obj *o, Obj *name)
         if (!strcmp(n, "kwonlyargcount")) return int_from_i64(c->kwonlyargcount);
         if (!strcmp(n, "nlocals")) return int_from_i64(c->nlocals);
         if (!strcmp(n, "stacksize")) return int_from_i64(c->stacksize);
-        if (!strcmp(n, "flags")) return int_from_i64(c->flags);
+        if (!strcmp(n, "flags")) return int_from_i64(c->flags & ~CO_NOFREE);   /* 3.11 no longer shows NOFREE */
         if (!strcmp(n, "varnames")) return NEWREF(c->varnames);
         if (!strcmp(n, "cellvars")) return NEWREF(c->cellvars);
         if (!strcmp(n, "freevars")) return NEWREF(c->freevars);

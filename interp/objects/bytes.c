@@ -201,6 +201,105 @@ static Obj *bytes_mul(Obj *a, Obj *b)
     return r;
 }
 
+/* printf-style formatting, b"%d %s" % args (PEP 461), through str's `%` on byte-indexed str
+ * views: bytes-like arguments become views (so %s and %b insert their bytes), %b is %s; a str
+ * argument is refused, as CPython refuses it. */
+static Obj *fmt_arg(Obj *v, char conv)
+{
+    if (conv == 'r' || conv == 'a') {   /* %r and %a: the object's ASCII repr (b'..' for bytes) */
+        Obj *r = obj_repr(v);
+        if (!r) return NULL;
+        StrBuf sb;
+        sb_init(&sb);
+        const unsigned char *p = (const unsigned char *)str_data(r);
+        size_t n = str_nbytes(r);
+        for (size_t i = 0; i < n; i++) {
+            if (p[i] < 0x80) { sb_addc(&sb, (char)p[i]); continue; }
+            uint32_t cp; int l = p[i] >= 0xF0 ? 4 : p[i] >= 0xE0 ? 3 : 2;
+            cp = p[i] & (0x3F >> (l - 1));
+            for (int k = 1; k < l && i + (size_t)k < n; k++) cp = (cp << 6) | (p[i + k] & 0x3F);
+            i += (size_t)l - 1;
+            if (cp < 0x100) sb_printf(&sb, "\\x%02x", (int)cp);
+            else if (cp < 0x10000) sb_printf(&sb, "\\u%04x", (int)cp);
+            else sb_printf(&sb, "\\U%08x", (int)cp);
+        }
+        DECREF(r);
+        if (sb.oom) { sb_free(&sb); return mem_error(); }
+        Obj *out = str_new_bytes_view(sb.p, sb.n);
+        sb_free(&sb);
+        return out;
+    }
+    if (conv != 's' && conv != 'c') return NEWREF(v);   /* numbers: str's own checks and messages */
+    if (str_check(v))
+        return exc_raise(TypeError_t, "%%b requires a bytes-like object, or an object that implements __bytes__, not 'str'");
+    Obj *b = as_bytes(v);
+    if (!b) return exc_occurred() ? NULL : NEWREF(v);
+    Obj *r = str_new_bytes_view(B(b)->data, B(b)->len);
+    DECREF(b);
+    return r;
+}
+
+#define FMT_MAXCONV 64
+static Obj *bytes_mod(Obj *a, Obj *b)
+{
+    if (!is_bytes(a)) return NEWREF(NotImplemented);
+    /* the format with %b, %r, %a spelled %s (a '%%' pair is skipped whole); convs[] records
+     * each conversion in order, so the i-th argument is converted for its own directive */
+    char convs[FMT_MAXCONV];
+    int nconv = 0;
+    StrBuf f;
+    sb_init(&f);
+    const char *p = B(a)->data;
+    size_t n = B(a)->len;
+    for (size_t i = 0; i < n; i++) {
+        sb_addc(&f, p[i]);
+        if (p[i] != '%') continue;
+        size_t j = i + 1;
+        if (j < n && p[j] == '%') { sb_addc(&f, '%'); i = j; continue; }
+        if (j < n && p[j] == '(') { while (j < n && p[j] != ')') sb_addc(&f, p[j++]); }
+        while (j < n && strchr("()-+ #0123456789.*", p[j])) sb_addc(&f, p[j++]);
+        if (j < n) {
+            char c = p[j] == 'b' ? 's' : p[j];
+            if (nconv < FMT_MAXCONV) convs[nconv++] = c;
+            sb_addc(&f, c == 'r' || c == 'a' ? 's' : c);
+        }
+        i = j;
+    }
+    if (f.oom) { sb_free(&f); return mem_error(); }
+    Obj *args;
+    if (TYPE(b) == &tuple_type) {
+        args = tuple_new(TUPLE_LEN(b));
+        if (!args) { sb_free(&f); return NULL; }
+        for (intptr_t i = 0; i < TUPLE_LEN(b); i++) TUPLE_ITEMS(args)[i] = NULL;
+        for (intptr_t i = 0; i < TUPLE_LEN(b); i++) {
+            char c = i < nconv ? convs[i] : 'd';
+            if (!(TUPLE_ITEMS(args)[i] = fmt_arg(TUPLE_ITEMS(b)[i], c))) { DECREF(args); sb_free(&f); return NULL; }
+        }
+    } else if (TYPE(b) == &dict_type) {
+        args = dict_new();
+        intptr_t pos = 0;
+        Obj *k, *v;
+        while (args && dict_next(b, &pos, &k, &v)) {
+            Obj *x = fmt_arg(v, 'd');
+            if (!x || dict_set(args, k, x) < 0) { XDECREF(x); CLEAR(args); }
+            else DECREF(x);
+        }
+        if (!args) { sb_free(&f); return NULL; }
+    } else {
+        args = fmt_arg(b, nconv ? convs[0] : 'd');
+        if (!args) { sb_free(&f); return NULL; }
+    }
+    Obj *fv = str_new_bytes_view(f.p, f.n);
+    sb_free(&f);
+    Obj *r = fv ? obj_binop(fv, args, NB_MOD) : NULL;
+    XDECREF(fv);
+    DECREF(args);
+    if (!r) return NULL;
+    Obj *out = bytes_new(str_data(r), str_nbytes(r));
+    DECREF(r);
+    return out;
+}
+
 /* iterator */
 typedef struct { Obj base; Obj *b; size_t i; } BytesIter;
 static void bi_dealloc(Obj *o) { XDECREF(((BytesIter *)o)->b); obj_free(o); }
@@ -612,7 +711,7 @@ Type bytes_type = {
     .getitem = bytes_getitem,
     .contains = bytes_contains,
     .iter = bytes_iter,
-    .nb = { [NB_ADD] = bytes_add, [NB_MUL] = bytes_mul },
+    .nb = { [NB_ADD] = bytes_add, [NB_MUL] = bytes_mul, [NB_MOD] = bytes_mod },
     .methods = bytes_methods,
     .new_ = bytes_new_slot,
 };

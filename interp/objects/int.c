@@ -1193,6 +1193,15 @@ static Obj *int_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
     }
     Obj *x = a[0];
     if (!x) return MK_SMALL(0);
+    if (!IS_SMALL(x) && (obj_isinstance(x, &bytearray_type) || obj_isinstance(x, &memoryview_type))) {
+        /* int(bytearray(b"12")), int(memoryview(b"12")): parsed from a bytes copy */
+        Obj *b = obj_call1((Obj *)&bytes_type, x);
+        if (!b) return NULL;
+        Obj *v[2] = { b, a[1] };
+        Obj *r = int_new_slot(t, v, a[1] ? 2 : 1, NULL);
+        DECREF(b);
+        return r;
+    }
     if (a[1]) {
         intptr_t base;
         if (int_as_index(a[1], &base) < 0) return NULL;
