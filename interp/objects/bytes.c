@@ -392,18 +392,38 @@ static Obj *m_decode(Obj *self, Obj *const *args, int nargs, Obj *kw)
     return str_new((const char *)p, n);
 }
 
+/* hex([sep[, bytes_per_sep]]): sep (one ASCII character, str or bytes) between groups of
+ * bytes_per_sep bytes, the groups counted from the right (positive) or the left (negative). */
 static Obj *m_hex(Obj *self, Obj *const *args, int nargs, Obj *kw)
 {
-    (void)args; (void)nargs; (void)kw;
     static const char hx[] = "0123456789abcdef";
-    size_t n = B(self)->len;
-    char *buf = mem_alloc(2 * n + 1);
-    if (!buf) return NULL;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)B(self)->data[i];
-        buf[2 * i] = hx[c >> 4]; buf[2 * i + 1] = hx[c & 15];
+    Obj *a[2];
+    if (args_parse("hex", args, nargs, kw, "|sep|bytes_per_sep", a) < 0) return NULL;
+    char sep = 0;
+    intptr_t per = 1;
+    if (a[0]) {
+        const char *sp; size_t sn;
+        if (str_check(a[0])) { sp = str_data(a[0]); sn = str_nbytes(a[0]); }
+        else if (is_bytes(a[0])) { sp = B(a[0])->data; sn = B(a[0])->len; }
+        else return exc_raise(TypeError_t, "sep must be str or bytes.");
+        if (str_check(a[0]) ? str_nchars(a[0]) != 1 : sn != 1) return exc_raise(ValueError_t, "sep must be length 1.");
+        if ((unsigned char)sp[0] >= 0x80) return exc_raise(ValueError_t, "sep must be ASCII.");
+        sep = sp[0];
     }
-    Obj *r = str_new(buf, 2 * n);
+    if (a[1] && int_as_index(a[1], &per) < 0) return NULL;
+    size_t n = B(self)->len;
+    size_t g = per < 0 ? (size_t)-per : (size_t)per;
+    if (!sep || g == 0 || g >= n) sep = 0;
+    char *buf = mem_alloc(3 * n + 1);
+    if (!buf) return NULL;
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        /* a separator before byte i when a group boundary falls there */
+        if (sep && i > 0 && (per > 0 ? (n - i) % g == 0 : i % g == 0)) buf[k++] = sep;
+        unsigned char c = (unsigned char)B(self)->data[i];
+        buf[k++] = hx[c >> 4]; buf[k++] = hx[c & 15];
+    }
+    Obj *r = str_new(buf, k);
     mem_free(buf);
     return r;
 }

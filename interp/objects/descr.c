@@ -10,6 +10,7 @@
  */
 #include <string.h>
 #include "objects/descr.h"
+#include "objects/objects.h"
 
 /* ---- bound methods ------------------------------------------------------------------------------ */
 Obj *method_new(Obj *func, Obj *self) {
@@ -74,6 +75,15 @@ static Obj *method_compare(Obj *a, Obj *b, int op) {
     return bool_from(op == CMP_EQ ? eq : !eq);
 }
 
+/* Equal bound methods (same self by identity, same function) hash alike. */
+static int method_hash(Obj *o, intptr_t *out) {
+    MethodObj *m = (MethodObj *)o;
+    intptr_t hs, hf;
+    if (object_hash(m->self, &hs) < 0 || obj_hash(m->func, &hf) < 0) return -1;
+    *out = (hs ^ hf) == -1 ? -2 : hs ^ hf;
+    return 0;
+}
+
 /* No descr_get: a bound method stored in a class is returned as it is. */
 Type method_type = {
     .base = { IMMORTAL_REFCNT, &type_type },
@@ -84,6 +94,7 @@ Type method_type = {
     .call = method_call,
     .getattr = method_getattr,
     .compare = method_compare,
+    .hash = method_hash,
 };
 
 /* ---- staticmethod / classmethod ------------------------------------------------------------------ */

@@ -116,6 +116,10 @@ static int func_setattr(Obj *o, Obj *name, Obj *val) {
         DECREF(old);
         return 0;
     }
+    if (!strcmp(n, "__globals__") || !strcmp(n, "__closure__") || !strcmp(n, "__builtins__")) {
+        exc_raise(AttributeError_t, "readonly attribute");
+        return -1;
+    }
     if (!strcmp(n, "__doc__")) { Obj *old = f->doc; f->doc = val ? NEWREF(val) : NULL; XDECREF(old); return 0; }
     if (!strcmp(n, "__module__")) { Obj *old = f->module; f->module = val ? NEWREF(val) : NULL; XDECREF(old); return 0; }
     if (!f->dict && !(f->dict = dict_new())) return -1;
