@@ -229,7 +229,26 @@ static Obj *fmt_arg(Obj *v, char conv)
         sb_free(&sb);
         return out;
     }
-    if (conv != 's' && conv != 'c') return NEWREF(v);   /* numbers: str's own checks and messages */
+    if (conv == 'c') {   /* one byte: an int in range(256) or a bytes-like of length 1 */
+        char c;
+        if (int_check(v)) {
+            intptr_t x;
+            if (int_as_index_ovf(v, &x, INDEX_OVF_CLAMP) < 0) return NULL;
+            if (x < 0 || x > 255) return exc_raise(OverflowError_t, "%%c arg not in range(256)");
+            c = (char)x;
+        } else {
+            Obj *b = as_bytes(v);
+            if (!b && exc_occurred()) return NULL;
+            if (!b || B(b)->len != 1) {
+                XDECREF(b);
+                return exc_raise(TypeError_t, "%%c requires an integer in range(256) or a single byte");
+            }
+            c = B(b)->data[0];
+            DECREF(b);
+        }
+        return str_new_bytes_view(&c, 1);
+    }
+    if (conv != 's') return NEWREF(v);   /* numbers: str's own checks and messages */
     if (str_check(v))
         return exc_raise(TypeError_t, "%%b requires a bytes-like object, or an object that implements __bytes__, not 'str'");
     Obj *b = as_bytes(v);
@@ -280,9 +299,12 @@ static Obj *bytes_mod(Obj *a, Obj *b)
         intptr_t pos = 0;
         Obj *k, *v;
         while (args && dict_next(b, &pos, &k, &v)) {
-            Obj *x = fmt_arg(v, 'd');
-            if (!x || dict_set(args, k, x) < 0) { XDECREF(x); CLEAR(args); }
-            else DECREF(x);
+            /* keys are looked up by the format's %(name) text, which is a view: bytes keys
+             * become views too; values are converted for %s (most named uses) */
+            Obj *x = fmt_arg(v, obj_isinstance(v, &bytes_type) || obj_isinstance(v, &bytearray_type) ? 's' : 'd');
+            Obj *kk = x ? (is_bytes(k) ? str_new_bytes_view(B(k)->data, B(k)->len) : NEWREF(k)) : NULL;
+            if (!x || !kk || dict_set(args, kk, x) < 0) { XDECREF(x); XDECREF(kk); CLEAR(args); }
+            else { DECREF(x); DECREF(kk); }
         }
         if (!args) { sb_free(&f); return NULL; }
     } else {
@@ -294,7 +316,17 @@ static Obj *bytes_mod(Obj *a, Obj *b)
     Obj *r = fv ? obj_binop(fv, args, NB_MOD) : NULL;
     XDECREF(fv);
     DECREF(args);
-    if (!r) return NULL;
+    if (!r) {
+        if (exc_matches(TypeError_t)) {   /* str's message names strings; CPython's names bytes */
+            Obj *e = exc_fetch();
+            Obj *msg = obj_str(e);
+            bool fix = msg && str_equal_cstr(msg, "not all arguments converted during string formatting");
+            XDECREF(msg);
+            if (fix) { DECREF(e); return exc_raise(TypeError_t, "not all arguments converted during bytes formatting"); }
+            exc_restore(e);
+        }
+        return NULL;
+    }
     Obj *out = bytes_new(str_data(r), str_nbytes(r));
     DECREF(r);
     return out;
@@ -319,6 +351,17 @@ Type bytes_iter_type = {
     .iter = bi_iter,
     .next = bi_next,
 };
+/* bytearray iterates a snapshot with the same iterator, under its own type name. */
+Type bytearray_iter_type = {
+    .base = { IMMORTAL_REFCNT, &type_type },
+    .name = "bytearray_iterator",
+    .base_type = &object_type,
+    .size = sizeof(BytesIter),
+    .dealloc = bi_dealloc,
+    .iter = bi_iter,
+    .next = bi_next,
+};
+
 static Obj *bytes_iter(Obj *o)
 {
     if (!bytes_iter_type.dict && type_ready(&bytes_iter_type) < 0) return NULL;   /* private type: readied on first use */
@@ -506,6 +549,10 @@ static Obj *via_str(const char *name, Obj *self, Obj *const *args, int nargs, Ob
     Obj *sv = str_new_bytes_view(B(self)->data, B(self)->len);
     if (!sv) return NULL;
     int ok = 1;
+    if (int_sub && nargs > 0 && str_check(args[0])) {
+        DECREF(sv);
+        return exc_raise(TypeError_t, "argument should be integer or bytes-like object, not 'str'");
+    }
     for (int i = 0; i < nargs; i++) {
         /* only the first argument is a byte string (or a byte value); the rest are counts,
          * positions, flags, or a fill byte (center, ljust, rjust) */
@@ -522,7 +569,7 @@ static Obj *via_str(const char *name, Obj *self, Obj *const *args, int nargs, Ob
     }
     Obj *r = ok ? obj_call_method(sv, name, v, nargs) : NULL;
     for (int i = 0; i < nargs; i++) DECREF(v[i]);
-    if (!r && int_sub && (name[0] == 'i' || name[1] == 'i') && exc_matches(ValueError_t)) {
+    if (!r && ok && (!strcmp(name, "index") || !strcmp(name, "rindex")) && exc_matches(ValueError_t)) {
         exc_clear();   /* index/rindex: bytes say "subsection", str says "substring" */
         exc_raise(ValueError_t, "subsection not found");
     }
@@ -968,6 +1015,8 @@ static Obj *ba_iter(Obj *o)
     if (!b) return NULL;
     Obj *it = bytes_iter(b);
     DECREF(b);
+    if (it && !bytearray_iter_type.dict && type_ready(&bytearray_iter_type) < 0) CLEAR(it);
+    if (it) it->type = &bytearray_iter_type;   /* both static types: no reference to move */
     return it;
 }
 

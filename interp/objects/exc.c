@@ -88,8 +88,12 @@ static Obj *exc_str(Obj *o) {
     Type *t = TYPE(o);
     if (type_is_subtype(t, KeyError_t) && n == 1) return obj_repr(TUPLE_ITEMS(args)[0]);
     if (type_is_subtype(t, OSError_t) && n >= 2) {
-        if (n == 3) return str_fmt("[Errno %S] %S: %R", TUPLE_ITEMS(args)[0], TUPLE_ITEMS(args)[1], TUPLE_ITEMS(args)[2]);
-        if (n == 2) return str_fmt("[Errno %S] %S", TUPLE_ITEMS(args)[0], TUPLE_ITEMS(args)[1]);
+        /* (errno, strerror[, filename[, winerror[, filename2]]]): a None filename is left out */
+        Obj *const *a = TUPLE_ITEMS(args);
+        if (n == 5 && a[2] != None && a[4] != None)
+            return str_fmt("[Errno %S] %S: %R -> %R", a[0], a[1], a[2], a[4]);
+        if (n >= 3 && n <= 5 && a[2] != None) return str_fmt("[Errno %S] %S: %R", a[0], a[1], a[2]);
+        if (n <= 5) return str_fmt("[Errno %S] %S", a[0], a[1]);
     }
     if (type_is_subtype(t, SyntaxError_t) && e->dict) {
         Obj *msg = dict_get_s(e->dict, "msg");
@@ -138,7 +142,9 @@ static Obj *oserror_field(Obj *o, const char *s) {
         }
         Obj *args = EXC(o)->args;
         intptr_t n = args ? TUPLE_LEN(args) : 0;
-        if (n >= 2 && n <= 5 && pos[i] < n && (pos[i] != 4 || n == 5)) return NEWREF(TUPLE_ITEMS(args)[pos[i]]);
+        /* filename2 only with a filename (CPython's OSError.__init__) */
+        if (n >= 2 && n <= 5 && pos[i] < n && (pos[i] != 4 || (n == 5 && TUPLE_ITEMS(args)[2] != None)))
+            return NEWREF(TUPLE_ITEMS(args)[pos[i]]);
         return none_ref();
     }
     return NULL;

@@ -320,7 +320,6 @@ static Obj *mv_getattr(Obj *o, Obj *name)
     if (!strcmp(n, "suboffsets")) return tuple_new(0);
     if (!strcmp(n, "obj")) return NEWREF(m->obj);
     if (field) return bool_from(m->step == 1 || m->len <= 1);
-    if (!strcmp(n, "released")) return bool_from(m->released);
     return obj_generic_getattr(o, name);
 }
 

@@ -156,7 +156,6 @@ static Obj *b_compile(Obj *self, Obj *const *args, int nargs, Obj *kw) {
     else if (str_equal_cstr(a[2], "single")) mode = IC_SINGLE;
     else return exc_raise(ValueError_t, "compile() mode must be 'exec', 'eval' or 'single'");
     if (a[3] && !int_check(a[3])) return exc_raise(TypeError_t, "'%T' object cannot be interpreted as an integer", a[3]);
-    if (obj_is(a[0], &code_type)) return NEWREF(a[0]);
     Obj *fn = str_check(a[1]) ? NEWREF(a[1]) : str_new(BYTES_DATA(a[1]), BYTES_LEN(a[1]));
     if (!fn) return NULL;
     Obj *code, *src;

@@ -159,6 +159,7 @@ static Obj *func_tp_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
     Obj *clo = a[4] && a[4] != None ? a[4] : NULL;
     if (clo && !obj_is(clo, &tuple_type)) return exc_raise(TypeError_t, "arg 5 (closure) must be tuple");
     int nfree = CODE(a[0])->nfrees;
+    if (nfree && !clo) return exc_raise(TypeError_t, "arg 5 (closure) must be tuple");
     intptr_t nclo = clo ? TUPLE_LEN(clo) : 0;
     if (nfree != nclo)
         return exc_raise(ValueError_t, "%S requires closure of length %d, not %d", CODE(a[0])->name, nfree, (int)nclo);
