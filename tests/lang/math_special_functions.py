@@ -10,14 +10,14 @@ x = 123.456
 print(math.ldexp(*math.frexp(x)) == x)
 for v in [0.0, 0.5, -0.5, 1.0, 2.0, -3.0, 10.0, 30.0, float("inf"), float("-inf")]:
     print(v, round(math.erf(v), 12), round(math.erfc(v), 12))
-for n in range(1, 12):
+for n in range(1, 24):   # exact factorials, whatever the platform's libm
     print(n, math.gamma(n), round(math.lgamma(n), 9))
 print(round(math.gamma(0.5) ** 2, 12), round(math.gamma(-1.5), 12), round(math.lgamma(-0.5), 12))
 print(math.gamma(float("inf")), math.lgamma(float("inf")), math.lgamma(float("-inf")))
 print(math.isnan(math.gamma(float("nan"))), math.isnan(math.lgamma(float("nan"))))
 for v in [1.0, 2.0, 10.0]:
     print(round(math.acosh(v), 12), round(math.asinh(v), 12), round(math.atanh(v / 20), 12))
-print(math.asinh(0.0), math.cbrt(27.0), math.cbrt(-8.0), math.exp2(10), math.exp2(-1), math.exp2(0.5) == math.sqrt(2))
+print(math.asinh(0.0), round(math.cbrt(27.0), 12), round(math.cbrt(-8.0), 12), math.exp2(10), math.exp2(-1), math.exp2(0.5) == math.sqrt(2))
 print(math.nextafter(1.0, 2.0), math.nextafter(1.0, 0.0), math.nextafter(0.0, 1.0), math.nextafter(3.0, 3.0))
 print(math.ulp(1.0), math.ulp(0.0), math.ulp(-2.0), math.ulp(1e308), math.ulp(float("inf")), math.ulp(5e-324))
 print(math.remainder(10, 3), math.remainder(11, 3), math.remainder(-7.5, 2), math.remainder(5, float("inf")))
