@@ -248,7 +248,7 @@ static Obj *m_pow(Obj *self, Obj *const *args, int nargs, Obj *kw)
     (void)self; (void)kw;
     double x, y;
     if (nargs_exact("pow", nargs, 2) < 0 || arg_double(args[0], &x) < 0 || arg_double(args[1], &y) < 0) return NULL;
-    if (x == 0 && y < 0) return exc_raise(ValueError_t, "math domain error");
+    if (x == 0 && y < 0 && isfinite(y)) return exc_raise(ValueError_t, "math domain error");   /* 0 ** -inf is inf (3.11) */
     if (x < 0 && isfinite(x) && isfinite(y) && y != floor(y)) return exc_raise(ValueError_t, "math domain error");
     double r = pow(x, y);
     if (isinf(r) && isfinite(x) && isfinite(y)) return exc_raise(OverflowError_t, "math range error");
@@ -288,8 +288,9 @@ static Obj *m_fmod(Obj *self, Obj *const *args, int nargs, Obj *kw)
     (void)self; (void)kw;
     double x, y;
     if (nargs_exact("fmod", nargs, 2) < 0 || arg_double(args[0], &x) < 0 || arg_double(args[1], &y) < 0) return NULL;
+    if (isnan(x) || isnan(y)) return float_new(NAN);   /* a nan in, a nan out (no domain error) */
     if (y == 0 || isinf(x)) return exc_raise(ValueError_t, "math domain error");
-    return float_new(fmod(x, y));
+    return float_new(isinf(y) ? x : fmod(x, y));
 }
 
 /* floor/ceil/trunc: ints pass through; floats become ints. */
@@ -476,6 +477,7 @@ static Obj *m_isclose(Obj *self, Obj *const *args, int nargs, Obj *kw)
     if (arg_double(v[0], &a) < 0 || arg_double(v[1], &b) < 0) return NULL;
     if (v[2] && arg_double(v[2], &rt) < 0) return NULL;
     if (v[3] && arg_double(v[3], &at) < 0) return NULL;
+    if (rt < 0 || at < 0) return exc_raise(ValueError_t, "tolerances must be non-negative");
     if (a == b) return bool_from(1);
     if (isinf(a) || isinf(b)) return bool_from(0);
     double d = fabs(b - a);
