@@ -32,6 +32,12 @@ typedef struct {
 
 static bool is_ba(Obj *o) { return obj_isinstance(o, &bytearray_type); }
 
+/* `released` is written once under the object's lock and read without it on the fast paths:
+ * atomic loads and stores, so a racing reader sees either value (and then, under the lock,
+ * mv_lock decides). */
+static bool is_released(Obj *o) { return __atomic_load_n(&MV(o)->released, __ATOMIC_ACQUIRE); }
+
+
 static Obj *mv_make(Obj *obj, char *p, intptr_t start, intptr_t step, intptr_t len, bool ro)
 {
     MemView *m = (MemView *)obj_alloc(&memoryview_type, sizeof(MemView));
@@ -51,7 +57,7 @@ static Obj *mv_new(Type *t, Obj *const *args, int nargs, Obj *kwnames)
     if (args_parse("memoryview", args, nargs, kwnames, "object", a) < 0) return NULL;
     Obj *o = a[0];
     if (!IS_SMALL(o) && obj_isinstance(o, &memoryview_type)) {
-        if (MV(o)->released) return exc_raise(ValueError_t, "operation forbidden on released memoryview object");
+        if (is_released(o)) return exc_raise(ValueError_t, "operation forbidden on released memoryview object");
         char *p; size_t n;
         bytearray_export(MV(o)->obj, &p, &n);
         Obj *r = mv_make(MV(o)->obj, p, MV(o)->start, MV(o)->step, MV(o)->len, MV(o)->readonly);
@@ -69,7 +75,7 @@ static Obj *mv_new(Type *t, Obj *const *args, int nargs, Obj *kwnames)
 
 static int check_live(Obj *o)
 {
-    if (MV(o)->released) {
+    if (is_released(o)) {
         exc_raise(ValueError_t, "operation forbidden on released memoryview object");
         return -1;
     }
@@ -83,7 +89,7 @@ static int check_live(Obj *o)
 static int mv_lock(Obj *o)
 {
     obj_lock(MV(o)->obj);
-    if (MV(o)->released) {
+    if (is_released(o)) {
         obj_unlock(MV(o)->obj);
         return check_live(o);
     }
@@ -110,7 +116,7 @@ static void mv_release_now(Obj *o)
     Obj *obj = m->obj;
     bool drop = false;
     obj_lock(obj);
-    if (!m->released) { m->released = true; drop = true; }
+    if (!is_released(o)) { __atomic_store_n(&m->released, true, __ATOMIC_RELEASE); drop = true; }
     obj_unlock(obj);
     if (drop) bytearray_unexport(obj);
 }
@@ -124,7 +130,7 @@ static void mv_dealloc(Obj *o)
 
 static Obj *mv_repr(Obj *o)
 {
-    return str_fmt(MV(o)->released ? "<released memory at %p>" : "<memory at %p>", (void *)o);
+    return str_fmt(is_released(o) ? "<released memory at %p>" : "<memory at %p>", (void *)o);
 }
 
 static intptr_t mv_len(Obj *o)
@@ -206,7 +212,7 @@ static Obj *mv_compare(Obj *a, Obj *b, int op)
     if (op != CMP_EQ && op != CMP_NE) return NEWREF(NotImplemented);
     if (a == b) return bool_from(op == CMP_EQ);
     Obj *x = NULL, *y = NULL;
-    if (MV(a)->released || (obj_isinstance(b, &memoryview_type) && MV(b)->released))
+    if (is_released(a) || (obj_isinstance(b, &memoryview_type) && is_released(b)))
         return bool_from(op == CMP_NE);
     x = memoryview_tobytes(a);
     if (!x) return NULL;
