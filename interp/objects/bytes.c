@@ -1,7 +1,9 @@
 /*
- * interp/objects/bytes.c — Python's bytes: an immutable byte string (BytesObj in obj.h), enough for the
- * I/O demos: literals, len, indexing (ints), slicing, iteration, ==/<, hash, +, *, `in`,
- * decode('utf-8'), hex(), bytes(n) / bytes(iterable of ints) / bytes(str, 'utf-8').
+ * interp/objects/bytes.c — Python's bytes: an immutable byte string (BytesObj in obj.h): literals,
+ * len, indexing (ints), slicing, iteration, ==/<, hash, +, *, % (PEP 461), `in`, and every
+ * method CPython's bytes has (most through str's implementation on byte-indexed str views;
+ * arguments may be any bytes-like object: bytes, bytearray, memoryview), bytes(n) /
+ * bytes(iterable of ints) / bytes(str, 'utf-8') / bytes(bytes-like).
  * Called by: the compiler (b'' constants), str.encode, os/I/O modules. Locks: none (immutable).
  *
  * bytearray (below) is mutable: under the free-threaded policy (`none`) every access to its
@@ -9,6 +11,8 @@
  * item assignment/deletion) change buf/len under it; readers (repr, compare, iteration, `in`,
  * the bytes methods, slicing, bytes(ba), ba + x) copy a snapshot under it and work on the copy.
  * Arguments are converted (int_as_index may call __index__) before the lock is taken.
+ * While memoryviews export its buffer (ByteArrayObj.exports, under the same lock), every change
+ * of size fails with BufferError, so a view's pointer stays valid (interp/objects/memoryview.c).
  */
 #include <string.h>
 #include "core/obj.h"
