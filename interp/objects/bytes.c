@@ -46,6 +46,7 @@ typedef struct { Obj base; size_t len, cap; char *buf; intptr_t exports; } ByteA
 static bool is_ba(Obj *o) { return !IS_SMALL(o) && (o->type == &bytearray_type || type_is_subtype(o->type, &bytearray_type)); }
 static Obj *ba_snapshot(Obj *o);
 static Obj *as_bytes(Obj *o);
+static Obj *ba_of(Obj *b);
 static bool as_bytes_check(Obj *o) { return is_bytes(o) || is_ba(o) || (!IS_SMALL(o) && obj_isinstance(o, &memoryview_type)); }
 
 /* v as a byte value: TypeError for a non-int, ValueError(range_msg) outside 0..255 (CPython says
@@ -1036,6 +1037,10 @@ static int ba_contains(Obj *o, Obj *x)
 static Obj *ba_add(Obj *a, Obj *b)
 {
     if (!is_ba(a) && !is_bytes(a)) return NEWREF(NotImplemented);
+    if (!as_bytes_check(b)) {
+        if (!IS_SMALL(b) && (TYPE(b)->flags & TF_HEAPTYPE)) return NEWREF(NotImplemented);
+        return exc_raise(TypeError_t, "can't concat %s to %s", type_name(b), type_name(a));
+    }
     StrBuf s;
     sb_init(&s);
     if (collect_bytes(a, &s) < 0 || collect_bytes(b, &s) < 0) { sb_free(&s); return NULL; }
@@ -1046,6 +1051,53 @@ static Obj *ba_add(Obj *a, Obj *b)
     } else r = bytes_new(s.p, s.n);
     sb_free(&s);
     return r;
+}
+
+/* bytearray * n and n * bytearray: a new bytearray. */
+static Obj *ba_mul(Obj *a, Obj *b)
+{
+    Obj *s = is_ba(a) ? a : b, *n = s == a ? b : a;
+    if (!int_check(n)) {
+        if (!IS_SMALL(n) && (TYPE(n)->flags & TF_HEAPTYPE)) return NEWREF(NotImplemented);
+        return exc_raise(TypeError_t, "can't multiply sequence by non-int of type '%s'", type_name(n));
+    }
+    Obj *snap = ba_snapshot(s);
+    if (!snap) return NULL;
+    Obj *rep = bytes_mul(snap, n);
+    DECREF(snap);
+    if (!rep) return NULL;
+    Obj *r = ba_of(rep);
+    DECREF(rep);
+    return r;
+}
+
+/* ba += x (x bytes-like) and ba *= n change ba in place, as CPython's (the aliasing shows);
+ * both are changes of size, refused while views exist. 1 done, 0 not ours (x not bytes-like,
+ * n not an int: the caller falls back to the binary operator and its TypeError), -1 error. */
+int bytearray_inplace(Obj *a, Obj *b, int op)
+{
+    if (op == NB_ADD) {
+        if (!as_bytes_check(b)) return 0;
+        StrBuf sb;
+        sb_init(&sb);
+        if (collect_bytes(b, &sb) < 0 || sb.oom) { sb_free(&sb); if (!exc_occurred()) mem_error(); return -1; }
+        int r = ba_put(a, sb.p ? sb.p : "", sb.n);   /* takes the lock, checks the exports */
+        sb_free(&sb);
+        return r < 0 ? -1 : 1;
+    }
+    if (op != NB_MUL || !int_check(b)) return 0;
+    intptr_t k;
+    if (int_as_index(b, &k) < 0) return -1;
+    if (k < 0) k = 0;
+    obj_lock(a);
+    size_t len = BA(a)->len;
+    if ((size_t)k != 1 && ba_resizable(a) < 0) { obj_unlock(a); return -1; }
+    if (len && (size_t)k > ((size_t)INTPTR_MAX) / len) { obj_unlock(a); mem_error(); return -1; }
+    if (ba_reserve(a, len * (size_t)k) < 0) { obj_unlock(a); return -1; }
+    for (intptr_t i = 1; i < k; i++) memcpy(BA(a)->buf + (size_t)i * len, BA(a)->buf, len);
+    BA(a)->len = len * (size_t)k;
+    obj_unlock(a);
+    return 1;
 }
 
 static Obj *mba_append(Obj *self, Obj *const *args, int nargs, Obj *kw)
@@ -1263,7 +1315,7 @@ Type bytearray_type = {
     .setitem = ba_setitem,
     .contains = ba_contains,
     .iter = ba_iter,
-    .nb = { [NB_ADD] = ba_add },
+    .nb = { [NB_ADD] = ba_add, [NB_MUL] = ba_mul },
     .methods = bytearray_methods,
     .new_ = ba_new_slot,
 };

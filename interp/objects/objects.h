@@ -64,6 +64,8 @@ int exc_add_builtins(Obj *dict);
  * refuses to change size (BufferError), so *p and *n stay valid until the unexport. */
 void bytearray_export(Obj *o, char **p, size_t *n);
 void bytearray_unexport(Obj *o);
+/* ba += bytes-like, ba *= n in place (ops.c's obj_inplace_binop): 1 done, 0 not these, -1 error. */
+int bytearray_inplace(Obj *a, Obj *b, int op);
 Obj *bytes_maketrans(Obj *self, Obj *const *args, int nargs, Obj *kw);
 
 /* list.c */
