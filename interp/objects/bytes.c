@@ -587,9 +587,87 @@ static Obj *via_str(const char *name, Obj *self, Obj *const *args, int nargs, Ob
 #define VIAI(nm) static Obj *mb_##nm(Obj *self, Obj *const *a, int n, Obj *kw) { return via_str(#nm, self, a, n, kw, true); }
 VIA(split) VIA(rsplit) VIA(strip) VIA(lstrip) VIA(rstrip) VIAI(find) VIAI(rfind) VIAI(index) VIAI(rindex)
 VIAI(count) VIA(startswith) VIA(endswith)
-VIA(replace) VIA(upper) VIA(lower) VIA(title) VIA(capitalize) VIA(swapcase) VIA(partition) VIA(rpartition)
-VIA(isdigit) VIA(isalpha) VIA(isalnum) VIA(isspace) VIA(isupper) VIA(islower) VIA(istitle) VIA(splitlines)
+VIA(replace) VIA(partition) VIA(rpartition) VIA(splitlines)
 VIA(center) VIA(ljust) VIA(rjust) VIA(zfill) VIA(expandtabs) VIA(removeprefix) VIA(removesuffix)
+
+/* Case and character classes are ASCII-only for bytes (a byte >= 0x80 is neither a letter nor
+ * a digit nor space, and no case mapping touches it), so these work on the bytes themselves. */
+static bool a_lower(unsigned char c) { return c >= 'a' && c <= 'z'; }
+static bool a_upper(unsigned char c) { return c >= 'A' && c <= 'Z'; }
+static bool a_digit(unsigned char c) { return c >= '0' && c <= '9'; }
+static bool a_space(unsigned char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+static bool a_alpha(unsigned char c) { return a_lower(c) || a_upper(c); }
+static bool a_alnum(unsigned char c) { return a_alpha(c) || a_digit(c); }
+
+enum { CASE_UPPER, CASE_LOWER, CASE_SWAP, CASE_CAPITALIZE, CASE_TITLE };
+static Obj *case_map(Obj *self, Obj *const *args, int nargs, Obj *kw, const char *name, int how)
+{
+    (void)args;
+    if (no_kwargs(name, kw) < 0 || check_nargs(name, nargs, 0, 0) < 0) return NULL;
+    size_t n = B(self)->len;
+    Obj *r = bytes_new(B(self)->data, n);
+    if (!r) return NULL;
+    unsigned char *p = (unsigned char *)B(r)->data;
+    bool prev_cased = false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = p[i];
+        bool up;
+        switch (how) {
+        case CASE_UPPER: up = true; break;
+        case CASE_LOWER: up = false; break;
+        case CASE_SWAP: up = a_lower(c); break;
+        case CASE_CAPITALIZE: up = i == 0; break;
+        default: up = !prev_cased; prev_cased = a_alpha(c); break;
+        }
+        if (up && a_lower(c)) p[i] = (unsigned char)(c - 32);
+        else if (!up && a_upper(c)) p[i] = (unsigned char)(c + 32);
+    }
+    return r;
+}
+static Obj *mb_upper(Obj *s, Obj *const *a, int n, Obj *k) { return case_map(s, a, n, k, "upper", CASE_UPPER); }
+static Obj *mb_lower(Obj *s, Obj *const *a, int n, Obj *k) { return case_map(s, a, n, k, "lower", CASE_LOWER); }
+static Obj *mb_swapcase(Obj *s, Obj *const *a, int n, Obj *k) { return case_map(s, a, n, k, "swapcase", CASE_SWAP); }
+static Obj *mb_capitalize(Obj *s, Obj *const *a, int n, Obj *k) { return case_map(s, a, n, k, "capitalize", CASE_CAPITALIZE); }
+static Obj *mb_title(Obj *s, Obj *const *a, int n, Obj *k) { return case_map(s, a, n, k, "title", CASE_TITLE); }
+
+/* isalpha & co.: non-empty and every byte in the class. */
+static Obj *all_of(Obj *self, Obj *const *args, int nargs, Obj *kw, const char *name, bool (*cls)(unsigned char))
+{
+    (void)args;
+    if (no_kwargs(name, kw) < 0 || check_nargs(name, nargs, 0, 0) < 0) return NULL;
+    size_t n = B(self)->len;
+    for (size_t i = 0; i < n; i++) if (!cls((unsigned char)B(self)->data[i])) return bool_from(0);
+    return bool_from(n > 0);
+}
+static Obj *mb_isalpha(Obj *s, Obj *const *a, int n, Obj *k) { return all_of(s, a, n, k, "isalpha", a_alpha); }
+static Obj *mb_isalnum(Obj *s, Obj *const *a, int n, Obj *k) { return all_of(s, a, n, k, "isalnum", a_alnum); }
+static Obj *mb_isdigit(Obj *s, Obj *const *a, int n, Obj *k) { return all_of(s, a, n, k, "isdigit", a_digit); }
+static Obj *mb_isspace(Obj *s, Obj *const *a, int n, Obj *k) { return all_of(s, a, n, k, "isspace", a_space); }
+
+/* isupper/islower: some cased byte, none of the other case. istitle: some cased byte, upper
+ * ones only after uncased bytes, lower ones only after cased bytes. */
+static Obj *case_test(Obj *self, Obj *const *args, int nargs, Obj *kw, const char *name, int how)
+{
+    (void)args;
+    if (no_kwargs(name, kw) < 0 || check_nargs(name, nargs, 0, 0) < 0) return NULL;
+    const unsigned char *p = (const unsigned char *)B(self)->data;
+    size_t n = B(self)->len;
+    bool cased = false, prev_cased = false;
+    for (size_t i = 0; i < n; i++) {
+        bool up = a_upper(p[i]), lo = a_lower(p[i]);
+        if (how == CASE_UPPER && lo) return bool_from(0);
+        if (how == CASE_LOWER && up) return bool_from(0);
+        if (how == CASE_TITLE) {
+            if ((up && prev_cased) || (lo && !prev_cased)) return bool_from(0);
+            prev_cased = up || lo;
+        }
+        cased |= up || lo;
+    }
+    return bool_from(cased);
+}
+static Obj *mb_isupper(Obj *s, Obj *const *a, int n, Obj *k) { return case_test(s, a, n, k, "isupper", CASE_UPPER); }
+static Obj *mb_islower(Obj *s, Obj *const *a, int n, Obj *k) { return case_test(s, a, n, k, "islower", CASE_LOWER); }
+static Obj *mb_istitle(Obj *s, Obj *const *a, int n, Obj *k) { return case_test(s, a, n, k, "istitle", CASE_TITLE); }
 
 static Obj *mb_isascii(Obj *self, Obj *const *args, int nargs, Obj *kw)
 {
