@@ -584,10 +584,11 @@ static Obj *via_str(const char *name, Obj *self, Obj *const *args, int nargs, Ob
 }
 
 #define VIA(nm) static Obj *mb_##nm(Obj *self, Obj *const *a, int n, Obj *kw) { return via_str(#nm, self, a, n, kw, false); }
+#define VIA_(nm) static Obj *mbv_##nm(Obj *self, Obj *const *a, int n, Obj *kw) { return via_str(#nm, self, a, n, kw, false); }
 #define VIAI(nm) static Obj *mb_##nm(Obj *self, Obj *const *a, int n, Obj *kw) { return via_str(#nm, self, a, n, kw, true); }
-VIA(split) VIA(rsplit) VIA(strip) VIA(lstrip) VIA(rstrip) VIAI(find) VIAI(rfind) VIAI(index) VIAI(rindex)
+VIA_(split) VIA_(rsplit) VIA_(strip) VIA_(lstrip) VIA_(rstrip) VIAI(find) VIAI(rfind) VIAI(index) VIAI(rindex)
 VIAI(count) VIA(startswith) VIA(endswith)
-VIA(replace) VIA(partition) VIA(rpartition) VIA(splitlines)
+VIA(replace) VIA(partition) VIA(rpartition)
 VIA(center) VIA(ljust) VIA(rjust) VIA(zfill) VIA(expandtabs) VIA(removeprefix) VIA(removesuffix)
 
 /* Case and character classes are ASCII-only for bytes (a byte >= 0x80 is neither a letter nor
@@ -668,6 +669,99 @@ static Obj *case_test(Obj *self, Obj *const *args, int nargs, Obj *kw, const cha
 static Obj *mb_isupper(Obj *s, Obj *const *a, int n, Obj *k) { return case_test(s, a, n, k, "isupper", CASE_UPPER); }
 static Obj *mb_islower(Obj *s, Obj *const *a, int n, Obj *k) { return case_test(s, a, n, k, "islower", CASE_LOWER); }
 static Obj *mb_istitle(Obj *s, Obj *const *a, int n, Obj *k) { return case_test(s, a, n, k, "istitle", CASE_TITLE); }
+
+/* Whitespace for bytes is ASCII's (space, \t \n \v \f \r) and lines end only at \n, \r, \r\n
+ * (str's Unicode rules would also split at \x1c-\x1f, \x85 ...): split(), the strips without
+ * an argument and splitlines work on the bytes themselves. */
+static Obj *ws_split(Obj *self, Obj *const *args, int nargs, Obj *kw, bool right)
+{
+    Obj *a[2];
+    if (args_parse(right ? "rsplit" : "split", args, nargs, kw, "|sep|maxsplit", a) < 0) return NULL;
+    if (a[0] && a[0] != None) {
+        Obj *v[2] = { a[0], a[1] ? a[1] : MK_SMALL(-1) };
+        return right ? mbv_rsplit(self, v, 2, NULL) : mbv_split(self, v, 2, NULL);
+    }
+    intptr_t max = -1;
+    if (a[1] && int_as_index(a[1], &max) < 0) return NULL;
+    const unsigned char *p = (const unsigned char *)B(self)->data;
+    intptr_t n = (intptr_t)B(self)->len;
+    Obj *l = list_new(0);
+    if (!l) return NULL;
+    if (!right) {
+        intptr_t i = 0;
+        while (l) {
+            while (i < n && a_space(p[i])) i++;
+            if (i >= n) break;
+            intptr_t j = i;
+            if (max >= 0 && LIST_LEN(l) >= max) j = n;   /* the rest as it is */
+            else while (j < n && !a_space(p[j])) j++;
+            Obj *w = bytes_new((const char *)p + i, (size_t)(j - i));
+            if (!w || list_append(l, w) < 0) CLEAR(l);
+            XDECREF(w);
+            i = j;
+        }
+        return l;
+    }
+    intptr_t j = n;
+    while (l) {
+        while (j > 0 && a_space(p[j - 1])) j--;
+        if (j <= 0) break;
+        intptr_t i = j;
+        if (max >= 0 && LIST_LEN(l) >= max) i = 0;   /* the rest as it is */
+        else while (i > 0 && !a_space(p[i - 1])) i--;
+        Obj *w = bytes_new((const char *)p + i, (size_t)(j - i));
+        if (!w || list_append(l, w) < 0) CLEAR(l);
+        XDECREF(w);
+        j = i;
+    }
+    if (l) {   /* collected right to left */
+        for (intptr_t x = 0, y = LIST_LEN(l) - 1; x < y; x++, y--) {
+            Obj *t = LIST_ITEMS(l)[x]; LIST_ITEMS(l)[x] = LIST_ITEMS(l)[y]; LIST_ITEMS(l)[y] = t;
+        }
+    }
+    return l;
+}
+static Obj *mb_split(Obj *s, Obj *const *a, int n, Obj *k) { return ws_split(s, a, n, k, false); }
+static Obj *mb_rsplit(Obj *s, Obj *const *a, int n, Obj *k) { return ws_split(s, a, n, k, true); }
+
+static Obj *ws_strip(Obj *self, Obj *const *args, int nargs, Obj *kw, const char *name, int sides)
+{
+    if (no_kwargs(name, kw) < 0 || check_nargs(name, nargs, 0, 1) < 0) return NULL;
+    if (nargs == 1 && args[0] != None)
+        return sides == 3 ? mbv_strip(self, args, 1, NULL) : sides == 1 ? mbv_lstrip(self, args, 1, NULL)
+                                                                       : mbv_rstrip(self, args, 1, NULL);
+    const unsigned char *p = (const unsigned char *)B(self)->data;
+    size_t i = 0, j = B(self)->len;
+    if (sides & 1) while (i < j && a_space(p[i])) i++;
+    if (sides & 2) while (j > i && a_space(p[j - 1])) j--;
+    if (i == 0 && j == B(self)->len && TYPE(self) == &bytes_type) return NEWREF(self);
+    return bytes_new((const char *)p + i, j - i);
+}
+static Obj *mb_strip(Obj *s, Obj *const *a, int n, Obj *k) { return ws_strip(s, a, n, k, "strip", 3); }
+static Obj *mb_lstrip(Obj *s, Obj *const *a, int n, Obj *k) { return ws_strip(s, a, n, k, "lstrip", 1); }
+static Obj *mb_rstrip(Obj *s, Obj *const *a, int n, Obj *k) { return ws_strip(s, a, n, k, "rstrip", 2); }
+
+static Obj *mb_splitlines(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    Obj *a[1];
+    if (args_parse("splitlines", args, nargs, kw, "|keepends", a) < 0) return NULL;
+    int keep = a[0] ? obj_truth(a[0]) : 0;
+    if (keep < 0) return NULL;
+    const char *p = B(self)->data;
+    size_t n = B(self)->len, i = 0;
+    Obj *l = list_new(0);
+    while (l && i < n) {
+        size_t j = i;
+        while (j < n && p[j] != '\n' && p[j] != '\r') j++;
+        size_t eol = j;
+        if (j < n) j += (p[j] == '\r' && j + 1 < n && p[j + 1] == '\n') ? 2 : 1;
+        Obj *w = bytes_new(p + i, (keep ? j : eol) - i);
+        if (!w || list_append(l, w) < 0) CLEAR(l);
+        XDECREF(w);
+        i = j;
+    }
+    return l;
+}
 
 static Obj *mb_isascii(Obj *self, Obj *const *args, int nargs, Obj *kw)
 {
