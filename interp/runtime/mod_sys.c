@@ -144,6 +144,68 @@ static StreamObj stdin_obj = { { IMMORTAL_REFCNT, &stream_type }, 0, &stdin_raw.
 static StreamObj stdout_obj = { { IMMORTAL_REFCNT, &stream_type }, 1, &stdout_raw.base };
 static StreamObj stderr_obj = { { IMMORTAL_REFCNT, &stream_type }, 2, &stderr_raw.base };
 
+/* ---- sys.version_info and sys.implementation --------------------------------------------------- */
+/* version_info is a tuple with named fields (CPython's struct sequence): it compares, indexes
+ * and slices as the tuple, and .major etc. read the items. */
+static const char *const vi_fields[] = { "major", "minor", "micro", "releaselevel", "serial" };
+
+static Obj *vi_getattr(Obj *o, Obj *name) {
+    for (int i = 0; i < 5; i++)
+        if (str_equal_cstr(name, vi_fields[i])) return NEWREF(TUPLE_ITEMS(o)[i]);
+    return obj_generic_getattr(o, name);
+}
+
+static Obj *vi_repr(Obj *o) {
+    StrBuf b;
+    sb_init(&b);
+    sb_adds(&b, "sys.version_info(");
+    for (int i = 0; i < 5; i++) sb_printf(&b, "%s%s=%R", i ? ", " : "", vi_fields[i], TUPLE_ITEMS(o)[i]);
+    sb_addc(&b, ')');
+    return sb_finish(&b);
+}
+
+static Type version_info_type = {
+    .base = { IMMORTAL_REFCNT, &type_type }, .name = "version_info", .base_type = &tuple_type,
+    .size = sizeof(TupleObj), .repr = vi_repr, .getattr = vi_getattr,
+};
+
+static Obj *version_info_new(void) {
+    Obj *lvl = str_from_cstr("final");
+    if (!lvl) return NULL;
+    TupleObj *t = (TupleObj *)obj_alloc(&version_info_type, sizeof(TupleObj) + 5 * sizeof(Obj *));
+    if (!t) { DECREF(lvl); return NULL; }
+    t->len = 5;
+    t->items[0] = MK_SMALL(3); t->items[1] = MK_SMALL(11); t->items[2] = MK_SMALL(0);
+    t->items[3] = lvl; t->items[4] = MK_SMALL(0);
+    return &t->base;
+}
+
+/* sys.implementation is a namespace: attributes in a dict, shown as namespace(name=..., ...). */
+typedef struct { Obj base; Obj *dict; } NamespaceObj;
+
+static void ns_dealloc(Obj *o) { CLEAR(((NamespaceObj *)o)->dict); obj_free(o); }
+
+static Obj *ns_repr(Obj *o) {
+    StrBuf b;
+    sb_init(&b);
+    sb_adds(&b, "namespace(");
+    intptr_t pos = 0;
+    Obj *k, *v;
+    bool first = true;
+    while (dict_next(((NamespaceObj *)o)->dict, &pos, &k, &v)) {
+        sb_printf(&b, "%s%S=", first ? "" : ", ", k);
+        if (sb_add_repr(&b, v) < 0) { sb_free(&b); return NULL; }
+        first = false;
+    }
+    sb_addc(&b, ')');
+    return sb_finish(&b);
+}
+
+static Type namespace_type = {
+    .base = { IMMORTAL_REFCNT, &type_type }, .name = "types.SimpleNamespace", .size = sizeof(NamespaceObj),
+    .dictoffset = offsetof(NamespaceObj, dict), .dealloc = ns_dealloc, .repr = ns_repr,
+};
+
 /* ---- functions ---------------------------------------------------------------------------------- */
 static Obj *sys_exit(Obj *self, Obj *const *args, int nargs, Obj *kw) {
     (void)self;
@@ -317,7 +379,9 @@ static int set_new_ref(Obj *d, const char *name, Obj *v) {
 }
 
 int sys_init(Interp *in, Obj *d) {
-    if (type_ready(&stream_type) < 0 || type_ready(&raw_stream_type) < 0) return -1;
+    if (type_ready(&stream_type) < 0 || type_ready(&raw_stream_type) < 0 ||
+        type_ready(&version_info_type) < 0 || type_ready(&namespace_type) < 0)
+        return -1;
     if (module_add_functions(d, sys_fns) < 0) return -1;
     if (!in->argv) {
         in->argv = list_new(0);
@@ -335,23 +399,22 @@ int sys_init(Interp *in, Obj *d) {
     if (set_new_ref(d, "maxunicode", int_from_i64(0x10FFFF)) < 0) return -1;
     if (set_new_ref(d, "maxsize", int_from_i64((int64_t)INTPTR_MAX)) < 0) return -1;
     if (set_new_ref(d, "version", str_from_cstr("3.11.0 (tollpy, Tollbooth)")) < 0) return -1;
-    Obj *vi[5] = { MK_SMALL(3), MK_SMALL(11), MK_SMALL(0), str_from_cstr("final"), MK_SMALL(0) };
-    if (!vi[3]) return -1;
-    Obj *vt = tuple_pack(5, vi[0], vi[1], vi[2], vi[3], vi[4]);
-    DECREF(vi[3]);
+    Obj *vt = version_info_new();
     if (set_new_ref(d, "version_info", vt) < 0) return -1;
     if (set_new_ref(d, "platform", str_from_cstr(port_platform()->name)) < 0) return -1;
     if (set_new_ref(d, "byteorder", str_from_cstr("little")) < 0) return -1;
     if (set_new_ref(d, "path", list_new(0)) < 0) return -1;
-    /* sys.implementation: a namespace-like module object with .name and .version */
-    Obj *impl = module_new("implementation");
+    /* sys.implementation: a namespace with .name, .cache_tag, .version, .hexversion */
+    NamespaceObj *impl = (NamespaceObj *)obj_alloc(&namespace_type, sizeof(NamespaceObj));
     if (!impl) return -1;
-    Obj *idict = module_dict(impl);
-    if (set_new_ref(idict, "name", str_from_cstr("tollpy")) < 0 ||
+    Obj *idict = impl->dict = dict_new();
+    if (!idict || set_new_ref(idict, "name", str_from_cstr("tollpy")) < 0 ||
+        set_new_ref(idict, "cache_tag", str_from_cstr("tollpy-311")) < 0 ||
         dict_set_s(idict, "version", vt) < 0 ||
-        set_new_ref(idict, "cache_tag", str_from_cstr("tollpy-311")) < 0) {
-        DECREF(impl);
+        set_new_ref(idict, "hexversion", int_from_i64(0x030B00F0)) < 0) {
+        DECREF(&impl->base);
         return -1;
     }
-    return set_new_ref(d, "implementation", impl);
+    if (set_new_ref(d, "hexversion", int_from_i64(0x030B00F0)) < 0) return -1;
+    return set_new_ref(d, "implementation", &impl->base);
 }
