@@ -369,7 +369,8 @@ Type bytearray_iter_type = {
 
 static Obj *bytes_iter(Obj *o)
 {
-    if (!bytes_iter_type.dict && type_ready(&bytes_iter_type) < 0) return NULL;   /* private type: readied on first use */
+    if (!bytes_iter_type.dict && (type_ready(&bytes_iter_type) < 0 || type_ready(&bytearray_iter_type) < 0))
+        return NULL;   /* private types: readied on first use (multiprocessing makes one before sharing) */
     BytesIter *it = (BytesIter *)obj_alloc(&bytes_iter_type, sizeof(BytesIter));
     if (!it) return NULL;
     it->b = NEWREF(o);
@@ -1192,7 +1193,6 @@ static Obj *ba_iter(Obj *o)
     if (!b) return NULL;
     Obj *it = bytes_iter(b);
     DECREF(b);
-    if (it && !bytearray_iter_type.dict && type_ready(&bytearray_iter_type) < 0) CLEAR(it);
     if (it) it->type = &bytearray_iter_type;   /* both static types: no reference to move */
     return it;
 }

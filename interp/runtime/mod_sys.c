@@ -379,9 +379,10 @@ static int set_new_ref(Obj *d, const char *name, Obj *v) {
 }
 
 int sys_init(Interp *in, Obj *d) {
-    if (type_ready(&stream_type) < 0 || type_ready(&raw_stream_type) < 0 ||
-        type_ready(&version_info_type) < 0 || type_ready(&namespace_type) < 0)
-        return -1;
+    /* readied by the first interpreter (before any child interpreter of multiprocessing runs) */
+    Type *own[] = { &stream_type, &raw_stream_type, &version_info_type, &namespace_type };
+    for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
+        if (!own[i]->dict && type_ready(own[i]) < 0) return -1;
     if (module_add_functions(d, sys_fns) < 0) return -1;
     if (!in->argv) {
         in->argv = list_new(0);
