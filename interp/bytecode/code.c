@@ -69,24 +69,25 @@ static Obj *code_repr(Obj *o)
                    c->firstlineno);
 }
 
-/* The co_* attributes CPython's code objects show (read-only). co_code is not offered: our
- * instruction words are not CPython's bytecode, and a program comparing them learns nothing. */
+/* The co_* attributes introspection reads (inspect-style code, asyncio.iscoroutinefunction). */
 static Obj *code_getattr(Obj *o, Obj *name)
 {
     CodeObj *c = CODE(o);
     const char *n = str_data(name);
-    if (n[0] == 'c' && n[1] == 'o' && n[2] == '_') {
+    if (strncmp(n, "co_", 3) == 0) {
         n += 3;
         if (!strcmp(n, "name")) return NEWREF(c->name);
         if (!strcmp(n, "qualname")) return NEWREF(c->qualname);
         if (!strcmp(n, "filename")) return NEWREF(c->filename);
-        if (!strcmp(n, "firstlineno")) return int_from_i64(c->firstlineno);
-        if (!strcmp(n, "argcount")) return int_from_i64(c->argcount);
-        if (!strcmp(n, "posonlyargcount")) return int_from_i64(c->posonlyargcount);
-        if (!strcmp(n, "kwonlyargcount")) return int_from_i64(c->kwonlyargcount);
-        if (!strcmp(n, "nlocals")) return int_from_i64(c->nlocals);
-        if (!strcmp(n, "stacksize")) return int_from_i64(c->stacksize);
-        if (!strcmp(n, "flags")) return int_from_i64(c->flags & ~CO_NOFREE);   /* 3.11 no longer shows NOFREE */
+        if (!strcmp(n, "firstlineno")) return MK_SMALL(c->firstlineno);
+        if (!strcmp(n, "argcount")) return MK_SMALL(c->argcount);
+        if (!strcmp(n, "posonlyargcount")) return MK_SMALL(c->posonlyargcount);
+        if (!strcmp(n, "kwonlyargcount")) return MK_SMALL(c->kwonlyargcount);
+        if (!strcmp(n, "nlocals")) return MK_SMALL(c->nlocals);
+        if (!strcmp(n, "stacksize")) return MK_SMALL(c->stacksize);
+        /* a coroutine's code also carries CO_GENERATOR inside tollpy (code.h); CPython's has not */
+        if (!strcmp(n, "flags"))
+            return MK_SMALL((c->flags & (CO_COROUTINE | CO_ASYNC_GENERATOR)) ? (c->flags & ~(CO_GENERATOR | CO_NOFREE)) : (c->flags & ~CO_NOFREE));   /* 3.11 no longer shows NOFREE */
         if (!strcmp(n, "varnames")) return NEWREF(c->varnames);
         if (!strcmp(n, "cellvars")) return NEWREF(c->cellvars);
         if (!strcmp(n, "freevars")) return NEWREF(c->freevars);

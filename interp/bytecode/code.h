@@ -62,6 +62,10 @@
 #define CO_NESTED 0x0010         /* defined inside another function */
 #define CO_GENERATOR 0x0020      /* contains yield: calling it returns a generator */
 #define CO_NOFREE 0x0040         /* no cellvars or freevars */
+#define CO_COROUTINE 0x0080      /* an `async def` body: calling it returns a coroutine (CO_GENERATOR is
+                                    set too, so every call path makes the suspendable object) */
+#define CO_ASYNC_GENERATOR 0x0200 /* an `async def` body with yield: calling it returns an async generator
+                                    (CO_GENERATOR set too; not CO_COROUTINE) */
 
 typedef struct {
     uint32_t start, end;         /* protected instruction indices [start, end) */

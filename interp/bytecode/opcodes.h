@@ -196,6 +196,18 @@ enum {
                                                                 "'T' object does not support the context manager protocol" */ \
     X(WITH_EXCEPT_START,   0,                       1)       /* [exit, prev, e] -> [exit, prev, e, exit(type(e), e, tb)] (tb: e.__traceback__ \
                                                                 or None) */ \
+    /* ---- coroutines (PEP 492; runtime/gen.c) ------------------------------------------------- */ \
+    X(GET_AWAITABLE,       0,                       0)       /* [o] -> [the iterator `await o` delegates to]: o itself for a coroutine, else \
+                                                                o.__await__(); TypeError "object T can't be used in 'await' expression". \
+                                                                Followed by LOAD_CONST None; YIELD_FROM */ \
+    X(GET_AITER,           0,                       0)       /* [o] -> [o.__aiter__()] (async for) */ \
+    X(GET_ANEXT,           0,                       1)       /* [ait] -> [ait, awaitable of ait.__anext__()] */ \
+    X(END_ASYNC_FOR,       0,                      -2)       /* handler of an async for's __anext__ await: [ait, e] -> [] when e is a \
+                                                                StopAsyncIteration (the loop ends), else raise e again */ \
+    X(ASYNC_GEN_WRAP,      0,                       0)       /* [v] -> [v marked as an async generator's own yield] (before YIELD_VALUE \
+                                                                in an async generator: what awaits pass through stays unmarked) */ \
+    X(BEFORE_ASYNC_WITH,   0,                       1)       /* [mgr] -> [bound mgr.__aexit__, mgr.__aenter__()] (awaited next); TypeError \
+                                                                "'T' object does not support the asynchronous context manager protocol" */ \
     /* ---- imports ---------------------------------------------------------------------------- */ \
     X(IMPORT_NAME,         A|OPF_NAME,             -1)       /* [level, fromlist] -> [module]; __import__(name, globals, None, fromlist, level). \
                                                                 fromlist None: returns the top package (import a.b binds a) */ \

@@ -21,9 +21,9 @@ enum NodeKind {
     /* expressions */
     E_CONST, E_NAME, E_BINOP, E_UNARY, E_BOOLOP, E_COMPARE, E_IFEXP, E_LAMBDA, E_CALL, E_ATTR,
     E_SUBSCR, E_SLICE, E_TUPLE, E_LIST, E_SET, E_DICT, E_STARRED, E_LISTCOMP, E_SETCOMP,
-    E_DICTCOMP, E_GENEXP, E_YIELD, E_YIELDFROM, E_JOINEDSTR, E_FORMATTED, E_NAMEDEXPR,
+    E_DICTCOMP, E_GENEXP, E_YIELD, E_YIELDFROM, E_AWAIT, E_JOINEDSTR, E_FORMATTED, E_NAMEDEXPR,
     E_KEYWORD,      /* call keyword: v = name (NULL for **), a = value */
-    E_COMPFOR,      /* comprehension clause: a = target, b = iter, l1 = ifs */
+    E_COMPFOR,      /* comprehension clause: a = target, b = iter, l1 = ifs; op = 1 for `async for` */
     /* statements */
     S_EXPR, S_ASSIGN, S_AUGASSIGN, S_ANNASSIGN, S_RETURN, S_DEL, S_PASS, S_BREAK, S_CONTINUE,
     S_IF, S_WHILE, S_FOR, S_TRY, S_HANDLER, S_WITH, S_WITHITEM, S_RAISE, S_ASSERT, S_IMPORT,
@@ -54,7 +54,7 @@ struct Scope;
  *  E_COMPARE a l1 (comparators) ops | E_IFEXP a=test b=body c=orelse | E_LAMBDA args a
  *  E_CALL a l1=args l2=keywords | E_ATTR a v | E_SUBSCR a b | E_SLICE a b c
  *  E_TUPLE/E_LIST/E_SET l1 op=ctx | E_DICT l1=keys (NULL: **) l2=values | E_STARRED a op=ctx
- *  E_*COMP/E_GENEXP a=elt b=value(dict) l1=E_COMPFOR | E_YIELD a? | E_YIELDFROM a
+ *  E_*COMP/E_GENEXP a=elt b=value(dict) l1=E_COMPFOR | E_YIELD a? | E_YIELDFROM a | E_AWAIT a
  *  E_JOINEDSTR l1 | E_FORMATTED a op=conversion b=spec(E_JOINEDSTR)? | E_NAMEDEXPR a b
  *  S_EXPR a | S_ASSIGN l1=targets a=value | S_AUGASSIGN a op b | S_ANNASSIGN a b=value? c=ann
  *  S_RETURN a? | S_DEL l1 | S_IF a l1 l2 | S_WHILE a l1 l2 | S_FOR a b l1 l2
@@ -62,7 +62,8 @@ struct Scope;
  *  S_WITH l1=items l2=body | S_WITHITEM a b? | S_RAISE a? b? | S_ASSERT a b?
  *  S_IMPORT l1=aliases | S_IMPORTFROM v=module? op=level l1 | S_ALIAS v=name w=asname?
  *  S_GLOBAL/S_NONLOCAL l1=E_NAME | S_FUNCDEF v args l1=body l2=decorators
- *  S_CLASSDEF v l1=body l2=decorators l3=bases | S_ARG v a=default? | S_MODULE l1 */
+ *  (S_FUNCDEF, S_FOR, S_WITH: op = 1 for the `async` form)
+ *  S_CLASSDEF v l1=body l2=decorators l3=bases l4=keywords (E_KEYWORD) | S_ARG v a=default? | S_MODULE l1 */
 struct Node {
     uint8_t kind;
     int op;

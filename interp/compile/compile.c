@@ -26,6 +26,11 @@
  *                S: POP_TOP; POP_EXCEPT; POP_TOP
  *   while:       test -> POP_JUMP_IF_FALSE else; top: body; test -> POP_JUMP_BACKWARD_IF_TRUE top
  *   for:         iter; GET_ITER; top: FOR_ITER else; store; body; JUMP_BACKWARD top
+ *   await e:     e; GET_AWAITABLE; LOAD_CONST None; YIELD_FROM  (written AWAIT below)
+ *   async for:   iter; GET_AITER; top: GET_ANEXT; AWAIT [region -> H, depth keeps the iterator]; store;
+ *                body; JUMP_BACKWARD top; H: END_ASYNC_FOR; else
+ *   async with:  as with, with BEFORE_ASYNC_WITH; AWAIT for __aenter__, and AWAIT after each call of
+ *                __aexit__ (WITH_EXCEPT_START's result included)
  */
 #include <string.h>
 #include <stdio.h>
@@ -60,6 +65,7 @@ typedef struct {
     Region *reg;
     NodeList *fin;          /* FB_FINALLY_TRY: the finally body */
     Obj *name;              /* FB_HANDLER_NAME */
+    bool is_async;          /* FB_WITH of an `async with`: __aexit__'s result is awaited */
 } Fblock;
 
 /* index maps: value -> position in a unit's consts/names/varnames array (open addressing) */
@@ -301,6 +307,14 @@ static void region_resume(Comp *k, Region *r)
     r->start = k->u->ins.n;
 }
 
+/* [o] -> [result of await o] */
+static void emit_await(Comp *k)
+{
+    emit(k, OP_GET_AWAITABLE, 0);
+    load_const(k, None);
+    emit(k, OP_YIELD_FROM, 0);
+}
+
 static Fblock *push_fb(Comp *k, int kind, Node *at)
 {
     Unit *u = k->u;
@@ -325,7 +339,10 @@ static void compile_name(Comp *k, Obj *name, int ctx)
         how = sc == SYM_LOCAL ? FAST : (sc == SYM_CELL || sc == SYM_FREE) ? DEREF : GLOBAL;
         break;
     case SC_CLASS:
-        how = sc == SYM_GLOBAL_EXPLICIT ? GLOBAL : (sc == SYM_FREE && !(y->flags & DEF_LOCAL)) ?
+        /* free in the class body: a name only read there, or declared nonlocal (then stores go
+         * to the enclosing function's cell too, as CPython) */
+        how = sc == SYM_GLOBAL_EXPLICIT ? GLOBAL :
+              (sc == SYM_FREE && (!(y->flags & DEF_LOCAL) || (y->flags & DEF_NONLOCAL))) ?
               (ctx == CTX_LOAD ? CLASSDEREF : DEREF) : NAME;
         break;
     default:
@@ -693,6 +710,8 @@ static void compile_function(Comp *k, Node *n)
     u.flags = CO_OPTIMIZED | CO_NEWLOCALS;
     if (n->scope->nested) u.flags |= CO_NESTED;
     if (n->scope->generator) u.flags |= CO_GENERATOR;
+    if (n->scope->coroutine)
+        u.flags |= CO_GENERATOR | (n->scope->generator ? CO_ASYNC_GENERATOR : CO_COROUTINE);
     /* co_consts[0]: the docstring, or None (CPython's convention; the runtime sets __doc__) */
     if (!lambda && n->l1.n && is_docstring(n->l1.items[0])) add_const(k, n->l1.items[0]->a->v);
     else add_const(k, None);
@@ -721,6 +740,29 @@ static void compile_function(Comp *k, Node *n)
     }
 }
 
+/* Does a class body or module have `name: annotation` statements (outside nested functions
+ * and classes)? Then it starts with __annotations__ = {} (CPython's SETUP_ANNOTATIONS). */
+static bool has_annotations(NodeList *l)
+{
+    for (int i = 0; i < l->n; i++) {
+        Node *s = l->items[i];
+        if (!s) continue;
+        if (s->kind == S_ANNASSIGN && s->a && s->a->kind == E_NAME) return true;
+        if (s->kind == S_FUNCDEF || s->kind == S_CLASSDEF) continue;
+        if (has_annotations(&s->l1) || has_annotations(&s->l2) || has_annotations(&s->l3) ||
+            has_annotations(&s->l4))
+            return true;
+    }
+    return false;
+}
+
+static void setup_annotations(Comp *k, NodeList *body)
+{
+    if (!has_annotations(body)) return;
+    emit(k, OP_BUILD_MAP, 0);
+    emit(k, OP_STORE_NAME, add_name(k, intern(k, "__annotations__")));
+}
+
 static void compile_class(Comp *k, Node *n)
 {
     for (int i = 0; i < n->l2.n; i++) compile_expr(k, n->l2.items[i]);
@@ -736,6 +778,7 @@ static void compile_class(Comp *k, Node *n)
         load_const(k, n->l1.items[0]->a->v);
         emit(k, OP_STORE_NAME, add_name(k, intern(k, "__doc__")));
     }
+    setup_annotations(k, &n->l1);
     compile_stmts(k, &n->l1);
     if (n->scope->needs_class_cell) {
         emit(k, OP_LOAD_CLOSURE, cell_index(k->u, intern(k, "__class__")));
@@ -752,7 +795,13 @@ static void compile_class(Comp *k, Node *n)
     emit(k, OP_MAKE_FUNCTION, flags);
     load_const(k, n->v);
     for (int i = 0; i < n->l3.n; i++) compile_expr(k, n->l3.items[i]);
-    emit(k, OP_CALL_FUNCTION, 2 + n->l3.n);
+    if (n->l4.n) {
+        for (int i = 0; i < n->l4.n; i++) compile_expr(k, n->l4.items[i]->a);
+        load_const(k, kwnames_tuple(k, &n->l4));
+        emit(k, OP_CALL_FUNCTION_KW, 2 + n->l3.n + n->l4.n);
+    } else {
+        emit(k, OP_CALL_FUNCTION, 2 + n->l3.n);
+    }
     for (int i = 0; i < n->l2.n; i++) emit(k, OP_CALL_FUNCTION, 1);
     compile_name(k, n->v, CTX_STORE);
 }
@@ -760,15 +809,24 @@ static void compile_class(Comp *k, Node *n)
 static void comp_loop(Comp *k, Node *e, int gi)
 {
     Node *g = e->l1.items[gi];
-    int top = new_label(k), end = new_label(k);
+    int top = new_label(k), end = new_label(k), h = new_label(k);
+    bool aw = g->op == 1;
     if (gi == 0) {
         emit(k, OP_LOAD_FAST, add_varname(k, intern(k, ".0")));
     } else {
         compile_expr(k, g->b);
-        emit(k, OP_GET_ITER, 0);
+        emit(k, aw ? OP_GET_AITER : OP_GET_ITER, 0);
     }
     place(k, top);
-    emit_jump(k, OP_FOR_ITER, end);
+    if (aw) {                      /* as compile_async_for */
+        Region r;
+        region_begin(k, &r, h, k->u->ins.n, 0);
+        emit(k, OP_GET_ANEXT, 0);
+        emit_await(k);
+        region_pause(k, &r);
+    } else {
+        emit_jump(k, OP_FOR_ITER, end);
+    }
     compile_store(k, g->a);
     for (int i = 0; i < g->l1.n; i++) jump_if(k, g->l1.items[i], false, top);
     if (gi + 1 < e->l1.n) {
@@ -780,6 +838,7 @@ static void comp_loop(Comp *k, Node *e, int gi)
         switch (e->kind) {
         case E_GENEXP:
             compile_expr(k, e->a);
+            if (e->scope->coroutine) emit(k, OP_ASYNC_GEN_WRAP, 0);
             emit(k, OP_YIELD_VALUE, 0);
             emit(k, OP_POP_TOP, 0);
             break;
@@ -793,6 +852,10 @@ static void comp_loop(Comp *k, Node *e, int gi)
         }
     }
     emit_jump(k, OP_JUMP_FORWARD, top);
+    if (aw) {
+        place(k, h);
+        emit(k, OP_END_ASYNC_FOR, 0);
+    }
     place(k, end);
 }
 
@@ -804,6 +867,8 @@ static void compile_comprehension(Comp *k, Node *e)
     u.flags = CO_OPTIMIZED | CO_NEWLOCALS;
     if (e->scope->nested) u.flags |= CO_NESTED;
     if (e->kind == E_GENEXP) u.flags |= CO_GENERATOR;
+    if (e->scope->coroutine)
+        u.flags |= CO_GENERATOR | (e->kind == E_GENEXP ? CO_ASYNC_GENERATOR : CO_COROUTINE);
     add_varname(k, intern(k, ".0"));
     u.argcount = 1;
     for (int i = 0; i < e->scope->nsyms; i++)
@@ -823,8 +888,9 @@ static void compile_comprehension(Comp *k, Node *e)
     load_const(k, code);
     emit(k, OP_MAKE_FUNCTION, flags);
     compile_expr(k, e->l1.items[0]->b);
-    emit(k, OP_GET_ITER, 0);
+    emit(k, e->l1.items[0]->op == 1 ? OP_GET_AITER : OP_GET_ITER, 0);
     emit(k, OP_CALL_FUNCTION, 1);
+    if (e->scope->coroutine && e->kind != E_GENEXP) emit_await(k);
 }
 
 static void compile_joined(Comp *k, Node *e)
@@ -904,6 +970,7 @@ static void compile_expr(Comp *k, Node *e)
     case E_LISTCOMP: case E_SETCOMP: case E_DICTCOMP: case E_GENEXP: compile_comprehension(k, e); break;
     case E_YIELD:
         if (e->a) compile_expr(k, e->a); else load_const(k, None);
+        if (k->u->scope->coroutine) emit(k, OP_ASYNC_GEN_WRAP, 0);
         emit(k, OP_YIELD_VALUE, 0);
         break;
     case E_YIELDFROM:
@@ -911,6 +978,10 @@ static void compile_expr(Comp *k, Node *e)
         emit(k, OP_GET_YIELD_FROM_ITER, 0);
         load_const(k, None);
         emit(k, OP_YIELD_FROM, 0);
+        break;
+    case E_AWAIT:
+        compile_expr(k, e->a);
+        emit_await(k);
         break;
     case E_JOINEDSTR: compile_joined(k, e); break;
     case E_FORMATTED: {
@@ -1057,6 +1128,7 @@ static void unwind_fb(Comp *k, int idx, bool preserve)
         emit(k, OP_DUP_TOP, 0);
         emit(k, OP_DUP_TOP, 0);
         emit(k, OP_CALL_FUNCTION, 3);
+        if (f->is_async) emit_await(k);
         emit(k, OP_POP_TOP, 0);
         break;
     }
@@ -1073,6 +1145,8 @@ static void compile_return(Comp *k, Node *s)
 {
     Unit *u = k->u;
     if (u->kind != SC_FUNCTION) ctx_error(k->c, NULL, s->line, s->col, "'return' outside function");
+    if (s->a && u->scope->coroutine && u->scope->generator)
+        ctx_error(k->c, NULL, s->line, s->col, "'return' with value in async generator");
     if (s->a) compile_expr(k, s->a);
     else load_const(k, None);
     u->line = s->line;
@@ -1131,8 +1205,39 @@ static void compile_while(Comp *k, Node *s)
     place(k, end);
 }
 
+static void compile_async_for(Comp *k, Node *s)
+{
+    int top = new_label(k), h = new_label(k), end = new_label(k);
+    compile_expr(k, s->b);
+    k->u->line = s->line;
+    emit(k, OP_GET_AITER, 0);
+    place(k, top);
+    Region r;
+    int ref = k->u->ins.n;
+    region_begin(k, &r, h, ref, 0);
+    emit(k, OP_GET_ANEXT, 0);
+    emit_await(k);
+    region_pause(k, &r);
+    compile_store(k, s->a);
+    Fblock *f = push_fb(k, FB_FOR, s);
+    f->cont = top;
+    f->brk = end;
+    compile_stmts(k, &s->l1);
+    pop_fb(k);
+    k->u->line = s->line;
+    emit_jump(k, OP_JUMP_FORWARD, top);
+    place(k, h);
+    emit(k, OP_END_ASYNC_FOR, 0);
+    compile_stmts(k, &s->l2);
+    place(k, end);
+}
+
 static void compile_for(Comp *k, Node *s)
 {
+    if (s->op == 1) {
+        compile_async_for(k, s);
+        return;
+    }
     int top = new_label(k), orelse = new_label(k), end = new_label(k);
     compile_expr(k, s->b);
     k->u->line = s->line;
@@ -1287,13 +1392,16 @@ static void compile_with(Comp *k, Node *s, int i)
     compile_expr(k, it->a);
     u->line = s->line;
     int ref = u->ins.n;
-    emit(k, OP_BEFORE_WITH, 0);
+    bool aw = s->op == 1;
+    emit(k, aw ? OP_BEFORE_ASYNC_WITH : OP_BEFORE_WITH, 0);
+    if (aw) emit_await(k);
     Region r, rc;
     region_begin(k, &r, exc, ref, 0);
     if (it->b) compile_store(k, it->b);
     else emit(k, OP_POP_TOP, 0);
     Fblock *f = push_fb(k, FB_WITH, s);
     f->reg = &r;
+    f->is_async = aw;
     if (i + 1 < s->l1.n) compile_with(k, s, i + 1);
     else compile_stmts(k, &s->l2);
     pop_fb(k);
@@ -1303,12 +1411,14 @@ static void compile_with(Comp *k, Node *s, int i)
     emit(k, OP_DUP_TOP, 0);
     emit(k, OP_DUP_TOP, 0);
     emit(k, OP_CALL_FUNCTION, 3);
+    if (aw) emit_await(k);
     emit(k, OP_POP_TOP, 0);
     emit_jump(k, OP_JUMP_FORWARD, end);
     place(k, exc);
     emit(k, OP_PUSH_EXC_INFO, 0);
     region_begin(k, &rc, cleanup, ref, 1);
     emit(k, OP_WITH_EXCEPT_START, 0);
+    if (aw) emit_await(k);
     emit_jump(k, OP_POP_JUMP_IF_TRUE, suppress);
     emit(k, OP_RERAISE, 0);
     region_pause(k, &rc);
@@ -1448,6 +1558,17 @@ static void compile_stmt(Comp *k, Node *s)
         if (s->b) {
             compile_expr(k, s->b);
             compile_store(k, s->a);
+        }
+        if (s->a->kind == E_NAME && (u->kind == SC_CLASS || (u->kind == SC_MODULE && k->mode == COMPILE_FILE))) {
+            /* __annotations__[name] = annotation (the dict made by setup_annotations) */
+            compile_expr(k, s->c);
+            compile_name(k, intern(k, "__annotations__"), CTX_LOAD);
+            load_const(k, s->a->v);
+            emit(k, OP_STORE_SUBSCR, 0);
+            break;
+        }
+        if (s->b) {
+            /* stored above */
         } else if (s->a->kind == E_ATTR) {
             compile_expr(k, s->a->a);
             emit(k, OP_POP_TOP, 0);
@@ -1679,6 +1800,7 @@ static Obj *compile_impl(const char *src, size_t len, const char *filename, int 
                     load_const(&k, body->items[0]->a->v);
                     emit(&k, OP_STORE_NAME, add_name(&k, intern(&k, "__doc__")));
                 }
+                if (mode == COMPILE_FILE) setup_annotations(&k, body);
                 compile_stmts(&k, body);
                 if (body->n) u.line = body->items[body->n - 1]->line;
                 load_const(&k, None);

@@ -170,7 +170,7 @@ static void lex_number(Lexer *lx, Token *t)
         }
     }
     #undef DIGITS
-    if ((*p | 32) == 'j') lex_err(lx, s, "complex numbers are not supported");
+    if ((*p | 32) == 'j') { p++; isfloat = true; }   /* an imaginary literal: 2j, 1.5e3J, 01j */
     if (is_id_char((unsigned char)*p)) lex_err(lx, p, "invalid decimal literal");
     if (!isfloat && leading_zero && intpart_nonzero)
         ctx_error(lx->ctx, NULL, lx->line, col_of(lx, s),

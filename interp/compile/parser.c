@@ -14,6 +14,7 @@
 #include "bytecode/opcodes.h"
 #include "compile/lexer.h"
 #include "compile/strlit.h"
+#include "objects/objects.h"
 
 typedef struct P {
     Ctx *c;
@@ -197,7 +198,10 @@ static Node *parse_number(P *p)
         for (size_t i = 0; i < k; i++) if (s[i] == '.' || (s[i] | 32) == 'e') isfloat = true;
     }
     Obj *v;
-    if (isfloat) {
+    if (base == 10 && k > 0 && (s[k - 1] | 32) == 'j') {
+        s[k - 1] = 0;
+        v = complex_new(0.0, strtod(s, NULL));
+    } else if (isfloat) {
         v = float_new(strtod(s, NULL));
     } else if (base != 10) {
         v = int_from_str(s + 2, k - 2, base);
@@ -235,8 +239,12 @@ static void check_comp_elt(P *p, Node *elt)
 static void parse_comp_for(P *p, NodeList *gens)
 {
     while (is_kw(p, KW_for) || is_kw(p, KW_async)) {
-        if (is_kw(p, KW_async)) err_tok(p, "asynchronous comprehension outside of an asynchronous function");
         Node *g = mk(p, E_COMPFOR);
+        if (is_kw(p, KW_async)) {            /* async for: where it may appear is the symbol table's business */
+            next(p);
+            if (!is_kw(p, KW_for)) err_syntax(p);
+            g->op = 1;
+        }
         next(p);
         /* target: exprlist */
         Node *t = parse_exprlist(p);
@@ -256,6 +264,20 @@ static void forgot_comma(P *p, Node *prev)
 {
     if (starts_expr(p) && KIND != T_MINUS && KIND != T_PLUS && KIND != T_TILDE && KIND != T_LSQB && KIND != T_LPAR)
         ctx_error(p->c, NULL, prev->line, prev->col, "invalid syntax. Perhaps you forgot a comma?");
+}
+
+/* An unparenthesised `name := value` where the grammar allows a named_expression (if/elif/while
+ * conditions, list and set displays and their comprehension element, subscripts): e parsed, the
+ * lexer on `:=`. Other targets stay a syntax error. */
+static Node *maybe_named(P *p, Node *e)
+{
+    if (KIND != T_COLONEQUAL || e->kind != E_NAME) return e;
+    Node *w = mk_at(p, E_NAMEDEXPR, e);
+    next(p);
+    e->op = CTX_STORE;
+    w->a = e;
+    w->b = parse_test(p);
+    return w;
 }
 
 static Node *parse_paren(P *p)
@@ -304,7 +326,7 @@ static Node *parse_list(P *p)
     Node *n = mk(p, E_LIST);
     next(p);
     if (accept(p, T_RSQB)) return n;
-    Node *first = parse_star_or_test(p);
+    Node *first = maybe_named(p, parse_star_or_test(p));
     if (is_kw(p, KW_for) || is_kw(p, KW_async)) {
         n->kind = E_LISTCOMP;
         check_comp_elt(p, first);
@@ -316,7 +338,7 @@ static Node *parse_list(P *p)
     nl_push(p->c, &n->l1, first);
     while (accept(p, T_COMMA)) {
         if (KIND == T_RSQB) break;
-        nl_push(p->c, &n->l1, parse_star_or_test(p));
+        nl_push(p->c, &n->l1, maybe_named(p, parse_star_or_test(p)));
     }
     if (KIND != T_RSQB) forgot_comma(p, n->l1.items[n->l1.n - 1]);
     expect(p, T_RSQB);
@@ -340,6 +362,7 @@ static Node *parse_brace(P *p)
             v = parse_test(p);
         } else {
             isdict = false;
+            k = maybe_named(p, k);
         }
     }
     if (is_kw(p, KW_for) || is_kw(p, KW_async)) {
@@ -357,7 +380,7 @@ static Node *parse_brace(P *p)
         nl_push(p->c, &n->l1, k);
         while (accept(p, T_COMMA)) {
             if (KIND == T_RBRACE) break;
-            nl_push(p->c, &n->l1, parse_star_or_test(p));
+            nl_push(p->c, &n->l1, maybe_named(p, parse_star_or_test(p)));
         }
         if (KIND != T_RBRACE) forgot_comma(p, n->l1.items[n->l1.n - 1]);
         expect(p, T_RBRACE);
@@ -425,6 +448,7 @@ static Node *parse_subscript_item(P *p)
     int line = TOK.line, col = TOK.col;
     if (KIND != T_COLON) {
         lo = parse_star_or_test(p);
+        if (KIND == T_COLONEQUAL) return maybe_named(p, lo);
         if (KIND != T_COLON) return lo;
     }
     Node *s = node_new(p->c, E_SLICE, line, col);
@@ -573,9 +597,19 @@ static void fold_binop(P *p, Node *b)
 
 static Node *parse_power(P *p)
 {
-    if (is_kw(p, KW_await)) err_tok(p, "'await' outside function");
-    Node *n = parse_atom(p);
-    parse_atom_trailers(p, &n);
+    Node *n;
+    if (is_kw(p, KW_await)) {
+        /* await_primary: 'await' primary (binds tighter than **); where it may appear is the
+         * symbol table's business */
+        n = mk(p, E_AWAIT);
+        next(p);
+        Node *a = parse_atom(p);
+        parse_atom_trailers(p, &a);
+        n->a = a;
+    } else {
+        n = parse_atom(p);
+        parse_atom_trailers(p, &n);
+    }
     if (KIND == T_DOUBLESTAR) {
         Node *b = mk_at(p, E_BINOP, n);
         next(p);
@@ -1146,7 +1180,7 @@ static Node *parse_if(P *p, const char *what)
     Node *n = mk(p, S_IF);
     int line = TOK.line;
     next(p);
-    n->a = parse_test(p);
+    n->a = maybe_named(p, parse_test(p));
     if (KIND == T_COLONEQUAL) err_syntax(p);
     expect_colon(p);
     parse_block(p, &n->l1, what, line);
@@ -1238,6 +1272,20 @@ static Node *parse_with(P *p)
     return n;
 }
 
+static Node *parse_for(P *p, int line)
+{
+    Node *n = mk(p, S_FOR);
+    next(p);
+    n->a = parse_exprlist(p);
+    set_context(p, n->a, CTX_STORE, false);
+    if (!accept_kw(p, KW_in)) err_syntax(p);
+    n->b = parse_testlist_star(p, true);
+    expect_colon(p);
+    parse_block(p, &n->l1, "'for' statement", line);
+    parse_else(p, &n->l2);
+    return n;
+}
+
 static Node *parse_funcdef(P *p)
 {
     Node *n = mk(p, S_FUNCDEF);
@@ -1265,10 +1313,11 @@ static Node *parse_classdef(P *p)
         parse_call_args(p, call);
         n->l3 = call->l1;
         for (int i = 0; i < call->l3.n; i++) (void)0;
-        if (call->l2.n) {
-            Node *k = call->l2.items[0];
-            ctx_error(p->c, NULL, k->line, k->col, "class keyword arguments are not supported");
+        for (int i = 0; i < call->l2.n; i++) {
+            Node *k = call->l2.items[i];
+            if (!k->v) ctx_error(p->c, NULL, k->line, k->col, "**kwargs in a class statement are not supported");
         }
+        n->l4 = call->l2;           /* metaclass= and the keywords for __init_subclass__ */
         for (int i = 0; i < n->l3.n; i++)
             if (n->l3.items[i]->kind == E_STARRED)
                 ctx_error(p->c, NULL, n->l3.items[i]->line, n->l3.items[i]->col, "starred bases are not supported");
@@ -1290,27 +1339,29 @@ static Node *parse_statement(P *p, NodeList *out)
         case KW_while:
             n = mk(p, S_WHILE);
             next(p);
-            n->a = parse_test(p);
+            n->a = maybe_named(p, parse_test(p));
             expect_colon(p);
             parse_block(p, &n->l1, "'while' statement", line);
             parse_else(p, &n->l2);
             break;
-        case KW_for:
-            n = mk(p, S_FOR);
-            next(p);
-            n->a = parse_exprlist(p);
-            set_context(p, n->a, CTX_STORE, false);
-            if (!accept_kw(p, KW_in)) err_syntax(p);
-            n->b = parse_testlist_star(p, true);
-            expect_colon(p);
-            parse_block(p, &n->l1, "'for' statement", line);
-            parse_else(p, &n->l2);
-            break;
+        case KW_for: n = parse_for(p, line); break;
         case KW_try: n = parse_try(p); break;
         case KW_with: n = parse_with(p); break;
         case KW_def: n = parse_funcdef(p); break;
         case KW_class: n = parse_classdef(p); break;
-        case KW_async: err_tok(p, "async is not supported");
+        case KW_async: {
+            /* async def / async for / async with: the plain node with op = 1, placed at `async` */
+            int col = TOK.col;
+            next(p);
+            if (is_kw(p, KW_def)) n = parse_funcdef(p);
+            else if (is_kw(p, KW_for)) n = parse_for(p, line);
+            else if (is_kw(p, KW_with)) n = parse_with(p);
+            else err_syntax(p);
+            n->op = 1;
+            n->line = line;
+            n->col = col;
+            break;
+        }
         case KW_else: case KW_elif: case KW_except: case KW_finally: err_syntax(p);
         default: break;
         }
@@ -1322,6 +1373,11 @@ static Node *parse_statement(P *p, NodeList *out)
         }
         if (is_kw(p, KW_def)) n = parse_funcdef(p);
         else if (is_kw(p, KW_class)) n = parse_classdef(p);
+        else if (is_kw(p, KW_async) && lex_peek(p->lx)->kw == KW_def) {
+            next(p);
+            n = parse_funcdef(p);
+            n->op = 1;
+        }
         else err_syntax(p);
         n->l2 = decos;
     }

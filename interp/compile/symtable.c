@@ -122,7 +122,17 @@ static void visit_comp(ST *st, Node *e, const char *name)
     }
     if (e->a) visit_expr(st, e->a);
     if (e->b) visit_expr(st, e->b);
+    /* An asynchronous comprehension (an `async for` clause or an await inside) is a coroutine
+     * that the enclosing code awaits, so that code must be able to await; a generator
+     * expression becomes an async generator instead and may appear anywhere. */
+    Scope *cs = st->cur;
+    for (int i = 0; i < e->l1.n; i++) if (e->l1.items[i]->op == 1) cs->coroutine = true;
     st->cur = saved;
+    if (cs->coroutine && e->kind != E_GENEXP) {
+        if (saved->kind == SC_COMP) saved->coroutine = true;     /* checked in turn when it ends */
+        else if (!saved->coroutine)
+            ctx_error(st->c, NULL, e->line, e->col, "asynchronous comprehension outside of an asynchronous function");
+    }
 }
 
 static void visit_expr(ST *st, Node *e)
@@ -178,8 +188,19 @@ static void visit_expr(ST *st, Node *e)
                       !strcmp(n, "<listcomp>") ? "list comprehension" : !strcmp(n, "<setcomp>") ? "set comprehension" :
                       !strcmp(n, "<dictcomp>") ? "dict comprehension" : "generator expression");
         }
+        if (s->coroutine && e->kind == E_YIELDFROM)
+            ctx_error(st->c, NULL, e->line, e->col, "'yield from' inside async function");
         s->generator = true;
         if (e->a) visit_expr(st, e->a);
+        break;
+    }
+    case E_AWAIT: {
+        Scope *s = st->cur;
+        if (s->kind == SC_MODULE || s->kind == SC_CLASS)
+            ctx_error(st->c, NULL, e->line, e->col, "'await' outside function");
+        if (s->kind == SC_COMP) s->coroutine = true;   /* an asynchronous comprehension: visit_comp checks */
+        if (!s->coroutine) ctx_error(st->c, NULL, e->line, e->col, "'await' outside async function");
+        visit_expr(st, e->a);
         break;
     }
     default:
@@ -203,6 +224,7 @@ static void visit_stmt(ST *st, Node *s)
         add_flag(st, s->v, DEF_LOCAL);
         Scope *saved = st->cur;
         st->cur = scope_new(st, SC_FUNCTION, s->v, s);
+        st->cur->coroutine = s->op == 1;
         visit_params(st, s->args);
         visit_stmts(st, &s->l1);
         st->cur = saved;
@@ -211,6 +233,7 @@ static void visit_stmt(ST *st, Node *s)
     case S_CLASSDEF: {
         visit_list(st, &s->l2);
         visit_list(st, &s->l3);
+        visit_list(st, &s->l4);
         add_flag(st, s->v, DEF_LOCAL);
         Scope *saved = st->cur;
         st->cur = scope_new(st, SC_CLASS, s->v, s);
@@ -270,6 +293,9 @@ static void visit_stmt(ST *st, Node *s)
     case S_ANNASSIGN:
         visit_expr(st, s->a);
         if (s->b) visit_expr(st, s->b);
+        /* a class body or a module evaluates a simple name's annotation into __annotations__ */
+        if (s->a->kind == E_NAME && s->c && (st->cur->kind == SC_CLASS || st->cur->kind == SC_MODULE))
+            visit_expr(st, s->c);
         break;
     case S_TRY:
         visit_stmts(st, &s->l1);
@@ -278,6 +304,9 @@ static void visit_stmt(ST *st, Node *s)
         visit_stmts(st, &s->l4);
         break;
     default:
+        if ((s->kind == S_FOR || s->kind == S_WITH) && s->op == 1 && !st->cur->coroutine)
+            ctx_error(st->c, NULL, s->line, s->col, s->kind == S_FOR ? "'async for' outside async function"
+                      : "'async with' outside async function");
         /* statements whose children are expressions and statement lists */
         if (s->a) visit_expr(st, s->a);
         if (s->kind == S_ASSIGN || s->kind == S_DEL) {

@@ -36,6 +36,7 @@ typedef struct Scope {
     struct Scope **children;
     int nchildren, capchildren;
     bool generator;          /* contains yield */
+    bool coroutine;          /* an `async def` body */
     bool nested;             /* inside a function */
     bool needs_class_cell;   /* class scope: a method uses super/__class__ */
     bool has_star_import;

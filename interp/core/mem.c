@@ -319,26 +319,107 @@ size_t mem_used_now(void)
     return in ? in->mem_used : 0;
 }
 
+/* ---- container tracking for the cycle collector (core/gc.h) ------------------------------------
+ * A container's block is [MemHdr][GcHead][Obj ...]: obj_alloc asks for the GcHead in front and
+ * links it on the allocating interpreter's live ring; obj_dealloc unlinks it before the type's
+ * dealloc runs (so a collection started from a __del__ inside that dealloc never sees a dying
+ * object), obj_free unlinks what is still linked (objects freed without obj_dealloc). The count
+ * of allocations asks for an automatic collection (GcState.pending, seen by vm_eval_breaker
+ * through the eval breaker: never inside an allocation, where the caller may hold a half-built
+ * object). Lock: gc_list_lock, only while rc_atomic (core/gc.h). */
+static port_spin_t gc_lock;
+static int gc_lock_ready;
+
+void gc_state_init(GcState *g)
+{
+    if (!gc_lock_ready) {            /* the first interpreter, before any second thread */
+        port_spin_init(&gc_lock, "gc list");
+        gc_lock_ready = 1;
+    }
+    g->live.next = g->live.prev = &g->live;
+    g->old.next = g->old.prev = &g->old;
+    g->frozen.next = g->frozen.prev = &g->frozen;
+    g->threshold[0] = 700;
+    g->threshold[1] = 10;
+    g->threshold[2] = 10;
+    g->enabled = 1;
+}
+
+/* rc_atomic changes only while one thread runs (a policy switch), never between these two. */
+void gc_list_lock(void) { if (rc_atomic) port_spin_lock(&gc_lock); }
+void gc_list_unlock(void) { if (rc_atomic) port_spin_unlock(&gc_lock); }
+
+void gc_track(Obj *o)
+{
+    GcHead *h = GC_HEAD(o);
+    ThreadState *ts = ts_get();
+    Interp *in = ts ? ts->interp : NULL;
+    if (h->next || !in || !in->gc.live.next) return;
+    GcState *g = &in->gc;
+    gc_list_lock();
+    h->prev = g->live.prev;
+    h->next = &g->live;
+    g->live.prev->next = h;
+    g->live.prev = h;
+    g->live_n++;
+    intptr_t c = ++g->count;
+    gc_list_unlock();
+    /* Due: past threshold 0 (a young collection examines only the objects made since the last
+     * one; interp/runtime/gc.c decides when it is a full one). */
+    int t0 = GC_LOAD(g->threshold[0]);
+    if (c > t0 && t0 > 0 && GC_LOAD(g->enabled) && !GC_LOAD(g->pending)) {
+        GC_STORE(g->pending, 1);
+        __atomic_store_n(&in->eval_breaker, 1, __ATOMIC_RELAXED);
+    }
+}
+
+void gc_untrack(Obj *o)
+{
+    GcHead *h = GC_HEAD(o);
+    if (!h->next) return;
+    gc_list_lock();
+    if (h->next) {
+        h->prev->next = h->next;
+        h->next->prev = h->prev;
+        h->next = h->prev = NULL;
+        ThreadState *ts = ts_get();
+        if (ts && ts->interp) {
+            GcState *g = &ts->interp->gc;
+            g->live_n--;
+            if (g->count > 0) g->count--;
+        }
+    }
+    gc_list_unlock();
+}
+
 Obj *obj_alloc(Type *t, size_t size)
 {
     if (size < sizeof(Obj)) size = sizeof(Obj);
-    Obj *o = mem_alloc(size);
-    if (!o) return NULL;
-    memset(o, 0, size);
+    size_t pre = t->traverse ? sizeof(GcHead) : 0;
+    char *p = mem_alloc(size + pre);
+    if (!p) return NULL;
+    memset(p, 0, size + pre);
+    Obj *o = (Obj *)(p + pre);
     o->refcnt = 1;
     o->type = t;
     if (t->flags & TF_HEAPTYPE) INCREF((Obj *)t);
+    if (pre) gc_track(o);
     return o;
 }
 
 void obj_free(Obj *o)
 {
     Type *t = o->type;
+    void *block = o;
+    if (t && t->traverse) {
+        gc_untrack(o);
+        block = GC_HEAD(o);
+    }
     /* Under `unsafe` a freed object keeps a poisoned type until its memory is reused, so a
      * racing thread that still uses it is caught (interp/gil/gil_unsafe.c) instead of reading garbage. */
     const MemChecks *mc = mem_checks;
     if (mc) mc->poison(o);
-    mem_free(o);
+    mem_free(block);
     if (t && (t->flags & TF_HEAPTYPE)) DECREF((Obj *)t);
 }
 
@@ -368,6 +449,7 @@ void obj_dealloc(Obj *o)
     Type *t = o->type;
     /* Leaves hold no references: nothing nests under them, skip the bookkeeping. */
     if (LEAF_TYPE(t)) { run_dealloc(o); return; }
+    if (t->traverse) gc_untrack(o);
     ThreadState *ts = ts_get();
     if (!ts) { run_dealloc(o); return; }
     int d = ts->trash_depth;

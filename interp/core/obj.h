@@ -137,12 +137,15 @@ enum {
     TF_BASETYPE = 2,      /* may be subclassed */
     TF_EXCEPTION = 4,     /* BaseException or a subclass */
     TF_LEAF = 8,          /* holds no references: nothing is deallocated under it (int, float, str) */
+    TF_VARSIZE = 16,      /* instances are longer than size (tuple, str): a subclass's instances keep
+                             the base layout exactly and get no instance dict (class.c) */
 };
 
 struct Type {
     Obj base;                       /* types are objects; their type is type_type */
     const char *name;
-    Type *base_type;                /* single inheritance; NULL only for object_type */
+    Type *base_type;                /* the layout base (the first base, or the one whose layout wins);
+                                       NULL only for object_type */
     Obj *dict;                      /* class namespace (a dict): methods, class attributes */
     size_t size;                    /* instance size in bytes */
     size_t dictoffset;              /* instances' Obj *dict lives at this offset; 0 = none */
@@ -174,7 +177,27 @@ struct Type {
      * NULL for a lookup on the class cls; new reference. NULL -> a heap type's __get__, else
      * the object itself. Not inherited by type_ready (a subclass of staticmethod does not unwrap). */
     Obj *(*descr_get)(Obj *descr, Obj *obj, Type *cls);
+    /* Classes with several bases (interp/runtime/class.c): the tuple of bases and the C3 method
+     * resolution order (a tuple of types starting with this one), both set once before the class
+     * is published and never changed, so readers need no lock. NULL for single inheritance: the
+     * order is then the base_type chain (base_type is the base whose instance layout this one
+     * extends). type_lookup and type_is_subtype follow mro when it is set. */
+    Obj *bases;
+    Obj *mro;
+    /* The cycle collector's slots (interp/core/gc.h, interp/runtime/gc.c), inherited by
+     * type_ready. traverse calls visit(r, arg) on every reference the object holds (owns), and
+     * returns visit's first nonzero result; a type with traverse is a container: obj_alloc gives
+     * its instances a GcHead and tracks them. clear drops the references that can form a cycle,
+     * leaving the object valid for its dealloc (and for other code that still uses it); NULL =
+     * nothing to drop (a tuple: the other members of its cycle break it). finalize (PEP 442's
+     * tp_finalize) runs a finalizer at most once for an unreachable object the object still
+     * alive; returns 1 if it ran Python code, 0 if there was nothing to run. */
+    int (*traverse)(Obj *, int (*visit)(Obj *, void *), void *arg);
+    void (*clear)(Obj *);
+    int (*finalize)(Obj *);
 };
+typedef int (*VisitFn)(Obj *, void *);
+#define VISIT(o) do { Obj *_v = (Obj *)(o); if (_v) { int _r = visit(_v, arg); if (_r) return _r; } } while (0)
 
 /* The built-in types. Each is defined in the file that implements it. */
 extern Type object_type, type_type, none_type, bool_type, float_type, str_type, bytes_type,
@@ -195,7 +218,11 @@ int type_ready(Type *t);                     /* fill dict from methods, inherit 
 bool type_is_subtype(Type *a, Type *b);
 static inline bool obj_is(Obj *o, Type *t) { return TYPE(o) == t; }
 static inline bool obj_isinstance(Obj *o, Type *t) { return TYPE(o) == t || type_is_subtype(TYPE(o), t); }
-Obj *type_lookup(Type *t, Obj *name);        /* borrowed; walks base_type chain; no exception */
+Obj *type_lookup(Type *t, Obj *name);        /* borrowed; walks the mro (or base_type chain); no exception */
+/* Walk a type's method resolution order: intptr_t i = 0;
+ * for (Type *c = t; c; c = TYPE_MRO_NEXT(t, c, i)) ... (the mro tuple, else the base_type chain) */
+#define TYPE_MRO_NEXT(t, c, i) ((t)->mro ? (++(i) < TUPLE_LEN((t)->mro) ? (Type *)TUPLE_ITEMS((t)->mro)[i] : NULL) \
+                                         : (c)->base_type)
 
 /* ---- interpreter and thread state ------------------------------------------------------------- */
 /* Defined fully in interp/core/state.h; these are the fields every file may use. */
@@ -267,9 +294,11 @@ typedef struct {
  * Returns -1 on failure. The layers above ready their own types (code, function, cell,
  * generator, super, traceback) after it: interp/runtime/interp.c. */
 int types_init(void);
-/* type(name, bases, dict) makes a class with this function (interp/runtime/class.c's class_new),
- * which the runtime registers at start-up, after types_init and before any second thread. */
-void type_set_class_new(Obj *(*class_new)(Obj *name, Obj *bases, Obj *ns));
+/* type(name, bases, dict) and type.__new__(meta, name, bases, dict, **kw) make a class with this
+ * function (interp/runtime/class.c's class_new_meta: meta the metaclass, kwargs a dict of the
+ * class keywords or NULL), which the runtime registers at start-up, after types_init and before
+ * any second thread. */
+void type_set_class_new(Obj *(*class_new)(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwargs));
 /* Fill a builtins module dict with the built-in functions (print, len, ..., exec, eval,
  * __build_class__), the types and the exception classes. interp/runtime/builtins.c. */
 int builtins_init(Obj *dict);
@@ -364,6 +393,13 @@ size_t str_nchars(Obj *s);                   /* len() in code points */
 Obj *str_from_codepoint(uint32_t cp);        /* chr(); ValueError outside 0..0x10FFFF */
 int str_codepoint_at(Obj *s, size_t i, uint32_t *cp);  /* code point i (in range), for ord() etc. */
 int str_check(Obj *o);                       /* str or subclass */
+/* Code point properties as the str methods see them (interp/objects/str_methods.c): case mapping,
+ * isalnum, isdecimal, isspace. */
+uint32_t str_cp_lower(uint32_t c);
+uint32_t str_cp_upper(uint32_t c);
+bool str_cp_isalnum(uint32_t c);
+bool str_cp_isdecimal(uint32_t c);
+bool str_cp_isspace(uint32_t c);
 int str_compare3(Obj *a, Obj *b);            /* two str: -1/0/1 in code point order (fast paths) */
 
 /* A growable byte buffer for building strings without quadratic copying. */
@@ -437,6 +473,19 @@ Obj *slice_new(Obj *start, Obj *stop, Obj *step);
 /* Resolve a slice against a length, as CPython's PySlice_GetIndicesEx; -1 on error. */
 int slice_indices(Obj *slice, intptr_t len, intptr_t *start, intptr_t *stop, intptr_t *step, intptr_t *slicelen);
 Obj *range_new(intptr_t start, intptr_t stop, intptr_t step);
+
+/* ---- weak references (interp/objects/weakref.c) ---------------------------------------------- */
+extern Type weakref_type;
+extern volatile intptr_t weakref_live;       /* objects that have weak references; 0: skip the hook */
+void weakref_init(void);                     /* once, from types_init */
+Obj *weakref_new(Obj *obj, Obj *callback);   /* TypeError unless obj is a class statement's instance */
+intptr_t weakref_count(Obj *obj);
+/* obj is being deallocated (its __del__ done, not resurrected): its weak references read None
+ * from now on. Returns the first of those with a callback (a new reference each), chained:
+ * weakref_chain_next gives the next one and the callback to call with it; the caller calls
+ * each, then DECREFs it. */
+Obj *weakref_clear_referent(Obj *obj);
+Obj *weakref_chain_next(Obj *w, Obj **callback);
 
 /* ---- functions you can call from C ------------------------------------------------------------ */
 Obj *builtin_fn_new(const char *name, MethFn fn, Obj *self);  /* self may be NULL */

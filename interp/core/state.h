@@ -13,6 +13,7 @@
 #define INTERP_STATE_H
 
 #include "core/obj.h"
+#include "core/gc.h"
 
 struct Frame;
 struct Gil;
@@ -28,11 +29,20 @@ struct Interp {
     int id;                    /* 0 for the main interpreter, then per process */
     int exit_status;           /* set by SystemExit at top level */
     /* Eval breaker: nonzero asks the VM to call vm_eval_breaker() at its next check point
-     * (backward jumps and calls; every instruction while check_every_instruction is set, which
-     * the `old` GIL policy uses for its tick counter). Set by the GIL (drop request), the console
-     * (Ctrl-C), thread stop requests. */
+     * (backward jumps and calls). Set by the GIL (drop request), the console (Ctrl-C), thread
+     * stop requests. */
     volatile int eval_breaker;
+    /* The `old` GIL policy's ticker, Python 2's _Py_Ticker and _Py_CheckInterval (Python/ceval.c
+     * of 2.x): while check_every_instruction is set (gil_old.c sets it while more than one
+     * Python thread exists), the VM decrements `ticker` inline at every instruction but the few
+     * Python 2 did not count (vm.c, OLD_NO_TICK_OPS), and when it reaches zero reloads it with
+     * `check_interval` and calls vm_eval_breaker (interp/runtime/vm.c, L_tick_zero): the policy
+     * runs once per check_interval ticks. Both are touched only by the thread holding the GIL (only lock policies set check_every_instruction;
+     * sys.setcheckinterval runs with the GIL held), so they are plain ints; the holder that
+     * takes the GIL next goes on with the same count, as Python 2's one global did. */
     volatile int check_every_instruction;
+    int ticker;
+    int check_interval;        /* >= 1; GIL_CHECK_INTERVAL_DEFAULT (gil.h) at interp_new */
     /* runtime additions */
     ThreadState *main_ts;      /* the thread that created the interpreter (gets KeyboardInterrupt) */
     Obj *argv;                 /* list for sys.argv */
@@ -49,6 +59,8 @@ struct Interp {
      * one: while stop_threads is nonzero, each other thread gets ONE SystemExit at its next check
      * point (ts->stop_seen records the generation), so its finally/with blocks still run. */
     volatile int stop_threads;
+    /* the cycle collector's tracked objects and knobs (interp/core/gc.h, interp/runtime/gc.c) */
+    GcState gc;
 };
 
 /* Child interpreters alive (interp/core/state.c): written by interp/mp/mp_process.c, read by the

@@ -48,17 +48,19 @@
  * That is the `new` policy (CPython 3.2+, gil_new.c). The others, one file each behind the
  * GilOps table below, switchable at run time with sys.setgilpolicy while one thread runs:
  *
- *   old    (gil_old.c)  Python 2: every thread counts "ticks" (bytecodes; only while more than
- *                       one thread exists); every 100 ticks (sys.setcheckinterval) the holder
- *                       releases the GIL and immediately takes it again, with no hand-off. On one core the OS usually lets the woken
+ *   old    (gil_old.c)  Python 2: the VM counts "ticks" (bytecodes, an inline decrement; only
+ *                       while more than one thread exists); every 100 ticks (sys.setcheckinterval)
+ *                       the holder releases the GIL and immediately takes it again, with no
+ *                       hand-off. On one core the OS usually lets the woken
  *                       waiter run; on several cores the releaser, still running, wins the race
  *                       again and again while the woken waiter finds the GIL taken ("failed
  *                       wake-up", counted): the "GIL battle" that made two threads slower than
  *                       one, and faster with all but one core disabled.
  *   prio   (gil_prio.c) a cure for the convoy effect (bpo-7946): a thread coming back from I/O
  *                       is interactive and asks for an immediate drop instead of waiting a full
- *                       interval; threads forced off are CPU-bound and queue (FIFO, by ticket)
- *                       behind interactive ones, with an aging rule that bounds their wait.
+ *                       interval; the CPU-bound holder it preempts resumes its slice after it, and
+ *                       CPU-bound threads take turns (FIFO, by ticket) only when a slice ends (an
+ *                       interval, as `new`), with an aging rule that bounds their wait.
  *   none   (gil_none.c) free-threaded (PEP 703): no GIL; reference counts become atomic and
  *                       containers take per-object locks (interp/core/objlock.h).
  *   unsafe (gil_unsafe.c) no GIL and no protection: to see why the GIL exists. Corruption that
@@ -136,8 +138,8 @@ struct Gil *gil_new(void) {
     port_waitq_init(&g->waitq, "gil");
     port_waitq_init(&g->waitq_int, "gil-int");
     port_waitq_init(&g->switch_q, "gil-switch");
+    port_waitq_init(&g->stw_q, "gil-stw");
     g->interval_ns = 5000000;
-    g->check_interval = 100;
     const char *name = gil_default_policy;
     const char *env = port_getenv("TOLLPY_GIL");    /* host only: the guest has no environment */
     if (env && *env) name = env;
@@ -171,6 +173,7 @@ void gil_thread_init(ThreadState *ts) {
     t->ts = ts;
     t->ident = ts->ident ? ts->ident : port_thread_id();
     t->st.ident = t->ident;
+    port_waitq_init(&t->prio_q, "gil-prio");
     port_spin_lock(&g->lock);
     int first = !g->interp;
     if (first) g->interp = ts->interp;
@@ -263,6 +266,8 @@ int gil_held(ThreadState *ts) {
     return t && t->held;
 }
 
+static void stw_park(Gil *g, GilThread *t);
+
 int gil_eval_breaker(ThreadState *ts) {
     GilThread *t = rec(ts);
     Gil *g = gil_of(ts);
@@ -276,6 +281,7 @@ int gil_eval_breaker(ThreadState *ts) {
                   : "interpreter reset: refcount corruption detected");
         return -1;
     }
+    if (!g->ops->has_lock && __atomic_load_n(&g->stw, __ATOMIC_SEQ_CST) && t->held) stw_park(g, t);
     int r = g->ops->eval_breaker(g, t);
     /* vm_eval_breaker cleared interp->eval_breaker before calling us: a request still pending
      * (sent to the thread that holds the GIL now, or sent since) must set it again, or the holder
@@ -434,7 +440,8 @@ int gil_waitq_sleep(port_waitq_t *q, port_spin_t *lk, uint64_t timeout_ns) {
     ThreadState *ts = ts_get();
     Gil *g = ts && ts->interp ? ts->interp->gil : NULL;
     GilThread *t = ts ? ts->gil_data : NULL;
-    if (g && t && lk == &g->lock && (q == &g->waitq || q == &g->waitq_int)) {
+    if (g && t && lk == &g->lock && (q == &g->waitq || q == &g->waitq_int ||
+                                             q == &t->prio_q)) {
         g->st.timed_wait_expiries++;
         t->st.timed_wait_expiries++;
         t->expiries_this_wait++;
@@ -445,7 +452,86 @@ int gil_waitq_sleep(port_waitq_t *q, port_spin_t *lk, uint64_t timeout_ns) {
 
 /* none/unsafe: no lock. t's fields are written only by its own thread; the shared counters are
  * atomic adds (gil_thread_stats reads them racily, as every counter). */
+/* ---- stop the world (none/unsafe) ----------------------------------------------------------
+ * The cycle collector (interp/runtime/gc.c) must not walk containers while other threads change
+ * them. Under a lock policy the GIL it holds is enough. Without one, every thread that runs
+ * bytecode is counted in g->stw_running (here, from gil_note_running, which the no-lock policies
+ * call on every take and drop); a stopper sets g->stw, raises the eval breaker and waits until
+ * it is the only one counted. A thread parks at its next check point (gil_eval_breaker) or when
+ * it would start running again (a return from a blocking call, a new thread): it un-counts
+ * itself, waits for stw == 0, and counts itself again. Counting first and then reading stw
+ * (arrive), against setting stw first and then reading the count (stop), both seq_cst: one of
+ * the two sees the other, so no thread runs while the stopper believes the world stopped.
+ * Waits are timed (1 ms) and re-check their condition, so a wake-up lost to a race only delays. */
+#define STW_POLL_NS 1000000u
+
+static void stw_wait_restart(Gil *g) {
+    port_spin_lock(&g->lock);
+    port_waitq_wake_all(&g->stw_q);             /* the stopper may be waiting for the count */
+    while (__atomic_load_n(&g->stw, __ATOMIC_SEQ_CST))
+        (port_waitq_sleep)(&g->stw_q, &g->lock, STW_POLL_NS);   /* the port's own, uncounted */
+    port_spin_unlock(&g->lock);
+}
+
+static void stw_arrive(Gil *g, GilThread *t) {
+    if (t->stw_counted) return;
+    for (;;) {
+        __atomic_add_fetch(&g->stw_running, 1, __ATOMIC_SEQ_CST);
+        if (!__atomic_load_n(&g->stw, __ATOMIC_SEQ_CST)) break;
+        __atomic_sub_fetch(&g->stw_running, 1, __ATOMIC_SEQ_CST);
+        stw_wait_restart(g);
+    }
+    t->stw_counted = 1;
+}
+
+static void stw_depart(Gil *g, GilThread *t) {
+    if (!t->stw_counted) return;
+    t->stw_counted = 0;
+    __atomic_sub_fetch(&g->stw_running, 1, __ATOMIC_SEQ_CST);
+    if (__atomic_load_n(&g->stw, __ATOMIC_SEQ_CST)) {
+        port_spin_lock(&g->lock);
+        port_waitq_wake_all(&g->stw_q);
+        port_spin_unlock(&g->lock);
+    }
+}
+
+/* Park t until the world restarts (t is running: drop, then take waits in stw_arrive). */
+static void stw_park(Gil *g, GilThread *t) {
+    g->ops->drop(g, t, DROP_PLAIN);
+    g->ops->take(g, t, 0);
+}
+
+int gil_stop_world(ThreadState *ts) {
+    GilThread *t = rec(ts);
+    Gil *g = gil_of(ts);
+    if (g->ops->has_lock || !t) return 1;
+    if (!t->stw_counted) stw_arrive(g, t);
+    int expected = 0;
+    if (!__atomic_compare_exchange_n(&g->stw, &expected, 1, false, __ATOMIC_SEQ_CST, __ATOMIC_SEQ_CST)) {
+        stw_park(g, t);                 /* another thread is stopping the world: be stopped */
+        return 0;
+    }
+    port_spin_lock(&g->lock);
+    while (__atomic_load_n(&g->stw_running, __ATOMIC_SEQ_CST) > 1) {
+        RELAXED_STORE(g->interp->eval_breaker, 1);
+        (port_waitq_sleep)(&g->stw_q, &g->lock, STW_POLL_NS);
+    }
+    port_spin_unlock(&g->lock);
+    return 1;
+}
+
+void gil_start_world(ThreadState *ts) {
+    Gil *g = gil_of(ts);
+    if (g->ops->has_lock) return;
+    port_spin_lock(&g->lock);
+    __atomic_store_n(&g->stw, 0, __ATOMIC_SEQ_CST);
+    port_waitq_wake_all(&g->stw_q);
+    port_spin_unlock(&g->lock);
+}
+
 void gil_note_running(Gil *g, GilThread *t, int running) {
+    if (running) stw_arrive(g, t);
+    else stw_depart(g, t);
     uint64_t now = port_time_ns();
     if (running) {
         t->held = 1;
@@ -510,8 +596,13 @@ void gil_set_switch_interval(Interp *in, uint64_t ns) {
     if (ns < 1000) ns = 1000;
     in->gil->interval_ns = ns;
 }
-int gil_get_check_interval(Interp *in) { return in->gil->check_interval; }
-void gil_set_check_interval(Interp *in, int ticks) { in->gil->check_interval = ticks < 1 ? 1 : ticks; }
+/* The interval lives in the Interp, beside the ticker the VM decrements (interp/core/state.h).
+ * Called with the GIL held, as the VM's reads are. */
+int gil_get_check_interval(Interp *in) { return in->check_interval; }
+void gil_set_check_interval(Interp *in, int ticks) {
+    in->check_interval = ticks < 1 ? 1 : ticks;
+    in->ticker = 0;      /* the next instruction's tick checks and reloads with the new interval */
+}
 int gil_thread_count(Interp *in) { return in->gil->nthreads; }
 
 /* ---- stats ---------------------------------------------------------------------------------- */

@@ -13,8 +13,11 @@
  *    (Defensive: _thread.start_new_thread takes the GIL for the calling thread if it does not
  *    hold it yet, so a forgotten gil_take only loses the single-thread bookkeeping.)
  *  - The VM calls vm_eval_breaker() when interp->eval_breaker is nonzero at its check points
- *    (backward jumps, calls), and at EVERY instruction while interp->check_every_instruction is
- *    nonzero. vm_eval_breaker sets interp->eval_breaker = 0 first, handles its own sources
+ *    (backward jumps, calls), and, while interp->check_every_instruction is nonzero, counts a
+ *    tick at every instruction (an inline decrement of interp->ticker; vm.c's OLD_NO_TICK_OPS, the
+ *    opcodes Python 2 did not count, are skipped) and calls it each time
+ *    the count reaches zero: once per check interval (interp->check_interval, Python 2's
+ *    ticker; interp/core/state.h). vm_eval_breaker sets interp->eval_breaker = 0 first, handles its own sources
  *    (Ctrl-C ...), then calls gil_eval_breaker(ts); the GIL keeps its own drop-request flag and
  *    sets eval_breaker again while it still has work, so clearing it is always safe.
  *    gil_eval_breaker returns 0, or -1 with an exception set (only the `unsafe` policy, on a
@@ -72,6 +75,15 @@ void gil_drop(ThreadState *ts);        /* ts stops running bytecode (thread end,
 int  gil_held(ThreadState *ts);        /* 1 if ts holds it (always 1 under none/unsafe once taken) */
 int  gil_eval_breaker(ThreadState *ts);
 void gil_before_blocking(ThreadState *ts);   /* = drop + "I/O begins" (prio: I'm interactive) */
+/* Stop the world, for the cycle collector (interp/runtime/gc.c). Under a policy with a lock the
+ * GIL the caller holds already keeps every other thread out: returns 1 at once. Under none and
+ * unsafe, parks every other Python thread of the interpreter at a safe point (its next
+ * eval-breaker check, or where it would start running again after a blocking call) and returns
+ * 1 once none runs; returns 0 without stopping anything if another thread is stopping the world
+ * (the caller was parked meanwhile). After a 1, gil_start_world lets them go. Only the caller
+ * runs in between: it must not block or wait for another thread. */
+int gil_stop_world(ThreadState *ts);
+void gil_start_world(ThreadState *ts);
 void gil_after_blocking(ThreadState *ts);    /* = take as a thread returning from I/O */
 
 /* Policies. gil_set_policy: 0 ok; -1 + RuntimeError if more than one Python thread exists,
@@ -87,7 +99,10 @@ bool gil_policy_known(const char *name);
 /* "new, old, prio, none, unsafe": the names for error messages. */
 const char *gil_policy_list(void);
 
-/* Switch interval (new/prio), in ns; default 5 ms. Check interval (old), in ticks; default 100. */
+/* Switch interval (new/prio), in ns; default 5 ms. Check interval (old), in ticks (instructions;
+ * interp->check_interval); default 100; setting it also zeroes interp->ticker, so the new
+ * interval starts at the next instruction. */
+#define GIL_CHECK_INTERVAL_DEFAULT 100   /* Python 2's sys.getcheckinterval() */
 uint64_t gil_get_switch_interval(Interp *in);
 void gil_set_switch_interval(Interp *in, uint64_t ns);
 int gil_get_check_interval(Interp *in);
@@ -103,9 +118,9 @@ typedef struct {
     uint64_t acquisitions, forced_drops, drop_requests_sent;
     uint64_t io_waits;          /* gil_before_blocking calls */
     /* The mechanism, counted by gil.c whatever the policy does (tests/grade asserts these):
-     * timed_wait_expiries: waits for the GIL (on g->waitq / g->waitq_int) that ended by their
-     *   timeout, not by a wake-up (every policy's port_waitq_sleep goes through gil_impl.h's
-     *   counting wrapper);
+     * timed_wait_expiries: waits for the GIL (on g->waitq / g->waitq_int / the thread's own
+     *   prio queue) that ended by their timeout, not by a wake-up (every policy's port_waitq_sleep goes through
+     *   gil_impl.h's counting wrapper);
      * drop_requests_immediate / drop_requests_after_expiry: drop requests this thread sent
      *   before any timed wait of its current wait had expired / after at least one had;
      * io_takes: gil_after_blocking calls that had to take the GIL; io_takes_contended: ... that
@@ -124,20 +139,43 @@ typedef struct {
     uint64_t drop_requests;
     uint64_t forced_switches;   /* a holder dropped on request and another thread took over */
     uint64_t failed_wakeups;    /* old: a woken waiter found the GIL taken again */
+    /* old, the ticker and the battle's price (gil_old.c, old_eval_breaker; interval_checks is
+     * written by the GIL holder, the others under g->lock):
+     * interval_checks: the policy's checks, i.e. calls of its eval breaker: the VM's ticker
+     *   reached zero (once per check_interval ticks while more than one thread exists;
+     *   a Ctrl-C or a stop request would add one each);
+     * battle_rounds: checks that found a thread waiting for the GIL, released it, and re-took
+     *   it before anyone else (nobody took it in between): rounds of the battle the holder won;
+     * battle_wakeups: of those, the ones whose release woke a sleeping waiter (the others found
+     *   it already woken by an earlier round and still on its way back); a woken waiter that
+     *   finds the GIL retaken is a failed wake-up (failed_wakeups, counted by the waiter);
+     * battle_ns: the holder's time inside those rounds, from just before its release to just
+     *   after its re-acquire (port_time_ns): what the battle costs the thread that runs
+     *   bytecode (the wake_one calls, and the GIL's lock and cache lines fought over with the
+     *   woken thread). */
+    uint64_t interval_checks, battle_rounds, battle_wakeups, battle_ns;
     uint64_t handoff_count, handoff_total_ns, handoff_max_ns;   /* release -> next take */
     uint64_t violations;        /* two holders at once (must stay 0 for lock policies) */
     uint64_t corruptions;       /* unsafe: refcount corruptions detected */
     /* totals of the per-thread mechanism counters above (GilThreadStats) */
     uint64_t timed_wait_expiries, drop_requests_immediate, drop_requests_after_expiry;
     uint64_t io_takes_contended, io_takes_expired, io_takes_requested_at_once;
+    /* prio (gil_prio.c): slices (takes from the CPU-bound line: the line moved on); preemptions
+     * (the slice owner forced off for an interactive thread) and resumes (it took the GIL back,
+     * its slice going on); futile wake-ups (a GIL waiter woken, not by its timeout, that still
+     * could not take and slept again); spins that saw the release they waited for / that did
+     * not (spin_for_release) */
+    uint64_t prio_slices, prio_preemptions, prio_resumes, prio_futile_wakeups;
+    uint64_t prio_spin_hits, prio_spin_misses;
     int nthreads;
     /* per core (GIL_MAX_CORES): time threads spent running bytecode / waiting for the GIL there
      * (the core where the take happened; idle time is the kernel's) */
     uint64_t core_run_ns[8], core_wait_ns[8];
 } GilStats;
 #define GIL_MAX_CORES 8
-/* prio: the waiting CPU-bound threads are passed by at most this many interactive acquisitions
- * before the head one is boosted (count-based aging, gil_prio.c); tests/grade and
+/* prio: the waiting CPU-bound threads are passed by at most this many acquisitions (interactive
+ * takes, and a preempted owner's resumes) before the head one is boosted (count-based aging,
+ * gil_prio.c); tests/grade and
  * tests/unit/test_gil.c bound GilThreadStats.max_passed with it. */
 #define PRIO_AGING_PASSES 8
 /* sys.setgilpolicy waits this long (ms) for a just-joined thread to finish its C exit path. */

@@ -18,7 +18,6 @@ typedef struct GilThread {
     uint64_t t_acquired;       /* when it last took the GIL */
     int core;                  /* core where it last took the GIL */
     int held;                  /* it holds the GIL now (for none/unsafe: it is "running") */
-    int ticks;                 /* old: instructions since the last check */
     int exiting;               /* its Python code has finished; only C cleanup remains */
     /* mechanism bookkeeping (g->lock held; gil.c only) */
     int expiries_this_wait;    /* timed waits for the GIL that expired since its last take */
@@ -26,6 +25,10 @@ typedef struct GilThread {
     uint64_t released_switch;  /* g->switch_number at that release */
     uint64_t prio_ticket;      /* prio: CPU ticket drawn when it was forced off ... */
     int prio_reserved;         /* ... and not yet used by prio_take */
+    int stw_counted;           /* none/unsafe: counted in g->stw_running (gil.c, stop the world) */
+    int prio_in_line;          /* prio: waiting in the CPU line with prio_ticket */
+    port_waitq_t prio_q;       /* prio: it alone sleeps here while CPU-bound (woken only when it
+                                  may take: gil_prio.c's wake_next_cpu) */
     struct GilThread *next, *prev;
 } GilThread;
 
@@ -44,7 +47,7 @@ typedef struct GilOps {
 
 struct Gil {
     port_spin_t lock;          /* guards everything below except the counters marked racy */
-    port_waitq_t waitq;        /* threads waiting for the GIL (prio: the CPU-bound ones) */
+    port_waitq_t waitq;        /* threads waiting for the GIL (new, old; prio: GilThread.prio_q) */
     port_waitq_t waitq_int;    /* prio: interactive waiters */
     port_waitq_t switch_q;     /* forced switching: a dropper waits here for the next take */
     const GilOps *ops;
@@ -54,7 +57,6 @@ struct Gil {
     uint64_t switch_number;    /* incremented at every take */
     volatile int drop_request; /* the holder must drop at its next eval-breaker check */
     uint64_t interval_ns;      /* new/prio switch interval */
-    int check_interval;        /* old: ticks between checks */
     int nwaiters;              /* threads sleeping in take (prio: CPU-bound ones) */
     int nwaiters_int;          /* prio: interactive waiters */
     uint64_t released_at;      /* time of the last release that had waiters (0 = none pending) */
@@ -62,13 +64,27 @@ struct Gil {
     /* prio */
     uint64_t cpu_next_ticket, cpu_serving;
     int cpu_boost;
-    int cpu_passes;            /* interactive takes since a CPU-bound thread last took it */
+    int cpu_passes;            /* takes that passed waiting CPU-bound threads since the line moved */
+    GilThread *cpu_owner;      /* prio: the CPU-bound thread whose slice runs (took from the line) */
+    GilThread *cpu_preempted;  /* prio: the owner, forced off for an interactive thread, waiting
+                                  to resume its slice (counted in nwaiters); NULL if none */
+    int cpu_slice_over;        /* prio: the owner's slice has ended: its next forced drop lines up */
+    uint64_t release_seq;      /* prio: bumped at every release (relaxed atomic: spinners poll it) */
+    int spin_credit;           /* prio: whether spinning for a release has been paying off */
     /* stats */
     GilStats st;
     int holders;               /* atomic: threads inside the critical section (lock policies) */
     GilThread *threads;
     int nthreads;
     volatile int reset_pending;/* unsafe: corruption found, every thread raises */
+    /* Stop the world (gil_stop_world, none/unsafe): stw is 1 while one thread has the others
+     * parked; stw_running counts the threads running bytecode (gil_note_running), read and
+     * written with sequentially consistent atomics so that a thread starting to run and a
+     * stopper cannot miss each other. stw_q: parked threads wait for stw == 0, the stopper for
+     * stw_running == 1 (g->lock held around both waits). */
+    volatile int stw;
+    volatile int stw_running;
+    port_waitq_t stw_q;
 };
 
 /* gil.c helpers, called with g->lock held. */
@@ -84,13 +100,13 @@ void gil_wait_for_switch(Gil *g, GilThread *t, port_waitq_t *q);
 void gil_note_running(Gil *g, GilThread *t, int running);
 
 /* Every wait for the GIL in a policy file goes through gil.c's wrapper, which counts the waits
- * on g->waitq / g->waitq_int that end by their timeout (GilThreadStats.timed_wait_expiries):
- * the policies call port_waitq_sleep as usual, and a policy is graded by what it does, not by
- * whether it calls a counting helper. Called with lk held, as port_waitq_sleep. */
+ * on g->waitq / g->waitq_int / the waiter's own GilThread.prio_q that end by their timeout
+ * (GilThreadStats.timed_wait_expiries): the policies call port_waitq_sleep as usual, and a
+ * policy is graded by what it does, not by whether it calls a counting helper. Called with lk held, as port_waitq_sleep. */
 int gil_waitq_sleep(port_waitq_t *q, port_spin_t *lk, uint64_t timeout_ns);
 #define port_waitq_sleep(q, lk, timeout_ns) gil_waitq_sleep((q), (lk), (timeout_ns))
 
-void gil_old_threads_changed(Gil *g);   /* gil_old.c: tick checks only while >1 thread */
+void gil_old_threads_changed(Gil *g);   /* gil_old.c: ticks only while >1 thread */
 extern const GilOps gil_ops_new, gil_ops_old, gil_ops_prio, gil_ops_none, gil_ops_unsafe;
 
 /* Flags read outside g->lock (the eval-breaker fast path) are hints: relaxed atomics, so the

@@ -68,7 +68,8 @@ static int new_eval_breaker(Gil *g, GilThread *t) {
  * when it was forced, waits on g->switch_q until another thread has taken the GIL. */
 static void new_take(Gil *g, GilThread *t, int from_io) {
     gil_ops_old.take(g, t, from_io);
-    /* ask the VM to call the eval breaker at every instruction while there are >1 threads */
+    /* ask the VM to count ticks (and call the eval breaker every check_interval of them) while
+     * there are >1 threads */
     if (g->interp) RELAXED_STORE(g->interp->check_every_instruction, g->nthreads > 1);
 }
 

@@ -44,6 +44,17 @@ def _new_like(x):
     return cls.__new__(cls)
 
 
+def _new_from_args(x, args):
+    """A tuple subclass (a namedtuple) is rebuilt by its class's __new__ from __getnewargs__(),
+    as CPython's object.__reduce_ex__ does: tuple's own answer is (tuple(x),)."""
+    return type(x).__new__(type(x), *args)
+
+
+def _newargs(x):
+    getnewargs = getattr(x, '__getnewargs__', None)
+    return getnewargs() if getnewargs is not None else (tuple(x),)
+
+
 def _cannot(x):
     raise TypeError("cannot pickle '%s' object" % type(x).__name__)
 
@@ -83,6 +94,11 @@ def copy(x):
     if isinstance(x, BaseException):
         y = cls(*x.args)
         y.__dict__.update(x.__dict__)
+        return y
+    if isinstance(x, tuple):
+        y = _new_from_args(x, _newargs(x))
+        if hasattr(x, '__dict__'):
+            _set_state(y, _get_state(x))
         return y
     if _is_user_instance(x):
         y = _new_like(x)
@@ -159,6 +175,11 @@ def deepcopy(x, memo=None, _nil=[]):
                 y = cls(*deepcopy(x.args, memo))
                 memo[d] = y
                 y.__dict__.update(deepcopy(x.__dict__, memo))
+            elif isinstance(x, tuple):
+                y = _new_from_args(x, deepcopy(_newargs(x), memo))
+                memo[d] = y
+                if hasattr(x, '__dict__'):
+                    _set_state(y, deepcopy(_get_state(x), memo))
             elif _is_user_instance(x):
                 y = _new_like(x)
                 memo[d] = y

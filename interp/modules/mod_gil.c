@@ -3,7 +3,10 @@
  *   gil.stats()        dict: policy, switches, acquisitions, drop_requests, forced_switches,
  *                      failed_wakeups, handoff_mean_us, handoff_max_us, violations, corruptions,
  *                      threads, switch_interval, check_interval, core_run_ms and
- *                      core_wait_ms (per core: bytecode running / GIL waiting time)
+ *                      core_wait_ms (per core: bytecode running / GIL waiting time),
+ *                      handoff_total_ms (the time the GIL sat free with a waiter), and prio's
+ *                      prio_slices, prio_preemptions, prio_resumes, prio_futile_wakeups,
+ *                      prio_spin_hits, prio_spin_misses
  *   gil.threads()      list of dicts per live thread: ident, held_ms, wait_ms, acquisitions,
  *                      forced_drops, drop_requests_sent, io_waits
  *   gil.reset()        zero the counters
@@ -21,7 +24,10 @@
  *   stats() adds the mechanism counters timed_wait_expiries, drop_requests_immediate,
  *   drop_requests_after_expiry, io_takes_contended, io_takes_expired,
  *   io_takes_requested_at_once; threads() the same per thread plus io_takes and max_passed
- *   (interp/gil/gil.h: GilThreadStats).
+ *   (interp/gil/gil.h: GilThreadStats). `old`'s ticker and battle: interval_checks (policy
+ *   checks: one per check_interval ticks while >1 thread), battle_rounds (releases with a
+ *   waiter that re-took the GIL first), battle_wakeups (those that woke a sleeping waiter) and
+ *   battle_ns (the holder's time in those rounds).
  * Called by: Python code with the GIL held.
  */
 #include "gil/gil.h"
@@ -74,6 +80,10 @@ Obj *gil_mod_stats(Obj *s, Obj *const *a, int n, Obj *k) {
         put_u(d, "drop_requests", st.drop_requests) < 0 ||
         put_u(d, "forced_switches", st.forced_switches) < 0 ||
         put_u(d, "failed_wakeups", st.failed_wakeups) < 0 ||
+        put_u(d, "interval_checks", st.interval_checks) < 0 ||
+        put_u(d, "battle_rounds", st.battle_rounds) < 0 ||
+        put_u(d, "battle_wakeups", st.battle_wakeups) < 0 ||
+        put_u(d, "battle_ns", st.battle_ns) < 0 ||
         put_u(d, "timed_wait_expiries", st.timed_wait_expiries) < 0 ||
         put_u(d, "drop_requests_immediate", st.drop_requests_immediate) < 0 ||
         put_u(d, "drop_requests_after_expiry", st.drop_requests_after_expiry) < 0 ||
@@ -88,6 +98,17 @@ Obj *gil_mod_stats(Obj *s, Obj *const *a, int n, Obj *k) {
         put_u(d, "check_interval", (uint64_t)gil_get_check_interval(in)) < 0 ||
         put_core_list(d, "core_run_ms", st.core_run_ns, ncores) < 0 ||
         put_core_list(d, "core_wait_ms", st.core_wait_ns, ncores) < 0) {
+        DECREF(d);
+        return NULL;
+    }
+    /* the time the GIL sat free with a waiter (the sum of the hand-offs), and prio's slices */
+    if (put_f(d, "handoff_total_ms", (double)st.handoff_total_ns / 1e6) < 0 ||
+        put_u(d, "prio_slices", st.prio_slices) < 0 ||
+        put_u(d, "prio_preemptions", st.prio_preemptions) < 0 ||
+        put_u(d, "prio_resumes", st.prio_resumes) < 0 ||
+        put_u(d, "prio_futile_wakeups", st.prio_futile_wakeups) < 0 ||
+        put_u(d, "prio_spin_hits", st.prio_spin_hits) < 0 ||
+        put_u(d, "prio_spin_misses", st.prio_spin_misses) < 0) {
         DECREF(d);
         return NULL;
     }

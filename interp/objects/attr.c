@@ -45,6 +45,7 @@ Obj *descr_get(Obj *descr, Obj *obj, Type *cls) {
 
 /* ---- classes: own base chain, then the metatype ------------------------------------------------ */
 static Obj *mro_tuple(Type *t) {
+    if (t->mro) return NEWREF(t->mro);
     int n = 0;
     for (Type *b = t; b; b = b->base_type) n++;
     Obj *tup = tuple_new(n);
@@ -61,6 +62,15 @@ static Obj *type_lookup_ref(Type *t, Obj *name) {
     if (!rc_atomic) {
         Obj *v = type_lookup(t, name);
         return v ? NEWREF(v) : NULL;
+    }
+    if (t->mro) {
+        for (intptr_t i = 0; i < TUPLE_LEN(t->mro); i++) {
+            Type *b = (Type *)TUPLE_ITEMS(t->mro)[i];
+            if (!b->dict) continue;
+            Obj *v = dict_get_ref(b->dict, name);
+            if (v) return v;
+        }
+        return NULL;
     }
     for (; t; t = t->base_type) {
         if (!t->dict) continue;
@@ -85,6 +95,7 @@ static Obj *type_attr(Type *t, Obj *name) {
         if (!strcmp(n, "__dict__")) return t->dict ? dict_copy(t->dict) : dict_new();
         if (!strcmp(n, "__base__")) return NEWREF(t->base_type ? (Obj *)t->base_type : None);
         if (!strcmp(n, "__bases__")) {
+            if (t->bases) return NEWREF(t->bases);
             if (!t->base_type) return tuple_new(0);
             return tuple_pack(1, (Obj *)t->base_type);
         }

@@ -1,6 +1,7 @@
 /*
- * interp/objects/bigdigits.c — schoolbook arithmetic on magnitudes (arrays of base 2**32 digits,
- * little-endian): add, subtract, multiply (with a squaring path), Knuth's Algorithm D for
+ * interp/objects/bigdigits.c — arithmetic on magnitudes (arrays of base 2**32 digits,
+ * little-endian): add, subtract, multiply (schoolbook with a squaring path; Karatsuba from
+ * KARATSUBA_CUTOFF digits, so 100**1001000 takes a second, not minutes), Knuth's Algorithm D for
  * division, shifts, two's complement, and the conversions to double and to text.
  *
  * Used by int.c, which keeps the sign, the small-int invariant and the objects; see
@@ -94,10 +95,10 @@ static void mag_sqr(const digit *a, intptr_t n, digit *out)
     }
 }
 
-void mag_mul(const digit *a, intptr_t na, const digit *b, intptr_t nb, digit *out)
+/* Schoolbook a * b into out (na + nb digits), na <= nb; a square takes the mag_sqr path. */
+static void mul_school(const digit *a, intptr_t na, const digit *b, intptr_t nb, digit *out)
 {
     if (a == b && na == nb && na > 8) { mag_sqr(a, na, out); return; }
-    if (na > nb) { const digit *t = a; a = b; b = t; intptr_t tn = na; na = nb; nb = tn; }   /* long inner loop */
     if (na == 1) {
         twodigit c = 0, m = a[0];
         for (intptr_t j = 0; j < nb; j++) { c += m * b[j]; out[j] = (digit)c; c >>= 32; }
@@ -108,13 +109,86 @@ void mag_mul(const digit *a, intptr_t na, const digit *b, intptr_t nb, digit *ou
     for (intptr_t i = 0; i < na; i++) {
         twodigit c = 0, ai = a[i];
         if (!ai) continue;
-        for (intptr_t j = 0; j < nb; j++) {
+        for (intptr_t j = 0; j < nb; j++) {            /* the long inner loop: over the longer b */
             c += ai * b[j] + out[i + j];
             out[i + j] = (digit)c;
             c >>= 32;
         }
         out[i + nb] = (digit)c;
     }
+}
+
+/* out[0..n) += x[0..nx). The caller knows the sum fits in n digits (it is part of a product whose
+ * size is known), so the carry dies inside out. */
+static void add_into(digit *out, intptr_t n, const digit *x, intptr_t nx)
+{
+    nx = mag_norm(x, nx);
+    twodigit c = 0;
+    intptr_t i;
+    for (i = 0; i < nx; i++) { c += (twodigit)out[i] + x[i]; out[i] = (digit)c; c >>= 32; }
+    for (; c && i < n; i++) { c += out[i]; out[i] = (digit)c; c >>= 32; }
+}
+
+/* Below this many digits in the shorter factor, schoolbook is faster than Karatsuba's extra
+ * additions (tests/lang/int_mul_karatsuba.py checks products on both sides of it against CPython). */
+#define KARATSUBA_CUTOFF 40
+
+/* Karatsuba: a * b into out (na + nb digits, aliasing neither), na <= nb, with s as scratch
+ * (kmul_scratch digits). Each level needs 4 * (ceil(nb / 2) + 1) digits of s and recurses on
+ * factors of about half the size, so the recursion is O(log nb) deep: no user-sized C stack. */
+static void kmul(const digit *a, intptr_t na, const digit *b, intptr_t nb, digit *out, digit *s)
+{
+    if (na < KARATSUBA_CUTOFF) { mul_school(a, na, b, nb, out); return; }
+    if (2 * na <= nb) {
+        /* lopsided: splitting b in halves would leave a's high half empty; multiply a by each
+         * na-digit slice of b instead and add the partial products in at their offsets */
+        digit *t = s;
+        s += 2 * na;
+        memset(out, 0, (size_t)(na + nb) * sizeof(digit));
+        for (intptr_t off = 0; off < nb; off += na) {
+            intptr_t m = nb - off < na ? nb - off : na;
+            if (m < na) kmul(b + off, m, a, na, t, s);
+            else kmul(a, na, b + off, m, t, s);
+            add_into(out + off, na + nb - off, t, na + m);
+        }
+        return;
+    }
+    /* a = a1*B^h + a0, b = b1*B^h + b0 with B = 2^32, h = floor(nb/2) < na:
+     * a*b = z2*B^2h + (z1 - z2 - z0)*B^h + z0, z0 = a0*b0, z2 = a1*b1, z1 = (a0+a1)*(b0+b1) */
+    intptr_t h = nb / 2, L = nb - h;                   /* a1 has na - h <= L digits, b1 has L */
+    kmul(a, h, b, h, out, s);                           /* z0: out[0, 2h) */
+    kmul(a + h, na - h, b + h, L, out + 2 * h, s);      /* z2: out[2h, na + nb) */
+    digit *sa = s, *sb = s + (L + 1), *z1 = s + 2 * (L + 1);
+    s += 4 * (L + 1);
+    memset(sa, 0, (size_t)(L + 1) * sizeof(digit));
+    mag_add(a, h, a + h, na - h, sa);                   /* writes max(h, na - h) + 1 <= L + 1 */
+    if (a == b && na == nb) {
+        sb = sa;                                        /* a square: z1 is a square too */
+    } else {
+        memset(sb, 0, (size_t)(L + 1) * sizeof(digit));
+        mag_add(b, h, b + h, L, sb);
+    }
+    kmul(sa, L + 1, sb, L + 1, z1, s);                  /* z1: 2L + 2 digits */
+    mag_sub(z1, 2 * (L + 1), out, 2 * h, z1);
+    mag_sub(z1, 2 * (L + 1), out + 2 * h, na + nb - 2 * h, z1);
+    add_into(out + h, na + nb - h, z1, 2 * (L + 1));
+}
+
+/* Scratch digits kmul needs for a longer factor of nb digits: a level takes at most
+ * 4 * (nb/2 + 2) = 2*nb + 8 and hands on a factor of at most nb/2 + 2 digits (a lopsided level
+ * takes 2*na <= nb and hands on na <= nb/2), so the sum stays under 4*nb + 16 per level; 64
+ * levels cover any size that fits in memory. */
+static size_t kmul_scratch(intptr_t nb) { return (size_t)(4 * nb + 16 * 64); }
+
+int mag_mul(const digit *a, intptr_t na, const digit *b, intptr_t nb, digit *out)
+{
+    if (na > nb) { const digit *t = a; a = b; b = t; intptr_t tn = na; na = nb; nb = tn; }
+    if (na < KARATSUBA_CUTOFF) { mul_school(a, na, b, nb, out); return 0; }
+    digit *s = mem_alloc(kmul_scratch(nb) * sizeof(digit));
+    if (!s) return -1;
+    kmul(a, na, b, nb, out, s);
+    mem_free(s);
+    return 0;
 }
 
 /* in-place: a = a / d, returns remainder */

@@ -3,8 +3,8 @@
  * 2**32 digits, the representation under the big ints of int.c.
  *
  * Nothing here knows about objects, signs or exceptions: callers size the output arrays (each
- * function says how many digits it writes), and only mag_divmod allocates scratch (mem_alloc;
- * -1 when that fails, no exception set). Inputs may carry leading zero digits unless a function
+ * function says how many digits it writes), and only mag_divmod and mag_mul allocate scratch
+ * (mem_alloc; -1 when that fails, no exception set). Inputs may carry leading zero digits unless a function
  * says otherwise; results are not normalised (mag_norm does that).
  * Locks: none (pure functions on the caller's arrays).
  */
@@ -28,8 +28,10 @@ intptr_t mag_bitlen(const digit *d, intptr_t n);
 intptr_t mag_add(const digit *a, intptr_t na, const digit *b, intptr_t nb, digit *out);
 /* out = a - b with a >= b; out has na digits (may alias a); returns na. */
 intptr_t mag_sub(const digit *a, intptr_t na, const digit *b, intptr_t nb, digit *out);
-/* out = a * b; out has na+nb digits and aliases neither. Squares take the mag_sqr path. */
-void mag_mul(const digit *a, intptr_t na, const digit *b, intptr_t nb, digit *out);
+/* out = a * b; out has na+nb digits and aliases neither. Squares take the mag_sqr path; factors
+ * of KARATSUBA_CUTOFF digits and more take Karatsuba's. Returns 0, or -1 when its scratch
+ * allocation fails. */
+int mag_mul(const digit *a, intptr_t na, const digit *b, intptr_t nb, digit *out);
 /* In place: a = a / d; returns the remainder. d != 0. */
 digit mag_divsmall(digit *a, intptr_t n, digit d);
 /* In place: d = d * mul + add, where d holds n digits and has room for one more; returns the new

@@ -21,6 +21,13 @@ Obj *method_new(Obj *func, Obj *self) {
     return &m->base;
 }
 
+/* The cycle collector's slot (interp/runtime/gc.c); no clear: func and self are never NULL. */
+static int method_traverse(Obj *o, VisitFn visit, void *arg) {
+    VISIT(((MethodObj *)o)->func);
+    VISIT(((MethodObj *)o)->self);
+    return 0;
+}
+
 static void method_dealloc(Obj *o) {
     MethodObj *m = (MethodObj *)o;
     DECREF(m->func);
@@ -75,12 +82,14 @@ static Obj *method_compare(Obj *a, Obj *b, int op) {
     return bool_from(op == CMP_EQ ? eq : !eq);
 }
 
-/* Equal bound methods (same self by identity, same function) hash alike. */
+/* As CPython's meth_hash: the receiver by identity, the function by its hash, so equal bound
+ * methods (same receiver and function, method_compare) hash alike. */
 static int method_hash(Obj *o, intptr_t *out) {
     MethodObj *m = (MethodObj *)o;
     intptr_t hs, hf;
     if (object_hash(m->self, &hs) < 0 || obj_hash(m->func, &hf) < 0) return -1;
-    *out = (hs ^ hf) == -1 ? -2 : hs ^ hf;
+    intptr_t h = hs ^ hf;
+    *out = h == -1 ? -2 : h;
     return 0;
 }
 
@@ -95,6 +104,7 @@ Type method_type = {
     .getattr = method_getattr,
     .compare = method_compare,
     .hash = method_hash,
+    .traverse = method_traverse,
 };
 
 /* ---- staticmethod / classmethod ------------------------------------------------------------------ */

@@ -542,6 +542,19 @@ int dict_merge(Obj *d, Obj *src, bool dup_check, const char *fname) {
 
 /* ---- type slots -------------------------------------------------------------------------------- */
 
+/* The cycle collector's slots (interp/runtime/gc.c): it runs them with the world stopped or on
+ * an unreachable dict, so the entries cannot move under the walk. */
+static int dict_traverse(Obj *o, VisitFn visit, void *arg) {
+    DictObj *d = D(o);
+    DEntry *en = d->entries;
+    for (intptr_t i = 0; en && i < d->nentries; i++) {
+        if (en[i].key) { VISIT(en[i].key); VISIT(en[i].value); }
+    }
+    return 0;
+}
+
+static void dict_gc_clear(Obj *o) { dict_clear_all(D(o)); }
+
 static void dict_dealloc(Obj *o) {
     inst_dict_clear(o);
     dict_clear_all(D(o));
@@ -1049,6 +1062,7 @@ Type dict_type = {
     .compare = dict_compare, .len = dict_tp_len, .getitem = dict_subscript,
     .setitem = dict_ass_sub, .contains = dict_contains, .iter = dict_iter,
     .nb = {[NB_OR] = dict_or}, .methods = dict_methods, .new_ = dict_tp_new,
+    .traverse = dict_traverse, .clear = dict_gc_clear,
 };
 
 /* dict.fromkeys is a class method: a plain builtin_fn bound to the class (see obj.h). Added by

@@ -69,6 +69,23 @@ static Obj *exc_tp_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
     return self;
 }
 
+/* The cycle collector's slots (interp/runtime/gc.c); args stays (never NULL after construction). */
+static int exc_traverse(Obj *o, VisitFn visit, void *arg) {
+    ExcObj *e = EXC(o);
+    VISIT(e->dict); VISIT(e->args); VISIT(e->traceback); VISIT(e->context); VISIT(e->cause);
+    VISIT(e->value);
+    return 0;
+}
+
+static void exc_gc_clear(Obj *o) {
+    ExcObj *e = EXC(o);
+    CLEAR(e->dict);
+    CLEAR(e->traceback);
+    CLEAR(e->context);
+    CLEAR(e->cause);
+    CLEAR(e->value);
+}
+
 static void exc_dealloc(Obj *o) {
     ExcObj *e = EXC(o);
     inst_dict_clear(o);
@@ -271,6 +288,7 @@ static Type base_exception_type = {
     .dictoffset = offsetof(ExcObj, dict), .flags = TF_BASETYPE | TF_EXCEPTION,
     .dealloc = exc_dealloc, .repr = exc_repr, .str = exc_str, .getattr = exc_getattr,
     .setattr = exc_setattr, .methods = exc_methods, .new_ = exc_tp_new,
+    .traverse = exc_traverse, .clear = exc_gc_clear,
 };
 
 /* ---- the hierarchy ----------------------------------------------------------------------------- */

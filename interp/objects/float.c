@@ -480,14 +480,30 @@ static const MethodDef float_methods[] = {
     { NULL, NULL },
 };
 
+static Obj *float_new_base(Obj *const *args, int nargs, Obj *kwnames);
+
+/* float(...) and a subclass's construction: a subclass's instance has the subclass's size (its
+ * instance dict after the double) and the same value. */
 static Obj *float_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
 {
-    (void)t;
+    Obj *r = float_new_base(args, nargs, kwnames);
+    if (!r || t == &float_type) return r;
+    FloatObj *o = (FloatObj *)obj_alloc(t, t->size);
+    if (!o) { DECREF(r); return NULL; }
+    o->v = float_val(r);
+    DECREF(r);
+    return (Obj *)o;
+}
+
+static Obj *float_new_base(Obj *const *args, int nargs, Obj *kwnames)
+{
     if (kwnames && TUPLE_LEN(kwnames)) return exc_raise(TypeError_t, "float() takes no keyword arguments");
     if (nargs > 1) return exc_raise(TypeError_t, "float expected at most 1 argument, got %d", nargs);
     if (nargs == 0) return float_new(0.0);
     Obj *x = args[0];
     if (TYPE(x) == &float_type) return NEWREF(x);
+    if (obj_isinstance(x, &float_type) && !type_lookup(TYPE(x), str_intern("__float__")))
+        return float_new(float_val(x));          /* a subclass's instance: its value */
     if (str_check(x)) return float_from_str(str_data(x), str_nbytes(x));
     if (obj_isinstance(x, &bytes_type) || obj_isinstance(x, &bytearray_type) || obj_isinstance(x, &memoryview_type)) {
         Obj *b = obj_call1((Obj *)&bytes_type, x);   /* a bytes copy (a bytearray may change) */

@@ -139,13 +139,16 @@ static Obj *iv_mul(IV *a, IV *b)
         if (!r) return NULL;
         r->base.refcnt = 1;
         r->base.type = &int_type;
-        mag_mul(a->d, a->n, b->d, b->n, r->d);
+        if (mag_mul(a->d, a->n, b->d, b->n, r->d) < 0) {
+            mem_free(r);
+            return NULL;                                /* mem_alloc raised MemoryError */
+        }
         intptr_t m = mag_norm(r->d, n);
         r->size = (a->neg ^ b->neg) ? -m : m;
         return (Obj *)r;
     }
     digit sbuf[8], *out = sbuf;
-    mag_mul(a->d, a->n, b->d, b->n, out);
+    mag_mul(a->d, a->n, b->d, b->n, out);               /* below the cutoff: allocates nothing */
     return int_from_mag(a->neg ^ b->neg, out, n);
 }
 
@@ -1202,9 +1205,26 @@ static Obj *int_getattr(Obj *o, Obj *name)
 }
 
 /* int(x=0) / int(x, base) */
+static Obj *int_new_base(Obj *const *args, int nargs, Obj *kwnames);
+
+/* int(...) and a subclass's construction. A subclass's instance is always a heap IntObj of the
+ * subclass, whatever its value (iv_get reads it as a magnitude; the small-int invariant is about
+ * exact ints), with int's layout and no instance dict (TF_VARSIZE). */
 static Obj *int_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
 {
-    (void)t;
+    Obj *r = int_new_base(args, nargs, kwnames);
+    if (!r || t == &int_type) return r;
+    IV v; iv_get(r, &v);
+    IntObj *o = (IntObj *)obj_alloc(t, sizeof(IntObj) + (size_t)v.n * sizeof(digit));
+    if (!o) { DECREF(r); return NULL; }
+    o->size = v.neg ? -v.n : v.n;
+    if (v.n) memcpy(o->d, v.d, (size_t)v.n * sizeof(digit));
+    DECREF(r);
+    return (Obj *)o;
+}
+
+static Obj *int_new_base(Obj *const *args, int nargs, Obj *kwnames)
+{
     Obj *a[2];
     if (nargs <= 2 && (!kwnames || TUPLE_LEN(kwnames) == 0)) {   /* positional only: no parsing */
         a[0] = nargs > 0 ? args[0] : NULL;
@@ -1219,7 +1239,7 @@ static Obj *int_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
         Obj *b = obj_call1((Obj *)&bytes_type, x);
         if (!b) return NULL;
         Obj *v[2] = { b, a[1] };
-        Obj *r = int_new_slot(t, v, a[1] ? 2 : 1, NULL);
+        Obj *r = int_new_base(v, a[1] ? 2 : 1, NULL);
         DECREF(b);
         return r;
     }
@@ -1259,7 +1279,7 @@ Type int_type = {
     .name = "int",
     .base_type = &object_type,
     .size = sizeof(IntObj),
-    .flags = TF_BASETYPE | TF_LEAF,
+    .flags = TF_BASETYPE | TF_LEAF | TF_VARSIZE,
     .dealloc = int_dealloc,
     .repr = int_repr,
     .hash = int_hash,

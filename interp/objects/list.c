@@ -184,6 +184,16 @@ static void list_clear_items(Obj *o) {
     mem_free(items);
 }
 
+/* The cycle collector (interp/runtime/gc.c) calls these with the world stopped / on an
+ * unreachable list: no other thread touches the items. */
+static int list_traverse(Obj *o, VisitFn visit, void *arg) {
+    ListObj *l = L(o);
+    for (intptr_t i = 0; i < l->len; i++) VISIT(l->items[i]);
+    return 0;
+}
+
+static void list_clear(Obj *o) { list_clear_items(o); }
+
 static void list_dealloc(Obj *o) {
     inst_dict_clear(o);
     list_clear_items(o);
@@ -914,4 +924,5 @@ Type list_type = {
     .compare = list_compare, .len = list_len, .getitem = list_getitem, .setitem = list_setitem,
     .contains = list_contains, .iter = list_iter,
     .nb = {[NB_ADD] = list_add, [NB_MUL] = list_mul}, .methods = list_methods, .new_ = list_tp_new,
+    .traverse = list_traverse, .clear = list_clear,
 };

@@ -44,6 +44,10 @@ static void module_dealloc(Obj *o) {
     obj_free(o);
 }
 
+/* The cycle collector's slot (interp/runtime/gc.c); no clear: the dict is never NULL (the
+ * dict itself is cleared when it is in the cycle). */
+static int module_traverse(Obj *o, VisitFn visit, void *arg) { VISIT(((ModuleObj *)o)->dict); return 0; }
+
 static Obj *module_getattr(Obj *o, Obj *name) {
     ModuleObj *m = (ModuleObj *)o;
     Obj *v = dict_get_ref(m->dict, name);   /* under `none` another thread may rebind it */
@@ -84,4 +88,5 @@ Type module_type = {
     .repr = module_repr,
     .getattr = module_getattr,
     .setattr = module_setattr,
+    .traverse = module_traverse,
 };

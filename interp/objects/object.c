@@ -274,7 +274,9 @@ static Obj *object_m_dir(Obj *self, Obj *const *a, int n, Obj *k) {
             while (dict_next(d, &pos, &kk, &v)) if (list_append(l, kk) < 0) { DECREF(l); return NULL; }
         }
     }
-    for (; t; t = t->base_type) {
+    Type *t0 = t;
+    intptr_t mi = 0;
+    for (; t; t = TYPE_MRO_NEXT(t0, t, mi)) {
         if (!t->dict) continue;
         intptr_t pos = 0; Obj *kk, *v;
         while (dict_next(t->dict, &pos, &kk, &v)) {
@@ -311,12 +313,27 @@ Type object_type = {
 /* ---- type ----------------------------------------------------------------------------------- */
 
 bool type_is_subtype(Type *a, Type *b) {
+    if (a && a->mro) {
+        for (intptr_t i = 0; i < TUPLE_LEN(a->mro); i++)
+            if (TUPLE_ITEMS(a->mro)[i] == (Obj *)b) return true;
+        return false;
+    }
     for (; a; a = a->base_type)
         if (a == b) return true;
     return false;
 }
 
 Obj *type_lookup(Type *t, Obj *name) {
+    if (t->mro) {                  /* several bases: the C3 order */
+        for (intptr_t i = 0; i < TUPLE_LEN(t->mro); i++) {
+            Type *b = (Type *)TUPLE_ITEMS(t->mro)[i];
+            if (b->dict) {
+                Obj *v = dict_get(b->dict, name);
+                if (v) return v;
+            }
+        }
+        return NULL;
+    }
     for (; t; t = t->base_type) {
         if (t->dict) {
             Obj *v = dict_get(t->dict, name);
@@ -336,9 +353,32 @@ static Obj *type_repr(Obj *o) {
 }
 
 /* Set once at start-up, before any second thread (type_set_class_new, called by the runtime). */
-static Obj *(*class_new_fn)(Obj *name, Obj *bases, Obj *ns);
+static Obj *(*class_new_fn)(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwargs);
 
-void type_set_class_new(Obj *(*fn)(Obj *name, Obj *bases, Obj *ns)) { class_new_fn = fn; }
+void type_set_class_new(Obj *(*fn)(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwargs)) { class_new_fn = fn; }
+
+/* type.__new__(meta, name, bases, ns, **kw): args are name, bases, ns; the keywords go to
+ * __init_subclass__. */
+static Obj *type_make_class(Type *meta, Obj *const *args, int nargs, Obj *kwnames) {
+    if (nargs != 3) return exc_raise(TypeError_t, "type.__new__() takes exactly 3 arguments (%d given)", nargs);
+    if (!str_check(args[0]))
+        return exc_raise(TypeError_t, "type.__new__() argument 1 must be str, not %s", type_name(args[0]));
+    if (!obj_is(args[1], &tuple_type))
+        return exc_raise(TypeError_t, "type.__new__() argument 2 must be tuple, not %s", type_name(args[1]));
+    if (!obj_isinstance(args[2], &dict_type))
+        return exc_raise(TypeError_t, "type.__new__() argument 3 must be dict, not %s", type_name(args[2]));
+    if (!class_new_fn) return exc_raise(SystemError_t, "type(): no class machinery registered");
+    Obj *kw = NULL;
+    int nk = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
+    if (nk) {
+        if (!(kw = dict_new())) return NULL;
+        for (int i = 0; i < nk; i++)
+            if (dict_set(kw, TUPLE_ITEMS(kwnames)[i], args[nargs + i]) < 0) { DECREF(kw); return NULL; }
+    }
+    Obj *r = class_new_fn(meta, args[0], args[1], args[2], kw);
+    XDECREF(kw);
+    return r;
+}
 
 static Obj *type_call(Obj *callable, Obj *const *args, int nargs, Obj *kwnames) {
     Type *t = (Type *)callable;
@@ -346,17 +386,60 @@ static Obj *type_call(Obj *callable, Obj *const *args, int nargs, Obj *kwnames) 
         int nk = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
         if (nargs == 1 && nk == 0) return NEWREF((Obj *)TYPE(args[0]));
         if (nargs != 3) return exc_raise(TypeError_t, "type() takes 1 or 3 arguments");
-        if (!str_check(args[0]))
-            return exc_raise(TypeError_t, "type.__new__() argument 1 must be str, not %s", type_name(args[0]));
-        if (!obj_is(args[1], &tuple_type))
-            return exc_raise(TypeError_t, "type.__new__() argument 2 must be tuple, not %s", type_name(args[1]));
-        if (!obj_isinstance(args[2], &dict_type))
-            return exc_raise(TypeError_t, "type.__new__() argument 3 must be dict, not %s", type_name(args[2]));
-        if (!class_new_fn) return exc_raise(SystemError_t, "type(): no class machinery registered");
-        return class_new_fn(args[0], args[1], args[2]);
+        return type_make_class(&type_type, args, nargs, kwnames);
     }
     if (!t->new_) return exc_raise(TypeError_t, "cannot create '%s' instances", t->name);
     return t->new_(t, args, nargs, kwnames);
+}
+
+/* type's new_ slot: what a metaclass without its own __new__ does when called. */
+static Obj *type_new_slot(Type *meta, Obj *const *args, int nargs, Obj *kwnames) {
+    if (nargs == 1 && !kwnames && meta == &type_type) return NEWREF((Obj *)TYPE(args[0]));
+    return type_make_class(meta, args, nargs, kwnames);
+}
+
+/* type.__new__(meta, ...) as a function (stored unbound, like every __new__) */
+static Obj *type_m_new(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)self;
+    if (n < 1) return exc_raise(TypeError_t, "type.__new__(): not enough arguments");
+    if (!obj_isinstance(a[0], &type_type))
+        return exc_raise(TypeError_t, "type.__new__(X): X is not a type object (%s)", type_name(a[0]));
+    Type *meta = (Type *)a[0];
+    if (meta != &type_type && !type_is_subtype(meta, &type_type))
+        return exc_raise(TypeError_t, "type.__new__(%s): %s is not a subtype of type", meta->name, meta->name);
+    if (n == 2 && !k && meta == &type_type) return NEWREF((Obj *)TYPE(a[1]));
+    return type_make_class(meta, a + 1, n - 1, k);
+}
+
+/* type.__init__(cls, ...): nothing to do once __new__ made the class */
+static Obj *type_m_init(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)self; (void)a; (void)k;
+    if (n != 0 && n != 3) return exc_raise(TypeError_t, "type.__init__() takes 1 or 3 arguments");
+    return none_ref();
+}
+
+/* type.__call__(cls, ...): the construction a metaclass's __call__ defers to via super() */
+static Obj *type_m_call(Obj *self, Obj *const *a, int n, Obj *k) {
+    Type *t = (Type *)self;
+    if (t == &type_type) return type_call(self, a, n, k);
+    if (!t->new_) return exc_raise(TypeError_t, "cannot create '%s' instances", t->name);
+    return t->new_(t, a, n, k);
+}
+
+/* object.__init_subclass__ (a classmethod): accepts no class keywords */
+Obj *object_init_subclass(Obj *self, Obj *const *a, int n, Obj *k);
+Obj *object_init_subclass(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)self;
+    const char *nm = n >= 1 && obj_isinstance(a[0], &type_type) ? ((Type *)a[0])->name : "object";
+    if ((k && TUPLE_LEN(k)) || n > 1) return exc_raise(TypeError_t, "%s.__init_subclass__() takes no keyword arguments", nm);
+    return none_ref();
+}
+
+/* type.__prepare__ (a classmethod): the class body's namespace */
+Obj *type_prepare(Obj *self, Obj *const *a, int n, Obj *k);
+Obj *type_prepare(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)self; (void)a; (void)n; (void)k;
+    return dict_new();
 }
 
 /* ---- list[int] & co.: a minimal types.GenericAlias (repr, call, __origin__, __args__) ------------ */
@@ -470,6 +553,9 @@ static Obj *type_m_mro(Obj *self, Obj *const *a, int n, Obj *k) {
 
 static const MethodDef type_methods[] = {
     {"mro", type_m_mro},
+    {"__new__", type_m_new},
+    {"__init__", type_m_init},
+    {"__call__", type_m_call},
     {NULL, NULL},
 };
 
@@ -477,15 +563,47 @@ Type type_type = {
     .base = TYPE_HEAD, .name = "type", .base_type = &object_type, .size = sizeof(Type),
     .flags = TF_BASETYPE, .repr = type_repr, .hash = object_hash, .compare = object_compare,
     .call = type_call, .getattr = type_getattr, .getitem = type_subscript, .methods = type_methods,
+    .new_ = type_new_slot,
 };
 
-/* it.__next__() of a built-in iterator (a type with a C next slot): the slot's value, or
- * StopIteration when it says "exhausted" (NULL without an exception set). */
-static Obj *slot_next_method(Obj *self, Obj *const *args, int nargs, Obj *kw) {
-    (void)args;
-    if (no_kwargs("__next__", kw) < 0 || check_nargs("__next__", nargs, 0, 0) < 0) return NULL;
+static Obj *slot_iter(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)a;
+    if (n || k) return exc_raise(TypeError_t, "expected 0 arguments, got %d", n);
+    return TYPE(self)->iter(self);
+}
+static Obj *slot_next(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)a;
+    if (n || k) return exc_raise(TypeError_t, "expected 0 arguments, got %d", n);
     Obj *r = TYPE(self)->next(self);
     if (!r && !exc_occurred()) exc_raise_obj((Obj *)StopIteration_t);
+    return r;
+}
+/* T.__new__(cls, *args): self is T (a built-in type), cls T or a subclass of it */
+static Obj *builtin_type_new(Obj *self, Obj *const *a, int n, Obj *k) {
+    Type *t = (Type *)self;
+    if (n < 1) return exc_raise(TypeError_t, "%s.__new__(): not enough arguments", t->name);
+    if (!obj_isinstance(a[0], &type_type))
+        return exc_raise(TypeError_t, "%s.__new__(X): X is not a type object (%s)", t->name, type_name(a[0]));
+    Type *cls = (Type *)a[0];
+    if (cls != t && !type_is_subtype(cls, t))
+        return exc_raise(TypeError_t, "%s.__new__(%s): %s is not a subtype of %s", t->name, cls->name, cls->name, t->name);
+    return t->new_(cls, a + 1, n - 1, k);
+}
+
+/* dict.__repr__(x) & co.: the repr of the first built-in type in x's layout chain */
+static Obj *slot_repr(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)a;
+    if (n || k) return exc_raise(TypeError_t, "expected 0 arguments, got %d", n);
+    Type *t = TYPE(self);
+    while (t && (t->flags & TF_HEAPTYPE)) t = t->base_type;
+    return t && t->repr ? t->repr(self) : object_repr(self);
+}
+
+static int slot_method(Type *t, const char *name, MethFn fn) {
+    Obj *f = builtin_method_new(name, fn, t);
+    if (!f) return -1;
+    int r = dict_set_s(t->dict, name, f);
+    DECREF(f);
     return r;
 }
 
@@ -505,6 +623,7 @@ int type_ready(Type *t) {
         INH(getitem); INH(setitem); INH(contains); INH(iter); INH(next); INH(call);
         INH(getattr); INH(setattr); INH(neg); INH(pos); INH(invert); INH(format);
         for (int i = 0; i < NB__COUNT; i++) INH(nb[i]);
+        INH(traverse); INH(clear); INH(finalize);
         if (t->flags & TF_HEAPTYPE) INH(new_);
 #undef INH
     }
@@ -520,13 +639,21 @@ int type_ready(Type *t) {
             if (r < 0) return -1;
         }
     }
-    /* Built-in iterators answer it.__next__() (classes define their own __next__ in Python). */
-    if (t->next && !(t->flags & TF_HEAPTYPE) && !dict_get_s(t->dict, "__next__")) {
-        Obj *f = builtin_method_new("__next__", slot_next_method, t);
-        if (!f) return -1;
-        int r = dict_set_s(t->dict, "__next__", f);
-        DECREF(f);
-        if (r < 0) return -1;
+    /* The iterator protocol's dunders (iter(x).__next__(), it.__iter__()) for every built-in type
+     * with the slot and no such entry in its methods; ops.c's dunder() sees a builtin_fn here and keeps using the C slot. */
+    if (!(t->flags & TF_HEAPTYPE)) {
+        /* T.__new__(cls, ...) for a built-in type (super().__new__(cls, ...) in a subclass) */
+        if (t->new_ && t != &object_type && !dict_get_s(t->dict, "__new__")) {
+            Obj *f = builtin_fn_new("__new__", builtin_type_new, (Obj *)t);
+            if (!f) return -1;
+            int r = dict_set_s(t->dict, "__new__", f);
+            DECREF(f);
+            if (r < 0) return -1;
+        }
+        if (t->repr && (!t->base_type || t->repr != t->base_type->repr) && !dict_get_s(t->dict, "__repr__") &&
+            slot_method(t, "__repr__", slot_repr) < 0) return -1;
+        if (t->iter && !dict_get_s(t->dict, "__iter__") && slot_method(t, "__iter__", slot_iter) < 0) return -1;
+        if (t->next && !dict_get_s(t->dict, "__next__") && slot_method(t, "__next__", slot_next) < 0) return -1;
     }
     return 0;
 }
@@ -608,13 +735,14 @@ Obj false_obj = STATIC_OBJ(bool_type);
 /* ---- start-up -------------------------------------------------------------------------------- */
 
 int types_init(void) {
+    weakref_init();
     static bool done;
     if (done) return 0;
     /* object and type first: everything else's dict holds builtin_method objects. The types of
      * the layers above (code, function, cell, generator, super, traceback) are readied by the
      * runtime after this (interp/runtime/interp.c). */
     Type *order[] = {
-        &object_type, &type_type, &int_type, &bool_type, &float_type, &str_type, &bytes_type,
+        &object_type, &type_type, &int_type, &bool_type, &float_type, &complex_type, &str_type, &bytes_type,
         &bytearray_type, &memoryview_type,
         &list_type, &tuple_type, &dict_type, &set_type, &frozenset_type, &range_type, &slice_type,
         &none_type, &notimpl_type, &ellipsis_type, &builtin_fn_type, &method_type,

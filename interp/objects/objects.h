@@ -28,6 +28,10 @@ static inline void inst_dict_clear(Obj *o) {
     if (t->dictoffset) CLEAR(*(Obj **)((char *)o + t->dictoffset));
 }
 
+/* complex.c */
+extern Type complex_type;
+Obj *complex_new(double re, double im);
+
 int hash_not_implemented(Obj *o, intptr_t *out);   /* "unhashable type: 'list'" */
 Obj *object_repr(Obj *o);
 int object_hash(Obj *o, intptr_t *out);

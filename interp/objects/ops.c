@@ -154,8 +154,12 @@ int obj_hash(Obj *o, intptr_t *out)
                 return -1;
             }
             intptr_t h;
+            int64_t v;
+            /* a result that fits the hash word is used as is (CPython's slot_tp_hash); only a
+             * larger int is reduced by its own hash */
             if (IS_SMALL(r)) h = SMALL_VAL(r);
-            else { int_type.hash(r, &h); }
+            else if (int_as_i64(r, &v) == 0 && v >= INTPTR_MIN && v <= INTPTR_MAX) h = (intptr_t)v;
+            else { exc_clear(); int_type.hash(r, &h); }
             DECREF(r);
             if (h == -1) h = -2;
             *out = h;
@@ -681,6 +685,23 @@ int types_add_class_methods(void)
         if (!f) return -1;
         int r = dict_set_s(cm[i].t->dict, cm[i].name, f);
         DECREF(f);
+        if (r < 0) return -1;
+    }
+    /* classmethods proper (bound to the class they are reached through): object.__init_subclass__
+     * and type.__prepare__ (PEP 487, PEP 3115) */
+    extern Obj *object_init_subclass(Obj *, Obj *const *, int, Obj *);
+    extern Obj *type_prepare(Obj *, Obj *const *, int, Obj *);
+    static const struct { Type *t; const char *name; MethFn fn; } cls_m[] = {
+        { &object_type, "__init_subclass__", object_init_subclass },
+        { &type_type, "__prepare__", type_prepare },
+    };
+    for (size_t i = 0; i < sizeof cls_m / sizeof cls_m[0]; i++) {
+        Obj *f = builtin_fn_new(cls_m[i].name, cls_m[i].fn, NULL);
+        Obj *cm_obj = f ? obj_call1((Obj *)&classmethod_type, f) : NULL;
+        XDECREF(f);
+        if (!cm_obj) return -1;
+        int r = dict_set_s(cls_m[i].t->dict, cls_m[i].name, cm_obj);
+        DECREF(cm_obj);
         if (r < 0) return -1;
     }
     return 0;

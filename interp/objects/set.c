@@ -433,6 +433,18 @@ Obj *set_pop_any(Obj *s) {
 
 /* ---- slots ------------------------------------------------------------------------------------- */
 
+/* The cycle collector's slots (interp/runtime/gc.c): the world is stopped, or the set is
+ * unreachable, while they run. */
+static int set_traverse(Obj *o, VisitFn visit, void *arg) {
+    SetObj *so = S(o);
+    SEntry *t = so->table;
+    for (intptr_t i = 0; i <= so->mask; i++)
+        if (t[i].key && t[i].key != DUMMY) VISIT(t[i].key);
+    return 0;
+}
+
+static void set_gc_clear(Obj *o) { set_clear_all(S(o)); }
+
 static void set_dealloc(Obj *o) {
     inst_dict_clear(o);
     set_clear_all(S(o));
@@ -949,7 +961,7 @@ Type set_type = {
     .dealloc = set_dealloc, .repr = set_repr, .hash = hash_not_implemented, .compare = set_compare,
     .len = set_len, .contains = set_tp_contains, .iter = set_iter,
     .nb = {[NB_OR] = set_or, [NB_AND] = set_and, [NB_SUB] = set_sub, [NB_XOR] = set_xor},
-    .methods = set_methods, .new_ = set_tp_new,
+    .methods = set_methods, .new_ = set_tp_new, .traverse = set_traverse, .clear = set_gc_clear,
 };
 
 Type frozenset_type = {
@@ -957,5 +969,6 @@ Type frozenset_type = {
     .dealloc = set_dealloc, .repr = set_repr, .hash = frozenset_hash, .compare = set_compare,
     .len = set_len, .contains = set_tp_contains, .iter = set_iter,
     .nb = {[NB_OR] = set_or, [NB_AND] = set_and, [NB_SUB] = set_sub, [NB_XOR] = set_xor},
-    .methods = frozenset_methods, .new_ = frozenset_tp_new,
+    .methods = frozenset_methods, .new_ = frozenset_tp_new, .traverse = set_traverse,
+    .clear = set_gc_clear,
 };

@@ -760,9 +760,28 @@ Obj *str_join(Obj *sep, Obj *iterable)
 }
 
 /* ---- construction ---------------------------------------------------------------------------- */
+static Obj *str_new_base(Obj *const *args, int nargs, Obj *kwnames);
+
+/* str(...) and a subclass's construction: a subclass's instance is a copy of the str with the
+ * subclass as its type (TF_VARSIZE: same layout, no instance dict), never interned. */
 static Obj *str_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
 {
-    (void)t;
+    Obj *r = str_new_base(args, nargs, kwnames);
+    if (!r || t == &str_type) return r;
+    size_t n = S(r)->nbytes;
+    StrObj *o = (StrObj *)obj_alloc(t, sizeof(StrObj) + n + 1);
+    if (!o) { DECREF(r); return NULL; }
+    o->hash = -1;
+    o->nbytes = n;
+    o->nchars = S(r)->nchars;
+    o->ascii = S(r)->ascii;
+    memcpy(o->data, S(r)->data, n + 1);
+    DECREF(r);
+    return (Obj *)o;
+}
+
+static Obj *str_new_base(Obj *const *args, int nargs, Obj *kwnames)
+{
     if (nargs == 1 && (!kwnames || TUPLE_LEN(kwnames) == 0)) return obj_str(args[0]);   /* str(x) */
     Obj *a[3];
     if (args_parse("str", args, nargs, kwnames, "|object|encoding|errors", a) < 0) return NULL;
@@ -793,7 +812,7 @@ Type str_type = {
     .name = "str",
     .base_type = &object_type,
     .size = sizeof(StrObj),
-    .flags = TF_BASETYPE | TF_LEAF,
+    .flags = TF_BASETYPE | TF_LEAF | TF_VARSIZE,
     .dealloc = str_dealloc,
     .repr = str_repr,
     .str = str_str,

@@ -808,3 +808,15 @@ const MethodDef str_methods[] = {
     { "expandtabs", m_expandtabs }, { "removeprefix", m_removeprefix }, { "removesuffix", m_removesuffix },
     { NULL, NULL },
 };
+
+/* Code point properties for the regular-expression engine (interp/modules/mod_re.c), the same
+ * tables the str methods use. */
+uint32_t str_cp_lower(uint32_t c) { return cp_lower(c); }
+uint32_t str_cp_upper(uint32_t c) { return cp_upper(c); }
+bool str_cp_isalnum(uint32_t c) { return cp_isalpha(c) || cp_numeric(c); }
+bool str_cp_isdecimal(uint32_t c) { return cp_decimal(c); }
+bool str_cp_isspace(uint32_t c)
+{
+    return c < 0x80 ? is_ws((unsigned char)c)
+                    : (c == 0x85 || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x2028 || c == 0x2029);
+}

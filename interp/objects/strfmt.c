@@ -328,7 +328,7 @@ Obj *strfmt_str(Obj *v, Obj *spec)
 static bool is_mapping(Obj *o)
 {
     if (TYPE(o) == &dict_type || type_is_subtype(TYPE(o), &dict_type)) return true;
-    if (TYPE(o) == &tuple_type || str_check(o)) return false;
+    if (obj_isinstance(o, &tuple_type) || str_check(o)) return false;
     if (TYPE(o)->getitem) return true;      /* CPython's PyMapping_Check: anything subscriptable */
     return (TYPE(o)->flags & TF_HEAPTYPE) && type_lookup(TYPE(o), str_intern("__getitem__")) != NULL;
 }
@@ -339,7 +339,7 @@ Obj *strfmt_percent(Obj *fmt, Obj *args)
     Obj *const *items;
     intptr_t nitems, ai = 0;
     Obj *dict = NULL;
-    bool tuple_mode = TYPE(args) == &tuple_type;
+    bool tuple_mode = obj_isinstance(args, &tuple_type);   /* a tuple subclass too, as CPython */
     if (tuple_mode) { items = TUPLE_ITEMS(args); nitems = TUPLE_LEN(args); }
     else { items = &args; nitems = 1; if (is_mapping(args)) dict = args; }
     StrBuf b;

@@ -37,6 +37,13 @@ Obj *tuple_from_iter(Obj *it) {
     return t;
 }
 
+/* No clear slot: a tuple cannot refer to itself, so the other members of its cycle break it. */
+static int tuple_traverse(Obj *o, VisitFn visit, void *arg) {
+    TupleObj *t = (TupleObj *)o;
+    for (intptr_t i = 0; i < t->len; i++) VISIT(t->items[i]);
+    return 0;
+}
+
 static void tuple_dealloc(Obj *o) {
     TupleObj *t = (TupleObj *)o;
     for (intptr_t i = 0; i < t->len; i++) XDECREF(t->items[i]);
@@ -269,9 +276,16 @@ static Obj *tuple_mul(Obj *a, Obj *b) {
 static Obj *tuple_tp_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
     if (no_kwargs("tuple", kwnames) < 0) return NULL;
     if (nargs > 1) return exc_raise(TypeError_t, "tuple expected at most 1 argument, got %d", nargs);
-    (void)t;
-    if (nargs == 0) return tuple_new(0);
-    return tuple_from_iter(args[0]);
+    Obj *r = nargs == 0 ? tuple_new(0) : tuple_from_iter(args[0]);
+    if (!r || t == &tuple_type) return r;
+    /* a subclass's instance: the same layout with the subclass as its type (TF_VARSIZE: no dict) */
+    intptr_t n = TUPLE_LEN(r);
+    TupleObj *o = (TupleObj *)obj_alloc(t, sizeof(TupleObj) + (size_t)n * sizeof(Obj *));
+    if (!o) { DECREF(r); return NULL; }
+    o->len = n;
+    for (intptr_t i = 0; i < n; i++) o->items[i] = NEWREF(TUPLE_ITEMS(r)[i]);
+    DECREF(r);
+    return (Obj *)o;
 }
 
 /* Parse optional start/stop for index(): CPython clamps them like slice indices. */
@@ -335,8 +349,9 @@ static const MethodDef tuple_methods[] = {
 
 Type tuple_type = {
     .base = TYPE_HEAD, .name = "tuple", .size = sizeof(TupleObj), .dealloc = tuple_dealloc,
+    .flags = TF_BASETYPE | TF_VARSIZE,
     .repr = tuple_repr, .hash = tuple_hash, .compare = tuple_compare, .len = tuple_len,
     .getitem = tuple_getitem, .contains = tuple_contains, .iter = tuple_iter,
     .nb = {[NB_ADD] = tuple_add, [NB_MUL] = tuple_mul}, .methods = tuple_methods,
-    .new_ = tuple_tp_new,
+    .new_ = tuple_tp_new, .traverse = tuple_traverse,
 };

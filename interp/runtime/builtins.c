@@ -16,6 +16,7 @@
 #include "objects/module.h"
 #include "runtime/builtins.h"
 #include "gil/gil.h"
+#include "runtime/gen.h"
 
 #define NOKW(name) do { if (no_kwargs(name, kw) < 0) return NULL; } while (0)
 #define EXACT(name, n1) do { NOKW(name); if (check_nargs(name, n, n1, n1) < 0) return NULL; } while (0)
@@ -219,6 +220,7 @@ static Obj *bi_abs(Obj *self, Obj *const *a, int n, Obj *kw) {
     if (found) return r;
     if (int_check(x)) return int_abs(x);
     if (obj_isinstance(x, &float_type)) return float_new(fabs(float_val(x)));
+    if (obj_isinstance(x, &complex_type)) return obj_call_method(x, "__abs__", NULL, 0);
     return exc_raise(TypeError_t, "bad operand type for abs(): '%s'", type_name(x));
 }
 
@@ -386,7 +388,8 @@ static Obj *bi_dir(Obj *self, Obj *const *a, int n, Obj *kw) {
         if (d && list_extend(l, d) < 0) { DECREF(l); return NULL; }
     }
     Type *start = (obj_isinstance(o, &type_type)) ? (Type *)o : t;
-    for (Type *c = start; c; c = c->base_type) {
+    intptr_t mi = 0;
+    for (Type *c = start; c; c = TYPE_MRO_NEXT(start, c, mi)) {
         if (!c->dict) continue;
         intptr_t pos = 0; Obj *k, *v;
         while (dict_next(c->dict, &pos, &k, &v)) {
@@ -457,7 +460,13 @@ static Obj *bi_next(Obj *self, Obj *const *a, int n, Obj *kw) {
     Type *t = TYPE(a[0]);
     if (!t->next && !((t->flags & TF_HEAPTYPE) && type_lookup(t, str_intern("__next__"))))
         return exc_raise(TypeError_t, "'%s' object is not an iterator", type_name(a[0]));
-    Obj *v = obj_next(a[0]);
+    /* a generator's return value and a Python __next__'s StopIteration reach the caller whole
+     * (StopIteration.value); obj_next would report both as plain exhaustion */
+    Obj *v, *py = NULL;
+    if (t == &generator_type) v = gen_next_stop(a[0]);
+    else if ((t->flags & TF_HEAPTYPE) && (py = type_lookup(t, str_intern("__next__"))) && TYPE(py) != &builtin_fn_type)
+        v = obj_call1(py, a[0]);
+    else v = obj_next(a[0]);
     if (v) return v;
     if (exc_occurred()) {
         if (n == 2 && exc_matches(StopIteration_t)) { exc_clear(); return NEWREF(a[1]); }
@@ -687,7 +696,7 @@ int builtins_init(Obj *dict) {
         return -1;
     static const struct { const char *name; Type *t; } types[] = {
         {"object", &object_type}, {"type", &type_type}, {"int", &int_type}, {"bool", &bool_type},
-        {"float", &float_type}, {"str", &str_type}, {"bytes", &bytes_type},
+        {"float", &float_type}, {"complex", &complex_type}, {"str", &str_type}, {"bytes", &bytes_type},
         {"bytearray", &bytearray_type}, {"memoryview", &memoryview_type}, {"list", &list_type},
         {"tuple", &tuple_type}, {"dict", &dict_type}, {"set", &set_type},
         {"frozenset", &frozenset_type}, {"range", &range_type}, {"slice", &slice_type},

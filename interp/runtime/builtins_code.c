@@ -14,31 +14,68 @@
 #include "objects/module.h"
 #include "runtime/interp.h"
 #include "bytecode/code.h"
+#include "runtime/call.h"
 
+/* __build_class__(func, name, *bases, metaclass=M, **kw): as CPython's builtin___build_class__:
+ * the metaclass is M (or type) made the most derived of the bases' metaclasses; its __prepare__
+ * gives the namespace (a dict here: the class body stores into it with dict operations); the body
+ * runs; then metaclass(name, bases, ns, **kw) makes the class, and the body's __class__ cell is
+ * filled for super(). */
 static Obj *b_build_class(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
     (void)self;
-    (void)kwnames;   /* metaclass= and class keywords are not supported: ignored */
     if (nargs < 2) return exc_raise(TypeError_t, "__build_class__: not enough arguments");
     Obj *func = args[0], *name = args[1];
     if (!obj_is(func, &function_type)) return exc_raise(TypeError_t, "__build_class__: func must be a function");
     if (!str_check(name)) return exc_raise(TypeError_t, "__build_class__: name is not a string");
-    Obj *bases = tuple_new(nargs - 2);
-    if (!bases) return NULL;
+    int nk = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
+    Obj *meta = NULL, *kw = NULL, *bases = NULL, *ns = NULL, *cls = NULL;
+    bool explicit_meta = false;
+    if (nk) {
+        if (!(kw = dict_new())) return NULL;
+        for (int i = 0; i < nk; i++) {
+            Obj *k = TUPLE_ITEMS(kwnames)[i], *v = args[nargs + i];
+            if (str_equal_cstr(k, "metaclass")) { meta = v; explicit_meta = true; continue; }
+            if (dict_set(kw, k, v) < 0) goto out;
+        }
+    }
+    bases = tuple_new(nargs - 2);
+    if (!bases) goto out;
     for (int i = 2; i < nargs; i++) TUPLE_ITEMS(bases)[i - 2] = NEWREF(args[i]);
-    Obj *ns = dict_new();
-    if (!ns) { DECREF(bases); return NULL; }
+    if (!meta) meta = nargs > 2 ? (Obj *)TYPE(args[2]) : (Obj *)&type_type;
+    if (obj_isinstance(meta, &type_type)) {
+        Type *w = class_calculate_meta((Type *)meta, bases);
+        if (!w) goto out;
+        meta = (Obj *)w;
+    }
+    (void)explicit_meta;
+    INCREF(meta);
+    /* the namespace: meta.__prepare__(name, bases, **kw) when it has one */
+    Obj *prep = obj_lookup_attr(meta, str_intern("__prepare__"));
+    if (prep) {
+        Obj *pa = tuple_pack(2, name, bases);
+        ns = pa ? vm_call_ex(prep, pa, kw) : NULL;
+        XDECREF(pa);
+        DECREF(prep);
+        if (!ns) goto out_meta;
+        if (!obj_isinstance(ns, &dict_type)) {
+            exc_raise(TypeError_t, "%s.__prepare__() must return a mapping, not %s",
+                      obj_isinstance(meta, &type_type) ? ((Type *)meta)->name : "<metaclass>", type_name(ns));
+            goto out_meta;
+        }
+    } else {
+        if (exc_occurred()) goto out_meta;
+        if (!(ns = dict_new())) goto out_meta;
+    }
     FuncObj *fn = (FuncObj *)func;
     Obj *modname = dict_get_s(fn->globals, "__name__");
     if ((modname && dict_set_s(ns, "__module__", modname) < 0) ||
-        dict_set_s(ns, "__qualname__", CODE(fn->code)->qualname) < 0) {
-        DECREF(ns); DECREF(bases);
-        return NULL;
-    }
+        dict_set_s(ns, "__qualname__", CODE(fn->code)->qualname) < 0)
+        goto out_meta;
     Obj *cell = vm_run_class_body(func, ns);
-    if (!cell) { DECREF(ns); DECREF(bases); return NULL; }
-    Obj *cls = class_new(name, bases, ns);
-    DECREF(ns);
-    DECREF(bases);
+    if (!cell) goto out_meta;
+    Obj *margs = tuple_pack(3, name, bases, ns);
+    cls = margs ? vm_call_ex(meta, margs, kw) : NULL;
+    XDECREF(margs);
     if (cls && obj_is(cell, &cell_type)) {
         CellObj *c = (CellObj *)cell;
         Obj *old = c->ref;
@@ -46,6 +83,12 @@ static Obj *b_build_class(Obj *self, Obj *const *args, int nargs, Obj *kwnames) 
         XDECREF(old);
     }
     DECREF(cell);
+out_meta:
+    DECREF(meta);
+out:
+    XDECREF(ns);
+    XDECREF(bases);
+    XDECREF(kw);
     return cls;
 }
 

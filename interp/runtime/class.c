@@ -8,9 +8,15 @@
  * the object layer's (interp/objects/attr.c); so are staticmethod, classmethod and property
  * (interp/objects/descr.c).
  *
- * Single inheritance only: a class has one base; its instances add a dict after the base's
- * layout unless the base already has one. Dunders are looked up by name by ops.c on heap types,
- * so no slot wrappers are installed here. Callers hold the GIL; nothing here locks.
+ * Several bases: the method resolution order is C3 (Type.mro, set once before the class is
+ * published); the instance layout extends one of them, the layout base (Type.base_type), and the
+ * others' built-in ancestors must lie on its chain. Instances add a dict after the layout base's
+ * layout unless it already has one. Dunders are looked up by name by ops.c on heap types, so no
+ * slot wrappers are installed here. Metaclasses: a class is an instance of its metaclass (a
+ * subclass of type), allocated with the metaclass's size; metaclass= and __prepare__ are handled
+ * by __build_class__ (builtins_code.c), __init_subclass__ and __set_name__ here (PEP 487).
+ * Callers hold the GIL; nothing here locks (under `none`, a class's mro and bases are immutable
+ * once it is returned).
  */
 #include <string.h>
 #include "runtime/class.h"
@@ -18,6 +24,7 @@
 #include "core/state.h"
 #include "runtime/vm.h"
 #include "runtime/traceback.h"
+#include "runtime/call.h"
 
 static Obj **dict_slot(Obj *o, Type *t) { return (Obj **)((char *)o + t->dictoffset); }
 
@@ -43,16 +50,8 @@ static uint8_t *finalized_flag(Obj *o, Type *t) {
  * reference somewhere (resurrection), the object lives on. Errors are printed, not raised,
  * like CPython's "Exception ignored in". PEP 442: __del__ runs at most once per object, so a
  * resurrected object that dies again is freed without calling it (no endless resurrection). */
-static bool run_del(Obj *o) {
-    Obj *d = type_lookup(TYPE(o), str_intern("__del__"));
-    if (!d || obj_is(d, &builtin_fn_type)) return true;
-    uint8_t *fin = finalized_flag(o, TYPE(o));
-    if (fin) {
-        if (*fin) return true;
-        *fin = 1;
-    }
+static void call_del(Obj *o, Obj *d) {
     Obj *saved = exc_fetch();
-    o->refcnt = 1;
     Obj *r = obj_call1(d, o);
     if (r) DECREF(r);
     else {
@@ -70,14 +69,90 @@ static bool run_del(Obj *o) {
         if (e) { tb_print_exception(e); DECREF(e); }
     }
     if (saved) exc_restore(saved);
-    if (--o->refcnt != 0) return false;      /* resurrected */
+}
+
+static bool run_del(Obj *o) {
+    Obj *d = type_lookup(TYPE(o), str_intern("__del__"));
+    if (!d || obj_is(d, &builtin_fn_type)) return true;
+    uint8_t *fin = finalized_flag(o, TYPE(o));
+    if (fin) {
+        if (*fin) return true;
+        *fin = 1;
+    }
+    o->refcnt = 1;
+    call_del(o, d);
+    if (--o->refcnt != 0) {                  /* resurrected: obj_dealloc untracked it */
+        gc_track(o);
+        return false;
+    }
     return true;
+}
+
+/* Weak references to o read None from now on; their callbacks run now (errors printed as
+ * "Exception ignored in", like __del__'s). */
+static void clear_weakrefs(Obj *o) {
+    Obj *w = weakref_clear_referent(o);
+    while (w) {
+        Obj *cb;
+        Obj *next = weakref_chain_next(w, &cb);
+        Obj *saved = exc_fetch();
+        Obj *r = obj_call1(cb, w);
+        if (r) DECREF(r);
+        else {
+            Obj *e = exc_fetch();
+            Obj *fr = obj_repr(cb);
+            StrBuf b;
+            sb_init(&b);
+            sb_adds(&b, "Exception ignored in: ");
+            if (fr) { sb_add(&b, str_data(fr), str_nbytes(fr)); DECREF(fr); }
+            else exc_clear();
+            sb_addc(&b, '\n');
+            Obj *s = sb_finish(&b);
+            if (s) { tb_write_err(str_data(s), str_nbytes(s)); DECREF(s); }
+            exc_clear();
+            if (e) { tb_print_exception(e); DECREF(e); }
+        }
+        if (saved) exc_restore(saved);
+        DECREF(w);
+        w = next;
+    }
+}
+
+/* The cycle collector's slots (interp/runtime/gc.c) for instances of classes: the instance dict
+ * the class added, then the built-in base's own fields (a list subclass's items...). finalize
+ * is __del__ on an unreachable instance, still alive (the collector holds it), once. */
+static int subtype_traverse(Obj *o, VisitFn visit, void *arg) {
+    Type *t = TYPE(o);
+    Type *b = static_base(t);
+    if (t->dictoffset && (!b || b->dictoffset != t->dictoffset)) VISIT(*dict_slot(o, t));
+    if (b && b->traverse) return b->traverse(o, visit, arg);
+    return 0;
+}
+
+static void subtype_clear(Obj *o) {
+    Type *t = TYPE(o);
+    Type *b = static_base(t);
+    if (t->dictoffset && (!b || b->dictoffset != t->dictoffset)) CLEAR(*dict_slot(o, t));
+    if (b && b->clear) b->clear(o);
+}
+
+static int subtype_finalize(Obj *o) {
+    Obj *d = type_lookup(TYPE(o), str_intern("__del__"));
+    if (!d || obj_is(d, &builtin_fn_type)) return 0;
+    uint8_t *fin = finalized_flag(o, TYPE(o));
+    if (fin) {
+        if (*fin) return 0;
+        *fin = 1;
+    }
+    call_del(o, d);
+    return 1;
 }
 
 static void subtype_dealloc(Obj *o) {
     Type *t = TYPE(o);
     Type *b = static_base(t);
     if ((t->flags & TF_HEAPTYPE) && !run_del(o)) return;
+    if (__atomic_load_n(&weakref_live, __ATOMIC_RELAXED)) clear_weakrefs(o);
     if (t->dictoffset && (!b || b->dictoffset != t->dictoffset)) CLEAR(*dict_slot(o, t));
     if (b && b->dealloc) b->dealloc(o);
     else obj_free(o);
@@ -172,20 +247,216 @@ static Obj *heap_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
     return obj;
 }
 
-Obj *class_new(Obj *name, Obj *bases, Obj *ns) {
-    Type *base = &object_type;
+/* ---- several bases: the layout base and the C3 order ------------------------------------------ */
+/* The method resolution order of a base as a tuple (new reference): its own, or its base_type chain. */
+static Obj *base_mro(Type *b) {
+    if (b->mro) return NEWREF(b->mro);
+    int n = 0;
+    for (Type *c = b; c; c = c->base_type) n++;
+    Obj *tup = tuple_new(n);
+    if (!tup) return NULL;
+    int i = 0;
+    for (Type *c = b; c; c = c->base_type) TUPLE_ITEMS(tup)[i++] = NEWREF((Obj *)c);
+    return tup;
+}
+
+/* C3 linearisation (Barrett et al., "A Monotonic Superclass Linearization for Dylan", OOPSLA
+ * 1996; the order Python uses since 2.3): t, then the merge of the bases' orders and the list of
+ * bases. Iterative; each step scans the sequences' heads, so a deep hierarchy costs no C stack.
+ * TypeError as CPython when no consistent order exists. */
+static Obj *c3_mro(Type *t, Obj *bases) {
+    intptr_t nb = TUPLE_LEN(bases), nseq = nb + 1, total = 1;
+    Obj **seqs = mem_alloc(sizeof(Obj *) * (size_t)nseq);
+    intptr_t *head = mem_alloc(sizeof(intptr_t) * (size_t)nseq);
+    Obj *out = NULL, *res = NULL;
+    if (!seqs || !head) goto done;
+    for (intptr_t i = 0; i < nseq; i++) seqs[i] = NULL;
+    for (intptr_t i = 0; i < nb; i++) {
+        if (!(seqs[i] = base_mro((Type *)TUPLE_ITEMS(bases)[i]))) goto done;
+        total += TUPLE_LEN(seqs[i]);
+    }
+    seqs[nb] = NEWREF(bases);
+    for (intptr_t i = 0; i < nseq; i++) head[i] = 0;
+    out = list_new(0);
+    if (!out || list_append(out, (Obj *)t) < 0) goto done;
+    for (;;) {
+        Obj *pick = NULL;
+        bool left = false;
+        for (intptr_t i = 0; i < nseq && !pick; i++) {
+            if (head[i] >= TUPLE_LEN(seqs[i])) continue;
+            left = true;
+            Obj *cand = TUPLE_ITEMS(seqs[i])[head[i]];
+            bool in_tail = false;
+            for (intptr_t j = 0; j < nseq && !in_tail; j++)
+                for (intptr_t k = head[j] + 1; k < TUPLE_LEN(seqs[j]); k++)
+                    if (TUPLE_ITEMS(seqs[j])[k] == cand) { in_tail = true; break; }
+            if (!in_tail) pick = cand;
+        }
+        if (!left) break;
+        if (!pick) {
+            /* CPython's wording: the remaining heads, each once, in sequence order */
+            StrBuf b;
+            sb_init(&b);
+            sb_adds(&b, "Cannot create a consistent method resolution\norder (MRO) for bases ");
+            Obj *seen[64];
+            int nseen = 0;
+            for (intptr_t i = 0; i < nseq; i++) {
+                if (head[i] >= TUPLE_LEN(seqs[i])) continue;
+                Obj *h = TUPLE_ITEMS(seqs[i])[head[i]];
+                bool dup = false;
+                for (int k = 0; k < nseen; k++) if (seen[k] == h) dup = true;
+                if (dup) continue;
+                if (nseen < 64) seen[nseen++] = h;
+                if (nseen > 1) sb_adds(&b, ", ");
+                sb_adds(&b, ((Type *)h)->name);
+            }
+            Obj *msg = sb_finish(&b);
+            if (msg) {
+                exc_raise(TypeError_t, "%S", msg);
+                DECREF(msg);
+            }
+            goto done;
+        }
+        if (list_append(out, pick) < 0) goto done;
+        for (intptr_t i = 0; i < nseq; i++)
+            if (head[i] < TUPLE_LEN(seqs[i]) && TUPLE_ITEMS(seqs[i])[head[i]] == pick) head[i]++;
+    }
+    (void)total;
+    res = list_as_tuple(out);
+done:
+    XDECREF(out);
+    if (seqs) for (intptr_t i = 0; i < nseq; i++) XDECREF(seqs[i]);
+    mem_free(seqs);
+    mem_free(head);
+    return res;
+}
+
+/* The base whose instance layout the new class extends (CPython's best_base): the one whose
+ * first built-in ancestor is the most derived; the first such base wins ties. Every other base's
+ * built-in ancestor must be an ancestor of that one, else the layouts conflict. */
+static Type *layout_base(Obj *bases) {
+    Type *win = NULL, *win_static = NULL;
+    for (intptr_t i = 0; i < TUPLE_LEN(bases); i++) {
+        Type *b = (Type *)TUPLE_ITEMS(bases)[i];
+        Type *sb = static_base(b);
+        if (!win) { win = b; win_static = sb; continue; }
+        if (type_is_subtype(win_static, sb)) continue;
+        if (type_is_subtype(sb, win_static)) { win = b; win_static = sb; continue; }
+        exc_raise(TypeError_t, "multiple bases have instance lay-out conflict");
+        return NULL;
+    }
+    return win;
+}
+
+/* The metaclass of a class with these bases (CPython's _PyType_CalculateMetaclass): the most
+ * derived of meta and the bases' metaclasses; TypeError when two are unrelated. Borrowed. */
+Type *class_calculate_meta(Type *meta, Obj *bases) {
+    Type *win = meta;
+    for (intptr_t i = 0; i < TUPLE_LEN(bases); i++) {
+        Type *bm = TYPE(TUPLE_ITEMS(bases)[i]);
+        if (type_is_subtype(win, bm)) continue;
+        if (type_is_subtype(bm, win)) { win = bm; continue; }
+        exc_raise(TypeError_t, "metaclass conflict: the metaclass of a derived class must be a (non-strict) "
+                  "subclass of the metaclasses of all its bases");
+        return NULL;
+    }
+    return win;
+}
+
+/* A class whose metaclass defines __call__ in Python: calling the class calls it. */
+static Obj *slot_meta_call(Obj *cls, Obj *const *args, int nargs, Obj *kwnames) {
+    Obj *f = type_lookup(TYPE(cls), str_intern("__call__"));
+    if (!f) return exc_raise(TypeError_t, "'%s' object is not callable", type_name(cls));
+    int nk = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
+    Obj *small[8];
+    Obj **buf = small;
+    if (nargs + nk + 1 > 8 && !(buf = mem_alloc(sizeof(Obj *) * (size_t)(nargs + nk + 1)))) return NULL;
+    buf[0] = cls;
+    for (int i = 0; i < nargs + nk; i++) buf[i + 1] = args[i];
+    Obj *r = obj_call(f, buf, nargs + 1, kwnames);
+    if (buf != small) mem_free(buf);
+    return r;
+}
+
+/* Wrap a plain function stored under `name` as CPython's type_new does: __new__ becomes a
+ * staticmethod, __init_subclass__ and __class_getitem__ classmethods. */
+static int wrap_implicit(Obj *dict, const char *name, Type *wrapper) {
+    Obj *f = dict_get_s(dict, name);
+    if (!f || !obj_is(f, &function_type)) return 0;
+    Obj *w = obj_call1((Obj *)wrapper, f);
+    if (!w) return -1;
+    int r = dict_set_s(dict, name, w);
+    DECREF(w);
+    return r;
+}
+
+/* After the class exists: __set_name__ on the namespace's values (PEP 487), then the parent's
+ * __init_subclass__ with the class statement's keywords (kwargs a dict or NULL). */
+static int class_post_init(Type *t, Obj *kwargs) {
+    Obj *items = list_new(0);
+    if (!items) return -1;
+    intptr_t pos = 0;
+    Obj *k, *v;
+    while (dict_next(t->dict, &pos, &k, &v)) {
+        Obj *pair = tuple_pack(2, k, v);
+        if (!pair || list_append(items, pair) < 0) { XDECREF(pair); DECREF(items); return -1; }
+        DECREF(pair);
+    }
+    for (intptr_t i = 0; i < LIST_LEN(items); i++) {
+        Obj *pair = LIST_ITEMS(items)[i];
+        Obj *val = TUPLE_ITEMS(pair)[1];
+        Obj *sn = type_lookup(TYPE(val), str_intern("__set_name__"));
+        if (!sn) continue;
+        Obj *args[3] = { val, (Obj *)t, TUPLE_ITEMS(pair)[0] };
+        Obj *r = obj_call(sn, args, 3, NULL);
+        if (!r) { DECREF(items); return -1; }
+        DECREF(r);
+    }
+    DECREF(items);
+    /* super(t, t).__init_subclass__(**kwargs): the first definition after t in its order */
+    Obj *mro = base_mro(t);
+    if (!mro) return -1;
+    Obj *f = NULL;
+    for (intptr_t i = 1; i < TUPLE_LEN(mro) && !f; i++) {
+        Type *b = (Type *)TUPLE_ITEMS(mro)[i];
+        if (b->dict) f = dict_get_s(b->dict, "__init_subclass__");
+    }
+    DECREF(mro);
+    Obj *bound = f ? descr_get(f, NULL, t) : NULL;
+    if (!bound) return f ? -1 : 0;
+    Obj *r;
+    if (kwargs && dict_len(kwargs)) {
+        Obj *empty = tuple_new(0);
+        r = empty ? vm_call_ex(bound, empty, kwargs) : NULL;
+        XDECREF(empty);
+    } else {
+        r = obj_call0(bound);
+    }
+    DECREF(bound);
+    if (!r) return -1;
+    DECREF(r);
+    return 0;
+}
+
+Obj *class_new_meta(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwargs) {
     intptr_t nb = bases ? TUPLE_LEN(bases) : 0;
     for (intptr_t i = 0; i < nb; i++) {
         Obj *b = TUPLE_ITEMS(bases)[i];
         if (!obj_isinstance(b, &type_type))
             return exc_raise(TypeError_t, "bases must be types");
-        if (i == 0) base = (Type *)b;
-        else if ((Type *)b != &object_type)
-            return exc_raise(TypeError_t, "multiple inheritance is not supported by tollpy");
+        for (intptr_t j = 0; j < i; j++)
+            if (TUPLE_ITEMS(bases)[j] == b) return exc_raise(TypeError_t, "duplicate base class %s", ((Type *)b)->name);
+        if (!(((Type *)b)->flags & TF_BASETYPE) && (Type *)b != &object_type)
+            return exc_raise(TypeError_t, "type '%s' is not an acceptable base type", ((Type *)b)->name);
     }
-    if (!(base->flags & TF_BASETYPE) && base != &object_type)
-        return exc_raise(TypeError_t, "type '%s' is not an acceptable base type", base->name);
-    Type *t = (Type *)obj_alloc(&type_type, sizeof(Type));
+    Type *base = &object_type;
+    if (nb == 1) base = (Type *)TUPLE_ITEMS(bases)[0];
+    else if (nb > 1 && !(base = layout_base(bases))) return NULL;
+    if (nb) {
+        meta = class_calculate_meta(meta, bases);
+        if (!meta) return NULL;
+    }
+    Type *t = (Type *)obj_alloc(meta, meta->size < sizeof(Type) ? sizeof(Type) : meta->size);
     if (!t) return NULL;
     Obj *iname = str_intern_obj(name);           /* kept forever: t->name points into it */
     if (!iname) { obj_free((Obj *)t); return NULL; }
@@ -194,10 +465,15 @@ Obj *class_new(Obj *name, Obj *bases, Obj *ns) {
     INCREF((Obj *)base);
     t->dict = dict_copy(ns);
     if (!t->dict) { DECREF((Obj *)t); return NULL; }
+    if (nb > 1 || (nb == 1 && base->mro)) {
+        if (nb > 1) t->bases = NEWREF(bases);
+        if (!(t->mro = c3_mro(t, bases))) { DECREF((Obj *)t); return NULL; }
+    }
     t->flags = TF_HEAPTYPE | TF_BASETYPE | (base->flags & TF_EXCEPTION);
     t->size = base->size;
     t->dictoffset = base->dictoffset;
-    if (!t->dictoffset) {
+    Type *sbase = static_base(base);
+    if (!t->dictoffset && !(sbase && (sbase->flags & TF_VARSIZE))) {
         size_t off = (base->size + sizeof(Obj *) - 1) & ~(sizeof(Obj *) - 1);
         t->dictoffset = off;
         t->size = off + 2 * sizeof(Obj *);      /* the dict slot, then finalized_flag's word */
@@ -209,14 +485,38 @@ Obj *class_new(Obj *name, Obj *bases, Obj *ns) {
         DECREF((Obj *)t);
         return NULL;
     }
+    if (!dict_get_s(t->dict, "__module__")) {      /* type(name, bases, ns): the caller's module */
+        Obj *g = vm_globals();
+        Obj *m = g ? dict_get_s(g, "__name__") : NULL;
+        if (m && dict_set_s(t->dict, "__module__", m) < 0) { DECREF((Obj *)t); return NULL; }
+    }
+    if (wrap_implicit(t->dict, "__new__", &staticmethod_type) < 0 ||
+        wrap_implicit(t->dict, "__init_subclass__", &classmethod_type) < 0 ||
+        wrap_implicit(t->dict, "__class_getitem__", &classmethod_type) < 0) {
+        DECREF((Obj *)t);
+        return NULL;
+    }
     if (type_ready(t) < 0) { DECREF((Obj *)t); return NULL; }
     t->flags |= TF_HEAPTYPE | TF_BASETYPE;
     t->dealloc = subtype_dealloc;
     t->new_ = heap_new;
-    if (dict_get_s(t->dict, "__setattr__") || dict_get_s(t->dict, "__delattr__")) t->setattr = slot_setattr;
-    if (dict_get_s(t->dict, "__getattribute__")) t->getattr = slot_getattribute;
+    t->traverse = subtype_traverse;
+    t->clear = subtype_clear;
+    t->finalize = subtype_finalize;
+    /* Python __setattr__/__getattribute__ anywhere in the order (not only on the layout base) */
+    if (is_python_override(type_lookup(t, str_intern("__setattr__"))) ||
+        is_python_override(type_lookup(t, str_intern("__delattr__"))))
+        t->setattr = slot_setattr;
+    if (is_python_override(type_lookup(t, str_intern("__getattribute__")))) t->getattr = slot_getattribute;
+    if (type_is_subtype(t, &type_type) && is_python_override(type_lookup(t, str_intern("__call__"))))
+        t->call = slot_meta_call;                /* a metaclass's __call__ runs when its classes are called */
     t->size = t->size < base->size ? base->size : t->size;
+    if (class_post_init(t, kwargs) < 0) { DECREF((Obj *)t); return NULL; }
     return (Obj *)t;
+}
+
+Obj *class_new(Obj *name, Obj *bases, Obj *ns) {
+    return class_new_meta(&type_type, name, bases, ns, NULL);
 }
 
 /* ---- super ------------------------------------------------------------------------------------------ */
@@ -270,10 +570,23 @@ static Obj *super_getattr(Obj *o, Obj *name) {
     SuperObj *s = (SuperObj *)o;
     if (str_equal_cstr(name, "__class__")) return NEWREF((Obj *)&super_type);
     bool is_inst = (Obj *)s->objtype != s->obj;
-    for (Type *b = s->start->base_type; b; b = b->base_type) {
-        if (!b->dict) continue;
-        Obj *d = dict_get(b->dict, name);
-        if (d) return descr_get(d, is_inst ? s->obj : NULL, s->objtype);
+    if (s->objtype->mro) {
+        /* the classes after start in the instance's own C3 order (cooperative super calls) */
+        Obj *mro = s->objtype->mro;
+        intptr_t i = 0, n = TUPLE_LEN(mro);
+        while (i < n && TUPLE_ITEMS(mro)[i] != (Obj *)s->start) i++;
+        for (i++; i < n; i++) {
+            Type *b = (Type *)TUPLE_ITEMS(mro)[i];
+            if (!b->dict) continue;
+            Obj *d = dict_get(b->dict, name);
+            if (d) return descr_get(d, is_inst ? s->obj : NULL, s->objtype);
+        }
+    } else {
+        for (Type *b = s->start->base_type; b; b = b->base_type) {
+            if (!b->dict) continue;
+            Obj *d = dict_get(b->dict, name);
+            if (d) return descr_get(d, is_inst ? s->obj : NULL, s->objtype);
+        }
     }
     if (str_equal_cstr(name, "__init__")) return builtin_fn_new("__init__", noop_init, NULL);
     return exc_raise(AttributeError_t, "'super' object has no attribute '%S'", name);

@@ -19,5 +19,12 @@
  * (copied). New reference to the type object. Also what type(name, bases, dict) calls: the
  * runtime registers it with type_set_class_new at start-up (interp/runtime/interp.c). */
 Obj *class_new(Obj *name, Obj *bases, Obj *ns);
+/* The same with a metaclass (a subclass of type; the most derived of it and the bases'
+ * metaclasses is used) and the class statement's keywords for __init_subclass__ (a dict or NULL):
+ * what type.__new__(meta, name, bases, ns, **kw) does. */
+Obj *class_new_meta(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwargs);
+/* The metaclass a class with these bases gets when meta is asked for (borrowed); TypeError on a
+ * metaclass conflict. */
+Type *class_calculate_meta(Type *meta, Obj *bases);
 
 #endif

@@ -132,6 +132,20 @@ void frame_clear(Frame *f) {
     f->code = NULL;
 }
 
+/* What frame_clear would drop, for the cycle collector (a suspended generator's frame: sp is
+ * saved, so the stack below it holds exactly its values). */
+int frame_traverse(Frame *f, VisitFn visit, void *arg) {
+    if (!f->code) return 0;
+    CodeObj *co = CODE(f->code);
+    int n = co->nlocals + co->ncells + co->nfrees;
+    for (int i = 0; i < n; i++) VISIT(f->localsplus[i]);
+    for (Obj **p = f->stack; p < f->sp; p++) VISIT(*p);
+    VISIT(f->locals);
+    if (f->func) VISIT(f->func);
+    else { VISIT(f->globals); VISIT(f->builtins); VISIT(f->code); }
+    return 0;
+}
+
 void frame_pop(ThreadState *ts, Frame *f) {
     /* frames are LIFO in the arena: this one is the last allocation of the current chunk */
     frame_clear(f);

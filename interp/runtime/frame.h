@@ -39,6 +39,7 @@ typedef struct Frame {
 Frame *frame_push(ThreadState *ts, Obj *code, Obj *func, Obj *globals, Obj *locals);
 Frame *frame_new_heap(ThreadState *ts, Obj *code, Obj *func, Obj *globals, Obj *locals);
 void frame_clear(Frame *f);                 /* drop every reference the frame holds */
+int frame_traverse(Frame *f, VisitFn visit, void *arg);   /* visit what frame_clear would drop */
 void frame_pop(ThreadState *ts, Frame *f);  /* frame_clear + give the arena space back */
 void frame_free_heap(Frame *f);             /* frame_clear + mem_free */
 void frame_arena_free(ThreadState *ts);     /* at thread end */

@@ -28,6 +28,10 @@ static void cell_dealloc(Obj *o) {
     obj_free(o);
 }
 
+/* The cycle collector's slots (interp/runtime/gc.c); an empty cell is a valid cell. */
+static int cell_traverse(Obj *o, VisitFn visit, void *arg) { VISIT(((CellObj *)o)->ref); return 0; }
+static void cell_clear(Obj *o) { CLEAR(((CellObj *)o)->ref); }
+
 static Obj *cell_repr(Obj *o) {
     CellObj *c = (CellObj *)o;
     if (!c->ref) return str_fmt("<cell at %p: empty>", (void *)o);
@@ -40,6 +44,8 @@ Type cell_type = {
     .size = sizeof(CellObj),
     .dealloc = cell_dealloc,
     .repr = cell_repr,
+    .traverse = cell_traverse,
+    .clear = cell_clear,
 };
 
 /* ---- functions ------------------------------------------------------------------------------------ */
@@ -57,6 +63,27 @@ Obj *func_new(Obj *code, Obj *globals, Obj *qualname) {
     Obj *mod = dict_get_s(globals, "__name__");
     f->module = mod ? NEWREF(mod) : NULL;
     return &f->base;
+}
+
+/* The cycle collector's slots (interp/runtime/gc.c). clear drops only the fields that may be
+ * NULL (code, globals, builtins and the names stay: the function stays valid); the usual cycle,
+ * function -> globals -> function, is broken by clearing the globals dict. */
+static int func_traverse(Obj *o, VisitFn visit, void *arg) {
+    FuncObj *f = (FuncObj *)o;
+    VISIT(f->code); VISIT(f->globals); VISIT(f->builtins); VISIT(f->name); VISIT(f->qualname);
+    VISIT(f->defaults); VISIT(f->kwdefaults); VISIT(f->closure); VISIT(f->dict); VISIT(f->doc);
+    VISIT(f->module);
+    return 0;
+}
+
+static void func_clear(Obj *o) {
+    FuncObj *f = (FuncObj *)o;
+    CLEAR(f->defaults);
+    CLEAR(f->kwdefaults);
+    CLEAR(f->closure);
+    CLEAR(f->dict);
+    CLEAR(f->doc);
+    CLEAR(f->module);
 }
 
 static void func_dealloc(Obj *o) {
@@ -185,4 +212,6 @@ Type function_type = {
     .setattr = func_setattr,
     .descr_get = func_descr_get,
     .new_ = func_tp_new,
+    .traverse = func_traverse,
+    .clear = func_clear,
 };

@@ -16,6 +16,7 @@
 #include "runtime/frame.h"
 #include "runtime/class.h"
 #include "runtime/traceback.h"
+#include "runtime/gen.h"
 #include "compile/compile.h"
 #include "gil/gil.h"
 
@@ -53,7 +54,8 @@ static int types_once(void) {
                             &traceback_type };
     for (size_t i = 0; i < sizeof upper / sizeof upper[0]; i++)
         if (type_ready(upper[i]) < 0) return -1;
-    type_set_class_new(class_new);
+    if (gen_types_ready() < 0) return -1;
+    type_set_class_new(class_new_meta);
     __atomic_store_n(&once_state, 1, __ATOMIC_RELEASE);
     return 0;
 }
@@ -71,8 +73,10 @@ Interp *interp_new(size_t mem_limit) {
     Interp *in = port_malloc(sizeof *in);
     if (!in) return NULL;
     memset(in, 0, sizeof *in);
+    gc_state_init(&in->gc);
     in->mem_limit = mem_limit;
     in->recursion_limit = 1000;
+    in->check_interval = GIL_CHECK_INTERVAL_DEFAULT;   /* the old policy's ticks (vm.c) */
     ThreadState *ts = ts_new(in);
     if (!ts) { port_free(in); return NULL; }
     void *prev_ts = port_tls_get();

@@ -359,7 +359,31 @@ static Obj *sys_getdefaultencoding(Obj *s, Obj *const *a, int n, Obj *k) {
     return str_from_cstr("utf-8");
 }
 
+/* The async generator hooks (PEP 525), kept in the sys dict of the interpreter as
+ * _asyncgen_firstiter / _asyncgen_finalizer (not per thread: asyncio's finalizer looks up the
+ * loop running in the calling thread itself). gen.c calls the finalizer for an async generator
+ * dropped unfinished. */
+static Obj *sys_set_asyncgen_hooks(Obj *s, Obj *const *a, int n, Obj *k) {
+    (void)s;
+    Obj *v[2];
+    if (args_parse("set_asyncgen_hooks", a, n, k, "|firstiter|finalizer", v) < 0) return NULL;
+    const char *names[2] = { "_asyncgen_firstiter", "_asyncgen_finalizer" };
+    for (int i = 0; i < 2; i++) {
+        if (!v[i]) continue;
+        if (v[i] != None && !TYPE(v[i])->call && !(TYPE(v[i])->flags & TF_HEAPTYPE))
+            return exc_raise(TypeError_t, "callable %s expected, got %s", i ? "finalizer" : "firstiter", type_name(v[i]));
+        if (dict_set_s(cur()->sysdict, names[i], v[i]) < 0) return NULL;
+    }
+    return none_ref();
+}
+static Obj *sys_get_asyncgen_hooks(Obj *s, Obj *const *a, int n, Obj *k) {
+    (void)s; (void)a; (void)n; (void)k;
+    Obj *f = dict_get_s(cur()->sysdict, "_asyncgen_firstiter"), *z = dict_get_s(cur()->sysdict, "_asyncgen_finalizer");
+    return tuple_pack(2, f ? f : None, z ? z : None);
+}
+
 static const MethodDef sys_fns[] = {
+    {"set_asyncgen_hooks", sys_set_asyncgen_hooks}, {"get_asyncgen_hooks", sys_get_asyncgen_hooks},
     {"exit", sys_exit}, {"getrecursionlimit", sys_getrecursionlimit},
     {"setrecursionlimit", sys_setrecursionlimit}, {"exc_info", sys_exc_info},
     {"exception", sys_exception}, {"intern", sys_intern}, {"getrefcount", sys_getrefcount},

@@ -14,10 +14,14 @@
 #include <string.h>
 #include "runtime/traceback.h"
 #include "bytecode/code.h"
+#include "runtime/frame.h"
 #include "core/state.h"
 #include "gil/gil.h"
 
-typedef struct { Obj base; Obj *next; Obj *code; int lineno; } TbObj;
+/* locals: what the frame of this entry held when the exception left it (a tuple of its fast
+ * locals and cells, tb_keep_locals), or NULL. It stands for CPython's tb_frame: the frame's
+ * locals live as long as the traceback does. */
+typedef struct { Obj base; Obj *next; Obj *code; int lineno; Obj *locals; } TbObj;
 
 Obj *tb_new(Obj *next, Obj *code, int lineno) {
     TbObj *t = (TbObj *)obj_alloc(&traceback_type, sizeof(TbObj));
@@ -32,8 +36,42 @@ static void tb_dealloc(Obj *o) {
     TbObj *t = (TbObj *)o;
     XDECREF(t->next);
     DECREF(t->code);
+    XDECREF(t->locals);
     obj_free(o);
 }
+
+void tb_keep_locals(Obj *exc, Frame *f) {
+    if (!exc || !obj_isinstance(exc, BaseException_t) || obj_isinstance(exc, MemoryError_t)) return;
+    TbObj *t = (TbObj *)((ExcObj *)exc)->traceback;
+    if (!t || !obj_is(&t->base, &traceback_type) || t->code != f->code || t->locals || !f->code) return;
+    CodeObj *co = CODE(f->code);
+    int n = co->nlocals + co->ncells + co->nfrees, k = 0;
+    for (int i = 0; i < n; i++) k += f->localsplus[i] != NULL;
+    if (k == 0) return;
+    Obj *saved = exc_fetch();          /* an allocation failure must not replace the exception */
+    Obj *tup = tuple_new(k);
+    if (tup) {
+        k = 0;
+        for (int i = 0; i < n; i++)
+            if (f->localsplus[i]) TUPLE_ITEMS(tup)[k++] = NEWREF(f->localsplus[i]);
+        t->locals = tup;
+    } else {
+        exc_clear();
+    }
+    if (saved) exc_restore(saved);
+}
+
+/* The cycle collector's slots (interp/runtime/gc.c): an exception stored in a local of a frame
+ * its traceback passes through is a cycle (exception -> traceback -> locals -> exception). */
+static int tb_traverse(Obj *o, VisitFn visit, void *arg) {
+    TbObj *t = (TbObj *)o;
+    VISIT(t->next);
+    VISIT(t->code);
+    VISIT(t->locals);
+    return 0;
+}
+
+static void tb_clear(Obj *o) { CLEAR(((TbObj *)o)->locals); }
 
 static Obj *tb_getattr(Obj *o, Obj *name) {
     TbObj *t = (TbObj *)o;
@@ -48,6 +86,8 @@ Type traceback_type = {
     .name = "traceback",
     .size = sizeof(TbObj),
     .dealloc = tb_dealloc,
+    .traverse = tb_traverse,
+    .clear = tb_clear,
     .getattr = tb_getattr,
 };
 

@@ -10,6 +10,11 @@
 
 extern Type traceback_type;
 Obj *tb_new(Obj *next, Obj *code, int lineno);
+/* The exception leaves frame f (unhandled there): its traceback's newest entry, f's, keeps f's
+ * locals alive from now on, as CPython's traceback keeps the frame (tb_frame). No-op for a
+ * MemoryError or when the entry is not f's. */
+struct Frame;
+void tb_keep_locals(Obj *exc, struct Frame *f);
 /* Format exc (with its chain) as CPython prints an uncaught exception. */
 int tb_format_exception(StrBuf *b, Obj *exc);
 /* Print to the error stream (stderr on the host, the console on the guest). */

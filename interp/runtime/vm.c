@@ -9,9 +9,11 @@
  * generators...) re-enters vm_eval, bounded by the thread's real C stack (c_stack_low, obj.h).
  *
  * Dispatch is computed goto under GCC with two tables: the normal one, and one whose every entry
- * first calls vm_eval_breaker (used while interp->check_every_instruction is set, for the `old`
- * GIL policy's ticks). The table is re-chosen at each eval-breaker check point (backward jumps
- * and calls), so the per-instruction cost of the feature is zero.
+ * first counts a tick of the `old` GIL policy (used while interp->check_every_instruction is set:
+ * Python 2's ticker, an inline decrement of interp->ticker that calls vm_eval_breaker only when
+ * it reaches zero, once per sys.setcheckinterval instructions; see L_tick_zero). The table is
+ * re-chosen at each eval-breaker check point (backward jumps and calls), so the normal table,
+ * the one every other policy runs, carries no trace of the ticker.
  *
  * Exceptions: the exception table of the code object (code.h). On error the frame's traceback
  * entry is added (unless the instruction was a re-raise), the first matching table entry wins,
@@ -30,6 +32,7 @@
 #include "runtime/func.h"
 #include "runtime/class.h"
 #include "runtime/gen.h"
+#include "runtime/gc.h"
 #include "objects/module.h"
 #include "runtime/traceback.h"
 #include "gil/gil.h"
@@ -68,7 +71,9 @@ int vm_eval_breaker(ThreadState *ts) {
             return -1;
         }
     }
-    return gil_eval_breaker(ts);
+    if (gil_eval_breaker(ts) < 0) return -1;
+    if (GC_LOAD(in->gc.pending)) gc_collect_pending(ts);   /* automatic cycle collection (runtime/gc.c) */
+    return 0;
 }
 
 void vm_tb_add(Obj *exc, Frame *f) {
@@ -154,7 +159,8 @@ int vm_super_args(Type **cls, Obj **self) {
     }
     /* No __class__ cell: find the class whose dict holds a function with this code. */
     Type *start = obj_isinstance(s, &type_type) ? (Type *)s : TYPE(s);
-    for (Type *t = start; t; t = t->base_type) {
+    intptr_t mi = 0;
+    for (Type *t = start; t; t = TYPE_MRO_NEXT(start, t, mi)) {
         if (!t->dict) continue;
         intptr_t pos = 0;
         Obj *k, *v;
@@ -457,6 +463,19 @@ __attribute__((noinline, cold)) static void vm_stack_fault(Frame *f, const Instr
         SELECT_TABLE(); \
     } while (0)
 
+/* The `old` policy's ticks skip the opcodes Python 2's eval loop dispatched with
+ * `goto fast_next_opcode` (FAST_DISPATCH), past its `if (--_Py_Ticker < 0)`: loads and stores of
+ * locals and constants, stack shuffles, NOP, JUMP_FORWARD, and the forward conditional jumps
+ * (Python 2 skipped those when the operand was True or False, the usual case after a
+ * comparison, or reached them by PREDICT without passing the ticker). What Python 2 ticked,
+ * ours ticks: operations, calls, attribute and global accesses, backward jumps. In
+ * `while n > 0: n -= 1` that is 2 ticks in 8 instructions (Python 2: 3 in 9), and in
+ * `g += 1` on a global the check can still fall between the load and the store. */
+#define OLD_NO_TICK_OPS(F) \
+    F(NOP) F(LOAD_FAST) F(LOAD_CONST) F(STORE_FAST) F(POP_TOP) F(ROT_TWO) F(ROT_THREE) \
+    F(ROT_FOUR) F(DUP_TOP) F(DUP_TOP_TWO) F(COPY) F(SWAP) F(JUMP_FORWARD) \
+    F(POP_JUMP_IF_FALSE) F(POP_JUMP_IF_TRUE)
+
 #if USE_GOTO
 #define SELECT_TABLE() (tbl = in->check_every_instruction ? tbl_check : tbl_fast)
 #else
@@ -498,11 +517,20 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         OPCODES(X)
 #undef X
     };
+    /* The `old` policy's table: a tick, then the handler, except for the opcodes Python 2 did
+     * not count (OLD_NO_TICK_OPS): their entries are the handlers themselves. The second list
+     * overrides the first, which is what -Woverride-init would warn about. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Woverride-init"
     static void *const tbl_check[256] = {
-#define X(name, fl, eff) [OP_##name] = &&L_check_each,
+#define X(name, fl, eff) [OP_##name] = &&L_tick_##name,
         OPCODES(X)
 #undef X
+#define NT(name) [OP_##name] = &&L_##name,
+        OLD_NO_TICK_OPS(NT)
+#undef NT
     };
+#pragma GCC diagnostic pop
     void *const *tbl = tbl_fast;
     for (int i = 0; i < 256; i++) (void)0;
 #endif
@@ -516,16 +544,41 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
 
 #if USE_GOTO
     DISPATCH();
-    L_check_each:
+    /* tbl_check's entries: one tick of the `old` policy (Python 2's
+     * `if (--_Py_Ticker < 0) { _Py_Ticker = _Py_CheckInterval; ... }` at the top of its eval
+     * loop), then a direct jump to the instruction's own handler; the opcodes Python 2 did not
+     * count (OLD_NO_TICK_OPS) go to their handlers at once, and their stubs stay unused. A tick is
+     * a decrement of interp->ticker in memory and a branch that is almost never taken; one stub
+     * per opcode keeps the dispatch threaded (each handler's indirect jump still predicts its own
+     * successors, and the stub's jump is direct, often a fall-through). The policy
+     * (vm_eval_breaker -> gil_eval_breaker -> old_eval_breaker) runs only when the count reaches
+     * zero (L_tick_zero), so exactly once per check_interval ticks (Python 2's `< 0` and its
+     * reload made that check_interval + 1; `<= 0` makes it check_interval, which
+     * tests/threads/old_ticker.py counts). No frame is saved on the common path: only the call
+     * needs f->ip. The ticker is the GIL holder's alone (interp/core/state.h), so the plain
+     * read-modify-write is no race. */
+#define X(name, fl, eff) \
+    L_tick_##name: __attribute__((unused)) \
+        if (__builtin_expect(--in->ticker <= 0, 0)) goto L_tick_zero; \
+        goto L_##name;
+    OPCODES(X)
+#undef X
+    L_tick_zero:
+        in->ticker = in->check_interval;
         SAVE_FRAME();
         if (vm_eval_breaker(ts) < 0) goto error;
-        SELECT_TABLE();
+        SELECT_TABLE();      /* the policy may have left (a lone thread: no more ticks) */
         goto *tbl_fast[INSTR_OP(w)];
     {
 #else
     for (;;) {
         w = *ip++;
-        if (in->check_every_instruction) {
+#define NT(name) [OP_##name] = 1,
+        static const unsigned char no_tick[256] = { OLD_NO_TICK_OPS(NT) };
+#undef NT
+        if (in->check_every_instruction && !no_tick[INSTR_OP(w)] && --in->ticker <= 0) {
+            /* as the L_tick_ stubs above */
+            in->ticker = in->check_interval;
             SAVE_FRAME();
             if (vm_eval_breaker(ts) < 0) goto error;
         }
@@ -1398,14 +1451,10 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         Obj *it = TOP();
         Obj *r;
         int done = 0;
-        if (obj_is(it, &generator_type)) {
+        if (gen_check(it)) {
             r = gen_send_ex(it, v, NULL, &done);
-        } else if (v == None) {
-            Obj *(*nx)(Obj *) = TYPE(it)->next;
-            r = nx ? nx(it) : obj_next(it);
-            if (!r && !exc_occurred()) { done = 1; r = none_ref(); }
         } else {
-            r = obj_call_method(it, "send", &v, 1);
+            r = gen_send_other(it, v, &done);
         }
         DECREF(v);
         if (!r) {
@@ -1541,6 +1590,63 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         SAVE_FRAME();
         Obj *r = obj_call(exitf, a, 3, NULL);
         if (!r) goto error;
+        PUSH(r);
+        DISPATCH();
+    }
+
+    /* ---- coroutines: the protocol lookups are in gen.c -------------------------------------- */
+    TARGET(GET_AWAITABLE) {
+        Obj *o = TOP();
+        SAVE_FRAME();
+        Obj *it = gen_get_awaitable(o);
+        if (!it) goto error;
+        sp[-1] = it;
+        DECREF(o);
+        DISPATCH();
+    }
+    TARGET(GET_AITER) {
+        Obj *o = TOP();
+        SAVE_FRAME();
+        Obj *it = gen_get_aiter(o);
+        if (!it) goto error;
+        sp[-1] = it;
+        DECREF(o);
+        DISPATCH();
+    }
+    TARGET(GET_ANEXT) {
+        SAVE_FRAME();
+        Obj *aw = gen_get_anext(TOP());
+        if (!aw) goto error;
+        PUSH(aw);
+        DISPATCH();
+    }
+    TARGET(END_ASYNC_FOR) {
+        Obj *e = POP();
+        if (!obj_isinstance(e, StopAsyncIteration_t)) {
+            exc_restore(e);
+            reraise = true;
+            goto error;
+        }
+        DECREF(e);
+        Obj *ait = POP();
+        DECREF(ait);
+        DISPATCH();
+    }
+    TARGET(ASYNC_GEN_WRAP) {
+        Obj *v = TOP();
+        Obj *wrapped = gen_async_wrap(v);
+        if (!wrapped) goto error;
+        sp[-1] = wrapped;
+        DECREF(v);
+        DISPATCH();
+    }
+    TARGET(BEFORE_ASYNC_WITH) {
+        Obj *mgr = TOP(), *bexit;
+        SAVE_FRAME();
+        Obj *r = gen_before_async_with(mgr, &bexit);
+        if (!r) goto error;
+        sp[-1] = bexit;
+        DECREF(mgr);
         PUSH(r);
         DISPATCH();
     }
@@ -1684,6 +1790,7 @@ error:
             }
         }
     }
+    tb_keep_locals(ts->exc, f);              /* the traceback keeps this frame's locals */
     if (!f->entry) {
         Frame *caller = f->back;
         ts->frame = caller;

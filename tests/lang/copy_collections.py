@@ -10,3 +10,10 @@ print(dd, de, copy.copy(dd))
 o = OrderedDict(x=[1], y=2); oc = copy.deepcopy(o); o['x'].append(3); print(o, oc)
 c = Counter('aab'); print(copy.deepcopy(c), copy.copy(c))
 P = namedtuple('P', 'a b'); p = P([1], 2); q = copy.deepcopy(p); p.a.append(5); print(p, q, copy.copy(p) is p)
+import copy
+class T(tuple):
+    pass
+t = T(([1], 2))
+u = copy.copy(t); v = copy.deepcopy(t)
+t[0].append(3)
+print(type(u).__name__, u, v, u[0] is t[0], v[0] is t[0])

@@ -2,7 +2,8 @@
  * tests/unit/test_gil.c — host test of the GIL machinery (interp/gil/gil*.c on ports/host/port_linux.c),
  * without the VM: pthreads play Python threads, a loop of "instructions" plays bytecode, and
  * the loop calls gil_eval_breaker exactly where the VM would (when interp->eval_breaker is set,
- * or at every instruction while check_every_instruction is set).
+ * or, while check_every_instruction is set, when the ticker counted down to zero: once per
+ * check_interval ticks, as interp/runtime/vm.c's tick stubs do; every instruction here ticks).
  *
  * Asserts structure, never speed:
  *  1. at most one holder at any instant under new/old/prio (an atomic counter incremented inside
@@ -41,8 +42,10 @@ typedef struct {
 } Worker;
 
 static void vm_check(ThreadState *ts) {
-    if (__atomic_load_n(&in.eval_breaker, __ATOMIC_RELAXED) ||
-        __atomic_load_n(&in.check_every_instruction, __ATOMIC_RELAXED)) {
+    /* the ticker: touched only by the GIL holder, as in the VM */
+    int tick = __atomic_load_n(&in.check_every_instruction, __ATOMIC_RELAXED) && --in.ticker <= 0;
+    if (tick) in.ticker = in.check_interval;
+    if (__atomic_load_n(&in.eval_breaker, __ATOMIC_RELAXED) || tick) {
         __atomic_store_n(&in.eval_breaker, 0, __ATOMIC_RELAXED);
         gil_eval_breaker(ts);
     }
@@ -116,6 +119,7 @@ static void sleeper(void *p) {
 
 static void setup(const char *policy) {
     memset(&in, 0, sizeof in);
+    in.check_interval = GIL_CHECK_INTERVAL_DEFAULT;      /* as interp_new */
     gil_default_policy = policy;
     in.gil = gil_new();
     overlaps = 0;
@@ -163,6 +167,20 @@ static void test_exclusion(const char *policy, int nthreads, long iters) {
         CHECK(s.drop_requests > 0, "%s: no drop requests", policy);
         CHECK(s.forced_switches > 0, "%s: no forced switches", policy);
     }
+    if (strcmp(policy, "prio") == 0) {
+        /* CPU-bound threads alone (no I/O, so no interactive thread): prio hands off as `new`
+         * does, only when a waiter's timed wait expired: every drop request came after an
+         * expiry, nobody was preempted, and the line moved (a slice began) at most once per
+         * expiry beyond each thread's first take. */
+        CHECK(s.drop_requests_immediate == 0 && s.drop_requests_after_expiry == s.drop_requests,
+              "prio/%d: drop requests before any expiry (%llu of %llu)", nthreads,
+              (unsigned long long)s.drop_requests_immediate, (unsigned long long)s.drop_requests);
+        CHECK(s.prio_preemptions == 0, "prio/%d: %llu preemptions without I/O", nthreads,
+              (unsigned long long)s.prio_preemptions);
+        CHECK(s.prio_slices <= (uint64_t)nthreads + s.timed_wait_expiries,
+              "prio/%d: %llu slices for %llu expiries", nthreads,
+              (unsigned long long)s.prio_slices, (unsigned long long)s.timed_wait_expiries);
+    }
     if (gil_policy_has_lock(&in)) {
         /* from the trace: TAKE and DROP events alternate (one holder at a time) */
         uint64_t n = port_trace_count(), takes = 0;
@@ -180,8 +198,20 @@ static void test_exclusion(const char *policy, int nthreads, long iters) {
         CHECK(!checked || bad == 0, "%s: trace shows %d overlapping holders", policy, bad);
         printf("  [%s] trace: %llu takes checked, %d overlaps\n", policy, (unsigned long long)takes, bad);
     }
-    if (nthreads > 1 && strcmp(policy, "old") == 0)
+    if (nthreads > 1 && strcmp(policy, "old") == 0) {
         CHECK(s.acquisitions > (uint64_t)nthreads, "old: no periodic re-acquire");
+        /* the policy runs once per check_interval ticks, never more: ticks happen only at the
+         * workers' instructions, and the shared ticker's first check may come at the first */
+        uint64_t ticks = (uint64_t)nthreads * (uint64_t)iters;
+        CHECK(s.interval_checks > 0 && s.interval_checks <= ticks / GIL_CHECK_INTERVAL_DEFAULT + 1,
+              "old: %llu checks for at most %llu ticks", (unsigned long long)s.interval_checks,
+              (unsigned long long)ticks);
+        /* every round the holder won was a release that woke a waiter */
+        CHECK(s.battle_rounds <= s.interval_checks, "old: more battle rounds than checks");
+        printf("  [old] %llu checks, %llu battle rounds, %.2f us per round\n",
+               (unsigned long long)s.interval_checks, (unsigned long long)s.battle_rounds,
+               s.battle_rounds ? s.battle_ns / 1e3 / (double)s.battle_rounds : 0.0);
+    }
     gil_free(in.gil);
 }
 
@@ -299,6 +329,94 @@ static void test_prio_starvation(const char *policy) {
     gil_free(in.gil);
 }
 
+/* 4c: prio, interactive traffic between two CPU-bound threads. With a 60 s switch interval (no
+ * timed wait can expire, as in tests/grade/test_lab_policy.py) an I/O thread comes back from
+ * (zero-length) I/O IO_OPS times. Each return preempts the CPU-bound holder, which resumes its
+ * slice afterwards: the GIL goes from one CPU-bound thread to the other only when aging moves
+ * the line (a boost every PRIO_AGING_PASSES passes: the I/O thread's take and the holder's
+ * resume are two), never at every interactive take. Counted from the trace (takes by the two
+ * CPU-bound threads, the I/O thread's in between ignored) and from the GIL's counters. */
+#define IO_OPS 64
+static volatile uint32_t cpu_ident[2];
+static void cpu_ident_worker(void *p) {
+    Worker *w = p;
+    w->ts.interp = &in;
+    w->ts.ident = port_thread_id();
+    cpu_ident[w->io_ops] = w->ts.ident;     /* io_ops: which of the two */
+    port_tls_set(&w->ts);
+    gil_take(&w->ts);
+    while (!__atomic_load_n(&stop_flag, __ATOMIC_RELAXED)) { instruction(); vm_check(&w->ts); }
+    gil_drop(&w->ts);
+    gil_thread_fini(&w->ts);
+}
+static void io_burst_worker(void *p) {
+    Worker *w = p;
+    w->ts.interp = &in;
+    w->ts.ident = port_thread_id();
+    port_tls_set(&w->ts);
+    gil_take(&w->ts);
+    gil_before_blocking(&w->ts);
+    port_sleep_ns(20000000);            /* let both CPU-bound threads queue (a figure only) */
+    gil_after_blocking(&w->ts);
+    gil_stats_reset(&in);
+    port_trace_reset();
+    for (int i = 0; i < IO_OPS; i++) {
+        gil_before_blocking(&w->ts);
+        port_sleep_ns(100000);
+        gil_after_blocking(&w->ts);
+        for (int k = 0; k < 10; k++) { instruction(); vm_check(&w->ts); }
+        w->done++;
+    }
+    __atomic_store_n(&stop_flag, 1, __ATOMIC_RELAXED);
+    gil_drop(&w->ts);
+    gil_thread_fini(&w->ts);
+}
+static void test_prio_preemption_keeps_slice(void) {
+    setup("prio");
+    gil_set_switch_interval(&in, 60000000000ull);
+    Worker cpu[2], io;
+    memset(cpu, 0, sizeof cpu);
+    memset(&io, 0, sizeof io);
+    cpu[1].io_ops = 1;
+    port_thread *tc0 = port_thread_start("cpu", cpu_ident_worker, &cpu[0], 0, PORT_ANY_CORE, NULL);
+    port_thread *tc1 = port_thread_start("cpu", cpu_ident_worker, &cpu[1], 0, PORT_ANY_CORE, NULL);
+    port_thread *ti = port_thread_start("io", io_burst_worker, &io, 0, PORT_ANY_CORE, NULL);
+    port_thread_join(ti, PORT_FOREVER);
+    port_thread_join(tc0, PORT_FOREVER);
+    port_thread_join(tc1, PORT_FOREVER);
+    GilStats s;
+    gil_stats(&in, &s);
+    uint64_t n = port_trace_count(), cpu_switches = 0, io_takes = 0;
+    uint32_t last_cpu = 0;
+    for (uint64_t i = 0; i < n; i++) {
+        TraceRec r;
+        if (port_trace_get(i, &r) != 0 || r.event != TR_GIL_TAKE) continue;
+        if (r.a != cpu_ident[0] && r.a != cpu_ident[1]) { io_takes++; continue; }
+        if (last_cpu && r.a != last_cpu) cpu_switches++;
+        last_cpu = r.a;
+    }
+    printf("  [prio] %d returns from I/O between 2 CPU-bound threads: %llu I/O takes, %llu "
+           "switches between the CPU-bound threads, %llu preemptions, %llu resumes, %llu slices\n",
+           IO_OPS, (unsigned long long)io_takes, (unsigned long long)cpu_switches,
+           (unsigned long long)s.prio_preemptions, (unsigned long long)s.prio_resumes,
+           (unsigned long long)s.prio_slices);
+    CHECK(io.done == IO_OPS && io_takes >= IO_OPS, "I/O thread: %ld ops, %llu takes", io.done,
+          (unsigned long long)io_takes);
+    CHECK(s.timed_wait_expiries == 0, "no timed wait can expire in 60 s: %llu",
+          (unsigned long long)s.timed_wait_expiries);
+    CHECK(s.prio_preemptions > 0 && s.prio_resumes > 0, "no preemption/resume seen");
+    /* aging: the passes are the I/O thread's takes and the holder's resumes, a boost every
+     * PRIO_AGING_PASSES of them, +2 for the line's state when counting began (passes already
+     * counted, a boost already set); before this rule every preemption switched (~IO_OPS) */
+    uint64_t bound = (io_takes + s.prio_resumes) / PRIO_AGING_PASSES + 2;
+    CHECK(cpu_switches <= bound && s.prio_slices <= bound + 1, "prio: %llu switches between "
+          "CPU-bound threads, %llu slices, for %llu I/O takes (bound %llu)",
+          (unsigned long long)cpu_switches, (unsigned long long)s.prio_slices,
+          (unsigned long long)io_takes, (unsigned long long)bound);
+    CHECK(overlaps == 0 && s.violations == 0, "overlaps in preemption test");
+    gil_free(in.gil);
+}
+
 /* 5: policy switch refused with two threads */
 static int hold_second;
 static void idle_thread(void *p) {
@@ -401,6 +519,8 @@ int main(int argc, char **argv) {
     printf("test_gil: prio starvation bound\n");
     test_prio_starvation("new");
     test_prio_starvation("prio");
+    printf("test_gil: prio preemption keeps the CPU slice\n");
+    test_prio_preemption_keeps_slice();
     printf("test_gil: policy switching\n");
     test_set_policy();
     printf(failures ? "test_gil: %d FAILURES\n" : "test_gil: all passed%.0d\n", failures);

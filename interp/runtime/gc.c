@@ -1,0 +1,265 @@
+/*
+ * interp/runtime/gc.c — the cycle collector: frees groups of container objects that refer to
+ * each other and that nothing else refers to (reference counting alone never frees them).
+ *
+ * The objects it examines are the interpreter's tracked containers (interp/core/gc.h: every
+ * object of a type with a traverse slot, linked on Interp.gc.live by obj_alloc). One collection
+ * (collect_once), in the manner of CPython's Modules/gcmodule.c, with one generation:
+ *  1. stop the world (gil_stop_world: nothing under a GIL, the other threads parked at a safe
+ *     point under none/unsafe) and take the whole live ring as the young set;
+ *  2. gc_refs = refcount of each young object; then for every reference from a young object to a
+ *     young object (its type's traverse), gc_refs of the target -= 1. What is left is the number
+ *     of references from outside the set: frames, C locals, the interpreter's roots, untracked
+ *     or frozen objects;
+ *  3. objects with gc_refs > 0 are reachable, and so is everything reachable from them (marked
+ *     with an explicit stack, never C recursion); the rest is unreachable. The reachable ones go
+ *     back to the live ring, and the world restarts;
+ *  4. the unreachable ones are held (one reference each) so that nothing frees them under us;
+ *     their finalizers run (PEP 442: __del__ of instances, close() of suspended generators; each
+ *     at most once per object, recorded in the object). A finalizer may resurrect objects (store
+ *     a reference where reachable code sees it): so when any ran, nothing is freed this time;
+ *     the set goes back to the live ring and gc_collect runs one more collection, in which the
+ *     resurrected objects are reachable and the others, already finalized, are cleared;
+ *  5. with no finalizer left, each unreachable object's clear slot drops its references, then
+ *     the holds are dropped: reference counting frees the whole group, through the usual
+ *     deallocation (and its trashcan, interp/core/mem.c), so deep structures cost no C stack.
+ * The count of objects found unreachable is gc.collect()'s result.
+ *
+ * During steps 2-3, GcHead.prev of each young object holds (gc_refs << 2) | G_REACH | G_INSET
+ * instead of a pointer (pointers have those two low bits clear, so an object not in the young
+ * set reads as not in it); the ring is walked through `next` only and rebuilt in step 3.
+ *
+ * When: gc.collect(), and automatically when tracked allocations since the last collection pass
+ * threshold 0 (and a quarter of the survivors): mem.c's gc_track sets GcState.pending and the
+ * eval breaker; vm_eval_breaker calls gc_collect_pending at its next check point, where no C code
+ * of this thread holds a half-built object.
+ *
+ * Locks: GcState.collecting (atomic exchange) admits one collection per interpreter at a time;
+ * the world is stopped for steps 1-3 only; steps 4-5 run with the world going (the unreachable
+ * objects are reachable by no other thread) and may run Python code, under the GIL where there
+ * is one. Ring links: gc_list_lock (core/gc.h).
+ */
+#include <string.h>
+#include "runtime/gc.h"
+#include "core/state.h"
+#include "gil/gil.h"
+
+#define G_INSET ((uintptr_t)1)
+#define G_REACH ((uintptr_t)2)
+#define G_ONE ((uintptr_t)4)                        /* gc_refs == 1 */
+#define G_REFS_CAP ((intptr_t)1 << 28)              /* immortal counts are capped, not shifted out */
+
+static inline uintptr_t gword(Obj *o) { return (uintptr_t)GC_HEAD(o)->prev; }
+static inline void gset(Obj *o, uintptr_t w) { GC_HEAD(o)->prev = (GcHead *)w; }
+
+static inline void ring_init(GcHead *r) { r->next = r->prev = r; }
+static inline void ring_append(GcHead *r, GcHead *h) {
+    h->prev = r->prev;
+    h->next = r;
+    r->prev->next = h;
+    r->prev = h;
+}
+/* Move every element of from to the end of to; from becomes empty. */
+static void ring_splice(GcHead *to, GcHead *from) {
+    if (from->next == from) return;
+    from->next->prev = to->prev;
+    to->prev->next = from->next;
+    from->prev->next = to;
+    to->prev = from->prev;
+    ring_init(from);
+}
+
+static int visit_decref(Obj *r, void *arg) {
+    (void)arg;
+    if (!gc_has_head(r)) return 0;
+    uintptr_t w = gword(r);
+    if ((w & G_INSET) && w >= G_ONE) gset(r, w - G_ONE);
+    return 0;
+}
+
+typedef struct { Obj **stack; intptr_t n; } Marker;
+
+static int visit_reach(Obj *r, void *arg) {
+    if (!gc_has_head(r)) return 0;
+    uintptr_t w = gword(r);
+    if ((w & G_INSET) && !(w & G_REACH)) {
+        Marker *m = arg;
+        gset(r, w | G_REACH);
+        m->stack[m->n++] = r;               /* each object at most once: the stack holds n */
+    }
+    return 0;
+}
+
+/* One collection (the file's comment, steps 1-5): of the young ring, or with full of the old
+ * one too. Returns the number of unreachable objects found; *ran is set when finalizers ran
+ * (then nothing was freed). */
+static intptr_t collect_once(ThreadState *ts, bool full, int *ran) {
+    GcState *g = &ts->interp->gc;
+    *ran = 0;
+    if (!gil_stop_world(ts)) return 0;
+    GcHead young;
+    ring_init(&young);
+    gc_list_lock();
+    if (full) ring_splice(&young, &g->old);
+    ring_splice(&young, &g->live);
+    g->count = 0;
+    gc_list_unlock();
+    intptr_t n = 0;
+    for (GcHead *h = young.next; h != &young; h = h->next) n++;
+    Obj **stack = n > 0 ? port_malloc((size_t)n * sizeof(Obj *)) : NULL;
+    if (!stack) {                           /* nothing to do, or no memory to do it with */
+        gc_list_lock();
+        ring_splice(&g->old, &young);
+        gc_list_unlock();
+        gil_start_world(ts);
+        return 0;
+    }
+    /* 2. gc_refs */
+    for (GcHead *h = young.next; h != &young; h = h->next) {
+        Obj *o = GC_OBJ(h);
+        intptr_t rc = __atomic_load_n(&o->refcnt, __ATOMIC_RELAXED);
+        if (rc > G_REFS_CAP) rc = G_REFS_CAP;
+        if (rc < 0) rc = 0;
+        gset(o, ((uintptr_t)rc << 2) | G_INSET);
+    }
+    for (GcHead *h = young.next; h != &young; h = h->next) {
+        Obj *o = GC_OBJ(h);
+        o->type->traverse(o, visit_decref, NULL);
+    }
+    /* 3. reachable from outside, and what they reach */
+    Marker m = { stack, 0 };
+    for (GcHead *h = young.next; h != &young; h = h->next) {
+        Obj *o = GC_OBJ(h);
+        uintptr_t w = gword(o);
+        if (w >= G_ONE && !(w & G_REACH)) { gset(o, w | G_REACH); stack[m.n++] = o; }
+    }
+    while (m.n > 0) {
+        Obj *o = stack[--m.n];
+        o->type->traverse(o, visit_reach, &m);
+    }
+    GcHead keep, unreach;
+    ring_init(&keep);
+    ring_init(&unreach);
+    intptr_t nu = 0;
+    for (GcHead *h = young.next, *nx; h != &young; h = nx) {
+        nx = h->next;
+        Obj *o = GC_OBJ(h);
+        if (gword(o) & G_REACH) ring_append(&keep, h);
+        else { ring_append(&unreach, h); stack[nu++] = o; }
+    }
+    gc_list_lock();
+    ring_splice(&g->old, &keep);            /* survivors are old now */
+    gc_list_unlock();
+    gil_start_world(ts);
+    if (nu == 0) { port_free(stack); return 0; }
+
+    /* 4. hold them; run the finalizers */
+    for (intptr_t i = 0; i < nu; i++) INCREF(stack[i]);
+    for (intptr_t i = 0; i < nu; i++) {
+        Obj *o = stack[i];
+        if (o->type->finalize && o->type->finalize(o)) *ran = 1;
+    }
+    if (!*ran) {
+        /* 5. break the references inside the group; the last DECREFs free it */
+        for (intptr_t i = 0; i < nu; i++) {
+            Obj *o = stack[i];
+            if (o->type->clear) o->type->clear(o);
+        }
+    }
+    /* With finalizers run: the group goes back to the live ring as it is (the next collection
+     * sees who was resurrected). Without: the DECREFs below free it, each object unlinking
+     * itself from `unreach`; what a clear could not free (none today) goes back as well. */
+    if (*ran) {
+        gc_list_lock();
+        ring_splice(&g->live, &unreach);
+        gc_list_unlock();
+    }
+    for (intptr_t i = 0; i < nu; i++) DECREF(stack[i]);
+    gc_list_lock();
+    ring_splice(&g->old, &unreach);
+    gc_list_unlock();
+    port_free(stack);
+    if (!*ran) g->collected += (uint64_t)nu;
+    return nu;
+}
+
+static intptr_t collect(ThreadState *ts, bool full) {
+    GcState *g = &ts->interp->gc;
+    if (__atomic_exchange_n(&g->collecting, 1, __ATOMIC_SEQ_CST)) return 0;
+    GC_STORE(g->pending, 0);
+    int ran;
+    intptr_t n = collect_once(ts, full, &ran);
+    if (ran) n = collect_once(ts, full, &ran);   /* the finalized ones, unless resurrected */
+    g->collections++;
+    if (full) {
+        g->young_runs = 0;
+        gc_list_lock();
+        GC_STORE(g->survivors, g->live_n);
+        gc_list_unlock();
+    }
+    __atomic_store_n(&g->collecting, 0, __ATOMIC_SEQ_CST);
+    return n;
+}
+
+intptr_t gc_collect(ThreadState *ts) { return collect(ts, true); }
+
+/* Automatic: young collections; a full one every threshold[1] of them once the tracked objects
+ * have grown by a quarter since the last full one (CPython's rule for its oldest generation:
+ * the total work stays linear in the allocations however many objects live). */
+void gc_collect_pending(ThreadState *ts) {
+    GcState *g = &ts->interp->gc;
+    if (!GC_LOAD(g->enabled)) { GC_STORE(g->pending, 0); return; }
+    Obj *saved = exc_fetch();
+    intptr_t live = GC_LOAD(g->live_n), base = GC_LOAD(g->survivors);
+    bool full = ++g->young_runs >= GC_LOAD(g->threshold[1]) && live > base + base / 4;
+    collect(ts, full);
+    if (saved) exc_restore(saved);
+}
+
+void gc_freeze(ThreadState *ts) {
+    GcState *g = &ts->interp->gc;
+    gc_list_lock();
+    ring_splice(&g->frozen, &g->old);
+    ring_splice(&g->frozen, &g->live);
+    g->frozen_n += g->live_n;
+    g->live_n = 0;
+    g->count = 0;
+    gc_list_unlock();
+}
+
+void gc_unfreeze(ThreadState *ts) {
+    GcState *g = &ts->interp->gc;
+    gc_list_lock();
+    ring_splice(&g->old, &g->frozen);
+    g->live_n += g->frozen_n;
+    g->frozen_n = 0;
+    gc_list_unlock();
+}
+
+Obj *gc_objects(ThreadState *ts) {
+    GcState *g = &ts->interp->gc;
+    Obj *l = list_new(0);
+    if (!l) return NULL;
+    /* Taken in two steps: a snapshot of new references with the world stopped (no allocation
+     * there, so no other thread can need the stop), then the list built from it. */
+    if (!gil_stop_world(ts)) { DECREF(l); return list_new(0); }
+    intptr_t n = 0;
+    GcHead *rings[2] = { &g->old, &g->live };
+    for (int r = 0; r < 2; r++)
+        for (GcHead *h = rings[r]->next; h != rings[r]; h = h->next) n++;
+    Obj **snap = n ? port_malloc((size_t)n * sizeof(Obj *)) : NULL;
+    intptr_t k = 0;
+    for (int r = 0; snap && r < 2; r++)
+        for (GcHead *h = rings[r]->next; h != rings[r]; h = h->next)
+            if (GC_OBJ(h) != l) snap[k++] = NEWREF(GC_OBJ(h));
+    gil_start_world(ts);
+    if (n && !snap) { DECREF(l); return mem_error(); }
+    int err = 0;
+    for (intptr_t i = 0; i < k; i++) {
+        if (!err && list_append(l, snap[i]) < 0) err = 1;
+        DECREF(snap[i]);
+    }
+    port_free(snap);
+    if (err) { DECREF(l); return NULL; }
+    return l;
+}
