@@ -911,6 +911,17 @@ static Obj *bytes_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
         return bytes_new(str_data(x), str_nbytes(x));
     }
     if (a[1]) return exc_raise(TypeError_t, "encoding without a string argument");
+    if (!IS_SMALL(x) && (TYPE(x)->flags & TF_HEAPTYPE)) {   /* a class's __bytes__ comes first */
+        Obj *m = type_lookup(TYPE(x), str_intern("__bytes__"));
+        if (m) {
+            Obj *r = obj_call1(m, x);
+            if (r && !is_bytes(r)) {
+                exc_raise(TypeError_t, "__bytes__ returned non-bytes (type %s)", type_name(r));
+                CLEAR(r);
+            }
+            return r;
+        }
+    }
     if (is_bytes(x)) return NEWREF(x);
     if (is_ba(x)) return ba_snapshot(x);   /* copied under the bytearray's lock: another thread may be appending */
     if (!IS_SMALL(x) && obj_isinstance(x, &memoryview_type)) return memoryview_tobytes(x);
