@@ -87,7 +87,7 @@ static Obj *code_getattr(Obj *o, Obj *name)
         if (!strcmp(n, "stacksize")) return MK_SMALL(c->stacksize);
         /* a coroutine's code also carries CO_GENERATOR inside tollpy (code.h); CPython's has not */
         if (!strcmp(n, "flags"))
-            return MK_SMALL((c->flags & (CO_COROUTINE | CO_ASYNC_GENERATOR)) ? (c->flags & ~CO_GENERATOR) : c->flags);
+            return MK_SMALL((c->flags & (CO_COROUTINE | CO_ASYNC_GENERATOR)) ? (c->flags & ~(CO_GENERATOR | CO_NOFREE)) : (c->flags & ~CO_NOFREE));   /* 3.11 no longer shows NOFREE */
         if (!strcmp(n, "varnames")) return NEWREF(c->varnames);
         if (!strcmp(n, "cellvars")) return NEWREF(c->cellvars);
         if (!strcmp(n, "freevars")) return NEWREF(c->freevars);

@@ -496,6 +496,10 @@ typedef struct { Obj base; intptr_t hash; size_t len; char data[]; } BytesObj;  
 #define BYTES_LEN(b) (((BytesObj *)(b))->len)
 extern Type bytearray_type;                  /* bytes.c; registered as "bytearray" in builtins */
 int bytes_like(Obj *o, const char **p, size_t *n);   /* bytes or bytearray: 1 and the buffer, else 0 */
+/* memoryview over bytes or bytearray (interp/objects/memoryview.c); its contents as new bytes
+ * (ValueError if released). */
+extern Type memoryview_type;
+Obj *memoryview_tobytes(Obj *mv);
 Obj *slice_new(Obj *start, Obj *stop, Obj *step);
 /* Resolve a slice against a length, as CPython's PySlice_GetIndicesEx; -1 on error. */
 int slice_indices(Obj *slice, intptr_t len, intptr_t *start, intptr_t *stop, intptr_t *step, intptr_t *slicelen);

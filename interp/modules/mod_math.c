@@ -2,7 +2,8 @@
  * interp/modules/mod_math.c — the `math` module: libm functions with CPython's error rules
  * (ValueError "math domain error" for a domain error, OverflowError "math range error" when a
  * finite argument gives an infinite result) plus the integer functions (isqrt, gcd, factorial,
- * comb, perm) on arbitrary-precision ints through the generic operations.
+ * comb, perm) on arbitrary-precision ints through the generic operations; frexp/ldexp, erf/erfc,
+ * gamma/lgamma, the inverse hyperbolics, cbrt, exp2, nextafter, ulp, remainder, dist.
  * Called by: import math. Locks: none (pure functions).
  */
 #include <math.h>
@@ -75,6 +76,147 @@ F1(log10, log10(x), 0, x <= 0)
 F1(log1p, log1p(x), 0, x <= -1)
 F1(expm1, expm1(x), 1, 0)
 
+F1(acosh, acosh(x), 0, x < 1)
+F1(asinh, asinh(x), 0, 0)
+F1(atanh, atanh(x), 0, x <= -1 || x >= 1)
+F1(erf, erf(x), 0, 0)
+F1(erfc, erfc(x), 0, 0)
+F1(cbrt, cbrt(x), 0, 0)
+F1(exp2, exp2(x), 1, 0)
+
+/* gamma and lgamma: poles at 0 and the negative integers are domain errors (CPython's rule,
+ * including lgamma, where C gives +inf); -inf is a domain error for gamma only. */
+static bool at_pole(double x) { return x <= 0 && x == floor(x); }
+
+static Obj *m_gamma(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)self; (void)kw;
+    double x;
+    if (nargs_exact("gamma", nargs, 1) < 0 || arg_double(args[0], &x) < 0) return NULL;
+    if (isnan(x)) return float_new(x);
+    if (isinf(x)) { if (x < 0) return exc_raise(ValueError_t, "math domain error"); return float_new(x); }
+    if (at_pole(x)) return exc_raise(ValueError_t, "math domain error");
+    if (x == floor(x) && x <= 23) {   /* (x-1)! exactly (every one up to 22! is a double): */
+        double f = 1;                 /* libms differ in the last bit here, CPython does not */
+        for (int i = 2; i < (int)x; i++) f *= i;
+        return float_new(f);
+    }
+    return result(tgamma(x), x, 1);
+}
+
+static Obj *m_lgamma(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)self; (void)kw;
+    double x;
+    int sign;
+    if (nargs_exact("lgamma", nargs, 1) < 0 || arg_double(args[0], &x) < 0) return NULL;
+    if (isnan(x)) return float_new(x);
+    if (isinf(x)) return float_new(HUGE_VAL);
+    if (at_pole(x)) return exc_raise(ValueError_t, "math domain error");
+    return result(lgamma_r(x, &sign), x, 1);   /* lgamma_r: no shared signgam between threads */
+}
+
+static Obj *m_frexp(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)self; (void)kw;
+    double x;
+    int e = 0;
+    if (nargs_exact("frexp", nargs, 1) < 0 || arg_double(args[0], &x) < 0) return NULL;
+    double m = isfinite(x) ? frexp(x, &e) : x;
+    Obj *f = float_new(m);
+    if (!f) return NULL;
+    Obj *t = tuple_pack(2, f, MK_SMALL(e));
+    DECREF(f);
+    return t;
+}
+
+static Obj *m_ldexp(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)self; (void)kw;
+    double x;
+    if (nargs_exact("ldexp", nargs, 2) < 0 || arg_double(args[0], &x) < 0) return NULL;
+    if (!int_check(args[1])) return exc_raise(TypeError_t, "Expected an int as second argument to ldexp.");
+    int64_t e;
+    if (int_as_i64(args[1], &e) < 0) {   /* a huge exponent: as large as any that matters */
+        if (!exc_matches(OverflowError_t)) return NULL;
+        exc_clear();
+        e = int_sign(args[1]) < 0 ? -100000 : 100000;
+    }
+    if (e > 100000) e = 100000;
+    if (e < -100000) e = -100000;
+    if (x == 0 || !isfinite(x)) return float_new(x);
+    double r = ldexp(x, (int)e);
+    if (isinf(r)) return exc_raise(OverflowError_t, "math range error");
+    return float_new(r);
+}
+
+static Obj *m_nextafter(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)self; (void)kw;
+    double x, y;
+    if (nargs_exact("nextafter", nargs, 2) < 0 || arg_double(args[0], &x) < 0 || arg_double(args[1], &y) < 0) return NULL;
+    return float_new(nextafter(x, y));
+}
+
+static Obj *m_ulp(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)self; (void)kw;
+    double x;
+    if (nargs_exact("ulp", nargs, 1) < 0 || arg_double(args[0], &x) < 0) return NULL;
+    if (isnan(x)) return float_new(x);
+    x = fabs(x);
+    if (isinf(x)) return float_new(x);
+    double n = nextafter(x, HUGE_VAL);
+    if (isinf(n)) return float_new(x - nextafter(x, -HUGE_VAL));
+    return float_new(n - x);
+}
+
+static Obj *m_remainder(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)self; (void)kw;
+    double x, y;
+    if (nargs_exact("remainder", nargs, 2) < 0 || arg_double(args[0], &x) < 0 || arg_double(args[1], &y) < 0) return NULL;
+    if (isnan(x) || isnan(y)) return float_new(NAN);
+    if (isinf(x) || y == 0) return exc_raise(ValueError_t, "math domain error");
+    if (isinf(y)) return float_new(x);
+    return float_new(remainder(x, y));
+}
+
+/* dist(p, q): the Euclidean distance of two points given as sequences of the same length. */
+static Obj *m_dist(Obj *self, Obj *const *args, int nargs, Obj *kw)
+{
+    (void)self; (void)kw;
+    if (nargs_exact("dist", nargs, 2) < 0) return NULL;
+    Obj *p = tuple_from_iter(args[0]);
+    if (!p) return NULL;
+    Obj *q = tuple_from_iter(args[1]);
+    if (!q) { DECREF(p); return NULL; }
+    Obj *r = NULL;
+    if (TUPLE_LEN(p) != TUPLE_LEN(q)) {
+        exc_raise(ValueError_t, "both points must have the same number of dimensions");
+    } else {
+        double scale = 0, sum = 0;
+        double *d = mem_alloc(sizeof(double) * (size_t)(TUPLE_LEN(p) + 1));
+        intptr_t i;
+        for (i = 0; d && i < TUPLE_LEN(p); i++) {
+            double a, b;
+            if (arg_double(TUPLE_ITEMS(p)[i], &a) < 0 || arg_double(TUPLE_ITEMS(q)[i], &b) < 0) break;
+            d[i] = fabs(a - b);
+            if (d[i] > scale || isnan(d[i])) scale = d[i];
+        }
+        if (d && i == TUPLE_LEN(p)) {
+            if (isinf(scale) || isnan(scale) || scale == 0) r = float_new(scale);
+            else {
+                for (i = 0; i < TUPLE_LEN(p); i++) { double t = d[i] / scale; sum += t * t; }
+                r = float_new(scale * sqrt(sum));
+            }
+        }
+        mem_free(d);
+    }
+    DECREF(p); DECREF(q);
+    return r;
+}
+
 static Obj *m_log(Obj *self, Obj *const *args, int nargs, Obj *kw)
 {
     (void)self; (void)kw;
@@ -106,7 +248,7 @@ static Obj *m_pow(Obj *self, Obj *const *args, int nargs, Obj *kw)
     (void)self; (void)kw;
     double x, y;
     if (nargs_exact("pow", nargs, 2) < 0 || arg_double(args[0], &x) < 0 || arg_double(args[1], &y) < 0) return NULL;
-    if (x == 0 && y < 0) return exc_raise(ValueError_t, "math domain error");
+    if (x == 0 && y < 0 && isfinite(y)) return exc_raise(ValueError_t, "math domain error");   /* 0 ** -inf is inf (3.11) */
     if (x < 0 && isfinite(x) && isfinite(y) && y != floor(y)) return exc_raise(ValueError_t, "math domain error");
     double r = pow(x, y);
     if (isinf(r) && isfinite(x) && isfinite(y)) return exc_raise(OverflowError_t, "math range error");
@@ -146,8 +288,9 @@ static Obj *m_fmod(Obj *self, Obj *const *args, int nargs, Obj *kw)
     (void)self; (void)kw;
     double x, y;
     if (nargs_exact("fmod", nargs, 2) < 0 || arg_double(args[0], &x) < 0 || arg_double(args[1], &y) < 0) return NULL;
+    if (isnan(x) || isnan(y)) return float_new(NAN);   /* a nan in, a nan out (no domain error) */
     if (y == 0 || isinf(x)) return exc_raise(ValueError_t, "math domain error");
-    return float_new(fmod(x, y));
+    return float_new(isinf(y) ? x : fmod(x, y));
 }
 
 /* floor/ceil/trunc: ints pass through; floats become ints. */
@@ -334,6 +477,7 @@ static Obj *m_isclose(Obj *self, Obj *const *args, int nargs, Obj *kw)
     if (arg_double(v[0], &a) < 0 || arg_double(v[1], &b) < 0) return NULL;
     if (v[2] && arg_double(v[2], &rt) < 0) return NULL;
     if (v[3] && arg_double(v[3], &at) < 0) return NULL;
+    if (rt < 0 || at < 0) return exc_raise(ValueError_t, "tolerances must be non-negative");
     if (a == b) return bool_from(1);
     if (isinf(a) || isinf(b)) return bool_from(0);
     double d = fabs(b - a);
@@ -394,6 +538,10 @@ static const MethodDef math_fns[] = {
     { "isfinite", m_isfinite }, { "isqrt", m_isqrt }, { "gcd", m_gcd }, { "lcm", m_lcm },
     { "factorial", m_factorial }, { "comb", m_comb }, { "perm", m_perm }, { "modf", m_modf },
     { "isclose", m_isclose }, { "fsum", m_fsum }, { "prod", m_prod },
+    { "acosh", m_acosh }, { "asinh", m_asinh }, { "atanh", m_atanh }, { "erf", m_erf },
+    { "erfc", m_erfc }, { "cbrt", m_cbrt }, { "exp2", m_exp2 }, { "gamma", m_gamma },
+    { "lgamma", m_lgamma }, { "frexp", m_frexp }, { "ldexp", m_ldexp }, { "nextafter", m_nextafter },
+    { "ulp", m_ulp }, { "remainder", m_remainder }, { "dist", m_dist },
     { NULL, NULL },
 };
 

@@ -435,10 +435,11 @@ static Obj *unpack_buf(const Fmt *f, const unsigned char *buf) {
     return t;
 }
 
-/* A buffer to read: bytes as is, a bytearray copied (another thread may resize it). */
+/* A buffer to read: bytes as is, a bytearray or a memoryview copied (another thread may resize
+ * a bytearray, or write through a view). */
 static Obj *readable(Obj *b) {
     if (obj_is(b, &bytes_type)) return NEWREF(b);
-    if (obj_isinstance(b, &bytearray_type) || obj_isinstance(b, &bytes_type))
+    if (obj_isinstance(b, &bytearray_type) || obj_isinstance(b, &bytes_type) || obj_isinstance(b, &memoryview_type))
         return obj_call1((Obj *)&bytes_type, b);
     return exc_raise(TypeError_t, "a bytes-like object is required, not '%T'", b);
 }

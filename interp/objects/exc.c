@@ -105,8 +105,12 @@ static Obj *exc_str(Obj *o) {
     Type *t = TYPE(o);
     if (type_is_subtype(t, KeyError_t) && n == 1) return obj_repr(TUPLE_ITEMS(args)[0]);
     if (type_is_subtype(t, OSError_t) && n >= 2) {
-        if (n == 3) return str_fmt("[Errno %S] %S: %R", TUPLE_ITEMS(args)[0], TUPLE_ITEMS(args)[1], TUPLE_ITEMS(args)[2]);
-        if (n == 2) return str_fmt("[Errno %S] %S", TUPLE_ITEMS(args)[0], TUPLE_ITEMS(args)[1]);
+        /* (errno, strerror[, filename[, winerror[, filename2]]]): a None filename is left out */
+        Obj *const *a = TUPLE_ITEMS(args);
+        if (n == 5 && a[2] != None && a[4] != None)
+            return str_fmt("[Errno %S] %S: %R -> %R", a[0], a[1], a[2], a[4]);
+        if (n >= 3 && n <= 5 && a[2] != None) return str_fmt("[Errno %S] %S: %R", a[0], a[1], a[2]);
+        if (n <= 5) return str_fmt("[Errno %S] %S", a[0], a[1]);
     }
     if (type_is_subtype(t, SyntaxError_t) && e->dict) {
         Obj *msg = dict_get_s(e->dict, "msg");
@@ -140,6 +144,29 @@ static Obj *exc_repr(Obj *o) {
 
 static Obj *field_or_none(Obj *v) { return NEWREF(v ? v : None); }
 
+/* OSError's errno, strerror, filename, filename2, read from args as CPython fills them: with
+ * 2 to 5 arguments, (errno, strerror[, filename[, winerror[, filename2]]]); otherwise all None.
+ * A value assigned to the attribute (kept in the instance dict) wins. NULL without an
+ * exception when name is none of them. */
+static Obj *oserror_field(Obj *o, const char *s) {
+    static const char *const names[] = { "errno", "strerror", "filename", "filename2" };
+    static const int pos[] = { 0, 1, 2, 4 };
+    for (int i = 0; i < 4; i++) {
+        if (strcmp(s, names[i])) continue;
+        if (EXC(o)->dict) {
+            Obj *v = dict_get_s(EXC(o)->dict, s);
+            if (v) return NEWREF(v);
+        }
+        Obj *args = EXC(o)->args;
+        intptr_t n = args ? TUPLE_LEN(args) : 0;
+        /* filename2 only with a filename (CPython's OSError.__init__) */
+        if (n >= 2 && n <= 5 && pos[i] < n && (pos[i] != 4 || (n == 5 && TUPLE_ITEMS(args)[2] != None)))
+            return NEWREF(TUPLE_ITEMS(args)[pos[i]]);
+        return none_ref();
+    }
+    return NULL;
+}
+
 static Obj *exc_getattr(Obj *o, Obj *name) {
     ExcObj *e = EXC(o);
     const char *s = str_data(name);
@@ -158,6 +185,13 @@ static Obj *exc_getattr(Obj *o, Obj *name) {
         break;
     case 'c':
         if (!strcmp(s, "code") && type_is_subtype(TYPE(o), SystemExit_t)) return field_or_none(e->value);
+        break;
+    case 'e': case 's': case 'f':
+        if (type_is_subtype(TYPE(o), OSError_t)) {
+            Obj *r = oserror_field(o, s);
+            if (r) return r;
+            if (exc_occurred()) return NULL;
+        }
         break;
     }
     return obj_generic_getattr(o, name);
@@ -289,7 +323,7 @@ static Type *oserror_subclass(Obj *const *args, int nargs) {
         {104, &ConnectionResetError_t}, {108, &BrokenPipeError_t}, {110, &TimeoutError_t},
         {111, &ConnectionRefusedError_t}, {114, &BlockingIOError_t}, {115, &BlockingIOError_t},
     };
-    if (nargs < 2 || !IS_SMALL(args[0])) return OSError_t;
+    if (nargs < 2 || nargs > 5 || !IS_SMALL(args[0])) return OSError_t;
     intptr_t e = SMALL_VAL(args[0]);
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (map[i].err == e) return *map[i].t;

@@ -313,7 +313,7 @@ static Obj *float_pow(Obj *a, Obj *b)
     if (isnan(x)) return float_new(x);
     if (x == 0.0 && y < 0 && !isinf(y))
         return exc_raise(ZeroDivisionError_t, "0.0 cannot be raised to a negative power");
-    if (x < 0 && !isinf(x) && !isinf(y) && y != floor(y))
+    if (x < 0 && !isinf(x) && isfinite(y) && y != floor(y))   /* a nan exponent gives nan */
         return exc_raise(ValueError_t, "negative number cannot be raised to a fractional power");
     double r = pow(x, y);
     if (isinf(r) && !isinf(x) && !isinf(y))
@@ -505,7 +505,16 @@ static Obj *float_new_base(Obj *const *args, int nargs, Obj *kwnames)
     if (obj_isinstance(x, &float_type) && !type_lookup(TYPE(x), str_intern("__float__")))
         return float_new(float_val(x));          /* a subclass's instance: its value */
     if (str_check(x)) return float_from_str(str_data(x), str_nbytes(x));
-    if (TYPE(x) == &bytes_type) return float_from_str(BYTES_DATA(x), BYTES_LEN(x));
+    if (obj_isinstance(x, &bytes_type) || obj_isinstance(x, &bytearray_type) || obj_isinstance(x, &memoryview_type)) {
+        Obj *b = obj_call1((Obj *)&bytes_type, x);   /* a bytes copy (a bytearray may change) */
+        Obj *r = b ? float_from_str(BYTES_DATA(b), BYTES_LEN(b)) : NULL;
+        XDECREF(b);
+        if (!r && exc_matches(ValueError_t)) {   /* the message shows the object, b'..' or bytearray(..) */
+            exc_clear();
+            return exc_raise(ValueError_t, "could not convert string to float: %R", x);
+        }
+        return r;
+    }
     double d;
     if (!int_check(x) && !type_lookup(TYPE(x), str_intern("__float__"))) {
         Obj *ix = type_lookup(TYPE(x), str_intern("__index__"));

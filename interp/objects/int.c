@@ -1056,6 +1056,11 @@ static Obj *m_to_bytes(Obj *self, Obj *const *args, int nargs, Obj *kw)
     if (args_parse("to_bytes", args, nargs, kw, "|length|byteorder|signed", a) < 0) return NULL;
     intptr_t len = 1;
     if (a[0] && int_as_index(a[0], &len) < 0) return NULL;
+    if (len < 0) return exc_raise(ValueError_t, "length argument must be non-negative");
+    if (a[1] && (!str_check(a[1]) || (!str_equal_cstr(a[1], "little") && !str_equal_cstr(a[1], "big")))) {
+        if (!str_check(a[1])) return exc_raise(TypeError_t, "to_bytes() argument 'byteorder' must be str, not %s", type_name(a[1]));
+        return exc_raise(ValueError_t, "byteorder must be either 'little' or 'big'");
+    }
     bool little = a[1] && str_equal_cstr(a[1], "little");
     bool sgn = a[2] && obj_truth(a[2]) > 0;
     IV v; iv_get(self, &v);
@@ -1097,7 +1102,23 @@ Obj *int_from_bytes(Obj *self, Obj *const *args, int nargs, Obj *kw)
     (void)self;
     Obj *a[3];
     if (args_parse("from_bytes", args, nargs, kw, "bytes|byteorder|signed", a) < 0) return NULL;
-    if (TYPE(a[0]) != &bytes_type) return exc_raise(TypeError_t, "cannot convert '%s' object to bytes", type_name(a[0]));
+    if (TYPE(a[0]) != &bytes_type) {   /* bytearray, memoryview, an iterable of ints: as bytes() takes them */
+        if (str_check(a[0])) return exc_raise(TypeError_t, "cannot convert 'str' object to bytes");
+        Obj *b = obj_call1((Obj *)&bytes_type, a[0]);
+        if (!b) return NULL;
+        Obj *v[3] = { b, a[1] ? a[1] : NULL, a[2] };
+        Obj *r;
+        if (a[2]) {
+            Obj *kn = tuple_pack(1, str_intern("signed"));
+            Obj *w[3] = { b, a[1] ? a[1] : str_intern("big"), a[2] };
+            r = kn ? int_from_bytes(self, w, 2, kn) : NULL;
+            XDECREF(kn);
+        } else r = int_from_bytes(self, v, a[1] ? 2 : 1, NULL);
+        DECREF(b);
+        return r;
+    }
+    if (a[1] && (!str_check(a[1]) || (!str_equal_cstr(a[1], "little") && !str_equal_cstr(a[1], "big"))))
+        return exc_raise(ValueError_t, "byteorder must be either 'little' or 'big'");
     bool little = a[1] && str_equal_cstr(a[1], "little");
     bool sgn = a[2] && obj_truth(a[2]) > 0;
     const unsigned char *p = (const unsigned char *)BYTES_DATA(a[0]);
@@ -1223,6 +1244,15 @@ static Obj *int_new_base(Obj *const *args, int nargs, Obj *kwnames)
     }
     Obj *x = a[0];
     if (!x) return MK_SMALL(0);
+    if (!IS_SMALL(x) && (obj_isinstance(x, &bytearray_type) || obj_isinstance(x, &memoryview_type))) {
+        /* int(bytearray(b"12")), int(memoryview(b"12")): parsed from a bytes copy */
+        Obj *b = obj_call1((Obj *)&bytes_type, x);
+        if (!b) return NULL;
+        Obj *v[2] = { b, a[1] };
+        Obj *r = int_new_base(v, a[1] ? 2 : 1, NULL);
+        DECREF(b);
+        return r;
+    }
     if (a[1]) {
         intptr_t base;
         if (int_as_index(a[1], &base) < 0) return NULL;

@@ -791,7 +791,7 @@ int types_init(void) {
      * runtime after this (interp/runtime/interp.c). */
     Type *order[] = {
         &object_type, &type_type, &int_type, &bool_type, &float_type, &complex_type, &str_type, &bytes_type,
-        &bytearray_type,
+        &bytearray_type, &memoryview_type,
         &list_type, &tuple_type, &dict_type, &set_type, &frozenset_type, &range_type, &slice_type,
         &none_type, &notimpl_type, &ellipsis_type, &builtin_fn_type, &method_type,
         &module_type, &property_type, &staticmethod_type, &classmethod_type,

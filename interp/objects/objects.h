@@ -64,6 +64,14 @@ int dict_add_classmethods(void);   /* dict.fromkeys (after type_ready) */
 int exc_init_types(void);
 int exc_add_builtins(Obj *dict);
 
+/* bytes.c: a memoryview's hold on a bytes or bytearray buffer. While exported, a bytearray
+ * refuses to change size (BufferError), so *p and *n stay valid until the unexport. */
+void bytearray_export(Obj *o, char **p, size_t *n);
+void bytearray_unexport(Obj *o);
+/* ba += bytes-like, ba *= n in place (ops.c's obj_inplace_binop): 1 done, 0 not these, -1 error. */
+int bytearray_inplace(Obj *a, Obj *b, int op);
+Obj *bytes_maketrans(Obj *self, Obj *const *args, int nargs, Obj *kw);
+
 /* list.c */
 Obj *list_getslice_raw(Obj *l, intptr_t lo, intptr_t hi);
 int list_insert(Obj *l, intptr_t i, Obj *v);

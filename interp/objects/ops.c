@@ -563,6 +563,10 @@ Obj *obj_inplace_binop(Obj *a, Obj *b, int op)
         else if (op == NB_SUB) meth = "difference_update";
         else if (op == NB_XOR) meth = "symmetric_difference_update";
     } else if (t == &dict_type && op == NB_OR) meth = "update";
+    else if (t == &bytearray_type || type_is_subtype(t, &bytearray_type)) {
+        int r = bytearray_inplace(a, b, op);
+        if (r) return r < 0 ? NULL : NEWREF(a);
+    }
     if (meth && !(t == &set_type && TYPE(b) != &set_type && TYPE(b) != &frozenset_type)) {
         Obj *r = obj_call_method(a, meth, &b, 1);
         if (!r) return NULL;
@@ -670,6 +674,9 @@ int types_add_class_methods(void)
         { &int_type, "from_bytes", int_from_bytes },
         { &str_type, "maketrans", str_maketrans },
         { &bytes_type, "fromhex", bytes_fromhex },
+        { &bytes_type, "maketrans", bytes_maketrans },
+        { &bytearray_type, "fromhex", bytes_fromhex },
+        { &bytearray_type, "maketrans", bytes_maketrans },
     };
     if (!bytearray_type.dict && type_ready(&bytearray_type) < 0) return -1;
     for (size_t i = 0; i < sizeof cm / sizeof cm[0]; i++) {

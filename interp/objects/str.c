@@ -792,9 +792,18 @@ static Obj *str_new_base(Obj *const *args, int nargs, Obj *kwnames)
     if (args_parse("str", args, nargs, kwnames, "|object|encoding|errors", a) < 0) return NULL;
     if (!a[0]) return str_new("", 0);
     if (a[1] || a[2]) {
-        if (TYPE(a[0]) != &bytes_type)
-            return exc_raise(TypeError_t, "decoding to str: need a bytes-like object, %s found", type_name(a[0]));
-        return str_new(BYTES_DATA(a[0]), BYTES_LEN(a[0]));
+        /* str(b, encoding, errors) is b.decode(encoding, errors), for any bytes-like b */
+        Obj *x = a[0];
+        if (!obj_isinstance(x, &bytes_type) && !obj_isinstance(x, &bytearray_type) && !obj_isinstance(x, &memoryview_type))
+            return exc_raise(TypeError_t, "decoding to str: need a bytes-like object, %s found", type_name(x));
+        Obj *b = obj_call1((Obj *)&bytes_type, x);
+        if (!b) return NULL;
+        Obj *enc = a[1] ? NEWREF(a[1]) : str_from_cstr("utf-8");
+        Obj *v[2] = { enc, a[2] };
+        Obj *r = enc ? obj_call_method(b, "decode", v, a[2] ? 2 : 1) : NULL;
+        XDECREF(enc);
+        DECREF(b);
+        return r;
     }
     return obj_str(a[0]);
 }

@@ -254,7 +254,7 @@ static Obj *format_int_spec(Obj *v, const FmtSpec *f0, const char *tname)
         if (!s) return NULL;
         StrBuf b;
         sb_init(&b);
-        pad_text(&b, &f, '<', str_data(s), str_nbytes(s), 1);
+        pad_text(&b, &f, '>', str_data(s), str_nbytes(s), 1);   /* an int's default: right */
         DECREF(s);
         return sb_finish(&b);
     }
@@ -380,7 +380,7 @@ Obj *strfmt_percent(Obj *fmt, Obj *args)
             else f.zero = true;
         }
         #define NEXT_ARG(dst) do { \
-            if (ai >= nitems || (dict && !tuple_mode && ai >= 1 && !ownval)) { \
+            if (ai >= nitems || (dict && !tuple_mode && (ai >= 1 || used_dict) && !ownval)) { \
                 XDECREF(ownval); sb_free(&b); return exc_raise(TypeError_t, "not enough arguments for format string"); } \
             dst = items[ai++]; } while (0)
         if (p < e && *p == '*') {

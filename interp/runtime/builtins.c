@@ -697,7 +697,7 @@ int builtins_init(Obj *dict) {
     static const struct { const char *name; Type *t; } types[] = {
         {"object", &object_type}, {"type", &type_type}, {"int", &int_type}, {"bool", &bool_type},
         {"float", &float_type}, {"complex", &complex_type}, {"str", &str_type}, {"bytes", &bytes_type},
-        {"bytearray", &bytearray_type}, {"list", &list_type},
+        {"bytearray", &bytearray_type}, {"memoryview", &memoryview_type}, {"list", &list_type},
         {"tuple", &tuple_type}, {"dict", &dict_type}, {"set", &set_type},
         {"frozenset", &frozenset_type}, {"range", &range_type}, {"slice", &slice_type},
         {"enumerate", &enumerate_type}, {"zip", &zip_type}, {"map", &map_type},

@@ -1,6 +1,6 @@
 /*
  * interp/runtime/builtins_code.c — the builtins that run or build code and so need the VM:
- * exec, eval, globals, locals, __import__, and __build_class__ (what a `class` statement calls:
+ * exec, eval, compile, globals, locals, __import__, and __build_class__ (what a `class` statement calls:
  * it runs the class body through vm_run_class_body and fills the body's __class__ cell for
  * super()). builtins_init (interp/runtime/builtins.c) adds them from builtins_code_fns.
  * Called by: Python code, with the GIL held. Locks: none of its own.
@@ -105,6 +105,16 @@ static Obj *b_locals(Obj *self, Obj *const *args, int nargs, Obj *kw) {
     return vm_locals();
 }
 
+/* Source given as bytes, bytearray or memoryview: 1 and a bytes copy in *out (a copy, since
+ * another thread may resize a bytearray while it compiles), 0 when o is none of them (or -1
+ * reported as 0 with an exception set: the caller checks exc_occurred). */
+static int source_bytes(Obj *o, Obj **out) {
+    if (obj_is(o, &bytes_type)) { *out = NEWREF(o); return 1; }
+    if (!obj_isinstance(o, &bytearray_type) && !obj_isinstance(o, &memoryview_type)) return 0;
+    *out = obj_call1((Obj *)&bytes_type, o);
+    return *out != NULL;
+}
+
 static Obj *run_string(const char *fname, Obj *const *args, int nargs, Obj *kwnames, int mode) {
     Obj *a[3] = { NULL, NULL, NULL };
     if (args_parse(fname, args, nargs, kwnames, "source|globals|locals", a) < 0) return NULL;
@@ -112,7 +122,7 @@ static Obj *run_string(const char *fname, Obj *const *args, int nargs, Obj *kwna
     Obj *l = a[2] && a[2] != None ? a[2] : NULL;
     if (g && !obj_is(g, &dict_type))
         return exc_raise(TypeError_t, "%s() globals must be a dict, not %T", fname, g);
-    Obj *code;
+    Obj *code, *src;
     if (obj_is(a[0], &code_type)) code = NEWREF(a[0]);
     else if (str_check(a[0])) {
         const char *s = str_data(a[0]);
@@ -120,9 +130,12 @@ static Obj *run_string(const char *fname, Obj *const *args, int nargs, Obj *kwna
         if (mode == IC_EVAL) while (n && (*s == ' ' || *s == '\t')) { s++; n--; }
         code = interp_compile(s, n, "<string>", mode);
         if (!code) return NULL;
-    } else if (obj_is(a[0], &bytes_type)) {
-        code = interp_compile(BYTES_DATA(a[0]), BYTES_LEN(a[0]), "<string>", mode);
+    } else if (source_bytes(a[0], &src)) {
+        code = interp_compile(BYTES_DATA(src), BYTES_LEN(src), "<string>", mode);
+        DECREF(src);
         if (!code) return NULL;
+    } else if (exc_occurred()) {
+        return NULL;
     } else {
         return exc_raise(TypeError_t, "%s() arg 1 must be a string, bytes or code object", fname);
     }
@@ -165,6 +178,43 @@ static Obj *b_eval(Obj *self, Obj *const *args, int nargs, Obj *kw) {
     return run_string("eval", args, nargs, kw, IC_EVAL);
 }
 
+/* compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1): a code object that
+ * exec() and eval() run. flags and optimize are accepted and ignored (no __future__ features,
+ * no optimisation levels here). */
+static Obj *b_compile(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    (void)self;
+    Obj *a[7] = { NULL };
+    if (args_parse("compile", args, nargs, kw, "source|filename|mode|flags|dont_inherit|optimize|_feature_version", a) < 0)
+        return NULL;
+    if (!a[1] || !a[2]) {
+        return exc_raise(TypeError_t, "compile() missing required argument '%s' (pos %d)",
+                         !a[1] ? "filename" : "mode", !a[1] ? 2 : 3);
+    }
+    if (!str_check(a[1]) && !obj_is(a[1], &bytes_type))
+        return exc_raise(TypeError_t, "compile() argument 'filename' must be str, bytes or os.PathLike, not %T", a[1]);
+    if (!str_check(a[2])) return exc_raise(TypeError_t, "compile() argument 'mode' must be str, not %T", a[2]);
+    int mode;
+    if (str_equal_cstr(a[2], "exec")) mode = IC_EXEC;
+    else if (str_equal_cstr(a[2], "eval")) mode = IC_EVAL;
+    else if (str_equal_cstr(a[2], "single")) mode = IC_SINGLE;
+    else return exc_raise(ValueError_t, "compile() mode must be 'exec', 'eval' or 'single'");
+    if (a[3] && !int_check(a[3])) return exc_raise(TypeError_t, "'%T' object cannot be interpreted as an integer", a[3]);
+    Obj *fn = str_check(a[1]) ? NEWREF(a[1]) : str_new(BYTES_DATA(a[1]), BYTES_LEN(a[1]));
+    if (!fn) return NULL;
+    Obj *code, *src;
+    if (str_check(a[0])) {
+        code = interp_compile(str_data(a[0]), str_nbytes(a[0]), str_data(fn), mode);
+    } else if (source_bytes(a[0], &src)) {
+        code = interp_compile(BYTES_DATA(src), BYTES_LEN(src), str_data(fn), mode);
+        DECREF(src);
+    } else {
+        code = exc_occurred() ? NULL
+             : exc_raise(TypeError_t, "compile() arg 1 must be a string, bytes or AST object");
+    }
+    DECREF(fn);
+    return code;
+}
+
 static Obj *b_import(Obj *self, Obj *const *args, int nargs, Obj *kw) {
     (void)self;
     Obj *a[5] = { NULL, NULL, NULL, NULL, NULL };
@@ -175,6 +225,6 @@ static Obj *b_import(Obj *self, Obj *const *args, int nargs, Obj *kw) {
 
 const MethodDef builtins_code_fns[] = {
     {"__build_class__", b_build_class}, {"globals", b_globals}, {"locals", b_locals},
-    {"exec", b_exec}, {"eval", b_eval}, {"__import__", b_import},
+    {"exec", b_exec}, {"eval", b_eval}, {"compile", b_compile}, {"__import__", b_import},
     {NULL, NULL},
 };

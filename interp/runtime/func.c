@@ -143,6 +143,10 @@ static int func_setattr(Obj *o, Obj *name, Obj *val) {
         DECREF(old);
         return 0;
     }
+    if (!strcmp(n, "__globals__") || !strcmp(n, "__closure__") || !strcmp(n, "__builtins__")) {
+        exc_raise(AttributeError_t, "readonly attribute");
+        return -1;
+    }
     if (!strcmp(n, "__doc__")) { Obj *old = f->doc; f->doc = val ? NEWREF(val) : NULL; XDECREF(old); return 0; }
     if (!strcmp(n, "__module__")) { Obj *old = f->module; f->module = val ? NEWREF(val) : NULL; XDECREF(old); return 0; }
     if (!f->dict && !(f->dict = dict_new())) return -1;
@@ -163,6 +167,40 @@ static Obj *func_descr_get(Obj *descr, Obj *obj, Type *cls) {
     return obj ? method_new(descr, obj) : NEWREF(descr);
 }
 
+/* types.FunctionType(code, globals, name=None, argdefs=None, closure=None): a function
+ * running code with globals (the ordinary way is `def`; this is how code objects from compile()
+ * or f.__code__ become callable again). */
+static Obj *func_tp_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
+    (void)t;
+    Obj *a[5];
+    if (args_parse("function", args, nargs, kwnames, "code|globals|name|argdefs|closure", a) < 0) return NULL;
+    if (!obj_is(a[0], &code_type))
+        return exc_raise(TypeError_t, "function() argument 'code' must be code, not %T", a[0]);
+    if (!a[1] || !obj_is(a[1], &dict_type))
+        return exc_raise(TypeError_t, "function() argument 'globals' must be dict, not %s",
+                         a[1] ? type_name(a[1]) : "nothing");
+    Obj *name = a[2] && a[2] != None ? a[2] : NULL;
+    if (name && !str_check(name)) return exc_raise(TypeError_t, "arg 3 (name) must be None or string");
+    Obj *defs = a[3] && a[3] != None ? a[3] : NULL;
+    if (defs && !obj_is(defs, &tuple_type)) return exc_raise(TypeError_t, "arg 4 (defaults) must be None or tuple");
+    Obj *clo = a[4] && a[4] != None ? a[4] : NULL;
+    if (clo && !obj_is(clo, &tuple_type)) return exc_raise(TypeError_t, "arg 5 (closure) must be tuple");
+    int nfree = CODE(a[0])->nfrees;
+    if (nfree && !clo) return exc_raise(TypeError_t, "arg 5 (closure) must be tuple");
+    intptr_t nclo = clo ? TUPLE_LEN(clo) : 0;
+    if (nfree != nclo)
+        return exc_raise(ValueError_t, "%S requires closure of length %d, not %d", CODE(a[0])->name, nfree, (int)nclo);
+    for (intptr_t i = 0; i < nclo; i++)
+        if (!obj_is(TUPLE_ITEMS(clo)[i], &cell_type))
+            return exc_raise(TypeError_t, "arg 5 (closure) expected cell, found %T", TUPLE_ITEMS(clo)[i]);
+    FuncObj *f = (FuncObj *)func_new(a[0], a[1], name);
+    if (!f) return NULL;
+    if (name) { Obj *old = f->name; f->name = NEWREF(name); DECREF(old); }
+    f->defaults = defs ? NEWREF(defs) : NULL;
+    f->closure = clo ? NEWREF(clo) : NULL;
+    return &f->base;
+}
+
 Type function_type = {
     .base = { IMMORTAL_REFCNT, &type_type },
     .name = "function",
@@ -173,6 +211,7 @@ Type function_type = {
     .getattr = func_getattr,
     .setattr = func_setattr,
     .descr_get = func_descr_get,
+    .new_ = func_tp_new,
     .traverse = func_traverse,
     .clear = func_clear,
 };
