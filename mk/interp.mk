@@ -17,7 +17,7 @@ INTERP_GIL_SRCS      := $(addprefix interp/gil/,gil.c gil_new.c gil_old.c gil_pr
 INTERP_MP_SRCS       := $(addprefix interp/mp/,mp_copy.c mp_process.c mp_shared.c mp_sync.c \
                           mp_value.c mp_queue.c mod_multiprocessing.c)
 INTERP_MODULES_SRCS  := $(addprefix interp/modules/,mod_collections.c mod_gil.c mod_math.c mod_native.c \
-                          mod_os.c mod_thread.c mod_time.c)
+                          mod_os.c mod_thread.c mod_time.c mod_fileio.c)
 INTERP_SRCS := $(INTERP_CORE_SRCS) $(INTERP_OBJECTS_SRCS) $(INTERP_BYTECODE_SRCS) \
                $(INTERP_COMPILE_SRCS) $(INTERP_GIL_SRCS) $(INTERP_RUNTIME_SRCS) \
                $(INTERP_MODULES_SRCS) $(INTERP_MP_SRCS)
@@ -25,9 +25,10 @@ INTERP_HDRS := $(wildcard interp/*/*.h)
 # Frozen Python modules, compiled on first import (interp/objects/module.h).
 INTERP_LIB_PY := $(addprefix interp/lib/,demos.py multiprocessing.py threading.py collections.py \
                    heapq.py bisect.py queue.py operator.py functools.py itertools.py copy.py string.py \
+                   os.py posixpath.py \
                    concurrent/__init__.py concurrent/futures/__init__.py)
 
 # The two ports: tollpy as a Linux program, and the glue that runs it inside the kernel.
 HOST_PORT_SRCS  := ports/host/port_linux.c ports/host/host_main.c
 GUEST_PORT_SRCS := $(addprefix ports/guest/,port_guest.c console.c repl.c line_edit.c last_run.c \
-                     mod_kernel.c timeline.c help.c)
+                     mod_kernel.c timeline.c help.c port_file.c)

@@ -66,6 +66,16 @@ static Obj *exc_tp_new(Type *t, Obj *const *args, int nargs, Obj *kwnames) {
         if (!EXC(self)->dict && !(EXC(self)->dict = dict_new())) { DECREF(self); return NULL; }
         syntax_error_fill(self, EXC(self)->args);
     }
+    if (type_is_subtype(t, OSError_t)) {
+        /* OSError(errno, strerror[, filename]): the attributes CPython sets (None when absent) */
+        if (!EXC(self)->dict && !(EXC(self)->dict = dict_new())) { DECREF(self); return NULL; }
+        static const char *names[] = {"errno", "strerror", "filename"};
+        for (int i = 0; i < 3; i++)
+            if (dict_set_s(EXC(self)->dict, names[i], nargs >= 2 && i < nargs ? args[i] : None) < 0) {
+                DECREF(self);
+                return NULL;
+            }
+    }
     return self;
 }
 

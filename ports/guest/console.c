@@ -43,6 +43,7 @@ static void take_gil_policy(void) {
 static int ensure_interp(void) {
     if (ts_get()) return 0;
     take_gil_policy();
+    guest_disk_mount();
     if (!interp_new(GUEST_MEM_LIMIT)) {
         static const char msg[] = "tollpy: cannot create the interpreter\n";
         port_write(msg, sizeof msg - 1);
