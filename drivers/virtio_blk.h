@@ -12,6 +12,8 @@ int      virtio_blk_readonly(void);
  * Thread context only, no spinlock held. 0 ok; -5 (EIO) device error or out of range;
  * -30 (EROFS) write to a read-only device. */
 int      virtio_blk_rw(uint64_t sector, void *buf, uint32_t count, int write);
+/* Ask the device to make every completed write durable (the host syncs the image). */
+int      virtio_blk_flush(void);
 void     virtio_blk_irq(int slot);
 /* Requests completed and interrupts taken (for tests: completion is by interrupt). */
 void     virtio_blk_stats(uint64_t *requests, uint64_t *irqs);

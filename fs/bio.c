@@ -114,6 +114,15 @@ void brelse(struct buf *b)
     spin_unlock(&bcache.lock);
 }
 
+void bio_forget(uint32_t start, uint32_t n)
+{
+    spin_lock(&bcache.lock);
+    for (struct buf *b = bcache.buf; b < bcache.buf + NBUF; b++)
+        if (b->blockno - start < n && b->refcnt == 0)
+            b->valid = 0;         /* unpinned: the next bread reads the disk's new copy */
+    spin_unlock(&bcache.lock);
+}
+
 void bio_stats(uint64_t *hits, uint64_t *misses)
 {
     spin_lock(&bcache.lock);

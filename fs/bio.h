@@ -23,5 +23,9 @@ struct buf *bread(uint32_t blockno);
 struct buf *bzero_get(uint32_t blockno);
 int  bwrite(struct buf *b);     /* write through to the disk now; 0 or -EIO */
 void brelse(struct buf *b);     /* unlock and unpin */
+/* Blocks [start, start+n) were written around the cache (a whole cluster straight from a
+ * caller's buffer): drop their cached copies. The caller holds the file system's lock, so no
+ * buffer of theirs is pinned. */
+void bio_forget(uint32_t start, uint32_t n);
 void bio_stats(uint64_t *hits, uint64_t *misses);
 #endif

@@ -50,6 +50,10 @@ static int ensure_interp(void) {
         return -1;
     }
     if (console_install_help() < 0) exc_clear();
+    /* the disk's root is where `import mymodule` looks (interp/runtime/import.c) */
+    Obj *sp = dict_get_s(ts_get()->interp->sysdict, "path"), *root = str_from_cstr("/");
+    if (!root || !sp || list_append(sp, root) < 0) exc_clear();
+    XDECREF(root);
     /* from now on a fault in interpreter code ends the program, not the kernel (gil_unsafe.c) */
     gil_fault_containment_install();
     return 0;

@@ -1,0 +1,187 @@
+"""tests/qemu/test_disk.py — the virtio disk, the FAT file system and Python's files in the guest.
+
+Each test makes a FAT16 image on the host (mkfs.fat + mcopy, qemu/tollbooth.py make_disk_image),
+boots with it (run_batch(disk=...)), and then checks what the guest did from the host: the files'
+contents with mtools, the volume with `fsck.fat -n`. Decisions come from outputs and the image,
+never from timing.
+"""
+import os
+import shutil
+import subprocess
+import textwrap
+
+import pytest
+
+import tollbooth
+from conftest import KERNEL
+
+pytestmark = pytest.mark.skipif(not (shutil.which("mkfs.fat") and shutil.which("mcopy")),
+                                reason="dosfstools/mtools missing (qemu/deps.sh)")
+
+
+def run(tmp_path, script, files=None, image=None, cpus=2, gil=None):
+    folder = tmp_path / "disk"
+    folder.mkdir(exist_ok=True)
+    for name, data in (files or {}).items():
+        (folder / name).write_bytes(data if isinstance(data, bytes) else data.encode())
+    if image is None:
+        image = tollbooth.make_disk_image(folder, tmp_path / "disk.img", 16)
+    src = tmp_path / "prog.py"
+    src.write_text(textwrap.dedent(script))
+    r = tollbooth.run_batch(src, kernel=KERNEL, cpus=cpus, timeout=120, gil=gil, disk=image)
+    return r, str(image)
+
+
+def mtype(image, name):
+    return subprocess.run(["mtype", "-i", image, "::" + name], capture_output=True, check=True).stdout
+
+
+def fsck_clean(image):
+    r = subprocess.run(["fsck.fat", "-n", image], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    return r.stdout
+
+
+def test_read_write_import_and_host_check(tmp_path):
+    r, img = run(tmp_path, """
+        import os, mymodule
+        print(mymodule.greet())
+        print(open("/data.txt").read().strip())
+        with open("/out.csv", "w") as f:
+            for i in range(100):
+                f.write("%d,%d\\n" % (i, i * i))
+        os.mkdir("/results")
+        with open("/results/A long name, with spaces é.txt", "wb") as f:
+            f.write(bytes(range(256)) * 40)
+        os.rename("/out.csv", "/results/squares.csv")
+        print(sorted(os.listdir("/")), sorted(os.listdir("/results")))
+        print(os.stat("/results/squares.csv").st_size)
+        try:
+            open("/missing.txt")
+        except FileNotFoundError as e:
+            print("FNF", e.errno)
+        try:
+            os.rmdir("/results")
+        except OSError as e:
+            print("rmdir", e.errno)
+        st = os.statvfs("/")
+        print("free", st[3] <= st[2])
+    """, {"mymodule.py": "def greet():\n    return 'hello from the disk'\n", "data.txt": "forty-two\n"})
+    out = r.text()
+    assert r.status == 0, out
+    assert "disk: FAT16" in out
+    assert "hello from the disk" in out and "forty-two" in out
+    assert "['data.txt', 'mymodule.py', 'results']" in out
+    assert "FNF 2" in out and "rmdir 39" in out and "free True" in out
+    expect = "".join("%d,%d\n" % (i, i * i) for i in range(100)).encode()
+    assert mtype(img, "/results/squares.csv") == expect
+    assert mtype(img, "/results/A long name, with spaces é.txt") == bytes(range(256)) * 40
+    fsck_clean(img)
+
+
+def test_unformatted_image_gives_oserror_not_panic(tmp_path):
+    img = tmp_path / "blank.img"
+    with open(img, "wb") as f:
+        f.write(os.urandom(4096))
+        f.truncate(4 << 20)
+    r, _ = run(tmp_path, """
+        try:
+            open("/x.txt", "w")
+        except OSError as e:
+            print("OSError", e.errno)
+        print("console alive", 6 * 7)
+    """, image=img)
+    out = r.text()
+    assert r.status == 0, out
+    assert "disk: not mounted" in out
+    assert "OSError 19" in out and "console alive 42" in out
+
+
+def test_corrupt_boot_sector_fields(tmp_path):
+    img = str(tollbooth.make_disk_image(None, tmp_path / "c.img", 16))
+    with open(img, "r+b") as f:                    # sectors per cluster = 3: not a power of two
+        f.seek(13)
+        f.write(b"\x03")
+    r, _ = run(tmp_path, """
+        import os
+        try:
+            os.listdir("/")
+        except OSError as e:
+            print("OSError", e.errno)
+    """, image=img)
+    assert r.status == 0 and "OSError 19" in r.text() and "not mounted" in r.text(), r.text()
+
+
+def test_disk_full_gives_enospc_and_keeps_what_was_written(tmp_path):
+    """The host fills most of the volume first (a ballast file), so the guest reaches the last
+    cluster quickly."""
+    r, img = run(tmp_path, """
+        import os
+        with open("/keep.txt", "w") as f:
+            f.write("kept\\n")
+        free0 = os.statvfs("/")[3]
+        chunk = b"z" * 65536
+        n = 0
+        try:
+            with open("/fill.bin", "wb") as f:
+                while True:
+                    f.write(chunk)
+                    n += 1
+        except OSError as e:
+            print("ENOSPC", e.errno == 28, type(e).__name__, n > 3)
+        print("full", os.statvfs("/")[3])
+        print(open("/keep.txt").read().strip())
+        os.remove("/fill.bin")
+        print("after", os.statvfs("/")[3] == free0)
+    """, {"ballast.bin": bytes(15 << 20)})
+    out = r.text()
+    assert r.status == 0, out
+    assert "ENOSPC True OSError True" in out and "full 0" in out, out
+    assert "kept" in out and "after True" in out, out
+    assert mtype(img, "/keep.txt") == b"kept\n"
+    fsck_clean(img)
+
+
+@pytest.mark.parametrize("gil", ["new", "old"])
+def test_two_threads_write_different_files(tmp_path, gil):
+    r, img = run(tmp_path, """
+        import _thread, time
+        done = []
+        def writer(name, ch):
+            with open(name, "w") as f:
+                for i in range(200):
+                    f.write(ch * 50 + "\\n")
+            done.append(name)
+        _thread.start_new_thread(writer, ("/a.txt", "a"))
+        _thread.start_new_thread(writer, ("/b.txt", "b"))
+        while len(done) < 2:
+            time.sleep(0.01)
+        print("both", sorted(done))
+    """, gil=gil)
+    assert r.status == 0 and "both ['/a.txt', '/b.txt']" in r.text(), r.text()
+    assert mtype(img, "/a.txt") == ("a" * 50 + "\n").encode() * 200
+    assert mtype(img, "/b.txt") == ("b" * 50 + "\n").encode() * 200
+    fsck_clean(img)
+
+
+def test_gil_released_during_read(tmp_path):
+    """A counter thread runs while the main thread reads a large file: the read drops the GIL
+    for each disk wait, so the counter advances during it (a count, not a time)."""
+    r, img = run(tmp_path, """
+        import _thread
+        count = [0]
+        stop = [False]
+        def counter():
+            while not stop[0]:
+                count[0] += 1
+        with open("/big.bin", "rb") as f:
+            _thread.start_new_thread(counter, ())
+            while count[0] == 0:
+                pass
+            before = count[0]
+            data = f.read()
+            during = count[0] - before
+        stop[0] = True
+        print("read", len(data), "counter advanced", during > 0)
+    """, {"big.bin": bytes(range(256)) * 4096}, cpus=1)
+    assert r.status == 0 and "read 1048576 counter advanced True" in r.text(), r.text()
