@@ -1074,6 +1074,8 @@ long fat_write(fat_node *n, uint32_t off, const void *buf, size_t len)
 {
     fs_lock();
     long r = 0;
+    if (off == FAT_APPEND)
+        off = n->size;                         /* under the lock: appenders never overlap */
     if (off > n->size) {                       /* a hole: zero-fill it first */
         uint32_t gap = off - n->size;
         r = write_locked(n, n->size, 0, gap);

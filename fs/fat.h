@@ -28,7 +28,9 @@ int  fat_mounted(void);
 int  fat_open(const char *path, int flags, fat_node **out);   /* a regular file */
 void fat_close(fat_node *n);
 long fat_read(fat_node *n, uint32_t off, void *buf, size_t len);
-long fat_write(fat_node *n, uint32_t off, const void *buf, size_t len);   /* may be short on ENOSPC */
+/* May be short on ENOSPC. off == FAT_APPEND: at the end of the file as it is under the lock. */
+#define FAT_APPEND UINT32_MAX
+long fat_write(fat_node *n, uint32_t off, const void *buf, size_t len);
 int  fat_truncate(fat_node *n, uint32_t len);
 uint32_t fat_size(fat_node *n);
 int  fat_stat(const char *path, struct fs_stat *st);

@@ -48,6 +48,7 @@ Trace block format (ports/guest/timeline.c): a line "-----BEGIN TOLLBOOTH TRACE 
 base64 lines of 20-byte little-endian records <u64 ticks, u16 cpu, u16 event, u32 a, u32 b>,
 then "-----END TOLLBOOTH TRACE crc32=XXXXXXXX-----" (CRC-32 of the raw records).
 """
+import ast
 import argparse
 import base64
 import binascii
@@ -1051,6 +1052,77 @@ def cmd_boot(a):
     return boot_foreground(launch, timeout)
 
 
+# ---- ls / get / put: files on a disk image, through a guest's raw REPL ----------------------
+# The same byte-level route MicroPython's pyboard.py -f takes (os.ilistdir, open, reads and
+# writes of bytes reprs), so it needs neither pyboard.py nor mpremote nor mtools.
+_FILE_CHUNK = 2048
+
+
+def _board_for(image, timeout=60):
+    b = Board(cpus=1, timeout=timeout, disk=image)
+    b.enter_raw()
+    return b
+
+
+def _raw(b, src):
+    out, err = b.exec_raw(src)
+    if err.strip():
+        raise LaunchError(err.strip().splitlines()[-1])
+    return out
+
+
+def cmd_ls(a):
+    b = _board_for(a.image)
+    try:
+        out = _raw(b, "import os\nfor n, t, _, s in os.ilistdir(%r):\n"
+                      "    print('%%9d %%s%%s' %% (s, n, '/' if t == 0x4000 else ''))\n" % a.path)
+        sys.stdout.write(out)
+        return 0
+    except LaunchError as e:
+        sys.stderr.write("tollbooth: ls: %s\n" % e)
+        return 1
+    finally:
+        b.close()
+
+
+def cmd_get(a):
+    b = _board_for(a.image)
+    try:
+        _raw(b, "f = open(%r, 'rb')\n" % a.src)
+        data = b""
+        while True:
+            out = _raw(b, "print(repr(f.read(%d)))\n" % _FILE_CHUNK).strip()
+            chunk = ast.literal_eval(out)
+            if not chunk:
+                break
+            data += chunk
+        _raw(b, "f.close()\n")
+        with open(a.dest or os.path.basename(a.src), "wb") as f:
+            f.write(data)
+        return 0
+    except (LaunchError, ValueError, SyntaxError) as e:
+        sys.stderr.write("tollbooth: get: %s\n" % e)
+        return 1
+    finally:
+        b.close()
+
+
+def cmd_put(a):
+    data = pathlib.Path(a.src).read_bytes()
+    b = _board_for(a.image)
+    try:
+        _raw(b, "f = open(%r, 'wb')\n" % (a.dest or "/" + os.path.basename(a.src)))
+        for i in range(0, len(data), _FILE_CHUNK):
+            _raw(b, "f.write(%r)\n" % data[i:i + _FILE_CHUNK])
+        _raw(b, "f.close()\nimport os\nos.sync()\n")
+        return 0
+    except LaunchError as e:
+        sys.stderr.write("tollbooth: put: %s\n" % e)
+        return 1
+    finally:
+        b.close()
+
+
 def cmd_mkdisk(a):
     try:
         os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
@@ -1096,6 +1168,16 @@ def main(argv=None):
     m.add_argument("folder", nargs="?", default=None)
     m.add_argument("--out", default=str(ROOT / "build" / "disk.img"))
     m.add_argument("--size-mb", type=int, default=32)
+    for name, hlp in (("ls", "list a folder of a disk image (through a guest)"),
+                      ("get", "copy a file out of a disk image (through a guest)"),
+                      ("put", "copy a file into a disk image (through a guest)")):
+        p = sub.add_parser(name, help=hlp)
+        p.add_argument("--image", default=str(ROOT / "build" / "disk.img"))
+        if name == "ls":
+            p.add_argument("path", nargs="?", default="/")
+        else:
+            p.add_argument("src")
+            p.add_argument("dest", nargs="?", default=None)
     c = sub.add_parser("convert", help="convert a trace block from a UART log")
     c.add_argument("log")
     c.add_argument("--out", default=None, metavar="PREFIX",
@@ -1114,7 +1196,7 @@ def main(argv=None):
     s.add_argument("--y", default=None, help="column to plot (default: first numeric RESULT key)")
     a = ap.parse_args(argv)
     return {"run": cmd_run, "convert": cmd_convert, "sweep": cmd_sweep, "boot": cmd_boot,
-            "mkdisk": cmd_mkdisk}[a.cmd](a)
+            "mkdisk": cmd_mkdisk, "ls": cmd_ls, "get": cmd_get, "put": cmd_put}[a.cmd](a)
 
 
 if __name__ == "__main__":

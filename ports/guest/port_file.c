@@ -110,9 +110,8 @@ long port_file_read(int fd, void *buf, size_t n) {
 long port_file_write(int fd, const void *buf, size_t n) {
     struct gfile *f = get_fd(fd);
     if (!f || (f->flags & PORT_O_ACCMODE) == PORT_O_RDONLY) return -PORT_EBADF;
-    if (f->flags & PORT_O_APPEND) f->pos = fat_size(f->node);
-    long r = fat_write(f->node, f->pos, buf, n);
-    if (r > 0) f->pos += (uint32_t)r;
+    long r = fat_write(f->node, f->flags & PORT_O_APPEND ? FAT_APPEND : f->pos, buf, n);
+    if (r > 0) f->pos = f->flags & PORT_O_APPEND ? fat_size(f->node) : f->pos + (uint32_t)r;
     return r;
 }
 
