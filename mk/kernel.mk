@@ -89,7 +89,8 @@ trace: deps $(BUILD)/kernel.elf
 	  $(if $(GIL),--gil $(GIL)) $(if $(TRACE_EVENTS),--trace-events $(TRACE_EVENTS)) --trace $(BUILD)/trace
 run: deps $(BUILD)/kernel.elf
 	@CPUS='$(CPUS)' SCRIPT='$(SCRIPT)' EXIT='$(EXIT)' TIMEOUT='$(TIMEOUT)' GIL='$(GIL)' \
-	  ARGS='$(ARGS)' KARGS='$(KARGS)' TRACE_EVENTS='$(TRACE_EVENTS)' ./qemu/run.sh $(BUILD)/kernel.elf; st=$$?; \
+	  ARGS='$(ARGS)' KARGS='$(KARGS)' TRACE_EVENTS='$(TRACE_EVENTS)' DISK='$(DISK)' \
+	  ./qemu/run.sh $(BUILD)/kernel.elf; st=$$?; \
 	  [ $$st = 0 ] || echo "make run: exit status $$st" >&2; exit $$st
 
 gdb: deps $(BUILD)/kernel.elf
