@@ -56,6 +56,7 @@ static struct {
     int64_t nfree;              /* -1 until counted */
     uint32_t hint;              /* where the next free-cluster search starts */
     int fsinfo_dirty_done;
+    uint32_t memo_dir, memo_k, memo_clus;   /* dir_sector's last walk: cluster k of memo_dir */
     struct fat_node nodes[MAX_NODES];
 } fat;
 
@@ -188,6 +189,7 @@ static int64_t alloc_clus(uint32_t prev)
 /* Free the chain from c on (bounded by the cluster count: a looping chain stops). */
 static int free_chain(uint32_t c)
 {
+    fat.memo_clus = 0;                      /* the walk may have gone through these clusters */
     for (uint32_t n = 0; clus_ok(c) && n < fat.nclus; n++) {
         int64_t next = fat_get(c);
         if (next < 0)
@@ -214,10 +216,14 @@ static int64_t dir_sector(uint32_t d, uint32_t idx)
     uint32_t s = idx / 16;
     if (d == 0 && !fat.fat32)
         return s < fat.root_secs ? (int64_t)(fat.root_start + s) : 0;
-    uint32_t c = dir_clus(d), k = s / fat.spc;
+    uint32_t c = dir_clus(d), k = s / fat.spc, i = 0;
     if (!clus_ok(c))
         return -FS_EIO;
-    for (uint32_t i = 0; i < k; i++) {
+    if (fat.memo_clus && fat.memo_dir == c && fat.memo_k <= k) {
+        i = fat.memo_k;                     /* a scan goes forward: resume the walk */
+        c = fat.memo_clus;
+    }
+    for (; i < k; i++) {
         if (i > fat.nclus)
             return -FS_EIO;
         int64_t n = fat_next(c);
@@ -225,6 +231,9 @@ static int64_t dir_sector(uint32_t d, uint32_t idx)
             return n;
         c = (uint32_t)n;
     }
+    fat.memo_dir = dir_clus(d);
+    fat.memo_k = k;
+    fat.memo_clus = c;
     return clus_sec(c) + s % fat.spc;
 }
 
@@ -829,6 +838,7 @@ int fat_mount(char *msg, size_t msglen)
                 fat.nfree = -1;
                 fat.hint = 0;
                 fat.fsinfo_dirty_done = 0;
+                fat.memo_clus = 0;
                 memset(fat.nodes, 0, sizeof fat.nodes);
                 fat.mounted = 1;
                 snprintf(msg, msglen, "FAT%d, %lu clusters of %lu bytes", f32 ? 32 : 16,

@@ -228,3 +228,49 @@ def test_launcher_ls_get_put(tmp_path):
     assert (tmp_path / "out.bin").read_bytes() == data
     assert mtype(img, "/data.bin") == data
     fsck_clean(img)
+
+
+def test_many_files_long_and_odd_names(tmp_path):
+    """500 files in one directory, a 255-character name, non-ASCII and spaces, `..` in paths,
+    names FAT forbids (a Python exception), a file bigger than the block cache."""
+    long = "L" * 200 + "é" * 55
+    r, img = run(tmp_path, """
+        import os
+        os.mkdir("/many")
+        for i in range(500):
+            with open("/many/file %03d.txt" % i, "w") as f:
+                f.write(str(i))
+        names = os.listdir("/many")
+        print("many", len(names), len(set(names)))
+        print(open("/many/file 321.txt").read())
+        os.chdir("/many")
+        print(open("../many/./file 007.txt").read(), os.getcwd())
+        os.chdir("..")
+        with open("/%s" % LONG, "w") as f:
+            f.write("long")
+        print(open(LONG).read(), LONG in os.listdir("/"))
+        with open("/Ünïcødé ✓ name.txt", "w") as f:
+            f.write("u")
+        for bad in ("/a:b", "/q?", "/" + "x" * 256):
+            try:
+                open(bad, "w")
+            except OSError as e:
+                print("bad", e.errno)
+        with open("/big.bin", "wb") as f:
+            for i in range(80):
+                f.write(bytes([i]) * 4096)
+        data = open("/big.bin", "rb").read()
+        print("big", len(data), all(data[i * 4096] == i for i in range(80)))
+        for i in range(0, 500, 2):
+            os.remove("/many/file %03d.txt" % i)
+        print("left", len(os.listdir("/many")))
+    """.replace("LONG", repr(long)))
+    out = r.text()
+    assert r.status == 0, out
+    assert "many 500 500" in out and "\n321\n" in out and "\n7 /many\n" in out
+    assert "long True" in out and "big 327680 True" in out and "left 250" in out
+    assert out.count("bad 22") == 2 and "bad 36" in out, out
+    assert mtype(img, "/" + long) == b"long"
+    assert mtype(img, "/Ünïcødé ✓ name.txt") == b"u"
+    assert mtype(img, "/many/file 321.txt") == b"321"
+    fsck_clean(img)
