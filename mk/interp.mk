@@ -25,7 +25,7 @@ INTERP_HDRS := $(wildcard interp/*/*.h)
 # Frozen Python modules, compiled on first import (interp/objects/module.h).
 INTERP_LIB_PY := $(addprefix interp/lib/,demos.py multiprocessing.py threading.py collections.py \
                    heapq.py bisect.py queue.py operator.py functools.py itertools.py copy.py string.py \
-                   os.py posixpath.py \
+                   os.py posixpath.py uos.py \
                    concurrent/__init__.py concurrent/futures/__init__.py)
 
 # The two ports: tollpy as a Linux program, and the glue that runs it inside the kernel.

@@ -274,3 +274,43 @@ def test_many_files_long_and_odd_names(tmp_path):
     assert mtype(img, "/Ünïcødé ✓ name.txt") == b"u"
     assert mtype(img, "/many/file 321.txt") == b"321"
     fsck_clean(img)
+
+
+def test_pyboard_filesystem_commands(tmp_path):
+    """The raw-REPL programs MicroPython's tools/pyboard.py sends for `-f ls/cat/cp/rm/mkdir/
+    rmdir/touch` (its fs_* methods), sent the same way through the launcher's raw REPL."""
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "hello.txt").write_text("hello\nworld\n")
+    img = str(tollbooth.make_disk_image(folder, tmp_path / "p.img", 16))
+    b = tollbooth.Board(kernel=KERNEL, cpus=1, timeout=60, disk=img)
+    try:
+        b.enter_raw()
+
+        def ex(src):
+            out, err = b.exec_raw(src)
+            assert not err.strip(), err
+            return out
+        ls = ex("import uos\nfor f in uos.ilistdir():\n"
+                " print('{:12} {}{}'.format(f[3]if len(f)>3 else 0,f[0],'/'if f[1]&0x4000 else ''))")
+        assert "          12 hello.txt" in ls, ls
+        cat = ex("with open('hello.txt') as f:\n while 1:\n  b=f.read(256)\n  if not b:break\n"
+                 "  print(b,end='')")
+        assert cat.replace("\r\n", "\n") == "hello\nworld\n"
+        ex("f=open('hello.txt','rb')\nr=f.read")
+        assert ex("print(r(256))").strip() == repr(b"hello\nworld\n")
+        assert ex("print(r(256))").strip() == "b''"
+        ex("f.close()")
+        ex("f=open('put.bin','wb')\nw=f.write")
+        ex("w(" + repr(bytes(range(200))) + ")")
+        ex("f.close()")
+        ex("import uos\nuos.mkdir('newdir')")
+        ex("f=open('newdir/touched','a')\nf.close()")
+        ex("import uos\nuos.remove('newdir/touched')")
+        ex("import uos\nuos.rmdir('newdir')")
+        ex("import uos\nuos.remove('hello.txt')")
+        assert "         200 put.bin" in ex("import uos\nfor f in uos.ilistdir('/'):\n print('{:12} {}'.format(f[3],f[0]))")
+    finally:
+        b.close()
+    assert mtype(img, "/put.bin") == bytes(range(200))
+    fsck_clean(img)
