@@ -20,6 +20,9 @@
 #include "drivers/gic.h"
 #include "kernel/thread.h"
 #include "kernel/console.h"
+#include "kernel/bootargs.h"
+#include "drivers/timer.h"
+#include <stdlib.h>
 
 #define VBLK_T_IN  0
 #define VBLK_T_OUT 1
@@ -42,6 +45,7 @@ static struct {
     int present, ro;
     uint64_t sectors;
     uint64_t n_req, n_irq;
+    uint64_t latency_ns;        /* DISK_LATENCY_US: a modelled device latency (see submit) */
     struct {
         struct vblk_hdr hdr;
         volatile uint8_t status;
@@ -66,6 +70,9 @@ int virtio_blk_init(void)
     /* capacity: a 64-bit count of 512-byte sectors at config offset 0 (device features: RO) */
     vblk.sectors = virtio_config_read32(&vblk.dev, 0) |
                    (uint64_t)virtio_config_read32(&vblk.dev, 4) << 32;
+    const char *lat = bootarg_get("DISK_LATENCY_US");
+    if (lat)
+        vblk.latency_ns = strtoull(lat, 0, 10) * 1000;
     gic_enable_irq(vblk.dev.irq, 0xa0, 0x01);
     virtio_driver_ok(&vblk.dev);
     vblk.present = 1;
@@ -104,6 +111,7 @@ int virtio_blk_flush(void)
 static int submit(int type, uint64_t sector, void *buf, uint32_t count)
 {
     int write = type == VBLK_T_OUT, n = count ? 3 : 2;
+    uint64_t t0 = timer_now();
     uint16_t id[3];
     spin_lock(&vblk.lock);
     while (virtq_alloc_chain(&vblk.q, n, id) < 0)
@@ -130,6 +138,16 @@ static int submit(int type, uint64_t sector, void *buf, uint32_t count)
     vblk.n_req++;
     waitq_wake_all(&vblk.wq);             /* descriptors came free: a thread may wait for them */
     spin_unlock(&vblk.lock);
+    /* A slow device, modelled: QEMU answers in microseconds, and its own throttling
+     * (throttling.iops-total) is a rate shared by all requests, which serialises them. A real
+     * disk's latency is per request and requests in flight overlap (a queue of depth > 1), so
+     * the requester sleeps out the rest of DISK_LATENCY_US here, without any lock: several
+     * threads' requests wait at once, as on the device. */
+    if (vblk.latency_ns) {
+        uint64_t spent = timer_ticks_to_ns(timer_now() - t0);
+        if (spent < vblk.latency_ns)
+            thread_sleep_ns(vblk.latency_ns - spent);
+    }
     if (st == 0)
         return 0;
     return st == 2 && write ? -30 : -5;   /* 1 IOERR, 2 UNSUPP (a write to a read-only image) */

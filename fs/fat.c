@@ -4,7 +4,8 @@
  * standard tools (mtools, dosfstools) read, write and check the same image.
  *
  * Locks: fat.lock (a sleeping lock, kernel/sleeplock.h) is held by every public function for its
- * whole run, disk I/O included: it guards the mounted volume's fields, the free-cluster count,
+ * whole run, disk I/O included (one exception: fat_read lets go of it while whole clusters of
+ * file data come from the device, so readers overlap): it guards the mounted volume's fields, the free-cluster count,
  * the open-node table and every on-disk structure (FAT, directories, data). Block buffers are
  * taken inside it (fat.lock -> buf->lock -> bcache.lock), one or two at a time.
  *
@@ -997,7 +998,14 @@ long fat_read(fat_node *n, uint32_t off, void *buf, size_t len)
         if (in == 0 && len - done >= csize) {
             /* a whole cluster: straight from the disk into the caller's buffer (the cache
              * writes through, so the disk's copy is the current one) */
-            if (virtio_blk_rw(clus_sec((uint32_t)c), dst + done, fat.spc, 0) < 0) {
+            /* without the file system's lock: other threads' calls (their own reads above
+             * all) proceed while this one waits for the device. The node stays (it is open);
+             * a truncate racing with this read can at worst hand back stale bytes of a
+             * cluster it freed, never change the volume. */
+            fs_unlock();
+            int rr = virtio_blk_rw(clus_sec((uint32_t)c), dst + done, fat.spc, 0);
+            fs_lock();
+            if (rr < 0) {
                 r = -FS_EIO;
                 break;
             }

@@ -314,3 +314,19 @@ def test_pyboard_filesystem_commands(tmp_path):
         b.close()
     assert mtype(img, "/put.bin") == bytes(range(200))
     fsck_clean(img)
+
+
+def test_readers_demo_with_modelled_latency(tmp_path):
+    """demos.readers with DISK_LATENCY_US: it runs to its RESULT line and its files are whole on
+    the image (the overlap itself is a time and so is shown by the demo, not asserted)."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    img = tollbooth.make_disk_image(folder, tmp_path / "r.img", 16)
+    src = tmp_path / "prog.py"
+    src.write_text("import demos\ndemos.readers(threads=3, kib=16)\n")
+    r = tollbooth.run_batch(src, kernel=KERNEL, cpus=2, timeout=120, disk=img,
+                            kargs=("DISK_LATENCY_US=1000",))
+    assert r.status == 0 and "RESULT demo=readers threads=3 serial=" in r.text(), r.text()
+    for i in range(3):
+        assert mtype(str(img), "/readers_%d.bin" % i) == bytes([i]) * 16384
+    fsck_clean(str(img))
