@@ -5,7 +5,7 @@
 #
 #   qemu/run.sh [build/kernel.elf]
 # Environment:
-#   CPUS=1..8 (default 4)   SCRIPT=file (batch)   EXIT=1 (power off after SCRIPT)
+#   CPUS=1..8 (default 4)   SCRIPT=file (batch; SCRIPT=:main.py runs /main.py from the DISK)   EXIT=1 (power off after SCRIPT)
 #   TIMEOUT=seconds (default 60, batch mode only; 0 = none; a hang guard)
 #   GIL=policy (new old prio none unsafe; any other name is refused before boot, status 2)
 #   TRACE_EVENTS=N (trace ring size a core, a power of two 1024..1048576; default 16384)

@@ -311,7 +311,12 @@ def boot_block(cpus, script=None, exit=False, gil=None, args=None, kargs=()):
     u32 script_len | u32 flags (bit 0: power off after the script) | KEY=VALUE\\0 ... | script."""
     kv = ["CPUS=%s" % cpus]
     body = b""
-    if script is not None:
+    if script is not None and str(script).startswith(":"):
+        # SCRIPT=:path names a file on the disk: the guest reads and runs it (ports/guest/console.c)
+        path = "/" + str(script)[1:].lstrip("/")
+        body = b"# the program is SCRIPTFILE, on the disk\n"
+        kv += ["SCRIPTNAME=%s" % path, "SCRIPTFILE=%s" % path]
+    elif script is not None:
         body = pathlib.Path(script).read_bytes()
         kv.append("SCRIPTNAME=%s" % os.path.basename(str(script)))
     if exit:
@@ -376,7 +381,9 @@ class Launch:
             raise LaunchError("CPUS must be 1..8 (got '%s')" % cpus)
         if not os.path.isfile(str(kernel)):
             raise LaunchError("no kernel at %s (run make)" % kernel)
-        if script is not None and not os.path.isfile(str(script)):
+        if script is not None and str(script).startswith(":") and disk is None:
+            raise LaunchError("SCRIPT=%s names a file on the disk, but there is no disk (DISK=)" % script)
+        if script is not None and not str(script).startswith(":") and not os.path.isfile(str(script)):
             raise LaunchError("no script '%s'" % script)
         if gil:
             check_gil(gil)

@@ -330,3 +330,50 @@ def test_readers_demo_with_modelled_latency(tmp_path):
     for i in range(3):
         assert mtype(str(img), "/readers_%d.bin" % i) == bytes([i]) * 16384
     fsck_clean(str(img))
+
+
+def test_script_from_the_disk(tmp_path):
+    """SCRIPT=:main.py: the program is read from the disk; it imports a module beside it."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    (folder / "main.py").write_text("import sys, helper\nprint('main', __name__, sys.argv[0], helper.v)\n")
+    (folder / "helper.py").write_text("v = 42\n")
+    img = tollbooth.make_disk_image(folder, tmp_path / "s.img", 16)
+    r = tollbooth.run_batch(":main.py", kernel=KERNEL, cpus=2, timeout=60, disk=img)
+    assert r.status == 0 and "main __main__ /main.py 42" in r.text(), r.text()
+    r = tollbooth.run_batch(":nope.py", kernel=KERNEL, cpus=2, timeout=60, disk=img)
+    assert r.status == 1 and "cannot read it from the disk (errno 2)" in r.text(), r.text()
+
+
+@pytest.mark.parametrize("gil", ["new", "old", "prio", "none", "unsafe"])
+def test_reader_and_writer_on_one_file(tmp_path, gil):
+    """A writer appends numbered records while a reader re-reads the file: every read sees a
+    prefix of the final contents (records are written whole, the size grows after the data)."""
+    r, img = run(tmp_path, """
+        import _thread, time
+        rec = lambda i: "record %04d\\n" % i
+        done = []
+        bad = []
+        def writer():
+            with open("/rw.txt", "a") as f:
+                for i in range(150):
+                    f.write(rec(i))
+            done.append("w")
+        def reader():
+            while not done:
+                with open("/rw.txt") as f:
+                    data = f.read()
+                full = "".join(rec(i) for i in range(len(data) // 12))
+                if not full.startswith(data[:len(full)]) or len(data) % 12:
+                    bad.append(len(data))
+            done.append("r")
+        open("/rw.txt", "w").close()
+        _thread.start_new_thread(reader, ())
+        _thread.start_new_thread(writer, ())
+        while len(done) < 2:
+            time.sleep(0.01)
+        print("torn reads", len(bad))
+    """, gil=gil)
+    assert r.status == 0 and "torn reads 0" in r.text(), r.text()
+    assert mtype(img, "/rw.txt").decode() == "".join("record %04d\n" % i for i in range(150))
+    fsck_clean(img)
