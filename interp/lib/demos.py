@@ -136,7 +136,8 @@ READERS: %d files of %d KiB, read first one after another by one thread, then by
 once, one file each. Look for: the threads take about the time of one file, not %d times it:
 a thread waiting for the disk does not hold the GIL (file.read() drops it, as time.sleep does).
 On a fast disk the difference is small; boot with a modelled device latency to see it
-(KARGS=DISK_LATENCY_US=2000: every request takes at least 2 ms, requests in flight overlap).
+(KARGS=DISK_LATENCY_US=10000: every request takes at least 10 ms, a disk seek; requests in
+flight overlap).
 """ % (threads, kib, threads, threads))
     names = []
     for i in range(threads):
