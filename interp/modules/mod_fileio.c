@@ -8,7 +8,9 @@
  * bytes read from the descriptor but not yet returned: the logical position is the descriptor's
  * minus rlen - rpos). A write or seek first gives the unread bytes back (seeks the descriptor
  * back), so reads and writes mix as with CPython's buffered files. Writes go straight to the
- * port (nothing to flush). Text mode is UTF-8 with "\n" line ends, no newline translation.
+ * port (nothing to flush). Text mode is UTF-8; with newline=None (the default) "\r\n" and "\r"
+ * read as "\n" (a "\r\n" split across two reads gives two; lines end at "\n" only), and
+ * writes are not translated (as on Linux).
  *
  * The GIL is dropped around every port call (gil_before_blocking, as time.sleep does): a thread
  * waiting for the disk lets the others run. Locks: a file object is meant for one thread at a
@@ -69,6 +71,7 @@ typedef struct {
     Obj base;
     int fd;                     /* -1 once closed */
     bool binary, readable, writable, append;
+    bool translate;             /* text, newline=None: "\r\n" and "\r" read as "\n" */
     Obj *name, *mode;
     char *rbuf;
     size_t rpos, rlen, rcap;
@@ -175,7 +178,22 @@ static Obj *make_result(FileObj *f, const char *p, size_t n) {
     if (!utf8_valid(p, n, &bad))
         return exc_raise(UnicodeDecodeError_t, "'utf-8' codec can't decode byte 0x%02x in position %zd: "
                          "invalid start byte", (unsigned)(unsigned char)p[bad], (intptr_t)bad);
-    return str_new(p, n);
+    const char *cr = f->translate ? memchr(p, '\r', n) : NULL;
+    if (!cr) return str_new(p, n);
+    char *t = mem_alloc(n);                 /* universal newlines, as CPython's default */
+    if (!t) return exc_raise_memory();
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '\r') {
+            t[o++] = '\n';
+            if (i + 1 < n && p[i + 1] == '\n') i++;
+        } else {
+            t[o++] = p[i];
+        }
+    }
+    Obj *r = str_new(t, o);
+    mem_free(t);
+    return r;
 }
 
 /* Bytes in rbuf[rpos..] making up `chars` code points (all of them if fewer). */
@@ -526,6 +544,14 @@ static Obj *f_open(Obj *s, Obj *const *a, int n, Obj *k) {
         if (strcmp(e, "utf-8") && strcmp(e, "utf8") && strcmp(e, "UTF-8") && strcmp(e, "UTF8") && strcmp(e, "ascii"))
             return exc_raise(LookupError_t, "unknown encoding: %s", e);
     }
+    bool translate = true;
+    if (v[5] && v[5] != None) {
+        if (!str_check(v[5])) return exc_raise(TypeError_t, "open() argument 'newline' must be str or None, not %s", type_name(v[5]));
+        const char *nl = str_data(v[5]);
+        if (strcmp(nl, "") && strcmp(nl, "\n") && strcmp(nl, "\r") && strcmp(nl, "\r\n"))
+            return exc_raise(ValueError_t, "illegal newline value: %s", nl);
+        translate = false;
+    }
     int r = 0, w = 0, ap = 0, x = 0, plus = 0, b = 0, t = 0;
     for (const char *p = mode; *p; p++) {
         int *c = *p == 'r' ? &r : *p == 'w' ? &w : *p == 'a' ? &ap : *p == 'x' ? &x : *p == '+' ? &plus
@@ -552,6 +578,7 @@ static Obj *f_open(Obj *s, Obj *const *a, int n, Obj *k) {
     if (!f) { port_file_close(fd); return NULL; }
     f->fd = fd;
     f->binary = b;
+    f->translate = !b && translate;
     f->readable = r || plus;
     f->writable = w || ap || x || plus;
     f->append = ap;

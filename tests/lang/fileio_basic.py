@@ -87,6 +87,19 @@ with open("big.bin", "wb") as f:
 with open("big.bin", "rb") as f:
     data = f.read()
 print(len(data), data[0], data[63999], data[31500])
+with open("crlf.txt", "wb") as f:
+    f.write(b"one\r\ntwo\r\nthree\n")
+print(repr(open("crlf.txt").read()), open("crlf.txt").readlines())
+print(repr(open("crlf.txt", newline="").read()))
+with open("u8.txt", "w", encoding="utf-8") as f:
+    f.write("naïve ☃ 𝄞\n")
+with open("u8.txt") as f:
+    print(repr(f.read(3)), repr(f.read(4)), repr(f.read()))
+print(os.path.getsize("u8.txt"))
+try:
+    open("crlf.txt", "r", newline="x")
+except ValueError as e:
+    print(e)
 for name in sorted(os.listdir(".")):
     os.remove(name)
 os.chdir(_top)
