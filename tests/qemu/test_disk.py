@@ -142,7 +142,7 @@ def test_disk_full_gives_enospc_and_keeps_what_was_written(tmp_path):
     fsck_clean(img)
 
 
-@pytest.mark.parametrize("gil", ["new", "old", "prio", "none"])
+@pytest.mark.parametrize("gil", ["new", "old", "prio", "none", "unsafe"])
 def test_two_threads_write_different_files(tmp_path, gil):
     r, img = run(tmp_path, """
         import _thread, time
@@ -187,7 +187,7 @@ def test_gil_released_during_read(tmp_path):
     assert r.status == 0 and "read 1048576 counter advanced True" in r.text(), r.text()
 
 
-@pytest.mark.parametrize("gil", ["new", "none"])
+@pytest.mark.parametrize("gil", ["new", "old", "prio", "none", "unsafe"])
 def test_two_threads_append_to_one_file(tmp_path, gil):
     """Each append lands whole at the end (the file system appends under its lock): every line
     of both threads is there once, none torn."""
