@@ -589,12 +589,20 @@ void port_crash_exit(const char *before, const char *after) {
 }
 
 /* ---- files: POSIX (interp/port/port.h); Linux's errno numbers are the port's ------------------ */
+/* The fuzzers' builds (TOLLPY_FUZZ, mk/tests.mk) run generated programs: those never reach the
+ * host's files (every call that names a path is refused with EACCES). */
+#ifdef TOLLPY_FUZZ
+#define FUZZ_NO_FILES() return -EACCES
+#else
+#define FUZZ_NO_FILES() do { } while (0)
+#endif
 #include <fcntl.h>
 #include <dirent.h>
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 
 int port_file_open(const char *path, int flags) {
+    FUZZ_NO_FILES();
     int f = (flags & PORT_O_ACCMODE) == PORT_O_WRONLY ? O_WRONLY
           : (flags & PORT_O_ACCMODE) == PORT_O_RDWR ? O_RDWR : O_RDONLY;
     if (flags & PORT_O_CREAT) f |= O_CREAT;
@@ -635,12 +643,14 @@ int port_file_fstat(int fd, port_stat_t *st) {
 }
 int port_file_close(int fd) { return close(fd) < 0 ? -errno : 0; }
 int port_path_stat(const char *path, port_stat_t *st) {
+    FUZZ_NO_FILES();
     struct stat s;
     if (stat(path, &s) < 0) return -errno;
     host_stat(&s, st);
     return 0;
 }
 int port_listdir(const char *path, int (*cb)(void *, const char *, const port_stat_t *), void *ctx) {
+    FUZZ_NO_FILES();
     DIR *d = opendir(path);
     if (!d) return -errno;
     struct dirent *e;
@@ -656,11 +666,24 @@ int port_listdir(const char *path, int (*cb)(void *, const char *, const port_st
     closedir(d);
     return 0;
 }
-int port_mkdir(const char *path) { return mkdir(path, 0777) < 0 ? -errno : 0; }
-int port_rmdir(const char *path) { return rmdir(path) < 0 ? -errno : 0; }
-int port_remove(const char *path) { return unlink(path) < 0 ? -errno : 0; }
-int port_rename(const char *from, const char *to) { return rename(from, to) < 0 ? -errno : 0; }
+int port_mkdir(const char *path) {
+    FUZZ_NO_FILES();
+    return mkdir(path, 0777) < 0 ? -errno : 0;
+}
+int port_rmdir(const char *path) {
+    FUZZ_NO_FILES();
+    return rmdir(path) < 0 ? -errno : 0;
+}
+int port_remove(const char *path) {
+    FUZZ_NO_FILES();
+    return unlink(path) < 0 ? -errno : 0;
+}
+int port_rename(const char *from, const char *to) {
+    FUZZ_NO_FILES();
+    return rename(from, to) < 0 ? -errno : 0;
+}
 int port_statvfs(const char *path, port_statvfs_t *st) {
+    FUZZ_NO_FILES();
     struct statvfs v;
     if (statvfs(path, &v) < 0) return -errno;
     st->bsize = (uint32_t)v.f_frsize;
@@ -669,5 +692,8 @@ int port_statvfs(const char *path, port_statvfs_t *st) {
     return 0;
 }
 int port_getcwd(char *buf, size_t n) { return getcwd(buf, n) ? 0 : -errno; }
-int port_chdir(const char *path) { return chdir(path) < 0 ? -errno : 0; }
+int port_chdir(const char *path) {
+    FUZZ_NO_FILES();
+    return chdir(path) < 0 ? -errno : 0;
+}
 int port_sync(void) { sync(); return 0; }
