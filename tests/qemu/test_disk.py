@@ -377,3 +377,36 @@ def test_reader_and_writer_on_one_file(tmp_path, gil):
     assert r.status == 0 and "torn reads 0" in r.text(), r.text()
     assert mtype(img, "/rw.txt").decode() == "".join("record %04d\n" % i for i in range(150))
     fsck_clean(img)
+
+
+def test_timeline_shows_reader_blocked_in_io(tmp_path):
+    """kernel.timeline(): the reading thread's row shows 'z' (blocked in I/O: gil_before_blocking
+    traces TR_IO_BEGIN), while a spinning thread holds the GIL ('#')."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    (folder / "data.bin").write_bytes(bytes(65536))
+    img = tollbooth.make_disk_image(folder, tmp_path / "t.img", 16)
+    src = tmp_path / "prog.py"
+    src.write_text(textwrap.dedent("""
+        import kernel, _thread, time
+        done = []
+        def spin():
+            n = 0
+            while not done:
+                n += 1
+        _thread.start_new_thread(spin, ())
+        for i in range(3):
+            with open("/data.bin", "rb") as f:
+                f.read()
+        done.append(1)
+        time.sleep(0.05)
+        kernel.timeline()
+    """))
+    r = tollbooth.run_batch(src, kernel=KERNEL, cpus=2, timeout=120, disk=img,
+                            kargs=("DISK_LATENCY_US=10000",))
+    out = r.text()
+    assert r.status == 0, out
+    main = [l for l in out.splitlines() if l.startswith("A main")]
+    other = [l for l in out.splitlines() if l.startswith("B ")]
+    assert main and "z" in main[0].split("|")[1], out
+    assert other and "#" in other[0].split("|")[1], out
