@@ -18,6 +18,7 @@
 #include "kernel/trace.h"
 #include "drivers/gic.h"
 #include "drivers/timer.h"
+#include "drivers/virtio_blk.h"
 
 __attribute__((weak)) void console_main(void)
 {
@@ -66,6 +67,8 @@ void kmain(void)
     trace_init(bootarg_get("TRACE_EVENTS"), gic_num_cpus());   /* before any core traces */
     gic_enable_irq(IRQ_VTIMER, 0x90, 0);
     gic_enable_irq(IRQ_UART0, 0xa0, 0x01);
+    if (virtio_blk_init() == 0)
+        kprintf("virtio-blk: %lu KiB disk\n", (unsigned long)(virtio_blk_sectors() / 2));
     sched_init();
     sched_cpu_init(0);
     c->online = 1;

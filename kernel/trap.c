@@ -8,6 +8,7 @@
 #include "kernel/console.h"
 #include "kernel/trace.h"
 #include "drivers/gic.h"
+#include "drivers/virtio.h"
 #include "drivers/timer.h"
 #include "kernel/trap.h"
 #include "kernel/panic.h"
@@ -220,6 +221,8 @@ void irq_dispatch(void)
             for (;;)
                 cpu_wfi();
         default:
+            if (irq >= VIRTIO_IRQ_BASE && irq < VIRTIO_IRQ_BASE + VIRTIO_MMIO_SLOTS)
+                virtio_irq((int)irq - VIRTIO_IRQ_BASE);
             break;
         }
         gic_eoi(iar);

@@ -20,7 +20,7 @@ INTERP_MP_SRCS       := $(addprefix interp/mp/,mp_copy.c mp_process.c mp_shared.
                           mp_value.c mp_queue.c mod_multiprocessing.c)
 INTERP_MODULES_SRCS  := $(addprefix interp/modules/,mod_collections.c mod_gil.c mod_math.c mod_native.c \
                           mod_random.c mod_re.c mod_struct.c mod_weakref.c \
-                          mod_os.c mod_thread.c mod_time.c mod_gc.c)
+                          mod_os.c mod_thread.c mod_time.c mod_gc.c mod_fileio.c)
 INTERP_SRCS := $(INTERP_CORE_SRCS) $(INTERP_OBJECTS_SRCS) $(INTERP_BYTECODE_SRCS) \
                $(INTERP_COMPILE_SRCS) $(INTERP_GIL_SRCS) $(INTERP_RUNTIME_SRCS) \
                $(INTERP_MODULES_SRCS) $(INTERP_MP_SRCS)
@@ -30,9 +30,9 @@ INTERP_LIB_PY := $(addprefix interp/lib/,demos.py multiprocessing.py threading.p
                    collections.py heapq.py bisect.py queue.py operator.py functools.py itertools.py \
                    copy.py string.py concurrent/__init__.py concurrent/futures/__init__.py \
                    random.py json.py re.py struct.py statistics.py errno.py io.py typing.py \
-                   dataclasses.py enum.py array.py weakref.py)
+                   dataclasses.py enum.py array.py weakref.py os.py posixpath.py uos.py)
 
 # The two ports: tollpy as a Linux program, and the glue that runs it inside the kernel.
 HOST_PORT_SRCS  := ports/host/port_linux.c ports/host/host_main.c
 GUEST_PORT_SRCS := $(addprefix ports/guest/,port_guest.c console.c repl.c line_edit.c last_run.c \
-                     mod_kernel.c timeline.c help.c)
+                     mod_kernel.c timeline.c help.c port_file.c)

@@ -16,9 +16,10 @@ KLDFLAGS := $(KARCH) -nostartfiles -T boot/kernel.ld -Wl,--no-warn-rwx-segments 
 KLIBS    := -Wl,--start-group -lc -lm -lgcc -Wl,--end-group
 
 KERNEL_SRCS := boot/start.S boot/vectors.S boot/mmu.c \
-               $(addprefix drivers/,gic.c pl011.c psci.c rtc.c timer.c) \
+               $(addprefix drivers/,gic.c pl011.c psci.c rtc.c timer.c virtio.c virtio_blk.c) \
                $(addprefix kernel/,bootargs.c console.c cpu.c fdt.c libc_glue.c main.c memmap.c panic.c sched.c \
-                 shell.c spinlock.c stack.c thread.c ticketlock.c trace.c trap.c waitq.c)
+                 shell.c sleeplock.c spinlock.c stack.c thread.c ticketlock.c trace.c trap.c waitq.c) \
+               $(addprefix fs/,bio.c fat.c)
 # Self-tests, lab tests and benchmarks: built into the image, since the console runs them.
 KERNEL_TEST_SRCS := kernel/test/selftest.c kernel/test/labtest.c kernel/test/bench.c
 KSRC     := $(KERNEL_SRCS) $(KERNEL_TEST_SRCS) $(GUEST_PORT_SRCS) $(INTERP_SRCS)
@@ -88,7 +89,8 @@ trace: deps $(BUILD)/kernel.elf
 	  $(if $(GIL),--gil $(GIL)) $(if $(TRACE_EVENTS),--trace-events $(TRACE_EVENTS)) --trace $(BUILD)/trace
 run: deps $(BUILD)/kernel.elf
 	@CPUS='$(CPUS)' SCRIPT='$(SCRIPT)' EXIT='$(EXIT)' TIMEOUT='$(TIMEOUT)' GIL='$(GIL)' \
-	  ARGS='$(ARGS)' KARGS='$(KARGS)' TRACE_EVENTS='$(TRACE_EVENTS)' ./qemu/run.sh $(BUILD)/kernel.elf; st=$$?; \
+	  ARGS='$(ARGS)' KARGS='$(KARGS)' TRACE_EVENTS='$(TRACE_EVENTS)' DISK='$(DISK)' \
+	  ./qemu/run.sh $(BUILD)/kernel.elf; st=$$?; \
 	  [ $$st = 0 ] || echo "make run: exit status $$st" >&2; exit $$st
 
 gdb: deps $(BUILD)/kernel.elf

@@ -12,6 +12,8 @@
 #   drivers        device drivers; use the kernel's locks and console (drivers <-> kernel is one
 #                  platform: boot, drivers and kernel form the kernel image's own layers)
 #   boot, kernel   the kernel proper; never include or call kernel/test, interp/ or ports/
+#   fs             the block cache and the FAT file system, on the kernel's locks and the
+#                  virtio-blk driver; only the guest port uses it (the kernel never calls up)
 #   kernel/test    self-tests, lab tests, benchmarks: may use boot, drivers, kernel; nothing
 #                  below may use them
 #   interp/<layer> the interpreter, in INTERP_LAYERS order, lowest first: a layer may use the
@@ -67,15 +69,16 @@ LAYER_RULES := \
   boot:kernel,drivers \
   kernel:boot,drivers \
   kernel/test:boot,drivers,kernel \
+  fs:kernel,drivers \
   $(foreach l,$(INTERP_LAYERS),$(call interp_rule,$(l))) \
   gen:$(call csv,interp/objects interp/modules interp/mp ports/guest) \
   ports/host:$(call csv,$(INTERP_ALL) gen) \
-  ports/guest:$(call csv,$(INTERP_ALL) gen boot drivers kernel)
+  ports/guest:$(call csv,$(INTERP_ALL) gen boot drivers kernel fs)
 
 LAYERS_HOST_OBJS  := $(call host_objs,host) $(BUILD)/host/obj/ports/host/host_main.o
 LAYERS_GUEST_OBJS := $(filter %.o,$(KOBJ))
 
 check-layers: $(LAYERS_HOST_OBJS) $(LAYERS_GUEST_OBJS)
 	@$(PYTHON) mk/check_layers.py $(addprefix --rule ,$(LAYER_RULES)) \
-	  --sources boot drivers kernel interp ports \
+	  --sources boot drivers kernel fs interp ports \
 	  --objects $(LAYERS_HOST_OBJS) --objects $(LAYERS_GUEST_OBJS)

@@ -3,7 +3,8 @@
 # Called by `make run`, `make test`, `make bench` and .ci/run; idempotent and quiet when all is there.
 set -eu
 pkgs="gcc-arm-none-eabi libnewlib-arm-none-eabi qemu-system-arm gdb-multiarch
-      python3-pytest python3-pexpect python3-serial lua5.4 clang gnuplot-nox"
+      python3-pytest python3-pexpect python3-serial lua5.4 clang gnuplot-nox
+      dosfstools mtools"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"

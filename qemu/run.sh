@@ -5,7 +5,7 @@
 #
 #   qemu/run.sh [build/kernel.elf]
 # Environment:
-#   CPUS=1..8 (default 4)   SCRIPT=file (batch)   EXIT=1 (power off after SCRIPT)
+#   CPUS=1..8 (default 4)   SCRIPT=file (batch; SCRIPT=:main.py runs /main.py from the DISK)   EXIT=1 (power off after SCRIPT)
 #   TIMEOUT=seconds (default 60, batch mode only; 0 = none; a hang guard)
 #   GIL=policy (new old prio none unsafe; any other name is refused before boot, status 2)
 #   TRACE_EVENTS=N (trace ring size a core, a power of two 1024..1048576; default 16384)
@@ -14,6 +14,8 @@
 #   CONSOLE_MUX=0 (no QEMU monitor multiplexing on the console: Ctrl-A is passed to the guest)
 #   SERIAL_TCP=PORT (the console on a TCP server socket at localhost:PORT instead of stdio, for
 #     MicroPython host tools: pyboard.py/mpremote with a socket:// device; exact \r\n, no tty)
+#   DISK=folder|image (a virtio disk: a folder becomes build/disk.img, FAT16, via mkfs.fat + mcopy;
+#     copy files back out with `mcopy -i build/disk.img ::/out.csv .`)
 #   MEM=256M (guest RAM; at least 128M: a smaller MEM is refused with a message, status 2)
 # Exit status: the guest's (semihosting SYS_EXIT_EXTENDED): 0 success, 1 error, N from `exit N`,
 #   101 kernel panic; 124 when TIMEOUT expired (QEMU stopped); 2 for bad usage.
@@ -30,5 +32,12 @@ for kv in ${KARGS:-}; do opts+=(--karg "$kv"); done
 if [ -n "${SERIAL_TCP:-}" ]; then opts+=(--console "tcp:$SERIAL_TCP")
 elif [ "${CONSOLE_MUX:-1}" = 1 ]; then opts+=(--console mux)
 else opts+=(--console stdio); fi
+if [ -n "${DISK:-}" ]; then
+  # DISK=folder: build/disk.img made from it (FAT16, mkfs.fat + mcopy); DISK=file.img: used as is
+  if [ -d "$DISK" ]; then
+    /usr/bin/python3 "$here/qemu/tollbooth.py" mkdisk "$DISK" --out "$here/build/disk.img" >/dev/null || exit 2
+    opts+=(--disk "$here/build/disk.img")
+  else opts+=(--disk "$DISK"); fi
+fi
 [ "${GDB:-0}" = 1 ] && opts+=(--gdb "${GDBPORT:-1234}")
 exec /usr/bin/python3 "$here/qemu/tollbooth.py" "${opts[@]}"

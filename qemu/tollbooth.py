@@ -48,6 +48,7 @@ Trace block format (ports/guest/timeline.c): a line "-----BEGIN TOLLBOOTH TRACE 
 base64 lines of 20-byte little-endian records <u64 ticks, u16 cpu, u16 event, u32 a, u32 b>,
 then "-----END TOLLBOOTH TRACE crc32=XXXXXXXX-----" (CRC-32 of the raw records).
 """
+import ast
 import argparse
 import base64
 import binascii
@@ -87,10 +88,12 @@ def _norm(b):
 class Board:
     """A booted guest with its console on a pexpect pty. Always call close()."""
 
-    def __init__(self, kernel=DEFAULT_KERNEL, cpus=2, gil=None, timeout=60, echo=None, kargs=()):
+    def __init__(self, kernel=DEFAULT_KERNEL, cpus=2, gil=None, timeout=60, echo=None, kargs=(),
+                 disk=None):
         import pexpect
         self.pexpect = pexpect
-        self.child = spawn(kernel, cpus=cpus, gil=gil, kargs=kargs, timeout=timeout, maxread=65536)
+        self.child = spawn(kernel, cpus=cpus, gil=gil, kargs=kargs, timeout=timeout, maxread=65536,
+                           disk=disk)
         self.timeout = timeout
         self.echo = echo
         self._pending = b""
@@ -308,7 +311,12 @@ def boot_block(cpus, script=None, exit=False, gil=None, args=None, kargs=()):
     u32 script_len | u32 flags (bit 0: power off after the script) | KEY=VALUE\\0 ... | script."""
     kv = ["CPUS=%s" % cpus]
     body = b""
-    if script is not None:
+    if script is not None and str(script).startswith(":"):
+        # SCRIPT=:path names a file on the disk: the guest reads and runs it (ports/guest/console.c)
+        path = "/" + str(script)[1:].lstrip("/")
+        body = b"# the program is SCRIPTFILE, on the disk\n"
+        kv += ["SCRIPTNAME=%s" % path, "SCRIPTFILE=%s" % path]
+    elif script is not None:
         body = pathlib.Path(script).read_bytes()
         kv.append("SCRIPTNAME=%s" % os.path.basename(str(script)))
     if exit:
@@ -328,6 +336,33 @@ def boot_block(cpus, script=None, exit=False, gil=None, args=None, kargs=()):
     return b"TOLLBOOT" + struct.pack("<IIII", 1, len(packed), len(body), 1 if exit else 0) + packed + body
 
 
+def disk_args(image):
+    """The virtio block device for a raw disk image. QEMU 7.2's virtio-mmio transports are legacy
+    (version 1) unless force-legacy is off; the guest's driver (drivers/virtio.c) speaks virtio
+    1.x only."""
+    return ["-global", "virtio-mmio.force-legacy=false",
+            "-drive", "file=%s,if=none,format=raw,id=d0" % image,
+            "-device", "virtio-blk-device,drive=d0"]
+
+
+def make_disk_image(folder, image, size_mb=32):
+    """A FAT16 image of size_mb MiB holding folder's files (Debian's dosfstools and mtools:
+    qemu/deps.sh). FAT16 needs at least 16 MiB (smaller volumes would be FAT12)."""
+    import subprocess as sp
+    image = str(image)
+    if os.path.exists(image):
+        os.unlink(image)
+    with open(image, "wb") as f:
+        f.truncate(size_mb << 20)
+    sp.run(["mkfs.fat", "-F", "16", "-n", "TOLLBOOTH", image], check=True, stdout=sp.DEVNULL)
+    if folder:
+        names = sorted(os.listdir(str(folder)))
+        if names:
+            sp.run(["mcopy", "-s", "-Q", "-i", image] + [os.path.join(str(folder), n) for n in names]
+                   + ["::/"], check=True)
+    return image
+
+
 class Launch:
     """One QEMU command line and the boot block file it loads.
 
@@ -339,12 +374,16 @@ class Launch:
     QEMU reads it once, at machine start."""
 
     def __init__(self, kernel=DEFAULT_KERNEL, cpus=2, script=None, exit=False, gil=None,
-                 args=None, kargs=(), console="stdio", gdb_port=None, mem="256M"):
+                 args=None, kargs=(), console="stdio", gdb_port=None, mem="256M", disk=None):
+        if disk is not None and not os.path.isfile(str(disk)):
+            raise LaunchError("no disk image '%s'" % disk)
         if str(cpus) not in ("1", "2", "3", "4", "5", "6", "7", "8"):
             raise LaunchError("CPUS must be 1..8 (got '%s')" % cpus)
         if not os.path.isfile(str(kernel)):
             raise LaunchError("no kernel at %s (run make)" % kernel)
-        if script is not None and not os.path.isfile(str(script)):
+        if script is not None and str(script).startswith(":") and disk is None:
+            raise LaunchError("SCRIPT=%s names a file on the disk, but there is no disk (DISK=)" % script)
+        if script is not None and not str(script).startswith(":") and not os.path.isfile(str(script)):
             raise LaunchError("no script '%s'" % script)
         if gil:
             check_gil(gil)
@@ -371,6 +410,8 @@ class Launch:
                      "-kernel", str(kernel),
                      "-device", "loader,file=%s,addr=0x%X,force-raw=on" % (self.boot_path, addr),
                      "-semihosting-config", "enable=on,target=native"]
+        if disk is not None:
+            self.argv += disk_args(disk)
         if gdb_port is not None:
             self.argv += ["-S", "-gdb", "tcp::%s" % gdb_port]
 
@@ -421,11 +462,12 @@ class BatchResult:
 
 
 def run_batch(script, kernel=DEFAULT_KERNEL, cpus=2, timeout=60, gil=None, args=None, kargs=(),
-              mem="256M"):
+              mem="256M", disk=None):
     """Boot, run SCRIPT and power off (what `make run SCRIPT=... EXIT=1` does). timeout is a hang
     guard: when it expires the QEMU process group is killed and the status is 124."""
     try:
-        launch = Launch(kernel, cpus, script, True, gil, args, kargs, console="stdio", mem=mem)
+        launch = Launch(kernel, cpus, script, True, gil, args, kargs, console="stdio", mem=mem,
+                        disk=disk)
     except (LaunchError, OSError) as e:
         return BatchResult(2, b"", ("tollbooth: %s\n" % e).encode())
     try:
@@ -451,12 +493,12 @@ def _kill_group(p):
 
 
 def spawn(kernel=DEFAULT_KERNEL, cpus=2, script=None, exit=False, gil=None, args=None, kargs=(),
-          console="stdio", timeout=30, mem="256M", **pexpect_kw):
+          console="stdio", timeout=30, mem="256M", disk=None, **pexpect_kw):
     """QEMU on a pexpect pty (the console is the child's terminal). The caller ends it with
     child.terminate(force=True) / close(force=True); the boot block goes with this process.
     pexpect_kw: encoding=..., codec_errors=..., maxread=... as for pexpect.spawn."""
     import pexpect
-    launch = Launch(kernel, cpus, script, exit, gil, args, kargs, console=console, mem=mem)
+    launch = Launch(kernel, cpus, script, exit, gil, args, kargs, console=console, mem=mem, disk=disk)
     child = pexpect.spawn(launch.argv[0], launch.argv[1:], cwd=str(ROOT), timeout=timeout,
                           **pexpect_kw)
     child.launch = launch
@@ -464,11 +506,11 @@ def spawn(kernel=DEFAULT_KERNEL, cpus=2, script=None, exit=False, gil=None, args
 
 
 def popen(kernel=DEFAULT_KERNEL, cpus=2, script=None, exit=False, gil=None, args=None, kargs=(),
-          console="stdio", gdb_port=None, mem="256M", **popen_kw):
+          console="stdio", gdb_port=None, mem="256M", disk=None, **popen_kw):
     """QEMU as a subprocess.Popen in its own process group (kill it with os.killpg(p.pid, ...)),
     for a console on TCP or a gdb stub: the caller talks to the socket, not to stdio."""
     launch = Launch(kernel, cpus, script, exit, gil, args, kargs, console=console, gdb_port=gdb_port,
-                    mem=mem)
+                    mem=mem, disk=disk)
     popen_kw.setdefault("start_new_session", True)
     p = subprocess.Popen(launch.argv, cwd=str(ROOT), **popen_kw)
     p.launch = launch
@@ -1008,13 +1050,95 @@ def cmd_boot(a):
     try:
         kargs = a.karg + (["TRACE_EVENTS=%d" % a.trace_events] if a.trace_events else [])
         launch = Launch(a.kernel, a.cpus, a.script, a.exit, a.gil, a.args, kargs, console=console,
-                        gdb_port=a.gdb, mem=a.mem)
+                        gdb_port=a.gdb, mem=a.mem, disk=a.disk)
     except (LaunchError, OSError) as e:
         sys.stderr.write("tollbooth: %s\n" % e)
         return 2
     # the hang guard applies to batch runs only: an interactive or halted (gdb) guest waits for a person
     timeout = a.timeout if a.script and a.gdb is None else 0
     return boot_foreground(launch, timeout)
+
+
+# ---- ls / get / put: files on a disk image, through a guest's raw REPL ----------------------
+# The same byte-level route MicroPython's pyboard.py -f takes (os.ilistdir, open, reads and
+# writes of bytes reprs), so it needs neither pyboard.py nor mpremote nor mtools.
+_FILE_CHUNK = 2048
+
+
+def _board_for(image, timeout=60):
+    b = Board(cpus=1, timeout=timeout, disk=image)
+    b.enter_raw()
+    return b
+
+
+def _raw(b, src):
+    out, err = b.exec_raw(src)
+    if err.strip():
+        raise LaunchError(err.strip().splitlines()[-1])
+    return out
+
+
+def cmd_ls(a):
+    b = _board_for(a.image)
+    try:
+        out = _raw(b, "import os\nfor n, t, _, s in os.ilistdir(%r):\n"
+                      "    print('%%9d %%s%%s' %% (s, n, '/' if t == 0x4000 else ''))\n" % a.path)
+        sys.stdout.write(out)
+        return 0
+    except LaunchError as e:
+        sys.stderr.write("tollbooth: ls: %s\n" % e)
+        return 1
+    finally:
+        b.close()
+
+
+def cmd_get(a):
+    b = _board_for(a.image)
+    try:
+        _raw(b, "f = open(%r, 'rb')\n" % a.src)
+        data = b""
+        while True:
+            out = _raw(b, "print(repr(f.read(%d)))\n" % _FILE_CHUNK).strip()
+            chunk = ast.literal_eval(out)
+            if not chunk:
+                break
+            data += chunk
+        _raw(b, "f.close()\n")
+        with open(a.dest or os.path.basename(a.src), "wb") as f:
+            f.write(data)
+        return 0
+    except (LaunchError, ValueError, SyntaxError) as e:
+        sys.stderr.write("tollbooth: get: %s\n" % e)
+        return 1
+    finally:
+        b.close()
+
+
+def cmd_put(a):
+    data = pathlib.Path(a.src).read_bytes()
+    b = _board_for(a.image)
+    try:
+        _raw(b, "f = open(%r, 'wb')\n" % (a.dest or "/" + os.path.basename(a.src)))
+        for i in range(0, len(data), _FILE_CHUNK):
+            _raw(b, "f.write(%r)\n" % data[i:i + _FILE_CHUNK])
+        _raw(b, "f.close()\nimport os\nos.sync()\n")
+        return 0
+    except LaunchError as e:
+        sys.stderr.write("tollbooth: put: %s\n" % e)
+        return 1
+    finally:
+        b.close()
+
+
+def cmd_mkdisk(a):
+    try:
+        os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
+        make_disk_image(a.folder, a.out, a.size_mb)
+    except (OSError, subprocess.CalledProcessError) as e:
+        sys.stderr.write("tollbooth: mkdisk: %s (mkfs.fat and mcopy: qemu/deps.sh)\n" % e)
+        return 2
+    print(a.out)
+    return 0
 
 
 def main(argv=None):
@@ -1046,6 +1170,21 @@ def main(argv=None):
     b.add_argument("--console", default="mux", help="mux (default), stdio or tcp:PORT")
     b.add_argument("--gdb", default=None, metavar="PORT", help="start halted with a gdb stub")
     b.add_argument("--mem", default="256M")
+    b.add_argument("--disk", default=None, metavar="IMAGE", help="a raw disk image (virtio-blk)")
+    m = sub.add_parser("mkdisk", help="make a FAT16 disk image from a folder (mkfs.fat + mcopy)")
+    m.add_argument("folder", nargs="?", default=None)
+    m.add_argument("--out", default=str(ROOT / "build" / "disk.img"))
+    m.add_argument("--size-mb", type=int, default=32)
+    for name, hlp in (("ls", "list a folder of a disk image (through a guest)"),
+                      ("get", "copy a file out of a disk image (through a guest)"),
+                      ("put", "copy a file into a disk image (through a guest)")):
+        p = sub.add_parser(name, help=hlp)
+        p.add_argument("--image", default=str(ROOT / "build" / "disk.img"))
+        if name == "ls":
+            p.add_argument("path", nargs="?", default="/")
+        else:
+            p.add_argument("src")
+            p.add_argument("dest", nargs="?", default=None)
     c = sub.add_parser("convert", help="convert a trace block from a UART log")
     c.add_argument("log")
     c.add_argument("--out", default=None, metavar="PREFIX",
@@ -1063,7 +1202,8 @@ def main(argv=None):
     s.add_argument("--timeout", type=float, default=120)
     s.add_argument("--y", default=None, help="column to plot (default: first numeric RESULT key)")
     a = ap.parse_args(argv)
-    return {"run": cmd_run, "convert": cmd_convert, "sweep": cmd_sweep, "boot": cmd_boot}[a.cmd](a)
+    return {"run": cmd_run, "convert": cmd_convert, "sweep": cmd_sweep, "boot": cmd_boot,
+            "mkdisk": cmd_mkdisk, "ls": cmd_ls, "get": cmd_get, "put": cmd_put}[a.cmd](a)
 
 
 if __name__ == "__main__":

@@ -180,6 +180,45 @@ bool port_has_heap_quarantine(void);      /* guest true, host false; constant */
  * faults there reach the interpreter through port_set_fault_hook. */
 void port_crash_exit(const char *before, const char *after);
 
+/* ---- files ---------------------------------------------------------------------------------- */
+/* The file system: host POSIX (ports/host/port_linux.c), guest the FAT volume on the virtio disk
+ * (ports/guest/port_file.c over fs/fat.c). Paths are UTF-8, relative ones taken from the current
+ * directory. Every result below that is an int or long is >= 0 on success, else a negative errno
+ * with Linux's numbers on both ports (PORT_E*: what Python programs compare errno with). Every
+ * call may block on the disk: call them without the GIL (gil_before_blocking), as time.sleep
+ * does. Guest: a file that is open cannot be removed or replaced (-PORT_EBUSY). */
+enum {
+    PORT_EPERM = 1, PORT_ENOENT = 2, PORT_EIO = 5, PORT_EBADF = 9, PORT_EACCES = 13,
+    PORT_EBUSY = 16, PORT_EEXIST = 17, PORT_EXDEV = 18, PORT_ENODEV = 19, PORT_ENOTDIR = 20,
+    PORT_EISDIR = 21, PORT_EINVAL = 22, PORT_ENFILE = 23, PORT_EMFILE = 24, PORT_EFBIG = 27,
+    PORT_ENOSPC = 28, PORT_ESPIPE = 29, PORT_EROFS = 30, PORT_ENAMETOOLONG = 36,
+    PORT_ENOTEMPTY = 39,
+};
+enum { PORT_O_RDONLY = 0, PORT_O_WRONLY = 1, PORT_O_RDWR = 2, PORT_O_ACCMODE = 3,
+       PORT_O_CREAT = 0x40, PORT_O_EXCL = 0x80, PORT_O_TRUNC = 0x200, PORT_O_APPEND = 0x400 };
+typedef struct { int is_dir; uint64_t size; int64_t mtime; } port_stat_t;   /* mtime: Unix s */
+typedef struct { uint32_t bsize; uint64_t blocks, bfree; } port_statvfs_t;
+int     port_file_open(const char *path, int flags);     /* a descriptor */
+long    port_file_read(int fd, void *buf, size_t n);
+long    port_file_write(int fd, const void *buf, size_t n);  /* O_APPEND: at the end, always */
+int64_t port_file_seek(int fd, int64_t off, int whence);    /* whence 0 set, 1 cur, 2 end */
+int     port_file_truncate(int fd, uint64_t len);
+int     port_file_fstat(int fd, port_stat_t *st);
+int     port_file_close(int fd);
+int     port_path_stat(const char *path, port_stat_t *st);
+/* cb(ctx, name, st) for each entry but "." and ".."; a nonzero return stops the listing. cb
+ * must not call the file functions (guest: the file system's lock is held). */
+int     port_listdir(const char *path, int (*cb)(void *ctx, const char *name, const port_stat_t *st),
+                     void *ctx);
+int     port_mkdir(const char *path);
+int     port_rmdir(const char *path);
+int     port_remove(const char *path);
+int     port_rename(const char *from, const char *to);
+int     port_statvfs(const char *path, port_statvfs_t *st);
+int     port_getcwd(char *buf, size_t n);
+int     port_chdir(const char *path);
+int     port_sync(void);
+
 /* ---- trace ---------------------------------------------------------------------------------- */
 /* Append one event to the current core's trace ring (cheap; never blocks). `a`/`b` are
  * event-specific. Event codes are defined by interp/port/trace_events.h. */

@@ -1,6 +1,6 @@
 /*
  * interp/runtime/builtins_code.c — the builtins that run or build code and so need the VM:
- * exec, eval, compile, globals, locals, __import__, and __build_class__ (what a `class` statement calls:
+ * exec, eval, compile, globals, locals, __import__, open (by import of _fileio), and __build_class__ (what a `class` statement calls:
  * it runs the class body through vm_run_class_body and fills the body's __class__ cell for
  * super()). builtins_init (interp/runtime/builtins.c) adds them from builtins_code_fns.
  * Called by: Python code, with the GIL held. Locks: none of its own.
@@ -223,8 +223,23 @@ static Obj *b_import(Obj *self, Obj *const *args, int nargs, Obj *kw) {
     return import_module_obj(a[0]);
 }
 
+/* open(): the file objects live in the `_fileio` module (interp/modules/mod_fileio.c), a layer
+ * above; builtins reach it by import, by name, as CPython's builtins reach io.open. */
+static Obj *b_open(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
+    (void)self;
+    Obj *m = import_module("_fileio");
+    if (!m) return NULL;
+    Obj *fn = obj_getattr_s(m, "open");
+    DECREF(m);
+    if (!fn) return NULL;
+    Obj *r = obj_call(fn, args, nargs, kwnames);
+    DECREF(fn);
+    return r;
+}
+
 const MethodDef builtins_code_fns[] = {
     {"__build_class__", b_build_class}, {"globals", b_globals}, {"locals", b_locals},
     {"exec", b_exec}, {"eval", b_eval}, {"compile", b_compile}, {"__import__", b_import},
+    {"open", b_open},
     {NULL, NULL},
 };

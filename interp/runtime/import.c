@@ -4,7 +4,8 @@
  * import). A C module and a frozen module of the same name combine: C init first, then the
  * Python source runs in the same dict. Frozen packages: "PKG.SUB" imports PKG first (which must be
  * a package: interp/lib/PKG/__init__.py), then SUB, then binds SUB as an attribute of PKG, as
- * CPython's importlib does. No relative imports, no files from disk.
+ * CPython's importlib does. Last, a top-level NAME.py in a directory of sys.path (read through
+ * port.h's file functions with the GIL dropped: on the guest, the FAT disk). No relative imports.
  * The module is entered into sys.modules before its body runs (circular imports see the
  * partial module, as in CPython) and removed again if the body fails. Callers hold the GIL.
  */
@@ -14,6 +15,49 @@
 #include "core/state.h"
 #include "runtime/vm.h"
 #include "runtime/interp.h"
+#include "gil/gil.h"
+
+/* NAME.py from the directories of sys.path: its source (mem_alloc'd) and path, or 0 none
+ * found (no exception), -1 an error. */
+static int find_source_file(Interp *in, const char *name, char **src, size_t *len, char *path, size_t pathcap) {
+    Obj *sp = in->sysdict ? dict_get_s(in->sysdict, "path") : NULL;
+    if (!sp || !obj_is(sp, &list_type) || strchr(name, '.')) return 0;
+    for (intptr_t i = 0; i < LIST_LEN(sp); i++) {
+        Obj *dir = LIST_ITEMS(sp)[i];
+        if (!str_check(dir)) continue;
+        const char *d = str_data(dir);
+        int n = snprintf(path, pathcap, "%s%s%s.py", d, *d && d[strlen(d) - 1] != '/' ? "/" : "", name);
+        if (n < 0 || (size_t)n >= pathcap) continue;
+        ThreadState *ts = ts_get();
+        gil_before_blocking(ts);
+        int fd = port_file_open(path, PORT_O_RDONLY);
+        port_stat_t st;
+        long got = -1;
+        char *buf = NULL;
+        if (fd >= 0 && port_file_fstat(fd, &st) == 0 && st.size < ((size_t)64 << 20)) {
+            buf = port_malloc((size_t)st.size + 1);
+            got = 0;
+            while (buf && (uint64_t)got < st.size) {
+                long r = port_file_read(fd, buf + got, (size_t)st.size - (size_t)got);
+                if (r <= 0) break;
+                got += r;
+            }
+        }
+        if (fd >= 0) port_file_close(fd);
+        gil_after_blocking(ts);
+        if (fd < 0) continue;
+        if (!buf) { exc_raise_memory(); return -1; }
+        char *copy = mem_alloc((size_t)got + 1);
+        if (!copy) { port_free(buf); exc_raise_memory(); return -1; }
+        memcpy(copy, buf, (size_t)got);
+        copy[got] = 0;
+        port_free(buf);
+        *src = copy;
+        *len = (size_t)got;
+        return 1;
+    }
+    return 0;
+}
 
 static const FrozenModule *find_frozen(const char *name) {
     for (const FrozenModule *f = frozen_table; f->name; f++)
@@ -68,7 +112,14 @@ Obj *import_module_obj(Obj *name) {
     const FrozenModule *fz = find_frozen(nm);
     if (!def && !fz) {
         XDECREF(parent);
-        return exc_raise(ModuleNotFoundError_t, "No module named '%S'", name);
+        char *src, path[512];
+        size_t len;
+        int f = dot ? 0 : find_source_file(in, nm, &src, &len, path, sizeof path);
+        if (f < 0) return NULL;
+        if (f == 0) return exc_raise(ModuleNotFoundError_t, "No module named '%S'", name);
+        m = import_exec_source(nm, path, src, len);
+        mem_free(src);
+        return m;
     }
     m = module_new_obj(name);
     if (!m) { XDECREF(parent); return NULL; }

@@ -43,12 +43,17 @@ static void take_gil_policy(void) {
 static int ensure_interp(void) {
     if (ts_get()) return 0;
     take_gil_policy();
+    guest_disk_mount();
     if (!interp_new(GUEST_MEM_LIMIT)) {
         static const char msg[] = "tollpy: cannot create the interpreter\n";
         port_write(msg, sizeof msg - 1);
         return -1;
     }
     if (console_install_help() < 0) exc_clear();
+    /* the disk's root is where `import mymodule` looks (interp/runtime/import.c) */
+    Obj *sp = dict_get_s(ts_get()->interp->sysdict, "path"), *root = str_from_cstr("/");
+    if (!root || !sp || list_append(sp, root) < 0) exc_clear();
+    XDECREF(root);
     /* from now on a fault in interpreter code ends the program, not the kernel (gil_unsafe.c) */
     gil_fault_containment_install();
     return 0;
@@ -96,6 +101,28 @@ static void set_argv(void) {
     if (interp_set_argv(ac, av) < 0) exc_clear();
 }
 
+/* A whole file from the disk into port_malloc'd memory: its length, or a negative errno. */
+static long read_disk_file(const char *path, char **out) {
+    int fd = port_file_open(path, PORT_O_RDONLY);
+    if (fd < 0) return fd;
+    port_stat_t st;
+    long r = port_file_fstat(fd, &st);
+    char *buf = r == 0 ? port_malloc((size_t)st.size + 1) : NULL;
+    long got = 0;
+    if (r == 0 && !buf) r = -PORT_ENFILE;
+    while (r == 0 && (uint64_t)got < st.size) {
+        long k = port_file_read(fd, buf + got, (size_t)st.size - (size_t)got);
+        if (k < 0) r = k;
+        if (k <= 0) break;
+        got += k;
+    }
+    port_file_close(fd);
+    if (r < 0) { port_free(buf); return r; }
+    buf[got] = 0;
+    *out = buf;
+    return got;
+}
+
 int console_run_script(const char *src, size_t len) {
     if (ensure_interp() < 0) return 1;
     if (bad_gil_policy) return 2;      /* measured under the wrong policy is worse than not run */
@@ -104,7 +131,23 @@ int console_run_script(const char *src, size_t len) {
     gil_unsafe_interactive = !bootargs_exit_after_script();
     gil_unsafe_main_crashed = kconsole_after_crash;
     set_argv();
+    /* SCRIPT=:path (qemu/tollbooth.py): the program is a file on the disk, not the boot block */
+    const char *sf = bootarg_get("SCRIPTFILE");
+    char *disk_src = NULL;
+    if (sf && *sf) {
+        long n = read_disk_file(sf, &disk_src);
+        if (n < 0) {
+            char b[200];
+            snprintf(b, sizeof b, "tollbooth: SCRIPT=:%s: cannot read it from the disk (errno %ld)\n",
+                     sf + 1, -n);
+            port_write(b, strlen(b));
+            return 1;
+        }
+        src = disk_src;
+        len = (size_t)n;
+    }
     int st = tollpy_run_source(script_name(), src, len);
+    port_free(disk_src);
     /* unsafe: a reported corruption resets the interpreter; the program did not succeed */
     if (st == 0 && ts_get() && gil_reset_pending(ts_get()->interp)) st = 1;
     return st;

@@ -53,4 +53,7 @@ void last_run_window(uint64_t *t0_ns, uint64_t *t1_ns);
 void timeline_show(int width, uint32_t main_ident, const char *policy, uint64_t t0_ns, uint64_t t1_ns);
 void timeline_dump(uint32_t main_ident, const char *policy, uint64_t t0_ns, uint64_t t1_ns);
 
+/* ---- port_file.c: files on the virtio disk (fs/fat.c) -------------------------------------- */
+void guest_disk_mount(void);               /* once, at console start: prints the outcome */
+
 #endif

@@ -587,3 +587,113 @@ void port_crash_exit(const char *before, const char *after) {
      * frees away from glibc, and this is the report for whatever still gets through. */
     sigaction(SIGABRT, &sa, NULL);
 }
+
+/* ---- files: POSIX (interp/port/port.h); Linux's errno numbers are the port's ------------------ */
+/* The fuzzers' builds (TOLLPY_FUZZ, mk/tests.mk) run generated programs: those never reach the
+ * host's files (every call that names a path is refused with EACCES). */
+#ifdef TOLLPY_FUZZ
+#define FUZZ_NO_FILES() return -EACCES
+#else
+#define FUZZ_NO_FILES() do { } while (0)
+#endif
+#include <fcntl.h>
+#include <dirent.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+
+int port_file_open(const char *path, int flags) {
+    FUZZ_NO_FILES();
+    int f = (flags & PORT_O_ACCMODE) == PORT_O_WRONLY ? O_WRONLY
+          : (flags & PORT_O_ACCMODE) == PORT_O_RDWR ? O_RDWR : O_RDONLY;
+    if (flags & PORT_O_CREAT) f |= O_CREAT;
+    if (flags & PORT_O_EXCL) f |= O_EXCL;
+    if (flags & PORT_O_TRUNC) f |= O_TRUNC;
+    if (flags & PORT_O_APPEND) f |= O_APPEND;
+    int fd = open(path, f | O_CLOEXEC, 0666);
+    if (fd < 0) return -errno;
+    struct stat st;
+    if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) { close(fd); return -EISDIR; }
+    return fd;
+}
+long port_file_read(int fd, void *buf, size_t n) {
+    ssize_t r;
+    do r = read(fd, buf, n); while (r < 0 && errno == EINTR);
+    return r < 0 ? -errno : (long)r;
+}
+long port_file_write(int fd, const void *buf, size_t n) {
+    ssize_t r;
+    do r = write(fd, buf, n); while (r < 0 && errno == EINTR);
+    return r < 0 ? -errno : (long)r;
+}
+int64_t port_file_seek(int fd, int64_t off, int whence) {
+    off_t r = lseek(fd, (off_t)off, whence == 1 ? SEEK_CUR : whence == 2 ? SEEK_END : SEEK_SET);
+    return r < 0 ? -errno : (int64_t)r;
+}
+int port_file_truncate(int fd, uint64_t len) { return ftruncate(fd, (off_t)len) < 0 ? -errno : 0; }
+static void host_stat(const struct stat *s, port_stat_t *st) {
+    st->is_dir = S_ISDIR(s->st_mode);
+    st->size = (uint64_t)s->st_size;
+    st->mtime = (int64_t)s->st_mtime;
+}
+int port_file_fstat(int fd, port_stat_t *st) {
+    struct stat s;
+    if (fstat(fd, &s) < 0) return -errno;
+    host_stat(&s, st);
+    return 0;
+}
+int port_file_close(int fd) { return close(fd) < 0 ? -errno : 0; }
+int port_path_stat(const char *path, port_stat_t *st) {
+    FUZZ_NO_FILES();
+    struct stat s;
+    if (stat(path, &s) < 0) return -errno;
+    host_stat(&s, st);
+    return 0;
+}
+int port_listdir(const char *path, int (*cb)(void *, const char *, const port_stat_t *), void *ctx) {
+    FUZZ_NO_FILES();
+    DIR *d = opendir(path);
+    if (!d) return -errno;
+    struct dirent *e;
+    char full[4096];
+    while ((e = readdir(d))) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        port_stat_t st = { 0, 0, 0 };
+        struct stat s;
+        snprintf(full, sizeof full, "%s/%s", path, e->d_name);
+        if (stat(full, &s) == 0) host_stat(&s, &st);
+        if (cb(ctx, e->d_name, &st)) break;
+    }
+    closedir(d);
+    return 0;
+}
+int port_mkdir(const char *path) {
+    FUZZ_NO_FILES();
+    return mkdir(path, 0777) < 0 ? -errno : 0;
+}
+int port_rmdir(const char *path) {
+    FUZZ_NO_FILES();
+    return rmdir(path) < 0 ? -errno : 0;
+}
+int port_remove(const char *path) {
+    FUZZ_NO_FILES();
+    return unlink(path) < 0 ? -errno : 0;
+}
+int port_rename(const char *from, const char *to) {
+    FUZZ_NO_FILES();
+    return rename(from, to) < 0 ? -errno : 0;
+}
+int port_statvfs(const char *path, port_statvfs_t *st) {
+    FUZZ_NO_FILES();
+    struct statvfs v;
+    if (statvfs(path, &v) < 0) return -errno;
+    st->bsize = (uint32_t)v.f_frsize;
+    st->blocks = v.f_blocks;
+    st->bfree = v.f_bfree;
+    return 0;
+}
+int port_getcwd(char *buf, size_t n) { return getcwd(buf, n) ? 0 : -errno; }
+int port_chdir(const char *path) {
+    FUZZ_NO_FILES();
+    return chdir(path) < 0 ? -errno : 0;
+}
+int port_sync(void) { sync(); return 0; }

@@ -1,0 +1,412 @@
+"""tests/qemu/test_disk.py — the virtio disk, the FAT file system and Python's files in the guest.
+
+Each test makes a FAT16 image on the host (mkfs.fat + mcopy, qemu/tollbooth.py make_disk_image),
+boots with it (run_batch(disk=...)), and then checks what the guest did from the host: the files'
+contents with mtools, the volume with `fsck.fat -n`. Decisions come from outputs and the image,
+never from timing.
+"""
+import os
+import shutil
+import subprocess
+import textwrap
+
+import pytest
+
+import tollbooth
+from conftest import KERNEL
+
+pytestmark = pytest.mark.skipif(not (shutil.which("mkfs.fat") and shutil.which("mcopy")),
+                                reason="dosfstools/mtools missing (qemu/deps.sh)")
+
+
+def run(tmp_path, script, files=None, image=None, cpus=2, gil=None):
+    folder = tmp_path / "disk"
+    folder.mkdir(exist_ok=True)
+    for name, data in (files or {}).items():
+        (folder / name).write_bytes(data if isinstance(data, bytes) else data.encode())
+    if image is None:
+        image = tollbooth.make_disk_image(folder, tmp_path / "disk.img", 16)
+    src = tmp_path / "prog.py"
+    src.write_text(textwrap.dedent(script))
+    r = tollbooth.run_batch(src, kernel=KERNEL, cpus=cpus, timeout=120, gil=gil, disk=image)
+    return r, str(image)
+
+
+def mtype(image, name):
+    return subprocess.run(["mtype", "-i", image, "::" + name], capture_output=True, check=True).stdout
+
+
+def fsck_clean(image):
+    r = subprocess.run(["fsck.fat", "-n", image], capture_output=True, text=True)
+    assert r.returncode == 0, r.stdout + r.stderr
+    return r.stdout
+
+
+def test_read_write_import_and_host_check(tmp_path):
+    r, img = run(tmp_path, """
+        import os, mymodule
+        print(mymodule.greet())
+        print(open("/data.txt").read().strip())
+        with open("/out.csv", "w") as f:
+            for i in range(100):
+                f.write("%d,%d\\n" % (i, i * i))
+        os.mkdir("/results")
+        with open("/results/A long name, with spaces é.txt", "wb") as f:
+            f.write(bytes(range(256)) * 40)
+        os.rename("/out.csv", "/results/squares.csv")
+        print(sorted(os.listdir("/")), sorted(os.listdir("/results")))
+        print(os.stat("/results/squares.csv").st_size)
+        try:
+            open("/missing.txt")
+        except FileNotFoundError as e:
+            print("FNF", e.errno)
+        try:
+            os.rmdir("/results")
+        except OSError as e:
+            print("rmdir", e.errno)
+        st = os.statvfs("/")
+        print("free", st[3] <= st[2])
+    """, {"mymodule.py": "def greet():\n    return 'hello from the disk'\n", "data.txt": "forty-two\n"})
+    out = r.text()
+    assert r.status == 0, out
+    assert "disk: FAT16" in out
+    assert "hello from the disk" in out and "forty-two" in out
+    assert "['data.txt', 'mymodule.py', 'results']" in out
+    assert "FNF 2" in out and "rmdir 39" in out and "free True" in out
+    expect = "".join("%d,%d\n" % (i, i * i) for i in range(100)).encode()
+    assert mtype(img, "/results/squares.csv") == expect
+    assert mtype(img, "/results/A long name, with spaces é.txt") == bytes(range(256)) * 40
+    fsck_clean(img)
+
+
+def test_unformatted_image_gives_oserror_not_panic(tmp_path):
+    img = tmp_path / "blank.img"
+    with open(img, "wb") as f:
+        f.write(os.urandom(4096))
+        f.truncate(4 << 20)
+    r, _ = run(tmp_path, """
+        try:
+            open("/x.txt", "w")
+        except OSError as e:
+            print("OSError", e.errno)
+        print("console alive", 6 * 7)
+    """, image=img)
+    out = r.text()
+    assert r.status == 0, out
+    assert "disk: not mounted" in out
+    assert "OSError 19" in out and "console alive 42" in out
+
+
+def test_corrupt_boot_sector_fields(tmp_path):
+    img = str(tollbooth.make_disk_image(None, tmp_path / "c.img", 16))
+    with open(img, "r+b") as f:                    # sectors per cluster = 3: not a power of two
+        f.seek(13)
+        f.write(b"\x03")
+    r, _ = run(tmp_path, """
+        import os
+        try:
+            os.listdir("/")
+        except OSError as e:
+            print("OSError", e.errno)
+    """, image=img)
+    assert r.status == 0 and "OSError 19" in r.text() and "not mounted" in r.text(), r.text()
+
+
+def test_disk_full_gives_enospc_and_keeps_what_was_written(tmp_path):
+    """The host fills most of the volume first (a ballast file), so the guest reaches the last
+    cluster quickly."""
+    r, img = run(tmp_path, """
+        import os
+        with open("/keep.txt", "w") as f:
+            f.write("kept\\n")
+        free0 = os.statvfs("/")[3]
+        chunk = b"z" * 65536
+        n = 0
+        try:
+            with open("/fill.bin", "wb") as f:
+                while True:
+                    f.write(chunk)
+                    n += 1
+        except OSError as e:
+            print("ENOSPC", e.errno == 28, type(e).__name__, n > 3)
+        print("full", os.statvfs("/")[3])
+        print(open("/keep.txt").read().strip())
+        os.remove("/fill.bin")
+        print("after", os.statvfs("/")[3] == free0)
+    """, {"ballast.bin": bytes(15 << 20)})
+    out = r.text()
+    assert r.status == 0, out
+    assert "ENOSPC True OSError True" in out and "full 0" in out, out
+    assert "kept" in out and "after True" in out, out
+    assert mtype(img, "/keep.txt") == b"kept\n"
+    fsck_clean(img)
+
+
+@pytest.mark.parametrize("gil", ["new", "old", "prio", "none", "unsafe"])
+def test_two_threads_write_different_files(tmp_path, gil):
+    r, img = run(tmp_path, """
+        import _thread, time
+        done = []
+        def writer(name, ch):
+            with open(name, "w") as f:
+                for i in range(200):
+                    f.write(ch * 50 + "\\n")
+            done.append(name)
+        _thread.start_new_thread(writer, ("/a.txt", "a"))
+        _thread.start_new_thread(writer, ("/b.txt", "b"))
+        while len(done) < 2:
+            time.sleep(0.01)
+        print("both", sorted(done))
+    """, gil=gil)
+    assert r.status == 0 and "both ['/a.txt', '/b.txt']" in r.text(), r.text()
+    assert mtype(img, "/a.txt") == ("a" * 50 + "\n").encode() * 200
+    assert mtype(img, "/b.txt") == ("b" * 50 + "\n").encode() * 200
+    fsck_clean(img)
+
+
+def test_gil_released_during_read(tmp_path):
+    """A counter thread runs while the main thread reads a large file: the read drops the GIL
+    for each disk wait, so the counter advances during it (a count, not a time)."""
+    r, img = run(tmp_path, """
+        import _thread
+        count = [0]
+        stop = [False]
+        def counter():
+            while not stop[0]:
+                count[0] += 1
+        with open("/big.bin", "rb") as f:
+            _thread.start_new_thread(counter, ())
+            while count[0] == 0:
+                pass
+            before = count[0]
+            data = f.read()
+            during = count[0] - before
+        stop[0] = True
+        print("read", len(data), "counter advanced", during > 0)
+    """, {"big.bin": bytes(range(256)) * 4096}, cpus=1)
+    assert r.status == 0 and "read 1048576 counter advanced True" in r.text(), r.text()
+
+
+@pytest.mark.parametrize("gil", ["new", "old", "prio", "none", "unsafe"])
+def test_two_threads_append_to_one_file(tmp_path, gil):
+    """Each append lands whole at the end (the file system appends under its lock): every line
+    of both threads is there once, none torn."""
+    r, img = run(tmp_path, """
+        import _thread, time
+        done = []
+        def appender(ch):
+            for i in range(100):
+                with open("/log.txt", "a") as f:
+                    f.write("%s%03d\\n" % (ch, i))
+            done.append(ch)
+        _thread.start_new_thread(appender, ("a",))
+        _thread.start_new_thread(appender, ("b",))
+        while len(done) < 2:
+            time.sleep(0.01)
+        print("done")
+    """, gil=gil)
+    assert r.status == 0 and "done" in r.text(), r.text()
+    lines = mtype(img, "/log.txt").decode().splitlines()
+    assert sorted(lines) == sorted(["%s%03d" % (c, i) for c in "ab" for i in range(100)])
+    fsck_clean(img)
+
+
+def test_launcher_ls_get_put(tmp_path):
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "mod.py").write_text("x = 1\n")
+    img = str(tollbooth.make_disk_image(folder, tmp_path / "l.img", 16))
+    data = bytes(range(256)) * 21
+    (tmp_path / "in.bin").write_bytes(data)
+    py, tb = "/usr/bin/python3", str(tollbooth.ROOT / "qemu" / "tollbooth.py")
+    assert subprocess.run([py, tb, "put", "--image", img, str(tmp_path / "in.bin"), "/data.bin"],
+                          timeout=120).returncode == 0
+    out = subprocess.run([py, tb, "ls", "--image", img], capture_output=True, text=True, timeout=120)
+    assert "5376 data.bin" in out.stdout and "6 mod.py" in out.stdout, out.stdout + out.stderr
+    assert subprocess.run([py, tb, "get", "--image", img, "/data.bin", str(tmp_path / "out.bin")],
+                          timeout=120).returncode == 0
+    assert (tmp_path / "out.bin").read_bytes() == data
+    assert mtype(img, "/data.bin") == data
+    fsck_clean(img)
+
+
+def test_many_files_long_and_odd_names(tmp_path):
+    """500 files in one directory, a 255-character name, non-ASCII and spaces, `..` in paths,
+    names FAT forbids (a Python exception), a file bigger than the block cache."""
+    long = "L" * 200 + "é" * 55
+    r, img = run(tmp_path, """
+        import os
+        os.mkdir("/many")
+        for i in range(500):
+            with open("/many/file %03d.txt" % i, "w") as f:
+                f.write(str(i))
+        names = os.listdir("/many")
+        print("many", len(names), len(set(names)))
+        print(open("/many/file 321.txt").read())
+        os.chdir("/many")
+        print(open("../many/./file 007.txt").read(), os.getcwd())
+        os.chdir("..")
+        with open("/%s" % LONG, "w") as f:
+            f.write("long")
+        print(open(LONG).read(), LONG in os.listdir("/"))
+        with open("/Ünïcødé ✓ name.txt", "w") as f:
+            f.write("u")
+        for bad in ("/a:b", "/q?", "/" + "x" * 256):
+            try:
+                open(bad, "w")
+            except OSError as e:
+                print("bad", e.errno)
+        with open("/big.bin", "wb") as f:
+            for i in range(80):
+                f.write(bytes([i]) * 4096)
+        data = open("/big.bin", "rb").read()
+        print("big", len(data), all(data[i * 4096] == i for i in range(80)))
+        for i in range(0, 500, 2):
+            os.remove("/many/file %03d.txt" % i)
+        print("left", len(os.listdir("/many")))
+    """.replace("LONG", repr(long)))
+    out = r.text()
+    assert r.status == 0, out
+    assert "many 500 500" in out and "\n321\n" in out and "\n7 /many\n" in out
+    assert "long True" in out and "big 327680 True" in out and "left 250" in out
+    assert out.count("bad 22") == 2 and "bad 36" in out, out
+    assert mtype(img, "/" + long) == b"long"
+    assert mtype(img, "/Ünïcødé ✓ name.txt") == b"u"
+    assert mtype(img, "/many/file 321.txt") == b"321"
+    fsck_clean(img)
+
+
+def test_pyboard_filesystem_commands(tmp_path):
+    """The raw-REPL programs MicroPython's tools/pyboard.py sends for `-f ls/cat/cp/rm/mkdir/
+    rmdir/touch` (its fs_* methods), sent the same way through the launcher's raw REPL."""
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "hello.txt").write_text("hello\nworld\n")
+    img = str(tollbooth.make_disk_image(folder, tmp_path / "p.img", 16))
+    b = tollbooth.Board(kernel=KERNEL, cpus=1, timeout=60, disk=img)
+    try:
+        b.enter_raw()
+
+        def ex(src):
+            out, err = b.exec_raw(src)
+            assert not err.strip(), err
+            return out
+        ls = ex("import uos\nfor f in uos.ilistdir():\n"
+                " print('{:12} {}{}'.format(f[3]if len(f)>3 else 0,f[0],'/'if f[1]&0x4000 else ''))")
+        assert "          12 hello.txt" in ls, ls
+        cat = ex("with open('hello.txt') as f:\n while 1:\n  b=f.read(256)\n  if not b:break\n"
+                 "  print(b,end='')")
+        assert cat.replace("\r\n", "\n") == "hello\nworld\n"
+        ex("f=open('hello.txt','rb')\nr=f.read")
+        assert ex("print(r(256))").strip() == repr(b"hello\nworld\n")
+        assert ex("print(r(256))").strip() == "b''"
+        ex("f.close()")
+        ex("f=open('put.bin','wb')\nw=f.write")
+        ex("w(" + repr(bytes(range(200))) + ")")
+        ex("f.close()")
+        ex("import uos\nuos.mkdir('newdir')")
+        ex("f=open('newdir/touched','a')\nf.close()")
+        ex("import uos\nuos.remove('newdir/touched')")
+        ex("import uos\nuos.rmdir('newdir')")
+        ex("import uos\nuos.remove('hello.txt')")
+        assert "         200 put.bin" in ex("import uos\nfor f in uos.ilistdir('/'):\n print('{:12} {}'.format(f[3],f[0]))")
+    finally:
+        b.close()
+    assert mtype(img, "/put.bin") == bytes(range(200))
+    fsck_clean(img)
+
+
+def test_readers_demo_with_modelled_latency(tmp_path):
+    """demos.readers with DISK_LATENCY_US: it runs to its RESULT line and its files are whole on
+    the image (the overlap itself is a time and so is shown by the demo, not asserted)."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    img = tollbooth.make_disk_image(folder, tmp_path / "r.img", 16)
+    src = tmp_path / "prog.py"
+    src.write_text("import demos\ndemos.readers(threads=3, kib=16)\n")
+    r = tollbooth.run_batch(src, kernel=KERNEL, cpus=2, timeout=120, disk=img,
+                            kargs=("DISK_LATENCY_US=1000",))
+    assert r.status == 0 and "RESULT demo=readers threads=3 serial=" in r.text(), r.text()
+    for i in range(3):
+        assert mtype(str(img), "/readers_%d.bin" % i) == bytes([i]) * 16384
+    fsck_clean(str(img))
+
+
+def test_script_from_the_disk(tmp_path):
+    """SCRIPT=:main.py: the program is read from the disk; it imports a module beside it."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    (folder / "main.py").write_text("import sys, helper\nprint('main', __name__, sys.argv[0], helper.v)\n")
+    (folder / "helper.py").write_text("v = 42\n")
+    img = tollbooth.make_disk_image(folder, tmp_path / "s.img", 16)
+    r = tollbooth.run_batch(":main.py", kernel=KERNEL, cpus=2, timeout=60, disk=img)
+    assert r.status == 0 and "main __main__ /main.py 42" in r.text(), r.text()
+    r = tollbooth.run_batch(":nope.py", kernel=KERNEL, cpus=2, timeout=60, disk=img)
+    assert r.status == 1 and "cannot read it from the disk (errno 2)" in r.text(), r.text()
+
+
+@pytest.mark.parametrize("gil", ["new", "old", "prio", "none", "unsafe"])
+def test_reader_and_writer_on_one_file(tmp_path, gil):
+    """A writer appends numbered records while a reader re-reads the file: every read sees a
+    prefix of the final contents (records are written whole, the size grows after the data)."""
+    r, img = run(tmp_path, """
+        import _thread, time
+        rec = lambda i: "record %04d\\n" % i
+        done = []
+        bad = []
+        def writer():
+            with open("/rw.txt", "a") as f:
+                for i in range(150):
+                    f.write(rec(i))
+            done.append("w")
+        def reader():
+            while not done:
+                with open("/rw.txt") as f:
+                    data = f.read()
+                full = "".join(rec(i) for i in range(len(data) // 12))
+                if not full.startswith(data[:len(full)]) or len(data) % 12:
+                    bad.append(len(data))
+            done.append("r")
+        open("/rw.txt", "w").close()
+        _thread.start_new_thread(reader, ())
+        _thread.start_new_thread(writer, ())
+        while len(done) < 2:
+            time.sleep(0.01)
+        print("torn reads", len(bad))
+    """, gil=gil)
+    assert r.status == 0 and "torn reads 0" in r.text(), r.text()
+    assert mtype(img, "/rw.txt").decode() == "".join("record %04d\n" % i for i in range(150))
+    fsck_clean(img)
+
+
+def test_timeline_shows_reader_blocked_in_io(tmp_path):
+    """kernel.timeline(): the reading thread's row shows 'z' (blocked in I/O: gil_before_blocking
+    traces TR_IO_BEGIN), while a spinning thread holds the GIL ('#')."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    (folder / "data.bin").write_bytes(bytes(65536))
+    img = tollbooth.make_disk_image(folder, tmp_path / "t.img", 16)
+    src = tmp_path / "prog.py"
+    src.write_text(textwrap.dedent("""
+        import kernel, _thread, time
+        done = []
+        def spin():
+            n = 0
+            while not done:
+                n += 1
+        _thread.start_new_thread(spin, ())
+        for i in range(3):
+            with open("/data.bin", "rb") as f:
+                f.read()
+        done.append(1)
+        time.sleep(0.05)
+        kernel.timeline()
+    """))
+    r = tollbooth.run_batch(src, kernel=KERNEL, cpus=2, timeout=120, disk=img,
+                            kargs=("DISK_LATENCY_US=10000",))
+    out = r.text()
+    assert r.status == 0, out
+    main = [l for l in out.splitlines() if l.startswith("A main")]
+    other = [l for l in out.splitlines() if l.startswith("B ")]
+    assert main and "z" in main[0].split("|")[1], out
+    assert other and "#" in other[0].split("|")[1], out
