@@ -216,6 +216,20 @@ void gc_collect_pending(ThreadState *ts) {
     if (saved) exc_restore(saved);
 }
 
+void gc_interp_fini(Interp *in) {
+    GcState *g = &in->gc;
+    GcHead *rings[3] = { &g->live, &g->old, &g->frozen };
+    gc_list_lock();
+    for (int r = 0; r < 3; r++) {
+        for (GcHead *h = rings[r]->next, *nx; h != rings[r]; h = nx) {
+            nx = h->next;
+            h->next = h->prev = NULL;
+        }
+        ring_init(rings[r]);
+    }
+    gc_list_unlock();
+}
+
 void gc_freeze(ThreadState *ts) {
     GcState *g = &ts->interp->gc;
     gc_list_lock();
