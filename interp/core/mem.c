@@ -349,14 +349,17 @@ void gc_state_init(GcState *g)
 void gc_list_lock(void) { if (rc_atomic) port_spin_lock(&gc_lock); }
 void gc_list_unlock(void) { if (rc_atomic) port_spin_unlock(&gc_lock); }
 
+/* Both read h->next only under the lock where there is one: a neighbour's link or unlink writes
+ * it from another thread. */
 void gc_track(Obj *o)
 {
     GcHead *h = GC_HEAD(o);
     ThreadState *ts = ts_get();
     Interp *in = ts ? ts->interp : NULL;
-    if (h->next || !in || !in->gc.live.next) return;
+    if (!in) return;
     GcState *g = &in->gc;
     gc_list_lock();
+    if (h->next) { gc_list_unlock(); return; }
     h->prev = g->live.prev;
     h->next = &g->live;
     g->live.prev->next = h;
@@ -376,7 +379,7 @@ void gc_track(Obj *o)
 void gc_untrack(Obj *o)
 {
     GcHead *h = GC_HEAD(o);
-    if (!h->next) return;
+    if (!rc_atomic && !h->next) return;
     gc_list_lock();
     if (h->next) {
         h->prev->next = h->next;
