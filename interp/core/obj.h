@@ -187,7 +187,8 @@ struct Type {
     int (*finalize)(Obj *);
 };
 typedef int (*VisitFn)(Obj *, void *);
-#define VISIT(o) do { Obj *_v = (Obj *)(o); if (_v) { int _r = visit(_v, arg); if (_r) return _r; } } while (0)
+/* Small ints hold no references and are never tracked: skipped without the call. */
+#define VISIT(o) do { Obj *_v = (Obj *)(o); if (_v && !IS_SMALL(_v)) { int _r = visit(_v, arg); if (_r) return _r; } } while (0)
 
 /* The built-in types. Each is defined in the file that implements it. */
 extern Type object_type, type_type, none_type, bool_type, float_type, str_type, bytes_type,

@@ -93,6 +93,17 @@ static int visit_reach(Obj *r, void *arg) {
     return 0;
 }
 
+/* A surviving tuple none of whose items can be part of a cycle (no item is tracked) never can
+ * be either (it cannot change): it is untracked, and later collections skip it (CPython does
+ * the same). gc.is_tracked then says False for it, as CPython's does. */
+static bool tuple_is_atomic(Obj *t) {
+    for (intptr_t i = 0; i < TUPLE_LEN(t); i++) {
+        Obj *v = TUPLE_ITEMS(t)[i];
+        if (v && gc_has_head(v)) return false;
+    }
+    return true;
+}
+
 /* One collection (the file's comment, steps 1-5): of the young ring, or with full of the old
  * one too. Returns the number of unreachable objects found; *ran is set when finalizers ran
  * (then nothing was freed). */
@@ -143,15 +154,17 @@ static intptr_t collect_once(ThreadState *ts, bool full, int *ran) {
     GcHead keep, unreach;
     ring_init(&keep);
     ring_init(&unreach);
-    intptr_t nu = 0;
+    intptr_t nu = 0, nunt = 0;
     for (GcHead *h = young.next, *nx; h != &young; h = nx) {
         nx = h->next;
         Obj *o = GC_OBJ(h);
-        if (gword(o) & G_REACH) ring_append(&keep, h);
-        else { ring_append(&unreach, h); stack[nu++] = o; }
+        if (!(gword(o) & G_REACH)) { ring_append(&unreach, h); stack[nu++] = o; }
+        else if (o->type == &tuple_type && tuple_is_atomic(o)) { h->next = h->prev = NULL; nunt++; }
+        else ring_append(&keep, h);
     }
     gc_list_lock();
     ring_splice(&g->old, &keep);            /* survivors are old now */
+    g->live_n -= nunt;
     gc_list_unlock();
     gil_start_world(ts);
     if (nu == 0) { port_free(stack); return 0; }
