@@ -170,6 +170,10 @@ static void mem_report(const char *what)
 #define QUAR_SLOTS 65536u
 #define QUAR_BYTES ((size_t)64 << 20)
 #define QUAR_FILL 0xdb
+/* Bytes at the start of a freed block the fill leaves alone: the Obj header with its poisoned
+ * type, which a container has after its GcHead (core/gc.h); the free path does not know which
+ * kind the block held, so it keeps both for every block. */
+#define QUAR_KEEP (sizeof(GcHead) + sizeof(Obj))
 typedef struct { MemHdr *h; size_t size; } QuarSlot;
 /* QUAR_SLOTS slots, allocated at the first quarantined free: a port with its own quarantine
  * (the guest) never pays for them. */
@@ -180,7 +184,7 @@ static int quar_lock;
 /* 1 if the freed payload of h (size bytes with the header) still holds QUAR_FILL everywhere. */
 static int quar_fill_intact(MemHdr *h, size_t size)
 {
-    const unsigned char *p = (const unsigned char *)h + HDR_SIZE + sizeof(Obj);
+    const unsigned char *p = (const unsigned char *)h + HDR_SIZE + QUAR_KEEP;
     const unsigned char *end = (const unsigned char *)h + size;
     for (; p < end; p++)
         if (*p != QUAR_FILL) return 0;
@@ -196,8 +200,8 @@ static void mem_unsafe_free(MemHdr *h)
         return;
     }
     uncharge(h->interp, sz);
-    if (sz > HDR_SIZE + sizeof(Obj))
-        memset((char *)h + HDR_SIZE + sizeof(Obj), QUAR_FILL, sz - HDR_SIZE - sizeof(Obj));
+    if (sz > HDR_SIZE + QUAR_KEEP)
+        memset((char *)h + HDR_SIZE + QUAR_KEEP, QUAR_FILL, sz - HDR_SIZE - QUAR_KEEP);
     while (__atomic_test_and_set(&quar_lock, __ATOMIC_ACQUIRE)) port_thread_yield();
     if (!quar && (quar = port_malloc(QUAR_SLOTS * sizeof *quar)) != NULL)
         memset(quar, 0, QUAR_SLOTS * sizeof *quar);
