@@ -250,9 +250,14 @@ Obj *class_new(Obj *name, Obj *bases, Obj *ns) {
     t->flags |= TF_HEAPTYPE | TF_BASETYPE;
     t->dealloc = subtype_dealloc;
     t->new_ = heap_new;
-    t->traverse = subtype_traverse;
-    t->clear = subtype_clear;
-    t->finalize = subtype_finalize;
+    /* Not for metaclasses: class objects are not tracked (type_type has no traverse), and a
+     * class made through a metaclass may be allocated as a type and given its metaclass after,
+     * which must not make the collector look for a GcHead it lacks (core/gc.h). */
+    if (!type_is_subtype(t, &type_type)) {
+        t->traverse = subtype_traverse;
+        t->clear = subtype_clear;
+        t->finalize = subtype_finalize;
+    }
     if (dict_get_s(t->dict, "__setattr__") || dict_get_s(t->dict, "__delattr__")) t->setattr = slot_setattr;
     if (dict_get_s(t->dict, "__getattribute__")) t->getattr = slot_getattribute;
     t->size = t->size < base->size ? base->size : t->size;
