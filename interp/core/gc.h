@@ -51,8 +51,8 @@ typedef struct GcState {
     uint64_t collections, collected, uncollectable;
 } GcState;
 
-/* The knobs (threshold, enabled, pending, survivors) are read by every allocating thread as
- * hints, written by the gc module and the collector: relaxed atomics, plain movs. */
+/* The knobs (threshold, enabled, pending, count for get_count) are read by every allocating
+ * thread as hints, written by the gc module and the collector: relaxed atomics, plain movs. */
 #define GC_LOAD(x) __atomic_load_n(&(x), __ATOMIC_RELAXED)
 #define GC_STORE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_RELAXED)
 

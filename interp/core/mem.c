@@ -240,6 +240,10 @@ static void mem_report(const char *what)
 #define QUAR_SLOTS 65536u
 #define QUAR_BYTES ((size_t)64 << 20)
 #define QUAR_FILL 0xdb
+/* Bytes at the start of a freed block the fill leaves alone: the Obj header with its poisoned
+ * type, which a container has after its GcHead (core/gc.h); the free path does not know which
+ * kind the block held, so it keeps both for every block. */
+#define QUAR_KEEP (sizeof(GcHead) + sizeof(Obj))
 typedef struct { MemHdr *h; size_t size; } QuarSlot;
 /* QUAR_SLOTS slots, allocated at the first quarantined free: a port with its own quarantine
  * (the guest) never pays for them. */
@@ -250,7 +254,7 @@ static int quar_lock;
 /* 1 if the freed payload of h (size bytes with the header) still holds QUAR_FILL everywhere. */
 static int quar_fill_intact(MemHdr *h, size_t size)
 {
-    const unsigned char *p = (const unsigned char *)h + HDR_SIZE + sizeof(Obj);
+    const unsigned char *p = (const unsigned char *)h + HDR_SIZE + QUAR_KEEP;
     const unsigned char *end = (const unsigned char *)h + size;
     for (; p < end; p++)
         if (*p != QUAR_FILL) return 0;
@@ -266,8 +270,8 @@ static void mem_unsafe_free(MemHdr *h)
         return;
     }
     uncharge(ts_get(), h->interp, sz);
-    if (sz > HDR_SIZE + sizeof(Obj))
-        memset((char *)h + HDR_SIZE + sizeof(Obj), QUAR_FILL, sz - HDR_SIZE - sizeof(Obj));
+    if (sz > HDR_SIZE + QUAR_KEEP)
+        memset((char *)h + HDR_SIZE + QUAR_KEEP, QUAR_FILL, sz - HDR_SIZE - QUAR_KEEP);
     while (__atomic_test_and_set(&quar_lock, __ATOMIC_ACQUIRE)) port_thread_yield();
     if (!quar && (quar = port_malloc(QUAR_SLOTS * sizeof *quar)) != NULL)
         memset(quar, 0, QUAR_SLOTS * sizeof *quar);
@@ -420,14 +424,17 @@ void gc_state_init(GcState *g)
 void gc_list_lock(void) { if (rc_atomic) port_spin_lock(&gc_lock); }
 void gc_list_unlock(void) { if (rc_atomic) port_spin_unlock(&gc_lock); }
 
+/* Both read h->next only under the lock where there is one: a neighbour's link or unlink writes
+ * it from another thread. */
 void gc_track(Obj *o)
 {
     GcHead *h = GC_HEAD(o);
     ThreadState *ts = ts_get();
     Interp *in = ts ? ts->interp : NULL;
-    if (h->next || !in || !in->gc.live.next) return;
+    if (!in) return;
     GcState *g = &in->gc;
     gc_list_lock();
+    if (h->next) { gc_list_unlock(); return; }
     h->prev = g->live.prev;
     h->next = &g->live;
     g->live.prev->next = h;
@@ -447,7 +454,7 @@ void gc_track(Obj *o)
 void gc_untrack(Obj *o)
 {
     GcHead *h = GC_HEAD(o);
-    if (!h->next) return;
+    if (!rc_atomic && !h->next) return;
     gc_list_lock();
     if (h->next) {
         h->prev->next = h->next;

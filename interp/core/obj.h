@@ -217,7 +217,8 @@ struct Type {
     size_t lockoffset;
 };
 typedef int (*VisitFn)(Obj *, void *);
-#define VISIT(o) do { Obj *_v = (Obj *)(o); if (_v) { int _r = visit(_v, arg); if (_r) return _r; } } while (0)
+/* Small ints hold no references and are never tracked: skipped without the call. */
+#define VISIT(o) do { Obj *_v = (Obj *)(o); if (_v && !IS_SMALL(_v)) { int _r = visit(_v, arg); if (_r) return _r; } } while (0)
 
 /* A subclass of a variable-size type (TF_VARSIZE: tuple, str, int) keeps its instance dict after
  * the instance's own variable part (then the finalized word of class.c), so its dictoffset is

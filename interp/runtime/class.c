@@ -502,9 +502,14 @@ Obj *class_new_meta(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwargs) {
     t->flags |= TF_HEAPTYPE | TF_BASETYPE;
     t->dealloc = subtype_dealloc;
     t->new_ = heap_new;
-    t->traverse = subtype_traverse;
-    t->clear = subtype_clear;
-    t->finalize = subtype_finalize;
+    /* Not for metaclasses: class objects are not tracked (type_type has no traverse), and a
+     * class made through a metaclass may be allocated as a type and given its metaclass after,
+     * which must not make the collector look for a GcHead it lacks (core/gc.h). */
+    if (!type_is_subtype(t, &type_type)) {
+        t->traverse = subtype_traverse;
+        t->clear = subtype_clear;
+        t->finalize = subtype_finalize;
+    }
     /* Python __setattr__/__getattribute__ anywhere in the order (not only on the layout base) */
     if (is_python_override(type_lookup(t, str_intern("__setattr__"))) ||
         is_python_override(type_lookup(t, str_intern("__delattr__"))))

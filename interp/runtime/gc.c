@@ -3,17 +3,19 @@
  * each other and that nothing else refers to (reference counting alone never frees them).
  *
  * The objects it examines are the interpreter's tracked containers (interp/core/gc.h: every
- * object of a type with a traverse slot, linked on Interp.gc.live by obj_alloc). One collection
- * (collect_once), in the manner of CPython's Modules/gcmodule.c, with one generation:
+ * object of a type with a traverse slot, linked on Interp.gc.live by obj_alloc). Two
+ * generations: `live` holds the objects made since the last collection, `old` the survivors.
+ * One collection (collect_once), in the manner of CPython's Modules/gcmodule.c:
  *  1. stop the world (gil_stop_world: nothing under a GIL, the other threads parked at a safe
- *     point under none/unsafe) and take the whole live ring as the young set;
+ *     point under none/unsafe) and take the live ring (and, for a full collection, the old
+ *     one) as the set;
  *  2. gc_refs = refcount of each young object; then for every reference from a young object to a
  *     young object (its type's traverse), gc_refs of the target -= 1. What is left is the number
  *     of references from outside the set: frames, C locals, the interpreter's roots, untracked
  *     or frozen objects;
  *  3. objects with gc_refs > 0 are reachable, and so is everything reachable from them (marked
  *     with an explicit stack, never C recursion); the rest is unreachable. The reachable ones go
- *     back to the live ring, and the world restarts;
+ *     to the old ring, and the world restarts;
  *  4. the unreachable ones are held (one reference each) so that nothing frees them under us;
  *     their finalizers run (PEP 442: __del__ of instances, close() of suspended generators; each
  *     at most once per object, recorded in the object). A finalizer may resurrect objects (store
@@ -29,10 +31,11 @@
  * instead of a pointer (pointers have those two low bits clear, so an object not in the young
  * set reads as not in it); the ring is walked through `next` only and rebuilt in step 3.
  *
- * When: gc.collect(), and automatically when tracked allocations since the last collection pass
- * threshold 0 (and a quarter of the survivors): mem.c's gc_track sets GcState.pending and the
- * eval breaker; vm_eval_breaker calls gc_collect_pending at its next check point, where no C code
- * of this thread holds a half-built object.
+ * When: gc.collect() (full), and automatically when tracked allocations since the last
+ * collection pass threshold 0: mem.c's gc_track sets GcState.pending and the eval breaker;
+ * vm_eval_breaker calls gc_collect_pending at its next check point, where no C code of this
+ * thread holds a half-built object. An automatic collection is young (the references from old
+ * objects count as from outside), or full when collect() says so.
  *
  * Locks: GcState.collecting (atomic exchange) admits one collection per interpreter at a time;
  * the world is stopped for steps 1-3 only; steps 4-5 run with the world going (the unreachable
@@ -90,6 +93,17 @@ static int visit_reach(Obj *r, void *arg) {
     return 0;
 }
 
+/* A surviving tuple none of whose items can be part of a cycle (no item is tracked) never can
+ * be either (it cannot change): it is untracked, and later collections skip it (CPython does
+ * the same). gc.is_tracked then says False for it, as CPython's does. */
+static bool tuple_is_atomic(Obj *t) {
+    for (intptr_t i = 0; i < TUPLE_LEN(t); i++) {
+        Obj *v = TUPLE_ITEMS(t)[i];
+        if (v && gc_has_head(v)) return false;
+    }
+    return true;
+}
+
 /* One collection (the file's comment, steps 1-5): of the young ring, or with full of the old
  * one too. Returns the number of unreachable objects found; *ran is set when finalizers ran
  * (then nothing was freed). */
@@ -140,15 +154,17 @@ static intptr_t collect_once(ThreadState *ts, bool full, int *ran) {
     GcHead keep, unreach;
     ring_init(&keep);
     ring_init(&unreach);
-    intptr_t nu = 0;
+    intptr_t nu = 0, nunt = 0;
     for (GcHead *h = young.next, *nx; h != &young; h = nx) {
         nx = h->next;
         Obj *o = GC_OBJ(h);
-        if (gword(o) & G_REACH) ring_append(&keep, h);
-        else { ring_append(&unreach, h); stack[nu++] = o; }
+        if (!(gword(o) & G_REACH)) { ring_append(&unreach, h); stack[nu++] = o; }
+        else if (o->type == &tuple_type && tuple_is_atomic(o)) { h->next = h->prev = NULL; nunt++; }
+        else ring_append(&keep, h);
     }
     gc_list_lock();
     ring_splice(&g->old, &keep);            /* survivors are old now */
+    g->live_n -= nunt;
     gc_list_unlock();
     gil_start_world(ts);
     if (nu == 0) { port_free(stack); return 0; }
@@ -183,10 +199,20 @@ static intptr_t collect_once(ThreadState *ts, bool full, int *ran) {
     return nu;
 }
 
-static intptr_t collect(ThreadState *ts, bool full) {
+/* full: 1 a full collection, 0 a young one, -1 automatic: young, or full every threshold[1]
+ * young ones once the tracked objects have grown by a quarter since the last full one
+ * (CPython's rule for its oldest generation: the total work stays linear in the allocations
+ * however many objects live). Decided under `collecting`, which makes young_runs ours. */
+static intptr_t collect(ThreadState *ts, int full) {
     GcState *g = &ts->interp->gc;
     if (__atomic_exchange_n(&g->collecting, 1, __ATOMIC_SEQ_CST)) return 0;
     GC_STORE(g->pending, 0);
+    if (full < 0) {
+        gc_list_lock();
+        intptr_t live = g->live_n, base = g->survivors;
+        gc_list_unlock();
+        full = ++g->young_runs >= GC_LOAD(g->threshold[1]) && live > base + base / 4;
+    }
     int ran;
     intptr_t n = collect_once(ts, full, &ran);
     if (ran) n = collect_once(ts, full, &ran);   /* the finalized ones, unless resurrected */
@@ -194,26 +220,35 @@ static intptr_t collect(ThreadState *ts, bool full) {
     if (full) {
         g->young_runs = 0;
         gc_list_lock();
-        GC_STORE(g->survivors, g->live_n);
+        g->survivors = g->live_n;
         gc_list_unlock();
     }
     __atomic_store_n(&g->collecting, 0, __ATOMIC_SEQ_CST);
     return n;
 }
 
-intptr_t gc_collect(ThreadState *ts) { return collect(ts, true); }
+intptr_t gc_collect(ThreadState *ts) { return collect(ts, 1); }
 
-/* Automatic: young collections; a full one every threshold[1] of them once the tracked objects
- * have grown by a quarter since the last full one (CPython's rule for its oldest generation:
- * the total work stays linear in the allocations however many objects live). */
 void gc_collect_pending(ThreadState *ts) {
     GcState *g = &ts->interp->gc;
     if (!GC_LOAD(g->enabled)) { GC_STORE(g->pending, 0); return; }
     Obj *saved = exc_fetch();
-    intptr_t live = GC_LOAD(g->live_n), base = GC_LOAD(g->survivors);
-    bool full = ++g->young_runs >= GC_LOAD(g->threshold[1]) && live > base + base / 4;
-    collect(ts, full);
+    collect(ts, -1);
     if (saved) exc_restore(saved);
+}
+
+void gc_interp_fini(Interp *in) {
+    GcState *g = &in->gc;
+    GcHead *rings[3] = { &g->live, &g->old, &g->frozen };
+    gc_list_lock();
+    for (int r = 0; r < 3; r++) {
+        for (GcHead *h = rings[r]->next, *nx; h != rings[r]; h = nx) {
+            nx = h->next;
+            h->next = h->prev = NULL;
+        }
+        ring_init(rings[r]);
+    }
+    gc_list_unlock();
 }
 
 void gc_freeze(ThreadState *ts) {

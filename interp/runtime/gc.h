@@ -16,6 +16,9 @@ intptr_t gc_collect(ThreadState *ts);
 /* The automatic collection GcState.pending asked for (if gc is enabled); keeps a pending
  * exception. */
 void gc_collect_pending(ThreadState *ts);
+/* interp_free: every object still tracked (what the interpreter leaves behind) becomes untracked,
+ * so that freeing one later never touches the rings of the freed Interp. */
+void gc_interp_fini(Interp *in);
 /* gc.freeze / gc.unfreeze: move every tracked object to / from the frozen ring, which
  * collections never examine. */
 void gc_freeze(ThreadState *ts);

@@ -19,6 +19,7 @@
 #include "runtime/gen.h"
 #include "compile/compile.h"
 #include "gil/gil.h"
+#include "runtime/gc.h"
 
 int sys_init(Interp *in, Obj *sysdict);           /* mod_sys.c */
 
@@ -135,7 +136,7 @@ void interp_free(Interp *in) {
     if (in->modules) {
         /* Break the module <-> function cycles, or every interpreter leaks its start-up state
          * (~19 KB: a module's functions hold its dict as their globals, builtin functions hold
-         * their module; tollpy has no cycle collector). sys and builtins last, so finalizers run
+         * their module; class objects are not tracked by the cycle collector). sys and builtins last, so finalizers run
          * by the others still find them. */
         Obj *order = list_new(0);
         intptr_t pos = 0;
@@ -164,6 +165,7 @@ void interp_free(Interp *in) {
     }
     ts_free(ts);
     port_tls_set(NULL);
+    gc_interp_fini(in);
     port_free(in);
 }
 

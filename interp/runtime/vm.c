@@ -53,7 +53,9 @@ int vm_stop_raise(ThreadState *ts) {
 
 int vm_eval_breaker(ThreadState *ts) {
     Interp *in = ts->interp;
-    in->eval_breaker = 0;
+    /* Relaxed atomics (plain movs): other threads set it while this one runs (the GIL's drop
+     * requests, the cycle collector's automatic trigger and stop-the-world under `none`). */
+    __atomic_store_n(&in->eval_breaker, 0, __ATOMIC_RELAXED);
     if (port_interrupt_pending()) {
         if (ts == in->main_ts || !in->main_ts) {
             port_interrupt_clear();
@@ -456,7 +458,7 @@ __attribute__((noinline, cold)) static void vm_stack_fault(Frame *f, const Instr
             poll_ticks = 4096; \
             if (port_interrupt_pending()) in->eval_breaker = 1; \
         } \
-        if (in->eval_breaker) { \
+        if (__atomic_load_n(&in->eval_breaker, __ATOMIC_RELAXED)) { \
             SAVE_FRAME(); \
             if (vm_eval_breaker(ts) < 0) goto error; \
         } \
@@ -537,7 +539,7 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
     LOAD_FRAME();
     SELECT_TABLE();
     if (throwflag) { thrown = true; goto error; }
-    if (in->eval_breaker) {
+    if (__atomic_load_n(&in->eval_breaker, __ATOMIC_RELAXED)) {
         SAVE_FRAME();
         if (vm_eval_breaker(ts) < 0) goto error;
     }
@@ -1337,7 +1339,7 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         else callable = args[-1];
         goto do_call;
     do_call:
-        if (in->eval_breaker) {
+        if (__atomic_load_n(&in->eval_breaker, __ATOMIC_RELAXED)) {
             SAVE_FRAME();
             if (vm_eval_breaker(ts) < 0) {
                 XDECREF(kwnames);
@@ -1388,7 +1390,7 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
     TARGET(CALL_FUNCTION_EX) {
         Obj *kw = (ARG & 1) ? POP() : NULL;
         Obj *a = POP(), *fn = POP();
-        if (in->eval_breaker) {
+        if (__atomic_load_n(&in->eval_breaker, __ATOMIC_RELAXED)) {
             SAVE_FRAME();
             if (vm_eval_breaker(ts) < 0) { XDECREF(kw); DECREF(a); DECREF(fn); goto error; }
         }
