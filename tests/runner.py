@@ -16,6 +16,9 @@ Suites (default directory; what one test is; what decides it)
                status is non-zero, the last non-blank line of stderr (`Type: message`). A test
                whose first line is `# check: traceback` compares all of stderr, after dropping
                lines made only of whitespace, `^` and `~` (CPython 3.11's position markers).
+               A NAME.expected beside the test replaces the oracle's run where CPython's output
+               differs by design (e.g. help(): its builtins carry signatures ours do not): stdout
+               must equal the file byte for byte and the exit status be 0.
   bad          tests/bad/* (any extension) plus what its `gen_*.py` generators write into
                build/tests/bad/, once, tollpy only. Asserted: exit status 1, the last line of
                stderr names a Python exception, no signal or crash (status < 0 or >= 128 fails).
@@ -658,7 +661,7 @@ def run_cases(a, cases, tests, known, timeout, shown, guest, kernel):
     suite = a.suite
     # expectations: one oracle run (or .expected file) per test file, shared by its cases
     need = sorted({c.path for c in cases if c.judge not in ("bad", "unsafe")})
-    use_expected = suite in ("threads", "mp")
+    use_expected = suite in ("lang", "threads", "mp")
     exps = {}
     took = {}
     lock = threading.Lock()
