@@ -19,7 +19,7 @@
 # needs on a loaded 2-core machine; README.md, "Testing", says why.
 #
 # Known-failure lists: tests/lang/KNOWN_FAILURES, tests/bad/KNOWN_FAILURES (see tests/runner.py).
-.PHONY: test test-threads test-lang test-lang-asan test-bad test-bad-asan test-qemu-lang bench fuzz fuzz-build
+.PHONY: test test-threads test-lang test-lang-asan test-bad test-bad-asan test-qemu-lang test-qemu-threads bench fuzz fuzz-build
 
 RUNNER     := $(PYTHON) tests/runner.py
 TOLLPY     := $(BUILD)/host/tollpy
@@ -36,7 +36,7 @@ FUZZ_SECONDS ?= 60
 TEST_PARTS := check-layers test-gil test-gil-tsan test-scalars test-scalars-asan test-containers \
               test-compiler test-threads test-none-stress test-mp test-labs test-fat \
               test-lang test-lang-asan test-bad test-bad-asan \
-              test-kernel test-qemu-lang qemu-test-mp fuzz-smoke
+              test-kernel test-qemu-lang test-qemu-threads qemu-test-mp fuzz-smoke
 # The builds are independent object files per variant (build/host, build/host-asan) and the
 # kernel's own tree, so they are safe in parallel; -j is not forced on a make that has a job server.
 TEST_JOBS     ?= $(shell nproc 2>/dev/null || echo 2)
@@ -71,6 +71,10 @@ test-bad-asan: $(TOLLPY_ASAN)
 
 test-qemu-lang: deps $(BUILD)/kernel.elf
 	$(RUNNER) lang --target guest --label qemu-lang
+
+# tests/threads/QEMU_SUBSET in the guest (CPUS=2), against CPython or .expected.
+test-qemu-threads: deps $(BUILD)/kernel.elf
+	$(RUNNER) threads --target guest --cpus 2 --label qemu-threads
 
 # The thread programs (tests/threads/*.py) under every GIL policy, against CPython or .expected.
 test-threads: $(TOLLPY)

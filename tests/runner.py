@@ -16,6 +16,9 @@ Suites (default directory; what one test is; what decides it)
                status is non-zero, the last non-blank line of stderr (`Type: message`). A test
                whose first line is `# check: traceback` compares all of stderr, after dropping
                lines made only of whitespace, `^` and `~` (CPython 3.11's position markers).
+               A NAME.expected beside the test replaces the oracle's run where CPython's output
+               differs by design (e.g. help(): its builtins carry signatures ours do not): stdout
+               must equal the file byte for byte and the exit status be 0.
   bad          tests/bad/* (any extension) plus what its `gen_*.py` generators write into
                build/tests/bad/, once, tollpy only. Asserted: exit status 1, the last line of
                stderr names a Python exception, no signal or crash (status < 0 or >= 128 fails).
@@ -50,7 +53,7 @@ Targets
   host (default)  the interpreter(s) named by --tollpy (--asan/--tsan for none-stress), each run
                   from a private copy under build/tests/ (--no-snapshot: in place), since
                   build/host*/ may be rebuilt while a suite runs.
-  guest           lang and mp only. The names in <dir>/QEMU_SUBSET (every test with --all; named
+  guest           lang, threads and mp only. The names in <dir>/QEMU_SUBSET (every test with --all; named
                   files as given) run one at a time in a fresh guest the way `make run SCRIPT=f
                   EXIT=1 CPUS=2` does, started by the launcher (qemu/tollbooth.py run_batch; no
                   make in between, so the guest's exit status is not rewritten). The console output
@@ -71,7 +74,7 @@ Exit status: 0 when every test passed or is a known failure, 1 when any other te
 Verdicts come from what the programs did (output, exit status, exception names, sanitizer
 reports), never from how long they took. Every time limit is a hang guard far above what a test
 needs on a loaded 2-core machine (host, per run: lang 60 s, bad 120 s, threads 120 s, mp 90 s,
-none-stress 300 s; guest, per boot: lang 30 s, mp 120 s; --timeout overrides); a run that reaches
+none-stress 300 s; guest, per boot: lang 30 s, threads 60 s, mp 120 s; --timeout overrides); a run that reaches
 it is killed with its process group. The slowest runs are printed after the summary as figures,
 not judged.
 
@@ -113,7 +116,7 @@ SUITES = {
     "lang": ("tests/lang", lambda n: n.endswith(".py"), 60, 30, ""),
     "bad": ("tests/bad", None, 120, None, ""),
     "threads": ("tests/threads", lambda n: n.endswith(".py") and not n.startswith("bench_"),
-                120, None, "new,old,prio,none"),
+                120, 60, "new,old,prio,none"),
     "mp": ("tests/mp", lambda n: n.endswith(".py") and not n.startswith(("bench_", "demo_")),
            90, 120, "new,none"),
     "none-stress": ("tests/threads", lambda n: n.startswith("none_") and n.endswith(".py"),
@@ -547,7 +550,7 @@ def main(argv=None):
     sdir, keep, host_guard, guest_guard, policies = SUITES[a.suite]
     guest = a.target == "guest"
     if guest and guest_guard is None:
-        print("runner: suite %s has no guest target (lang and mp do)" % a.suite, file=sys.stderr)
+        print("runner: suite %s has no guest target (lang, threads and mp do)" % a.suite, file=sys.stderr)
         return 2
     dirs = [repo_path(p) for p in a.paths] or [os.path.join(REPO, sdir)]
     given_dirs = [os.path.abspath(d) for d in dirs if os.path.isdir(d)]
@@ -584,7 +587,8 @@ def main(argv=None):
     snap_dir = None
     try:
         if guest:
-            cases = [Case(t, "guest CPUS=%s" % a.cpus if a.suite == "mp" else "", None, None, None)
+            cases = [Case(t, "guest CPUS=%s" % a.cpus if a.suite in ("mp", "threads") else "",
+                          None, None, None)
                      for t in tests]
             shown = "guest %s" % os.path.relpath(kernel, REPO)
         else:
@@ -657,7 +661,7 @@ def run_cases(a, cases, tests, known, timeout, shown, guest, kernel):
     suite = a.suite
     # expectations: one oracle run (or .expected file) per test file, shared by its cases
     need = sorted({c.path for c in cases if c.judge not in ("bad", "unsafe")})
-    use_expected = suite in ("threads", "mp")
+    use_expected = suite in ("lang", "threads", "mp")
     exps = {}
     took = {}
     lock = threading.Lock()

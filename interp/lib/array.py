@@ -1,7 +1,10 @@
 """array: typed arrays of numbers (and 'u' characters), as CPython 3.11's array module on a
 64-bit host (Tollbooth's frozen module): the typecodes bBuhHiIlLqQfd with their sizes, range
 checks and messages, the list-like methods, slicing, tobytes/frombytes through struct, and
-the repr array('i', [1, 2, 3]). Values are kept in a list, converted on the way in.
+the repr array('i', [1, 2, 3]). Values are kept in a list, converted on the way in; an array of
+typecode 'B' keeps them in a bytearray instead, which it exports as its buffer: memoryview(a)
+(through __buffer__, PEP 688) is a writable view onto the array's own bytes, and while a view is
+unreleased the array cannot change size (BufferError), as in CPython. bytes(a) is a.tobytes().
 """
 
 import struct as _struct
@@ -55,7 +58,7 @@ class array:
             raise ValueError('bad typecode (must be b, B, u, h, H, i, I, l, L, q, Q, f or d)')
         self.typecode = typecode
         self.itemsize = _SIZES[typecode]
-        self._a = []
+        self._a = bytearray() if typecode == 'B' else []
         if initializer is None:
             return
         if isinstance(initializer, str):
@@ -94,20 +97,26 @@ class array:
         except IndexError:
             raise IndexError('pop index out of range') from None
 
+    def _items(self):
+        """The values as a list (searches compare by ==, as a list does, whatever v is)."""
+        a = self._a
+        return a if type(a) is list else list(a)
+
     def remove(self, v):
         try:
-            self._a.remove(v)
+            i = self._items().index(v)
         except ValueError:
             raise ValueError('array.remove(x): x not in array') from None
+        del self._a[i]
 
     def index(self, v, start=0, stop=None):
         try:
-            return self._a.index(v, start, len(self._a) if stop is None else stop)
+            return self._items().index(v, start, len(self._a) if stop is None else stop)
         except ValueError:
             raise ValueError('array.index(x): x not in array') from None
 
     def count(self, v):
-        return self._a.count(v)
+        return self._items().count(v)
 
     def reverse(self):
         self._a.reverse()
@@ -121,6 +130,8 @@ class array:
         self.extend(lst)
 
     def tobytes(self):
+        if self.typecode == 'B':
+            return bytes(self._a)
         if self.typecode == 'u':
             return _struct.pack(self._fmt(len(self._a)), *[ord(c) for c in self._a])
         return _struct.pack(self._fmt(len(self._a)), *self._a)
@@ -163,7 +174,16 @@ class array:
         return iter(self._a)
 
     def __contains__(self, v):
-        return v in self._a
+        return v in self._items()
+
+    def __bytes__(self):
+        return self.tobytes()
+
+    def __buffer__(self, flags):
+        if self.typecode != 'B':
+            raise TypeError("memoryview: only an array of typecode 'B' exports its buffer here, not %r"
+                            % self.typecode)
+        return memoryview(self._a)
 
     def __getitem__(self, i):
         if isinstance(i, slice):
@@ -224,32 +244,32 @@ class array:
     def __eq__(self, other):
         if not isinstance(other, array):
             return NotImplemented
-        return self._a == other._a
+        return self._items() == other._items()
 
     def __ne__(self, other):
         if not isinstance(other, array):
             return NotImplemented
-        return self._a != other._a
+        return self._items() != other._items()
 
     def __lt__(self, other):
         if not isinstance(other, array):
             return NotImplemented
-        return self._a < other._a
+        return self._items() < other._items()
 
     def __le__(self, other):
         if not isinstance(other, array):
             return NotImplemented
-        return self._a <= other._a
+        return self._items() <= other._items()
 
     def __gt__(self, other):
         if not isinstance(other, array):
             return NotImplemented
-        return self._a > other._a
+        return self._items() > other._items()
 
     def __ge__(self, other):
         if not isinstance(other, array):
             return NotImplemented
-        return self._a >= other._a
+        return self._items() >= other._items()
 
     __hash__ = None
 
@@ -258,7 +278,7 @@ class array:
             return 'array(%r)' % self.typecode
         if self.typecode == 'u':
             return 'array(%r, %r)' % (self.typecode, ''.join(self._a))
-        return 'array(%r, %r)' % (self.typecode, self._a)
+        return 'array(%r, %r)' % (self.typecode, self._items())
 
     def __copy__(self):
         return array(self.typecode, self)

@@ -3,6 +3,8 @@
  * object, format 'B' (unsigned bytes), one dimension. Indexing gives ints, slicing gives a new
  * view onto the same memory (any step), writes go through to a bytearray; len, tobytes, tolist,
  * hex, release, `with`, readonly, nbytes, obj, ==, hash (read-only views only), iteration.
+ * An instance of a class with __buffer__ (PEP 688) is viewed through the memoryview that method
+ * returns (interp/lib/array.py: an 'B'/'b' array's bytearray).
  *
  * The view holds a reference to the object and an export on it (bytes.c's bytearray_export):
  * while any view is unreleased the bytearray refuses to change size with BufferError, so the
@@ -63,6 +65,23 @@ static Obj *mv_new(Type *t, Obj *const *args, int nargs, Obj *kwnames)
         Obj *r = mv_make(MV(o)->obj, p, MV(o)->start, MV(o)->step, MV(o)->len, MV(o)->readonly);
         if (!r) bytearray_unexport(MV(o)->obj);
         return r;
+    }
+    if (!IS_SMALL(o) && (TYPE(o)->flags & TF_HEAPTYPE) && !obj_isinstance(o, &bytes_type) && !is_ba(o)) {
+        /* a class's __buffer__(flags) gives the view (PEP 688's Python-level buffer protocol;
+         * array.array exports its bytearray this way): it must return a memoryview */
+        Obj *m = type_lookup(TYPE(o), str_intern("__buffer__"));
+        if (m) {
+            Obj *flags = int_from_i64(0);
+            if (!flags) return NULL;
+            Obj *r = obj_call_method(o, "__buffer__", &flags, 1);
+            DECREF(flags);
+            if (r && (IS_SMALL(r) || !obj_isinstance(r, &memoryview_type))) {
+                exc_raise(TypeError_t, "__buffer__ returned non-memoryview object");
+                DECREF(r);
+                return NULL;
+            }
+            return r;
+        }
     }
     if (!obj_isinstance(o, &bytes_type) && !is_ba(o))
         return exc_raise(TypeError_t, "memoryview: a bytes-like object is required, not '%s'", type_name(o));

@@ -140,6 +140,13 @@ long port_read_line(const char *prompt, char **line);
 bool port_interrupt_pending(void);
 void port_interrupt_clear(void);
 
+/* ---- help() --------------------------------------------------------------------------------- */
+/* help() with no argument (interp/runtime/builtins.c): the platform's own guide, written with
+ * port_write; returns true if it wrote one, false for none (the interpreter then prints its short
+ * line, interp/lib/pydoc.py). Guest: the console's guide (ports/guest/help.c); host: false.
+ * Called with the GIL held. */
+bool port_help_guide(void);
+
 /* ---- program exit --------------------------------------------------------------------------- */
 void port_exit(int status) __attribute__((noreturn));   /* host: exit(); guest: power off */
 

@@ -17,6 +17,7 @@
 #include "runtime/builtins.h"
 #include "gil/gil.h"
 #include "runtime/gen.h"
+#include "port/port.h"
 
 #define NOKW(name) do { if (no_kwargs(name, kw) < 0) return NULL; } while (0)
 #define EXACT(name, n1) do { NOKW(name); if (check_nargs(name, n, n1, n1) < 0) return NULL; } while (0)
@@ -675,6 +676,21 @@ static Obj *bi_exit(Obj *self, Obj *const *a, int n, Obj *kw) {
     return NULL;
 }
 
+/* ---- help ------------------------------------------------------------------------------------- */
+/* help(): the platform's guide (port_help_guide), else pydoc's short line; help(obj): what
+ * interp/lib/pydoc.py renders for obj (signature and docstring), written to sys.stdout. */
+static Obj *bi_help(Obj *self, Obj *const *a, int n, Obj *kw) {
+    (void)self;
+    NOKW("help");
+    if (check_nargs("help", n, 0, 1) < 0) return NULL;
+    if (n == 0 && port_help_guide()) return none_ref();
+    Obj *mod = import_module("pydoc");
+    if (!mod) return NULL;
+    Obj *r = obj_call_method(mod, "help", a, n);
+    DECREF(mod);
+    return r;
+}
+
 /* ---- the table -------------------------------------------------------------------------------------- */
 
 static const MethodDef builtin_fns[] = {
@@ -687,6 +703,7 @@ static const MethodDef builtin_fns[] = {
     {"next", bi_next}, {"any", bi_any}, {"all", bi_all}, {"min", bi_min}, {"max", bi_max},
     {"sum", bi_sum}, {"sorted", bi_sorted}, {"round", bi_round}, {"divmod", bi_divmod},
     {"pow", bi_pow}, {"exit", bi_exit}, {"quit", bi_exit},
+    {"help", bi_help},
     {NULL, NULL},
 };
 

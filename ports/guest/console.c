@@ -49,7 +49,6 @@ static int ensure_interp(void) {
         port_write(msg, sizeof msg - 1);
         return -1;
     }
-    if (console_install_help() < 0) exc_clear();
     /* the disk's root is where `import mymodule` looks (interp/runtime/import.c) */
     Obj *sp = dict_get_s(ts_get()->interp->sysdict, "path"), *root = str_from_cstr("/");
     if (!root || !sp || list_append(sp, root) < 0) exc_clear();

@@ -39,9 +39,6 @@ void kconsole_abandon_if_corrupt(void);    /* after a corruption report or a con
 void kconsole_after_crash(void);           /* the console's main thread crashed: never returns */
 int  kconsole_raw_status(void);            /* the previous raw-REPL program's exit status */
 
-/* ---- help.c: help() at the console (a guide; help(obj) the docstring) --------------------- */
-int  console_install_help(void);           /* into the new interpreter's builtins; 0 / -1 */
-
 /* ---- last_run.c: "the last run", the stretch of trace the kernel module shows ------------- */
 void last_run_begin(const char *src, size_t n);   /* an input starts (unless it only reads the trace) */
 void last_run_end(void);

@@ -1,10 +1,9 @@
 /*
- * ports/guest/help.c — help() at the guest console: with no argument a short guide to the
- * console (the modules a student uses at the prompt, how to start, the keys); help(obj) prints
- * obj's docstring, or says it has none. Installed into the builtins of every interpreter the
- * console makes (ports/guest/console.c and repl.c call console_install_help after interp_new),
- * so it is there after a soft reset too. A help() the interpreter's builtins already had is kept
- * as the function's self and answers help(obj) instead (the guide stays the console's).
+ * ports/guest/help.c — help() with no argument at the guest console: a short guide to the
+ * console (the modules a student uses at the prompt, how to start, the keys), the guest's
+ * port_help_guide (interp/port/port.h), which the interpreter's help builtin calls first; so it
+ * is there in every interpreter, after a soft reset too. help(obj) is the interpreter's own
+ * (interp/lib/pydoc.py: the signature and the docstring).
  * The module list is read from the interpreter's own tables (module_table, frozen_table), so it
  * names only modules that import.
  * Locks: none (called with the GIL; writes to the console through port_write).
@@ -57,36 +56,10 @@ static void guide(void)
         "help(obj) shows obj's documentation.\n");
 }
 
-/* help() / help(obj); self: the builtins' own help, if there was one */
-static Obj *console_help(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
+/* help() with no argument (interp/runtime/builtins.c's help builtin asks the port first):
+ * the console's guide. help(obj) is the interpreter's (interp/lib/pydoc.py). */
+bool port_help_guide(void)
 {
-    if (nargs == 0 && !kwnames) { guide(); return none_ref(); }
-    if (self) return obj_call(self, args, nargs, kwnames);
-    if (nargs != 1 || kwnames) return exc_raise(TypeError_t, "help() takes at most 1 argument");
-    Obj *doc = obj_lookup_attr(args[0], str_intern("__doc__"));
-    if (!doc && exc_occurred()) return NULL;
-    if (doc && str_check(doc) && str_nbytes(doc) > 0) {
-        out(str_data(doc));
-        out("\n");
-    } else {
-        Obj *r = obj_repr(args[0]);
-        if (!r) { if (doc) DECREF(doc); return NULL; }
-        out("No documentation for ");
-        out(str_data(r));
-        out("\n");
-        DECREF(r);
-    }
-    if (doc) DECREF(doc);
-    return none_ref();
-}
-
-int console_install_help(void)
-{
-    Interp *in = ts_get()->interp;
-    Obj *prev = dict_get_s(in->builtins, "help");          /* borrowed */
-    Obj *f = builtin_fn_new("help", console_help, prev);
-    if (!f) return -1;
-    int r = dict_set_s(in->builtins, "help", f);
-    DECREF(f);
-    return r;
+    guide();
+    return true;
 }

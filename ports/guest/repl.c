@@ -45,7 +45,6 @@ static int ensure_interp(void)
 {
     if (ts_get()) return 0;
     if (!interp_new(KC_MEM_LIMIT)) { out("tollpy: cannot create the interpreter\n"); return -1; }
-    if (console_install_help() < 0) exc_clear();
     return 0;
 }
 

@@ -697,3 +697,6 @@ int port_chdir(const char *path) {
     return chdir(path) < 0 ? -errno : 0;
 }
 int port_sync(void) { sync(); return 0; }
+
+/* help() with no argument: the host has no guide of its own (interp/lib/pydoc.py prints one line). */
+bool port_help_guide(void) { return false; }

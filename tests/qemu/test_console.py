@@ -187,10 +187,11 @@ def test_first_screen_is_true(guest):
         r = g.cmd(line, timeout=120)
         assert "Error" not in r, (line, r)
     assert "timeline:" in r
-    # help(obj): the docstring, or a plain "no documentation"
-    g.child.send('def f():\r    "Counts the sheep."\r\r')
+    # help(obj): the interpreter's (interp/lib/pydoc.py): the signature, then the docstring
+    g.child.send('def f(n, sleepy=True):\r    "Counts the sheep."\r\r')
     g.expect_exact(PROMPT)
-    assert "Counts the sheep." in g.cmd("help(f)")
+    out = g.cmd("help(f)").replace("\r", "")
+    assert "f(n, sleepy=True)\n    Counts the sheep." in out, out
     out = g.cmd("help(help)")
     assert "Error" not in out, out
     # still there after a soft reset (a new interpreter)
