@@ -357,28 +357,48 @@ static Obj *m_write(Obj *self, Obj *const *a, int n, Obj *k) {
     return int_from_i64((int64_t)str_nchars(a[0]));
 }
 
+/* Fill p[0:len) from the file: bytes read so far, or -1 with the exception set. */
+static intptr_t read_into(FileObj *f, char *p, size_t len) {
+    size_t done = 0;
+    while (done < len) {
+        if (f->rpos == f->rlen) {
+            int r = fill(f, len - done);
+            if (r < 0) return -1;
+            if (r == 0) break;
+        }
+        size_t k2 = f->rlen - f->rpos < len - done ? f->rlen - f->rpos : len - done;
+        memcpy(p + done, f->rbuf + f->rpos, k2);
+        f->rpos += k2;
+        done += k2;
+    }
+    return (intptr_t)done;
+}
+
+/* readinto(b): b a bytearray or a writable memoryview (MicroPython's mpremote hashes a file
+ * through `f.readinto(memoryview(bytearray(256)))`). A view is filled through a private
+ * buffer and copied in under the view's object lock (memoryview_store), so the view may be
+ * released or its bytearray touched by another thread while this one waits for the disk. */
 static Obj *m_readinto(Obj *self, Obj *const *a, int n, Obj *k) {
     FileObj *f = FILE_(self);
     if (no_kwargs("readinto", k) < 0 || check_nargs("readinto", n, 1, 1) < 0) return NULL;
     if (check_readable(f) < 0) return NULL;
     const char *p;
     size_t len;
+    if (!IS_SMALL(a[0]) && obj_isinstance(a[0], &memoryview_type)) {
+        intptr_t vlen = memoryview_writable_len(a[0]);
+        if (vlen < 0) return NULL;
+        char *t = mem_alloc((size_t)vlen + 1);
+        if (!t) return NULL;
+        intptr_t done = read_into(f, t, (size_t)vlen);
+        if (done >= 0 && memoryview_store(a[0], t, (size_t)done) < 0) done = -1;
+        mem_free(t);
+        return done < 0 ? NULL : int_from_i64((int64_t)done);
+    }
     if (!obj_is(a[0], &bytearray_type) || !bytes_like(a[0], &p, &len))
         return exc_raise(TypeError_t, "readinto() argument must be read-write bytes-like object, not %s",
                          type_name(a[0]));
-    size_t done = 0;
-    while (done < len) {
-        if (f->rpos == f->rlen) {
-            int r = fill(f, len - done);
-            if (r < 0) return NULL;
-            if (r == 0) break;
-        }
-        size_t k2 = f->rlen - f->rpos < len - done ? f->rlen - f->rpos : len - done;
-        memcpy((char *)p + done, f->rbuf + f->rpos, k2);
-        f->rpos += k2;
-        done += k2;
-    }
-    return int_from_i64((int64_t)done);
+    intptr_t done = read_into(f, (char *)p, len);
+    return done < 0 ? NULL : int_from_i64((int64_t)done);
 }
 
 static Obj *m_seek(Obj *self, Obj *const *a, int n, Obj *k) {

@@ -410,3 +410,130 @@ def test_timeline_shows_reader_blocked_in_io(tmp_path):
     other = [l for l in out.splitlines() if l.startswith("B ")]
     assert main and "z" in main[0].split("|")[1], out
     assert other and "#" in other[0].split("|")[1], out
+
+
+# The programs MicroPython's mpremote sends for `ls/cat/cp/rm/mkdir/rmdir/touch/df/sha256sum`
+# (tools/mpremote/mpremote/transport.py's fs_* methods and main.py's `df` shortcut), byte for
+# byte apart from the paths; mpremote's `eval(x)` is `exec("print(repr(x))")` and literal_eval.
+MPREMOTE_DF = """
+import os,vfs
+_f = "{:<10}{:>9}{:>9}{:>9}{:>5} {}"
+print(_f.format("filesystem", "size", "used", "avail", "use%", "mounted on"))
+try:
+ _ms = vfs.mount()
+except:
+ _ms = []
+ for _m in [""] + os.listdir("/"):
+  _m = "/" + _m
+  _s = os.stat(_m)
+  if _s[0] & 1 << 14:
+   _ms.append(("<unknown>",_m))
+for _v,_p in _ms:
+ _s = os.statvfs(_p)
+ _sz = _s[0]*_s[2]
+ if _sz:
+  _av = _s[0]*_s[3]
+  _us = 100*(_sz-_av)//_sz
+  print(_f.format(str(_v), _sz, _sz-_av, _av, _us, _p))
+"""
+
+
+def test_mpremote_filesystem_commands(tmp_path):
+    import ast
+    import hashlib
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "hello.txt").write_text("hello\nworld\n")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "inner.py").write_text("x = 1\n")
+    img = str(tollbooth.make_disk_image(folder, tmp_path / "m.img", 16))
+    b = tollbooth.Board(kernel=KERNEL, cpus=1, timeout=60, disk=img)
+    try:
+        b.enter_raw()
+
+        def ex(src):
+            out, err = b.exec_raw(src)
+            assert not err.strip(), "%s\n%s" % (src, err)
+            return out
+
+        def ev(expr):
+            return ast.literal_eval(ex("print(repr({}))".format(expr)).strip())
+
+        def listdir(src=""):
+            # fs_listdir: os.ilistdir's tuples as reprs, literal_eval'd on the host
+            out = ex("import os\nfor f in os.ilistdir(%s):\n print(repr(f), end=',')"
+                     % (repr(src) if src else ""))
+            return [f if len(f) == 4 else f + (0,) for f in ast.literal_eval("[" + out + "]")]
+
+        def stat(src):
+            ex("import os")
+            return os.stat_result(ev("tuple(os.stat(%s))" % repr(src)))
+
+        top = {f[0]: f for f in listdir()}
+        assert top["hello.txt"][1] == 0x8000 and top["hello.txt"][3] == 12, top
+        assert top["sub"][1] == 0x4000, top
+        assert [f[0] for f in listdir("/sub")] == ["inner.py"]
+        assert stat("/hello.txt").st_size == 12 and stat("/hello.txt").st_mode & 0x8000
+        assert stat("sub").st_mode & 0x4000                        # fs_isdir
+        # fs_printfile (cat)
+        cat = ex("with open(%s) as f:\n while 1:\n"
+                 "  b=f.read(%u)\n  if not b:break\n  print(b,end='')" % (repr("hello.txt"), 256))
+        assert cat.replace("\r\n", "\n") == "hello\nworld\n"
+        # fs_readfile (cp :a b)
+        ex("f=open(%s,'rb')\nr=f.read" % repr("/hello.txt"))
+        data = bytearray()
+        while True:
+            chunk = ev("r({})".format(256))
+            if not chunk:
+                break
+            data.extend(chunk)
+        ex("f.close()")
+        assert bytes(data) == b"hello\nworld\n"
+        # fs_writefile (cp a :b), 256-byte chunks as bytes reprs
+        payload = bytes(range(256)) * 3 + b"tail\r\n'\"\\"
+        ex("f=open(%s,'wb')\nw=f.write" % repr("/sub/put.bin"))
+        rest = payload
+        while rest:
+            ex("w(" + repr(rest[:256]) + ")")
+            rest = rest[256:]
+        ex("f.close()")
+        # fs_hashfile (cp's up-to-date check, sha256sum): hashlib when the board has it, else
+        # mpremote hashes fs_readfile's bytes on the host; either way readinto a memoryview works
+        has_hash = not b.exec_raw("import hashlib\nh = hashlib.sha256()")[1].strip()
+        loop = ("buf = memoryview(bytearray({n}))\nwith open({p}, 'rb') as f:\n while True:\n"
+                "  n = f.readinto(buf)\n  if n == 0:\n   break\n  {upd}\n")
+        if has_hash:
+            ex(loop.format(n=256, p=repr("/sub/put.bin"),
+                           upd="h.update(buf if n == {n} else buf[:n])".format(n=256)))
+            assert ev("h.digest()") == hashlib.sha256(payload).digest()
+        ex("got = bytearray()\n" + loop.format(
+            n=256, p=repr("/sub/put.bin"), upd="got.extend(buf if n == 256 else buf[:n])"))
+        assert ev("bytes(got)") == payload
+        # mkdir, touch, rm, rmdir
+        ex("import os\nos.mkdir(%s)" % repr("/newdir"))
+        ex("f=open(%s,'a')\nf.close()" % repr("/newdir/touched"))
+        assert stat("/newdir/touched").st_size == 0
+        ex("f=open(%s,'a')\nf.close()" % repr("/hello.txt"))          # touch keeps contents
+        assert stat("/hello.txt").st_size == 12
+        ex("import os\nos.remove(%s)" % repr("/newdir/touched"))
+        ex("import os\nos.rmdir(%s)" % repr("/newdir"))
+        # the errors mpremote turns back into OSError: it looks for the errno's name
+        out, err = b.exec_raw("import os\nos.rmdir(%s)" % repr("/newdir"))
+        assert "OSError" in err and "ENOENT" in err, err
+        out, err = b.exec_raw("import os\nos.mkdir(%s)" % repr("/sub"))
+        assert "OSError" in err and "EEXIST" in err, err
+        # fs_exists (cp to a new name): a missing file's stat must read as OSError(ENOENT)
+        out, err = b.exec_raw("print(repr(tuple(os.stat(%s))))" % repr("/nothere.py"))
+        assert "FileNotFoundError" in err and "OSError: [Errno 2] ENOENT" in err, err
+        # rm -r asks for the cwd
+        assert ev("os.getcwd()") == "/"
+        # df
+        df = ex(MPREMOTE_DF).replace("\r\n", "\n").splitlines()
+        assert df[0].split() == ["filesystem", "size", "used", "avail", "use%", "mounted", "on"]
+        row = df[1].split()
+        assert row[-1] == "/" and int(row[1]) == int(row[2]) + int(row[3]) and int(row[1]) > 15 << 20, df
+    finally:
+        b.close()
+    assert mtype(img, "/sub/put.bin") == payload
+    assert mtype(img, "/hello.txt") == b"hello\nworld\n"
+    fsck_clean(img)
