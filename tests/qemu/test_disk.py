@@ -537,3 +537,43 @@ def test_mpremote_filesystem_commands(tmp_path):
     assert mtype(img, "/sub/put.bin") == payload
     assert mtype(img, "/hello.txt") == b"hello\nworld\n"
     fsck_clean(img)
+
+
+def test_default_disk_is_reused_until_its_folder_changes(tmp_path):
+    """`make run`'s disk (qemu/run.sh: mkdisk --reuse): the same image boots again, with what the
+    guest wrote, until something in the folder is newer than the image's stamp."""
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "a.py").write_text("x = 1\n")
+    img = tmp_path / "d.img"
+    assert not tollbooth.disk_image_current(folder, img)
+    tollbooth.make_disk_image_stamped(folder, img, 16)
+    assert tollbooth.disk_image_current(folder, img)
+    assert not tollbooth.disk_image_current(tmp_path, img)          # another folder
+    stamp = os.stat(str(img) + ".from").st_mtime
+    os.utime(folder / "a.py", (stamp + 10, stamp + 10))
+    assert not tollbooth.disk_image_current(folder, img)
+    os.utime(folder / "a.py", (stamp - 10, stamp - 10))
+    (folder / "sub").mkdir()
+    os.utime(folder / "sub", (stamp + 10, stamp + 10))
+    assert not tollbooth.disk_image_current(folder, img)
+
+
+def test_example_programs_on_the_default_disk(tmp_path):
+    """examples/ (make run's default disk): its file programs run in the guest and leave their
+    CSV files on the image."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    img = tollbooth.make_disk_image(os.path.join(root, "examples"), tmp_path / "ex.img", 16)
+    r, img = run(tmp_path, """
+        import sys
+        sys.argv = ["io_overlap.py", "64"]
+        exec(open("io_overlap.py").read())
+        sys.argv = ["wordcount.py"]
+        exec(open("wordcount.py").read())
+        """, image=img)
+    out = r.text()
+    assert r.status == 0, out
+    assert "RESULT chunks=16 " in out and "RESULT files=" in out, out
+    assert mtype(img, "/io_overlap.csv").startswith(b"chunk,bytes,counter\n0,4096,")
+    assert b"countdown.py," in mtype(img, "/wordcount.csv")
+    fsck_clean(img)
