@@ -424,7 +424,8 @@ static intptr_t read_into(FileObj *f, char *p, size_t len) {
 /* readinto(b): b a bytearray or a writable memoryview (MicroPython's mpremote hashes a file
  * through `f.readinto(memoryview(bytearray(256)))`). A view is filled through a private
  * buffer and copied in under the view's object lock (memoryview_store), so the view may be
- * released or its bytearray touched by another thread while this one waits for the disk. */
+ * released or its bytearray touched by another thread while this one waits for the disk. A
+ * bytearray is filled in place, exported for the time of the read. */
 static Obj *m_readinto(Obj *self, Obj *const *a, int n, Obj *k) {
     FileObj *f = FILE_(self);
     if (no_kwargs("readinto", k) < 0 || check_nargs("readinto", n, 1, 1) < 0) return NULL;
@@ -444,7 +445,13 @@ static Obj *m_readinto(Obj *self, Obj *const *a, int n, Obj *k) {
     if (!obj_is(a[0], &bytearray_type) || !bytes_like(a[0], &p, &len))
         return exc_raise(TypeError_t, "readinto() argument must be read-write bytes-like object, not %s",
                          type_name(a[0]));
-    intptr_t done = read_into(f, (char *)p, len);
+    /* The read drops the GIL: the bytearray is exported meanwhile (as CPython's buffer
+     * protocol), so another thread's resize raises BufferError instead of moving the buffer
+     * under this copy. */
+    char *bp;
+    bytearray_export(a[0], &bp, &len);
+    intptr_t done = read_into(f, bp, len);
+    bytearray_unexport(a[0]);
     return done < 0 ? NULL : int_from_i64((int64_t)done);
 }
 
