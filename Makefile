@@ -31,7 +31,7 @@ clean:
 
 help:
 	@echo "Tollbooth — make targets (variables: CPUS=n GIL=policy SCRIPT=f.py ARGS=... EXIT=1 TIMEOUT=s)"
-	@echo "  run              boot the kernel in QEMU to the console (SCRIPT=f.py runs a program)"
+	@echo "  run              boot the kernel in QEMU to the console (SCRIPT=f.py runs a program; DISK=dir, default examples/)"
 	@echo "  gdb              boot halted and attach gdb-multiarch"
 	@echo "  trace            run SCRIPT=f.py and export its trace (build/trace.json, build/trace.png)"
 	@echo "  host             build build/host/tollpy, the interpreter as a Linux program"

@@ -87,9 +87,13 @@ trace: deps $(BUILD)/kernel.elf
 	@[ -n "$(SCRIPT)" ] || { echo "make trace: SCRIPT=file.py needed" >&2; exit 2; }
 	$(PYTHON) qemu/tollbooth.py --kernel $(BUILD)/kernel.elf run $(SCRIPT) $(ARGS) --cpus $(CPUS) \
 	  $(if $(GIL),--gil $(GIL)) $(if $(TRACE_EVENTS),--trace-events $(TRACE_EVENTS)) --trace $(BUILD)/trace
+# make run's disk: a folder (made into $(BUILD)/disk.img by qemu/run.sh) or an image; the
+# example programs by default; `make run DISK=` boots without a disk.
+DISK ?= examples
 run: deps $(BUILD)/kernel.elf
 	@CPUS='$(CPUS)' SCRIPT='$(SCRIPT)' EXIT='$(EXIT)' TIMEOUT='$(TIMEOUT)' GIL='$(GIL)' \
 	  ARGS='$(ARGS)' KARGS='$(KARGS)' TRACE_EVENTS='$(TRACE_EVENTS)' DISK='$(DISK)' \
+	  DISK_DEFAULT='$(if $(filter file,$(origin DISK)),1)' \
 	  ./qemu/run.sh $(BUILD)/kernel.elf; st=$$?; \
 	  [ $$st = 0 ] || echo "make run: exit status $$st" >&2; exit $$st
 

@@ -14,8 +14,9 @@
 #   CONSOLE_MUX=0 (no QEMU monitor multiplexing on the console: Ctrl-A is passed to the guest)
 #   SERIAL_TCP=PORT (the console on a TCP server socket at localhost:PORT instead of stdio, for
 #     MicroPython host tools: pyboard.py/mpremote with a socket:// device; exact \r\n, no tty)
-#   DISK=folder|image (a virtio disk: a folder becomes build/disk.img, FAT16, via mkfs.fat + mcopy;
-#     copy files back out with `mcopy -i build/disk.img ::/out.csv .`)
+#   DISK=folder|image (a virtio disk: a folder becomes build/disk.img, FAT16, via mkfs.fat + mcopy,
+#     remade only when the folder changes; copy files back out with `mcopy -i build/disk.img
+#     ::/out.csv .`; `make run` defaults to DISK=examples, and DISK= boots without a disk)
 #   MEM=256M (guest RAM; at least 128M: a smaller MEM is refused with a message, status 2)
 # Exit status: the guest's (semihosting SYS_EXIT_EXTENDED): 0 success, 1 error, N from `exit N`,
 #   101 kernel panic; 124 when TIMEOUT expired (QEMU stopped); 2 for bad usage.
@@ -33,10 +34,16 @@ if [ -n "${SERIAL_TCP:-}" ]; then opts+=(--console "tcp:$SERIAL_TCP")
 elif [ "${CONSOLE_MUX:-1}" = 1 ]; then opts+=(--console mux)
 else opts+=(--console stdio); fi
 if [ -n "${DISK:-}" ]; then
-  # DISK=folder: build/disk.img made from it (FAT16, mkfs.fat + mcopy); DISK=file.img: used as is
+  # DISK=folder: build/disk.img made from it (FAT16, mkfs.fat + mcopy), or kept as it is when it
+  # was made from that folder and nothing there changed since (build/disk.img.from names the
+  # folder), so what the guest wrote survives the next boot; DISK=file.img: used as is.
+  # DISK_DEFAULT=1 (make run's default folder, examples/): without mkfs.fat/mcopy, boot diskless.
   if [ -d "$DISK" ]; then
-    /usr/bin/python3 "$here/qemu/tollbooth.py" mkdisk "$DISK" --out "$here/build/disk.img" >/dev/null || exit 2
-    opts+=(--disk "$here/build/disk.img")
+    if /usr/bin/python3 "$here/qemu/tollbooth.py" mkdisk "$DISK" --reuse --out "$here/build/disk.img" >/dev/null; then
+      opts+=(--disk "$here/build/disk.img")
+    elif [ "${DISK_DEFAULT:-0}" = 1 ]; then
+      echo "run.sh: no disk for $DISK (qemu/deps.sh installs dosfstools and mtools); booting without one" >&2
+    else exit 2; fi
   else opts+=(--disk "$DISK"); fi
 fi
 [ "${GDB:-0}" = 1 ] && opts+=(--gdb "${GDBPORT:-1234}")

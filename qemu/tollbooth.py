@@ -363,6 +363,41 @@ def make_disk_image(folder, image, size_mb=32):
     return image
 
 
+def _stamp(image):
+    return str(image) + ".from"
+
+
+def disk_image_current(folder, image):
+    """Whether image was made from folder (its stamp, IMAGE.from, names the folder) and nothing
+    in the folder changed since: `make run` then boots the same image again, and what the guest
+    wrote there last time is still on it."""
+    stamp = _stamp(image)
+    try:
+        if pathlib.Path(stamp).read_text().strip() != os.path.abspath(str(folder)):
+            return False
+        made = os.stat(stamp).st_mtime
+        os.stat(str(image))
+    except OSError:
+        return False
+    for top, dirs, files in os.walk(str(folder)):
+        for n in dirs + files + [""]:
+            try:
+                if os.stat(os.path.join(top, n)).st_mtime > made:
+                    return False
+            except OSError:
+                return False
+    return True
+
+
+def make_disk_image_stamped(folder, image, size_mb=32):
+    """make_disk_image, then IMAGE.from naming the folder (for disk_image_current)."""
+    if os.path.exists(_stamp(image)):
+        os.unlink(_stamp(image))
+    make_disk_image(folder, image, size_mb)
+    pathlib.Path(_stamp(image)).write_text(os.path.abspath(str(folder)) + "\n")
+    return image
+
+
 class Launch:
     """One QEMU command line and the boot block file it loads.
 
@@ -1133,7 +1168,16 @@ def cmd_put(a):
 def cmd_mkdisk(a):
     try:
         os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
-        make_disk_image(a.folder, a.out, a.size_mb)
+        if a.reuse and a.folder and disk_image_current(a.folder, a.out):
+            print(a.out)
+            return 0
+        if a.reuse and os.path.exists(a.out):
+            sys.stderr.write("tollbooth: %s made again from %s (the folder changed; what the guest "
+                             "wrote on the old image is gone)\n" % (a.out, a.folder))
+        if a.folder:
+            make_disk_image_stamped(a.folder, a.out, a.size_mb)
+        else:
+            make_disk_image(a.folder, a.out, a.size_mb)
     except (OSError, subprocess.CalledProcessError) as e:
         sys.stderr.write("tollbooth: mkdisk: %s (mkfs.fat and mcopy: qemu/deps.sh)\n" % e)
         return 2
@@ -1175,6 +1219,8 @@ def main(argv=None):
     m.add_argument("folder", nargs="?", default=None)
     m.add_argument("--out", default=str(ROOT / "build" / "disk.img"))
     m.add_argument("--size-mb", type=int, default=32)
+    m.add_argument("--reuse", action="store_true",
+                   help="keep OUT if it was made from FOLDER and nothing there changed since")
     for name, hlp in (("ls", "list a folder of a disk image (through a guest)"),
                       ("get", "copy a file out of a disk image (through a guest)"),
                       ("put", "copy a file into a disk image (through a guest)")):

@@ -501,6 +501,10 @@ int bytes_like(Obj *o, const char **p, size_t *n);   /* bytes or bytearray: 1 an
  * (ValueError if released). */
 extern Type memoryview_type;
 Obj *memoryview_tobytes(Obj *mv);
+/* file readinto into a view: its length if writable (-1 and TypeError/ValueError if not), and
+ * the copy of n bytes into it from its start (-1 if released meanwhile). */
+intptr_t memoryview_writable_len(Obj *mv);
+int memoryview_store(Obj *mv, const char *src, size_t n);
 Obj *slice_new(Obj *start, Obj *stop, Obj *step);
 /* Resolve a slice against a length, as CPython's PySlice_GetIndicesEx; -1 on error. */
 int slice_indices(Obj *slice, intptr_t len, intptr_t *start, intptr_t *stop, intptr_t *step, intptr_t *slicelen);

@@ -1,11 +1,14 @@
 """io: in-memory streams, StringIO and BytesIO, as CPython 3.11's (Tollbooth's frozen module).
 
-Files on a disk come with the disk; open() is not here. Also the SEEK_* constants,
-UnsupportedOperation, and the base class names other code tests with isinstance.
+Also the SEEK_* constants, UnsupportedOperation (what a file raises for a read of a write-only
+file), the base class names other code tests with isinstance, and open() with the file types it
+returns (from _fileio, interp/modules/mod_fileio.c: TextIOWrapper, BufferedReader,
+BufferedWriter, BufferedRandom; they are not subclasses of IOBase here).
 """
 
 __all__ = ['StringIO', 'BytesIO', 'SEEK_SET', 'SEEK_CUR', 'SEEK_END', 'UnsupportedOperation',
-           'IOBase', 'TextIOBase', 'BufferedIOBase', 'RawIOBase', 'DEFAULT_BUFFER_SIZE']
+           'IOBase', 'TextIOBase', 'BufferedIOBase', 'RawIOBase', 'DEFAULT_BUFFER_SIZE', 'open',
+           'TextIOWrapper', 'BufferedReader', 'BufferedWriter', 'BufferedRandom']
 
 SEEK_SET = 0
 SEEK_CUR = 1
@@ -279,3 +282,6 @@ class BytesIO(BufferedIOBase):
 
     def __repr__(self):
         return '<_io.BytesIO object at 0x%x>' % id(self)
+
+
+from _fileio import open, TextIOWrapper, BufferedReader, BufferedWriter, BufferedRandom

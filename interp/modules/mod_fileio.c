@@ -9,8 +9,11 @@
  * minus rlen - rpos). A write or seek first gives the unread bytes back (seeks the descriptor
  * back), so reads and writes mix as with CPython's buffered files. Writes go straight to the
  * port (nothing to flush). Text mode is UTF-8; with newline=None (the default) "\r\n" and "\r"
- * read as "\n" (a "\r\n" split across two reads gives two; lines end at "\n" only), and
- * writes are not translated (as on Linux).
+ * read as "\n" and end a line (a "\r\n" split across two reads is one: the "\r" read last
+ * leaves pending_cr set, and the next read skips a "\n" that starts it), and
+ * writes are not translated (as on Linux). Reading a write-only file (or writing a read-only
+ * one) raises io.UnsupportedOperation, as CPython; the types are TextIOWrapper, BufferedReader,
+ * BufferedWriter and BufferedRandom by mode, also exported by io.
  *
  * The GIL is dropped around every port call (gil_before_blocking, as time.sleep does): a thread
  * waiting for the disk lets the others run. Locks: a file object is meant for one thread at a
@@ -72,12 +75,13 @@ typedef struct {
     int fd;                     /* -1 once closed */
     bool binary, readable, writable, append;
     bool translate;             /* text, newline=None: "\r\n" and "\r" read as "\n" */
+    bool pending_cr;            /* translate: the last text returned ended in a "\r" */
     Obj *name, *mode;
     char *rbuf;
     size_t rpos, rlen, rcap;
 } FileObj;
 
-extern Type textio_type, bufferedio_type;
+extern Type textio_type, bufferedio_type, bufferedreader_type, bufferedwriter_type;
 #define FILE_(o) ((FileObj *)(o))
 
 static long nogil_read(int fd, void *b, size_t n) {
@@ -106,20 +110,50 @@ static int check_open(FileObj *f) {
     if (f->fd < 0) { exc_raise(ValueError_t, "I/O operation on closed file."); return -1; }
     return 0;
 }
+/* io.UnsupportedOperation (interp/lib/io.py; an OSError), or OSError if io cannot load. */
+static void raise_unsupported(const char *what) {
+    Obj *io = import_module("io");
+    Obj *cls = io ? obj_getattr_s(io, "UnsupportedOperation") : NULL;
+    if (io) DECREF(io);
+    if (!cls) { exc_clear(); exc_raise(OSError_t, "%s", what); return; }
+    Obj *msg = str_from_cstr(what);
+    Obj *x = msg ? obj_call1(cls, msg) : NULL;
+    DECREF(cls);
+    if (msg) DECREF(msg);
+    if (!x) return;
+    exc_raise_obj(x);
+    DECREF(x);
+}
 static int check_readable(FileObj *f) {
     if (check_open(f) < 0) return -1;
-    if (!f->readable) { exc_raise(OSError_t, "not readable"); return -1; }
+    if (!f->readable) { raise_unsupported(f->binary ? "read" : "not readable"); return -1; }
     return 0;
 }
 static int check_writable(FileObj *f) {
     if (check_open(f) < 0) return -1;
-    if (!f->writable) { exc_raise(OSError_t, "not writable"); return -1; }
+    if (!f->writable) { raise_unsupported(f->binary ? "write" : "not writable"); return -1; }
+    return 0;
+}
+
+static int fill(FileObj *f, size_t want);
+
+/* Before a text read: after a returned "\r", a "\n" next in the file belongs to it ("\r\n"
+ * split across two reads). 0, or -1 with the exception set. */
+static int skip_pending_lf(FileObj *f) {
+    if (!f->pending_cr) return 0;
+    f->pending_cr = false;
+    if (f->rpos == f->rlen) {
+        int r = fill(f, 1);
+        if (r < 0) return -1;
+    }
+    if (f->rpos < f->rlen && f->rbuf[f->rpos] == '\n') f->rpos++;
     return 0;
 }
 
 /* Give unread read-ahead back to the descriptor (before a write, seek or tell). */
 static int drop_readahead(FileObj *f) {
     size_t unread = f->rlen - f->rpos;
+    f->pending_cr = false;
     f->rpos = f->rlen = 0;
     if (unread) {
         int64_t r = nogil_seek(f->fd, -(int64_t)unread, 1);
@@ -179,6 +213,7 @@ static Obj *make_result(FileObj *f, const char *p, size_t n) {
         return exc_raise(UnicodeDecodeError_t, "'utf-8' codec can't decode byte 0x%02x in position %zd: "
                          "invalid start byte", (unsigned)(unsigned char)p[bad], (intptr_t)bad);
     const char *cr = f->translate ? memchr(p, '\r', n) : NULL;
+    f->pending_cr = cr && p[n - 1] == '\r';   /* the caller consumes exactly p[0..n) */
     if (!cr) return str_new(p, n);
     char *t = mem_alloc(n);                 /* universal newlines, as CPython's default */
     if (!t) return exc_raise_memory();
@@ -209,6 +244,7 @@ static size_t bytes_for_chars(FileObj *f, size_t chars, size_t *got) {
 }
 
 static Obj *read_n(FileObj *f, intptr_t size) {
+    if (skip_pending_lf(f) < 0) return NULL;
     if (size < 0) {
         for (;;) {
             int r = fill(f, 65536);
@@ -237,13 +273,24 @@ static Obj *read_n(FileObj *f, intptr_t size) {
     }
 }
 
+/* The first line end in p[0..n): "\n", or with universal newlines also "\r" (a "\r" last in
+ * the buffer ends the line; a "\n" after it is skipped by the next read: pending_cr). */
+static char *find_eol(FileObj *f, char *p, size_t n) {
+    char *nl = memchr(p, '\n', n);
+    if (!f->translate) return nl;
+    char *cr = memchr(p, '\r', nl ? (size_t)(nl - p) : n);
+    return cr ? cr : nl;
+}
+
 static Obj *readline_n(FileObj *f, intptr_t limit) {
+    if (skip_pending_lf(f) < 0) return NULL;
     size_t scanned = 0;
     for (;;) {
         char *start = f->rbuf + f->rpos;
         size_t have = f->rlen - f->rpos;
-        char *nl = have > scanned ? memchr(start + scanned, '\n', have - scanned) : NULL;
+        char *nl = have > scanned ? find_eol(f, start + scanned, have - scanned) : NULL;
         size_t n = nl ? (size_t)(nl - start) + 1 : 0;
+        if (nl && *nl == '\r' && n < have && nl[1] == '\n') { nl++; n++; }   /* "\r\n" */
         if (limit >= 0 && (nl ? n : have) >= (size_t)limit) {
             size_t got;
             n = f->binary ? (size_t)limit : bytes_for_chars(f, (size_t)limit, &got);
@@ -357,28 +404,55 @@ static Obj *m_write(Obj *self, Obj *const *a, int n, Obj *k) {
     return int_from_i64((int64_t)str_nchars(a[0]));
 }
 
+/* Fill p[0:len) from the file: bytes read so far, or -1 with the exception set. */
+static intptr_t read_into(FileObj *f, char *p, size_t len) {
+    size_t done = 0;
+    while (done < len) {
+        if (f->rpos == f->rlen) {
+            int r = fill(f, len - done);
+            if (r < 0) return -1;
+            if (r == 0) break;
+        }
+        size_t k2 = f->rlen - f->rpos < len - done ? f->rlen - f->rpos : len - done;
+        memcpy(p + done, f->rbuf + f->rpos, k2);
+        f->rpos += k2;
+        done += k2;
+    }
+    return (intptr_t)done;
+}
+
+/* readinto(b): b a bytearray or a writable memoryview (MicroPython's mpremote hashes a file
+ * through `f.readinto(memoryview(bytearray(256)))`). A view is filled through a private
+ * buffer and copied in under the view's object lock (memoryview_store), so the view may be
+ * released or its bytearray touched by another thread while this one waits for the disk. A
+ * bytearray is filled in place, exported for the time of the read. */
 static Obj *m_readinto(Obj *self, Obj *const *a, int n, Obj *k) {
     FileObj *f = FILE_(self);
     if (no_kwargs("readinto", k) < 0 || check_nargs("readinto", n, 1, 1) < 0) return NULL;
     if (check_readable(f) < 0) return NULL;
     const char *p;
     size_t len;
+    if (!IS_SMALL(a[0]) && obj_isinstance(a[0], &memoryview_type)) {
+        intptr_t vlen = memoryview_writable_len(a[0]);
+        if (vlen < 0) return NULL;
+        char *t = mem_alloc((size_t)vlen + 1);
+        if (!t) return NULL;
+        intptr_t done = read_into(f, t, (size_t)vlen);
+        if (done >= 0 && memoryview_store(a[0], t, (size_t)done) < 0) done = -1;
+        mem_free(t);
+        return done < 0 ? NULL : int_from_i64((int64_t)done);
+    }
     if (!obj_is(a[0], &bytearray_type) || !bytes_like(a[0], &p, &len))
         return exc_raise(TypeError_t, "readinto() argument must be read-write bytes-like object, not %s",
                          type_name(a[0]));
-    size_t done = 0;
-    while (done < len) {
-        if (f->rpos == f->rlen) {
-            int r = fill(f, len - done);
-            if (r < 0) return NULL;
-            if (r == 0) break;
-        }
-        size_t k2 = f->rlen - f->rpos < len - done ? f->rlen - f->rpos : len - done;
-        memcpy((char *)p + done, f->rbuf + f->rpos, k2);
-        f->rpos += k2;
-        done += k2;
-    }
-    return int_from_i64((int64_t)done);
+    /* The read drops the GIL: the bytearray is exported meanwhile (as CPython's buffer
+     * protocol), so another thread's resize raises BufferError instead of moving the buffer
+     * under this copy. */
+    char *bp;
+    bytearray_export(a[0], &bp, &len);
+    intptr_t done = read_into(f, bp, len);
+    bytearray_unexport(a[0]);
+    return done < 0 ? NULL : int_from_i64((int64_t)done);
 }
 
 static Obj *m_seek(Obj *self, Obj *const *a, int n, Obj *k) {
@@ -523,6 +597,18 @@ Type bufferedio_type = {
     .size = sizeof(FileObj), .dealloc = file_dealloc, .repr = file_repr, .iter = file_iter,
     .next = file_next, .getattr = file_getattr, .methods = file_methods,
 };
+/* CPython's names for the binary modes: "rb" BufferedReader, "wb" "ab" "xb" BufferedWriter,
+ * any "+" BufferedRandom (the same object and methods; only the name differs). */
+Type bufferedreader_type = {
+    .base = {IMMORTAL_REFCNT, &type_type}, .name = "BufferedReader", .base_type = &object_type,
+    .size = sizeof(FileObj), .dealloc = file_dealloc, .repr = file_repr, .iter = file_iter,
+    .next = file_next, .getattr = file_getattr, .methods = file_methods,
+};
+Type bufferedwriter_type = {
+    .base = {IMMORTAL_REFCNT, &type_type}, .name = "BufferedWriter", .base_type = &object_type,
+    .size = sizeof(FileObj), .dealloc = file_dealloc, .repr = file_repr, .iter = file_iter,
+    .next = file_next, .getattr = file_getattr, .methods = file_methods,
+};
 
 /* open(file, mode='r', buffering=-1, encoding=None, errors=None, newline=None, closefd=True) */
 static Obj *f_open(Obj *s, Obj *const *a, int n, Obj *k) {
@@ -572,7 +658,8 @@ static Obj *f_open(Obj *s, Obj *const *a, int n, Obj *k) {
     int fd = port_file_open(str_data(file), flags);
     gil_after_blocking(ts);
     if (fd < 0) return fileio_raise_errno(fd, file, NULL);
-    Type *ty = b ? &bufferedio_type : &textio_type;
+    Type *ty = !b ? &textio_type : plus ? &bufferedio_type : r ? &bufferedreader_type
+             : &bufferedwriter_type;
     if (!ty->dict && type_ready(ty) < 0) { port_file_close(fd); return NULL; }
     FileObj *f = (FileObj *)obj_alloc(ty, sizeof(FileObj));
     if (!f) { port_file_close(fd); return NULL; }
@@ -600,8 +687,12 @@ static const MethodDef fileio_fns[] = {
 static int fileio_init(Obj *d) {
     if (!textio_type.dict && type_ready(&textio_type) < 0) return -1;
     if (!bufferedio_type.dict && type_ready(&bufferedio_type) < 0) return -1;
+    if (!bufferedreader_type.dict && type_ready(&bufferedreader_type) < 0) return -1;
+    if (!bufferedwriter_type.dict && type_ready(&bufferedwriter_type) < 0) return -1;
     if (module_add_functions(d, fileio_fns) < 0) return -1;
     if (dict_set_s(d, "TextIOWrapper", (Obj *)&textio_type) < 0) return -1;
+    if (dict_set_s(d, "BufferedReader", (Obj *)&bufferedreader_type) < 0) return -1;
+    if (dict_set_s(d, "BufferedWriter", (Obj *)&bufferedwriter_type) < 0) return -1;
     return dict_set_s(d, "BufferedRandom", (Obj *)&bufferedio_type);
 }
 

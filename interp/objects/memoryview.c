@@ -129,6 +129,29 @@ Obj *memoryview_tobytes(Obj *o)
     return b;
 }
 
+/* A writable view's length, for file readinto (mod_fileio.c): -1 with TypeError if o is
+ * read-only, ValueError if released. */
+intptr_t memoryview_writable_len(Obj *o)
+{
+    if (check_live(o) < 0) return -1;
+    if (MV(o)->readonly) { exc_raise(TypeError_t, "readinto() argument must be read-write bytes-like object, not memoryview"); return -1; }
+    return MV(o)->len;
+}
+
+/* Copy n bytes (n <= the view's length) into the view from its first byte, under the object's
+ * lock: the caller filled src without the lock (file I/O may drop the GIL and sleep), so a
+ * release in between is seen here (ValueError) rather than writing through a stale pointer. */
+int memoryview_store(Obj *o, const char *src, size_t n)
+{
+    MemView *m = MV(o);
+    if (mv_lock(o) < 0) return -1;
+    if ((intptr_t)n > m->len) n = (size_t)m->len;
+    if (m->step == 1) { if (n) memcpy(m->p + m->start, src, n); }
+    else for (size_t i = 0; i < n; i++) m->p[m->start + (intptr_t)i * m->step] = src[i];
+    obj_unlock(m->obj);
+    return 0;
+}
+
 static void mv_release_now(Obj *o)
 {
     MemView *m = MV(o);

@@ -193,6 +193,46 @@ static int run_code(const char *src, size_t n, int mode, int join_threads, int *
 }
 
 /* ---- raw REPL -------------------------------------------------------------------------------- */
+/* MicroPython's host tools (mpremote's transport.py, pyboard.py) turn a raw-REPL error back
+ * into the host's OSError only when its text says "OSError" and the errno's name, as
+ * MicroPython prints it ("OSError: [Errno 2] ENOENT"): `mpremote cp a.py :a.py` asks os.stat
+ * whether :a.py exists and expects OSError for "no". CPython's form ("FileNotFoundError:
+ * [Errno 2] No such file or directory: 'a.py'") has neither, so after the traceback of an
+ * uncaught OSError the raw REPL adds MicroPython's line. The interactive REPL and scripts
+ * print CPython's traceback only. */
+static const struct { int no; const char *name; } raw_errnos[] = {
+    {1, "EPERM"}, {2, "ENOENT"}, {5, "EIO"}, {9, "EBADF"}, {12, "ENOMEM"}, {13, "EACCES"},
+    {16, "EBUSY"}, {17, "EEXIST"}, {18, "EXDEV"}, {19, "ENODEV"}, {20, "ENOTDIR"},
+    {21, "EISDIR"}, {22, "EINVAL"}, {24, "EMFILE"}, {27, "EFBIG"}, {28, "ENOSPC"},
+    {30, "EROFS"}, {36, "ENAMETOOLONG"}, {39, "ENOTEMPTY"}, {95, "EOPNOTSUPP"},
+};
+
+/* The pending exception's errno if it is an OSError with a known one, else 0 (the exception
+ * stays pending). */
+static int raw_pending_errno(void)
+{
+    if (!exc_matches(OSError_t)) return 0;
+    Obj *e = exc_fetch();
+    Obj *v = e ? obj_getattr_s(e, "errno") : NULL;
+    int64_t no = 0;
+    if (!v || !int_check(v) || int_as_i64(v, &no) < 0) no = 0;
+    if (v) DECREF(v);
+    else exc_clear();           /* the lookup's AttributeError */
+    exc_restore(e);
+    return (int)no;
+}
+
+static void raw_errno_line(int no)
+{
+    for (size_t i = 0; i < sizeof raw_errnos / sizeof raw_errnos[0]; i++)
+        if (raw_errnos[i].no == no) {
+            char b[64];
+            int k = snprintf(b, sizeof b, "OSError: [Errno %d] %s\n", no, raw_errnos[i].name);
+            tb_write_err(b, (size_t)k);
+            return;
+        }
+}
+
 static int raw_status;          /* the last raw-REPL program's exit status (console thread only) */
 
 int kconsole_raw_status(void) { return raw_status; }
@@ -262,7 +302,9 @@ static void raw_repl(void)
                     status = interp_handle_uncaught();   /* quiet; sys.exit("msg") prints msg */
                     rc = RUN_EXIT;
                 } else {
+                    int no = raw_pending_errno();
                     status = interp_handle_uncaught();
+                    if (no) raw_errno_line(no);
                     rc = RUN_ERROR;
                 }
                 if (ki) stop_other_threads(1000ull * 1000 * 1000);

@@ -100,6 +100,44 @@ try:
     open("crlf.txt", "r", newline="x")
 except ValueError as e:
     print(e)
+# universal newlines: "\r\n" split across two reads is one line end; a lone "\r" ends a line
+with open("split.txt", "wb") as f:
+    f.write(b"a\r\nb\rc\r\n\r\nd")
+with open("split.txt") as f:
+    print([f.read(1) for _ in range(8)])
+with open("split.txt") as f:
+    print(repr(f.read(2)), repr(f.readline()), repr(f.read()))
+print(list(open("split.txt")), open("split.txt").readlines())
+# reading a write-only file, writing a read-only one: io.UnsupportedOperation, an OSError
+import io
+for mode, op in (("w", "read"), ("ab", "read"), ("r", "write"), ("rb", "write")):
+    with open("split.txt" if mode[0] == "r" else "ro.txt", mode) as f:
+        try:
+            getattr(f, op)(("x" if mode == "r" else b"x") if op == "write" else -1)
+        except io.UnsupportedOperation as e:
+            print(mode, op, type(e).__name__, e, isinstance(e, OSError))
+# the file types, by mode, as io names them
+for mode in ("r", "w", "rb", "wb", "ab", "r+b", "w+"):
+    with open("ro.txt", mode) as f:
+        print(mode, type(f).__name__, repr(f).split(" name=")[0], type(f) is getattr(io, type(f).__name__))
+# readinto a memoryview (MicroPython's mpremote hashes files this way)
+with open("b.bin", "wb") as f:
+    f.write(bytes(range(256)) * 2 + b"end")
+buf = memoryview(bytearray(100))
+got = bytearray()
+with open("b.bin", "rb") as f:
+    while True:
+        n = f.readinto(buf)
+        if n == 0:
+            break
+        got.extend(buf if n == 100 else buf[:n])
+print(len(got), bytes(got[-5:]), bytes(got) == bytes(range(256)) * 2 + b"end")
+with open("b.bin", "rb") as f:
+    print(f.readinto(memoryview(bytearray(4))[1:3]))
+    try:
+        f.readinto(memoryview(b"abcd"))
+    except TypeError as e:
+        print("TypeError", e)
 for name in sorted(os.listdir(".")):
     os.remove(name)
 os.chdir(_top)
