@@ -635,6 +635,21 @@ def _fats(image):
     return fats
 
 
+def _root_first_cluster(image, name11):
+    """The first cluster of the FAT16 root directory's entry with the 8.3 name name11."""
+    with open(image, "rb") as f:
+        boot = f.read(512)
+        bps = int.from_bytes(boot[11:13], "little")
+        rsvd = int.from_bytes(boot[14:16], "little")
+        nroot = int.from_bytes(boot[17:19], "little")
+        f.seek((rsvd + boot[16] * int.from_bytes(boot[22:24], "little")) * bps)
+        root = f.read(nroot * 32)
+    for k in range(0, len(root), 32):
+        if root[k:k + 11] == name11:
+            return int.from_bytes(root[k + 26:k + 28], "little")
+    raise AssertionError("no %r in the root directory" % name11)
+
+
 def _chain(fat, first):
     out, c = [], first
     while 2 <= c < 0xfff8:
@@ -644,7 +659,10 @@ def _chain(fat, first):
     return out
 
 
-@pytest.mark.parametrize("appends", [1, 7, 40])
+# B grows by 700 bytes per append and clusters are 2 KiB: the append after the 2nd, 5th and 40th
+# report allocates and links a cluster; the one after the 9th also creates /C9.TXT; the one
+# after the 1st and 7th writes into B's last cluster only.
+@pytest.mark.parametrize("appends", [1, 2, 5, 7, 9, 40])
 def test_power_off_mid_append_keeps_closed_file(tmp_path, appends):
     import signal
     folder = tmp_path / "disk"
@@ -682,6 +700,8 @@ def test_power_off_mid_append_keeps_closed_file(tmp_path, appends):
     fat1, fat2 = _fats(img)
     diff = [c for c in range(2, len(fat1)) if fat1[c] != fat2[c]]
     assert len(diff) <= 1, diff
+    chain = _chain(fat1, _root_first_cluster(img, b"A       TXT"))
+    assert len(chain) == 3 and _chain(fat2, chain[0]) == chain and not set(diff) & set(chain)
     fsck = subprocess.run(["fsck.fat", "-n", img], capture_output=True, text=True)
     for complaint in _fsck_complaints(fsck.stdout + fsck.stderr):
         assert any(ok in complaint for ok in POWEROFF_MAY_SAY), fsck.stdout + fsck.stderr
