@@ -12,7 +12,14 @@
  * Consistency on power-off: the cache writes through, and each change is ordered so that what a
  * crash can leave is at worst a lost cluster chain (fsck's "reclaim"), never a directory entry
  * pointing at a free or foreign cluster: a chain is allocated (FAT) before data is written and
- * before a directory entry names it; an entry is deleted before its chain is freed.
+ * before a directory entry names it; an entry is deleted before its chain is freed. Step by step:
+ * alloc_clus marks the new cluster end-of-chain (both FAT copies) before linking the previous
+ * one to it; write_locked writes the data before ent_update makes the size (and first cluster)
+ * cover it; dir_grow zeroes a cluster before linking it; fat_truncate updates the entry before
+ * freeing the cut-off chain. fat_set writes the FAT copies one after the other, so a kill between
+ * them leaves them differing in that one entry, of the file being changed (fsck uses the first).
+ * tests/qemu/test_disk.py's test_power_off_mid_append_keeps_closed_file kills QEMU mid-append
+ * and checks that a closed file and the FAT are intact.
  *
  * A hostile image: every boot-sector field is checked at mount; every cluster number read from
  * the disk is checked against the volume's range before use, and every chain walk is bounded by
