@@ -665,6 +665,7 @@ def _chain(fat, first):
 @pytest.mark.parametrize("appends", [1, 2, 5, 7, 9, 40])
 def test_power_off_mid_append_keeps_closed_file(tmp_path, appends):
     import signal
+    import threading
     folder = tmp_path / "disk"
     folder.mkdir()
     img = tollbooth.make_disk_image(folder, tmp_path / "disk.img", 16)
@@ -673,6 +674,10 @@ def test_power_off_mid_append_keeps_closed_file(tmp_path, appends):
     p = tollbooth.popen(kernel=KERNEL, cpus=2, script=str(src), exit=True, disk=img,
                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     seen = []
+    # a hang guard only (a guest that stops printing would block the read below): the decision
+    # comes from the counts read and the image
+    guard = threading.Timer(120, lambda: os.killpg(p.pid, signal.SIGKILL))
+    guard.start()
     try:
         want = "APPENDED %d" % appends
         for line in p.stdout:                 # blocks on the guest's output: counts, not times
@@ -685,6 +690,7 @@ def test_power_off_mid_append_keeps_closed_file(tmp_path, appends):
             raise AssertionError("the guest ended before %r:\n%s" % (want, "\n".join(seen)))
         os.killpg(p.pid, signal.SIGKILL)      # power-off: no flush, no unmount
     finally:
+        guard.cancel()
         try:
             os.killpg(p.pid, signal.SIGKILL)
         except OSError:
