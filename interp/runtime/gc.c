@@ -3,11 +3,12 @@
  * each other and that nothing else refers to (reference counting alone never frees them).
  *
  * The objects it examines are the interpreter's tracked containers (interp/core/gc.h: every
- * object of a type with a traverse slot, linked on Interp.gc.live by obj_alloc). Two
- * generations: `live` holds the objects made since the last collection, `old` the survivors.
+ * object of a type with a traverse slot, linked by obj_alloc on its thread's list, one of
+ * Interp.gc.lists). Two generations: each list's `young` ring holds the objects made since the
+ * last collection, its `old` ring the survivors.
  * One collection (collect_once), in the manner of CPython's Modules/gcmodule.c:
  *  1. stop the world (gil_stop_world: nothing under a GIL, the other threads parked at a safe
- *     point under none/unsafe) and take the live ring (and, for a full collection, the old
+ *     point under none/unsafe) and take every list's young ring (and, for a full collection, its old
  *     one) as the set;
  *  2. gc_refs = refcount of each young object; then for every reference from a young object to a
  *     young object (its type's traverse), gc_refs of the target -= 1. What is left is the number
@@ -20,7 +21,7 @@
  *     their finalizers run (PEP 442: __del__ of instances, close() of suspended generators; each
  *     at most once per object, recorded in the object). A finalizer may resurrect objects (store
  *     a reference where reachable code sees it): so when any ran, nothing is freed this time;
- *     the set goes back to the live ring and gc_collect runs one more collection, in which the
+ *     the set goes back to the young rings and gc_collect runs one more collection, in which the
  *     resurrected objects are reachable and the others, already finalized, are cleared;
  *  5. with no finalizer left, each unreachable object's clear slot drops its references, then
  *     the holds are dropped: reference counting frees the whole group, through the usual
@@ -40,7 +41,8 @@
  * Locks: GcState.collecting (atomic exchange) admits one collection per interpreter at a time;
  * the world is stopped for steps 1-3 only; steps 4-5 run with the world going (the unreachable
  * objects are reachable by no other thread) and may run Python code, under the GIL where there
- * is one. Ring links: gc_list_lock (core/gc.h).
+ * is one. Ring links: each list's GcList.lock, the registry: GcState.lists_lock (core/gc.h),
+ * both only while rc_atomic.
  */
 #include <string.h>
 #include "runtime/gc.h"
