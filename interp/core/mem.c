@@ -545,8 +545,15 @@ void gc_untrack(Obj *o)
     }
     port_spin_unlock(&l->lock);
     if (b <= -GC_BATCH) {
+        /* Never below 0, as under a GIL: frees of objects counted before the last collection
+         * (which reset the count) must not push the next one further away. */
         ThreadState *ts = ts_get();
-        if (ts && ts->interp) __atomic_add_fetch(&ts->interp->gc.count, b, __ATOMIC_RELAXED);
+        if (ts && ts->interp) {
+            intptr_t *pc = &ts->interp->gc.count;
+            intptr_t c = __atomic_load_n(pc, __ATOMIC_RELAXED), nc;
+            do nc = c + b > 0 ? c + b : 0;
+            while (!__atomic_compare_exchange_n(pc, &c, nc, true, __ATOMIC_RELAXED, __ATOMIC_RELAXED));
+        }
     }
 }
 
