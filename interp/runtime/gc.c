@@ -184,20 +184,25 @@ static intptr_t collect_once(ThreadState *ts, bool full, int *ran) {
     GcHead unreach;
     ring_init(&unreach);
     intptr_t nu = 0;
-    /* Survivors are old now, on their own list's old ring. */
+    /* Survivors are old now, on their own list's old ring. The set holds each list's objects in
+     * one run (spliced list by list), so one lock is held per run, not per object. */
+    GcList *held = NULL;
     for (GcHead *h = young.next, *nx; h != &young; h = nx) {
         nx = h->next;
         Obj *o = GC_OBJ(h);
-        if (!(gword(o) & G_REACH)) { ring_append(&unreach, h); stack[nu++] = o; }
-        else if (o->type == &tuple_type && tuple_is_atomic(o)) {
-            GcList *l = h->list;
-            gc_lock(l);
+        if (!(gword(o) & G_REACH)) { ring_append(&unreach, h); stack[nu++] = o; continue; }
+        GcList *l = h->list;
+        if (l != held) {
+            if (held) gc_unlock(held);
+            gc_lock(held = l);
+        }
+        if (o->type == &tuple_type && tuple_is_atomic(o)) {
             h->next = h->prev = NULL;
             l->n--;
-            gc_unlock(l);
         }
-        else back_to_list(h, 1);
+        else ring_append(&l->old, h);
     }
+    if (held) gc_unlock(held);
     gil_start_world(ts);
     if (nu == 0) { port_free(stack); return 0; }
 
