@@ -396,24 +396,27 @@ size_t mem_used_now(void)
 
 /* ---- container tracking for the cycle collector (core/gc.h) ------------------------------------
  * A container's block is [MemHdr][GcHead][Obj ...]: obj_alloc asks for the GcHead in front and
- * links it on the allocating interpreter's live ring; obj_dealloc unlinks it before the type's
- * dealloc runs (so a collection started from a __del__ inside that dealloc never sees a dying
- * object), obj_free unlinks what is still linked (objects freed without obj_dealloc). The count
- * of allocations asks for an automatic collection (GcState.pending, seen by vm_eval_breaker
- * through the eval breaker: never inside an allocation, where the caller may hold a half-built
- * object). Lock: gc_list_lock, only while rc_atomic (core/gc.h). */
-static port_spin_t gc_lock;
-static int gc_lock_ready;
+ * links it on the allocating thread's young ring (ThreadState.gc_list); obj_dealloc unlinks it
+ * before the type's dealloc runs (so a collection started from a __del__ inside that dealloc
+ * never sees a dying object), obj_free unlinks what is still linked (objects freed without
+ * obj_dealloc). The count of allocations asks for an automatic collection (GcState.pending, seen
+ * by vm_eval_breaker through the eval breaker: never inside an allocation, where the caller may
+ * hold a half-built object). Locks: GcList.lock, GcState.lists_lock (core/gc.h), both only while
+ * rc_atomic: no allocation or free writes anything shared between threads but the batched
+ * GcState.count (one atomic add per GC_BATCH tracks). */
+#define GC_BATCH 64
+
+static void list_init(GcList *l)
+{
+    l->young.next = l->young.prev = &l->young;
+    l->old.next = l->old.prev = &l->old;
+    port_spin_init(&l->lock, "gc list");
+}
 
 void gc_state_init(GcState *g)
 {
-    if (!gc_lock_ready) {            /* the first interpreter, before any second thread */
-        port_spin_init(&gc_lock, "gc list");
-        gc_lock_ready = 1;
-    }
-    g->live.next = g->live.prev = &g->live;
-    g->old.next = g->old.prev = &g->old;
-    g->frozen.next = g->frozen.prev = &g->frozen;
+    port_spin_init(&g->lists_lock, "gc lists");
+    list_init(&g->frozen);
     g->threshold[0] = 700;
     g->threshold[1] = 10;
     g->threshold[2] = 10;
@@ -421,11 +424,47 @@ void gc_state_init(GcState *g)
 }
 
 /* rc_atomic changes only while one thread runs (a policy switch), never between these two. */
-void gc_list_lock(void) { if (rc_atomic) port_spin_lock(&gc_lock); }
-void gc_list_unlock(void) { if (rc_atomic) port_spin_unlock(&gc_lock); }
+void gc_lock(GcList *l) { if (rc_atomic) port_spin_lock(&l->lock); }
+void gc_unlock(GcList *l) { if (rc_atomic) port_spin_unlock(&l->lock); }
 
-/* Both read h->next only under the lock where there is one: a neighbour's link or unlink writes
- * it from another thread. */
+/* The thread's list: at its first tracked allocation, one of an ended thread (the pool) or a new
+ * one. NULL only when out of memory (the object then stays untracked: never collected, else
+ * valid). */
+static GcList *gc_list_attach(ThreadState *ts, GcState *g)
+{
+    if (rc_atomic) port_spin_lock(&g->lists_lock);
+    GcList *l = g->pool;
+    if (l) g->pool = l->pool_next;
+    else if ((l = port_malloc(sizeof *l)) != NULL) {
+        memset(l, 0, sizeof *l);
+        list_init(l);
+        l->all_next = g->lists;
+        g->lists = l;
+    }
+    if (rc_atomic) port_spin_unlock(&g->lists_lock);
+    ts->gc_list = l;
+    return l;
+}
+
+/* The list keeps its objects: they stay tracked (GcHead.list stays valid, the list lives until
+ * gc_interp_fini) and the next thread to attach takes the list over. */
+void gc_ts_release(ThreadState *ts)
+{
+    GcList *l = ts->gc_list;
+    if (!l || !ts->interp) return;
+    GcState *g = &ts->interp->gc;
+    ts->gc_list = NULL;
+    gc_lock(l);
+    intptr_t c = l->count;
+    l->count = 0;
+    gc_unlock(l);
+    if (c) __atomic_add_fetch(&g->count, c, __ATOMIC_RELAXED);
+    if (rc_atomic) port_spin_lock(&g->lists_lock);
+    l->pool_next = g->pool;
+    g->pool = l;
+    if (rc_atomic) port_spin_unlock(&g->lists_lock);
+}
+
 void gc_track(Obj *o)
 {
     GcHead *h = GC_HEAD(o);
@@ -433,15 +472,37 @@ void gc_track(Obj *o)
     Interp *in = ts ? ts->interp : NULL;
     if (!in) return;
     GcState *g = &in->gc;
-    gc_list_lock();
-    if (h->next) { gc_list_unlock(); return; }
-    h->prev = g->live.prev;
-    h->next = &g->live;
-    g->live.prev->next = h;
-    g->live.prev = h;
-    g->live_n++;
-    intptr_t c = ++g->count;
-    gc_list_unlock();
+    GcList *l = ts->gc_list;
+    if (!l && !(l = gc_list_attach(ts, g))) return;
+    intptr_t c;
+    if (!rc_atomic) {
+        /* Under a GIL: the GIL guards the list and the count; no lock, no batching. */
+        if (h->next) return;
+        h->list = l;
+        h->prev = l->young.prev;
+        h->next = &l->young;
+        l->young.prev->next = h;
+        l->young.prev = h;
+        l->n++;
+        c = ++g->count;
+    } else {
+        /* o is seen by this thread only (just made, or resurrected by its own __del__), so
+         * h->list is ours to write; l->lock is taken by this thread alone unless another one
+         * frees an object of ours at the same moment. */
+        port_spin_lock(&l->lock);
+        if (h->next) { port_spin_unlock(&l->lock); return; }
+        h->list = l;
+        h->prev = l->young.prev;
+        h->next = &l->young;
+        l->young.prev->next = h;
+        l->young.prev = h;
+        l->n++;
+        intptr_t b = ++l->count;
+        if (b >= GC_BATCH) l->count = 0;
+        port_spin_unlock(&l->lock);
+        if (b < GC_BATCH) return;
+        c = __atomic_add_fetch(&g->count, b, __ATOMIC_RELAXED);   /* the one shared write, 1/GC_BATCH */
+    }
     /* Due: past threshold 0 (a young collection examines only the objects made since the last
      * one; interp/runtime/gc.c decides when it is a full one). */
     int t0 = GC_LOAD(g->threshold[0]);
@@ -454,20 +515,46 @@ void gc_track(Obj *o)
 void gc_untrack(Obj *o)
 {
     GcHead *h = GC_HEAD(o);
-    if (!rc_atomic && !h->next) return;
-    gc_list_lock();
+    if (!rc_atomic) {
+        if (!h->next) return;
+        h->prev->next = h->next;
+        h->next->prev = h->prev;
+        h->next = h->prev = NULL;
+        h->list->n--;
+        ThreadState *ts = ts_get();
+        if (ts && ts->interp) {
+            GcState *g = &ts->interp->gc;
+            if (g->count > 0) g->count--;
+        }
+        return;
+    }
+    /* h->list is stable here (core/gc.h): set before o was published, changed only with the
+     * world stopped. Its lock guards h's links and its neighbours' (same ring, or a collector's
+     * private ring that only the collecting thread touches). */
+    GcList *l = h->list;
+    if (!l) return;
+    port_spin_lock(&l->lock);
+    intptr_t b = 0;
     if (h->next) {
         h->prev->next = h->next;
         h->next->prev = h->prev;
         h->next = h->prev = NULL;
+        l->n--;
+        b = --l->count;
+        if (b <= -GC_BATCH) l->count = 0;
+    }
+    port_spin_unlock(&l->lock);
+    if (b <= -GC_BATCH) {
+        /* Never below 0, as under a GIL: frees of objects counted before the last collection
+         * (which reset the count) must not push the next one further away. */
         ThreadState *ts = ts_get();
         if (ts && ts->interp) {
-            GcState *g = &ts->interp->gc;
-            g->live_n--;
-            if (g->count > 0) g->count--;
+            intptr_t *pc = &ts->interp->gc.count;
+            intptr_t c = __atomic_load_n(pc, __ATOMIC_RELAXED), nc;
+            do nc = c + b > 0 ? c + b : 0;
+            while (!__atomic_compare_exchange_n(pc, &c, nc, true, __ATOMIC_RELAXED, __ATOMIC_RELAXED));
         }
     }
-    gc_list_unlock();
 }
 
 Obj *obj_alloc(Type *t, size_t size)

@@ -93,6 +93,7 @@ struct ThreadState {
     Obj *repr_active;          /* object.c: list of containers whose repr is running ([...] guard) */
     Obj *trash;                /* mem.c obj_dealloc: dead objects queued past TRASH_DEPTH (linked via refcnt) */
     int trash_depth;           /* mem.c obj_dealloc: nesting of deallocations on this thread */
+    struct GcList *gc_list;    /* mem.c gc_track: this thread's tracked objects (core/gc.h) */
     int stop_seen;             /* console: last stop_threads generation acted upon */
     /* mem.c: per-thread cache of freed small blocks, by 16-byte size class (see mem.c) */
     void *mc_head[MC_NCLASS];

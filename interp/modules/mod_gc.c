@@ -83,7 +83,7 @@ static Obj *f_set_threshold(Obj *s, Obj *const *a, int n, Obj *k) {
 static Obj *f_get_count(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s;
     if (args_parse("get_count", a, n, k, "", NULL) < 0) return NULL;
-    Obj *c = int_from_i64(GC_LOAD(gcs()->count));
+    Obj *c = int_from_i64(GC_LOAD(gcs()->count) > 0 ? GC_LOAD(gcs()->count) : 0);
     if (!c) return NULL;
     Obj *r = tuple_pack(3, c, MK_SMALL(0), MK_SMALL(0));
     DECREF(c);
@@ -114,7 +114,7 @@ static Obj *f_unfreeze(Obj *s, Obj *const *a, int n, Obj *k) {
 static Obj *f_get_freeze_count(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s;
     if (args_parse("get_freeze_count", a, n, k, "", NULL) < 0) return NULL;
-    return int_from_i64(GC_LOAD(gcs()->frozen_n));
+    return int_from_i64(GC_LOAD(gcs()->frozen.n));
 }
 
 static Obj *f_get_objects(Obj *s, Obj *const *a, int n, Obj *k) {

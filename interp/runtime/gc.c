@@ -3,11 +3,12 @@
  * each other and that nothing else refers to (reference counting alone never frees them).
  *
  * The objects it examines are the interpreter's tracked containers (interp/core/gc.h: every
- * object of a type with a traverse slot, linked on Interp.gc.live by obj_alloc). Two
- * generations: `live` holds the objects made since the last collection, `old` the survivors.
+ * object of a type with a traverse slot, linked by obj_alloc on its thread's list, one of
+ * Interp.gc.lists). Two generations: each list's `young` ring holds the objects made since the
+ * last collection, its `old` ring the survivors.
  * One collection (collect_once), in the manner of CPython's Modules/gcmodule.c:
  *  1. stop the world (gil_stop_world: nothing under a GIL, the other threads parked at a safe
- *     point under none/unsafe) and take the live ring (and, for a full collection, the old
+ *     point under none/unsafe) and take every list's young ring (and, for a full collection, its old
  *     one) as the set;
  *  2. gc_refs = refcount of each young object; then for every reference from a young object to a
  *     young object (its type's traverse), gc_refs of the target -= 1. What is left is the number
@@ -20,7 +21,7 @@
  *     their finalizers run (PEP 442: __del__ of instances, close() of suspended generators; each
  *     at most once per object, recorded in the object). A finalizer may resurrect objects (store
  *     a reference where reachable code sees it): so when any ran, nothing is freed this time;
- *     the set goes back to the live ring and gc_collect runs one more collection, in which the
+ *     the set goes back to the young rings and gc_collect runs one more collection, in which the
  *     resurrected objects are reachable and the others, already finalized, are cleared;
  *  5. with no finalizer left, each unreachable object's clear slot drops its references, then
  *     the holds are dropped: reference counting frees the whole group, through the usual
@@ -40,7 +41,8 @@
  * Locks: GcState.collecting (atomic exchange) admits one collection per interpreter at a time;
  * the world is stopped for steps 1-3 only; steps 4-5 run with the world going (the unreachable
  * objects are reachable by no other thread) and may run Python code, under the GIL where there
- * is one. Ring links: gc_list_lock (core/gc.h).
+ * is one. Ring links: each list's GcList.lock, the registry: GcState.lists_lock (core/gc.h),
+ * both only while rc_atomic.
  */
 #include <string.h>
 #include "runtime/gc.h"
@@ -104,27 +106,55 @@ static bool tuple_is_atomic(Obj *t) {
     return true;
 }
 
-/* One collection (the file's comment, steps 1-5): of the young ring, or with full of the old
- * one too. Returns the number of unreachable objects found; *ran is set when finalizers ran
- * (then nothing was freed). */
+/* Total tracked objects (not frozen): the sum of the lists' n. */
+static intptr_t tracked_total(GcState *g) {
+    intptr_t n = 0;
+    if (rc_atomic) port_spin_lock(&g->lists_lock);
+    for (GcList *l = g->lists; l; l = l->all_next) {
+        gc_lock(l);
+        n += l->n;
+        gc_unlock(l);
+    }
+    if (rc_atomic) port_spin_unlock(&g->lists_lock);
+    return n;
+}
+
+/* Put h (on no ring, or on a ring private to this thread) on the end of a ring of its own list,
+ * under that list's lock: at=0 young, 1 old. */
+static void back_to_list(GcHead *h, int old) {
+    GcList *l = h->list;
+    gc_lock(l);
+    ring_append(old ? &l->old : &l->young, h);
+    gc_unlock(l);
+}
+
+/* One collection (the file's comment, steps 1-5): of every thread's young ring, or with full of
+ * the old ones too. Returns the number of unreachable objects found; *ran is set when finalizers
+ * ran (then nothing was freed). The set is a ring private to this thread; each member keeps
+ * GcHead.list, so it goes back to the list it came from (survivors to that list's old ring). */
 static intptr_t collect_once(ThreadState *ts, bool full, int *ran) {
     GcState *g = &ts->interp->gc;
     *ran = 0;
     if (!gil_stop_world(ts)) return 0;
     GcHead young;
     ring_init(&young);
-    gc_list_lock();
-    if (full) ring_splice(&young, &g->old);
-    ring_splice(&young, &g->live);
-    g->count = 0;
-    gc_list_unlock();
+    /* Each list's lock as we take its rings: a thread still starting may be tracking on its own
+     * list (the registry lock orders its attach against this walk). */
+    if (rc_atomic) port_spin_lock(&g->lists_lock);
+    for (GcList *l = g->lists; l; l = l->all_next) {
+        gc_lock(l);
+        if (full) ring_splice(&young, &l->old);
+        ring_splice(&young, &l->young);
+        l->count = 0;
+        gc_unlock(l);
+    }
+    if (rc_atomic) port_spin_unlock(&g->lists_lock);
+    GC_STORE(g->count, 0);
     intptr_t n = 0;
     for (GcHead *h = young.next; h != &young; h = h->next) n++;
     Obj **stack = n > 0 ? port_malloc((size_t)n * sizeof(Obj *)) : NULL;
     if (!stack) {                           /* nothing to do, or no memory to do it with */
-        gc_list_lock();
-        ring_splice(&g->old, &young);
-        gc_list_unlock();
+        for (GcHead *h = young.next, *nx; h != &young; h = nx) { nx = h->next; back_to_list(h, 1); }
         gil_start_world(ts);
         return 0;
     }
@@ -151,25 +181,34 @@ static intptr_t collect_once(ThreadState *ts, bool full, int *ran) {
         Obj *o = stack[--m.n];
         o->type->traverse(o, visit_reach, &m);
     }
-    GcHead keep, unreach;
-    ring_init(&keep);
+    GcHead unreach;
     ring_init(&unreach);
-    intptr_t nu = 0, nunt = 0;
+    intptr_t nu = 0;
+    /* Survivors are old now, on their own list's old ring. The set holds each list's objects in
+     * one run (spliced list by list), so one lock is held per run, not per object. */
+    GcList *held = NULL;
     for (GcHead *h = young.next, *nx; h != &young; h = nx) {
         nx = h->next;
         Obj *o = GC_OBJ(h);
-        if (!(gword(o) & G_REACH)) { ring_append(&unreach, h); stack[nu++] = o; }
-        else if (o->type == &tuple_type && tuple_is_atomic(o)) { h->next = h->prev = NULL; nunt++; }
-        else ring_append(&keep, h);
+        if (!(gword(o) & G_REACH)) { ring_append(&unreach, h); stack[nu++] = o; continue; }
+        GcList *l = h->list;
+        if (l != held) {
+            if (held) gc_unlock(held);
+            gc_lock(held = l);
+        }
+        if (o->type == &tuple_type && tuple_is_atomic(o)) {
+            h->next = h->prev = NULL;
+            l->n--;
+        }
+        else ring_append(&l->old, h);
     }
-    gc_list_lock();
-    ring_splice(&g->old, &keep);            /* survivors are old now */
-    g->live_n -= nunt;
-    gc_list_unlock();
+    if (held) gc_unlock(held);
     gil_start_world(ts);
     if (nu == 0) { port_free(stack); return 0; }
 
-    /* 4. hold them; run the finalizers */
+    /* 4. hold them; run the finalizers. From here the world runs: the members of `unreach` are
+     * reachable by no other thread, so only this one frees them (gc_untrack then unlinks each
+     * from `unreach` under its own list's lock; the neighbours it writes are members too). */
     for (intptr_t i = 0; i < nu; i++) INCREF(stack[i]);
     for (intptr_t i = 0; i < nu; i++) {
         Obj *o = stack[i];
@@ -182,18 +221,15 @@ static intptr_t collect_once(ThreadState *ts, bool full, int *ran) {
             if (o->type->clear) o->type->clear(o);
         }
     }
-    /* With finalizers run: the group goes back to the live ring as it is (the next collection
+    /* With finalizers run: the group goes back to the young rings as it is (the next collection
      * sees who was resurrected). Without: the DECREFs below free it, each object unlinking
      * itself from `unreach`; what a clear could not free (none today) goes back as well. */
     if (*ran) {
-        gc_list_lock();
-        ring_splice(&g->live, &unreach);
-        gc_list_unlock();
+        for (GcHead *h = unreach.next, *nx; h != &unreach; h = nx) { nx = h->next; back_to_list(h, 0); }
+        ring_init(&unreach);
     }
     for (intptr_t i = 0; i < nu; i++) DECREF(stack[i]);
-    gc_list_lock();
-    ring_splice(&g->old, &unreach);
-    gc_list_unlock();
+    for (GcHead *h = unreach.next, *nx; h != &unreach; h = nx) { nx = h->next; back_to_list(h, 1); }
     port_free(stack);
     if (!*ran) g->collected += (uint64_t)nu;
     return nu;
@@ -208,9 +244,7 @@ static intptr_t collect(ThreadState *ts, int full) {
     if (__atomic_exchange_n(&g->collecting, 1, __ATOMIC_SEQ_CST)) return 0;
     GC_STORE(g->pending, 0);
     if (full < 0) {
-        gc_list_lock();
-        intptr_t live = g->live_n, base = g->survivors;
-        gc_list_unlock();
+        intptr_t live = tracked_total(g), base = g->survivors;
         full = ++g->young_runs >= GC_LOAD(g->threshold[1]) && live > base + base / 4;
     }
     int ran;
@@ -219,9 +253,7 @@ static intptr_t collect(ThreadState *ts, int full) {
     g->collections++;
     if (full) {
         g->young_runs = 0;
-        gc_list_lock();
-        g->survivors = g->live_n;
-        gc_list_unlock();
+        g->survivors = tracked_total(g);
     }
     __atomic_store_n(&g->collecting, 0, __ATOMIC_SEQ_CST);
     return n;
@@ -237,38 +269,77 @@ void gc_collect_pending(ThreadState *ts) {
     if (saved) exc_restore(saved);
 }
 
+/* The interpreter ends (no thread of it left): its objects become untracked, its lists freed. */
+static void ring_forget(GcHead *r) {
+    for (GcHead *h = r->next, *nx; h != r; h = nx) {
+        nx = h->next;
+        h->next = h->prev = NULL;
+        h->list = NULL;
+    }
+    ring_init(r);
+}
+
 void gc_interp_fini(Interp *in) {
     GcState *g = &in->gc;
-    GcHead *rings[3] = { &g->live, &g->old, &g->frozen };
-    gc_list_lock();
-    for (int r = 0; r < 3; r++) {
-        for (GcHead *h = rings[r]->next, *nx; h != rings[r]; h = nx) {
-            nx = h->next;
-            h->next = h->prev = NULL;
-        }
-        ring_init(rings[r]);
+    ring_forget(&g->frozen.old);
+    for (GcList *l = g->lists, *nx; l; l = nx) {
+        nx = l->all_next;
+        ring_forget(&l->young);
+        ring_forget(&l->old);
+        port_free(l);
     }
-    gc_list_unlock();
+    g->lists = g->pool = NULL;
+}
+
+/* freeze/unfreeze move objects between lists, so they change GcHead.list: with the world
+ * stopped, where no other thread reads it (core/gc.h). */
+static void move_ring(GcList *to, GcHead *from) {
+    for (GcHead *h = from->next, *nx; h != from; h = nx) {
+        nx = h->next;
+        h->list = to;
+        ring_append(&to->old, h);
+    }
+    ring_init(from);
 }
 
 void gc_freeze(ThreadState *ts) {
     GcState *g = &ts->interp->gc;
-    gc_list_lock();
-    ring_splice(&g->frozen, &g->old);
-    ring_splice(&g->frozen, &g->live);
-    g->frozen_n += g->live_n;
-    g->live_n = 0;
-    g->count = 0;
-    gc_list_unlock();
+    while (!gil_stop_world(ts)) {}          /* another stopper ran meanwhile (we were parked): again */
+    if (rc_atomic) port_spin_lock(&g->lists_lock);
+    gc_lock(&g->frozen);
+    for (GcList *l = g->lists; l; l = l->all_next) {
+        gc_lock(l);
+        move_ring(&g->frozen, &l->old);
+        move_ring(&g->frozen, &l->young);
+        g->frozen.n += l->n;
+        l->n = 0;
+        l->count = 0;
+        gc_unlock(l);
+    }
+    gc_unlock(&g->frozen);
+    if (rc_atomic) port_spin_unlock(&g->lists_lock);
+    GC_STORE(g->count, 0);
+    gil_start_world(ts);
 }
 
+/* The frozen objects go to the old ring of any one list (the first registered: they were all
+ * tracked, so there is one). */
 void gc_unfreeze(ThreadState *ts) {
     GcState *g = &ts->interp->gc;
-    gc_list_lock();
-    ring_splice(&g->old, &g->frozen);
-    g->live_n += g->frozen_n;
-    g->frozen_n = 0;
-    gc_list_unlock();
+    while (!gil_stop_world(ts)) {}          /* another stopper ran meanwhile (we were parked): again */
+    if (rc_atomic) port_spin_lock(&g->lists_lock);
+    GcList *l = g->lists;
+    if (l) {
+        gc_lock(&g->frozen);
+        gc_lock(l);
+        move_ring(l, &g->frozen.old);
+        l->n += g->frozen.n;
+        g->frozen.n = 0;
+        gc_unlock(l);
+        gc_unlock(&g->frozen);
+    }
+    if (rc_atomic) port_spin_unlock(&g->lists_lock);
+    gil_start_world(ts);
 }
 
 Obj *gc_objects(ThreadState *ts) {
@@ -279,14 +350,23 @@ Obj *gc_objects(ThreadState *ts) {
      * there, so no other thread can need the stop), then the list built from it. */
     if (!gil_stop_world(ts)) { DECREF(l); return list_new(0); }
     intptr_t n = 0;
-    GcHead *rings[2] = { &g->old, &g->live };
-    for (int r = 0; r < 2; r++)
-        for (GcHead *h = rings[r]->next; h != rings[r]; h = h->next) n++;
+    if (rc_atomic) port_spin_lock(&g->lists_lock);
+    for (GcList *gl = g->lists; gl; gl = gl->all_next) {
+        gc_lock(gl);
+        n += gl->n;
+        gc_unlock(gl);
+    }
     Obj **snap = n ? port_malloc((size_t)n * sizeof(Obj *)) : NULL;
     intptr_t k = 0;
-    for (int r = 0; snap && r < 2; r++)
-        for (GcHead *h = rings[r]->next; h != rings[r]; h = h->next)
-            if (GC_OBJ(h) != l) snap[k++] = NEWREF(GC_OBJ(h));
+    for (GcList *gl = g->lists; snap && gl; gl = gl->all_next) {
+        gc_lock(gl);
+        GcHead *rings[2] = { &gl->old, &gl->young };
+        for (int r = 0; r < 2; r++)
+            for (GcHead *h = rings[r]->next; h != rings[r] && k < n; h = h->next)
+                if (GC_OBJ(h) != l) snap[k++] = NEWREF(GC_OBJ(h));
+        gc_unlock(gl);
+    }
+    if (rc_atomic) port_spin_unlock(&g->lists_lock);
     gil_start_world(ts);
     if (n && !snap) { DECREF(l); return mem_error(); }
     int err = 0;

@@ -36,6 +36,7 @@ void ts_free(ThreadState *ts) {
     if (!ts) return;
     CLEAR(ts->exc);
     CLEAR(ts->handled);
+    gc_ts_release(ts);
     frame_arena_free(ts);
     mem_ts_release(ts);
     port_free(ts);
