@@ -46,7 +46,10 @@ def test_countdown_drop_requests_only_after_expiry(console):
 def test_countdown_forced_switching_no_battle(console):
     r = host_countdown(console)
     assert r["forced_switches"] > 0, f"no forced switches: {r}"
-    assert r["forced_order_ok"] == r["drop_requests"] and r["forced_order_bad"] == 0, \
+    # every drop request to a countdown thread is followed by its drop and another's take; those
+    # to the main thread (which only waits for the workers) are not judged (progs.py)
+    assert r["forced_order_ok"] + r["drop_requests_to_main"] == r["drop_requests"] and \
+        r["forced_order_bad"] == 0, \
         f"a drop request not followed by drop(holder), take(another thread) in the trace: {r}"
     assert r["failed_wakeups"] == 0, f"failed wake-ups (the old GIL's battle): {r}"
     assert r["violations"] == 0, r
