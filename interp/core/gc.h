@@ -23,7 +23,7 @@
  * whose lock guards the object's two links. Locks (only while rc_atomic, the free-threaded
  * policies; under a GIL the GIL guards everything and the lock calls are skipped):
  *  - GcList.lock guards that list's two rings, n and count, and the links of every object whose
- *    GcHead.list is that list. The owner thread takes it on every track and untrack of its own
+ *    GcHead.list is that list. The list's thread takes it on every track and untrack of its own
  *    objects: uncontended, on a cache line no other thread writes, unless another thread frees one
  *    of its objects (then that thread takes the same lock: correct, and the rare case).
  *  - GcHead.list changes only with the world stopped (gc.freeze/unfreeze) or by the one thread

@@ -161,7 +161,7 @@ typedef struct {
     uint64_t timed_wait_expiries, drop_requests_immediate, drop_requests_after_expiry;
     uint64_t io_takes_contended, io_takes_expired, io_takes_requested_at_once;
     /* prio (gil_prio.c): slices (takes from the CPU-bound line: the line moved on); preemptions
-     * (the slice owner forced off for an interactive thread) and resumes (it took the GIL back,
+     * (the turn holder forced off for an interactive thread) and resumes (it took the GIL back,
      * its slice going on); futile wake-ups (a GIL waiter woken, not by its timeout, that still
      * could not take and slept again); spins that saw the release they waited for / that did
      * not (spin_for_release) */
@@ -174,7 +174,7 @@ typedef struct {
 } GilStats;
 #define GIL_MAX_CORES 8
 /* prio: the waiting CPU-bound threads are passed by at most this many acquisitions (interactive
- * takes, and a preempted owner's resumes) before the head one is boosted (count-based aging,
+ * takes, and a preempted turn holder's resumes) before the head one is boosted (count-based aging,
  * gil_prio.c); tests/grade and
  * tests/unit/test_gil.c bound GilThreadStats.max_passed with it. */
 #define PRIO_AGING_PASSES 8

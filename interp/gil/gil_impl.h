@@ -65,10 +65,10 @@ struct Gil {
     uint64_t cpu_next_ticket, cpu_serving;
     int cpu_boost;
     int cpu_passes;            /* takes that passed waiting CPU-bound threads since the line moved */
-    GilThread *cpu_owner;      /* prio: the CPU-bound thread whose slice runs (took from the line) */
-    GilThread *cpu_preempted;  /* prio: the owner, forced off for an interactive thread, waiting
+    GilThread *cpu_turn;      /* prio: the CPU-bound thread whose slice runs (took from the line) */
+    GilThread *cpu_preempted;  /* prio: the turn holder, forced off for an interactive thread, waiting
                                   to resume its slice (counted in nwaiters); NULL if none */
-    int cpu_slice_over;        /* prio: the owner's slice has ended: its next forced drop lines up */
+    int cpu_slice_over;        /* prio: the turn holder's slice has ended: its next forced drop lines up */
     uint64_t release_seq;      /* prio: bumped at every release (relaxed atomic: spinners poll it) */
     int spin_credit;           /* prio: whether spinning for a release has been paying off */
     /* stats */

@@ -13,37 +13,37 @@
  *  - An interactive waiter sends a drop request at once, so the holder drops at its next
  *    eval-breaker check (microseconds), and on release interactive waiters are woken first.
  *  - CPU-bound threads take turns in SLICES, in FIFO order by ticket (cpu_next_ticket /
- *    cpu_serving): the one that took from the line owns the slice (cpu_owner) until the head of
+ *    cpu_serving): the one that took from the line owns the slice (cpu_turn) until the head of
  *    the line has waited a whole switch interval I during it (a timed wait that expired while
  *    the line did not move: `new`'s rule, the interval counted in the slice), or aging ends it.
- *    Then the owner is forced off and joins the back of the line, drawing its ticket at the drop,
+ *    Then the turn holder is forced off and joins the back of the line, drawing its ticket at the drop,
  *    under the lock (its place does not depend on when the host runs it again).
- *  - An interactive thread PREEMPTS the owner: forced off in the middle of its slice, the owner
+ *  - An interactive thread PREEMPTS the turn holder: forced off in the middle of its slice, the turn holder
  *    keeps the slice and resumes it as soon as no interactive thread waits (cpu_preempted),
  *    before the line moves. So interactive traffic does not switch between CPU-bound threads
  *    (which would cost a hand-off to a sleeping thread per interactive take): they switch only
  *    when a slice ends, as under `new` (tests/unit/test_gil.c counts it).
- *  - The line waits while interactive threads wait or the owner is preempted, unless its head
+ *  - The line waits while interactive threads wait or the turn holder is preempted, unless its head
  *    has been boosted (aging). Each CPU-bound waiter sleeps on its own queue (GilThread.prio_q)
  *    and a release wakes only the one that may take: an interactive waiter, else the preempted
- *    owner or the line's head. No forced-switching wait is needed: the dropper is behind every
+ *    turn holder or the line's head. No forced-switching wait is needed: the dropper is behind every
  *    interactive waiter, and, in the line, behind every earlier CPU-bound waiter.
  *  - Spin, then sleep: the two hand-offs around an interactive take are short (the holder drops
  *    at its next check; an interactive thread usually holds the GIL for a few bytecodes), so an
- *    interactive waiter that has asked and a preempted owner poll for the release for up to I/32
+ *    interactive waiter that has asked and a preempted turn holder poll for the release for up to I/32
  *    (at most 200 us, only with another core online, and only while such spins have been seeing
  *    the release: spin_for_release) before they sleep.
  *
  * No starvation (aging), by count and by time. Count: once PRIO_AGING_PASSES (gil_impl.h) takes
- * (interactive takes, and the owner's resumes) have passed the waiting CPU-bound threads since
+ * (interactive takes, and the turn holder's resumes) have passed the waiting CPU-bound threads since
  * the line last moved, cpu_boost is set and the slice ends; so a slice spans at most
  * PRIO_AGING_PASSES + 1 takes, the head CPU waiter is passed by at most PRIO_AGING_PASSES takes
  * (plus the one that forced it off), the k-th in line by at most
  * (k+1) * (PRIO_AGING_PASSES + 1) + k takes: a bound in acquisitions that the graded tests check
  * (GilThreadStats.max_passed). Time: the CPU-bound waiter at the head of the queue
- * (ticket == cpu_serving), or the preempted owner, that has waited 2*I (elapsed time, checked at
+ * (ticket == cpu_serving), or the preempted turn holder, that has waited 2*I (elapsed time, checked at
  * every wake-up and timeout) sets cpu_boost and a drop request: while cpu_boost is set interactive
- * threads cannot take the GIL and the owner cannot resume (a preempted one joins the line), and
+ * threads cannot take the GIL and the turn holder cannot resume (a preempted one joins the line), and
  * the next release wakes the head, which takes it; taking it clears the boost. Bound: let C be
  * the longest time a holder runs between two eval-breaker checks (one bytecode, or one C call
  * that does not block — blocking calls drop the GIL). The head CPU waiter takes the GIL within
@@ -59,7 +59,7 @@
 
 /* LAB policy: BEGIN */
 /* May an interactive thread (interactive = 1), the CPU line's ticket holder (ticket), take the
- * free GIL now? The line waits while interactive threads wait or the slice owner is preempted,
+ * free GIL now? The line waits while interactive threads wait or the turn holder is preempted,
  * unless its head has been boosted. */
 static int can_take(Gil *g, int interactive, uint64_t ticket) {
     if (g->locked) return 0;
@@ -67,7 +67,7 @@ static int can_take(Gil *g, int interactive, uint64_t ticket) {
     return ticket == g->cpu_serving && (g->cpu_boost || (g->nwaiters_int == 0 && !g->cpu_preempted));
 }
 
-/* May the preempted slice owner resume? Once no interactive thread waits, and no boost. */
+/* May the preempted turn holder resume? Once no interactive thread waits, and no boost. */
 static int can_resume(Gil *g) {
     return !g->locked && !g->cpu_boost && g->nwaiters_int == 0;
 }
@@ -81,7 +81,7 @@ static void line_up(Gil *g, GilThread *t) {
 }
 
 /* Wake the one CPU-bound thread that may take next, on its own queue (t->prio_q): the preempted
- * owner, else the head of the line (ticket == cpu_serving; it may not be asleep yet: a forced
+ * turn holder, else the head of the line (ticket == cpu_serving; it may not be asleep yet: a forced
  * dropper on its way to prio_take, which checks before it sleeps). The other CPU waiters sleep
  * on: waking them would be for nothing (each wake-up costs the host, or a halted vCPU, a
  * scheduling round). O(threads) per call, at most one per release. */
@@ -98,14 +98,14 @@ static void wake_next_cpu(Gil *g) {
 }
 
 /* The current slice ends (a whole interval waited by the line's head, or aging): a preempted
- * owner joins the back of the line now (woken: it waits there from now on); an owner that holds
+ * turn holder joins the back of the line now (woken: it waits there from now on); an turn holder that holds
  * the GIL joins it at its next forced drop (cpu_slice_over). */
 static void end_slice(Gil *g) {
-    GilThread *o = g->cpu_owner;
+    GilThread *o = g->cpu_turn;
     if (!o) return;
     if (g->cpu_preempted == o) {
         g->cpu_preempted = NULL;
-        g->cpu_owner = NULL;
+        g->cpu_turn = NULL;
         line_up(g, o);                     /* still counted in g->nwaiters */
         port_waitq_wake_all(&o->prio_q);
     } else {
@@ -115,7 +115,7 @@ static void end_slice(Gil *g) {
 
 static void set_boost(Gil *g) {
     g->cpu_boost = 1;
-    end_slice(g);          /* invariant: while cpu_boost is set, no owner is preempted */
+    end_slice(g);          /* invariant: while cpu_boost is set, no turn holder is preempted */
 }
 
 /* Ask the holder to drop (g->lock held), or re-arm a pending request (gil_wait_for_switch). */
@@ -128,15 +128,15 @@ static void request_drop(Gil *g, GilThread *t) {
  * line (ticket == cpu_serving) whose timed wait expired while the line did not move has waited
  * a whole switch interval during the current slice: the slice ends (`new`'s rule, with the
  * interval counted in the slice, not reset by interactive takes). A holder that has held the GIL
- * that whole interval (switch number unchanged: an interactive thread, or the owner) is asked to
+ * that whole interval (switch number unchanged: an interactive thread, or the turn holder) is asked to
  * drop. Other line waiters only wait: only the head can take next. */
 static void line_wait(Gil *g, GilThread *t, uint64_t ticket) {
     uint64_t sw = g->switch_number, serving = g->cpu_serving;
     int timed_out = port_waitq_sleep(&t->prio_q, &g->lock, g->interval_ns) == 1;
     if (!timed_out || ticket != g->cpu_serving || serving != g->cpu_serving) return;
-    int owner_holds = g->cpu_owner && g->holder == g->cpu_owner;
+    int turn_holds = g->cpu_turn && g->holder == g->cpu_turn;
     end_slice(g);
-    if (g->locked && (owner_holds || g->switch_number == sw)) request_drop(g, t);
+    if (g->locked && (turn_holds || g->switch_number == sw)) request_drop(g, t);
 }
 
 /* Spin, then sleep (the top of this file says why): poll g->release_seq, g->lock released, for
@@ -248,7 +248,7 @@ static void prio_take(Gil *g, GilThread *t, int from_io) {
         g->cpu_serving++;
         g->cpu_boost = 0;
         g->cpu_passes = 0;
-        g->cpu_owner = t;
+        g->cpu_turn = t;
         g->cpu_slice_over = 0;
         g->st.prio_slices++;
     } else if (g->nwaiters > 0 && ++g->cpu_passes >= PRIO_AGING_PASSES) {
@@ -263,7 +263,7 @@ static void prio_take(Gil *g, GilThread *t, int from_io) {
 
 static void prio_drop(Gil *g, GilThread *t, int why) {
     port_spin_lock(&g->lock);
-    if (why == DROP_FORCED && t == g->cpu_owner && !g->cpu_slice_over && !g->cpu_boost &&
+    if (why == DROP_FORCED && t == g->cpu_turn && !g->cpu_slice_over && !g->cpu_boost &&
         g->nwaiters_int > 0) {
         /* Preempted: forced off for an interactive thread, in the middle of its slice. It keeps
          * the slice and resumes it before the line moves (prio_take), so interactive traffic
@@ -272,9 +272,9 @@ static void prio_drop(Gil *g, GilThread *t, int why) {
         g->nwaiters++;
         g->st.prio_preemptions++;
     } else {
-        if (t == g->cpu_owner) g->cpu_owner = NULL;    /* its slice ends (I/O, exit, expiry) */
+        if (t == g->cpu_turn) g->cpu_turn = NULL;    /* its slice ends (I/O, exit, expiry) */
         if (why == DROP_FORCED) {
-            /* Forced off otherwise (its slice is over, aging, or it was not the owner): it
+            /* Forced off otherwise (its slice is over, aging, or it was not the turn holder): it
              * joins the back of the line (prio_eval_breaker calls prio_take next, which uses
              * the ticket); it counts as a CPU waiter from here on (aging sees it). */
             line_up(g, t);
@@ -283,7 +283,7 @@ static void prio_drop(Gil *g, GilThread *t, int why) {
     }
     gil_note_released(g, t, why);
     RELAXED_STORE(g->release_seq, g->release_seq + 1);    /* spinners: a release (spin_for_release) */
-    /* Wake only who may take: an interactive waiter first; else the preempted owner, or the
+    /* Wake only who may take: an interactive waiter first; else the preempted turn holder, or the
      * line's head, alone (wake_next_cpu). */
     if (g->nwaiters_int > 0 && !g->cpu_boost) port_waitq_wake_one(&g->waitq_int);
     else if (g->nwaiters > 0) wake_next_cpu(g);
