@@ -264,6 +264,10 @@ intptr_t gc_collect(ThreadState *ts) { return collect(ts, 1); }
 void gc_collect_pending(ThreadState *ts) {
     GcState *g = &ts->interp->gc;
     if (!GC_LOAD(g->enabled)) { GC_STORE(g->pending, 0); return; }
+    /* Not under `unsafe`: its threads corrupt objects on purpose, and a collection walking them
+     * (or stopping a world whose threads spin in a corrupted list) hung 1 run in 6 of
+     * tests/threads/unsafe/list_race.py on a loaded host. gc.collect() still collects there. */
+    if (strcmp(gil_policy_name(ts->interp), "unsafe") == 0) { GC_STORE(g->pending, 0); return; }
     Obj *saved = exc_fetch();
     collect(ts, -1);
     if (saved) exc_restore(saved);
