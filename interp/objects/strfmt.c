@@ -542,6 +542,8 @@ static Obj *resolve_field(FmtCtx *c, const char *s, const char *e)
         intptr_t i = 0;
         for (const char *q = s; q < p; q++) {
             if (*q < '0' || *q > '9') { i = -1; break; }
+            if (i > (INTPTR_MAX - (*q - '0')) / 10)   /* CPython's check too: no overflow, a ValueError */
+                return exc_raise(ValueError_t, "Too many decimal digits in format string");
             i = i * 10 + (*q - '0');
         }
         if (i < 0 || i >= c->nargs) return exc_raise(IndexError_t, "Replacement index %zd out of range for positional args tuple", i);
