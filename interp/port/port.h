@@ -226,6 +226,52 @@ int     port_getcwd(char *buf, size_t n);
 int     port_chdir(const char *path);
 int     port_sync(void);
 
+/* ---- sockets -------------------------------------------------------------------------------- */
+/* IPv4 sockets: host POSIX sockets (ports/host/port_linux.c), guest the kernel's own TCP/IP stack
+ * over virtio-net (ports/guest/port_socket.c over net/). Addresses and ports are in host byte
+ * order. Results as for files: >= 0 success, else a negative errno with Linux's numbers.
+ * Every call that can wait takes timeout_ns: PORT_FOREVER blocks, 0 never waits (-PORT_EAGAIN,
+ * or -PORT_EINPROGRESS from a connect that has begun), anything else is a deadline
+ * (-PORT_ETIMEDOUT when it passes). Ctrl-C ends a wait with -PORT_EINTR. Every call may block:
+ * call them without the GIL (gil_before_blocking), as the file calls are. A socket descriptor is
+ * not a file descriptor: the two numberings are separate. */
+enum {
+    PORT_EINTR = 4, PORT_EAGAIN = 11, PORT_ENOMEM = 12, PORT_EPIPE = 32, PORT_ENOTSOCK = 88,
+    PORT_EDESTADDRREQ = 89, PORT_EMSGSIZE = 90, PORT_ENOPROTOOPT = 92, PORT_EOPNOTSUPP = 95,
+    PORT_EAFNOSUPPORT = 97, PORT_EADDRINUSE = 98, PORT_EADDRNOTAVAIL = 99, PORT_ENETDOWN = 100,
+    PORT_ENETUNREACH = 101, PORT_ECONNABORTED = 103, PORT_ECONNRESET = 104, PORT_ENOBUFS = 105,
+    PORT_EISCONN = 106, PORT_ENOTCONN = 107, PORT_ETIMEDOUT = 110, PORT_ECONNREFUSED = 111,
+    PORT_EHOSTUNREACH = 113, PORT_EALREADY = 114, PORT_EINPROGRESS = 115,
+};
+enum { PORT_SOCK_STREAM = 1, PORT_SOCK_DGRAM = 2 };           /* Linux's values, as Python shows them */
+enum { PORT_SHUT_RD = 0, PORT_SHUT_WR = 1, PORT_SHUT_RDWR = 2 };
+enum { PORT_SO_REUSEADDR = 1, PORT_SO_BROADCAST = 2, PORT_TCP_NODELAY = 3 };  /* port_sock_setopt */
+typedef struct { uint32_t addr; uint16_t port; } port_sockaddr_t;            /* IPv4, host order */
+int  port_sock_open(int type);                              /* a socket descriptor */
+int  port_sock_bind(int s, const port_sockaddr_t *a);       /* port 0: one is chosen */
+int  port_sock_listen(int s, int backlog);
+int  port_sock_accept(int s, port_sockaddr_t *peer, uint64_t timeout_ns);   /* a new descriptor */
+int  port_sock_connect(int s, const port_sockaddr_t *a, uint64_t timeout_ns);
+/* STREAM: how much was sent (at least 1 byte unless n is 0), or an error; 0 from recv is the
+ * peer's FIN. DGRAM: one datagram each (recv truncates to n). send on a DGRAM needs a connect. */
+long port_sock_send(int s, const void *buf, size_t n, uint64_t timeout_ns);
+long port_sock_recv(int s, void *buf, size_t n, uint64_t timeout_ns);
+long port_sock_sendto(int s, const void *buf, size_t n, const port_sockaddr_t *to, uint64_t timeout_ns);
+long port_sock_recvfrom(int s, void *buf, size_t n, port_sockaddr_t *from, uint64_t timeout_ns);
+int  port_sock_shutdown(int s, int how);
+int  port_sock_close(int s);                                 /* never waits (TCP closes behind) */
+int  port_sock_name(int s, port_sockaddr_t *a, bool peer);   /* getsockname / getpeername */
+int  port_sock_setopt(int s, int opt, int value);
+int  port_sock_getopt(int s, int opt, int *value);
+/* A name to an address: a dotted quad, or a name from the platform's small hosts table
+ * ("localhost"; guest also "host", QEMU's gateway 10.0.2.2, the machine QEMU runs on). 0 found,
+ * -PORT_ENOENT unknown (Python: socket.gaierror). Never contacts a name server. */
+int  port_resolve(const char *name, uint32_t *addr);
+/* The platform's own counts (guest: live sockets, packet buffers in use, frames in/out/dropped;
+ * host: live sockets opened through this port). cb(ctx, name, value) per count. For tests that
+ * check nothing leaks (Python: socket._stats()). */
+void port_net_stats(void (*cb)(void *ctx, const char *name, uint64_t value), void *ctx);
+
 /* ---- trace ---------------------------------------------------------------------------------- */
 /* Append one event to the current core's trace ring (cheap; never blocks). `a`/`b` are
  * event-specific. Event codes are defined by interp/port/trace_events.h. */
