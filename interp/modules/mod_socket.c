@@ -51,6 +51,9 @@ extern Type sock_type;
 static int64_t default_timeout_ns = -1;    /* setdefaulttimeout; atomic */
 
 static int sock_fd(SockObj *s) { return __atomic_load_n(&s->fd, __ATOMIC_ACQUIRE); }
+/* The timeout, read and set whole (a settimeout in another thread under `none` is not torn). */
+static int64_t sock_timeout(SockObj *s) { return __atomic_load_n(&s->timeout_ns, __ATOMIC_RELAXED); }
+static void sock_set_timeout(SockObj *s, int64_t t) { __atomic_store_n(&s->timeout_ns, t, __ATOMIC_RELAXED); }
 
 /* ---- errors --------------------------------------------------------------------------------- */
 /* CPython's PyArg_ParseTuple arity messages, which the socket methods keep. */
@@ -98,7 +101,7 @@ static Obj *sock_raise(SockObj *s, long r) {
             return exc_raise_obj((Obj *)SystemExit_t);
         }
     }
-    if (r == -PORT_ETIMEDOUT && s && s->timeout_ns > 0) return exc_raise(TimeoutError_t, "timed out");
+    if (r == -PORT_ETIMEDOUT && s && sock_timeout(s) > 0) return exc_raise(TimeoutError_t, "timed out");
     return fileio_raise_errno((int)r, NULL, NULL);
 }
 
@@ -448,7 +451,7 @@ static Obj *m_init(Obj *self, Obj *const *a, int n, Obj *k) {
     s->family = family;
     s->type = type;
     s->proto = proto;
-    s->timeout_ns = nonblock ? 0 : __atomic_load_n(&default_timeout_ns, __ATOMIC_RELAXED);
+    sock_set_timeout(s, nonblock ? 0 : __atomic_load_n(&default_timeout_ns, __ATOMIC_RELAXED));
     __atomic_store_n(&s->fd, fd, __ATOMIC_RELEASE);
     return none_ref();
 }
@@ -533,7 +536,7 @@ static Obj *m_accept(Obj *self, Obj *const *a, int n, Obj *k) {
     int fd = open_fd(s);
     if (fd < 0) return NULL;
     SockCall c = { .op = OP_ACCEPT, .fd = fd };
-    long r = sock_call(&c, s->timeout_ns, deadline_of(s->timeout_ns));
+    long r = sock_call(&c, sock_timeout(s), deadline_of(sock_timeout(s)));
     if (r < 0) return sock_raise(s, r);
     Obj *addr = addr_obj(&c.addr);
     Obj *fdo = int_from_i64(r);
@@ -554,10 +557,10 @@ static long do_connect(SockObj *s, Obj *addr, const char *fn, bool raise) {
         exc_clear();
         return -PORT_EBADF;
     }
-    long r = sock_call(&c, s->timeout_ns, deadline_of(s->timeout_ns));
+    long r = sock_call(&c, sock_timeout(s), deadline_of(sock_timeout(s)));
     if (r == 0) return 0;
     if (raise || r == -PORT_EINTR) { sock_raise(s, r); return -1; }
-    if (r == -PORT_ETIMEDOUT && s->timeout_ns > 0) return -PORT_EAGAIN;   /* CPython: EWOULDBLOCK */
+    if (r == -PORT_ETIMEDOUT && sock_timeout(s) > 0) return -PORT_EAGAIN;   /* CPython: EWOULDBLOCK */
     return r;
 }
 
@@ -585,7 +588,7 @@ static Obj *recv_common(SockObj *s, const char *fn, Obj *const *a, int n, Obj *k
     char *buf = mem_alloc((size_t)size + 1);
     if (!buf) return NULL;
     SockCall c = { .op = from ? OP_RECVFROM : OP_RECV, .fd = fd, .buf = buf, .n = (size_t)size };
-    long r = sock_call(&c, s->timeout_ns, deadline_of(s->timeout_ns));
+    long r = sock_call(&c, sock_timeout(s), deadline_of(sock_timeout(s)));
     if (r < 0) { mem_free(buf); return sock_raise(s, r); }
     Obj *b = bytes_new(buf, (size_t)r);
     mem_free(buf);
@@ -639,7 +642,7 @@ static Obj *m_recv_into(Obj *self, Obj *const *a, int n, Obj *k) {
         char *t = mem_alloc((size_t)want + 1);
         if (!t) return NULL;
         c.buf = t;
-        r = sock_call(&c, s->timeout_ns, deadline_of(s->timeout_ns));
+        r = sock_call(&c, sock_timeout(s), deadline_of(sock_timeout(s)));
         if (r > 0 && memoryview_store(b, t, (size_t)r) < 0) { mem_free(t); return NULL; }
         mem_free(t);
     } else {
@@ -647,7 +650,7 @@ static Obj *m_recv_into(Obj *self, Obj *const *a, int n, Obj *k) {
         size_t bl;
         bytearray_export(b, &bp, &bl);
         c.buf = bp;
-        r = sock_call(&c, s->timeout_ns, deadline_of(s->timeout_ns));
+        r = sock_call(&c, sock_timeout(s), deadline_of(sock_timeout(s)));
         bytearray_unexport(b);
     }
     if (r < 0) return sock_raise(s, r);
@@ -660,7 +663,7 @@ static Obj *m_send(Obj *self, Obj *const *a, int n, Obj *k) {
     if (no_kwargs("send", k) < 0 || arity("send", n, 1, 2) < 0 || data_arg(a[0], &d) < 0) return NULL;
     if (flags_arg(n > 1 ? a[1] : NULL) < 0 || open_fd(s) < 0) { data_done(&d); return NULL; }
     SockCall c = { .op = OP_SEND, .fd = sock_fd(s), .buf = (void *)d.p, .n = d.n };
-    long r = sock_call(&c, s->timeout_ns, deadline_of(s->timeout_ns));
+    long r = sock_call(&c, sock_timeout(s), deadline_of(sock_timeout(s)));
     data_done(&d);
     if (r < 0) return sock_raise(s, r);
     return int_from_i64(r);
@@ -673,12 +676,13 @@ static Obj *m_sendall(Obj *self, Obj *const *a, int n, Obj *k) {
     Data d;
     if (no_kwargs("sendall", k) < 0 || arity("sendall", n, 1, 2) < 0 || data_arg(a[0], &d) < 0) return NULL;
     if (flags_arg(n > 1 ? a[1] : NULL) < 0 || open_fd(s) < 0) { data_done(&d); return NULL; }
-    uint64_t end = deadline_of(s->timeout_ns);
+    int64_t tmo = sock_timeout(s);
+    uint64_t end = deadline_of(tmo);
     size_t done = 0;
     long r = 0;
     do {
         SockCall c = { .op = OP_SEND, .fd = sock_fd(s), .buf = (void *)(d.p + done), .n = d.n - done };
-        r = sock_call(&c, s->timeout_ns, end);
+        r = sock_call(&c, tmo, end);
         if (r < 0) break;
         done += (size_t)r;
     } while (done < d.n);
@@ -702,7 +706,7 @@ static Obj *m_sendto(Obj *self, Obj *const *a, int n, Obj *k) {
     c.fd = sock_fd(s);
     c.buf = (void *)d.p;
     c.n = d.n;
-    long r = sock_call(&c, s->timeout_ns, deadline_of(s->timeout_ns));
+    long r = sock_call(&c, sock_timeout(s), deadline_of(sock_timeout(s)));
     data_done(&d);
     if (r < 0) return sock_raise(s, r);
     return int_from_i64(r);
@@ -805,27 +809,27 @@ static Obj *m_getsockopt(Obj *self, Obj *const *a, int n, Obj *k) {
 static Obj *m_settimeout(Obj *self, Obj *const *a, int n, Obj *k) {
     int64_t t;
     if (no_kwargs("settimeout", k) < 0 || arity("settimeout", n, 1, 1) < 0 || timeout_arg(a[0], &t) < 0) return NULL;
-    SOCK(self)->timeout_ns = t;
+    sock_set_timeout(SOCK(self), t);
     if (open_fd(SOCK(self)) < 0) return NULL;    /* set, then EBADF: as CPython */
     return none_ref();
 }
 static Obj *m_gettimeout(Obj *self, Obj *const *a, int n, Obj *k) {
     (void)a;
     if (no_kwargs("gettimeout", k) < 0 || arity("gettimeout", n, 0, 0) < 0) return NULL;
-    return timeout_obj(SOCK(self)->timeout_ns);
+    return timeout_obj(sock_timeout(SOCK(self)));
 }
 static Obj *m_setblocking(Obj *self, Obj *const *a, int n, Obj *k) {
     if (no_kwargs("setblocking", k) < 0 || arity("setblocking", n, 1, 1) < 0) return NULL;
     if (!IS_SMALL(a[0]) && !int_check(a[0]))
         return exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(a[0]));
-    SOCK(self)->timeout_ns = int_sign(a[0]) != 0 ? -1 : 0;
+    sock_set_timeout(SOCK(self), int_sign(a[0]) != 0 ? -1 : 0);
     if (open_fd(SOCK(self)) < 0) return NULL;
     return none_ref();
 }
 static Obj *m_getblocking(Obj *self, Obj *const *a, int n, Obj *k) {
     (void)a;
     if (no_kwargs("getblocking", k) < 0 || arity("getblocking", n, 0, 0) < 0) return NULL;
-    return bool_from(SOCK(self)->timeout_ns != 0);
+    return bool_from(sock_timeout(SOCK(self)) != 0);
 }
 
 static const MethodDef sock_methods[] = {
@@ -872,7 +876,7 @@ static Obj *g_proto(Obj *self, Obj *const *a, int n, Obj *k) {
 static Obj *g_timeout(Obj *self, Obj *const *a, int n, Obj *k) {
     (void)self; (void)k;
     SockObj *s = getter_self(a, n);
-    return s ? timeout_obj(s->timeout_ns) : NULL;
+    return s ? timeout_obj(sock_timeout(s)) : NULL;
 }
 
 static int add_property(const char *name, MethFn fn) {
