@@ -18,10 +18,12 @@
  * socket's own timeout passes, socket.gaierror for a name the port cannot resolve
  * (port_resolve: a small hosts table and numbers; never a name server).
  *
- * Locks: none of its own. Under the GIL a socket object is touched by one thread at a time; the
- * descriptor field is read and swapped atomically so that, with no GIL (`none`), a close racing
- * another thread's call leaves that call with a closed descriptor (EBADF), as CPython's sockets
- * do, and never closes one descriptor twice. The type is static and shared by every interpreter:
+ * Locks: none of its own. A waiting call has dropped the GIL, so two threads may use one socket
+ * at once (one sending while another receives is the usual case, and the OS or the kernel's
+ * stack orders them). The descriptor field is read and swapped atomically: a close racing
+ * another thread's call leaves that call with a closed descriptor (EBADF) and never closes one
+ * descriptor twice; as with CPython, a descriptor number reused meanwhile is the caller's race.
+ * The timeout is read and set whole. The type is static and shared by every interpreter:
  * readied once (type_once), its dict immortal before any second interpreter can use it.
  */
 #include <string.h>
