@@ -321,7 +321,12 @@ if not _HAVE_META:
 
 
 def _make(name, bases, extra):
+    # Each base enum holds the table (CPython's EnumType puts Enum's __repr__, __str__, __format__
+    # and __reduce_ex__ before a mixed-in type's), but __hash__ only Enum: IntEnum members hash
+    # as their int (int.__hash__ comes before Enum's in the MRO), as in CPython.
     ns = dict(_ENUM_NS)
+    if bases:
+        del ns['__hash__']
     ns.update(extra)
     ns['__module__'] = 'enum'
     ns['__qualname__'] = name

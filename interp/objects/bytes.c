@@ -1476,13 +1476,6 @@ void bytearray_unexport(Obj *o)
     obj_unlock(o);
 }
 
-static int ba_hash(Obj *o, intptr_t *out)
-{
-    (void)out;
-    exc_raise(TypeError_t, "unhashable type: '%s'", type_name(o));
-    return -1;
-}
-
 Type bytearray_type = {
     .base = { IMMORTAL_REFCNT, &type_type },
     .name = "bytearray",
@@ -1492,7 +1485,7 @@ Type bytearray_type = {
     .flags = TF_BASETYPE,
     .dealloc = ba_dealloc,
     .repr = ba_repr,
-    .hash = ba_hash,
+    .hash = hash_not_implemented,
     .compare = ba_compare,
     .len = ba_len,
     .getitem = ba_getitem,

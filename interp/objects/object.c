@@ -631,6 +631,20 @@ static Obj *slot_str(Obj *self, Obj *const *a, int n, Obj *k) {
     return t && t->str ? t->str(self) : obj_repr(self);
 }
 
+/* int.__hash__(x) & co.: the hash slot of the first built-in type in x's layout chain. Its
+ * entry in a built-in type's dict is what makes class C(int, A) hash as int, not as A: obj_hash
+ * finds this builtin first in C's MRO and uses the C slot C inherited. */
+static Obj *slot_hash(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)a;
+    if (n || k) return exc_raise(TypeError_t, "expected 0 arguments, got %d", n);
+    Type *t = TYPE(self);
+    while (t && (t->flags & TF_HEAPTYPE)) t = t->base_type;
+    intptr_t h;
+    if (!t || !t->hash) return exc_raise(TypeError_t, "unhashable type: '%s'", type_name(self));
+    if (t->hash(self, &h) < 0) return NULL;
+    return int_from_i64(h);
+}
+
 static int slot_method(Type *t, const char *name, MethFn fn) {
     Obj *f = builtin_method_new(name, fn, t);
     if (!f) return -1;
@@ -686,6 +700,12 @@ int type_ready(Type *t) {
             slot_method(t, "__repr__", slot_repr) < 0) return -1;
         if (t->str && (!t->base_type || t->str != t->base_type->str) && !dict_get_s(t->dict, "__str__") &&
             slot_method(t, "__str__", slot_str) < 0) return -1;
+        /* __hash__: None for the unhashable built-ins (list.__hash__ is None, as in CPython),
+         * the slot for those that hash their own way */
+        if (t->hash == hash_not_implemented && !dict_get_s(t->dict, "__hash__")) {
+            if (dict_set_s(t->dict, "__hash__", None) < 0) return -1;
+        } else if (t->hash && t->base_type && t->hash != t->base_type->hash &&
+                   !dict_get_s(t->dict, "__hash__") && slot_method(t, "__hash__", slot_hash) < 0) return -1;
         if (t->iter && !dict_get_s(t->dict, "__iter__") && slot_method(t, "__iter__", slot_iter) < 0) return -1;
         if (t->next && !dict_get_s(t->dict, "__next__") && slot_method(t, "__next__", slot_next) < 0) return -1;
     }
