@@ -115,7 +115,8 @@ void gil_old_threads_changed(Gil *g) {
         RELAXED_STORE(g->interp->check_every_instruction, g->nthreads > 1);
 }
 static void old_enter(Gil *g) { gil_old_threads_changed(g); }
-/* A plain store: a policy is switched only while one thread runs (gil_set_policy). */
+/* A policy is switched only while one thread runs (gil_set_policy); the store is relaxed like
+ * every other access to check_every_instruction (interp/core/state.h). */
 static void old_leave(Gil *g) { if (g->interp) RELAXED_STORE(g->interp->check_every_instruction, 0); }
 
 const GilOps gil_ops_old = {
