@@ -37,9 +37,14 @@ struct Interp {
      * Python thread exists), the VM decrements `ticker` inline at every instruction but the few
      * Python 2 did not count (vm.c, OLD_NO_TICK_OPS), and when it reaches zero reloads it with
      * `check_interval` and calls vm_eval_breaker (interp/runtime/vm.c, L_tick_zero): the policy
-     * runs once per check_interval ticks. Both are touched only by the thread holding the GIL (only lock policies set check_every_instruction;
-     * sys.setcheckinterval runs with the GIL held), so they are plain ints; the holder that
-     * takes the GIL next goes on with the same count, as Python 2's one global did. */
+     * runs once per check_interval ticks. `ticker` and `check_interval` are touched only by the
+     * thread holding the GIL (sys.setcheckinterval runs with the GIL held), so they are plain
+     * ints; the holder that takes the GIL next goes on with the same count, as Python 2's one
+     * global did. check_every_instruction is written under the GIL's own spinlock by threads
+     * that register or leave (gil_old_threads_changed: a starting thread before its first take,
+     * a finishing one after its last drop), while the holder reads it: relaxed atomic loads and
+     * stores on both sides. A holder that reads it late only starts or stops ticking one check
+     * point later; it never decides whether the GIL is held. */
     volatile int check_every_instruction;
     int ticker;
     int check_interval;        /* >= 1; GIL_CHECK_INTERVAL_DEFAULT (gil.h) at interp_new */

@@ -155,7 +155,8 @@ typedef struct {
      *   woken thread). */
     uint64_t interval_checks, battle_rounds, battle_wakeups, battle_ns;
     uint64_t handoff_count, handoff_total_ns, handoff_max_ns;   /* release -> next take */
-    uint64_t violations;        /* two holders at once (must stay 0 for lock policies) */
+    uint64_t violations;        /* two holders at once, or (old) a thread at a tick check
+                                   without the GIL: must stay 0 for lock policies */
     uint64_t corruptions;       /* unsafe: refcount corruptions detected */
     /* totals of the per-thread mechanism counters above (GilThreadStats) */
     uint64_t timed_wait_expiries, drop_requests_immediate, drop_requests_after_expiry;

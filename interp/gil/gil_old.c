@@ -59,7 +59,17 @@ static void old_drop(Gil *g, GilThread *t, int why) {
 /* Called by the VM once per check_interval ticks (the ticker reached zero), with the GIL
  * held; a Ctrl-C or a stop request (interp->eval_breaker) adds a call of its own. */
 static int old_eval_breaker(Gil *g, GilThread *t) {
-    if (!t->held) return 0;
+    /* Only the VM calls this, from a thread that is running bytecode, so under a lock policy t
+     * must hold the GIL (t->held is written by t itself). If it does not, something let a thread
+     * run bytecode without the GIL: count it with the other breach of the invariant, two holders
+     * at once (gil_note_acquired), in GilStats.violations, which the tests assert is 0. This is
+     * the ticker's own check of the invariant, once per check interval while ticks run. */
+    if (!t->held) {
+        port_spin_lock(&g->lock);
+        g->st.violations++;
+        port_spin_unlock(&g->lock);
+        return 0;
+    }
     g->st.interval_checks++;            /* the holder only: ordered by the GIL (top of file) */
     /* Python 2 released and re-took the lock at every check even when nobody waited (two
      * uncontended semaphore operations). With nobody waiting ours would do nothing more than
@@ -105,8 +115,9 @@ void gil_old_threads_changed(Gil *g) {
         RELAXED_STORE(g->interp->check_every_instruction, g->nthreads > 1);
 }
 static void old_enter(Gil *g) { gil_old_threads_changed(g); }
-/* A plain store: a policy is switched only while one thread runs (gil_set_policy). */
-static void old_leave(Gil *g) { if (g->interp) g->interp->check_every_instruction = 0; }
+/* A policy is switched only while one thread runs (gil_set_policy); the store is relaxed like
+ * every other access to check_every_instruction (interp/core/state.h). */
+static void old_leave(Gil *g) { if (g->interp) RELAXED_STORE(g->interp->check_every_instruction, 0); }
 
 const GilOps gil_ops_old = {
     .name = "old", .has_lock = 1, .enter = old_enter, .leave = old_leave,

@@ -685,9 +685,14 @@ static int symdiff_update(Obj *so, Obj *other) {
     intptr_t pos = 0;
     SEntry *e;
     while (set_next(S(os), &pos, &e)) {
+        /* Read both before discard_entry: its __eq__ calls may run Python code, which under a GIL
+         * lets other threads in (and under any policy may itself mutate os, a set the caller
+         * shares: set_pin pins a set only under `none`); a resize then frees the table e
+         * points into. */
         Obj *k = NEWREF(e->key);
-        int r = discard_entry(S(so), k, e->hash);
-        if (r == 0) r = set_add_h(S(so), k, e->hash);
+        intptr_t h = e->hash;
+        int r = discard_entry(S(so), k, h);
+        if (r == 0) r = set_add_h(S(so), k, h);
         DECREF(k);
         if (r < 0) { DECREF(os); return -1; }
     }

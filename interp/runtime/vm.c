@@ -479,7 +479,9 @@ __attribute__((noinline, cold)) static void vm_stack_fault(Frame *f, const Instr
     F(POP_JUMP_IF_FALSE) F(POP_JUMP_IF_TRUE)
 
 #if USE_GOTO
-#define SELECT_TABLE() (tbl = in->check_every_instruction ? tbl_check : tbl_fast)
+/* check_every_instruction changes under the GIL's spinlock while this thread runs (a thread
+ * registers or leaves: interp/core/state.h): a relaxed load, one plain mov. */
+#define SELECT_TABLE() (tbl = __atomic_load_n(&in->check_every_instruction, __ATOMIC_RELAXED) ? tbl_check : tbl_fast)
 #else
 #define SELECT_TABLE() ((void)0)
 #endif
@@ -578,7 +580,8 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
 #define NT(name) [OP_##name] = 1,
         static const unsigned char no_tick[256] = { OLD_NO_TICK_OPS(NT) };
 #undef NT
-        if (in->check_every_instruction && !no_tick[INSTR_OP(w)] && --in->ticker <= 0) {
+        if (__atomic_load_n(&in->check_every_instruction, __ATOMIC_RELAXED) && !no_tick[INSTR_OP(w)] &&
+            --in->ticker <= 0) {
             /* as the L_tick_ stubs above */
             in->ticker = in->check_interval;
             SAVE_FRAME();
