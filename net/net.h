@@ -56,6 +56,7 @@ void     netbuf_free(struct netbuf *nb);
 static inline uint8_t *netbuf_data(struct netbuf *nb) { return nb->buf + nb->off; }
 uint8_t *netbuf_push(struct netbuf *nb, size_t n);   /* prepend n bytes (a header); returns them */
 uint8_t *netbuf_pull(struct netbuf *nb, size_t n);   /* drop n leading bytes; NULL if len < n */
+uint8_t *netbuf_put(struct netbuf *nb, size_t n);    /* append n bytes; returns them; NULL: no room */
 
 /* ---- byte order and checksums ---------------------------------------------------------------- */
 static inline uint16_t net_get16(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }

@@ -5,7 +5,8 @@
  * panic (abort: a finding), and a virtio-net device made of arrays:
  *   receive  buffers the stack posts wait in rx[]; shim_rx_frame copies a frame into the oldest
  *            one and marks it used, as the device would (a frame longer than the buffer is
- *            reported with length 0, as drivers/virtio_net.c reports a bad device length)
+ *            reported with length 0, as drivers/virtio_net.c reports a bad device length), and
+ *            poisons the rest of the buffer for AddressSanitizer
  *   transmit every frame the stack hands over is checked (shim_check_tx: well-formed Ethernet,
  *            our source MAC, valid IPv4 and ICMP checksums, a complete ARP packet) and held until
  *            shim_tx_complete; SHIM_TX_SLOTS in flight at most, so an input that leaves them
@@ -18,6 +19,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sanitizer/asan_interface.h>
 #include "kernel/thread.h"
 #include "kernel/console.h"
 #include "kernel/panic.h"
@@ -132,12 +134,16 @@ int shim_rx_frame(const uint8_t *data, size_t n)
     for (int i = 0; i < rx_count; i++) {
         if (rx[i].used)
             continue;
+        /* What the device did not write is poisoned (ASan): a read past the frame is a finding,
+         * though it stays inside the buffer. A write there must go through netbuf_put. */
+        ASAN_UNPOISON_MEMORY_REGION(rx[i].buf, rx[i].cap);
         if (n > rx[i].cap) {
             rx[i].len = 0;              /* the driver's answer to an impossible length */
         } else {
             memcpy(rx[i].buf, data, n);
             rx[i].len = (uint32_t)n;
         }
+        ASAN_POISON_MEMORY_REGION(rx[i].buf + rx[i].len, rx[i].cap - rx[i].len);
         rx[i].used = 1;
         if (notify)
             notify();
