@@ -146,6 +146,8 @@ int net_up(void) { return up; }
 /* Keep the receive queue full: one fresh buffer per free slot, while the pool has them. The
  * frame goes at NETBUF_HEADROOM, so a reply built in the received buffer (ICMP echo, ARP) has
  * the headroom for its headers. */
+_Static_assert(NETBUF_SIZE - NETBUF_HEADROOM >= VNET_FRAME_MAX, "a received frame fits a netbuf");
+
 static void rx_refill(void)
 {
     while (up) {
