@@ -32,6 +32,8 @@ clean:
 help:
 	@echo "Tollbooth — make targets (variables: CPUS=n GIL=policy SCRIPT=f.py ARGS=... EXIT=1 TIMEOUT=s)"
 	@echo "  run              boot the kernel in QEMU to the console (SCRIPT=f.py runs a program; DISK=dir, default examples/)"
+	@echo "                   network on by default (guest 10.0.2.15, QEMU user networking); NET=0 off;"
+	@echo "                   HOSTFWD=tcp:8000[:80],... forwards host 127.0.0.1:8000 to the guest's port"
 	@echo "  gdb              boot halted and attach gdb-multiarch"
 	@echo "  trace            run SCRIPT=f.py and export its trace (build/trace.json, build/trace.png)"
 	@echo "  host             build build/host/tollpy, the interpreter as a Linux program"

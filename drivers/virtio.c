@@ -10,6 +10,7 @@
 #include <malloc.h>
 #include "drivers/virtio.h"
 #include "drivers/virtio_blk.h"
+#include "drivers/virtio_net.h"
 #include "drivers/mmio.h"
 #include "kernel/console.h"
 
@@ -173,7 +174,9 @@ uint32_t virtio_irq_ack(struct virtio_dev *d)
     return st;
 }
 
+/* Each driver checks the slot against its own device's and ignores the others'. */
 void virtio_irq(int slot)
 {
     virtio_blk_irq(slot);
+    virtio_net_irq(slot);
 }

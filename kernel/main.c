@@ -5,6 +5,8 @@
  * Hooks for the interpreter (interp/ provides strong versions when it is linked in):
  *   console_main()                     interactive console; default: the command shell
  *   console_run_script(src, len)       batch mode; default: shell commands line by line
+ *   console_boot()                     what the guest port starts before the banner (the
+ *                                      TCP/IP stack, net/: its boot line); default: nothing
  */
 #include <stdio.h>
 #include <string.h>
@@ -23,6 +25,10 @@
 __attribute__((weak)) void console_main(void)
 {
     shell_loop();
+}
+
+__attribute__((weak)) void console_boot(void)
+{
 }
 
 __attribute__((weak)) int console_run_script(const char *src, size_t len)
@@ -73,6 +79,7 @@ void kmain(void)
     sched_cpu_init(0);
     c->online = 1;
     cpus_start_secondaries();
+    console_boot();
     kprintf("Tollbooth: %d/%d cores online (cortex-a15, %lu.%lu MHz timer)\n", cpus_online(),
             cpus_possible, (unsigned long)(timer_hz / 1000000),
             (unsigned long)(timer_hz % 1000000 / 100000));

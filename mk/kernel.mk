@@ -15,11 +15,13 @@ KLDFLAGS := $(KARCH) -nostartfiles -T boot/kernel.ld -Wl,--no-warn-rwx-segments 
             $(addprefix -Wl$(kcomma)--wrap=,$(KWRAP)) -Wl,-Map,$(BUILD)/kernel.map
 KLIBS    := -Wl,--start-group -lc -lm -lgcc -Wl,--end-group
 
+# The TCP/IP stack (docs/net.md): every C file of net/, one per layer.
+NET_SRCS    := $(sort $(wildcard net/*.c))
 KERNEL_SRCS := boot/start.S boot/vectors.S boot/mmu.c \
-               $(addprefix drivers/,gic.c pl011.c psci.c rtc.c timer.c virtio.c virtio_blk.c) \
+               $(addprefix drivers/,gic.c pl011.c psci.c rtc.c timer.c virtio.c virtio_blk.c virtio_net.c) \
                $(addprefix kernel/,bootargs.c console.c cpu.c fdt.c libc_glue.c main.c memmap.c panic.c sched.c \
                  shell.c sleeplock.c spinlock.c stack.c thread.c ticketlock.c trace.c trap.c waitq.c) \
-               $(addprefix fs/,bio.c fat.c)
+               $(addprefix fs/,bio.c fat.c) $(NET_SRCS)
 # Self-tests, lab tests and benchmarks: built into the image, since the console runs them.
 KERNEL_TEST_SRCS := kernel/test/selftest.c kernel/test/labtest.c kernel/test/bench.c
 KSRC     := $(KERNEL_SRCS) $(KERNEL_TEST_SRCS) $(GUEST_PORT_SRCS) $(INTERP_SRCS)
@@ -93,6 +95,7 @@ DISK ?= examples
 run: deps $(BUILD)/kernel.elf
 	@CPUS='$(CPUS)' SCRIPT='$(SCRIPT)' EXIT='$(EXIT)' TIMEOUT='$(TIMEOUT)' GIL='$(GIL)' \
 	  ARGS='$(ARGS)' KARGS='$(KARGS)' TRACE_EVENTS='$(TRACE_EVENTS)' DISK='$(DISK)' \
+	  NET='$(NET)' HOSTFWD='$(HOSTFWD)' \
 	  DISK_DEFAULT='$(if $(filter file,$(origin DISK)),1)' \
 	  ./qemu/run.sh $(BUILD)/kernel.elf; st=$$?; \
 	  [ $$st = 0 ] || echo "make run: exit status $$st" >&2; exit $$st

@@ -1,7 +1,7 @@
 # mk/layers.mk — `make check-layers`: fail on any include or call across a forbidden layer edge.
 #
 # The checker (mk/check_layers.py, stdlib Python) reads every #include line of every C file in
-# boot/ drivers/ kernel/ interp/ ports/, and `nm`s the objects of both links (build/host/obj/**
+# boot/ drivers/ kernel/ fs/ net/ interp/ ports/, and `nm`s the objects of both links (build/host/obj/**
 # for tollpy on Linux, build/k/** for the guest kernel) to map each undefined symbol to the folder
 # that defines it, so a hand-written prototype is caught as surely as an include. C library
 # headers and symbols no object defines are always allowed.
@@ -14,6 +14,9 @@
 #   boot, kernel   the kernel proper; never include or call kernel/test, interp/ or ports/
 #   fs             the block cache and the FAT file system, on the kernel's locks and the
 #                  virtio-blk driver; only the guest port uses it (the kernel never calls up)
+#   net            the TCP/IP stack (docs/net.md), on the kernel's locks, threads and wait queues
+#                  and the virtio-net driver; only the guest port uses it (like fs: the kernel
+#                  never calls up; the guest port starts it, net_init)
 #   kernel/test    self-tests, lab tests, benchmarks: may use boot, drivers, kernel; nothing
 #                  below may use them
 #   interp/<layer> the interpreter, in INTERP_LAYERS order, lowest first: a layer may use the
@@ -30,7 +33,7 @@
 #   ports/host     tollpy's Linux program: the top; implements interp/port and drives the
 #                  interpreter (any interp layer)
 #   ports/guest    the same inside the kernel: the only component that may include kernel (and
-#                  driver) headers and call the kernel
+#                  driver) headers and call the kernel (and fs, net)
 #
 # Interpreter layers (interp/README.md says what each holds):
 #   port     the door to the platform: headers only
@@ -70,15 +73,16 @@ LAYER_RULES := \
   kernel:boot,drivers \
   kernel/test:boot,drivers,kernel \
   fs:kernel,drivers \
+  net:kernel,drivers \
   $(foreach l,$(INTERP_LAYERS),$(call interp_rule,$(l))) \
   gen:$(call csv,interp/objects interp/modules interp/mp ports/guest) \
   ports/host:$(call csv,$(INTERP_ALL) gen) \
-  ports/guest:$(call csv,$(INTERP_ALL) gen boot drivers kernel fs)
+  ports/guest:$(call csv,$(INTERP_ALL) gen boot drivers kernel fs net)
 
 LAYERS_HOST_OBJS  := $(call host_objs,host) $(BUILD)/host/obj/ports/host/host_main.o
 LAYERS_GUEST_OBJS := $(filter %.o,$(KOBJ))
 
 check-layers: $(LAYERS_HOST_OBJS) $(LAYERS_GUEST_OBJS)
 	@$(PYTHON) mk/check_layers.py $(addprefix --rule ,$(LAYER_RULES)) \
-	  --sources boot drivers kernel fs interp ports \
+	  --sources boot drivers kernel fs net interp ports \
 	  --objects $(LAYERS_HOST_OBJS) --objects $(LAYERS_GUEST_OBJS)

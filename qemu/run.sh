@@ -18,6 +18,10 @@
 #     remade only when the folder changes; copy files back out with `mcopy -i build/disk.img
 #     ::/out.csv .`; `make run` defaults to DISK=examples, and DISK= boots without a disk)
 #   MEM=256M (guest RAM; at least 128M: a smaller MEM is refused with a message, status 2)
+#   NET=0 (no network; by default a virtio-net NIC on QEMU user networking: the guest is
+#     10.0.2.15, the host 10.0.2.2, outgoing connections work, nothing reaches the guest unless
+#     forwarded)   HOSTFWD=tcp:HOSTPORT[:GUESTPORT][,...] (forward 127.0.0.1:HOSTPORT on the host to
+#     the guest: HOSTFWD=tcp:8000 serves the guest's port 8000 at http://127.0.0.1:8000/)
 # Exit status: the guest's (semihosting SYS_EXIT_EXTENDED): 0 success, 1 error, N from `exit N`,
 #   101 kernel panic; 124 when TIMEOUT expired (QEMU stopped); 2 for bad usage.
 set -u
@@ -46,5 +50,7 @@ if [ -n "${DISK:-}" ]; then
     else exit 2; fi
   else opts+=(--disk "$DISK"); fi
 fi
+case "${NET:-1}" in 0|no|false) opts+=(--no-net);; esac
+[ -n "${HOSTFWD:-}" ] && opts+=(--hostfwd "$HOSTFWD")
 [ "${GDB:-0}" = 1 ] && opts+=(--gdb "${GDBPORT:-1234}")
 exec /usr/bin/python3 "$here/qemu/tollbooth.py" "${opts[@]}"

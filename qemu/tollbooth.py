@@ -2,9 +2,12 @@
 """qemu/tollbooth.py — the launcher: every host program that starts a Tollbooth guest does it here.
 
 As a module (import it with sys.path including qemu/):
-  Launch(kernel, cpus, script, exit, gil, args, kargs, console, gdb_port, mem)
+  Launch(kernel, cpus, script, exit, gil, args, kargs, console, gdb_port, mem, disk, net, hostfwd)
       the qemu-system-arm command line (.argv) and the boot block file it loads; LaunchError
-      (status 2) for a missing kernel or script or CPUS outside 1..8.
+      (status 2) for a missing kernel or script or CPUS outside 1..8. net (default True): a
+      virtio-net NIC on QEMU user networking (guest 10.0.2.15, host 10.0.2.2); hostfwd:
+      "tcp:HOSTPORT[:GUESTPORT],..." forwards 127.0.0.1:HOSTPORT on the host to the guest.
+      Every function below passes disk, net and hostfwd through.
   run_batch(script, kernel, cpus, timeout, gil, args) -> BatchResult(status, out, err)
       boot, run SCRIPT, power off (`make run SCRIPT=f EXIT=1`); the timeout is a hang guard (124).
   spawn(...) -> a pexpect child on QEMU's console (interactive tests, the raw REPL's Board).
@@ -15,7 +18,7 @@ As a module (import it with sys.path including qemu/):
 As a program:
   tollbooth.py boot [--cpus N] [--script FILE] [--exit] [--timeout S] [--gil P] [--args "a b"]
                     [--karg K=V ...] [--console mux|stdio|tcp:PORT] [--gdb PORT] [--mem 256M]
-                    [--trace-events N]
+                    [--trace-events N] [--disk IMAGE] [--net|--no-net] [--hostfwd tcp:8000,...]
       (--mem: QEMU's -m, at least 128M; the guest reads the size from the device tree)
       QEMU in the foreground on this terminal (what qemu/run.sh, hence `make run`/`make gdb`,
       runs). Exit status: the guest's (semihosting SYS_EXIT_EXTENDED): 0 success, 1 error, N from
@@ -23,7 +26,7 @@ As a program:
       for bad usage.
   tollbooth.py run FILE [ARG ...] [--cpus N] [--gil POLICY] [--switch-interval S]
                                   [--trace PREFIX] [--trace-events N] [--timeout S]
-                                  [--kernel ELF]
+                                  [--net|--no-net] [--hostfwd tcp:8000,...] [--kernel ELF]
       boot a kernel, send FILE over the raw REPL (MicroPython's protocol: Ctrl-A, program,
       Ctrl-D -> "OK" output \\x04 error \\x04 ">"), stream its output, exit with its status
       (0, 1 after a traceback, N for sys.exit(N), 124 on timeout). ARGs become sys.argv[1:].
@@ -89,11 +92,11 @@ class Board:
     """A booted guest with its console on a pexpect pty. Always call close()."""
 
     def __init__(self, kernel=DEFAULT_KERNEL, cpus=2, gil=None, timeout=60, echo=None, kargs=(),
-                 disk=None):
+                 disk=None, net=True, hostfwd=None):
         import pexpect
         self.pexpect = pexpect
         self.child = spawn(kernel, cpus=cpus, gil=gil, kargs=kargs, timeout=timeout, maxread=65536,
-                           disk=disk)
+                           disk=disk, net=net, hostfwd=hostfwd)
         self.timeout = timeout
         self.echo = echo
         self._pending = b""
@@ -336,13 +339,50 @@ def boot_block(cpus, script=None, exit=False, gil=None, args=None, kargs=()):
     return b"TOLLBOOT" + struct.pack("<IIII", 1, len(packed), len(body), 1 if exit else 0) + packed + body
 
 
+# QEMU 7.2's virtio-mmio transports are legacy (version 1) unless force-legacy is off; the
+# guest's drivers (drivers/virtio.c) speak virtio 1.x only. Every virtio device (the disk, the
+# NIC) takes one of the 32 virtio-mmio slots of `virt`; the guest finds each by its device id.
+VIRTIO_MODERN = ["-global", "virtio-mmio.force-legacy=false"]
+
+
 def disk_args(image):
-    """The virtio block device for a raw disk image. QEMU 7.2's virtio-mmio transports are legacy
-    (version 1) unless force-legacy is off; the guest's driver (drivers/virtio.c) speaks virtio
-    1.x only."""
-    return ["-global", "virtio-mmio.force-legacy=false",
-            "-drive", "file=%s,if=none,format=raw,id=d0" % image,
+    """The virtio block device for a raw disk image."""
+    return ["-drive", "file=%s,if=none,format=raw,id=d0" % image,
             "-device", "virtio-blk-device,drive=d0"]
+
+
+def parse_hostfwd(spec):
+    """HOSTFWD / --hostfwd: comma-separated PROTO:HOSTPORT[:GUESTPORT] (PROTO tcp or udp; the
+    guest port defaults to the host port) -> QEMU's hostfwd= options, the host side bound to
+    127.0.0.1 only: "tcp:8000" -> ["hostfwd=tcp:127.0.0.1:8000-:8000"]."""
+    out = []
+    for item in (spec or "").split(","):
+        item = item.strip()
+        if not item:
+            continue
+        parts = item.split(":")
+        if len(parts) not in (2, 3) or parts[0] not in ("tcp", "udp"):
+            raise LaunchError("hostfwd '%s': use tcp:HOSTPORT[:GUESTPORT] (or udp:...)" % item)
+        ports = parts[1:] + ([parts[1]] if len(parts) == 2 else [])
+        for p in ports:
+            if not p.isdigit() or not 1 <= int(p) <= 65535:
+                raise LaunchError("hostfwd '%s': '%s' is not a port (1..65535)" % (item, p))
+        out.append("hostfwd=%s:127.0.0.1:%s-:%s" % (parts[0], ports[0], ports[1]))
+    return out
+
+
+def net_args(net=True, hostfwd=None):
+    """The NIC: QEMU user networking (slirp: the guest is 10.0.2.15, the host 10.0.2.2) on a
+    virtio-net device (drivers/virtio_net.c), with the given host forwards; none when net is
+    false."""
+    if not net:
+        if hostfwd:
+            raise LaunchError("hostfwd needs the network (it is off: NET=0 / --no-net)")
+        return ["-nic", "none"]
+    # -netdev + -device: QEMU 7.2's -nic shorthand knows only PCI models (virtio-net-pci), and
+    # `virt` gives the guest no PCI driver: the MMIO transport's virtio-net-device it is.
+    return ["-netdev", ",".join(["user", "id=n0"] + parse_hostfwd(hostfwd)),
+            "-device", "virtio-net-device,netdev=n0"]
 
 
 def make_disk_image(folder, image, size_mb=32):
@@ -409,7 +449,8 @@ class Launch:
     QEMU reads it once, at machine start."""
 
     def __init__(self, kernel=DEFAULT_KERNEL, cpus=2, script=None, exit=False, gil=None,
-                 args=None, kargs=(), console="stdio", gdb_port=None, mem="256M", disk=None):
+                 args=None, kargs=(), console="stdio", gdb_port=None, mem="256M", disk=None,
+                 net=True, hostfwd=None):
         if disk is not None and not os.path.isfile(str(disk)):
             raise LaunchError("no disk image '%s'" % disk)
         if str(cpus) not in ("1", "2", "3", "4", "5", "6", "7", "8"):
@@ -425,6 +466,7 @@ class Launch:
         for kv in kargs:
             if kv.startswith("GIL="):
                 check_gil(kv[4:])
+        nic = net_args(net, hostfwd)
         addr = boot_block_addr(mem)
         if not shutil.which("qemu-system-arm"):
             raise LaunchError("qemu-system-arm not found (qemu/deps.sh installs it)")
@@ -441,10 +483,12 @@ class Launch:
             con = ["-chardev", "socket,id=con,host=localhost,port=%s,server=on,wait=on" % port,
                    "-serial", "chardev:con", "-monitor", "none"]
         self.argv = ["qemu-system-arm", "-M", "virt", "-cpu", "cortex-a15", "-smp", str(cpus),
-                     "-m", mem, "-display", "none", "-nic", "none"] + con + [
+                     "-m", mem, "-display", "none"] + nic + con + [
                      "-kernel", str(kernel),
                      "-device", "loader,file=%s,addr=0x%X,force-raw=on" % (self.boot_path, addr),
                      "-semihosting-config", "enable=on,target=native"]
+        if disk is not None or net:
+            self.argv += VIRTIO_MODERN
         if disk is not None:
             self.argv += disk_args(disk)
         if gdb_port is not None:
@@ -497,12 +541,12 @@ class BatchResult:
 
 
 def run_batch(script, kernel=DEFAULT_KERNEL, cpus=2, timeout=60, gil=None, args=None, kargs=(),
-              mem="256M", disk=None):
+              mem="256M", disk=None, net=True, hostfwd=None):
     """Boot, run SCRIPT and power off (what `make run SCRIPT=... EXIT=1` does). timeout is a hang
     guard: when it expires the QEMU process group is killed and the status is 124."""
     try:
         launch = Launch(kernel, cpus, script, True, gil, args, kargs, console="stdio", mem=mem,
-                        disk=disk)
+                        disk=disk, net=net, hostfwd=hostfwd)
     except (LaunchError, OSError) as e:
         return BatchResult(2, b"", ("tollbooth: %s\n" % e).encode())
     try:
@@ -528,12 +572,14 @@ def _kill_group(p):
 
 
 def spawn(kernel=DEFAULT_KERNEL, cpus=2, script=None, exit=False, gil=None, args=None, kargs=(),
-          console="stdio", timeout=30, mem="256M", disk=None, **pexpect_kw):
+          console="stdio", timeout=30, mem="256M", disk=None, net=True, hostfwd=None,
+          **pexpect_kw):
     """QEMU on a pexpect pty (the console is the child's terminal). The caller ends it with
     child.terminate(force=True) / close(force=True); the boot block goes with this process.
     pexpect_kw: encoding=..., codec_errors=..., maxread=... as for pexpect.spawn."""
     import pexpect
-    launch = Launch(kernel, cpus, script, exit, gil, args, kargs, console=console, mem=mem, disk=disk)
+    launch = Launch(kernel, cpus, script, exit, gil, args, kargs, console=console, mem=mem, disk=disk,
+                    net=net, hostfwd=hostfwd)
     child = pexpect.spawn(launch.argv[0], launch.argv[1:], cwd=str(ROOT), timeout=timeout,
                           **pexpect_kw)
     child.launch = launch
@@ -541,11 +587,12 @@ def spawn(kernel=DEFAULT_KERNEL, cpus=2, script=None, exit=False, gil=None, args
 
 
 def popen(kernel=DEFAULT_KERNEL, cpus=2, script=None, exit=False, gil=None, args=None, kargs=(),
-          console="stdio", gdb_port=None, mem="256M", disk=None, **popen_kw):
+          console="stdio", gdb_port=None, mem="256M", disk=None, net=True, hostfwd=None,
+          **popen_kw):
     """QEMU as a subprocess.Popen in its own process group (kill it with os.killpg(p.pid, ...)),
     for a console on TCP or a gdb stub: the caller talks to the socket, not to stdio."""
     launch = Launch(kernel, cpus, script, exit, gil, args, kargs, console=console, gdb_port=gdb_port,
-                    mem=mem, disk=disk)
+                    mem=mem, disk=disk, net=net, hostfwd=hostfwd)
     popen_kw.setdefault("start_new_session", True)
     p = subprocess.Popen(launch.argv, cwd=str(ROOT), **popen_kw)
     p.launch = launch
@@ -893,15 +940,16 @@ def prelude(argv, switch_interval):
 
 
 def run_once(kernel, path, args, cpus, gil, interval, timeout, trace_prefix=None, stream=None,
-             quiet_trace=False, trace_events=None):
+             quiet_trace=False, trace_events=None, net=True, hostfwd=None):
     """Boot, run, optionally export the trace. Returns dict(status, output, error, summary).
-    trace_events: the trace rings' size a core (boot argument TRACE_EVENTS; None: the kernel's)."""
+    trace_events: the trace rings' size a core (boot argument TRACE_EVENTS; None: the kernel's).
+    net, hostfwd: as for Launch."""
     src = pathlib.Path(path).read_text()
     res = {"status": None, "output": "", "error": "", "summary": None}
     kargs = ("TRACE_EVENTS=%d" % trace_events,) if trace_events else ()
     try:
-        b = Board(kernel, cpus=cpus, gil=gil, timeout=60, kargs=kargs)
-    except GuestError as e:
+        b = Board(kernel, cpus=cpus, gil=gil, timeout=60, kargs=kargs, net=net, hostfwd=hostfwd)
+    except (GuestError, LaunchError) as e:
         res.update(status=2, error=str(e))
         return res
     try:
@@ -934,7 +982,7 @@ def cmd_run(a):
         sys.stdout.write(s)
         sys.stdout.flush()
     res = run_once(a.kernel, a.file, a.args, a.cpus, a.gil, a.switch_interval, a.timeout,
-                   a.trace, stream=stream, trace_events=a.trace_events)
+                   a.trace, stream=stream, trace_events=a.trace_events, net=a.net, hostfwd=a.hostfwd)
     if res["error"]:
         sys.stderr.write(res["error"] if res["error"].endswith("\n") else res["error"] + "\n")
     return res["status"]
@@ -1085,7 +1133,7 @@ def cmd_boot(a):
     try:
         kargs = a.karg + (["TRACE_EVENTS=%d" % a.trace_events] if a.trace_events else [])
         launch = Launch(a.kernel, a.cpus, a.script, a.exit, a.gil, a.args, kargs, console=console,
-                        gdb_port=a.gdb, mem=a.mem, disk=a.disk)
+                        gdb_port=a.gdb, mem=a.mem, disk=a.disk, net=a.net, hostfwd=a.hostfwd)
     except (LaunchError, OSError) as e:
         sys.stderr.write("tollbooth: %s\n" % e)
         return 2
@@ -1185,6 +1233,13 @@ def cmd_mkdisk(a):
     return 0
 
 
+def _net_options(p):
+    p.add_argument("--net", action=argparse.BooleanOptionalAction, default=True,
+                   help="a virtio-net NIC on QEMU user networking (default; NET=0: --no-net)")
+    p.add_argument("--hostfwd", default=None, metavar="tcp:HOSTPORT[:GUESTPORT],...",
+                   help="forward 127.0.0.1:HOSTPORT on the host to the guest's GUESTPORT")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(prog="tollbooth.py", description=__doc__.split("\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -1201,6 +1256,7 @@ def main(argv=None):
                    help="trace ring size a core (boot argument TRACE_EVENTS; default 16384): "
                         "large enough, the trace keeps the whole run")
     r.add_argument("--timeout", type=float, default=120)
+    _net_options(r)
     b = sub.add_parser("boot", help="boot QEMU in the foreground (qemu/run.sh, make run)")
     b.add_argument("--cpus", default="4")
     b.add_argument("--script", default=None)
@@ -1215,6 +1271,7 @@ def main(argv=None):
     b.add_argument("--gdb", default=None, metavar="PORT", help="start halted with a gdb stub")
     b.add_argument("--mem", default="256M")
     b.add_argument("--disk", default=None, metavar="IMAGE", help="a raw disk image (virtio-blk)")
+    _net_options(b)
     m = sub.add_parser("mkdisk", help="make a FAT16 disk image from a folder (mkfs.fat + mcopy)")
     m.add_argument("folder", nargs="?", default=None)
     m.add_argument("--out", default=str(ROOT / "build" / "disk.img"))

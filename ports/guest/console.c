@@ -2,9 +2,10 @@
  * ports/guest/console.c — the guest's console is Python (guest build only: GUEST_PORT_SRCS in
  * mk/interp.mk).
  *
- * kernel/main.c calls console_run_script() for a batch script (`make run SCRIPT=...`) and then
- * console_main() for the interactive console; both are weak there and replaced by these. The
- * shell's commands stay reachable from Python through the `kernel` module:
+ * kernel/main.c calls console_boot() before its banner, console_run_script() for a batch script
+ * (`make run SCRIPT=...`) and then console_main() for the interactive console; all are weak there
+ * and replaced by these. The shell's commands stay reachable from Python through the `kernel`
+ * module:
  *     import kernel; kernel.shell("ps")
  * Runs on the kernel's console thread (64 KiB stack; C re-entries are bounded by it: c_stack_low in obj.h).
  * Locks: none of its own; the interpreter's GIL is taken by interp_new / tollpy_run_source and the
@@ -16,6 +17,7 @@
 #include "objects/module.h"
 #include "gil/gil.h"
 #include "kernel/bootargs.h"
+#include "net/net.h"
 #include "guest.h"
 
 #define GUEST_MEM_LIMIT ((size_t)128 << 20)
@@ -38,6 +40,13 @@ static void take_gil_policy(void) {
              "%s\n", pol, gil_policy_list(),
              bootargs_script(NULL) ? "the script is not run" : "the console runs under the default policy");
     port_write(b, strlen(b));
+}
+
+/* kernel/main.c calls this once at boot, on CPU 0 before the banner (not on a thread): the
+ * TCP/IP stack comes up on the virtio-net device (its boot line, like virtio-blk's), or on
+ * loopback alone without one. */
+void console_boot(void) {
+    net_init();
 }
 
 static int ensure_interp(void) {
