@@ -3,14 +3,11 @@
  * over the kernel's sockets (net/socket.c), port_resolve over a small hosts table, and
  * port_net_stats. net/ already speaks Linux's errno numbers (NET_E* == PORT_E*), so results pass
  * through unchanged; so do the socket types, shutdown modes and option numbers (checked below).
- * The stack is brought up (net_init) on the first call that needs it.
- * Locks: none of its own; net/socket.c takes net_lock inside each call. `net_state` is set
- * once (net_state, under net_init_lock), before any socket exists.
+ * The stack is already up: console_boot (ports/guest/console.c) calls net_init at boot.
+ * Locks: none of its own; net/socket.c takes net_lock inside each call.
  */
 #include <string.h>
 #include "port/port.h"
-#include "kernel/spinlock.h"
-#include "kernel/thread.h"
 #include "net/net.h"
 #include "net/socket.h"
 
@@ -19,36 +16,16 @@ _Static_assert(PORT_SHUT_RD == SOCK_SHUT_RD && PORT_SHUT_WR == SOCK_SHUT_WR &&
                PORT_SHUT_RDWR == SOCK_SHUT_RDWR, "shutdown modes");
 _Static_assert(PORT_SO_REUSEADDR == SOCK_OPT_REUSEADDR && PORT_SO_BROADCAST == SOCK_OPT_BROADCAST &&
                PORT_TCP_NODELAY == SOCK_OPT_NODELAY, "socket options");
-_Static_assert(PORT_ETIMEDOUT == NET_ETIMEDOUT && PORT_ECONNREFUSED == NET_ECONNREFUSED &&
-               PORT_EINPROGRESS == NET_EINPROGRESS && PORT_EAGAIN == NET_EAGAIN &&
-               PORT_ECONNRESET == NET_ECONNRESET && PORT_EINTR == NET_EINTR, "errno numbers");
+#define SAME(a, b) ((int)(a) == (int)(b))
+_Static_assert(SAME(PORT_ETIMEDOUT, NET_ETIMEDOUT) && SAME(PORT_ECONNREFUSED, NET_ECONNREFUSED) &&
+               SAME(PORT_EINPROGRESS, NET_EINPROGRESS) && SAME(PORT_EAGAIN, NET_EAGAIN) &&
+               SAME(PORT_ECONNRESET, NET_ECONNRESET) && SAME(PORT_EINTR, NET_EINTR) &&
+               SAME(PORT_ENOTSOCK, NET_ENOTSOCK) && SAME(PORT_EALREADY, NET_EALREADY) &&
+               SAME(PORT_EISCONN, NET_EISCONN) && SAME(PORT_EADDRINUSE, NET_EADDRINUSE),
+               "errno numbers");
 _Static_assert(PORT_FOREVER == SOCK_FOREVER, "the endless timeout");
 
-static spinlock_t net_init_lock = SPINLOCK_INIT("net_init");
-static volatile int net_state;          /* 0 down, 1 starting, 2 up (or no device: loopback) */
-
-static void net_start(void)
-{
-    if (net_state == 2)
-        return;
-    spin_lock(&net_init_lock);
-    int first = net_state == 0;
-    if (first)
-        net_state = 1;
-    spin_unlock(&net_init_lock);
-    if (first) {
-        net_init();       /* -1: no NIC; loopback still works, other addresses are unreachable */
-        __atomic_store_n(&net_state, 2, __ATOMIC_RELEASE);
-    }
-    while (__atomic_load_n(&net_state, __ATOMIC_ACQUIRE) != 2)
-        thread_yield();   /* another thread is bringing it up: a few milliseconds at most */
-}
-
-int port_sock_open(int type)
-{
-    net_start();
-    return sock_open(type);
-}
+int port_sock_open(int type) { return sock_open(type); }
 int port_sock_bind(int s, const port_sockaddr_t *a) { return sock_bind(s, a->addr, a->port); }
 int port_sock_listen(int s, int backlog) { return sock_listen(s, backlog); }
 int port_sock_accept(int s, port_sockaddr_t *peer, uint64_t timeout_ns)
@@ -155,6 +132,5 @@ int port_resolve(const char *name, uint32_t *addr)
 void port_net_stats(void (*cb)(void *ctx, const char *name, uint64_t value), void *ctx)
 {
     sock_stats(cb, ctx);
-    if (net_state == 2)
-        net_stats(cb, ctx);
+    net_stats(cb, ctx);
 }
