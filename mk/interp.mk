@@ -36,4 +36,4 @@ INTERP_LIB_PY := $(addprefix interp/lib/,demos.py multiprocessing.py threading.p
 # The two ports: tollpy as a Linux program, and the glue that runs it inside the kernel.
 HOST_PORT_SRCS  := ports/host/port_linux.c ports/host/host_main.c
 GUEST_PORT_SRCS := $(addprefix ports/guest/,port_guest.c console.c repl.c line_edit.c last_run.c \
-                     mod_kernel.c timeline.c help.c port_file.c port_socket.c)
+                     mod_kernel.c timeline.c help.c port_file.c port_socket.c net_selftest.c)

@@ -53,4 +53,9 @@ void timeline_dump(uint32_t main_ident, const char *policy, uint64_t t0_ns, uint
 /* ---- port_file.c: files on the virtio disk (fs/fat.c) -------------------------------------- */
 void guest_disk_mount(void);               /* once, at console start: prints the outcome */
 
+/* ---- net_selftest.c: the sockets' loopback self-test (kernel.nettest) ------------------- */
+/* Runs every check, writes a log (failures, then a count) into out; returns how many failed.
+ * Called without the GIL: it sleeps. */
+int  net_selftest(char *out, size_t cap);
+
 #endif

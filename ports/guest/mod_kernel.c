@@ -8,6 +8,8 @@
  *   kernel.trace_dump()              the last run's raw events, framed for qemu/tollbooth.py
  *   kernel.trace(on=None), kernel.trace_clear(), kernel.trace_cost(n=100000)   the trace rings
  *   kernel.stats(), kernel.threads(), kernel.reset_stats()   the GIL's counters (mod_gil.c)
+ *   kernel.netstat()                 the socket and TCP tables, as text (net/socket.c)
+ *   kernel.nettest()                 the sockets' loopback self-test (net_selftest.c): (failures, log)
  *   kernel._fault_in_interpreter(kind)   a test hook (below)
  * "The last run" is ports/guest/last_run.c's window.
  * Locks: the functions are called with the GIL; every call into the kernel that may sleep, print
@@ -21,6 +23,7 @@
 #include "gil/gil.h"
 #include "kernel/shell.h"
 #include "kernel/trace.h"
+#include "net/socket.h"
 #include "guest.h"
 
 static Obj *k_shell(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
@@ -150,6 +153,42 @@ static Obj *k_cores(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
     return int_from_i64(port_cores_online());
 }
 
+/* kernel.netstat(): one line per socket, then one per TCP connection (state, queues, RTO). */
+static Obj *k_netstat(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
+{
+    (void)self; (void)args; (void)kwnames;
+    if (nargs) return exc_raise(TypeError_t, "netstat() takes no arguments");
+    size_t cap = 8192;
+    char *b = mem_alloc(cap);
+    if (!b) return NULL;
+    size_t n = sock_netstat(b, cap);          /* under net_lock: copies, never waits */
+    Obj *r = str_new(b, n);
+    mem_free(b);
+    return r;
+}
+
+/* kernel.nettest(): (failures, log) of the loopback self-test; runs without the GIL (it sleeps). */
+static Obj *k_nettest(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
+{
+    (void)self; (void)args; (void)kwnames;
+    if (nargs) return exc_raise(TypeError_t, "nettest() takes no arguments");
+    size_t cap = 4096;
+    char *b = mem_alloc(cap);
+    if (!b) return NULL;
+    ThreadState *ts = ts_get();
+    gil_before_blocking(ts);
+    int fails = net_selftest(b, cap);
+    gil_after_blocking(ts);
+    Obj *log = str_new(b, strlen(b));
+    mem_free(b);
+    if (!log) return NULL;
+    Obj *n = int_from_i64(fails);
+    Obj *r = n ? tuple_pack(2, n, log) : NULL;
+    XDECREF(n);
+    DECREF(log);
+    return r;
+}
+
 /* kernel._fault_in_interpreter(kind): a TEST HOOK (tests/qemu/test_interp_fault.py), not an API.
  * It makes the calling Python thread fault in interpreter code (this file is linked with the
  * interpreter, outside the kernel's text) the way an undiscovered VM bug would, to check that the kernel contains it
@@ -218,7 +257,7 @@ static int kernel_init(Obj *d)
         {"trace_clear", k_trace_clear}, {"selftest", k_selftest}, {"cores", k_cores},
         {"trace_cost", k_trace_cost}, {"stats", gil_mod_stats}, {"threads", gil_mod_threads},
         {"reset_stats", gil_mod_reset}, {"_fault_in_interpreter", k_fault_in_interpreter},
-        {"last_exit_status", k_last_exit_status},
+        {"last_exit_status", k_last_exit_status}, {"netstat", k_netstat}, {"nettest", k_nettest},
         {NULL, NULL},
     };
     return module_add_functions(d, fns);
