@@ -9,7 +9,8 @@
  *   kernel.trace(on=None), kernel.trace_clear(), kernel.trace_cost(n=100000)   the trace rings
  *   kernel.stats(), kernel.threads(), kernel.reset_stats()   the GIL's counters (mod_gil.c)
  *   kernel.netstat()                 the socket and TCP tables, as text (net/socket.c)
- *   kernel.nettest()                 the sockets' loopback self-test (net_selftest.c): (failures, log)
+ *   kernel.nettest(kind="loopback", port=0)   the sockets' self-test (net_selftest.c): (failures,
+ *                                    log); "get"/"echo" talk to the host on port
  *   kernel._fault_in_interpreter(kind)   a test hook (below)
  * "The last run" is ports/guest/last_run.c's window.
  * Locks: the functions are called with the GIL; every call into the kernel that may sleep, print
@@ -167,17 +168,31 @@ static Obj *k_netstat(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
     return r;
 }
 
-/* kernel.nettest(): (failures, log) of the loopback self-test; runs without the GIL (it sleeps). */
+/* kernel.nettest(kind="loopback", port=0): (failures, log) of the sockets' self-test
+ * (net_selftest.c); runs without the GIL (it sleeps). */
 static Obj *k_nettest(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
 {
-    (void)self; (void)args; (void)kwnames;
-    if (nargs) return exc_raise(TypeError_t, "nettest() takes no arguments");
+    (void)self;
+    Obj *a[2] = { NULL, NULL };
+    if (args_parse("nettest", args, nargs, kwnames, "|kind port", a) < 0) return NULL;
+    const char *kind = "loopback";
+    if (a[0]) {
+        if (!str_check(a[0])) return exc_raise(TypeError_t, "nettest() kind must be str");
+        kind = str_data(a[0]);
+    }
+    int64_t port = 0;
+    if (a[1] && int_as_i64(a[1], &port) < 0) return NULL;
+    int loop = !strcmp(kind, "loopback");
+    if (!loop && strcmp(kind, "get") && strcmp(kind, "echo"))
+        return exc_raise(ValueError_t, "nettest(kind): kind must be 'loopback', 'get' or 'echo'");
+    if (!loop && (port < 1 || port > 65535))
+        return exc_raise(ValueError_t, "nettest(kind, port): port must be 1..65535");
     size_t cap = 4096;
     char *b = mem_alloc(cap);
     if (!b) return NULL;
     ThreadState *ts = ts_get();
     gil_before_blocking(ts);
-    int fails = net_selftest(b, cap);
+    int fails = loop ? net_selftest(b, cap) : net_selftest_host(kind, (uint16_t)port, b, cap);
     gil_after_blocking(ts);
     Obj *log = str_new(b, strlen(b));
     mem_free(b);

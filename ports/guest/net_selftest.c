@@ -3,6 +3,10 @@
  * kernel.nettest() (mod_kernel.c): one thread plays client and server at once, using timeouts of
  * 0 (never wait) or bounded ones, so it cannot hang. Each check decides from what the stack
  * did (bytes received, errors returned, the live counts), never from how long it took.
+ * Two more modes talk to the machine QEMU runs on, over the NIC: "get" fetches / from an HTTP
+ * server on the host (10.0.2.2:port, e.g. python3 -m http.server), "echo" serves one TCP
+ * connection on the guest's port (the host reaches it through the launcher's --hostfwd) and
+ * sends every byte back until the client closes.
  * It lives in the guest port because only the guest port may call net/ (mk/layers.mk); a
  * kernel self-test could not.
  * Locks: none of its own (net/socket.c takes net_lock inside each call).
@@ -313,6 +317,84 @@ int net_selftest(char *out, size_t cap)
     for (int i = 0; i < 40 && stat_of("tcp_connections") != 0; i++)
         thread_sleep_ns(100000000);
     CHECK(&l, stat_of("tcp_connections") == 0, "every TCP control block freed", stat_of("tcp_connections"));
+    logf_(&l, "%d checks, %d failed\n", l.checks, l.fails);
+    return l.fails;
+}
+
+/* GET / from host:port; the status line and the byte count go to the log. */
+static void test_get(struct log *l, uint16_t port)
+{
+    int c = sock_open(SOCK_STREAM);
+    int r = sock_connect(c, 0x0a000202u, port, 5 * SEC);
+    CHECK(l, r == 0, "connect to 10.0.2.2", r);
+    static const char req[] = "GET / HTTP/1.0\r\nHost: host\r\n\r\n";
+    long n = sock_send(c, req, sizeof req - 1, 5 * SEC);
+    CHECK(l, n == (long)sizeof req - 1, "send the request", n);
+    static char buf[2048];
+    char first[64] = "";
+    long total = 0;
+    for (;;) {
+        n = sock_recv(c, buf, sizeof buf, 5 * SEC);
+        if (n <= 0)
+            break;
+        if (!total) {
+            size_t k = 0;
+            while (k < (size_t)n && k < sizeof first - 1 && buf[k] != '\r' && buf[k] != '\n')
+                k++;
+            memcpy(first, buf, k);
+            first[k] = 0;
+        }
+        total += n;
+    }
+    CHECK(l, n == 0, "the response ends with the server's FIN", n);
+    CHECK(l, !strncmp(first, "HTTP/1.", 7), "an HTTP status line", total);
+    if (l->len + 80 < l->cap)
+        l->len += (size_t)snprintf(l->buf + l->len, l->cap - l->len, "%s: %ld bytes\n", first, total);
+    sock_close(c);
+}
+
+/* Serve one connection on port: echo until the client's FIN, then close. */
+static void test_echo(struct log *l, uint16_t port)
+{
+    int ls = sock_open(SOCK_STREAM);
+    sock_setopt(ls, SOCK_OPT_REUSEADDR, 1);
+    int r = sock_bind(ls, 0, port);
+    CHECK(l, r == 0, "bind", r);
+    sock_listen(ls, 1);
+    int a = sock_accept(ls, NULL, NULL, 60 * SEC);
+    CHECK(l, a >= 0, "accept a connection from the host", a);
+    sock_close(ls);
+    if (a < 0)
+        return;
+    static char buf[4096];
+    long total = 0, n;
+    while ((n = sock_recv(a, buf, sizeof buf, 30 * SEC)) > 0) {
+        for (long off = 0; off < n;) {
+            long k = sock_send(a, buf + off, (size_t)(n - off), 30 * SEC);
+            if (k < 0) {
+                CHECK(l, 0, "echo send", k);
+                n = k;
+                break;
+            }
+            off += k;
+        }
+        if (n < 0)
+            break;
+        total += n;
+    }
+    CHECK(l, n == 0, "the client's FIN ends the stream", n);
+    logf_(l, "echoed %d bytes%.0d\n", (int)total, 0);
+    sock_close(a);
+}
+
+int net_selftest_host(const char *kind, uint16_t port, char *out, size_t cap)
+{
+    struct log l = { out, cap, 0, 0, 0 };
+    out[0] = 0;
+    if (!strcmp(kind, "get"))
+        test_get(&l, port);
+    else
+        test_echo(&l, port);
     logf_(&l, "%d checks, %d failed\n", l.checks, l.fails);
     return l.fails;
 }
