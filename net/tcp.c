@@ -142,6 +142,7 @@ struct tcb {
     uint32_t rtt_seq;                 /* the segment being timed ends here */
     uint64_t rtt_start, srtt, rttvar, rto;   /* ns; srtt 0: no sample yet */
     int      retries;                 /* timeouts in a row without progress */
+    int      probes;                  /* zero-window probes in a row the peer left unanswered */
     uint64_t rtx_at;                  /* retransmission deadline, 0 off */
     uint64_t persist_at, persist_ns;  /* zero-window probe deadline (0 off) and its interval */
     uint64_t close_at;                /* TIME_WAIT end, or an orphan's FIN_WAIT_2 limit (0 off) */
@@ -520,6 +521,7 @@ static int parse_options(const uint8_t *o, uint32_t n, uint16_t *mss)
  * 0 to go on with the segment, -1 it was dropped (or answered) here. */
 static int process_ack(struct tcb *t, uint32_t seq, uint32_t ack, uint16_t wnd)
 {
+    t->probes = 0;                                /* the peer is there */
     if (t->state == TCP_SYN_RCVD) {
         if (!(SEQ_LT(t->snd_una, ack) && SEQ_LEQ(ack, t->snd_max))) {
             send_reset_for(t->raddr, t->laddr, t->rport, t->lport, seq, ack, TH_ACK, 0);
@@ -828,11 +830,18 @@ static void rtx_timeout(struct tcb *t, uint64_t now)
 }
 
 /* Zero-window probe: a segment just below the window (seq snd_una - 1, no data) that any TCP
- * answers with an ACK carrying its current window. It takes no sequence number, so an
- * unanswered probe costs nothing; the interval doubles up to TCP_PERSIST_MAX_NS. */
+ * answers with an ACK carrying its current window. It takes no sequence number; the interval
+ * doubles up to TCP_PERSIST_MAX_NS. A peer that answers keeps the connection alive however
+ * long its window stays shut; one that answers none of TCP_DATA_RETRIES probes in a row is
+ * gone (ETIMEDOUT), or an orphan with data queued would wait for it for ever. */
 static void persist_timeout(struct tcb *t)
 {
     t->persist_at = 0;
+    if (++t->probes > TCP_DATA_RETRIES) {
+        counters[C_TIMEOUTS]++;                   /* the peer has gone quiet, window shut */
+        tcb_finish(t, -NET_ETIMEDOUT);
+        return;
+    }
     tcp_xmit(t, t->snd_una - 1, TH_ACK, 0, 0);
     t->persist_ns *= 2;
     if (t->persist_ns > TCP_PERSIST_MAX_NS)
