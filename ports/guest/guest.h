@@ -58,7 +58,8 @@ void guest_disk_mount(void);               /* once, at console start: prints the
  * Called without the GIL: it sleeps. */
 int  net_selftest(char *out, size_t cap);
 /* kind "get": GET / from an HTTP server on the host (10.0.2.2:port); "echo": echo one
- * connection accepted on the guest's port. Same log and result. */
+ * connection accepted on the guest's port; "udp": a UDP echo server on the host at port, and
+ * nothing at port + 1. Same log and result. */
 int  net_selftest_host(const char *kind, uint16_t port, char *out, size_t cap);
 
 #endif

@@ -10,7 +10,7 @@
  *   kernel.stats(), kernel.threads(), kernel.reset_stats()   the GIL's counters (mod_gil.c)
  *   kernel.netstat()                 the socket and TCP tables, as text (net/socket.c)
  *   kernel.nettest(kind="loopback", port=0)   the sockets' self-test (net_selftest.c): (failures,
- *                                    log); "get"/"echo" talk to the host on port
+ *                                    log); "get"/"echo"/"udp" talk to the host on port
  *   kernel._fault_in_interpreter(kind)   a test hook (below)
  * "The last run" is ports/guest/last_run.c's window.
  * Locks: the functions are called with the GIL; every call into the kernel that may sleep, print
@@ -154,17 +154,32 @@ static Obj *k_cores(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
     return int_from_i64(port_cores_online());
 }
 
-/* kernel.netstat(): one line per socket, then one per TCP connection (state, queues, RTO). */
+/* kernel.netstat(): one line per socket, then one per TCP connection (state, queues, RTO), then
+ * the stack's non-zero counters (port_net_stats). */
+struct netstat_buf { char *b; size_t cap, n; };
+static void netstat_count(void *ctx, const char *name, uint64_t v)
+{
+    struct netstat_buf *o = ctx;
+    if (!v || o->n + 1 >= o->cap) return;
+    int k = snprintf(o->b + o->n, o->cap - o->n, " %s=%llu", name, (unsigned long long)v);
+    if (k > 0) o->n += (size_t)k < o->cap - o->n ? (size_t)k : o->cap - o->n - 1;
+}
+
 static Obj *k_netstat(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
 {
     (void)self; (void)args; (void)kwnames;
     if (nargs) return exc_raise(TypeError_t, "netstat() takes no arguments");
-    size_t cap = 8192;
-    char *b = mem_alloc(cap);
-    if (!b) return NULL;
-    size_t n = sock_netstat(b, cap);          /* under net_lock: copies, never waits */
-    Obj *r = str_new(b, n);
-    mem_free(b);
+    struct netstat_buf o = { mem_alloc(8192), 8192, 0 };
+    if (!o.b) return NULL;
+    o.n = sock_netstat(o.b, o.cap);           /* under net_lock: copies, never waits */
+    if (o.n + 10 < o.cap) {
+        memcpy(o.b + o.n, "counters:", 9);
+        o.n += 9;
+        port_net_stats(netstat_count, &o);    /* copied under net_lock, reported after */
+        if (o.n + 1 < o.cap) o.b[o.n++] = '\n';
+    }
+    Obj *r = str_new(o.b, o.n);
+    mem_free(o.b);
     return r;
 }
 
@@ -183,8 +198,8 @@ static Obj *k_nettest(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
     int64_t port = 0;
     if (a[1] && int_as_i64(a[1], &port) < 0) return NULL;
     int loop = !strcmp(kind, "loopback");
-    if (!loop && strcmp(kind, "get") && strcmp(kind, "echo"))
-        return exc_raise(ValueError_t, "nettest(kind): kind must be 'loopback', 'get' or 'echo'");
+    if (!loop && strcmp(kind, "get") && strcmp(kind, "echo") && strcmp(kind, "udp"))
+        return exc_raise(ValueError_t, "nettest(kind): kind must be 'loopback', 'get', 'echo' or 'udp'");
     if (!loop && (port < 1 || port > 65535))
         return exc_raise(ValueError_t, "nettest(kind, port): port must be 1..65535");
     size_t cap = 4096;

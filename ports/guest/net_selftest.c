@@ -6,7 +6,8 @@
  * Two more modes talk to the machine QEMU runs on, over the NIC: "get" fetches / from an HTTP
  * server on the host (10.0.2.2:port, e.g. python3 -m http.server), "echo" serves one TCP
  * connection on the guest's port (the host reaches it through the launcher's --hostfwd) and
- * sends every byte back until the client closes.
+ * sends every byte back until the client closes, "udp" sends a datagram to a UDP echo server on
+ * the host and then one to the port after it, where nothing listens.
  * It lives in the guest port because only the guest port may call net/ (mk/layers.mk); a
  * kernel self-test could not.
  * Locks: none of its own (net/socket.c takes net_lock inside each call).
@@ -387,12 +388,41 @@ static void test_echo(struct log *l, uint16_t port)
     sock_close(a);
 }
 
+/* A datagram to a UDP echo server on host:port comes back; then a connected socket sends to the
+ * port after it (port + 1, where nothing listens) and reports what recv says. */
+static void test_udp_host(struct log *l, uint16_t port)
+{
+    int s = sock_open(SOCK_DGRAM);
+    long n = sock_sendto(s, "ping", 4, 0x0a000202u, port, 0);
+    CHECK(l, n == 4, "sendto the host", n);
+    char b[16];
+    uint32_t fa = 0;
+    uint16_t fp = 0;
+    n = sock_recvfrom(s, b, sizeof b, &fa, &fp, 5 * SEC);
+    CHECK(l, n == 4 && !memcmp(b, "ping", 4), "the host echoes the datagram", n);
+    CHECK(l, fa == 0x0a000202u && fp == port, "from the host's port", fp);
+    sock_close(s);
+    s = sock_open(SOCK_DGRAM);
+    int r = sock_connect(s, 0x0a000202u, (uint16_t)(port + 1), 0);
+    CHECK(l, r == 0, "udp connect", r);
+    n = sock_send(s, "x", 1, 0);
+    CHECK(l, n == 1, "send", n);
+    n = sock_recv(s, b, sizeof b, 5 * SEC);
+    /* Reported, not checked: QEMU's "port unreachable" for a host port arrives from a source
+     * net/ip.c drops (ip_not_ours), so this is ETIMEDOUT today; ECONNREFUSED once it passes. */
+    logf_(l, "a closed host port: recv gives %d (-111 ECONNREFUSED, -110 no ICMP error came)%.0d\n",
+          (int)n, 0);
+    sock_close(s);
+}
+
 int net_selftest_host(const char *kind, uint16_t port, char *out, size_t cap)
 {
     struct log l = { out, cap, 0, 0, 0 };
     out[0] = 0;
     if (!strcmp(kind, "get"))
         test_get(&l, port);
+    else if (!strcmp(kind, "udp"))
+        test_udp_host(&l, port);
     else
         test_echo(&l, port);
     logf_(&l, "%d checks, %d failed\n", l.checks, l.fails);
