@@ -242,6 +242,7 @@ int sock_accept(int s, uint32_t *addr, uint16_t *port, uint64_t timeout_ns)
                 n->used = 1;
                 n->type = SOCK_STREAM;
                 n->nodelay = sk->nodelay;     /* inherited, as on Linux */
+                n->connect_told = 1;
                 socks_live++;
                 tcp_attach(tcp_accept_pop(sk), n);
                 if (addr)
@@ -315,10 +316,20 @@ int sock_connect(int s, uint32_t addr, uint16_t port, uint64_t timeout_ns)
                 r = -NET_EINPROGRESS;
                 goto out;
             }
-        } else if (deadline == 0) {
+        } else {
+            /* connect again on a connection begun earlier (timeout 0 first, say) */
             int c = tcp_connect_result(sk);
-            r = c == 1 ? -NET_EALREADY : c == 0 ? -NET_EISCONN : c;
-            goto out;
+            if (c == 0) {
+                /* Linux: the first connect after the handshake finished reports it (0);
+                 * any later one says there is nothing left to do */
+                r = sk->connect_told ? -NET_EISCONN : 0;
+                sk->connect_told = 1;
+                goto out;
+            }
+            if (c == 1 && deadline == 0) {
+                r = -NET_EALREADY;
+                goto out;
+            }
         }
         for (;;) {
             if (!sk->tcb) {
@@ -326,8 +337,14 @@ int sock_connect(int s, uint32_t addr, uint16_t port, uint64_t timeout_ns)
                 break;
             }
             int c = tcp_connect_result(sk);
+            if (c < 0) {
+                /* failed (refused, timed out): the socket may try again, as on Linux */
+                tcp_close(sk);
+                sk->connected = 0;
+            }
             if (c != 1) {
                 r = c;
+                sk->connect_told = c == 0;
                 break;
             }
             if ((r = sock_wait(sk, deadline, -NET_EALREADY)) < 0)

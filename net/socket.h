@@ -41,6 +41,7 @@ struct sock {
     uint8_t  connected;               /* raddr/rport fixed: DGRAM connect, or a TCP connection
                                          was started (it stays set after the connection ends) */
     uint8_t  listening;
+    uint8_t  connect_told;            /* a connect call has returned 0: the next says EISCONN */
     uint8_t  reuseaddr, broadcast, nodelay;
     uint8_t  shut_rd, shut_wr;
     uint32_t gen;                     /* bumped at close: a sleeper woken by a close finds it

@@ -178,7 +178,15 @@ static void test_refused_and_reset(struct log *l)
     int c = sock_open(SOCK_STREAM);
     int r = sock_connect(c, LO, 7999, 2 * SEC);
     CHECK(l, r == -NET_ECONNREFUSED, "connect to a port nobody listens on: ECONNREFUSED", r);
+    int ls = sock_open(SOCK_STREAM);
+    sock_bind(ls, LO, 7998);
+    sock_listen(ls, 2);
+    r = sock_connect(c, LO, 7998, 2 * SEC);
+    CHECK(l, r == 0, "the same socket connects again after a refusal", r);
+    r = sock_connect(c, LO, 7998, 2 * SEC);
+    CHECK(l, r == -NET_EISCONN, "connect on a connected socket: EISCONN", r);
     sock_close(c);
+    sock_close(ls);
 
     int a;
     if (tcp_pair(l, 7002, &c, &a) < 0)
