@@ -729,6 +729,10 @@ void tcp_input(uint32_t src, uint32_t dst, struct netbuf *nb)
     if (flags & TH_RST) {                         /* exactly at rcv_nxt: a genuine reset */
         if (t->state == TCP_SYN_RCVD && t->listener)
             tcb_free(t);                          /* back to LISTEN: forget the attempt */
+        else if (t->state == TCP_TIME_WAIT)
+            ;   /* RFC 1337: a reset must not cut TIME_WAIT short ("TIME-WAIT assassination") */
+        else if (t->state == TCP_CLOSING || t->state == TCP_LAST_ACK)
+            tcb_finish(t, 0);                     /* both sides had finished: nothing lost */
         else
             tcb_finish(t, t->state == TCP_SYN_RCVD ? -NET_ECONNREFUSED : -NET_ECONNRESET);
         goto done;
@@ -941,7 +945,9 @@ long tcp_recv(struct sock *sk, void *buf, size_t n)
          * saw a zero window waits for its probe timer. */
         uint32_t w = rcv_window(t);
         uint32_t step = t->mss * 2 < TCP_RCVBUF / 2 ? t->mss * 2u : TCP_RCVBUF / 2;
-        if (t->state != TCP_CLOSED && t->state != TCP_SYN_SENT && w >= t->rcv_wnd_sent + step) {
+        int peer_may_send = t->state == TCP_ESTABLISHED || t->state == TCP_FIN_WAIT_1 ||
+                            t->state == TCP_FIN_WAIT_2;  /* not after its FIN: nothing to tell */
+        if (peer_may_send && w >= t->rcv_wnd_sent + step) {
             t->ack_now = 1;
             tcp_output(t);
         }

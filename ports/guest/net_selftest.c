@@ -173,6 +173,45 @@ static void test_stream(struct log *l)
     sock_close(c);
 }
 
+/* The client shuts down writing first; the server sends more than the client's buffer holds and
+ * closes. The client reads it all, then end of stream: reading in TIME_WAIT must not provoke
+ * anything from the server's side, whose connection is gone by then (no reset). */
+static void test_drain_after_close(struct log *l)
+{
+    int c, a;
+    if (tcp_pair(l, 7007, &c, &a) < 0)
+        return;
+    int resets0 = stat_of("tcp_resets_sent");
+    sock_shutdown(c, SOCK_SHUT_WR);
+    char b[64];
+    long n = sock_recv(a, b, sizeof b, 2 * SEC);
+    CHECK(l, n == 0, "the server sees the client's FIN", n);
+    static uint8_t big[30000];
+    for (uint32_t i = 0; i < sizeof big; i++)
+        big[i] = pattern(i);
+    long sent = 0;
+    while (sent < (long)sizeof big) {
+        n = sock_send(a, big + sent, sizeof big - (size_t)sent, 2 * SEC);
+        if (n <= 0)
+            break;
+        sent += n;
+    }
+    CHECK(l, sent == (long)sizeof big, "the server queues it all", sent);
+    sock_close(a);                                /* closes behind, with data still queued */
+    long got = 0, bad = 0;
+    while ((n = sock_recv(c, b, sizeof b, 2 * SEC)) > 0) {
+        for (long i = 0; i < n; i++)
+            bad += b[i] != (char)pattern((uint32_t)(got + i));
+        got += n;
+    }
+    CHECK(l, n == 0, "end of stream after the data, not a reset", n);
+    CHECK(l, got == (long)sizeof big && bad == 0, "every byte sent before the close arrives", got);
+    thread_sleep_ns(100000000);                   /* room for a stray segment to be answered */
+    CHECK(l, stat_of("tcp_resets_sent") == resets0, "no reset on either side",
+          stat_of("tcp_resets_sent") - resets0);
+    sock_close(c);
+}
+
 static void test_refused_and_reset(struct log *l)
 {
     int c = sock_open(SOCK_STREAM);
@@ -317,6 +356,7 @@ int net_selftest(char *out, size_t cap)
     out[0] = 0;
     int socks0 = stat_of("sockets");
     test_stream(&l);
+    test_drain_after_close(&l);
     test_refused_and_reset(&l);
     test_ports(&l);
     test_backlog(&l);
