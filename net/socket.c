@@ -131,7 +131,9 @@ int sock_open(int type)
         if (sk->used)
             continue;
         uint32_t gen = sk->gen;
-        struct waitq wq = sk->wq;             /* keep the queue: a late sleeper may be on it */
+        /* Keep the wait queue itself (initialised once). It is empty: close woke every sleeper,
+         * and nobody can start sleeping on a free slot (sock_get refuses it). */
+        struct waitq wq = sk->wq;
         memset(sk, 0, sizeof *sk);
         sk->gen = gen + 1;
         sk->wq = wq;

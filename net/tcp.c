@@ -40,7 +40,8 @@
  *                           CLOSED
  *
  *   From any state: a valid RST, or the retry limit, ends the connection (CLOSED, with the
- *   error ECONNRESET / ECONNREFUSED / ETIMEDOUT kept for the socket).
+ *   error ECONNRESET / ECONNREFUSED / ETIMEDOUT kept for the socket); except that TIME_WAIT
+ *   ignores an RST (RFC 1337) and CLOSING / LAST_ACK end without an error.
  *
  * LISTEN is not a control block here: a listening socket (net/socket.h: backlog, SYN queue and
  * accept queue counts) answers SYNs, and each connection starts as its own tcb in SYN_RCVD.
