@@ -84,18 +84,22 @@ bench: deps host
 	$(PYTHON) tests/bench/run_bench.py --tollpy $(TOLLPY)
 
 # ---- fuzzing: clang + libFuzzer over the compiler and VM, and the differential fuzzer
-# (docs/fuzzing.md). Targets:
+# (docs/fuzzing.md), and over the kernel's TCP/IP stack. Targets:
 #   fuzz-build   build/fuzz/fuzz_compile_run (libFuzzer) and build/fuzz/diff_runner (tollpy side
-#                of tests/fuzz/diff_fuzz.py), clang -fsanitize=address,undefined
-#   fuzz-smoke   for CI: replays the saved corpora (tests/fuzz/corpus/compile_run through libFuzzer,
-#                tests/fuzz/corpus/diff against /usr/bin/python3): these gate; then, reported but
-#                not gating, FUZZ_SMOKE_RUNS libFuzzer runs from an empty corpus with -seed=1 and
+#                of tests/fuzz/diff_fuzz.py), clang -fsanitize=address,undefined; build/fuzz/fuzz_net
+#                (libFuzzer: frames into net/ on the host, tests/fuzz/fuzz_net.c)
+#   fuzz-smoke   for CI: replays the saved corpora (tests/fuzz/corpus/compile_run and
+#                tests/fuzz/corpus/net through libFuzzer, tests/fuzz/corpus/diff against
+#                /usr/bin/python3): these gate; then, reported but not gating, FUZZ_SMOKE_RUNS
+#                libFuzzer runs of each libFuzzer target from an empty corpus with -seed=1 and
 #                FUZZ_SMOKE_PROGRAMS generated programs of seed 1. ~1-2 min on the 2-core dev machine.
 #   fuzz         = fuzz-smoke
 #   fuzz-run     open-ended local run: fuzz_compile_run for FUZZ_SECONDS over build/fuzz/corpus
 #                (seeded from the saved corpus, tests/lang and tests/bad), then diff_fuzz.py for
-#                FUZZ_SECONDS from seed FUZZ_SEED; crashes in build/fuzz/artifacts/, disagreements
-#                in build/fuzz/diff-findings/
+#                FUZZ_SECONDS from seed FUZZ_SEED, then fuzz_net for FUZZ_SECONDS over
+#                build/fuzz/corpus-net (seeded from tests/fuzz/corpus/net); crashes in
+#                build/fuzz/artifacts/ (fuzz_net's: build/fuzz/artifacts-net/), disagreements in
+#                build/fuzz/diff-findings/
 #   tests/fuzz/long_run.sh   every target on every core for N seconds (the big-machine run)
 .PHONY: fuzz-smoke fuzz-run
 FUZZ_CC      ?= clang
@@ -161,7 +165,18 @@ $(FUZZ_DIR)/fuzz_compile_run: tests/fuzz/fuzz_compile_run.c tests/fuzz/fuzz_comm
 $(FUZZ_DIR)/diff_runner: tests/fuzz/diff_runner.c tests/fuzz/fuzz_common.h $(FUZZ_DIFF_OBJS)
 	$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $< $(FUZZ_DIFF_OBJS) -lm -pthread
 
-fuzz-build: deps $(FUZZ_DIR)/fuzz_compile_run $(FUZZ_DIR)/diff_runner
+# The network stack's target: every C file of net/ (the transports and sockets too, as soon as
+# they exist), tests/fuzz/net_shim.c for the kernel and the virtio-net device, and the shim's
+# drivers/timer.h ahead of the real one (which reads the ARM timer) on the include path.
+FUZZ_NET_SRCS = $(sort $(wildcard net/*.c))
+FUZZ_NET_ARGS := -timeout=10 -rss_limit_mb=2048 -max_len=4096 -detect_leaks=0 -close_fd_mask=1
+$(FUZZ_DIR)/fuzz_net: tests/fuzz/fuzz_net.c tests/fuzz/net_shim.c tests/fuzz/net_shim/drivers/timer.h \
+                      $(FUZZ_NET_SRCS) $(wildcard net/*.h) drivers/virtio_net.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -std=gnu11 -g -O2 -fno-omit-frame-pointer -Wall -Wextra -Itests/fuzz/net_shim -I. \
+	  $(FUZZ_SAN) -fsanitize=fuzzer -o $@ tests/fuzz/fuzz_net.c tests/fuzz/net_shim.c $(FUZZ_NET_SRCS)
+
+fuzz-build: deps $(FUZZ_DIR)/fuzz_compile_run $(FUZZ_DIR)/diff_runner $(FUZZ_DIR)/fuzz_net
 
 # Safe for CI, never failing on luck. Gates (deterministic: fixed inputs): the saved corpora
 # replayed, tests/fuzz/corpus/compile_run through libFuzzer (its first phase reads and runs every
@@ -173,12 +188,19 @@ fuzz-smoke: fuzz-build
 	$(FUZZ_ENV) $(FUZZ_DIR)/fuzz_compile_run -runs=0 $(FUZZ_LIBFUZZER_ARGS) \
 	  -artifact_prefix=$(FUZZ_DIR)/smoke/artifacts/ tests/fuzz/corpus/compile_run
 	$(FUZZ_ENV) $(DIFF_FUZZ) --replay tests/fuzz/corpus/diff --out $(FUZZ_DIR)/smoke/diff
+	$(FUZZ_ENV) $(FUZZ_DIR)/fuzz_net -runs=0 $(FUZZ_NET_ARGS) \
+	  -artifact_prefix=$(FUZZ_DIR)/smoke/artifacts/ tests/fuzz/corpus/net
 	@$(FUZZ_ENV) $(FUZZ_DIR)/fuzz_compile_run -seed=1 -runs=$(FUZZ_SMOKE_RUNS) -len_control=0 $(FUZZ_LIBFUZZER_ARGS) \
 	  -artifact_prefix=$(FUZZ_DIR)/smoke/artifacts/ $(FUZZ_DIR)/smoke/corpus \
 	  > $(FUZZ_DIR)/smoke/run.log 2>&1 \
 	  || echo "fuzz-smoke: FINDING (not a gate) by fuzz_compile_run: $(FUZZ_DIR)/smoke/artifacts/ (log: $(FUZZ_DIR)/smoke/run.log)"
 	@$(FUZZ_ENV) $(DIFF_FUZZ) --seed 1 --count $(FUZZ_SMOKE_PROGRAMS) --quiet --out $(FUZZ_DIR)/smoke/diff-seed1 \
 	  || echo "fuzz-smoke: FINDING (not a gate) by diff_fuzz.py: $(FUZZ_DIR)/smoke/diff-seed1/"
+	@mkdir -p $(FUZZ_DIR)/smoke/corpus-net
+	@$(FUZZ_ENV) $(FUZZ_DIR)/fuzz_net -seed=1 -runs=$(FUZZ_SMOKE_RUNS) -len_control=0 $(FUZZ_NET_ARGS) \
+	  -artifact_prefix=$(FUZZ_DIR)/smoke/artifacts/ $(FUZZ_DIR)/smoke/corpus-net \
+	  > $(FUZZ_DIR)/smoke/run-net.log 2>&1 \
+	  || echo "fuzz-smoke: FINDING (not a gate) by fuzz_net: $(FUZZ_DIR)/smoke/artifacts/ (log: $(FUZZ_DIR)/smoke/run-net.log)"
 	@echo "fuzz-smoke: passed (corpus replays)"
 
 fuzz: fuzz-smoke
@@ -191,3 +213,8 @@ fuzz-run: fuzz-build
 	-$(FUZZ_ENV) $(DIFF_FUZZ) --seed $(FUZZ_SEED) --seconds $(FUZZ_SECONDS) --out $(FUZZ_DIR)/diff-findings
 	@echo "fuzz-run: $$(ls $(FUZZ_DIR)/artifacts | wc -l) artifact(s) in $(FUZZ_DIR)/artifacts," \
 	  "$$(ls $(FUZZ_DIR)/diff-findings 2>/dev/null | grep -c '\.py$$') finding(s) in $(FUZZ_DIR)/diff-findings"
+	@mkdir -p $(FUZZ_DIR)/corpus-net $(FUZZ_DIR)/artifacts-net
+	-$(FUZZ_ENV) $(FUZZ_DIR)/fuzz_net -max_total_time=$(FUZZ_SECONDS) $(FUZZ_NET_ARGS) \
+	  -print_final_stats=1 -artifact_prefix=$(FUZZ_DIR)/artifacts-net/ \
+	  $(FUZZ_DIR)/corpus-net tests/fuzz/corpus/net
+	@echo "fuzz-run: $$(ls $(FUZZ_DIR)/artifacts-net | wc -l) artifact(s) of fuzz_net in $(FUZZ_DIR)/artifacts-net"

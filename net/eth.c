@@ -58,9 +58,11 @@ int eth_output(struct netbuf *nb, const uint8_t dst[6], uint16_t type)
     net_put16(h + 12, type);
     /* Pad with zeros to the minimum frame (the device sends what it is given). A buffer whose
      * data sit at its very end has no room: the frame goes short, which virtio accepts. */
-    if (nb->len < ETH_ZLEN && nb->off + ETH_ZLEN <= NETBUF_SIZE) {
-        memset(h + nb->len, 0, ETH_ZLEN - nb->len);
-        nb->len = ETH_ZLEN;
+    if (nb->len < ETH_ZLEN) {
+        size_t n = ETH_ZLEN - nb->len;
+        uint8_t *pad = netbuf_put(nb, n);
+        if (pad)
+            memset(pad, 0, n);
     }
     return netif_transmit(nb);
 }

@@ -17,6 +17,8 @@
  * net_lock handed to waitq_sleep (kernel/waitq.c: no lost wake-up). Nothing under net_lock
  * sleeps or takes a sleeplock. Lock order: net_lock -> the driver's lock -> sched_lock.
  * The device's interrupt handler never takes net_lock: it only wakes the stack's thread.
+ * Two leaf locks of net/netif.c sit below net_lock: the pool's (netbuf_alloc/netbuf_free may be
+ * called with or without net_lock) and the thread's wake-up lock (net/lower.h, net_kick).
  *
  * Byte order: every address and port in these interfaces is in host order; only the bytes
  * of a packet are in network order (net_get16/net_put16 and friends below).
@@ -44,7 +46,7 @@ enum {
 /* One packet in one buffer from a fixed pool (NETBUF_COUNT of them: a flood cannot exhaust the
  * heap). data = buf + off, len bytes; headers are prepended into the headroom. */
 #define NETBUF_SIZE     2048
-#define NETBUF_HEADROOM 64      /* Ethernet 14 + IPv4 20 + TCP 20 (+ options), rounded up */
+#define NETBUF_HEADROOM 128     /* Ethernet 14 + IPv4 20 + TCP 20 + options (at most 40), rounded up */
 #define NETBUF_COUNT    256
 struct netbuf {
     struct netbuf *next;         /* owner's queue link (a socket's queue, the loopback queue) */
@@ -56,6 +58,7 @@ void     netbuf_free(struct netbuf *nb);
 static inline uint8_t *netbuf_data(struct netbuf *nb) { return nb->buf + nb->off; }
 uint8_t *netbuf_push(struct netbuf *nb, size_t n);   /* prepend n bytes (a header); returns them */
 uint8_t *netbuf_pull(struct netbuf *nb, size_t n);   /* drop n leading bytes; NULL if len < n */
+uint8_t *netbuf_put(struct netbuf *nb, size_t n);    /* append n bytes; returns them; NULL: no room */
 
 /* ---- byte order and checksums ---------------------------------------------------------------- */
 static inline uint16_t net_get16(const uint8_t *p) { return (uint16_t)(p[0] << 8 | p[1]); }
@@ -84,11 +87,15 @@ int  ip_output(uint32_t src, uint32_t dst, uint8_t proto, struct netbuf *nb);
 
 /* ---- the transports' entry points, called by net/ip.c with net_lock held ------------------- */
 /* nb holds the transport header and payload (the IP header already pulled, its length checked
- * against the IP total length); each consumes nb. Each validates everything it reads. */
+ * against the IP total length); each consumes nb. Each validates everything it reads.
+ * udp_input's dst may be a broadcast address (255.255.255.255, 10.0.2.255); tcp_input's never
+ * is. A packet from the loopback queue has src and dst as the sender gave them (127.x or ours). */
 void udp_input(uint32_t src, uint32_t dst, struct netbuf *nb);
 void tcp_input(uint32_t src, uint32_t dst, struct netbuf *nb);
-/* ICMP destination unreachable received for a datagram we sent (code: RFC 792): the transports
- * turn it into ECONNREFUSED for the socket it names, if any. */
+/* ICMP destination unreachable received for a datagram we sent (code: RFC 792, any of 0..15;
+ * 3 is "port unreachable"): the transports turn it into ECONNREFUSED for the socket it names,
+ * if any. dst: the address the datagram went to; sport: its source port (ours); dport: its
+ * destination port (theirs), all read from the header the message quotes. */
 void udp_unreachable(uint32_t dst, uint16_t sport, uint16_t dport, int code);
 void tcp_unreachable(uint32_t dst, uint16_t sport, uint16_t dport, int code);
 /* Timers: the stack's thread calls this every NET_TICK_NS with net_lock held (retransmission,
@@ -102,7 +109,8 @@ uint64_t net_now_ns(void);              /* monotonic */
  * Called once, by the guest port, before the first socket call. */
 int  net_init(void);
 int  net_up(void);                      /* a device is attached */
-/* Counts for tests and the console (port_net_stats): buffers in use, frames in/out/dropped... */
+/* Counts for tests and the console (port_net_stats): buffers in use, frames in/out/dropped...
+ * (net/netif.c lists the names). Takes net_lock: call it without. */
 void net_stats(void (*cb)(void *ctx, const char *name, uint64_t value), void *ctx);
 /* Hand one received Ethernet frame to the stack (the driver's receive path, with net_lock held,
  * on the stack's thread; also the host fuzz target's entry). Consumes nb. */
