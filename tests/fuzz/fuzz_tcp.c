@@ -25,10 +25,7 @@
  * be freed and every buffer back in the pool (a finding otherwise, as is any crash or a
  * sanitizer report).
  *
- * Build (next to `make fuzz-build`'s fuzz_net, same flags):
- *   clang -std=gnu11 -g -O1 -Itests/fuzz/net_shim -I. -fsanitize=fuzzer,address,undefined \
- *     -o build/fuzz/fuzz_tcp tests/fuzz/fuzz_tcp.c tests/fuzz/net_shim.c \
- *     $(ls net/[a-z]*.c | grep -v tcp.c)   (every C file of net/ but tcp.c)
+ * Build: make build/fuzz/fuzz_tcp (mk/tests.mk); run: build/fuzz/fuzz_tcp -max_len=2048 DIR.
  */
 #include <stdio.h>
 #include <stdlib.h>
