@@ -612,7 +612,7 @@ int sock_getopt(int s, int opt, int *value)
 
 void sock_stats(void (*cb)(void *ctx, const char *name, uint64_t value), void *ctx)
 {
-    uint64_t tc[8], live, tcbs, uin, uout, udrop;
+    uint64_t tc[TCP_COUNTERS], live, tcbs, uin, uout, udrop;
     spin_lock(&net_lock);
     live = (uint64_t)socks_live;
     tcbs = (uint64_t)tcp_live();
@@ -623,7 +623,7 @@ void sock_stats(void (*cb)(void *ctx, const char *name, uint64_t value), void *c
     spin_unlock(&net_lock);
     cb(ctx, "sockets", live);
     cb(ctx, "tcp_connections", tcbs);
-    for (int i = 0; i < 8; i++)
+    for (int i = 0; i < TCP_COUNTERS; i++)
         cb(ctx, tcp_counter_names[i], tc[i]);
     cb(ctx, "udp_in", uin);
     cb(ctx, "udp_out", uout);

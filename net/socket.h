@@ -118,7 +118,8 @@ void tcp_attach(struct tcb *t, struct sock *sk);
 /* Does a connection without a socket (closing behind, or not yet accepted) hold lport? */
 int  tcp_port_held(uint16_t lport);
 int  tcp_live(void);                            /* control blocks in use */
-void tcp_counters(uint64_t out[8]);             /* see tcp.c: tcp_counter_names */
-extern const char *const tcp_counter_names[8];
+#define TCP_COUNTERS 9
+void tcp_counters(uint64_t out[TCP_COUNTERS]);  /* named by tcp_counter_names (net/tcp.c) */
+extern const char *const tcp_counter_names[TCP_COUNTERS];
 size_t tcp_netstat(char *out, size_t cap);
 #endif

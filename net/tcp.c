@@ -93,7 +93,8 @@
  * addresses are used again, and to re-ACK a lost final FIN. We keep 1 s: a test or a REPL
  * session restarts servers on the same port within seconds, the table is small (32 entries),
  * the only paths are the loopback queue and one QEMU hop that holds no segment for seconds, and
- * a new SYN to a TIME_WAIT connection with a higher sequence number reopens it at once anyway. */
+ * a new SYN to a TIME_WAIT connection with a higher sequence number reopens it at once anyway;
+ * and with the table full, a new connection takes the place of the oldest TIME_WAIT (tcb_alloc). */
 #define TCP_TIME_WAIT_NS 1000000000ull
 /* An orphan (closed by its socket) waiting in FIN_WAIT_2 for a peer that never closes. */
 #define TCP_FIN_WAIT_2_NS 10000000000ull
@@ -156,12 +157,15 @@ static uint32_t isn_counter;
 static int tcbs_live;
 
 /* Counters (sock_stats, socket._stats()); the names say what they count. */
-enum { C_IN, C_OUT, C_RETRANS, C_RST_OUT, C_BAD, C_OOO, C_ACCEPT_DROP, C_TIMEOUTS };
-static uint64_t counters[8];
-const char *const tcp_counter_names[8] = {
+enum { C_IN, C_OUT, C_RETRANS, C_RST_OUT, C_BAD, C_OOO, C_ACCEPT_DROP, C_TIMEOUTS,
+       C_TW_RECYCLED, C_COUNT };
+static uint64_t counters[C_COUNT];
+const char *const tcp_counter_names[TCP_COUNTERS] = {
     "tcp_segs_in", "tcp_segs_out", "tcp_retransmits", "tcp_resets_sent",
     "tcp_bad_segments", "tcp_out_of_order_dropped", "tcp_syn_dropped", "tcp_timeouts",
+    "tcp_time_wait_recycled",
 };
+_Static_assert(C_COUNT == TCP_COUNTERS, "one name per counter");
 
 /* ---- byte rings ------------------------------------------------------------------------- */
 static uint32_t ring_free(const struct ring *r) { return r->cap - r->len; }
@@ -197,9 +201,27 @@ static void ring_drop(struct ring *r, uint32_t n)
 }
 
 /* ---- control blocks --------------------------------------------------------------------- */
+static void tcb_free(struct tcb *t);
+
+/* A free control block; with none free, the orphan in TIME_WAIT nearest its end gives its
+ * place up early (Linux does the same beyond tcp_max_tw_buckets): TIME_WAIT only guards
+ * against old duplicates, and a full table would refuse every new connection for up to 1 s. */
 static struct tcb *tcb_alloc(void)
 {
-    for (int i = 0; i < TCP_MAX_CONN; i++) {
+    struct tcb *oldest = NULL;
+    int i;
+    for (i = 0; i < TCP_MAX_CONN; i++) {
+        struct tcb *t = &tcbs[i];
+        if (!t->used)
+            break;
+        if (t->state == TCP_TIME_WAIT && !t->sk && (!oldest || t->close_at < oldest->close_at))
+            oldest = t;
+    }
+    if (i == TCP_MAX_CONN && oldest) {
+        counters[C_TW_RECYCLED]++;
+        tcb_free(oldest);
+    }
+    for (i = 0; i < TCP_MAX_CONN; i++) {
         struct tcb *t = &tcbs[i];
         if (t->used)
             continue;
@@ -1059,7 +1081,7 @@ int tcp_port_held(uint16_t lport)
 
 int tcp_live(void) { return tcbs_live; }
 
-void tcp_counters(uint64_t out[8]) { memcpy(out, counters, sizeof counters); }
+void tcp_counters(uint64_t out[TCP_COUNTERS]) { memcpy(out, counters, sizeof counters); }
 
 static void put_addr(char *b, size_t cap, uint32_t a, uint16_t p)
 {

@@ -212,6 +212,35 @@ static void test_drain_after_close(struct log *l)
     sock_close(c);
 }
 
+/* More connections than control blocks, each closed by the server first (which leaves it in
+ * TIME_WAIT): a full table gives the oldest TIME_WAIT's place to the new connection. */
+static void test_many_connections(struct log *l)
+{
+    int ls = sock_open(SOCK_STREAM);
+    sock_bind(ls, LO, 7008);
+    sock_listen(ls, 4);
+    int ok = 0;
+    for (int i = 0; i < 80; i++) {
+        int c = sock_open(SOCK_STREAM);
+        int r = sock_connect(c, LO, 7008, 0);
+        int a = sock_accept(ls, NULL, NULL, 2 * SEC);
+        r = sock_connect(c, LO, 7008, 2 * SEC);
+        char b[4];
+        long n = -1;
+        if (a >= 0 && r == 0 && sock_send(a, "ok", 2, 2 * SEC) == 2) {
+            sock_close(a);                            /* server first: TIME_WAIT on its side */
+            n = sock_recv(c, b, sizeof b, 2 * SEC);
+            n = n == 2 ? sock_recv(c, b, sizeof b, 2 * SEC) : -1;
+        } else if (a >= 0) {
+            sock_close(a);
+        }
+        ok += n == 0;
+        sock_close(c);
+    }
+    sock_close(ls);
+    CHECK(l, ok == 80, "80 connections through a table of 32", ok);
+}
+
 static void test_refused_and_reset(struct log *l)
 {
     int c = sock_open(SOCK_STREAM);
@@ -357,6 +386,7 @@ int net_selftest(char *out, size_t cap)
     int socks0 = stat_of("sockets");
     test_stream(&l);
     test_drain_after_close(&l);
+    test_many_connections(&l);
     test_refused_and_reset(&l);
     test_ports(&l);
     test_backlog(&l);
