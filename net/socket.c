@@ -610,6 +610,19 @@ int sock_getopt(int s, int opt, int *value)
     return r;
 }
 
+void sock_drain(uint64_t timeout_ns)
+{
+    uint64_t end = net_now_ns() + timeout_ns;
+    for (;;) {
+        spin_lock(&net_lock);
+        int busy = tcp_undelivered();
+        spin_unlock(&net_lock);
+        if (!busy || net_now_ns() >= end || console_interrupted())
+            return;
+        thread_sleep_ns(NET_TICK_NS);         /* the stack's thread does the work meanwhile */
+    }
+}
+
 void sock_stats(void (*cb)(void *ctx, const char *name, uint64_t value), void *ctx)
 {
     uint64_t tc[TCP_COUNTERS], live, tcbs, uin, uout, udrop;

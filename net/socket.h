@@ -81,6 +81,10 @@ int  sock_close(int s);                        /* never waits: TCP finishes behi
 int  sock_name(int s, uint32_t *addr, uint16_t *port, int peer);
 int  sock_setopt(int s, int opt, int value);
 int  sock_getopt(int s, int opt, int *value);
+/* Wait (at most timeout_ns) until every TCP connection, closed or not, has had its data and its
+ * FIN acknowledged: for the guest port before it powers the machine off, since close never
+ * waits and a program's last reply would otherwise die with the machine. */
+void sock_drain(uint64_t timeout_ns);
 /* Counts (live sockets, TCP control blocks, segment counters): copied under net_lock, reported
  * after it is released (cb may allocate). */
 void sock_stats(void (*cb)(void *ctx, const char *name, uint64_t value), void *ctx);
@@ -118,6 +122,7 @@ void tcp_attach(struct tcb *t, struct sock *sk);
 /* Does a connection without a socket (closing behind, or not yet accepted) hold lport? */
 int  tcp_port_held(uint16_t lport);
 int  tcp_live(void);                            /* control blocks in use */
+int  tcp_undelivered(void);   /* connections with data or a FIN not yet acknowledged by the peer */
 #define TCP_COUNTERS 9
 void tcp_counters(uint64_t out[TCP_COUNTERS]);  /* named by tcp_counter_names (net/tcp.c) */
 extern const char *const tcp_counter_names[TCP_COUNTERS];

@@ -293,14 +293,15 @@ static uint32_t rcv_window(const struct tcb *t)
     return w > 65535 ? 65535 : w;
 }
 
-/* A segment with no connection behind it (an RST): from laddr:lport to raddr:rport. */
-static void tcp_send_bare(uint32_t laddr, uint32_t raddr, uint16_t lport, uint16_t rport,
+/* One segment from laddr:lport to raddr:rport (a connection's, or an RST for none): n bytes of
+ * data from the ring at data_off. ip_output's result (0: sent, or lost like any on the wire). */
+static int tcp_send_bare(uint32_t laddr, uint32_t raddr, uint16_t lport, uint16_t rport,
                           uint32_t seq, uint32_t ack, uint8_t flags, uint16_t wnd,
                           const struct ring *data, uint32_t data_off, uint32_t n, int mss_opt)
 {
     struct netbuf *nb = netbuf_alloc();
     if (!nb)
-        return;                                   /* the pool is empty: as if lost on the wire */
+        return 0;                                 /* the pool is empty: as if lost on the wire */
     if (n)
         ring_peek(data, data_off, netbuf_data(nb), n);
     nb->len = (uint16_t)n;
@@ -325,17 +326,17 @@ static void tcp_send_bare(uint32_t laddr, uint32_t raddr, uint16_t lport, uint16
     counters[C_OUT]++;
     if (flags & TH_RST)
         counters[C_RST_OUT]++;
-    ip_output(laddr, raddr, IP_PROTO_TCP, nb);
+    return ip_output(laddr, raddr, IP_PROTO_TCP, nb);
 }
 
 /* Send one segment of connection t: seq, flags, and n bytes of the send buffer from off. */
-static void tcp_xmit(struct tcb *t, uint32_t seq, uint8_t flags, uint32_t off, uint32_t n)
+static int tcp_xmit(struct tcb *t, uint32_t seq, uint8_t flags, uint32_t off, uint32_t n)
 {
     uint16_t wnd = (uint16_t)rcv_window(t);
     t->rcv_wnd_sent = wnd;
     int syn = (flags & TH_SYN) != 0;
-    tcp_send_bare(t->laddr, t->raddr, t->lport, t->rport, seq, (flags & TH_ACK) ? t->rcv_nxt : 0,
-                  flags, wnd, &t->snd, off, n, syn);
+    return tcp_send_bare(t->laddr, t->raddr, t->lport, t->rport, seq,
+                         (flags & TH_ACK) ? t->rcv_nxt : 0, flags, wnd, &t->snd, off, n, syn);
 }
 
 static uint64_t rto_backed_off(const struct tcb *t)
@@ -352,15 +353,16 @@ static void arm_rtx(struct tcb *t)
 }
 
 /* Our SYN (active open) or SYN,ACK (passive): one sequence number, iss; the MSS option. */
-static void send_syn(struct tcb *t)
+static int send_syn(struct tcb *t)
 {
     uint8_t flags = t->state == TCP_SYN_RCVD ? TH_SYN | TH_ACK : TH_SYN;
-    tcp_xmit(t, t->iss, flags, 0, 0);
+    int r = tcp_xmit(t, t->iss, flags, 0, 0);
     t->snd_nxt = t->iss + 1;
     if (SEQ_GT(t->snd_nxt, t->snd_max))
         t->snd_max = t->snd_nxt;
     if (!t->rtx_at)
         arm_rtx(t);
+    return r;
 }
 
 /* Is our FIN due (the socket shut down writing) in this state? */
@@ -914,7 +916,13 @@ int tcp_connect(struct sock *sk)
     sk->tcb = t;
     t->rtt_active = 1;                            /* time the handshake (unless resent) */
     t->rtt_start = net_now_ns();
-    send_syn(t);
+    int r = send_syn(t);
+    if (r == -NET_ENETUNREACH) {                  /* no route (no device): say so at once */
+        sk->tcb = NULL;
+        t->sk = NULL;
+        tcb_free(t);
+        return r;
+    }
     return 0;
 }
 
@@ -1080,6 +1088,19 @@ int tcp_port_held(uint16_t lport)
 }
 
 int tcp_live(void) { return tcbs_live; }
+
+int tcp_undelivered(void)
+{
+    int n = 0;
+    for (int i = 0; i < TCP_MAX_CONN; i++) {
+        struct tcb *t = &tcbs[i];
+        int fin_owed = fin_state(t);              /* our FIN not yet acknowledged */
+        if (t->used && t->state != TCP_CLOSED && t->state != TCP_SYN_SENT &&
+            t->state != TCP_SYN_RCVD && (t->snd.len || t->snd_una != t->snd_max || fin_owed))
+            n++;
+    }
+    return n;
+}
 
 void tcp_counters(uint64_t out[TCP_COUNTERS]) { memcpy(out, counters, sizeof counters); }
 

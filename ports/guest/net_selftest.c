@@ -463,7 +463,7 @@ static void test_echo(struct log *l, uint16_t port)
     }
     CHECK(l, n == 0, "the client's FIN ends the stream", n);
     logf_(l, "echoed %d bytes%.0d\n", (int)total, 0);
-    sock_close(a);
+    sock_close(a);      /* the last bytes may still be on their way: sock_drain waits at exit */
 }
 
 /* A datagram to a UDP echo server on host:port comes back; then a connected socket sends to the

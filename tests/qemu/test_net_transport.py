@@ -6,7 +6,8 @@ net/socket.c) in the guest, through kernel.nettest() (ports/guest/net_selftest.c
   socket closed and every TCP control block freed;
 - the guest as a client of an HTTP server on the host (10.0.2.2 through QEMU user networking);
 - the guest as a server: the host connects through the launcher's --hostfwd and checks that
-  256 KiB come back unchanged.
+  256 KiB come back unchanged;
+- without a NIC: loopback still works, and a connect to the host fails at once (ENETUNREACH).
 
 Decisions come from what the guest reports and from the bytes the host receives, never from
 timing (the timeouts are hang guards).
@@ -126,6 +127,18 @@ def test_echo_through_hostfwd(tmp_path):
     s.close()
     g.join(120)
     r, out = result["r"]
-    assert bytes(got) == data
+    assert bytes(got) == data, (len(got), len(data), result["r"][1])
     assert "FAILS 0" in out, out
     assert "echoed %d bytes" % (len(data) + 5) in out, out
+
+
+def test_without_a_nic_loopback_works_and_the_host_is_unreachable(tmp_path):
+    r, out = run(tmp_path, """
+        import kernel
+        fails, log = kernel.nettest()
+        print("LOOPBACK FAILS", fails)
+        fails, log = kernel.nettest("get", 80)
+        print(log)
+    """, net=False)
+    assert "LOOPBACK FAILS 0" in out, out
+    assert "connect to 10.0.2.2 (got -101)" in out, out     # ENETUNREACH at once, no wait
