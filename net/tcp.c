@@ -99,6 +99,7 @@
 /* An orphan (closed by its socket) waiting in FIN_WAIT_2 for a peer that never closes. */
 #define TCP_FIN_WAIT_2_NS 10000000000ull
 #define TCP_PERSIST_MAX_NS 5000000000ull
+#define TCP_MAX_FLIGHT   16           /* segments sent and not yet acknowledged, at most */
 
 #define TH_FIN 0x01
 #define TH_SYN 0x02
@@ -383,7 +384,12 @@ static void tcp_output(struct tcb *t)
         if (off > t->snd.len)
             break;                                      /* our FIN is already out */
         uint32_t unsent = t->snd.len - off;
-        uint32_t wnd_end = t->snd_una + t->snd_wnd;
+        /* The peer's window, but never more than TCP_MAX_FLIGHT segments in flight: a peer
+         * announcing a tiny MSS could otherwise make one call take hundreds of the pool's
+         * buffers (with a normal MSS the 16 KiB buffer is the limit first). */
+        uint32_t wnd = t->snd_wnd < TCP_MAX_FLIGHT * (uint32_t)t->mss ? t->snd_wnd
+                                                                      : TCP_MAX_FLIGHT * (uint32_t)t->mss;
+        uint32_t wnd_end = t->snd_una + wnd;
         uint32_t usable = SEQ_GT(wnd_end, t->snd_nxt) ? wnd_end - t->snd_nxt : 0;
         uint32_t n = unsent < usable ? unsent : usable;
         if (n > t->mss)
