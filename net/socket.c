@@ -464,7 +464,7 @@ static long send_common(int s, const void *buf, size_t n, int have_to, uint32_t 
             r = udp_output(sk, buf, n, a, have_to ? to_port : sk->rport);
         }
     } else if (sk->listening || !sk->connected) {
-        r = -NET_ENOTCONN;
+        r = -NET_EPIPE;                       /* Linux: a stream never connected is a broken pipe */
     } else {
         for (;;) {
             if (sk->shut_wr) {

@@ -7,6 +7,7 @@
  * Locks: none of its own; net/socket.c takes net_lock inside each call.
  */
 #include <string.h>
+#include <strings.h>
 #include "port/port.h"
 #include "net/net.h"
 #include "net/socket.h"
@@ -121,7 +122,7 @@ int port_resolve(const char *name, uint32_t *addr)
     if (parse_quad(name, addr) == 0)
         return 0;
     for (size_t i = 0; i < sizeof hosts / sizeof hosts[0]; i++) {
-        if (!strcmp(name, hosts[i].name)) {
+        if (!strcasecmp(name, hosts[i].name)) {        /* host names ignore case (RFC 4343) */
             *addr = hosts[i].addr;
             return 0;
         }
