@@ -119,13 +119,9 @@ static int bind_ephemeral(struct sock *sk)
     return -NET_EADDRINUSE;
 }
 
-/* ---- the calls -------------------------------------------------------------------------- */
-int sock_open(int type)
+/* A free slot made a fresh socket of `type`: its descriptor, or -NET_EMFILE. */
+static int sock_alloc(int type)
 {
-    if (type != SOCK_STREAM && type != SOCK_DGRAM)
-        return -NET_EINVAL;
-    spin_lock(&net_lock);
-    int s = -NET_EMFILE;
     for (int i = 0; i < SOCK_MAX; i++) {
         struct sock *sk = &sock_table[i];
         if (sk->used)
@@ -142,9 +138,18 @@ int sock_open(int type)
         sk->used = 1;
         sk->type = (uint8_t)type;
         socks_live++;
-        s = i;
-        break;
+        return i;
     }
+    return -NET_EMFILE;
+}
+
+/* ---- the calls -------------------------------------------------------------------------- */
+int sock_open(int type)
+{
+    if (type != SOCK_STREAM && type != SOCK_DGRAM)
+        return -NET_EINVAL;
+    spin_lock(&net_lock);
+    int s = sock_alloc(type);
     spin_unlock(&net_lock);
     return s;
 }
@@ -226,26 +231,14 @@ int sock_accept(int s, uint32_t *addr, uint16_t *port, uint64_t timeout_ns)
         for (;;) {
             if (sk->accq_head) {
                 /* a descriptor first: with none free the connection stays queued */
-                int ns = -NET_EMFILE;
-                for (int i = 0; i < SOCK_MAX; i++)
-                    if (!sock_table[i].used) { ns = i; break; }
+                int ns = sock_alloc(SOCK_STREAM);
                 if (ns < 0) {
                     r = ns;
                     break;
                 }
                 struct sock *n = &sock_table[ns];
-                uint32_t gen = n->gen;
-                struct waitq wq = n->wq;
-                memset(n, 0, sizeof *n);
-                n->gen = gen + 1;
-                n->wq = wq;
-                if (!n->wq.name)
-                    waitq_init(&n->wq, "socket");
-                n->used = 1;
-                n->type = SOCK_STREAM;
                 n->nodelay = sk->nodelay;     /* inherited, as on Linux */
                 n->connect_told = 1;
-                socks_live++;
                 tcp_attach(tcp_accept_pop(sk), n);
                 if (addr)
                     *addr = n->raddr;
