@@ -7,7 +7,8 @@ net/socket.c) in the guest, through kernel.nettest() (ports/guest/net_selftest.c
 - the guest as a client of an HTTP server on the host (10.0.2.2 through QEMU user networking);
 - the guest as a server: the host connects through the launcher's --hostfwd and checks that
   256 KiB come back unchanged;
-- without a NIC: loopback still works, and a connect to the host fails at once (ENETUNREACH).
+- without a NIC: loopback still works, and a connect to the host fails at once (ENETUNREACH);
+- Ctrl-C at the console ends a blocking accept with EINTR.
 
 Decisions come from what the guest reports and from the bytes the host receives, never from
 timing (the timeouts are hang guards).
@@ -17,6 +18,7 @@ import os
 import socket
 import textwrap
 import threading
+import time
 
 import tollbooth
 from conftest import KERNEL
@@ -142,3 +144,17 @@ def test_without_a_nic_loopback_works_and_the_host_is_unreachable(tmp_path):
     """, net=False)
     assert "LOOPBACK FAILS 0" in out, out
     assert "connect to 10.0.2.2 (got -101)" in out, out     # ENETUNREACH at once, no wait
+
+
+def test_ctrl_c_ends_a_blocking_accept(guest):
+    # Whether Ctrl-C lands before the accept sleeps or during the sleep, the call ends with
+    # EINTR (-4), and the listening socket is closed afterwards (netstat lists no socket).
+    g = guest(cpus=2)
+    g.boot()
+    g.child.send('kernel.nettest("echo", 7000)\r')
+    g.expect_exact('kernel.nettest("echo", 7000)')
+    time.sleep(0.5)
+    g.child.send("\x03")
+    g.expect_exact("(got -4)", timeout=10)
+    g.child.send("print('SOCKETS', kernel.netstat().count('sd '))\r")
+    g.expect_exact("SOCKETS 0", timeout=10)
