@@ -60,8 +60,9 @@
  *   networking or the loopback queue never reorders.
  * - Every data segment is ACKed at once (no delayed ACK), so Nagle's algorithm (RFC 896) never
  *   waits long; TCP_NODELAY turns it off.
- * - No congestion control (RFC 5681): a sender fills the peer's window. After a timeout it goes
- *   back to the oldest unacknowledged byte and resends from there (go-back-N).
+ * - No congestion control (RFC 5681): a sender fills the peer's window (at most TCP_MAX_FLIGHT
+ *   segments). After a timeout it goes back to the oldest unacknowledged byte and resends from
+ *   there (go-back-N).
  * - Options: MSS only (sent on SYN, read from SYN); no window scaling, timestamps or SACK, so
  *   the window is at most 65535 (our buffers are smaller anyway). Urgent data is plain data.
  * - Data carried on a SYN or SYN,ACK is dropped (the peer resends it after the handshake).
