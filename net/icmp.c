@@ -7,7 +7,6 @@
  *
  * Locks: all of it under net_lock (net/net.h); no state of its own but the counters.
  */
-#include <string.h>
 #include "net/net.h"
 #include "net/lower.h"
 
