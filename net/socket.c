@@ -411,11 +411,11 @@ static long recv_common(int s, void *buf, size_t n, uint32_t *addr, uint16_t *po
             if ((r = sock_wait(sk, deadline, -NET_EAGAIN)) < 0)
                 break;
         }
-        if (r >= 0) {
+        if (r >= 0) {                         /* Linux names no sender on a stream: 0.0.0.0:0 */
             if (addr)
-                *addr = sk->raddr;
+                *addr = 0;
             if (port)
-                *port = sk->rport;
+                *port = 0;
         }
     }
     spin_unlock(&net_lock);
