@@ -123,7 +123,7 @@ void tcp_attach(struct tcb *t, struct sock *sk);
 int  tcp_port_held(uint16_t lport);
 int  tcp_live(void);                            /* control blocks in use */
 int  tcp_undelivered(void);   /* connections with data or a FIN not yet acknowledged by the peer */
-#define TCP_COUNTERS 9
+#define TCP_COUNTERS 10
 void tcp_counters(uint64_t out[TCP_COUNTERS]);  /* named by tcp_counter_names (net/tcp.c) */
 extern const char *const tcp_counter_names[TCP_COUNTERS];
 size_t tcp_netstat(char *out, size_t cap);

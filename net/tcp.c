@@ -160,12 +160,12 @@ static int tcbs_live;
 
 /* Counters (sock_stats, socket._stats()); the names say what they count. */
 enum { C_IN, C_OUT, C_RETRANS, C_RST_OUT, C_BAD, C_OOO, C_ACCEPT_DROP, C_TIMEOUTS,
-       C_TW_RECYCLED, C_COUNT };
+       C_TW_RECYCLED, C_PROBES, C_COUNT };
 static uint64_t counters[C_COUNT];
 const char *const tcp_counter_names[TCP_COUNTERS] = {
     "tcp_segs_in", "tcp_segs_out", "tcp_retransmits", "tcp_resets_sent",
     "tcp_bad_segments", "tcp_out_of_order_dropped", "tcp_syn_dropped", "tcp_timeouts",
-    "tcp_time_wait_recycled",
+    "tcp_time_wait_recycled", "tcp_window_probes",
 };
 _Static_assert(C_COUNT == TCP_COUNTERS, "one name per counter");
 
@@ -830,7 +830,7 @@ void tcp_unreachable(uint32_t dst, uint16_t sport, uint16_t dport, int code)
 }
 
 /* ---- timers ----------------------------------------------------------------------------- */
-static void rtx_timeout(struct tcb *t, uint64_t now)
+static void rtx_timeout(struct tcb *t)
 {
     t->rtx_at = 0;
     int limit = t->state == TCP_SYN_SENT || t->state == TCP_SYN_RCVD ? TCP_SYN_RETRIES
@@ -860,7 +860,6 @@ static void rtx_timeout(struct tcb *t, uint64_t now)
         tcp_output(t);
         return;
     }
-    (void)now;
     arm_rtx(t);
     tcp_output(t);
 }
@@ -873,6 +872,7 @@ static void rtx_timeout(struct tcb *t, uint64_t now)
 static void persist_timeout(struct tcb *t)
 {
     t->persist_at = 0;
+    counters[C_PROBES]++;
     if (++t->probes > TCP_DATA_RETRIES) {
         counters[C_TIMEOUTS]++;                   /* the peer has gone quiet, window shut */
         tcb_finish(t, -NET_ETIMEDOUT);
@@ -901,7 +901,7 @@ void tcp_timer(uint64_t now_ns)
             }
         }
         if (t->rtx_at && now_ns >= t->rtx_at)
-            rtx_timeout(t, now_ns);
+            rtx_timeout(t);
         if (t->used && t->state != TCP_CLOSED && t->persist_at && now_ns >= t->persist_at)
             persist_timeout(t);
     }

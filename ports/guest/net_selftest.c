@@ -241,6 +241,47 @@ static void test_many_connections(struct log *l)
     CHECK(l, ok == 80, "80 connections through a table of 32", ok);
 }
 
+/* A sender fills both buffers and the receiver stops reading: the window is shut, the sender
+ * probes it (persist timer) for a second, and when the receiver drains everything arrives. */
+static void test_shut_window(struct log *l)
+{
+    int c, a;
+    if (tcp_pair(l, 7009, &c, &a) < 0)
+        return;
+    static uint8_t buf[4096];
+    uint32_t sent = 0;
+    for (int i = 0; i < 200; i++) {               /* until both buffers are full */
+        for (uint32_t j = 0; j < sizeof buf; j++)
+            buf[j] = pattern(sent + j);
+        long n = sock_send(c, buf, sizeof buf, 20000000);
+        if (n == -NET_ETIMEDOUT)
+            break;
+        if (n < 0) {
+            CHECK(l, 0, "send", n);
+            return;
+        }
+        sent += (uint32_t)n;
+    }
+    CHECK(l, netstat_shows("wnd=0 "), "the receiver's window is shut", sent);
+    int probes0 = stat_of("tcp_window_probes");
+    for (int i = 0; i < 300 && stat_of("tcp_window_probes") < probes0 + 2; i++)
+        thread_sleep_ns(10000000);                /* probes go out: after 1 RTO, then 2... */
+    CHECK(l, stat_of("tcp_window_probes") >= probes0 + 2, "the sender probes the shut window",
+          stat_of("tcp_window_probes") - probes0);
+    uint32_t got = 0, bad = 0;
+    long n;
+    while (got < sent && (n = sock_recv(a, buf, sizeof buf, 2 * SEC)) > 0) {
+        for (long i = 0; i < n; i++)
+            bad += buf[i] != pattern(got + (uint32_t)i);
+        got += (uint32_t)n;
+    }
+    CHECK(l, got == sent && bad == 0, "after the window reopens, every byte arrives", (int)got);
+    long r = sock_send(c, "more", 4, 2 * SEC);
+    CHECK(l, r == 4, "the connection is still alive", r);
+    sock_close(c);
+    sock_close(a);
+}
+
 static void test_refused_and_reset(struct log *l)
 {
     int c = sock_open(SOCK_STREAM);
@@ -387,6 +428,7 @@ int net_selftest(char *out, size_t cap)
     test_stream(&l);
     test_drain_after_close(&l);
     test_many_connections(&l);
+    test_shut_window(&l);
     test_refused_and_reset(&l);
     test_ports(&l);
     test_backlog(&l);
