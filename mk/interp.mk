@@ -45,4 +45,4 @@ INTERP_SOCKET_PY   := interp/lib/socket.py
 # The two ports: tollpy as a Linux program, and the glue that runs it inside the kernel.
 HOST_PORT_SRCS  := ports/host/port_linux.c ports/host/host_main.c
 GUEST_PORT_SRCS := $(addprefix ports/guest/,port_guest.c console.c repl.c line_edit.c last_run.c \
-                     mod_kernel.c timeline.c help.c port_file.c)
+                     mod_kernel.c timeline.c help.c port_file.c port_socket.c net_selftest.c)

@@ -87,9 +87,10 @@ bench: deps host
 # (docs/fuzzing.md), and over the kernel's TCP/IP stack. Targets:
 #   fuzz-build   build/fuzz/fuzz_compile_run (libFuzzer) and build/fuzz/diff_runner (tollpy side
 #                of tests/fuzz/diff_fuzz.py), clang -fsanitize=address,undefined; build/fuzz/fuzz_net
-#                (libFuzzer: frames into net/ on the host, tests/fuzz/fuzz_net.c)
-#   fuzz-smoke   for CI: replays the saved corpora (tests/fuzz/corpus/compile_run and
-#                tests/fuzz/corpus/net through libFuzzer, tests/fuzz/corpus/diff against
+#                (libFuzzer: frames into net/ on the host, tests/fuzz/fuzz_net.c) and
+#                build/fuzz/fuzz_tcp (a hostile TCP/UDP peer against sockets, tests/fuzz/fuzz_tcp.c)
+#   fuzz-smoke   for CI: replays the saved corpora (tests/fuzz/corpus/compile_run,
+#                tests/fuzz/corpus/net and tests/fuzz/corpus/tcp through libFuzzer, tests/fuzz/corpus/diff against
 #                /usr/bin/python3): these gate; then, reported but not gating, FUZZ_SMOKE_RUNS
 #                libFuzzer runs of each libFuzzer target from an empty corpus with -seed=1 and
 #                FUZZ_SMOKE_PROGRAMS generated programs of seed 1. ~1-2 min on the 2-core dev machine.
@@ -176,7 +177,18 @@ $(FUZZ_DIR)/fuzz_net: tests/fuzz/fuzz_net.c tests/fuzz/net_shim.c tests/fuzz/net
 	$(FUZZ_CC) -std=gnu11 -g -O2 -fno-omit-frame-pointer -Wall -Wextra -Itests/fuzz/net_shim -I. \
 	  $(FUZZ_SAN) -fsanitize=fuzzer -o $@ tests/fuzz/fuzz_net.c tests/fuzz/net_shim.c $(FUZZ_NET_SRCS)
 
-fuzz-build: deps $(FUZZ_DIR)/fuzz_compile_run $(FUZZ_DIR)/diff_runner $(FUZZ_DIR)/fuzz_net
+# The transports' and sockets' target (tests/fuzz/fuzz_tcp.c: a hostile peer, segments with valid
+# checksums): it compiles net/tcp.c into itself, so every other C file of net/ is linked.
+# Run: build/fuzz/fuzz_tcp $(FUZZ_NET_ARGS) DIR
+$(FUZZ_DIR)/fuzz_tcp: tests/fuzz/fuzz_tcp.c tests/fuzz/net_shim.c tests/fuzz/net_shim/drivers/timer.h \
+                      $(FUZZ_NET_SRCS) $(wildcard net/*.h) drivers/virtio_net.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) -std=gnu11 -g -O2 -fno-omit-frame-pointer -Wall -Wextra -Itests/fuzz/net_shim -I. \
+	  $(FUZZ_SAN) -fsanitize=fuzzer -o $@ tests/fuzz/fuzz_tcp.c tests/fuzz/net_shim.c \
+	  $(filter-out net/tcp.c,$(FUZZ_NET_SRCS))
+
+fuzz-build: deps $(FUZZ_DIR)/fuzz_compile_run $(FUZZ_DIR)/diff_runner $(FUZZ_DIR)/fuzz_net \
+            $(FUZZ_DIR)/fuzz_tcp
 
 # Safe for CI, never failing on luck. Gates (deterministic: fixed inputs): the saved corpora
 # replayed, tests/fuzz/corpus/compile_run through libFuzzer (its first phase reads and runs every
@@ -190,6 +202,8 @@ fuzz-smoke: fuzz-build
 	$(FUZZ_ENV) $(DIFF_FUZZ) --replay tests/fuzz/corpus/diff --out $(FUZZ_DIR)/smoke/diff
 	$(FUZZ_ENV) $(FUZZ_DIR)/fuzz_net -runs=0 $(FUZZ_NET_ARGS) \
 	  -artifact_prefix=$(FUZZ_DIR)/smoke/artifacts/ tests/fuzz/corpus/net
+	$(FUZZ_ENV) $(FUZZ_DIR)/fuzz_tcp -runs=0 $(FUZZ_NET_ARGS) \
+	  -artifact_prefix=$(FUZZ_DIR)/smoke/artifacts/ tests/fuzz/corpus/tcp
 	@$(FUZZ_ENV) $(FUZZ_DIR)/fuzz_compile_run -seed=1 -runs=$(FUZZ_SMOKE_RUNS) -len_control=0 $(FUZZ_LIBFUZZER_ARGS) \
 	  -artifact_prefix=$(FUZZ_DIR)/smoke/artifacts/ $(FUZZ_DIR)/smoke/corpus \
 	  > $(FUZZ_DIR)/smoke/run.log 2>&1 \

@@ -18,6 +18,7 @@
 #include "gil/gil.h"
 #include "kernel/bootargs.h"
 #include "net/net.h"
+#include "net/socket.h"
 #include "guest.h"
 
 #define GUEST_MEM_LIMIT ((size_t)128 << 20)
@@ -158,6 +159,9 @@ int console_run_script(const char *src, size_t len) {
     port_free(disk_src);
     /* unsafe: a reported corruption resets the interpreter; the program did not succeed */
     if (st == 0 && ts_get() && gil_reset_pending(ts_get()->interp)) st = 1;
+    /* the machine powers off next: let TCP deliver what closed sockets still owe (a server's
+     * last reply), as the host's kernel would after its process exits */
+    if (bootargs_exit_after_script()) sock_drain(3000000000ull);
     return st;
 }
 

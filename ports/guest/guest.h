@@ -53,4 +53,13 @@ void timeline_dump(uint32_t main_ident, const char *policy, uint64_t t0_ns, uint
 /* ---- port_file.c: files on the virtio disk (fs/fat.c) -------------------------------------- */
 void guest_disk_mount(void);               /* once, at console start: prints the outcome */
 
+/* ---- net_selftest.c: the sockets' loopback self-test (kernel.nettest) ------------------- */
+/* Runs every check, writes a log (failures, then a count) into out; returns how many failed.
+ * Called without the GIL: it sleeps. */
+int  net_selftest(char *out, size_t cap);
+/* kind "get": GET / from an HTTP server on the host (10.0.2.2:port); "echo": echo one
+ * connection accepted on the guest's port; "udp": a UDP echo server on the host at port, and
+ * nothing at port + 1. Same log and result. */
+int  net_selftest_host(const char *kind, uint16_t port, char *out, size_t cap);
+
 #endif

@@ -8,6 +8,9 @@
  *   kernel.trace_dump()              the last run's raw events, framed for qemu/tollbooth.py
  *   kernel.trace(on=None), kernel.trace_clear(), kernel.trace_cost(n=100000)   the trace rings
  *   kernel.stats(), kernel.threads(), kernel.reset_stats()   the GIL's counters (mod_gil.c)
+ *   kernel.netstat()                 the socket and TCP tables, as text (net/socket.c)
+ *   kernel.nettest(kind="loopback", port=0)   the sockets' self-test (net_selftest.c): (failures,
+ *                                    log); "get"/"echo"/"udp" talk to the host on port
  *   kernel._fault_in_interpreter(kind)   a test hook (below)
  * "The last run" is ports/guest/last_run.c's window.
  * Locks: the functions are called with the GIL; every call into the kernel that may sleep, print
@@ -21,6 +24,7 @@
 #include "gil/gil.h"
 #include "kernel/shell.h"
 #include "kernel/trace.h"
+#include "net/socket.h"
 #include "guest.h"
 
 static Obj *k_shell(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
@@ -150,6 +154,71 @@ static Obj *k_cores(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
     return int_from_i64(port_cores_online());
 }
 
+/* kernel.netstat(): one line per socket, then one per TCP connection (state, queues, RTO), then
+ * the stack's non-zero counters (port_net_stats). */
+struct netstat_buf { char *b; size_t cap, n; };
+static void netstat_count(void *ctx, const char *name, uint64_t v)
+{
+    struct netstat_buf *o = ctx;
+    if (!v || o->n + 1 >= o->cap) return;
+    int k = snprintf(o->b + o->n, o->cap - o->n, " %s=%llu", name, (unsigned long long)v);
+    if (k > 0) o->n += (size_t)k < o->cap - o->n ? (size_t)k : o->cap - o->n - 1;
+}
+
+static Obj *k_netstat(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
+{
+    (void)self; (void)args; (void)kwnames;
+    if (nargs) return exc_raise(TypeError_t, "netstat() takes no arguments");
+    struct netstat_buf o = { mem_alloc(8192), 8192, 0 };
+    if (!o.b) return NULL;
+    o.n = sock_netstat(o.b, o.cap);           /* under net_lock: copies, never waits */
+    if (o.n + 10 < o.cap) {
+        memcpy(o.b + o.n, "counters:", 9);
+        o.n += 9;
+        port_net_stats(netstat_count, &o);    /* copied under net_lock, reported after */
+        if (o.n + 1 < o.cap) o.b[o.n++] = '\n';
+    }
+    Obj *r = str_new(o.b, o.n);
+    mem_free(o.b);
+    return r;
+}
+
+/* kernel.nettest(kind="loopback", port=0): (failures, log) of the sockets' self-test
+ * (net_selftest.c); runs without the GIL (it sleeps). */
+static Obj *k_nettest(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
+{
+    (void)self;
+    Obj *a[2] = { NULL, NULL };
+    if (args_parse("nettest", args, nargs, kwnames, "|kind port", a) < 0) return NULL;
+    const char *kind = "loopback";
+    if (a[0]) {
+        if (!str_check(a[0])) return exc_raise(TypeError_t, "nettest() kind must be str");
+        kind = str_data(a[0]);
+    }
+    int64_t port = 0;
+    if (a[1] && int_as_i64(a[1], &port) < 0) return NULL;
+    int loop = !strcmp(kind, "loopback");
+    if (!loop && strcmp(kind, "get") && strcmp(kind, "echo") && strcmp(kind, "udp"))
+        return exc_raise(ValueError_t, "nettest(kind): kind must be 'loopback', 'get', 'echo' or 'udp'");
+    if (!loop && (port < 1 || port > 65535))
+        return exc_raise(ValueError_t, "nettest(kind, port): port must be 1..65535");
+    size_t cap = 4096;
+    char *b = mem_alloc(cap);
+    if (!b) return NULL;
+    ThreadState *ts = ts_get();
+    gil_before_blocking(ts);
+    int fails = loop ? net_selftest(b, cap) : net_selftest_host(kind, (uint16_t)port, b, cap);
+    gil_after_blocking(ts);
+    Obj *log = str_new(b, strlen(b));
+    mem_free(b);
+    if (!log) return NULL;
+    Obj *n = int_from_i64(fails);
+    Obj *r = n ? tuple_pack(2, n, log) : NULL;
+    XDECREF(n);
+    DECREF(log);
+    return r;
+}
+
 /* kernel._fault_in_interpreter(kind): a TEST HOOK (tests/qemu/test_interp_fault.py), not an API.
  * It makes the calling Python thread fault in interpreter code (this file is linked with the
  * interpreter, outside the kernel's text) the way an undiscovered VM bug would, to check that the kernel contains it
@@ -218,7 +287,7 @@ static int kernel_init(Obj *d)
         {"trace_clear", k_trace_clear}, {"selftest", k_selftest}, {"cores", k_cores},
         {"trace_cost", k_trace_cost}, {"stats", gil_mod_stats}, {"threads", gil_mod_threads},
         {"reset_stats", gil_mod_reset}, {"_fault_in_interpreter", k_fault_in_interpreter},
-        {"last_exit_status", k_last_exit_status},
+        {"last_exit_status", k_last_exit_status}, {"netstat", k_netstat}, {"nettest", k_nettest},
         {NULL, NULL},
     };
     return module_add_functions(d, fns);

@@ -16,6 +16,7 @@
 #include "kernel/cpu.h"
 #include "kernel/console.h"
 #include "kernel/panic.h"
+#include "net/socket.h"
 #include "kernel/trace.h"
 #include "kernel/trap.h"
 #include "drivers/timer.h"
@@ -213,7 +214,11 @@ bool port_interrupt_pending(void) { return console_interrupted(); }
 void port_interrupt_clear(void) { console_interrupt_clear(); }
 
 /* ---- exit and trace ---- */
-void port_exit(int status) { kernel_exit(status); }
+void port_exit(int status)
+{
+    sock_drain(3000000000ull);        /* TCP's last bytes before the power goes (net/socket.h) */
+    kernel_exit(status);
+}
 void port_trace(uint16_t event, uint32_t a, uint32_t b) { trace_event(event, a, b); }
 /* The per-core rings are read by ports/guest/timeline.c, not through these. */
 bool port_trace_readable(void) { return false; }
