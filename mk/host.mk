@@ -6,9 +6,8 @@
 
 HOST_CC ?= gcc
 , := ,
-# The socket module is the host's own until the guest links it too (mk/interp.mk).
-HOST_SRCS := $(INTERP_SRCS) $(filter-out $(INTERP_SRCS),$(INTERP_SOCKET_SRCS)) $(HOST_PORT_SRCS)
-HOST_LIB_PY := $(INTERP_LIB_PY) $(filter-out $(INTERP_LIB_PY),$(INTERP_SOCKET_PY))
+HOST_SRCS := $(INTERP_SRCS) $(HOST_PORT_SRCS)
+HOST_LIB_PY := $(INTERP_LIB_PY)
 HOST_WARN := -Wall -Wextra -Werror
 HOST_CFLAGS_BASE := -std=gnu11 $(HOST_WARN) -g -Iinterp -DTOLLPY_HOST=1
 HOST_LDLIBS := -lm -pthread

@@ -20,7 +20,8 @@ INTERP_MP_SRCS       := $(addprefix interp/mp/,mp_copy.c mp_process.c mp_shared.
                           mp_value.c mp_queue.c mod_multiprocessing.c)
 INTERP_MODULES_SRCS  := $(addprefix interp/modules/,mod_collections.c mod_gil.c mod_math.c mod_native.c \
                           mod_random.c mod_re.c mod_struct.c mod_weakref.c \
-                          mod_os.c mod_thread.c mod_time.c mod_gc.c mod_fileio.c)
+                          mod_os.c mod_thread.c mod_time.c mod_gc.c mod_fileio.c \
+                          mod_socket.c)
 INTERP_SRCS := $(INTERP_CORE_SRCS) $(INTERP_OBJECTS_SRCS) $(INTERP_BYTECODE_SRCS) \
                $(INTERP_COMPILE_SRCS) $(INTERP_GIL_SRCS) $(INTERP_RUNTIME_SRCS) \
                $(INTERP_MODULES_SRCS) $(INTERP_MP_SRCS)
@@ -31,16 +32,7 @@ INTERP_LIB_PY := $(addprefix interp/lib/,demos.py multiprocessing.py threading.p
                    copy.py string.py concurrent/__init__.py concurrent/futures/__init__.py \
                    random.py json.py re.py struct.py statistics.py errno.py io.py typing.py \
                    dataclasses.py enum.py array.py weakref.py os.py posixpath.py uos.py pydoc.py \
-                   vfs.py)
-# The socket module (its C core and its frozen Python half) calls port.h's port_sock_*, which
-# only the host port has until the guest's (ports/guest/port_socket.c) is linked: mk/host.mk
-# adds these two lists to its own (unless they are already in INTERP_SRCS / INTERP_LIB_PY).
-# With the guest's socket calls in GUEST_PORT_SRCS, the two commented lines below make the
-# module part of every build (the guest, the fuzzers) and nothing else needs to change.
-INTERP_SOCKET_SRCS := interp/modules/mod_socket.c
-INTERP_SOCKET_PY   := interp/lib/socket.py
-# INTERP_SRCS      += $(INTERP_SOCKET_SRCS)
-# INTERP_LIB_PY    += $(INTERP_SOCKET_PY)
+                   vfs.py socket.py)
 
 # The two ports: tollpy as a Linux program, and the glue that runs it inside the kernel.
 HOST_PORT_SRCS  := ports/host/port_linux.c ports/host/host_main.c

@@ -32,6 +32,7 @@
 #include "objects/module.h"
 #include "objects/objects.h"
 #include "modules/fileio.h"
+#include "core/objlock.h"
 
 /* Linux's values, as CPython shows them (also in interp/lib/socket.py's enums). */
 enum { AF_UNSPEC_ = 0, AF_UNIX_ = 1, AF_INET_ = 2, AF_INET6_ = 10 };
@@ -50,12 +51,23 @@ typedef struct {
 
 #define SOCK(o) ((SockObj *)(o))
 extern Type sock_type;
-static int64_t default_timeout_ns = -1;    /* setdefaulttimeout; atomic */
+static int64_t default_timeout_ns = -1;    /* setdefaulttimeout; 8-byte aligned (a static), atomic */
 
 static int sock_fd(SockObj *s) { return __atomic_load_n(&s->fd, __ATOMIC_ACQUIRE); }
-/* The timeout, read and set whole (a settimeout in another thread under `none` is not torn). */
-static int64_t sock_timeout(SockObj *s) { return __atomic_load_n(&s->timeout_ns, __ATOMIC_RELAXED); }
-static void sock_set_timeout(SockObj *s, int64_t t) { __atomic_store_n(&s->timeout_ns, t, __ATOMIC_RELAXED); }
+/* The timeout, read and set whole under the object's lock (a settimeout in another thread under
+ * `none` is not torn). Not a 64-bit atomic: on the guest's 32-bit ARM that is ldrexd/strexd,
+ * which faults unless the field is 8-byte aligned, and objects are only 4-byte aligned there. */
+static int64_t sock_timeout(SockObj *s) {
+    obj_lock((Obj *)s);
+    int64_t t = s->timeout_ns;
+    obj_unlock((Obj *)s);
+    return t;
+}
+static void sock_set_timeout(SockObj *s, int64_t t) {
+    obj_lock((Obj *)s);
+    s->timeout_ns = t;
+    obj_unlock((Obj *)s);
+}
 
 /* ---- errors --------------------------------------------------------------------------------- */
 /* CPython's PyArg_ParseTuple arity messages, which the socket methods keep. */
@@ -359,12 +371,14 @@ static void data_done(Data *d) {
 static int timeout_arg(Obj *o, int64_t *out) {
     if (o == None) { *out = -1; return 0; }
     double d;
+    bool is_float = false;
     if (IS_SMALL(o) || int_check(o)) {
         int ovf = 0;
         d = int_as_double(o, &ovf);
         if (ovf) d = int_sign(o) < 0 ? -1.0 : 1e300;
     } else if (obj_isinstance(o, &float_type)) {
         d = float_val(o);
+        is_float = true;
     } else {
         exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(o));
         return -1;
@@ -372,7 +386,11 @@ static int timeout_arg(Obj *o, int64_t *out) {
     if (d != d) { exc_raise(ValueError_t, "Invalid value NaN (not a number)"); return -1; }
     if (d < 0) { exc_raise(ValueError_t, "Timeout value out of range"); return -1; }
     double ns = d * 1e9;
-    if (ns >= 9.2e18) { exc_raise(OverflowError_t, "timestamp too large to convert to C _PyTime_t"); return -1; }
+    if (ns >= 9.2e18) {         /* CPython's two messages: a float's (pytime_from_double), an int's */
+        exc_raise(OverflowError_t, is_float ? "timestamp out of range for platform time_t"
+                                            : "timestamp too large to convert to C _PyTime_t");
+        return -1;
+    }
     int64_t v = (int64_t)ns;
     if ((double)v < ns) v++;                 /* round up, as _PyTime_ROUND_TIMEOUT */
     *out = v;

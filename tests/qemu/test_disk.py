@@ -145,13 +145,14 @@ def test_disk_full_gives_enospc_and_keeps_what_was_written(tmp_path):
 def finished(r, gil, marker):
     """True when the program ran to its end and printed marker. Under `unsafe` the interpreter
     has no protection at all: a race on a shared Python object (the `done` list, a refcount) may
-    be caught as corruption and end the program with status 1 (tests/threads/unsafe/ says the
-    same). The file system must stay consistent either way, so callers run fsck always and check
+    be caught as corruption and end the program with status 1, or end one worker with an
+    exception (tests/threads/unsafe/ says the same). The workers are joined (threading), never
+    waited for by polling a shared list, so a worker that died cannot leave the program hanging. The file system must stay consistent either way, so callers run fsck always and check
     the data only when the program finished."""
     text = r.text()
     assert "KERNEL PANIC" not in text, text
-    if gil == "unsafe" and r.status == 1:
-        return False
+    if gil == "unsafe" and (r.status == 1 or (r.status == 0 and marker not in text)):
+        return False            # a worker died of the corruption: joined, so the program ended
     assert r.status == 0 and marker in text, text
     return True
 
@@ -159,17 +160,16 @@ def finished(r, gil, marker):
 @pytest.mark.parametrize("gil", ["new", "old", "prio", "none", "unsafe"])
 def test_two_threads_write_different_files(tmp_path, gil):
     r, img = run(tmp_path, """
-        import _thread, time
+        import threading
         done = []
         def writer(name, ch):
             with open(name, "w") as f:
                 for i in range(200):
                     f.write(ch * 50 + "\\n")
             done.append(name)
-        _thread.start_new_thread(writer, ("/a.txt", "a"))
-        _thread.start_new_thread(writer, ("/b.txt", "b"))
-        while len(done) < 2:
-            time.sleep(0.01)
+        ts = [threading.Thread(target=writer, args=a) for a in (("/a.txt", "a"), ("/b.txt", "b"))]
+        for t in ts: t.start()
+        for t in ts: t.join()
         print("both", sorted(done))
     """, gil=gil)
     if finished(r, gil, "both ['/a.txt', '/b.txt']"):
@@ -206,18 +206,17 @@ def test_two_threads_append_to_one_file(tmp_path, gil):
     """Each append lands whole at the end (the file system appends under its lock): every line
     of both threads is there once, none torn."""
     r, img = run(tmp_path, """
-        import _thread, time
+        import threading
         done = []
         def appender(ch):
             for i in range(100):
                 with open("/log.txt", "a") as f:
                     f.write("%s%03d\\n" % (ch, i))
             done.append(ch)
-        _thread.start_new_thread(appender, ("a",))
-        _thread.start_new_thread(appender, ("b",))
-        while len(done) < 2:
-            time.sleep(0.01)
-        print("done")
+        ts = [threading.Thread(target=appender, args=(c,)) for c in "ab"]
+        for t in ts: t.start()
+        for t in ts: t.join()
+        print("done" if len(done) == 2 else "a worker failed")
     """, gil=gil)
     if finished(r, gil, "done"):
         lines = mtype(img, "/log.txt").decode().splitlines()
@@ -364,7 +363,7 @@ def test_reader_and_writer_on_one_file(tmp_path, gil):
     """A writer appends numbered records while a reader re-reads the file: every read sees a
     prefix of the final contents (records are written whole, the size grows after the data)."""
     r, img = run(tmp_path, """
-        import _thread, time
+        import threading
         rec = lambda i: "record %04d\\n" % i
         done = []
         bad = []
@@ -382,11 +381,15 @@ def test_reader_and_writer_on_one_file(tmp_path, gil):
                     bad.append(len(data))
             done.append("r")
         open("/rw.txt", "w").close()
-        _thread.start_new_thread(reader, ())
-        _thread.start_new_thread(writer, ())
-        while len(done) < 2:
-            time.sleep(0.01)
-        print("torn reads", len(bad))
+        tr = threading.Thread(target=reader)
+        tw = threading.Thread(target=writer)
+        tr.start(); tw.start()
+        tw.join()
+        wrote = "w" in done
+        if not wrote:
+            done.append("writer failed")    # the reader stops at the first entry
+        tr.join()
+        print("torn reads", len(bad)) if wrote else print("the writer failed")
     """, gil=gil)
     if finished(r, gil, "torn reads 0"):
         assert mtype(img, "/rw.txt").decode() == "".join("record %04d\n" % i for i in range(150))
