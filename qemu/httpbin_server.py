@@ -15,6 +15,12 @@ Routes (GET unless said; every JSON body ends with a newline, as httpbin's):
                            "form" (a form body parsed)
   /delay/N                 waits N seconds (0 <= N <= 10, a float), then /get's JSON + "delay".
                            Counts how many /delay requests are in flight at once (peak below).
+  /gather/N?key=K&timeout=S   holds each request until N requests with the same key (default
+                           "default") are held at once, or S seconds (default 60, at most 120)
+                           pass; then answers {"gathered": how many were held together,
+                           "needed": N, "key": K}. Five threads that each get /gather/5 all
+                           receive "gathered": 5 only if all five were waiting for their
+                           responses at one moment: overlap shown by the server, not by a clock.
   /bytes/N?seed=S          N bytes (N <= 64 MiB): byte i = (7*i + i//256 + S) % 256 (S default
                            0), a formula a client can check without this server's code
   /stream-bytes/N?seed=S&chunk_size=C   the same bytes, chunked transfer coding, C per chunk
@@ -35,8 +41,8 @@ HTTP/1.1 answers with Content-Length or chunked bodies; a request with `Connecti
 (requests.py's) gets its connection closed after the response. One thread per connection
 (http.server.ThreadingHTTPServer, daemon threads). Debian's python3 standard library only.
 
-Locks: Server.lock guards the counts (requests, delay_in_flight, delay_peak); everything else a
-handler touches is its own.
+Locks: Server.lock guards the counts (requests, delay_in_flight, delay_peak, gather_timeouts)
+and the open /gather groups (Server.groups); everything else a handler touches is its own.
 """
 import contextlib
 import http.server
@@ -74,7 +80,8 @@ class Server(http.server.ThreadingHTTPServer):
     def __init__(self, port=0, verbose=False):
         self.lock = threading.Lock()
         self.verbose = verbose
-        self.counts = {"requests": 0, "delay_in_flight": 0, "delay_peak": 0}
+        self.counts = {"requests": 0, "delay_in_flight": 0, "delay_peak": 0, "gather_timeouts": 0}
+        self.groups = {}            # /gather key -> the group still filling up
         super().__init__(("127.0.0.1", port), Handler)
         self.port = self.server_address[1]
 
@@ -88,6 +95,23 @@ class Server(http.server.ThreadingHTTPServer):
                 self.counts["requests"] = 0
                 self.counts["delay_peak"] = self.counts["delay_in_flight"]
         return out
+
+    def gather(self, key, needed, timeout):
+        """Join the open group of `key` (a new one once a group is full); wait until it has
+        `needed` members or timeout passes. Returns how many were in it then."""
+        with self.lock:
+            g = self.groups.get(key)
+            if g is None or g["arrived"] >= g["needed"]:
+                g = {"arrived": 0, "needed": needed, "full": threading.Event()}
+                self.groups[key] = g
+            g["arrived"] += 1
+            if g["arrived"] >= g["needed"]:
+                g["full"].set()
+        if not g["full"].wait(timeout):
+            with self.lock:
+                self.counts["gather_timeouts"] += 1
+        with self.lock:
+            return g["arrived"]
 
     def count(self, name, delta):
         with self.lock:
@@ -218,6 +242,12 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 d = self._echo(pairs)
                 d["delay"] = seconds
                 return self._json(d)
+            if head == "gather" and arg is not None:
+                needed = self._int(arg, 1000)
+                timeout = min(float(q.get("timeout", "60")), 120.0)
+                key = q.get("key", "default")
+                got = self.server.gather(key, needed, timeout)
+                return self._json({"gathered": got, "needed": needed, "key": key})
             if head == "bytes" and arg is not None:
                 n = self._int(arg, MAX_BYTES)
                 return self._send(200, pattern(n, int(q.get("seed", "0")) & 255),
