@@ -26,6 +26,7 @@ Routes (GET unless said; every JSON body ends with a newline, as httpbin's):
   /stream-bytes/N?seed=S&chunk_size=C   the same bytes, chunked transfer coding, C per chunk
                            (default 10240)
   /stream/N                N JSON lines {"id": i, "url", "args"} (N <= 100), chunked
+  /verify/N?seed=S (POST)  checks the body against /bytes/N?seed=S: {"length", "intact"}
   /status/CODE             that status (a 3xx carries Location: /get), empty body
   /redirect/N              302 to /redirect/N-1 ... /get
   /headers, /user-agent, /ip   httpbin's
@@ -252,6 +253,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
                 n = self._int(arg, MAX_BYTES)
                 return self._send(200, pattern(n, int(q.get("seed", "0")) & 255),
                                   "application/octet-stream")
+            if head == "verify" and arg is not None and method == "POST":
+                n = self._int(arg, MAX_BYTES)
+                body = self._body()
+                return self._json({"length": len(body),
+                                   "intact": body == pattern(n, int(q.get("seed", "0")) & 255)})
             if head == "stream-bytes" and arg is not None:
                 n = self._int(arg, MAX_BYTES)
                 seed = int(q.get("seed", "0")) & 255
