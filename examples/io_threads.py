@@ -1,5 +1,6 @@
-"""examples/io_threads.py — the I/O-bound example of "Python's GIL explained", as printed there,
-with only the URL changed to a local server (the article fetches https://httpbin.org/delay/2):
+"""examples/io_threads.py — the I/O-bound example of the GIL question-and-answer walkthrough
+(article D of docs/experiments.md) as printed there, with only the URL changed to a local server
+(the article fetches https://httpbin.org/delay/2):
 five threads each fetch a page that takes 2 s to come back. The article: "Each call takes ~2
 seconds, but total time ≈ 2–2.5 s, not 10 s ... while one thread is waiting for the network, it
 releases the GIL." examples/io_sequential.py makes the same five requests one after another.

@@ -175,7 +175,7 @@ def web_requests(url=None, threads=5, delay=2):
     elif "/delay/" in url:
         delay = url.rpartition("/delay/")[2].partition("?")[0]
     _explain("""
-REQUESTS ("Python's GIL explained"): %d requests to %s, a page that answers after
+REQUESTS (the GIL walkthrough's I/O example): %d requests to %s, a page that answers after
 %s s: first one after another by one thread, then by %d threads at once, one request each.
 Look for: the threads take about %s s, not %d x %s s: while a thread waits for the network it
 does not hold the GIL (socket.recv() drops it, as time.sleep does), so the others send their

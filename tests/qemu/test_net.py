@@ -6,7 +6,7 @@ Only this machine's loopback is ever contacted. The host side is qemu/httpbin_se
 file, also on 127.0.0.1; a guest server is reached through the launcher's hostfwd (host
 127.0.0.1:P -> guest port P).
 
-  - the seed program of "Python's GIL explained" (five threads, requests.get each), CPUS=2,
+  - the I/O example of the GIL walkthrough (article D of docs/experiments.md; five threads, requests.get each), CPUS=2,
     under new and prio: all five responses arrive, and they were all waiting at one moment:
     the URL is the server's /gather/5, which answers none of the five until all five requests
     are held together (a thread that kept the GIL while it waited would stop the others from

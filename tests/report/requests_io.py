@@ -1,5 +1,5 @@
 """tests/report/requests_io.py — `make report`'s network experiment: the I/O-bound example of
-"Python's GIL explained" (five threads each requests.get() a page that answers after 2 s: "total
+the GIL walkthrough, article D of docs/experiments.md (five threads each requests.get() a page that answers after 2 s: "total
 time ≈ 2–2.5 s, not 10 s ... while one thread is waiting for the network, it releases the GIL")
 against the local test server (qemu/httpbin_server.py on 127.0.0.1, the guest's "host"), beside
 the same five requests made one after another. Platforms: CPython 3.11 and the host tollpy
@@ -130,7 +130,7 @@ def _say(rows, plat, policy, log):
 
 
 def section(rows, platforms):
-    L = ["", "## The network: five requests in five threads (\"Python's GIL explained\")", "",
+    L = ["", "## The network: five requests in five threads (article D)", "",
          "The article's I/O-bound example: five threads each call `requests.get()` on a page that "
          "answers after 2 s (httpbin.org/delay/2 there; here the same route of the local test "
          "server, `qemu/tollbooth.py serve`, reached by the guest as `host` through QEMU's user "

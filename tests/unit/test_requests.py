@@ -38,7 +38,7 @@ SAFE_POLICIES = ["new", "old", "prio", "none"]
 # Every program gets the server's base URL ("http://127.0.0.1:PORT") as sys.argv[1].
 PROGRAMS = {}
 
-# The seed program of "Python's GIL explained" with its URL changed to /gather/5 and each
+# The I/O example of the GIL walkthrough (article D of docs/experiments.md) with its URL changed to /gather/5 and each
 # thread's response kept; the server answers only once all five requests are held together.
 PROGRAMS["seed_threads"] = r'''
 import sys

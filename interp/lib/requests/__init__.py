@@ -1,7 +1,7 @@
 """requests: a small HTTP/1.1 client with the shape of the `requests` package's API
-(Tollbooth's frozen module, written for the GIL articles' I/O-bound example, "Python's GIL
-explained": five threads each call requests.get(url) and finish together, because a thread
-waiting for the network does not hold the GIL).
+(Tollbooth's frozen module, written for the I/O-bound example of the GIL walkthrough, article D
+of docs/experiments.md: five threads each call requests.get(url) and finish together, because
+a thread waiting for the network does not hold the GIL).
 
     r = requests.get("http://host:8080/get", params={"a": "1"}, timeout=5)
     r.status_code, r.ok, r.reason, r.headers["content-type"], r.content, r.text, r.json()
