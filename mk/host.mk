@@ -6,7 +6,8 @@
 
 HOST_CC ?= gcc
 , := ,
-HOST_SRCS := $(INTERP_SRCS) $(HOST_PORT_SRCS)
+HOST_SRCS := $(INTERP_SRCS) $(INTERP_SOCKET_SRCS) $(HOST_PORT_SRCS)
+HOST_LIB_PY := $(INTERP_LIB_PY) $(INTERP_SOCKET_PY)
 HOST_WARN := -Wall -Wextra -Werror
 HOST_CFLAGS_BASE := -std=gnu11 $(HOST_WARN) -g -Iinterp -DTOLLPY_HOST=1
 HOST_LDLIBS := -lm -pthread
@@ -25,9 +26,9 @@ $(BUILD)/$(1)/gen/modtab.c: $$(HOST_SRCS) mk/gen_modtab.sh
 	@mkdir -p $$(dir $$@)
 	sh mk/gen_modtab.sh $$@ $$(HOST_SRCS)
 
-$(BUILD)/$(1)/gen/frozen.c: $$(INTERP_LIB_PY) mk/gen_frozen.sh mk/interp.mk
+$(BUILD)/$(1)/gen/frozen.c: $$(HOST_LIB_PY) mk/gen_frozen.sh mk/interp.mk
 	@mkdir -p $$(dir $$@)
-	sh mk/gen_frozen.sh $$@ $$(INTERP_LIB_PY)
+	sh mk/gen_frozen.sh $$@ $$(HOST_LIB_PY)
 
 $(BUILD)/$(1)/obj/gen_%.o: $(BUILD)/$(1)/gen/%.c
 	@mkdir -p $$(dir $$@)

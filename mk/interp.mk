@@ -21,6 +21,12 @@ INTERP_MP_SRCS       := $(addprefix interp/mp/,mp_copy.c mp_process.c mp_shared.
 INTERP_MODULES_SRCS  := $(addprefix interp/modules/,mod_collections.c mod_gil.c mod_math.c mod_native.c \
                           mod_random.c mod_re.c mod_struct.c mod_weakref.c \
                           mod_os.c mod_thread.c mod_time.c mod_gc.c mod_fileio.c)
+# The socket module (its C core and its frozen Python half) needs port.h's port_sock_* calls,
+# which only the host port has until the guest's (ports/guest/port_socket.c) is in: mk/host.mk
+# adds these two lists to its own. Once the guest has them, both join the lists above and below
+# (INTERP_MODULES_SRCS, INTERP_LIB_PY) and mk/host.mk's additions go.
+INTERP_SOCKET_SRCS   := interp/modules/mod_socket.c
+INTERP_SOCKET_PY     := interp/lib/socket.py
 INTERP_SRCS := $(INTERP_CORE_SRCS) $(INTERP_OBJECTS_SRCS) $(INTERP_BYTECODE_SRCS) \
                $(INTERP_COMPILE_SRCS) $(INTERP_GIL_SRCS) $(INTERP_RUNTIME_SRCS) \
                $(INTERP_MODULES_SRCS) $(INTERP_MP_SRCS)

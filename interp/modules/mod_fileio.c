@@ -50,6 +50,36 @@ const char *fileio_strerror(int e) {
     case PORT_EROFS: return "Read-only file system";
     case PORT_ENAMETOOLONG: return "File name too long";
     case PORT_ENOTEMPTY: return "Directory not empty";
+    /* the socket calls' (port.h), and the few more a POSIX host may give */
+    case PORT_EINTR: return "Interrupted system call";
+    case PORT_EAGAIN: return "Resource temporarily unavailable";
+    case PORT_ENOMEM: return "Cannot allocate memory";
+    case PORT_EPIPE: return "Broken pipe";
+    case PORT_ENOTSOCK: return "Socket operation on non-socket";
+    case PORT_EDESTADDRREQ: return "Destination address required";
+    case PORT_EMSGSIZE: return "Message too long";
+    case 91: return "Protocol wrong type for socket";
+    case PORT_ENOPROTOOPT: return "Protocol not available";
+    case 93: return "Protocol not supported";
+    case PORT_EOPNOTSUPP: return "Operation not supported";
+    case PORT_EAFNOSUPPORT: return "Address family not supported by protocol";
+    case PORT_EADDRINUSE: return "Address already in use";
+    case PORT_EADDRNOTAVAIL: return "Cannot assign requested address";
+    case PORT_ENETDOWN: return "Network is down";
+    case PORT_ENETUNREACH: return "Network is unreachable";
+    case 102: return "Network dropped connection on reset";
+    case PORT_ECONNABORTED: return "Software caused connection abort";
+    case PORT_ECONNRESET: return "Connection reset by peer";
+    case PORT_ENOBUFS: return "No buffer space available";
+    case PORT_EISCONN: return "Transport endpoint is already connected";
+    case PORT_ENOTCONN: return "Transport endpoint is not connected";
+    case 108: return "Cannot send after transport endpoint shutdown";
+    case PORT_ETIMEDOUT: return "Connection timed out";
+    case PORT_ECONNREFUSED: return "Connection refused";
+    case 112: return "Host is down";
+    case PORT_EHOSTUNREACH: return "No route to host";
+    case PORT_EALREADY: return "Operation already in progress";
+    case PORT_EINPROGRESS: return "Operation now in progress";
     default: return "Unknown error";
     }
 }

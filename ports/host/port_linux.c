@@ -30,8 +30,14 @@
  *   profile       port_platform(): pthread-sized stacks and limits (table in port.h).
  *   unsafe        port_crash_exit: SIGSEGV/SIGBUS/SIGABRT handlers that report and _exit(1);
  *                 port_heap_quarantine is a no-op (interp/core/mem.c quarantines instead).
+ *   files         POSIX calls; errno is already Linux's.
+ *   sockets       POSIX sockets, non-blocking underneath: a wait is poll() in 50 ms slices that
+ *                 see Ctrl-C (-EINTR); MSG_NOSIGNAL; port_resolve is a hosts table ("localhost",
+ *                 "host": 127.0.0.1) and dotted quads, never DNS; port_net_stats counts the live
+ *                 sockets this port opened.
  * Locks: write_mx (port_write, port_write_err) keeps writes whole; each port_thread's m guards
- * its done/detached flags; a wait queue's m guards its list; the rest is per-thread or atomic.
+ * its done/detached flags; a wait queue's m guards its list; the rest is per-thread or atomic
+ * (the socket count: sock_live, sock_mine).
  */
 #define _GNU_SOURCE
 #include "port/port.h"
@@ -700,3 +706,265 @@ int port_sync(void) { sync(); return 0; }
 
 /* help() with no argument: the host has no guide of its own (interp/lib/pydoc.py prints one line). */
 bool port_help_guide(void) { return false; }
+
+/* ---- sockets: POSIX (interp/port/port.h); Linux's errno numbers are the port's ---------------- */
+/* Every socket is non-blocking at the OS level (SOCK_NONBLOCK); a call that must wait polls in
+ * slices of at most SLICE_NS up to its deadline, and after each slice a pending Ctrl-C
+ * (interrupt_flag) or port_interrupt_sleepers ends the wait with -EINTR, as port_sleep_ns does.
+ * A socket descriptor is the OS's file descriptor. Sends use MSG_NOSIGNAL: a peer that has gone
+ * is -EPIPE, never SIGPIPE. port_resolve never leaves the process: the small hosts table below
+ * and dotted quads. The fuzzers' builds (TOLLPY_FUZZ) refuse to open sockets (-EACCES).
+ * Locks: none; the live-socket count (sock_live, sock_mine) is atomic. */
+#include <poll.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+
+/* The descriptors this port opened (so port_net_stats counts only those, and a close of a
+ * descriptor adopted from elsewhere does not miscount): one bit each, below SOCK_TRACKED. */
+#define SOCK_TRACKED 65536
+static uint64_t sock_mine[SOCK_TRACKED / 64];
+static int64_t sock_live;
+
+static void sock_track(int s) {
+    if (s < 0 || s >= SOCK_TRACKED) return;
+    uint64_t bit = 1ull << (s % 64);
+    uint64_t old = __atomic_fetch_or(&sock_mine[s / 64], bit, __ATOMIC_ACQ_REL);
+    if (!(old & bit)) __atomic_add_fetch(&sock_live, 1, __ATOMIC_RELAXED);
+}
+static void sock_untrack(int s) {
+    if (s < 0 || s >= SOCK_TRACKED) return;
+    uint64_t bit = 1ull << (s % 64);
+    uint64_t old = __atomic_fetch_and(&sock_mine[s / 64], ~bit, __ATOMIC_ACQ_REL);
+    if (old & bit) __atomic_sub_fetch(&sock_live, 1, __ATOMIC_RELAXED);
+}
+
+/* The absolute deadline of a timeout: PORT_FOREVER stays so, 0 means "now". */
+static uint64_t sock_deadline(uint64_t timeout_ns) {
+    if (timeout_ns == PORT_FOREVER) return PORT_FOREVER;
+    uint64_t now = port_time_ns();
+    return timeout_ns > PORT_FOREVER - now ? PORT_FOREVER - 1 : now + timeout_ns;
+}
+
+/* Wait until s has one of events (or an error or hang-up, which the retried call then reports).
+ * 0 ready, -ETIMEDOUT at the deadline, -EINTR for Ctrl-C or port_interrupt_sleepers. */
+static int sock_wait(int s, short events, uint64_t end) {
+    unsigned gen = sleepers_gen_now();
+    for (;;) {
+        uint64_t now = port_time_ns(), left = SLICE_NS;
+        if (end != PORT_FOREVER) {
+            if (now >= end) return -ETIMEDOUT;
+            if (end - now < left) left = end - now;
+        }
+        struct pollfd p = { .fd = s, .events = events, .revents = 0 };
+        int r = poll(&p, 1, (int)((left + 999999) / 1000000));   /* rounded up: no 0 ms spin */
+        if (r > 0) return (p.revents & POLLNVAL) ? -EBADF : 0;
+        if (r < 0 && errno != EINTR) return -errno;
+        if (interrupt_flag || gen != sleepers_gen_now()) return -EINTR;
+    }
+}
+
+/* After a call failed with errno e: 1 = wait for `events` and try again, else the result. */
+static long sock_retry(int s, int e, short events, uint64_t timeout_ns, uint64_t end, long *res) {
+    if (e == EINTR) {
+        if (!interrupt_flag) return 1;
+        *res = -EINTR;
+        return 0;
+    }
+    if (e != EAGAIN && e != EWOULDBLOCK) { *res = -e; return 0; }
+    if (timeout_ns == 0) { *res = -EAGAIN; return 0; }
+    int w = sock_wait(s, events, end);
+    if (w < 0) { *res = w; return 0; }
+    return 1;
+}
+
+static void sin_from(struct sockaddr_in *sin, const port_sockaddr_t *a) {
+    memset(sin, 0, sizeof *sin);
+    sin->sin_family = AF_INET;
+    sin->sin_addr.s_addr = htonl(a->addr);
+    sin->sin_port = htons(a->port);
+}
+static void sin_to(const struct sockaddr_in *sin, socklen_t len, port_sockaddr_t *a) {
+    if (!a) return;
+    if (len < (socklen_t)sizeof *sin || sin->sin_family != AF_INET) { a->addr = 0; a->port = 0; return; }
+    a->addr = ntohl(sin->sin_addr.s_addr);
+    a->port = ntohs(sin->sin_port);
+}
+
+int port_sock_open(int type) {
+#ifdef TOLLPY_FUZZ
+    (void)type;
+    return -EACCES;
+#else
+    int t = type == PORT_SOCK_STREAM ? SOCK_STREAM : type == PORT_SOCK_DGRAM ? SOCK_DGRAM : -1;
+    if (t < 0) return -EINVAL;
+    int s = socket(AF_INET, t | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (s < 0) return -errno;
+    sock_track(s);
+    return s;
+#endif
+}
+
+int port_sock_bind(int s, const port_sockaddr_t *a) {
+    struct sockaddr_in sin;
+    sin_from(&sin, a);
+    return bind(s, (struct sockaddr *)&sin, sizeof sin) < 0 ? -errno : 0;
+}
+
+int port_sock_listen(int s, int backlog) { return listen(s, backlog) < 0 ? -errno : 0; }
+
+int port_sock_accept(int s, port_sockaddr_t *peer, uint64_t timeout_ns) {
+    uint64_t end = sock_deadline(timeout_ns);
+    for (;;) {
+        struct sockaddr_in sin;
+        socklen_t len = sizeof sin;
+        int c = accept4(s, (struct sockaddr *)&sin, &len, SOCK_NONBLOCK | SOCK_CLOEXEC);
+        if (c >= 0) {
+            sock_track(c);
+            sin_to(&sin, len, peer);
+            return c;
+        }
+        long res;
+        if (!sock_retry(s, errno, POLLIN, timeout_ns, end, &res)) return (int)res;
+    }
+}
+
+/* A connect that has begun goes on in the kernel: timeout 0 says -EINPROGRESS at once; a wait
+ * ends when the socket is writable, with the connect's own result (SO_ERROR). */
+int port_sock_connect(int s, const port_sockaddr_t *a, uint64_t timeout_ns) {
+    struct sockaddr_in sin;
+    sin_from(&sin, a);
+    if (connect(s, (struct sockaddr *)&sin, sizeof sin) == 0) return 0;
+    int e = errno;
+    if (e == EINTR) e = EINPROGRESS;          /* the connect goes on behind, as EINPROGRESS */
+    if (e != EINPROGRESS) return -e;
+    if (timeout_ns == 0) return -EINPROGRESS;
+    int w = sock_wait(s, POLLOUT, sock_deadline(timeout_ns));
+    if (w < 0) return w;
+    int err = 0;
+    socklen_t len = sizeof err;
+    if (getsockopt(s, SOL_SOCKET, SO_ERROR, &err, &len) < 0) return -errno;
+    return -err;
+}
+
+long port_sock_send(int s, const void *buf, size_t n, uint64_t timeout_ns) {
+    uint64_t end = sock_deadline(timeout_ns);
+    for (;;) {
+        ssize_t r = send(s, buf, n, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (r >= 0) return (long)r;
+        long res;
+        if (!sock_retry(s, errno, POLLOUT, timeout_ns, end, &res)) return res;
+    }
+}
+
+long port_sock_recv(int s, void *buf, size_t n, uint64_t timeout_ns) {
+    uint64_t end = sock_deadline(timeout_ns);
+    for (;;) {
+        ssize_t r = recv(s, buf, n, MSG_DONTWAIT);
+        if (r >= 0) return (long)r;
+        long res;
+        if (!sock_retry(s, errno, POLLIN, timeout_ns, end, &res)) return res;
+    }
+}
+
+long port_sock_sendto(int s, const void *buf, size_t n, const port_sockaddr_t *to, uint64_t timeout_ns) {
+    struct sockaddr_in sin;
+    sin_from(&sin, to);
+    uint64_t end = sock_deadline(timeout_ns);
+    for (;;) {
+        ssize_t r = sendto(s, buf, n, MSG_NOSIGNAL | MSG_DONTWAIT, (struct sockaddr *)&sin, sizeof sin);
+        if (r >= 0) return (long)r;
+        long res;
+        if (!sock_retry(s, errno, POLLOUT, timeout_ns, end, &res)) return res;
+    }
+}
+
+long port_sock_recvfrom(int s, void *buf, size_t n, port_sockaddr_t *from, uint64_t timeout_ns) {
+    uint64_t end = sock_deadline(timeout_ns);
+    for (;;) {
+        struct sockaddr_in sin;
+        socklen_t len = sizeof sin;
+        ssize_t r = recvfrom(s, buf, n, MSG_DONTWAIT, (struct sockaddr *)&sin, &len);
+        if (r >= 0) {
+            sin_to(&sin, len, from);
+            return (long)r;
+        }
+        long res;
+        if (!sock_retry(s, errno, POLLIN, timeout_ns, end, &res)) return res;
+    }
+}
+
+int port_sock_shutdown(int s, int how) {
+    int h = how == PORT_SHUT_RD ? SHUT_RD : how == PORT_SHUT_WR ? SHUT_WR
+          : how == PORT_SHUT_RDWR ? SHUT_RDWR : -1;
+    if (h < 0) return -EINVAL;
+    return shutdown(s, h) < 0 ? -errno : 0;
+}
+
+/* close() of a socket never lingers (no SO_LINGER is ever set): TCP closes behind. */
+int port_sock_close(int s) {
+    sock_untrack(s);
+    return close(s) < 0 ? -errno : 0;
+}
+
+int port_sock_name(int s, port_sockaddr_t *a, bool peer) {
+    struct sockaddr_in sin;
+    socklen_t len = sizeof sin;
+    int r = peer ? getpeername(s, (struct sockaddr *)&sin, &len) : getsockname(s, (struct sockaddr *)&sin, &len);
+    if (r < 0) return -errno;
+    if (len < (socklen_t)sizeof sin || sin.sin_family != AF_INET) return -EAFNOSUPPORT;
+    sin_to(&sin, len, a);
+    return 0;
+}
+
+static int sock_opt(int opt, int *level, int *name) {
+    switch (opt) {
+    case PORT_SO_REUSEADDR: *level = SOL_SOCKET; *name = SO_REUSEADDR; return 0;
+    case PORT_SO_BROADCAST: *level = SOL_SOCKET; *name = SO_BROADCAST; return 0;
+    case PORT_TCP_NODELAY: *level = IPPROTO_TCP; *name = TCP_NODELAY; return 0;
+    default: return -ENOPROTOOPT;
+    }
+}
+int port_sock_setopt(int s, int opt, int value) {
+    int level, name;
+    if (sock_opt(opt, &level, &name) < 0) return -ENOPROTOOPT;
+    return setsockopt(s, level, name, &value, sizeof value) < 0 ? -errno : 0;
+}
+int port_sock_getopt(int s, int opt, int *value) {
+    int level, name;
+    if (sock_opt(opt, &level, &name) < 0) return -ENOPROTOOPT;
+    socklen_t len = sizeof *value;
+    return getsockopt(s, level, name, value, &len) < 0 ? -errno : 0;
+}
+
+/* A dotted quad: four decimal numbers 0..255 (no leading '+', no spaces, at most 3 digits). */
+static bool dotted_quad(const char *p, uint32_t *addr) {
+    uint32_t a = 0;
+    for (int i = 0; i < 4; i++) {
+        if (i && *p++ != '.') return false;
+        int digits = 0;
+        unsigned v = 0;
+        while (*p >= '0' && *p <= '9' && digits < 4) { v = v * 10 + (unsigned)(*p++ - '0'); digits++; }
+        if (digits == 0 || digits > 3 || v > 255) return false;
+        a = a << 8 | v;
+    }
+    if (*p) return false;
+    *addr = a;
+    return true;
+}
+
+/* The host's hosts table: the machine itself under both names the guest knows ("host" is the
+ * machine QEMU runs on, which for a program on the host is this one). */
+int port_resolve(const char *name, uint32_t *addr) {
+    if (dotted_quad(name, addr)) return 0;
+    if (!strcasecmp(name, "localhost") || !strcasecmp(name, "host")) {
+        *addr = 0x7f000001u;                   /* 127.0.0.1 */
+        return 0;
+    }
+    return -ENOENT;
+}
+
+void port_net_stats(void (*cb)(void *ctx, const char *name, uint64_t value), void *ctx) {
+    cb(ctx, "sockets", (uint64_t)__atomic_load_n(&sock_live, __ATOMIC_RELAXED));
+}
