@@ -30,7 +30,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "qemu"))
 import httpbin_server  # noqa: E402  (the test server)
 
-TOLLPY = pathlib.Path(os.environ.get("TOLLPY", ROOT / "build" / "host" / "tollpy"))
+TOLLPY = pathlib.Path(os.environ.get("TOLLPY", ROOT / "build" / "host" / "tollpy")).absolute()
 CPYTHON = "/usr/bin/python3"
 HANG_GUARD = 120             # seconds, far above what any program needs
 SAFE_POLICIES = ["new", "old", "prio", "none"]
