@@ -66,40 +66,15 @@ def hard_timeout():
 
 
 # ---- booting a guest with a network -----------------------------------------------------------
-def hostfwd_arg(port):
-    """The launcher's hostfwd keyword for host 127.0.0.1:port -> guest port, or None if the
-    launcher has none."""
-    params = inspect.signature(tollbooth.Launch).parameters
-    if "hostfwd" not in params:
-        return None
-    value = "tcp:%d" % port
-    if isinstance(params["hostfwd"].default, (list, tuple)):
-        value = (value,)
-    return {"hostfwd": value}
-
-
 def board(cpus=2, gil=None, hostfwd_port=None, timeout=120):
-    """A tollbooth.Board (raw REPL) whose QEMU has the NIC, with a host port forwarded."""
-    fwd = {}
+    """A tollbooth.Board (raw REPL) with the NIC (the launcher's default), host 127.0.0.1:port
+    forwarded to the guest's same port when hostfwd_port is given."""
+    kw = {}
     if hostfwd_port is not None:
-        fwd = hostfwd_arg(hostfwd_port)
-        if fwd is None:
-            pytest.skip("the launcher has no hostfwd= (QEMU's host port forwarding)")
-    if not fwd:
-        return tollbooth.Board(KERNEL, cpus=cpus, gil=gil, timeout=timeout)
-    import pexpect
-    launch = tollbooth.Launch(KERNEL, cpus, None, False, gil, None, (), console="stdio", **fwd)
-    b = tollbooth.Board.__new__(tollbooth.Board)
-    b.pexpect, b.timeout, b.echo, b._pending = pexpect, timeout, None, b""
-    b.child = pexpect.spawn(launch.argv[0], launch.argv[1:], cwd=str(ROOT), timeout=timeout,
-                            maxread=65536)
-    b.child.launch = launch
-    try:
-        b.child.expect_exact(b">>> ", timeout=timeout)
-    except Exception:
-        b.close()
-        raise
-    return b
+        if "hostfwd" not in inspect.signature(tollbooth.Board).parameters:
+            pytest.skip("the launcher has no hostfwd (QEMU's host port forwarding)")
+        kw["hostfwd"] = "tcp:%d" % hostfwd_port
+    return tollbooth.Board(KERNEL, cpus=cpus, gil=gil, timeout=timeout, **kw)
 
 
 @contextlib.contextmanager
