@@ -32,7 +32,7 @@ INTERP_LIB_PY := $(addprefix interp/lib/,demos.py multiprocessing.py threading.p
                    copy.py string.py concurrent/__init__.py concurrent/futures/__init__.py \
                    random.py json.py re.py struct.py statistics.py errno.py io.py typing.py \
                    dataclasses.py enum.py array.py weakref.py os.py posixpath.py uos.py pydoc.py \
-                   vfs.py socket.py)
+                   vfs.py socket.py requests/__init__.py requests/exceptions.py)
 
 # The two ports: tollpy as a Linux program, and the glue that runs it inside the kernel.
 HOST_PORT_SRCS  := ports/host/port_linux.c ports/host/host_main.c

@@ -7,7 +7,10 @@
 #                          generic operations against what CPython 3.11 prints; -asan: ASan+UBSan
 #   make test-containers   tests/unit/test_containers.c: containers, exceptions, builtins from C
 #   make test-compiler     tests/unit/test_frontend.py: lexer, parser, compiler, disassembler
-.PHONY: test-gil test-gil-tsan test-scalars test-scalars-asan test-containers test-compiler
+#   make test-requests     tests/unit/test_requests.py: the frozen requests package against the
+#                          local test server (qemu/httpbin_server.py), tollpy vs CPython 3.11
+.PHONY: test-gil test-gil-tsan test-scalars test-scalars-asan test-containers test-compiler \
+        test-requests
 
 GIL_UNIT_SRCS := $(filter interp/gil/%,$(INTERP_SRCS)) interp/core/objlock.c interp/core/state.c \
                  ports/host/port_linux.c \
@@ -45,6 +48,9 @@ test-containers: $(BUILD)/host/tollpy
 
 test-compiler: $(BUILD)/host/tollpy
 	$(PYTHON) tests/unit/test_frontend.py --tollpy $(BUILD)/host/tollpy
+
+test-requests: $(BUILD)/host/tollpy
+	TOLLPY=$(BUILD)/host/tollpy $(PYTHON) -m pytest -q tests/unit/test_requests.py
 
 # The FAT file system (fs/fat.c, fs/bio.c) on the host over image files, under ASan+UBSan: known
 # operations on FAT16 and FAT32 (checked with fsck.fat and mtools) and seeded hostile images.

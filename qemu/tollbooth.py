@@ -40,6 +40,10 @@ As a program:
   tollbooth.py convert LOG [--out PREFIX]
       the same conversion for a UART log that contains a trace block (make run ... | tee log);
       without --out the files go beside LOG, named after it (uart.log -> uart.json, uart.png).
+  tollbooth.py serve [--port N] [--verbose]
+      a local HTTP server that answers like httpbin.org (/get, /delay/N, /bytes/N, /status/C,
+      /stream/N, ...: qemu/httpbin_server.py) on 127.0.0.1:N (default 8080) until killed; a
+      guest reaches it as http://host:N/ (QEMU's user networking). Prints the port first.
   tollbooth.py sweep FILE [--gil new,old] [--threads 1,2] [--cpus 1,2] [--switch-interval 0.005]
                           [-j N] [--out DIR] [--timeout S] [--y KEY] [--trace-events N]
       run FILE for every cell of the matrix in parallel guests (at most N at once, default the
@@ -1240,6 +1244,15 @@ def _net_options(p):
                    help="forward 127.0.0.1:HOSTPORT on the host to the guest's GUESTPORT")
 
 
+def cmd_serve(a):
+    import httpbin_server
+    try:
+        return httpbin_server.serve(a.port, a.verbose)
+    except OSError as e:
+        sys.stderr.write("tollbooth: serve: 127.0.0.1:%d: %s\n" % (a.port, e))
+        return 2
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(prog="tollbooth.py", description=__doc__.split("\n")[0],
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -1304,8 +1317,11 @@ def main(argv=None):
     s.add_argument("--out", default="sweep-out")
     s.add_argument("--timeout", type=float, default=120)
     s.add_argument("--y", default=None, help="column to plot (default: first numeric RESULT key)")
+    v = sub.add_parser("serve", help="a local httpbin-like HTTP server for the network examples")
+    v.add_argument("--port", type=int, default=8080, help="0: a free port (printed)")
+    v.add_argument("--verbose", action="store_true", help="log every request on stderr")
     a = ap.parse_args(argv)
-    return {"run": cmd_run, "convert": cmd_convert, "sweep": cmd_sweep, "boot": cmd_boot,
+    return {"serve": cmd_serve, "run": cmd_run, "convert": cmd_convert, "sweep": cmd_sweep, "boot": cmd_boot,
             "mkdisk": cmd_mkdisk, "ls": cmd_ls, "get": cmd_get, "put": cmd_put}[a.cmd](a)
 
 

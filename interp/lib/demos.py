@@ -166,6 +166,52 @@ flight overlap).
           % (threads, serial, parallel, _policy()))
 
 
+# ---- requests (the network) -----------------------------------------------------------------
+def web_requests(url=None, threads=5, delay=2):
+    """five threads each fetch a slow page; together about as long as one (the network releases the GIL)"""
+    if url is None:
+        # the host's test server (python3 qemu/tollbooth.py serve): "host" from the guest
+        url = "http://%s:8080/delay/%s" % ("host" if kernel is not None else "127.0.0.1", delay)
+    elif "/delay/" in url:
+        delay = url.rpartition("/delay/")[2].partition("?")[0]
+    _explain("""
+REQUESTS (the GIL walkthrough's I/O example): %d requests to %s, a page that answers after
+%s s: first one after another by one thread, then by %d threads at once, one request each.
+Look for: the threads take about %s s, not %d x %s s: while a thread waits for the network it
+does not hold the GIL (socket.recv() drops it, as time.sleep does), so the others send their
+requests meanwhile. In kernel.timeline() the %d threads wait ('z') side by side.
+Needs the test server on the host: python3 qemu/tollbooth.py serve
+""" % (threads, url, delay, threads, delay, threads, delay, threads))
+    try:
+        import requests
+    except ImportError as e:
+        print("  (no network in this build: %s)" % e)
+        return
+    results = []
+
+    def io_task(u):
+        try:
+            results.append(requests.get(u).status_code)
+        except requests.RequestException as e:
+            results.append(type(e).__name__)
+
+    t0 = time.perf_counter()
+    for i in range(threads):
+        io_task(url)
+    serial = time.perf_counter() - t0
+    if results[0] != 200:
+        print("  cannot fetch %s: %s. Is the server running on the host (python3 "
+              "qemu/tollbooth.py serve)?" % (url, results[0]))
+        return
+    del results[:]
+    parallel = _run_threads(io_task, [(url,)] * threads)
+    ok = results.count(200)
+    print("  one thread, %d requests in turn: %.3f s; %d threads at once: %.3f s (%d of %d "
+          "answered 200)" % (threads, serial, threads, parallel, ok, threads))
+    print("RESULT demo=requests threads=%d sequential=%.4f threaded=%.4f ok=%d policy=%s"
+          % (threads, serial, parallel, ok, _policy()))
+
+
 # ---- convoy ---------------------------------------------------------------------------------
 def convoy(ops=50, sleep_ms=1.0):
     """an I/O thread next to a CPU-bound one: per-operation latency (bpo-7946)"""
@@ -279,6 +325,7 @@ _DEMOS = [
     ("counter_lock", counter_lock),
     ("sleepers", sleepers),
     ("readers", readers),
+    ("requests", web_requests),
     ("convoy", convoy),
     ("unsafe", unsafe),
     ("native", native),

@@ -29,6 +29,7 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 sys.path.insert(0, os.path.join(REPO, "qemu"))
 import tollbooth  # noqa: E402  (the launcher)
 import scaling  # noqa: E402  (tests/report/scaling.py: the scaling curves' section)
+import requests_io  # noqa: E402  (tests/report/requests_io.py: the network experiment's section)
 
 # David Beazley, "Understanding the Python GIL" (PyCon 2010): his CPython 2.6 countdown times (s).
 BEAZLEY_2010 = {
@@ -1028,6 +1029,7 @@ def main():
                     help="COUNT of the host's `old` battle and check-interval sweep")
     ap.add_argument("--no-guest", action="store_true")
     scaling.add_args(ap)
+    requests_io.add_args(ap)
     ap.add_argument("--from-csv", action="store_true",
                     help="re-render report.md and the plots from OUT/results.csv (no new run)")
     a = ap.parse_args()
@@ -1043,6 +1045,7 @@ def main():
         pngs = plot(a.out, rows, platforms) + plot_old_sweep(a.out, rows)
         report_md(a.out, rows, platforms, pngs, "make report", header)
         scaling.append_md(a.out, rows, platforms)
+        requests_io.append_md(a.out, rows, platforms)
         print(f"report: re-rendered {a.out}/report.md from results.csv")
         return 0
     t_start = time.time()
@@ -1086,6 +1089,8 @@ def main():
     old_battle_run(a, tmp, rows)
     scaling.run(a, tmp, rows, platforms, run, guest, parse,
                 lambda m: print(m, file=sys.stderr, flush=True))
+    requests_io.run(a, tmp, rows, platforms, run, parse,
+                    lambda m: print(m, file=sys.stderr, flush=True))
     header.append(f"; at the end: `{uptime()}`; COUNT host {a.host_count}, guest {a.guest_count}; "
                   f"whole run {time.time() - t_start:.0f} s.")
     header = ["".join(header), ""]
@@ -1096,6 +1101,7 @@ def main():
     pngs = plot(a.out, rows, platforms) + plot_old_sweep(a.out, rows)
     report_md(a.out, rows, platforms, pngs, "make report", header)
     scaling.append_md(a.out, rows, platforms)
+    requests_io.append_md(a.out, rows, platforms)
     print(f"report: {len(rows)} figures -> {a.out}/results.csv, report.md, {len(pngs)} plots")
     return 0 if rows else 1
 
