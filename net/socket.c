@@ -57,9 +57,27 @@ static uint64_t deadline_of(uint64_t timeout_ns)
     return timeout_ns > SOCK_FOREVER - now ? SOCK_FOREVER - 1 : now + timeout_ns;
 }
 
+/* Connects waiting for a free TCP control block (all in use, e.g. closing behind their
+ * sockets); woken by sock_tcb_freed. Initialised on first use, under net_lock. */
+static struct waitq tcb_wq;
+static int tcb_wq_ready;
+
+void sock_tcb_freed(void)
+{
+    if (tcb_wq_ready)
+        waitq_wake_all(&tcb_wq);
+}
+
+static int sock_wait_on(struct sock *sk, struct waitq *q, uint64_t deadline, int never);
+
 /* Sleep once (net_lock held, and held again on return). 0: look at the condition again;
  * otherwise the error that ends the call. `never` is the error for a timeout of 0. */
 static int sock_wait(struct sock *sk, uint64_t deadline, int never)
+{
+    return sock_wait_on(sk, &sk->wq, deadline, never);
+}
+
+static int sock_wait_on(struct sock *sk, struct waitq *q, uint64_t deadline, int never)
 {
     if (deadline == 0)
         return never;
@@ -73,7 +91,7 @@ static int sock_wait(struct sock *sk, uint64_t deadline, int never)
         left = deadline - now;
     }
     uint32_t gen = sk->gen;
-    int r = waitq_sleep_interruptible(&sk->wq, &net_lock, left);
+    int r = waitq_sleep_interruptible(q, &net_lock, left);
     if (!sk->used || sk->gen != gen)
         return -NET_ENOTSOCK;                 /* closed (and maybe reused) while we slept */
     if (r == 2)
@@ -303,8 +321,20 @@ int sock_connect(int s, uint32_t addr, uint16_t port, uint64_t timeout_ns)
             sk->raddr = addr;
             sk->rport = port;
             sk->connected = 1;
-            if ((r = tcp_connect(sk)) < 0) {
-                sk->connected = 0;
+            /* Every control block in use (connections still closing behind closed sockets, a
+             * thousand opened in a loop): a connect that may wait, waits for one, within its
+             * timeout, as it would for the handshake; with timeout 0 it fails at once. */
+            while ((r = tcp_connect(sk)) == -NET_ENOBUFS && deadline != 0) {
+                if (!tcb_wq_ready) {
+                    waitq_init(&tcb_wq, "tcp-control-block");
+                    tcb_wq_ready = 1;
+                }
+                if ((r = sock_wait_on(sk, &tcb_wq, deadline, -NET_ENOBUFS)) < 0)
+                    break;
+            }
+            if (r < 0) {
+                if (r != -NET_ENOTSOCK)       /* else closed while waiting: not ours any more */
+                    sk->connected = 0;
                 goto out;
             }
             if (deadline == 0) {

@@ -19,7 +19,7 @@
 #include "kernel/thread.h"
 #include "net/net.h"
 
-#define SOCK_MAX        32            /* descriptors 0..SOCK_MAX-1 */
+#define SOCK_MAX        128           /* descriptors 0..SOCK_MAX-1 */
 #define SOCK_STREAM     1             /* the same values as port.h's PORT_SOCK_* */
 #define SOCK_DGRAM      2
 #define SOCK_FOREVER    UINT64_MAX    /* a timeout that never passes (port.h's PORT_FOREVER) */
@@ -93,6 +93,7 @@ size_t sock_netstat(char *out, size_t cap);
 
 /* ---- for the transports (net_lock held) -------------------------------------------------- */
 void     sock_wake(struct sock *sk);                  /* wake every sleeper on sk */
+void     sock_tcb_freed(void);                        /* a TCP control block came free */
 uint32_t sock_source_addr(uint32_t dst);              /* our address toward dst */
 
 /* ---- net/udp.c (net_lock held) ------------------------------------------------------------ */

@@ -80,7 +80,7 @@
 #include "net/net.h"
 #include "net/socket.h"
 
-#define TCP_MAX_CONN     32
+#define TCP_MAX_CONN     128
 #define TCP_SNDBUF       16384        /* bytes a socket may have queued, sent or not */
 #define TCP_RCVBUF       16384        /* bytes received but not read: the most we advertise */
 #define TCP_MSS          1460         /* 1500 (Ethernet MTU) - 20 (IPv4) - 20 (TCP) */
@@ -92,7 +92,7 @@
 #define TCP_DATA_RETRIES 8            /* data unacknowledged through 9 timeouts: ETIMEDOUT */
 /* TIME_WAIT lasts 2 MSL (RFC 9293: 4 minutes) to let old duplicates die before the same four
  * addresses are used again, and to re-ACK a lost final FIN. We keep 1 s: a test or a REPL
- * session restarts servers on the same port within seconds, the table is small (32 entries),
+ * session restarts servers on the same port within seconds, the table is small (128 entries),
  * the only paths are the loopback queue and one QEMU hop that holds no segment for seconds, and
  * a new SYN to a TIME_WAIT connection with a higher sequence number reopens it at once anyway;
  * and with the table full, a new connection takes the place of the oldest TIME_WAIT (tcb_alloc). */
@@ -271,6 +271,7 @@ static void tcb_free(struct tcb *t)
     }
     t->used = 0;
     tcbs_live--;
+    sock_tcb_freed();
 }
 
 /* The connection is over. With a socket it stays (CLOSED, holding unread data and the error)

@@ -176,12 +176,6 @@ kernel.timeline()
 '''
 
 
-def blocked_rows(text):
-    """Timeline rows of threads other than main whose chart shows 'z' (blocked in I/O)."""
-    rows = [l for l in text.splitlines() if re.match(r"^[B-Z] t\d+", l) and "|" in l]
-    return [l for l in rows if "z" in l.split("|")[1]]
-
-
 @pytest.mark.parametrize("gil", ["new", "prio"])
 def test_seed_program_five_threads_wait_together(net, gil):
     with booted(cpus=2, gil=gil) as b:
@@ -190,7 +184,10 @@ def test_seed_program_five_threads_wait_together(net, gil):
         assert not err.strip(), out + err
         assert "responses: 5 gathered: [5, 5, 5, 5, 5]" in out, out
         assert net.stats()["gather_timeouts"] == before["gather_timeouts"]
-        assert len(blocked_rows(out)) >= 5, out
+        # The server's /gather/5 answered each request only once all five were waiting on it:
+        # that is the proof they were blocked together. The timeline is printed for the reader,
+        # not judged: a thread whose wait is shorter than one column (the last to arrive) may
+        # draw no 'z' at all, depending on how the run was scheduled.
         # the article's program as printed, /delay/2: five requests served, a Total line
         with open(ROOT / "examples" / "io_threads.py") as f:
             src = f.read()
