@@ -158,3 +158,21 @@ def test_ctrl_c_ends_a_blocking_accept(guest):
     g.expect_exact("(got -4)", timeout=10)
     g.child.send("print('SOCKETS', kernel.netstat().count('sd '))\r")
     g.expect_exact("SOCKETS 0", timeout=10)
+
+
+def test_ctrl_c_ends_a_python_recv_with_keyboardinterrupt(guest):
+    # The same through the socket module: a recv with nothing coming ends in KeyboardInterrupt
+    # (the wait released the GIL and slept on the socket's wait queue), the prompt comes back,
+    # and once the program closes its sockets none is left in the stack.
+    g = guest(cpus=2)
+    g.boot()
+    g.child.send("import socket; a, b = socket.socketpair()\r")
+    g.expect_exact(">>> ")
+    g.child.send("b.recv(10)\r")
+    g.expect_exact("b.recv(10)")
+    time.sleep(0.5)
+    g.child.send("\x03")
+    g.expect_exact("KeyboardInterrupt", timeout=10)
+    g.expect_exact(">>> ")
+    g.child.send("a.close(); b.close(); print('LEFT', socket._stats()['sockets'])\r")
+    g.expect_exact("LEFT 0", timeout=10)
