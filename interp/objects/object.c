@@ -387,7 +387,25 @@ static Obj *type_call(Obj *callable, Obj *const *args, int nargs, Obj *kwnames) 
         int nk = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
         if (nargs == 1 && nk == 0) return NEWREF((Obj *)TYPE(args[0]));
         if (nargs != 3) return exc_raise(TypeError_t, "type() takes 1 or 3 arguments");
-        return type_make_class(&type_type, args, nargs, kwnames);
+        Obj *cls = type_make_class(&type_type, args, nargs, kwnames);
+        /* As CPython's type_call: a class that a base's metaclass M made (type('X', (C,), ns))
+         * is then initialised by M.__init__. */
+        Obj *init = cls && TYPE(cls) != &type_type ? type_lookup(TYPE(cls), str_intern("__init__")) : NULL;
+        if (init && init != type_lookup(&type_type, str_intern("__init__"))) {
+            Obj *small[8];
+            Obj **buf = small;
+            if (nargs + nk + 1 > 8 && !(buf = mem_alloc(sizeof(Obj *) * (size_t)(nargs + nk + 1)))) {
+                DECREF(cls);
+                return NULL;
+            }
+            buf[0] = cls;
+            for (int i = 0; i < nargs + nk; i++) buf[i + 1] = args[i];
+            Obj *r = obj_call(init, buf, nargs + 1, kwnames);
+            if (buf != small) mem_free(buf);
+            if (!r) { DECREF(cls); return NULL; }
+            DECREF(r);
+        }
+        return cls;
     }
     if (!t->new_) return exc_raise(TypeError_t, "cannot create '%s' instances", t->name);
     return t->new_(t, args, nargs, kwnames);
