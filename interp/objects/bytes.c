@@ -1002,7 +1002,7 @@ static int ba_put(Obj *o, const char *p, size_t n)
 {
     obj_lock(o);
     if (ba_resizable(o) < 0 || ba_reserve(o, BA(o)->len + n) < 0) { obj_unlock(o); return -1; }
-    memcpy(BA(o)->buf + BA(o)->len, p, n);
+    if (n) memcpy(BA(o)->buf + BA(o)->len, p, n);   /* an empty bytearray's buf may be NULL */
     BA(o)->len += n;
     obj_unlock(o);
     return 0;
@@ -1138,7 +1138,8 @@ static int ba_setslice(Obj *o, Obj *key, Obj *val)
     if (step == 1) {
         if (m != len && ba_resizable(o) < 0) { obj_unlock(o); sb_free(&nb); return -1; }
         if (m > len && ba_reserve(o, (size_t)(n + m - len)) < 0) { obj_unlock(o); sb_free(&nb); return -1; }
-        memmove(BA(o)->buf + start + m, BA(o)->buf + start + len, (size_t)(n - start - len));
+        if (n - start - len > 0)                /* an empty bytearray's buf may be NULL */
+            memmove(BA(o)->buf + start + m, BA(o)->buf + start + len, (size_t)(n - start - len));
         if (m) memcpy(BA(o)->buf + start, nb.p, (size_t)m);
         BA(o)->len = (size_t)(n + m - len);
     } else if (!val) {
@@ -1277,7 +1278,7 @@ int bytearray_inplace(Obj *a, Obj *b, int op)
     if ((size_t)k != 1 && ba_resizable(a) < 0) { obj_unlock(a); return -1; }
     if (len && (size_t)k > ((size_t)INTPTR_MAX) / len) { obj_unlock(a); mem_error(); return -1; }
     if (ba_reserve(a, len * (size_t)k) < 0) { obj_unlock(a); return -1; }
-    for (intptr_t i = 1; i < k; i++) memcpy(BA(a)->buf + (size_t)i * len, BA(a)->buf, len);
+    for (intptr_t i = 1; len && i < k; i++) memcpy(BA(a)->buf + (size_t)i * len, BA(a)->buf, len);
     BA(a)->len = len * (size_t)k;
     obj_unlock(a);
     return 1;
