@@ -89,8 +89,9 @@ static bool run_del(Obj *o) {
 }
 
 /* Weak references to o read None from now on; their callbacks run now (errors printed as
- * "Exception ignored in", like __del__'s). */
-static void clear_weakrefs(Obj *o) {
+ * "Exception ignored in", like __del__'s). Also called by the cycle collector on each
+ * unreachable object before any finalizer runs (runtime/gc.c). */
+void class_clear_weakrefs(Obj *o) {
     Obj *w = weakref_clear_referent(o);
     while (w) {
         Obj *cb;
@@ -152,7 +153,7 @@ static void subtype_dealloc(Obj *o) {
     Type *t = TYPE(o);
     Type *b = static_base(t);
     if ((t->flags & TF_HEAPTYPE) && !run_del(o)) return;
-    if (__atomic_load_n(&weakref_live, __ATOMIC_RELAXED)) clear_weakrefs(o);
+    if (__atomic_load_n(&weakref_live, __ATOMIC_RELAXED)) class_clear_weakrefs(o);
     if (t->dictoffset && (!b || b->dictoffset != t->dictoffset)) CLEAR(*dict_slot(o, t));
     if (b && b->dealloc) b->dealloc(o);
     else obj_free(o);
