@@ -10,6 +10,7 @@ unreleased the array cannot change size (BufferError), as in CPython. bytes(a) i
 import struct as _struct
 
 typecodes = 'bBuhHiIlLqQfd'
+_STRUCT_CODE = {'u': 'I', 'l': 'q', 'L': 'Q'}     # the struct code of the same size, '<' order
 
 _SIZES = {'b': 1, 'B': 1, 'u': 4, 'h': 2, 'H': 2, 'i': 4, 'I': 4, 'l': 8, 'L': 8, 'q': 8,
           'Q': 8, 'f': 4, 'd': 8}
@@ -75,7 +76,8 @@ class array:
             self.extend(initializer)
 
     def _fmt(self, n):
-        return '<%d%s' % (n, 'I' if self.typecode == 'u' else self.typecode)
+        # struct's standard sizes ('<'): 'l'/'L' would be 4 bytes there, 8 here (C long)
+        return '<%d%s' % (n, _STRUCT_CODE.get(self.typecode, self.typecode))
 
     def append(self, v):
         self._a.append(_check(self.typecode, v))
