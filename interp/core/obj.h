@@ -442,6 +442,7 @@ void sb_printf(StrBuf *b, const char *fmt, ...);   /* same escapes as exc_raise 
 void sb_vprintf(StrBuf *b, const char *fmt, va_list ap);
 int sb_add_repr(StrBuf *b, Obj *o);          /* -1 on error */
 int sb_add_str(StrBuf *b, Obj *o);
+Obj *obj_ascii(Obj *o);                      /* ascii(o): repr with non-ASCII escaped */
 Obj *sb_finish(StrBuf *b);                   /* a str (MemoryError if the buffer ran out); frees b */
 void sb_free(StrBuf *b);
 

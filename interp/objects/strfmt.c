@@ -409,7 +409,9 @@ Obj *strfmt_percent(Obj *fmt, Obj *args)
         while (p < e && (*p == 'h' || *p == 'l' || *p == 'L')) p++;
         if (p >= e) { XDECREF(ownval); sb_free(&b); return exc_raise(ValueError_t, "incomplete format"); }
         char c = *p++;
-        if (c == '%') { sb_addc(&b, '%'); XDECREF(ownval); continue; }
+        /* "%%" only: a '%' after a key, flags, width or precision is an unsupported format
+         * character (the default case below), once its argument is taken, as CPython 3.11 */
+        if (c == '%' && p - 2 == start) { sb_addc(&b, '%'); XDECREF(ownval); continue; }
         if (!val) NEXT_ARG(val);
         if (left) f.align = '<';
         else if (f.zero) { f.align = '='; f.fill[0] = '0'; }
@@ -417,7 +419,7 @@ Obj *strfmt_percent(Obj *fmt, Obj *args)
         Obj *piece = NULL;
         switch (c) {
         case 's': case 'r': case 'a': {
-            Obj *s = c == 's' ? obj_str(val) : obj_repr(val);
+            Obj *s = c == 's' ? obj_str(val) : c == 'r' ? obj_repr(val) : obj_ascii(val);
             if (!s) break;
             FmtSpec g = f;
             g.sign = 0; g.alt = false;
@@ -480,7 +482,7 @@ Obj *strfmt_percent(Obj *fmt, Obj *args)
                 s = str_from_codepoint((uint32_t)cp);
             } else { exc_raise(TypeError_t, "%%c requires int or char"); break; }
             if (!s) break;
-            FmtSpec g = f; g.sign = 0; g.prec = -1;
+            FmtSpec g = f; g.sign = 0; g.prec = -1; g.alt = false;    /* '#' is ignored by %c */
             if (g.align == '=') { g.align = '>'; g.fill[0] = ' '; }
             piece = format_str_spec(s, &g);
             DECREF(s);
@@ -493,7 +495,6 @@ Obj *strfmt_percent(Obj *fmt, Obj *args)
             if (uc >= 0x20 && uc < 0x7f)
                 exc_raise(ValueError_t, "unsupported format character '%c' (0x%x) at index %d", (int)uc, uc, idx);
             else exc_raise(ValueError_t, "unsupported format character '\\x%02x' (0x%x) at index %d", uc, uc, idx);
-            (void)start;
         }
         }
         XDECREF(ownval);

@@ -195,28 +195,7 @@ static Obj *bi_repr(Obj *self, Obj *const *a, int n, Obj *kw) { (void)self; EXAC
 static Obj *bi_ascii(Obj *self, Obj *const *a, int n, Obj *kw) {
     (void)self;
     EXACT("ascii", 1);
-    Obj *r = obj_repr(a[0]);
-    if (!r) return NULL;
-    const unsigned char *p = (const unsigned char *)str_data(r);
-    size_t len = str_nbytes(r);
-    bool ascii = true;
-    for (size_t i = 0; i < len; i++) if (p[i] >= 0x80) { ascii = false; break; }
-    if (ascii) return r;
-    StrBuf b;
-    sb_init(&b);
-    for (size_t i = 0; i < len;) {
-        unsigned c = p[i];
-        if (c < 0x80) { sb_addc(&b, (char)c); i++; continue; }
-        uint32_t cp; int extra;
-        if (c >= 0xF0) { cp = c & 7; extra = 3; } else if (c >= 0xE0) { cp = c & 15; extra = 2; } else { cp = c & 31; extra = 1; }
-        i++;
-        for (int j = 0; j < extra && i < len; j++, i++) cp = (cp << 6) | (p[i] & 63);
-        if (cp < 0x100) sb_printf(&b, "\\x%02x", (int)cp);
-        else if (cp < 0x10000) sb_printf(&b, "\\u%04x", (int)cp);
-        else sb_printf(&b, "\\U%08x", (int)cp);
-    }
-    DECREF(r);
-    return sb_finish(&b);
+    return obj_ascii(a[0]);
 }
 
 static Obj *bi_id(Obj *self, Obj *const *a, int n, Obj *kw) {
