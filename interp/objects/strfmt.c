@@ -9,6 +9,7 @@
  * Called by: int.c/float.c/str.c slots, ops.c obj_format, the VM's FORMAT_VALUE. Locks: none.
  */
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
 #include <math.h>
@@ -212,9 +213,30 @@ static Obj *format_double(double d, const FmtSpec *f0, const char *tname)
         if (f.prec < 0) {
             float_repr_buf(a, buf);
         } else {
+            /* 'g', except that fixed notation always has a digit after the point, so the switch
+             * to exponent notation comes one digit earlier: when the decimal exponent (after
+             * rounding to p digits) is >= p - 1, not >= p (format(123.0, '.3') is '1.23e+02',
+             * format(3.0, '.0') '3e+00'), as CPython's float formatting with no type. */
             int p = f.prec == 0 ? 1 : (int)f.prec;
-            float_fmt_core(a, 'g', p, f.alt, buf, cap);
-            if (isfinite(a) && !strchr(buf, '.') && !strchr(buf, 'e')) strcat(buf, ".0");
+            bool use_exp = false;
+            if (isfinite(a)) {
+                float_fmt_core(a, 'e', p - 1, false, buf, cap);
+                const char *ep = strchr(buf, 'e');
+                int exp10 = ep ? atoi(ep + 1) : 0;
+                use_exp = exp10 >= p - 1 || exp10 < -4;
+            }
+            if (use_exp) {
+                float_fmt_core(a, 'e', p - 1, f.alt, buf, cap);
+                char *ep = strchr(buf, 'e'), *m = ep;
+                if (!f.alt && ep && strchr(buf, '.')) {      /* 'g' drops trailing zeros */
+                    while (m[-1] == '0') m--;
+                    if (m[-1] == '.') m--;
+                    memmove(m, ep, strlen(ep) + 1);
+                }
+            } else {
+                float_fmt_core(a, 'g', p, f.alt, buf, cap);
+                if (isfinite(a) && !strchr(buf, '.') && !strchr(buf, 'e')) strcat(buf, ".0");
+            }
         }
     } else {
         int p = f.prec < 0 ? 6 : (int)f.prec;
