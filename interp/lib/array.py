@@ -42,6 +42,19 @@ def _check(tc, v):
         raise TypeError('must be real number, not %s' % type(v).__name__)
     if isinstance(v, float) or not isinstance(v, int):
         raise TypeError("'%s' object cannot be interpreted as an integer" % type(v).__name__)
+    # CPython converts 'b' as a C short and 'H' as a C int first (then checks the item's own
+    # range), and every small code through a C long: those conversions' errors come first
+    if tc in 'bBhHi' and not -2 ** 63 <= v < 2 ** 63:
+        raise OverflowError('Python int too large to convert to C long')
+    if tc == 'I' and v >= 2 ** 64:
+        raise OverflowError('Python int too large to convert to C unsigned long')
+    first = {'b': 'h', 'H': 'i'}.get(tc)
+    if first:
+        lo, hi, lomsg, himsg = _LIMITS[first]
+        if v < lo:
+            raise OverflowError(lomsg)
+        if v > hi:
+            raise OverflowError(himsg)
     lo, hi, lomsg, himsg = _LIMITS[tc]
     if v < lo:
         raise OverflowError(lomsg)
