@@ -80,7 +80,13 @@ static int hexval(char c)
     return c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'f' ? (c | 32) - 'a' + 10 : -1;
 }
 
-static Obj *bytes_repr(Obj *o)
+/* b'...' (b"..." when the bytes hold ' but no "). A bytearray's repr escapes every ' even
+ * inside double quotes, as CPython's bytearray_repr does (bytearray(b"\'x")). */
+static Obj *bytes_repr_ex(Obj *o, bool escape_squote);
+
+static Obj *bytes_repr(Obj *o) { return bytes_repr_ex(o, false); }
+
+static Obj *bytes_repr_ex(Obj *o, bool escape_squote)
 {
     const unsigned char *p = (const unsigned char *)B(o)->data;
     size_t n = B(o)->len;
@@ -92,7 +98,7 @@ static Obj *bytes_repr(Obj *o)
     sb_addc(&b, q);
     for (size_t i = 0; i < n; i++) {
         unsigned c = p[i];
-        if (c == (unsigned)q || c == '\\') { sb_addc(&b, '\\'); sb_addc(&b, (char)c); }
+        if (c == (unsigned)q || c == '\\' || (escape_squote && c == '\'')) { sb_addc(&b, '\\'); sb_addc(&b, (char)c); }
         else if (c == '\n') sb_add(&b, "\\n", 2);
         else if (c == '\t') sb_add(&b, "\\t", 2);
         else if (c == '\r') sb_add(&b, "\\r", 2);
@@ -1077,7 +1083,7 @@ static Obj *ba_repr(Obj *o)
 {
     Obj *b = ba_snapshot(o);
     if (!b) return NULL;
-    Obj *r = bytes_repr(b);
+    Obj *r = bytes_repr_ex(b, true);
     DECREF(b);
     if (!r) return NULL;
     Obj *s = str_fmt("%s(%s)", TYPE(o)->name, str_data(r));
