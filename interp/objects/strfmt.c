@@ -212,6 +212,11 @@ static Obj *format_double(double d, const FmtSpec *f0, const char *tname)
     if (type == 0) {
         if (f.prec < 0) {
             float_repr_buf(a, buf);
+            char *ep = strchr(buf, 'e');
+            if (f.alt && ep && !memchr(buf, '.', (size_t)(ep - buf))) {   /* '#': 1e+16 -> 1.e+16 */
+                memmove(ep + 1, ep, strlen(ep) + 1);
+                *ep = '.';
+            }
         } else {
             /* 'g', except that fixed notation always has a digit after the point, so the switch
              * to exponent notation comes one digit earlier: when the decimal exponent (after
