@@ -275,7 +275,10 @@ static Obj *format_int_spec(Obj *v, const FmtSpec *f0, const char *tname)
         if (f.sign) return exc_raise(ValueError_t, "Sign not allowed with integer format specifier 'c'");
         if (f.alt) return exc_raise(ValueError_t, "Alternate form (#) not allowed with integer format specifier 'c'");
         intptr_t cp;
-        if (int_as_index(v, &cp) < 0) return NULL;
+        if (int_as_index(v, &cp) < 0) {               /* CPython takes a C long first */
+            if (exc_matches(OverflowError_t)) { exc_clear(); exc_raise(OverflowError_t, "Python int too large to convert to C long"); }
+            return NULL;
+        }
         if (cp < 0 || cp > 0x10FFFF) return exc_raise(OverflowError_t, "%%c arg not in range(0x110000)");
         Obj *s = str_from_codepoint((uint32_t)cp);
         if (!s) return NULL;
@@ -505,7 +508,7 @@ Obj *strfmt_percent(Obj *fmt, Obj *args)
                 s = NEWREF(val);
             } else if (int_check(val)) {
                 intptr_t cp;
-                if (int_as_index(val, &cp) < 0) break;
+                if (int_as_index_ovf(val, &cp, INDEX_OVF_CLAMP) < 0) break;   /* huge: out of range */
                 if (cp < 0 || cp > 0x10FFFF) { exc_raise(OverflowError_t, "%%c arg not in range(0x110000)"); break; }
                 s = str_from_codepoint((uint32_t)cp);
             } else { exc_raise(TypeError_t, "%%c requires int or char"); break; }

@@ -293,6 +293,8 @@ static Obj *bi_chr(Obj *self, Obj *const *a, int n, Obj *kw) {
         if (exc_matches(OverflowError_t)) { exc_clear(); return exc_raise(OverflowError_t, "Python int too large to convert to C int"); }
         return NULL;
     }
+    if (v < INT32_MIN || v > INT32_MAX)              /* CPython takes a C int first */
+        return exc_raise(OverflowError_t, "Python int too large to convert to C int");
     if (v < 0 || v > 0x10FFFF) return exc_raise(ValueError_t, "chr() arg not in range(0x110000)");
     return str_from_codepoint((uint32_t)v);
 }
