@@ -154,6 +154,8 @@ enum {
     TF_LEAF = 8,          /* holds no references: nothing is deallocated under it (int, float, str) */
     TF_VARSIZE = 16,      /* instances are longer than size (tuple, str): a subclass's instances keep
                              the base layout exactly and get no instance dict (class.c) */
+    TF_WEAKREF = 32,      /* a built-in type whose instances may be weakly referenced: its dealloc
+                             clears their weak references (async_generator, for asyncio's WeakSet) */
 };
 
 struct Type {
