@@ -1345,7 +1345,9 @@ class Gen:
             self.emit(ind + 1, "def __deepcopy__(self, memo): return Box%s(['deep'] + copy.deepcopy(self.items, memo))" % n)
         if self.chance(0.3):
             self.emit(ind + 1, "def __copy__(self): return Box%s('shallow')" % n)
-        self.emit(ind, "inner = %s" % self.list_expr(1))
+        # a copy: the cycle made below must not reach L or M, whose later sorts would then fail
+        # halfway (list.sort's state after a failed comparison is an open difference)
+        self.emit(ind, "inner = list(%s)" % self.list_expr(1))
         self.emit(ind, "orig = {'a': inner, 'b': [inner, (inner, %s)], 'box': Box%s(inner)}" % (self.k(5), n))
         if self.chance(0.4):
             self.emit(ind, "inner.append(inner)  # a cycle")
