@@ -3,7 +3,7 @@
  * len, indexing (ints), slicing, iteration, ==/<, hash, +, *, % (PEP 461), `in`, and every
  * method CPython's bytes has (most through str's implementation on byte-indexed str views;
  * arguments may be any bytes-like object: bytes, bytearray, memoryview), bytes(n) /
- * bytes(iterable of ints) / bytes(str, 'utf-8') / bytes(bytes-like).
+ * bytes(iterable of ints) / bytes(str, encoding) (codec.c) / bytes(bytes-like).
  * Called by: the compiler (b'' constants), str.encode, os/I/O modules. Locks: none (immutable).
  *
  * bytearray (below) is mutable: under the free-threaded policy (`none`) every access to its
@@ -414,12 +414,14 @@ static Obj *m_decode(Obj *self, Obj *const *args, int nargs, Obj *kw)
 {
     Obj *a[2];
     if (args_parse("decode", args, nargs, kw, "|encoding|errors", a) < 0) return NULL;
-    bool ascii = a[0] && str_check(a[0]) && str_equal_cstr(a[0], "ascii");
-    if (a[0] && !ascii && !(str_check(a[0]) && (str_equal_cstr(a[0], "utf-8") || str_equal_cstr(a[0], "utf8") ||
-                                                 str_equal_cstr(a[0], "UTF-8"))))
-        return exc_raise(LookupError_t, "unknown encoding: %S", a[0]);
+    if (a[0] && !str_check(a[0]))
+        return exc_raise(TypeError_t, "decode() argument 'encoding' must be str, not %s", type_name(a[0]));
+    int codec = a[0] ? codec_lookup(a[0]) : CODEC_UTF8;        /* codec.c */
+    if (codec < 0) return exc_raise(LookupError_t, "unknown encoding: %S", a[0]);
+    bool ascii = codec == CODEC_ASCII;
     const unsigned char *p = (const unsigned char *)B(self)->data;
     size_t n = B(self)->len;
+    if (codec == CODEC_LATIN1) return latin1_decode(p, n);
     const char *why = "";
     size_t bad = n;
     if (ascii) { for (size_t i = 0; i < n; i++) if (p[i] >= 0x80) { bad = i; why = "ordinal not in range(128)"; break; } }
@@ -914,7 +916,7 @@ static Obj *bytes_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
     if (!x) return bytes_new(NULL, 0);
     if (str_check(x)) {
         if (!a[1]) return exc_raise(TypeError_t, "string argument without an encoding");
-        return bytes_new(str_data(x), str_nbytes(x));
+        return str_encode(x, a[1], a[2]);             /* codec.c */
     }
     if (a[1]) return exc_raise(TypeError_t, "encoding without a string argument");
     if (!IS_SMALL(x) && (TYPE(x)->flags & TF_HEAPTYPE)) {   /* a class's __bytes__ comes first */
@@ -1059,7 +1061,10 @@ static Obj *ba_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
     int r = 0;
     if (str_check(x)) {
         if (!a[1]) { DECREF(o); return exc_raise(TypeError_t, "string argument without an encoding"); }
-        r = ba_put(o, str_data(x), str_nbytes(x));
+        Obj *e = str_encode(x, a[1], a[2]);           /* codec.c */
+        if (!e) { DECREF(o); return NULL; }
+        r = ba_put(o, B(e)->data, B(e)->len);
+        DECREF(e);
     } else if (int_check(x)) {
         intptr_t n;
         if (int_as_index(x, &n) < 0) { DECREF(o); return NULL; }

@@ -65,8 +65,6 @@ SKIP = {
                   "differ (docs/fuzzing.md)",
     "enum_intflag": "enum.IntFlag: auto() is not a power of two, composite, zero and out-of-range "
                     "values are refused, no int operands, ~ is int's (docs/fuzzing.md)",
-    "codec_latin1": "bytes.decode/str.encode know utf-8 and ascii only: 'latin-1' is LookupError "
-                    "(docs/fuzzing.md)",
     "math_dist": "math.dist/hypot of more than two values round the last digit differently from "
                  "CPython's vector_norm (docs/fuzzing.md)",
 }
@@ -76,7 +74,6 @@ SKIP = {
 FEATURE_TEXT = {
     "memoryview_cast": [".cast("],
     "math_gamma": ["math.gamma(", "math.lgamma("],
-    "codec_latin1": ["latin-1"],
     "math_dist": ["math.dist("],
 }
 
@@ -86,7 +83,7 @@ ALL_FEATURES = ["float", "fstring", "percent", "dict", "closure", "lambda", "gen
                 "finally_return", "raise_from", "comprehension", "genexp", "thread",
                 "exc_message", "assert", "while_else", "slices", "str_methods", "bigint",
                 "unicode", "unicode_special_casing", "gen_finally_print", "func_annotations",
-                "builtin_dunder_attrs", "memoryview_cast", "math_gamma", "enum_intflag", "codec_latin1",
+                "builtin_dunder_attrs", "memoryview_cast", "math_gamma", "enum_intflag",
                 "math_dist"]
 # Feature families, one Gen.fam_<name> method each: the language features and standard modules
 # added after the first grammar (docs/fuzzing.md, "The differential target").
