@@ -326,7 +326,8 @@ static Obj *format_str_spec(Obj *v, const FmtSpec *f)
         return exc_raise(ValueError_t, "Unknown format code '%c' for object of type '%s'", f->type, type_name(v));
     /* CPython checks the grouping while parsing (with str's default type 's'), the rest after */
     if (f->grouping) return exc_raise(ValueError_t, "Cannot specify '%c' with 's'.", f->grouping);
-    if (f->sign) return exc_raise(ValueError_t, "Sign not allowed in string format specifier");
+    if (f->sign) return exc_raise(ValueError_t, f->sign == ' ' ? "Space not allowed in string format specifier"
+                                                             : "Sign not allowed in string format specifier");
     if (f->alt) return exc_raise(ValueError_t, "Alternate form (#) not allowed in string format specifier");
     if (f->align == '=') return exc_raise(ValueError_t, "'=' alignment not allowed in string format specifier");
     size_t nch = str_nchars(v);

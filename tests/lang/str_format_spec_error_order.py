@@ -4,3 +4,7 @@ for spec in ['<-,', '+,', '#_', '=,', '-_s', ',s', '+s', '#s', '=s', ',x', '_c',
     for v in ['ab', 7]:
         try: print(repr(spec), repr(format(v, spec)))
         except ValueError as e: print(repr(spec), repr(v), e)
+# a space sign has its own message
+for spec in ['*< 6.0', ' ', ' 5', '+', '-5s']:
+    try: print(repr(format('ab', spec)))
+    except ValueError as e: print(repr(spec), e)
