@@ -206,12 +206,16 @@ static const char *const fi_fields[] = { "max", "max_exp", "max_10_exp", "min", 
                                          "dig", "mant_dig", "epsilon", "radix", "rounds" };
 static const char *const ii_fields[] = { "bits_per_digit", "sizeof_digit", "default_max_str_digits",
                                          "str_digits_check_threshold" };
+static const char *const ah_fields[] = { "firstiter", "finalizer" };
 static const SeqDesc fi_desc = { "sys.float_info", 11, fi_fields };
 static const SeqDesc ii_desc = { "sys.int_info", 4, ii_fields };
+static const SeqDesc ah_desc = { "asyncgen_hooks", 2, ah_fields };
 
-static Type float_info_type, int_info_type;
+static Type float_info_type, int_info_type, asyncgen_hooks_type;
 
-static const SeqDesc *seq_desc(Obj *o) { return TYPE(o) == &float_info_type ? &fi_desc : &ii_desc; }
+static const SeqDesc *seq_desc(Obj *o) {
+    return TYPE(o) == &float_info_type ? &fi_desc : TYPE(o) == &int_info_type ? &ii_desc : &ah_desc;
+}
 
 static Obj *seq_getattr(Obj *o, Obj *name) {
     const SeqDesc *d = seq_desc(o);
@@ -236,6 +240,10 @@ static Type float_info_type = {
 };
 static Type int_info_type = {
     .base = { IMMORTAL_REFCNT, &type_type }, .name = "int_info", .base_type = &tuple_type,
+    .size = sizeof(TupleObj), .repr = seq_repr, .getattr = seq_getattr,
+};
+static Type asyncgen_hooks_type = {     /* sys.get_asyncgen_hooks()'s result */
+    .base = { IMMORTAL_REFCNT, &type_type }, .name = "asyncgen_hooks", .base_type = &tuple_type,
     .size = sizeof(TupleObj), .repr = seq_repr, .getattr = seq_getattr,
 };
 
@@ -466,7 +474,8 @@ static Obj *sys_set_asyncgen_hooks(Obj *s, Obj *const *a, int n, Obj *k) {
 static Obj *sys_get_asyncgen_hooks(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s; (void)a; (void)n; (void)k;
     Obj *f = dict_get_s(cur()->sysdict, "_asyncgen_firstiter"), *z = dict_get_s(cur()->sysdict, "_asyncgen_finalizer");
-    return tuple_pack(2, f ? f : None, z ? z : None);
+    Obj *v[2] = { NEWREF(f ? f : None), NEWREF(z ? z : None) };
+    return seq_new(&asyncgen_hooks_type, 2, v);
 }
 
 static const MethodDef sys_fns[] = {
@@ -492,7 +501,7 @@ static int set_new_ref(Obj *d, const char *name, Obj *v) {
 int sys_init(Interp *in, Obj *d) {
     /* readied by the first interpreter (before any child interpreter of multiprocessing runs) */
     Type *own[] = { &stream_type, &raw_stream_type, &version_info_type, &namespace_type, &float_info_type,
-                    &int_info_type };
+                    &int_info_type, &asyncgen_hooks_type };
     for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
         if (!own[i]->dict && type_ready(own[i]) < 0) return -1;
     if (module_add_functions(d, sys_fns) < 0) return -1;
