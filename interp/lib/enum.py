@@ -520,9 +520,52 @@ Flag = _make('Flag', (Enum,) if _HAVE_META else (), {
     '__bool__': _flag_bool, '_missing_': classmethod(_flag_missing), '__repr__': _flag_repr,
     '__invert__': _flag_invert, '__iter__': _flag_iter, '__len__': _flag_len,
     '__str__': _flag_str, '_generate_next_value_': staticmethod(_flag_gen)})
+def _intflag_missing(cls, value):
+    # IntFlag's boundary is KEEP: any int is a value; bits no member has are named by number
+    # (<I.A|8: 9>), and a negative value counts from the members' bit width (~I.A)
+    if not isinstance(value, int):
+        return None
+    mask = _flag_mask(cls)
+    if value < 0:
+        value = 2 ** mask.bit_length() + value
+        if value < 0:
+            return None
+        if value in cls._value2member_map_:
+            return cls._value2member_map_[value]
+    pseudo = int.__new__(cls, value)
+    _set(pseudo, '_value_', value)
+    names = [_get(m, '_name_') for m in _flag_singles(cls, value)]
+    if value & ~mask and names:          # CPython: <I.A|8: 9>, but <I: 8>
+        names.append(str(value & ~mask))
+    _set(pseudo, '_name_', '|'.join(names) if names else None)
+    cls._value2member_map_[value] = pseudo
+    return pseudo
+
+
+def _intflag_op(op):
+    def f(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return self.__class__(op(_get(self, '_value_'), int(other)))
+    return f
+
+
+def _intflag_invert(self):
+    return self.__class__(~_get(self, '_value_'))
+
+
 if _HAVE_META:
-    IntFlag = _make('IntFlag', (int, ReprEnum, Flag), {'_member_type_': int, '__str__': _int_str,
-                                                       '__format__': _int_format})
+    # Flag's behaviour named here again: _make gives each class the plain Enum defaults, which
+    # would otherwise shadow Flag's (int comes first in the bases)
+    IntFlag = _make('IntFlag', (int, ReprEnum, Flag), {
+        '_member_type_': int, '__str__': _int_str, '__format__': _int_format,
+        '__hash__': lambda self: hash(_get(self, '_value_')),
+        '_generate_next_value_': staticmethod(_flag_gen), '_missing_': classmethod(_intflag_missing),
+        '__repr__': _flag_repr, '__contains__': _flag_contains, '__bool__': _flag_bool,
+        '__iter__': _flag_iter, '__len__': _flag_len, '__invert__': _intflag_invert,
+        '__or__': _intflag_op(lambda a, b: a | b), '__ror__': _intflag_op(lambda a, b: b | a),
+        '__and__': _intflag_op(lambda a, b: a & b), '__rand__': _intflag_op(lambda a, b: b & a),
+        '__xor__': _intflag_op(lambda a, b: a ^ b), '__rxor__': _intflag_op(lambda a, b: b ^ a)})
 else:
     IntFlag = IntEnum
 

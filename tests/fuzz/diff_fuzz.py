@@ -63,8 +63,6 @@ SKIP = {
     "memoryview_cast": "memoryview.cast is not implemented (docs/fuzzing.md)",
     "math_gamma": "math.gamma/lgamma use the C library's, CPython its own Lanczos sum: last digits "
                   "differ (docs/fuzzing.md)",
-    "enum_intflag": "enum.IntFlag: auto() is not a power of two, composite, zero and out-of-range "
-                    "values are refused, no int operands, ~ is int's (docs/fuzzing.md)",
     "math_dist": "math.dist/hypot of more than two values round the last digit differently from "
                  "CPython's vector_norm (docs/fuzzing.md)",
 }
@@ -83,7 +81,7 @@ ALL_FEATURES = ["float", "fstring", "percent", "dict", "closure", "lambda", "gen
                 "finally_return", "raise_from", "comprehension", "genexp", "thread",
                 "exc_message", "assert", "while_else", "slices", "str_methods", "bigint",
                 "unicode", "unicode_special_casing", "gen_finally_print", "func_annotations",
-                "builtin_dunder_attrs", "memoryview_cast", "math_gamma", "enum_intflag",
+                "builtin_dunder_attrs", "memoryview_cast", "math_gamma",
                 "math_dist"]
 # Feature families, one Gen.fam_<name> method each: the language features and standard modules
 # added after the first grammar (docs/fuzzing.md, "The differential target").
@@ -1146,7 +1144,7 @@ class Gen:
     def fam_enum(self, ind):
         """enum: Enum/IntEnum/Flag/IntFlag, auto, aliases, lookup by value and name, 3.11 str/repr/format."""
         n = self.new_name("")
-        kind = self.pick("Enum", "IntEnum", "StrEnum", "Flag", *(["IntFlag"] if self.has("enum_intflag") else []))
+        kind = self.pick("Enum", "IntEnum", "StrEnum", "Flag", "IntFlag")
         self.emit(ind, "import enum")
         self.emit(ind, "class Co%s(enum.%s):" % (n, kind))
         if kind in ("Flag", "IntFlag"):
