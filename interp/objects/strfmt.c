@@ -284,6 +284,7 @@ static Obj *format_int_spec(Obj *v, const FmtSpec *f0, const char *tname)
         if (!s) return NULL;
         StrBuf b;
         sb_init(&b);
+        if (f.align == '=') f.align = '>';     /* no sign to pad after: '=' (and '0') pad on the left */
         pad_text(&b, &f, '>', str_data(s), str_nbytes(s), 1);   /* an int's default: right */
         DECREF(s);
         return sb_finish(&b);
