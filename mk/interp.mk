@@ -5,7 +5,7 @@
 # from MODULE_DEF lines (mk/gen_modtab.sh) and embed INTERP_LIB_PY (mk/gen_frozen.sh).
 INTERP_CORE_SRCS     := interp/core/state.c interp/core/mem.c interp/core/cstack.c interp/core/objlock.c
 INTERP_OBJECTS_SRCS  := $(addprefix interp/objects/,object.c attr.c descr.c builtin_fn.c exc.c \
-                          args.c int.c bigdigits.c float.c complex.c str.c str_methods.c strfmt.c \
+                          args.c int.c bigdigits.c float.c complex.c str.c str_methods.c strfmt.c codec.c \
                           bytes.c memoryview.c list.c tuple.c dict.c set.c range.c slice.c iter.c module.c ops.c \
                           weakref.c)
 INTERP_BYTECODE_SRCS := interp/bytecode/code.c interp/bytecode/dis.c

@@ -191,11 +191,12 @@ static const char *parse_field(LitCtx *p, const Token *t, Node *js, StrBuf *lit,
     char instr = 0;
     for (; q < e; q++) {
         char ch = *q;
+        /* CPython 3.11: no backslash anywhere in the expression, inside its strings too */
+        if (ch == '\\') ctx_error(p->c, NULL, t->line, t->col, "f-string expression part cannot include a backslash");
         if (instr) {
             if (ch == instr) instr = 0;
             continue;
         }
-        if (ch == '\\') ctx_error(p->c, NULL, t->line, t->col, "f-string expression part cannot include a backslash");
         if (ch == '\'' || ch == '"') { instr = ch; continue; }
         if (ch == '(' || ch == '[' || ch == '{') nest++;
         else if (ch == ')' || ch == ']' || ch == '}') {

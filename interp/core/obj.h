@@ -154,6 +154,8 @@ enum {
     TF_LEAF = 8,          /* holds no references: nothing is deallocated under it (int, float, str) */
     TF_VARSIZE = 16,      /* instances are longer than size (tuple, str): a subclass's instances keep
                              the base layout exactly and get no instance dict (class.c) */
+    TF_WEAKREF = 32,      /* a built-in type whose instances may be weakly referenced: its dealloc
+                             clears their weak references (async_generator, for asyncio's WeakSet) */
 };
 
 struct Type {
@@ -442,6 +444,7 @@ void sb_printf(StrBuf *b, const char *fmt, ...);   /* same escapes as exc_raise 
 void sb_vprintf(StrBuf *b, const char *fmt, va_list ap);
 int sb_add_repr(StrBuf *b, Obj *o);          /* -1 on error */
 int sb_add_str(StrBuf *b, Obj *o);
+Obj *obj_ascii(Obj *o);                      /* ascii(o): repr with non-ASCII escaped */
 Obj *sb_finish(StrBuf *b);                   /* a str (MemoryError if the buffer ran out); frees b */
 void sb_free(StrBuf *b);
 

@@ -10,6 +10,7 @@ unreleased the array cannot change size (BufferError), as in CPython. bytes(a) i
 import struct as _struct
 
 typecodes = 'bBuhHiIlLqQfd'
+_STRUCT_CODE = {'u': 'I', 'l': 'q', 'L': 'Q'}     # the struct code of the same size, '<' order
 
 _SIZES = {'b': 1, 'B': 1, 'u': 4, 'h': 2, 'H': 2, 'i': 4, 'I': 4, 'l': 8, 'L': 8, 'q': 8,
           'Q': 8, 'f': 4, 'd': 8}
@@ -41,6 +42,19 @@ def _check(tc, v):
         raise TypeError('must be real number, not %s' % type(v).__name__)
     if isinstance(v, float) or not isinstance(v, int):
         raise TypeError("'%s' object cannot be interpreted as an integer" % type(v).__name__)
+    # CPython converts 'b' as a C short and 'H' as a C int first (then checks the item's own
+    # range), and every small code through a C long: those conversions' errors come first
+    if tc in 'bBhHi' and not -2 ** 63 <= v < 2 ** 63:
+        raise OverflowError('Python int too large to convert to C long')
+    if tc == 'I' and v >= 2 ** 64:
+        raise OverflowError('Python int too large to convert to C unsigned long')
+    first = {'b': 'h', 'H': 'i'}.get(tc)
+    if first:
+        lo, hi, lomsg, himsg = _LIMITS[first]
+        if v < lo:
+            raise OverflowError(lomsg)
+        if v > hi:
+            raise OverflowError(himsg)
     lo, hi, lomsg, himsg = _LIMITS[tc]
     if v < lo:
         raise OverflowError(lomsg)
@@ -75,7 +89,8 @@ class array:
             self.extend(initializer)
 
     def _fmt(self, n):
-        return '<%d%s' % (n, 'I' if self.typecode == 'u' else self.typecode)
+        # struct's standard sizes ('<'): 'l'/'L' would be 4 bytes there, 8 here (C long)
+        return '<%d%s' % (n, _STRUCT_CODE.get(self.typecode, self.typecode))
 
     def append(self, v):
         self._a.append(_check(self.typecode, v))

@@ -236,7 +236,8 @@ class EventLoop(AbstractEventLoop):
         self._threadsafe = []
         self._threadsafe_lock = _thread.allocate_lock()
         self._exception_handler = None
-        self._asyncgens = []
+        self._asyncgens = []             # dropped unfinished: aclose() scheduled (finalizer hook)
+        self._asyncgens_alive = None     # WeakSet of those first iterated on this loop (firstiter hook)
         self._executor_jobs = 0          # run_in_executor calls whose thread has not reported back
 
     def __repr__(self):
@@ -335,7 +336,7 @@ class EventLoop(AbstractEventLoop):
         self._thread_id = me
         _running[me] = self
         old_hooks = _sys.get_asyncgen_hooks()
-        _sys.set_asyncgen_hooks(finalizer=_asyncgen_finalizer_hook)
+        _sys.set_asyncgen_hooks(firstiter=self._asyncgen_firstiter_hook, finalizer=_asyncgen_finalizer_hook)
         try:
             while True:
                 self._run_once()
@@ -345,7 +346,7 @@ class EventLoop(AbstractEventLoop):
             self._stopping = False
             self._thread_id = None
             del _running[me]
-            _sys.set_asyncgen_hooks(finalizer=old_hooks[1])
+            _sys.set_asyncgen_hooks(firstiter=old_hooks[0], finalizer=old_hooks[1])
 
     def run_until_complete(self, future):
         self._check_closed()
@@ -414,19 +415,29 @@ class EventLoop(AbstractEventLoop):
         else:
             self._exception_handler(self, context)
 
+    def _asyncgen_firstiter_hook(self, agen):
+        if self._asyncgens_alive is None:
+            from weakref import WeakSet
+            self._asyncgens_alive = WeakSet()
+        self._asyncgens_alive.add(agen)
+
     async def shutdown_asyncgens(self):
-        """Close the async generators the finalizer hook handed to this loop and still open."""
+        """Close the async generators still open that were first iterated on this loop or handed
+        to it by the finalizer hook: all at once (gather), as CPython's."""
         pending = list(self._asyncgens)
         self._asyncgens.clear()
-        for agen in pending:
-            try:
-                await agen.aclose()
-            except (KeyboardInterrupt, SystemExit):
-                raise
-            except BaseException as exc:
+        if self._asyncgens_alive is not None:
+            pending += [a for a in list(self._asyncgens_alive) if a not in pending]
+            self._asyncgens_alive.clear()
+        if not pending:
+            return
+        results = await gather(*[agen.aclose() for agen in pending], return_exceptions=True)
+        for result, agen in zip(results, pending):
+            if isinstance(result, Exception):
                 self.call_exception_handler({
                     "message": "an error occurred during closing of asynchronous generator %r" % (agen,),
-                    "exception": exc,
+                    "exception": result,
+                    "asyncgen": agen,
                 })
 
     def get_debug(self):
@@ -510,6 +521,8 @@ def _asyncgen_finalizer_hook(agen):
     loop = _running.get(_thread.get_ident())
     if loop is None or loop._closed:
         return
+    if loop._asyncgens_alive is not None:
+        loop._asyncgens_alive.discard(agen)
     loop._asyncgens.append(agen)
     loop.call_soon(_close_dropped_agen, loop, agen)
 

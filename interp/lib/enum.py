@@ -267,7 +267,8 @@ class EnumType(type):
         return dict(cls._member_map_)
 
     def __repr__(cls):
-        return "<enum %r>" % cls.__name__
+        flag = globals().get('Flag')
+        return "<%s %r>" % ('flag' if flag is not None and issubclass(cls, flag) else 'enum', cls.__name__)
 
     def __setattr__(cls, name, value):
         if name in cls.__dict__.get('_member_map_', {}):
@@ -444,24 +445,72 @@ def _flag_bool(self):
     return bool(_get(self, '_value_'))
 
 
-def _flag_missing(cls, value):
-    if not isinstance(value, int):
-        return None
+def _flag_mask(cls):
     known = 0
     for m in cls._member_map_.values():
         known |= _get(m, '_value_')
-    if value & ~known:
+    return known
+
+
+def _flag_singles(cls, value):
+    """The members of one bit inside value, by value (CPython 3.11's _iter_member_by_value_)."""
+    ms = [m for m in cls._member_map_.values()
+          if _get(m, '_value_') > 0 and _get(m, '_value_') & (_get(m, '_value_') - 1) == 0
+          and _get(m, '_value_') & value]
+    seen, out = set(), []
+    for m in sorted(ms, key=lambda m: _get(m, '_value_')):
+        if _get(m, '_value_') not in seen:
+            seen.add(_get(m, '_value_'))
+            out.append(m)
+    return out
+
+
+def bin(num, max_bits=None):
+    """Like built-in bin(), with the sign as a separate group: bin(10, 8) is '0b0 00001010'."""
+    ceiling = 2 ** num.bit_length()
+    if num >= 0:
+        s = _builtins.bin(num + ceiling).replace('1', '0', 1)
+    else:
+        s = _builtins.bin(~num ^ (ceiling - 1) + ceiling)
+    sign, digits = s[:3], s[3:]
+    if max_bits is not None and len(digits) < max_bits:
+        digits = (sign[-1] * max_bits + digits)[-max_bits:]
+    return '%s %s' % (sign, digits)
+
+
+def _flag_missing(cls, value):
+    if not isinstance(value, int):
         return None
+    known = _flag_mask(cls)
+    if value & ~known:
+        # the default boundary, STRICT: CPython's message with the bits given and allowed
+        bits = max(value.bit_length(), known.bit_length())
+        raise ValueError('%r invalid value %r\n    given %s\n  allowed %s'
+                         % (cls, value, bin(value, bits), bin(known, bits)))
     pseudo = object.__new__(cls)
     _set(pseudo, '_value_', value)
-    names = [_get(m, '_name_') for m in cls._member_map_.values()
-             if _get(m, '_value_') and _get(m, '_value_') & value == _get(m, '_value_') and bin(_get(m, '_value_')).count('1') == 1]
+    names = [_get(m, '_name_') for m in _flag_singles(cls, value)]
     _set(pseudo, '_name_', '|'.join(names) if names else None)
     cls._value2member_map_[value] = pseudo
     return pseudo
 
 
+def _flag_invert(self):
+    cls = self.__class__
+    return cls(_flag_mask(cls) & ~_get(self, '_value_'))
+
+
+def _flag_iter(self):
+    return iter(_flag_singles(self.__class__, _get(self, '_value_')))
+
+
+def _flag_len(self):
+    return _builtins.bin(_get(self, '_value_')).count('1')
+
+
 def _flag_repr(self):
+    if _get(self, '_name_') is None:
+        return '<%s: %r>' % (self.__class__.__name__, _get(self, '_value_'))
     return '<%s.%s: %r>' % (self.__class__.__name__, _get(self, '_name_'), _get(self, '_value_'))
 
 
@@ -474,10 +523,54 @@ def _flag_str(self):
 Flag = _make('Flag', (Enum,) if _HAVE_META else (), {
     '__or__': _flag_or, '__and__': _flag_and, '__xor__': _flag_xor, '__contains__': _flag_contains,
     '__bool__': _flag_bool, '_missing_': classmethod(_flag_missing), '__repr__': _flag_repr,
+    '__invert__': _flag_invert, '__iter__': _flag_iter, '__len__': _flag_len,
     '__str__': _flag_str, '_generate_next_value_': staticmethod(_flag_gen)})
+def _intflag_missing(cls, value):
+    # IntFlag's boundary is KEEP: any int is a value; bits no member has are named by number
+    # (<I.A|8: 9>), and a negative value counts from the members' bit width (~I.A)
+    if not isinstance(value, int):
+        return None
+    mask = _flag_mask(cls)
+    if value < 0:
+        value = 2 ** mask.bit_length() + value
+        if value < 0:
+            return None
+        if value in cls._value2member_map_:
+            return cls._value2member_map_[value]
+    pseudo = int.__new__(cls, value)
+    _set(pseudo, '_value_', value)
+    names = [_get(m, '_name_') for m in _flag_singles(cls, value)]
+    if value & ~mask and names:          # CPython: <I.A|8: 9>, but <I: 8>
+        names.append(str(value & ~mask))
+    _set(pseudo, '_name_', '|'.join(names) if names else None)
+    cls._value2member_map_[value] = pseudo
+    return pseudo
+
+
+def _intflag_op(op):
+    def f(self, other):
+        if not isinstance(other, int):
+            return NotImplemented
+        return self.__class__(op(_get(self, '_value_'), int(other)))
+    return f
+
+
+def _intflag_invert(self):
+    return self.__class__(~_get(self, '_value_'))
+
+
 if _HAVE_META:
-    IntFlag = _make('IntFlag', (int, ReprEnum, Flag), {'_member_type_': int, '__str__': _int_str,
-                                                       '__format__': _int_format})
+    # Flag's behaviour named here again: _make gives each class the plain Enum defaults, which
+    # would otherwise shadow Flag's (int comes first in the bases)
+    IntFlag = _make('IntFlag', (int, ReprEnum, Flag), {
+        '_member_type_': int, '__str__': _int_str, '__format__': _int_format,
+        '__hash__': lambda self: hash(_get(self, '_value_')),
+        '_generate_next_value_': staticmethod(_flag_gen), '_missing_': classmethod(_intflag_missing),
+        '__repr__': _flag_repr, '__contains__': _flag_contains, '__bool__': _flag_bool,
+        '__iter__': _flag_iter, '__len__': _flag_len, '__invert__': _intflag_invert,
+        '__or__': _intflag_op(lambda a, b: a | b), '__ror__': _intflag_op(lambda a, b: b | a),
+        '__and__': _intflag_op(lambda a, b: a & b), '__rand__': _intflag_op(lambda a, b: b & a),
+        '__xor__': _intflag_op(lambda a, b: a ^ b), '__rxor__': _intflag_op(lambda a, b: b ^ a)})
 else:
     IntFlag = IntEnum
 

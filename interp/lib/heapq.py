@@ -79,18 +79,17 @@ def _heapify_max(x):
         _siftup_max(x, i)
 
 
+# The sifts swap two items per step, as CPython's C heapq does: the list is a permutation of its
+# items at every comparison, so one that raises (an int against a list) leaves it as CPython's.
+
 # _siftdown: the item at pos moves up towards startpos while it is smaller than its parent.
 def _siftdown(heap, startpos, pos):
-    newitem = heap[pos]
     while pos > startpos:
         parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if newitem < parent:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = newitem
+        if not heap[pos] < heap[parentpos]:
+            break
+        heap[parentpos], heap[pos] = heap[pos], heap[parentpos]
+        pos = parentpos
 
 
 # _siftup: move the smaller child up until a leaf, then sift the item down (Knuth's
@@ -98,45 +97,35 @@ def _siftdown(heap, startpos, pos):
 def _siftup(heap, pos):
     endpos = len(heap)
     startpos = pos
-    newitem = heap[pos]
-    childpos = 2 * pos + 1
-    while childpos < endpos:
-        rightpos = childpos + 1
-        if rightpos < endpos and not heap[childpos] < heap[rightpos]:
-            childpos = rightpos
-        heap[pos] = heap[childpos]
-        pos = childpos
+    limit = endpos >> 1
+    while pos < limit:
         childpos = 2 * pos + 1
-    heap[pos] = newitem
+        if childpos + 1 < endpos and not heap[childpos] < heap[childpos + 1]:
+            childpos += 1
+        heap[pos], heap[childpos] = heap[childpos], heap[pos]
+        pos = childpos
     _siftdown(heap, startpos, pos)
 
 
 def _siftdown_max(heap, startpos, pos):
-    newitem = heap[pos]
     while pos > startpos:
         parentpos = (pos - 1) >> 1
-        parent = heap[parentpos]
-        if parent < newitem:
-            heap[pos] = parent
-            pos = parentpos
-            continue
-        break
-    heap[pos] = newitem
+        if not heap[parentpos] < heap[pos]:
+            break
+        heap[parentpos], heap[pos] = heap[pos], heap[parentpos]
+        pos = parentpos
 
 
 def _siftup_max(heap, pos):
     endpos = len(heap)
     startpos = pos
-    newitem = heap[pos]
-    childpos = 2 * pos + 1
-    while childpos < endpos:
-        rightpos = childpos + 1
-        if rightpos < endpos and not heap[rightpos] < heap[childpos]:
-            childpos = rightpos
-        heap[pos] = heap[childpos]
-        pos = childpos
+    limit = endpos >> 1
+    while pos < limit:
         childpos = 2 * pos + 1
-    heap[pos] = newitem
+        if childpos + 1 < endpos and not heap[childpos + 1] < heap[childpos]:
+            childpos += 1
+        heap[pos], heap[childpos] = heap[childpos], heap[pos]
+        pos = childpos
     _siftdown_max(heap, startpos, pos)
 
 

@@ -282,6 +282,64 @@ class Random(_random.Random):
     def expovariate(self, lambd):
         return -_log(1.0 - self.random()) / lambd
 
+    def gammavariate(self, alpha, beta):
+        # shape alpha > 1: R. C. H. Cheng, "The generation of Gamma variables with non-integral
+        # shape parameter", Applied Statistics 26 (1977), algorithm GB (rejection from a
+        # log-logistic envelope); alpha == 1: the exponential; alpha < 1: J. H. Ahrens and
+        # U. Dieter's algorithm GS ("Computer methods for sampling from gamma, beta, Poisson and
+        # binomial distributions", Computing 12, 1974). The draws and the arithmetic are in
+        # CPython's order, so a seeded generator gives CPython's numbers.
+        if alpha <= 0.0 or beta <= 0.0:
+            raise ValueError('gammavariate: alpha and beta must be > 0.0')
+        random = self.random
+        if alpha > 1.0:
+            ainv = _sqrt(2.0 * alpha - 1.0)
+            bbb = alpha - LOG4
+            ccc = alpha + ainv
+            while True:
+                u1 = random()
+                if not 1e-7 < u1 < 0.9999999:
+                    continue
+                u2 = 1.0 - random()
+                v = _log(u1 / (1.0 - u1)) / ainv
+                x = alpha * _exp(v)
+                z = u1 * u1 * u2
+                r = bbb + ccc * v - x
+                if r + SG_MAGICCONST - 4.5 * z >= 0.0 or r >= _log(z):
+                    return x * beta
+        elif alpha == 1.0:
+            return -_log(1.0 - random()) * beta
+        while True:
+            u = random()
+            b = (_e + alpha) / _e
+            p = b * u
+            if p <= 1.0:
+                x = p ** (1.0 / alpha)
+            else:
+                x = -_log((b - p) / alpha)
+            u1 = random()
+            if p > 1.0:
+                if u1 <= x ** (alpha - 1.0):
+                    break
+            elif u1 <= _exp(-x):
+                break
+        return x * beta
+
+    def betavariate(self, alpha, beta):
+        # X / (X + Y) for X ~ Gamma(alpha), Y ~ Gamma(beta)
+        y = self.gammavariate(alpha, 1.0)
+        if y:
+            return y / (y + self.gammavariate(beta, 1.0))
+        return 0.0
+
+    def paretovariate(self, alpha):
+        u = 1.0 - self.random()
+        return 1.0 / u ** (1.0 / alpha)
+
+    def weibullvariate(self, alpha, beta):
+        u = 1.0 - self.random()
+        return alpha * (-_log(u)) ** (1.0 / beta)
+
 
 class SystemRandom(Random):
     """Here the same generator as Random, seeded from the clocks (no entropy device yet)."""
@@ -295,6 +353,10 @@ seed = _inst.seed
 random = _inst.random
 uniform = _inst.uniform
 triangular = _inst.triangular
+gammavariate = _inst.gammavariate
+betavariate = _inst.betavariate
+paretovariate = _inst.paretovariate
+weibullvariate = _inst.weibullvariate
 randint = _inst.randint
 choice = _inst.choice
 randrange = _inst.randrange

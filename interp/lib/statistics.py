@@ -142,11 +142,16 @@ def harmonic_mean(data, weights=None):
         weights = list(weights)
         if len(weights) != n:
             raise StatisticsError('Number of weights does not match data size')
-    for x in data + weights:
+    for w in weights:
+        if w < 0:
+            raise StatisticsError(errmsg)
+    # in order, as CPython's lazy check: a zero (with a non-zero weight) before any negative
+    # value makes the result 0, a negative value before any such zero is the error
+    for w, x in zip(weights, data):
         if x < 0:
             raise StatisticsError(errmsg)
-    if 0 in data:
-        return 0
+        if w and x == 0:
+            return 0
     T0, wn, wd, _, _ = _sum(weights)
     T, tn, td, _, _ = _sum([w / x if w else 0 for w, x in zip(weights, data)])
     if tn <= 0:
@@ -184,12 +189,11 @@ def median_high(data):
 
 
 def median_grouped(data, interval=1):
+    # CPython 3.11: no special case for one item; x and interval are converted to float
     data = sorted(data)
     n = len(data)
     if n == 0:
         raise StatisticsError('no median for empty data')
-    elif n == 1:
-        return data[0]
     x = data[n // 2]
     lo = 0
     while lo < n and data[lo] < x:
@@ -197,7 +201,12 @@ def median_grouped(data, interval=1):
     hi = lo
     while hi < n and data[hi] == x:
         hi += 1
-    L = x - interval / 2
+    try:
+        interval = float(interval)
+        x = float(x)
+    except ValueError:
+        raise TypeError('Value cannot be converted to a float')
+    L = x - interval / 2.0
     cf = lo
     f = hi - lo
     return L + interval * (n / 2 - cf) / f

@@ -219,6 +219,9 @@ class WeakSet:
     def remove(self, item):
         self.data.remove(ref(item))
 
+    def clear(self):
+        self.data.clear()
+
     def __contains__(self, item):
         try:
             wr = ref(item)

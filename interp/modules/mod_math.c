@@ -195,23 +195,19 @@ static Obj *m_dist(Obj *self, Obj *const *args, int nargs, Obj *kw)
     if (TUPLE_LEN(p) != TUPLE_LEN(q)) {
         exc_raise(ValueError_t, "both points must have the same number of dimensions");
     } else {
-        double scale = 0, sum = 0;
-        double *d = mem_alloc(sizeof(double) * (size_t)(TUPLE_LEN(p) + 1));
+        /* the C library's hypot, one coordinate at a time, as m_hypot: correctly rounded in two
+         * dimensions like CPython's vector_norm (a scaled sum of squares was not); with more
+         * dimensions the last digit may still differ from CPython's */
+        double acc = 0, inf = 0;
         intptr_t i;
-        for (i = 0; d && i < TUPLE_LEN(p); i++) {
+        for (i = 0; i < TUPLE_LEN(p); i++) {
             double a, b;
             if (arg_double(TUPLE_ITEMS(p)[i], &a) < 0 || arg_double(TUPLE_ITEMS(q)[i], &b) < 0) break;
-            d[i] = fabs(a - b);
-            if (d[i] > scale || isnan(d[i])) scale = d[i];
+            double d = fabs(a - b);
+            if (isinf(d)) inf = d;
+            acc = hypot(acc, d);
         }
-        if (d && i == TUPLE_LEN(p)) {
-            if (isinf(scale) || isnan(scale) || scale == 0) r = float_new(scale);
-            else {
-                for (i = 0; i < TUPLE_LEN(p); i++) { double t = d[i] / scale; sum += t * t; }
-                r = float_new(scale * sqrt(sum));
-            }
-        }
-        mem_free(d);
+        if (i == TUPLE_LEN(p)) r = float_new(inf ? inf : acc);     /* an infinity wins over a nan */
     }
     DECREF(p); DECREF(q);
     return r;

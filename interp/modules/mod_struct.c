@@ -142,6 +142,7 @@ static int range_error(const Fmt *f, char c, intptr_t size) {
     bool nativeish = f->order == '@' || (f->little && size == native_size(c));
     if (c == 'b') { serr(f, "byte format requires -128 <= number <= 127"); return -1; }
     if (c == 'B') { serr(f, "ubyte format requires 0 <= number <= 255"); return -1; }
+    if (c == 'I') { serr(f, "'I' format requires 0 <= number <= 4294967295"); return -1; }
     if (nativeish) {
         if (c == 'h') { serr(f, "short format requires -32768 <= number <= 32767"); return -1; }
         if (c == 'H') { serr(f, "ushort format requires 0 <= number <= 65535"); return -1; }
@@ -175,20 +176,40 @@ static int get_int(const Fmt *f, char c, intptr_t size, Obj *v, uint64_t *out) {
         DECREF(r);
         return rc;
     }
+    /* CPython converts B and H (and every signed code) through a C long, I, L, Q and N through an
+     * unsigned one: a value that does not fit that is "argument out of range", before the
+     * code's own range check */
     int64_t sv;
+    bool via_ulong = c == 'I' || c == 'L' || c == 'Q' || c == 'N' || c == 'P';
     if (is_unsigned(c)) {
-        if (int_sign(v) < 0) return range_error(f, c, size);
+        if (int_sign(v) < 0) {
+            if (via_ulong || int_as_i64(v, &sv) < 0) {
+                exc_clear();
+                serr(f, "argument out of range");
+                return -1;
+            }
+            return range_error(f, c, size);
+        }
         if (int_as_i64(v, &sv) < 0) {
             if (!exc_matches(OverflowError_t)) return -1;
             exc_clear();
-            if (size < 8) return range_error(f, c, size);
+            if (!via_ulong) { serr(f, "argument out of range"); return -1; }
+            if (size < 8) {                             /* 2**63 <= v: within a uint64? */
+                Obj *hi = obj_binop(v, MK_SMALL(64), NB_RSHIFT);
+                if (!hi) return -1;
+                int nz = obj_truth(hi);
+                DECREF(hi);
+                if (nz < 0) return -1;
+                if (nz) { serr(f, "argument out of range"); return -1; }
+                return range_error(f, c, size);
+            }
             /* 2**63 <= v: fits a uint64 only if v < 2**64 */
             Obj *hi = obj_binop(v, MK_SMALL(32), NB_RSHIFT);
             if (!hi) return -1;
             int64_t h;
             int rc = int_as_i64(hi, &h);
             DECREF(hi);
-            if (rc < 0 || h > 0xffffffffll) { exc_clear(); return range_error(f, c, size); }
+            if (rc < 0 || h > 0xffffffffll) { exc_clear(); serr(f, "argument out of range"); return -1; }
             Obj *mask = int_from_i64(0xffffffffll);     /* not a small int on a 32-bit guest */
             if (!mask) return -1;
             Obj *lo = obj_binop(v, mask, NB_AND);
@@ -208,7 +229,8 @@ static int get_int(const Fmt *f, char c, intptr_t size, Obj *v, uint64_t *out) {
     if (int_as_i64(v, &sv) < 0) {
         if (!exc_matches(OverflowError_t)) return -1;
         exc_clear();
-        return range_error(f, c, size);
+        serr(f, "argument out of range");
+        return -1;
     }
     if (size < 8) {
         int64_t lim = (int64_t)1 << (size * 8 - 1);

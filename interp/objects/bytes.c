@@ -3,7 +3,7 @@
  * len, indexing (ints), slicing, iteration, ==/<, hash, +, *, % (PEP 461), `in`, and every
  * method CPython's bytes has (most through str's implementation on byte-indexed str views;
  * arguments may be any bytes-like object: bytes, bytearray, memoryview), bytes(n) /
- * bytes(iterable of ints) / bytes(str, 'utf-8') / bytes(bytes-like).
+ * bytes(iterable of ints) / bytes(str, encoding) (codec.c) / bytes(bytes-like).
  * Called by: the compiler (b'' constants), str.encode, os/I/O modules. Locks: none (immutable).
  *
  * bytearray (below) is mutable: under the free-threaded policy (`none`) every access to its
@@ -80,7 +80,13 @@ static int hexval(char c)
     return c >= '0' && c <= '9' ? c - '0' : (c | 32) >= 'a' && (c | 32) <= 'f' ? (c | 32) - 'a' + 10 : -1;
 }
 
-static Obj *bytes_repr(Obj *o)
+/* b'...' (b"..." when the bytes hold ' but no "). A bytearray's repr escapes every ' even
+ * inside double quotes, as CPython's bytearray_repr does (bytearray(b"\'x")). */
+static Obj *bytes_repr_ex(Obj *o, bool escape_squote);
+
+static Obj *bytes_repr(Obj *o) { return bytes_repr_ex(o, false); }
+
+static Obj *bytes_repr_ex(Obj *o, bool escape_squote)
 {
     const unsigned char *p = (const unsigned char *)B(o)->data;
     size_t n = B(o)->len;
@@ -92,7 +98,7 @@ static Obj *bytes_repr(Obj *o)
     sb_addc(&b, q);
     for (size_t i = 0; i < n; i++) {
         unsigned c = p[i];
-        if (c == (unsigned)q || c == '\\') { sb_addc(&b, '\\'); sb_addc(&b, (char)c); }
+        if (c == (unsigned)q || c == '\\' || (escape_squote && c == '\'')) { sb_addc(&b, '\\'); sb_addc(&b, (char)c); }
         else if (c == '\n') sb_add(&b, "\\n", 2);
         else if (c == '\t') sb_add(&b, "\\t", 2);
         else if (c == '\r') sb_add(&b, "\\r", 2);
@@ -408,12 +414,14 @@ static Obj *m_decode(Obj *self, Obj *const *args, int nargs, Obj *kw)
 {
     Obj *a[2];
     if (args_parse("decode", args, nargs, kw, "|encoding|errors", a) < 0) return NULL;
-    bool ascii = a[0] && str_check(a[0]) && str_equal_cstr(a[0], "ascii");
-    if (a[0] && !ascii && !(str_check(a[0]) && (str_equal_cstr(a[0], "utf-8") || str_equal_cstr(a[0], "utf8") ||
-                                                 str_equal_cstr(a[0], "UTF-8"))))
-        return exc_raise(LookupError_t, "unknown encoding: %S", a[0]);
+    if (a[0] && !str_check(a[0]))
+        return exc_raise(TypeError_t, "decode() argument 'encoding' must be str, not %s", type_name(a[0]));
+    int codec = a[0] ? codec_lookup(a[0]) : CODEC_UTF8;        /* codec.c */
+    if (codec < 0) return exc_raise(LookupError_t, "unknown encoding: %S", a[0]);
+    bool ascii = codec == CODEC_ASCII;
     const unsigned char *p = (const unsigned char *)B(self)->data;
     size_t n = B(self)->len;
+    if (codec == CODEC_LATIN1) return latin1_decode(p, n);
     const char *why = "";
     size_t bad = n;
     if (ascii) { for (size_t i = 0; i < n; i++) if (p[i] >= 0x80) { bad = i; why = "ordinal not in range(128)"; break; } }
@@ -908,7 +916,7 @@ static Obj *bytes_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
     if (!x) return bytes_new(NULL, 0);
     if (str_check(x)) {
         if (!a[1]) return exc_raise(TypeError_t, "string argument without an encoding");
-        return bytes_new(str_data(x), str_nbytes(x));
+        return str_encode(x, a[1], a[2]);             /* codec.c */
     }
     if (a[1]) return exc_raise(TypeError_t, "encoding without a string argument");
     if (!IS_SMALL(x) && (TYPE(x)->flags & TF_HEAPTYPE)) {   /* a class's __bytes__ comes first */
@@ -1002,7 +1010,7 @@ static int ba_put(Obj *o, const char *p, size_t n)
 {
     obj_lock(o);
     if (ba_resizable(o) < 0 || ba_reserve(o, BA(o)->len + n) < 0) { obj_unlock(o); return -1; }
-    memcpy(BA(o)->buf + BA(o)->len, p, n);
+    if (n) memcpy(BA(o)->buf + BA(o)->len, p, n);   /* an empty bytearray's buf may be NULL */
     BA(o)->len += n;
     obj_unlock(o);
     return 0;
@@ -1053,7 +1061,10 @@ static Obj *ba_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
     int r = 0;
     if (str_check(x)) {
         if (!a[1]) { DECREF(o); return exc_raise(TypeError_t, "string argument without an encoding"); }
-        r = ba_put(o, str_data(x), str_nbytes(x));
+        Obj *e = str_encode(x, a[1], a[2]);           /* codec.c */
+        if (!e) { DECREF(o); return NULL; }
+        r = ba_put(o, B(e)->data, B(e)->len);
+        DECREF(e);
     } else if (int_check(x)) {
         intptr_t n;
         if (int_as_index(x, &n) < 0) { DECREF(o); return NULL; }
@@ -1077,7 +1088,7 @@ static Obj *ba_repr(Obj *o)
 {
     Obj *b = ba_snapshot(o);
     if (!b) return NULL;
-    Obj *r = bytes_repr(b);
+    Obj *r = bytes_repr_ex(b, true);
     DECREF(b);
     if (!r) return NULL;
     Obj *s = str_fmt("%s(%s)", TYPE(o)->name, str_data(r));
@@ -1138,7 +1149,8 @@ static int ba_setslice(Obj *o, Obj *key, Obj *val)
     if (step == 1) {
         if (m != len && ba_resizable(o) < 0) { obj_unlock(o); sb_free(&nb); return -1; }
         if (m > len && ba_reserve(o, (size_t)(n + m - len)) < 0) { obj_unlock(o); sb_free(&nb); return -1; }
-        memmove(BA(o)->buf + start + m, BA(o)->buf + start + len, (size_t)(n - start - len));
+        if (n - start - len > 0)                /* an empty bytearray's buf may be NULL */
+            memmove(BA(o)->buf + start + m, BA(o)->buf + start + len, (size_t)(n - start - len));
         if (m) memcpy(BA(o)->buf + start, nb.p, (size_t)m);
         BA(o)->len = (size_t)(n + m - len);
     } else if (!val) {
@@ -1277,7 +1289,7 @@ int bytearray_inplace(Obj *a, Obj *b, int op)
     if ((size_t)k != 1 && ba_resizable(a) < 0) { obj_unlock(a); return -1; }
     if (len && (size_t)k > ((size_t)INTPTR_MAX) / len) { obj_unlock(a); mem_error(); return -1; }
     if (ba_reserve(a, len * (size_t)k) < 0) { obj_unlock(a); return -1; }
-    for (intptr_t i = 1; i < k; i++) memcpy(BA(a)->buf + (size_t)i * len, BA(a)->buf, len);
+    for (intptr_t i = 1; len && i < k; i++) memcpy(BA(a)->buf + (size_t)i * len, BA(a)->buf, len);
     BA(a)->len = len * (size_t)k;
     obj_unlock(a);
     return 1;

@@ -5,12 +5,13 @@
  * complex("1+2j") construct. Arithmetic takes an int, float or complex on either side (int.c and
  * float.c return NotImplemented for a complex operand and ops.c then calls our slot with the
  * operands in their original order). Division is Smith's algorithm, as CPython's c_quot; integer
- * powers below 100 go by repeated squaring (c_powi), others by the polar form (c_pow). repr
+ * powers up to 100 go by repeated squaring (c_powi), others by the polar form (c_pow). repr
  * follows CPython: `1j`, `(1+2j)`, `(-0-1j)`, each part the shortest float repr without '.0'.
  * Ordering comparisons are TypeErrors (NotImplemented). Called by: ops.c, the parser, builtins.
  * Locks: none (immutable).
  */
 #include <string.h>
+#include <errno.h>
 #include <math.h>
 #include "core/obj.h"
 #include "objects/objects.h"
@@ -90,28 +91,39 @@ static void powu(double xr, double xi, unsigned long n, double *rr, double *ri)
     *ri = i;
 }
 
+/* As CPython 3.11's complex_pow: an integer-valued exponent of any type (int, float or complex
+ * with a zero imaginary part) up to 100 in size goes by repeated squaring, any other by the
+ * polar form; errno, as the C library leaves it (cos(inf) is EDOM), decides the error: EDOM is
+ * ZeroDivisionError, an infinite result OverflowError. */
 static Obj *cx_pow(Obj *a, Obj *b)
 {
     CX_PRELUDE;
     double rr, ri;
-    if (br == 0.0 && bi == 0.0) return complex_new(1.0, 0.0);
-    if (ar == 0.0 && ai == 0.0) {
-        if (bi != 0.0 || br < 0.0) return exc_raise(ZeroDivisionError_t, "0.0 to a negative or complex power");
-        return complex_new(0.0, 0.0);
-    }
-    if (int_check(b) && bi == 0.0 && br == floor(br) && fabs(br) < 100.0) {
+    errno = 0;
+    if (bi == 0.0 && br == floor(br) && fabs(br) <= 100.0) {
         long n = (long)br;
         powu(ar, ai, (unsigned long)(n < 0 ? -n : n), &rr, &ri);
-        if (n < 0 && quot(1.0, 0.0, rr, ri, &rr, &ri) < 0)
-            return exc_raise(ZeroDivisionError_t, "0.0 to a negative or complex power");
-        return complex_new(rr, ri);
+        if (n < 0 && quot(1.0, 0.0, rr, ri, &rr, &ri) < 0) {
+            errno = EDOM;
+            rr = ri = 0.0;
+        }
+    } else if (ar == 0.0 && ai == 0.0) {
+        if (bi != 0.0 || br < 0.0) errno = EDOM;
+        rr = ri = 0.0;
+    } else {
+        double vabs = hypot(ar, ai), len = pow(vabs, br), at = atan2(ai, ar), phase = at * br;
+        if (bi != 0.0) {
+            len /= exp(at * bi);
+            phase += bi * log(vabs);
+        }
+        rr = len * cos(phase);
+        ri = len * sin(phase);
     }
-    double vabs = hypot(ar, ai), len = pow(vabs, br), at = atan2(ai, ar), phase = at * br;
-    if (bi != 0.0) {
-        len /= exp(at * bi);
-        phase += bi * log(vabs);
-    }
-    return complex_new(len * cos(phase), len * sin(phase));
+    if (isinf(rr) || isinf(ri)) { if (errno == 0) errno = ERANGE; }
+    else if (errno == ERANGE) errno = 0;              /* an underflow is no error */
+    if (errno == EDOM) return exc_raise(ZeroDivisionError_t, "0.0 to a negative or complex power");
+    if (errno == ERANGE) return exc_raise(OverflowError_t, "complex exponentiation");
+    return complex_new(rr, ri);
 }
 
 static Obj *cx_neg(Obj *o) { return complex_new(-CX(o)->re, -CX(o)->im); }

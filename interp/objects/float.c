@@ -60,12 +60,42 @@ int num_as_double(Obj *o, double *out)
 
 /* ---- repr ------------------------------------------------------------------------------------ */
 /* Shortest round-trip digits: returns the digit string (no dot) in digs and decimal exponent. */
+/* The p-digit decimal next to buf's ("D.DDDe+X", p digits) on the side of `up`, written back
+ * into buf in the same form. */
+static void decimal_neighbour(char *buf, int p, bool up)
+{
+    unsigned long long m = 0, lo = 1, hi;
+    char *e = strchr(buf, 'e');
+    int x = atoi(e + 1);
+    for (char *q = buf; q < e; q++) if (*q >= '0' && *q <= '9') m = m * 10 + (unsigned)(*q - '0');
+    for (int i = 1; i < p; i++) lo *= 10;
+    hi = lo * 10;
+    if (up && ++m == hi) { m = lo; x++; }
+    else if (!up && m-- == lo) { m = hi - 1; x--; }
+    char digs[24];
+    snprintf(digs, sizeof digs, "%llu", m);
+    char *o = buf;
+    *o++ = digs[0];
+    if (p > 1) { *o++ = '.'; for (int i = 1; i < p; i++) *o++ = digs[i]; }
+    sprintf(o, "e%+03d", x);
+}
+
+/* The fewest significant digits that read back as d, the closest to d among those (CPython's
+ * repr, David Gay's dtoa mode 0). The nearest p-digit decimal is the first candidate; when it
+ * does not read back, its neighbour across d still may: at a power of two the gap to the next
+ * double below is half the gap above, so the interval that reads back is lopsided (2.0 ** 305
+ * is 6.518515124270356e+91, not 6.5185151242703555e+91). */
 static void shortest_digits(double d, char *digs, int *exp10)
 {
     char buf[40];
     for (int p = 1; p <= 17; p++) {
         snprintf(buf, sizeof buf, "%.*e", p - 1, d);
-        if (strtod(buf, NULL) == d || p == 17) break;
+        double back = strtod(buf, NULL);
+        if (back == d || p == 17) break;
+        char nb[40];
+        strcpy(nb, buf);
+        decimal_neighbour(nb, p, back < d);
+        if (strtod(nb, NULL) == d) { strcpy(buf, nb); break; }
     }
     /* buf: d[.ddd]e[+-]XX */
     char *e = strchr(buf, 'e');

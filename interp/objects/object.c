@@ -387,7 +387,25 @@ static Obj *type_call(Obj *callable, Obj *const *args, int nargs, Obj *kwnames) 
         int nk = kwnames ? (int)TUPLE_LEN(kwnames) : 0;
         if (nargs == 1 && nk == 0) return NEWREF((Obj *)TYPE(args[0]));
         if (nargs != 3) return exc_raise(TypeError_t, "type() takes 1 or 3 arguments");
-        return type_make_class(&type_type, args, nargs, kwnames);
+        Obj *cls = type_make_class(&type_type, args, nargs, kwnames);
+        /* As CPython's type_call: a class that a base's metaclass M made (type('X', (C,), ns))
+         * is then initialised by M.__init__. */
+        Obj *init = cls && TYPE(cls) != &type_type ? type_lookup(TYPE(cls), str_intern("__init__")) : NULL;
+        if (init && init != type_lookup(&type_type, str_intern("__init__"))) {
+            Obj *small[8];
+            Obj **buf = small;
+            if (nargs + nk + 1 > 8 && !(buf = mem_alloc(sizeof(Obj *) * (size_t)(nargs + nk + 1)))) {
+                DECREF(cls);
+                return NULL;
+            }
+            buf[0] = cls;
+            for (int i = 0; i < nargs + nk; i++) buf[i + 1] = args[i];
+            Obj *r = obj_call(init, buf, nargs + 1, kwnames);
+            if (buf != small) mem_free(buf);
+            if (!r) { DECREF(cls); return NULL; }
+            DECREF(r);
+        }
+        return cls;
     }
     if (!t->new_) return exc_raise(TypeError_t, "cannot create '%s' instances", t->name);
     return t->new_(t, args, nargs, kwnames);
@@ -579,6 +597,54 @@ static Obj *slot_next(Obj *self, Obj *const *a, int n, Obj *k) {
     if (!r && !exc_occurred()) exc_raise_obj((Obj *)StopIteration_t);
     return r;
 }
+/* Slot wrappers for the container and operator slots of built-in types (str.__len__,
+ * int.__add__, list.__radd__...), so `super().__len__()` in a subclass and `int.__add__(a, b)`
+ * work. They call the slot of the first built-in type in self's layout chain (a subclass's own
+ * slot may call its Python override, which would recurse). ops.c's dunder() ignores builtin_fns,
+ * so operators on subclass instances still go straight to the C slots. */
+static Type *static_type_of(Obj *self) {
+    Type *t = TYPE(self);
+    while (t && (t->flags & TF_HEAPTYPE)) t = t->base_type;
+    return t;
+}
+static Obj *slot_len(Obj *self, Obj *const *a, int n, Obj *k) {
+    (void)a;
+    if (n || k) return exc_raise(TypeError_t, "expected 0 arguments, got %d", n);
+    intptr_t r = static_type_of(self)->len(self);
+    return r < 0 ? NULL : int_from_i64(r);
+}
+static Obj *slot_getitem(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (n != 1 || k) return exc_raise(TypeError_t, "expected 1 argument, got %d", n);
+    return static_type_of(self)->getitem(self, a[0]);
+}
+static Obj *slot_contains(Obj *self, Obj *const *a, int n, Obj *k) {
+    if (n != 1 || k) return exc_raise(TypeError_t, "expected 1 argument, got %d", n);
+    int r = static_type_of(self)->contains(self, a[0]);
+    return r < 0 ? NULL : bool_from(r);
+}
+/* __op__(self, other) is slot(self, other), __rop__(self, other) slot(other, self) */
+#define SLOT_BIN(op)                                                                       \
+    static Obj *slot_nb_##op(Obj *self, Obj *const *a, int n, Obj *k) {                    \
+        if (n != 1 || k) return exc_raise(TypeError_t, "expected 1 argument, got %d", n);  \
+        return static_type_of(self)->nb[NB_##op](self, a[0]);                              \
+    }                                                                                      \
+    static Obj *slot_nbr_##op(Obj *self, Obj *const *a, int n, Obj *k) {                   \
+        if (n != 1 || k) return exc_raise(TypeError_t, "expected 1 argument, got %d", n);  \
+        return static_type_of(self)->nb[NB_##op](a[0], self);                              \
+    }
+SLOT_BIN(ADD) SLOT_BIN(SUB) SLOT_BIN(MUL) SLOT_BIN(TRUEDIV) SLOT_BIN(FLOORDIV) SLOT_BIN(MOD)
+SLOT_BIN(LSHIFT) SLOT_BIN(RSHIFT) SLOT_BIN(AND) SLOT_BIN(OR) SLOT_BIN(XOR)
+#undef SLOT_BIN
+static const struct { int op; const char *name, *rname; MethFn fn, rfn; } slot_binops[] = {
+#define B(op, n, r) { NB_##op, n, r, slot_nb_##op, slot_nbr_##op }
+    B(ADD, "__add__", "__radd__"), B(SUB, "__sub__", "__rsub__"), B(MUL, "__mul__", "__rmul__"),
+    B(TRUEDIV, "__truediv__", "__rtruediv__"), B(FLOORDIV, "__floordiv__", "__rfloordiv__"),
+    B(MOD, "__mod__", "__rmod__"), B(LSHIFT, "__lshift__", "__rlshift__"),
+    B(RSHIFT, "__rshift__", "__rrshift__"), B(AND, "__and__", "__rand__"), B(OR, "__or__", "__ror__"),
+    B(XOR, "__xor__", "__rxor__"),
+#undef B
+};
+
 /* T.__new__(cls, *args): self is T (a built-in type), cls T or a subclass of it */
 /* ---- instance dicts --------------------------------------------------------------------------- */
 size_t str_var_size(Obj *o);       /* str.c */
@@ -708,6 +774,30 @@ int type_ready(Type *t) {
                    !dict_get_s(t->dict, "__hash__") && slot_method(t, "__hash__", slot_hash) < 0) return -1;
         if (t->iter && !dict_get_s(t->dict, "__iter__") && slot_method(t, "__iter__", slot_iter) < 0) return -1;
         if (t->next && !dict_get_s(t->dict, "__next__") && slot_method(t, "__next__", slot_next) < 0) return -1;
+        /* the container and operator slots this type has of its own (not inherited: the base's
+         * wrapper is found through the mro); reflected forms only where CPython has them */
+        Type *bt = t->base_type;
+        /* not type's own slots: its getitem is list[int]'s __class_getitem__ path, no __getitem__ */
+#define OWN(f) (t != &type_type && t->f && (!bt || t->f != bt->f))
+        if (OWN(len) && !dict_get_s(t->dict, "__len__") && slot_method(t, "__len__", slot_len) < 0) return -1;
+        if (OWN(getitem) && !dict_get_s(t->dict, "__getitem__") && slot_method(t, "__getitem__", slot_getitem) < 0)
+            return -1;
+        if (OWN(contains) && !dict_get_s(t->dict, "__contains__") &&
+            slot_method(t, "__contains__", slot_contains) < 0) return -1;
+        bool numeric = t == &int_type || t == &float_type || t == &complex_type || t == &bool_type ||
+                       t == &set_type || t == &frozenset_type || t == &dict_type || t == &dict_keys_type ||
+                       t == &dict_items_type;
+        for (size_t i = 0; i < sizeof slot_binops / sizeof slot_binops[0]; i++) {
+            int op = slot_binops[i].op;
+            if (!OWN(nb[op])) continue;
+            if (!dict_get_s(t->dict, slot_binops[i].name) && slot_method(t, slot_binops[i].name, slot_binops[i].fn) < 0)
+                return -1;
+            /* sequences have no __radd__/__rmul__ (CPython's sq_concat/sq_repeat), but __rmul__ */
+            bool reflect = numeric || (op == NB_MUL);
+            if (reflect && !dict_get_s(t->dict, slot_binops[i].rname) &&
+                slot_method(t, slot_binops[i].rname, slot_binops[i].rfn) < 0) return -1;
+        }
+#undef OWN
     }
     if (!(t->flags & TF_HEAPTYPE)) type_immortalize(t);
     return 0;

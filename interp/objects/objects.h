@@ -31,6 +31,11 @@ static inline void inst_dict_clear(Obj *o) {
 /* complex.c */
 extern Type complex_type;
 Obj *complex_new(double re, double im);
+/* codec.c: the text codecs (UTF-8, ASCII, Latin-1) */
+enum { CODEC_UTF8, CODEC_ASCII, CODEC_LATIN1 };
+int codec_lookup(Obj *name);                       /* a CODEC_*, or -1 */
+Obj *str_encode(Obj *s, Obj *encoding, Obj *errors);   /* NULLs: UTF-8, strict */
+Obj *latin1_decode(const unsigned char *p, size_t n);
 
 int hash_not_implemented(Obj *o, intptr_t *out);   /* "unhashable type: 'list'" */
 Obj *object_repr(Obj *o);

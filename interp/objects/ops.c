@@ -510,17 +510,14 @@ static bool overrides_right(Obj *b, int op)
     return (TYPE(b)->flags & TF_HEAPTYPE) && dunder(b, D_RBIN + op) != NULL;
 }
 
-Obj *obj_binop(Obj *a, Obj *b, int op)
+/* a op b by both operands' methods; NotImplemented (a new reference) when neither has one */
+static Obj *binop_try(Obj *a, Obj *b, int op)
 {
     Type *ta = TYPE(a), *tb = TYPE(b);
     Obj *r;
     if (ta == tb && !(ta->flags & TF_HEAPTYPE)) {
-        if (ta->nb[op]) {
-            r = ta->nb[op](a, b);
-            if (r != NotImplemented) return r;
-            DECREF(r);
-        }
-        return binop_error(a, b, op);
+        if (ta->nb[op]) return ta->nb[op](a, b);
+        return NEWREF(NotImplemented);
     }
     bool right_first = ta != tb && type_is_subtype(tb, ta) && overrides_right(b, op);
     if (right_first) {
@@ -532,12 +529,16 @@ Obj *obj_binop(Obj *a, Obj *b, int op)
     if (r != NotImplemented) return r;
     DECREF(r);
     if (!right_first && ta != tb) {
-        if ((tb->flags & TF_HEAPTYPE) || tb->nb[op] != ta->nb[op]) {
-            r = try_right(a, b, op);
-            if (r != NotImplemented) return r;
-            DECREF(r);
-        }
+        if ((tb->flags & TF_HEAPTYPE) || tb->nb[op] != ta->nb[op]) return try_right(a, b, op);
     }
+    return NEWREF(NotImplemented);
+}
+
+Obj *obj_binop(Obj *a, Obj *b, int op)
+{
+    Obj *r = binop_try(a, b, op);
+    if (r != NotImplemented) return r;
+    DECREF(r);
     return binop_error(a, b, op);
 }
 
@@ -573,7 +574,11 @@ Obj *obj_inplace_binop(Obj *a, Obj *b, int op)
         DECREF(r);
         return NEWREF(a);
     }
-    return obj_binop(a, b, op);
+    Obj *r = binop_try(a, b, op);
+    if (r != NotImplemented) return r;
+    DECREF(r);
+    return exc_raise(TypeError_t, "unsupported operand type(s) for %s=: '%s' and '%s'",
+                     opsyms[op], type_name(a), type_name(b));
 }
 
 /* ---- unary ----------------------------------------------------------------------------------- */

@@ -393,6 +393,33 @@ int sb_add_repr(StrBuf *b, Obj *o)
     return 0;
 }
 
+/* ascii(o): repr(o) with every non-ASCII code point escaped (\\x.., \\u...., \\U........); also
+ * %a and !a. */
+Obj *obj_ascii(Obj *o) {
+    Obj *r = obj_repr(o);
+    if (!r) return NULL;
+    const unsigned char *p = (const unsigned char *)str_data(r);
+    size_t len = str_nbytes(r);
+    bool ascii = true;
+    for (size_t i = 0; i < len; i++) if (p[i] >= 0x80) { ascii = false; break; }
+    if (ascii) return r;
+    StrBuf b;
+    sb_init(&b);
+    for (size_t i = 0; i < len;) {
+        unsigned c = p[i];
+        if (c < 0x80) { sb_addc(&b, (char)c); i++; continue; }
+        uint32_t cp; int extra;
+        if (c >= 0xF0) { cp = c & 7; extra = 3; } else if (c >= 0xE0) { cp = c & 15; extra = 2; } else { cp = c & 31; extra = 1; }
+        i++;
+        for (int j = 0; j < extra && i < len; j++, i++) cp = (cp << 6) | (p[i] & 63);
+        if (cp < 0x100) sb_printf(&b, "\\x%02x", (int)cp);
+        else if (cp < 0x10000) sb_printf(&b, "\\u%04x", (int)cp);
+        else sb_printf(&b, "\\U%08x", (int)cp);
+    }
+    DECREF(r);
+    return sb_finish(&b);
+}
+
 int sb_add_str(StrBuf *b, Obj *o)
 {
     Obj *r = obj_str(o);

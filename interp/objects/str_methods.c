@@ -10,6 +10,7 @@
 #include <string.h>
 #include "core/obj.h"
 #include "objects/strfmt.h"
+#include "objects/objects.h"
 
 #define D(o) str_data(o)
 #define NB(o) str_nbytes(o)
@@ -657,14 +658,7 @@ static Obj *m_encode(Obj *self, Obj *const *args, int nargs, Obj *kw)
 {
     Obj *a[2];
     if (args_parse("encode", args, nargs, kw, "|encoding|errors", a) < 0) return NULL;
-    if (a[0] && !str_check(a[0])) return exc_raise(TypeError_t, "encode() argument 'encoding' must be str, not %s", type_name(a[0]));
-    if (a[0] && !(str_equal_cstr(a[0], "utf-8") || str_equal_cstr(a[0], "utf8") || str_equal_cstr(a[0], "UTF-8") ||
-                  str_equal_cstr(a[0], "ascii"))) {
-        return exc_raise(LookupError_t, "unknown encoding: %S", a[0]);
-    }
-    if (a[0] && str_equal_cstr(a[0], "ascii") && !str_is_ascii(self))
-        return exc_raise(UnicodeEncodeError_t, "'ascii' codec can't encode characters");
-    return bytes_new(D(self), NB(self));
+    return str_encode(self, a[0], a[1]);          /* codec.c */
 }
 
 static Obj *m_expandtabs(Obj *self, Obj *const *args, int nargs, Obj *kw)

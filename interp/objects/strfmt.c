@@ -9,6 +9,7 @@
  * Called by: int.c/float.c/str.c slots, ops.c obj_format, the VM's FORMAT_VALUE. Locks: none.
  */
 #include <limits.h>
+#include <stdlib.h>
 #include <string.h>
 #include <stdio.h>
 #include <math.h>
@@ -211,10 +212,36 @@ static Obj *format_double(double d, const FmtSpec *f0, const char *tname)
     if (type == 0) {
         if (f.prec < 0) {
             float_repr_buf(a, buf);
+            char *ep = strchr(buf, 'e');
+            if (f.alt && ep && !memchr(buf, '.', (size_t)(ep - buf))) {   /* '#': 1e+16 -> 1.e+16 */
+                memmove(ep + 1, ep, strlen(ep) + 1);
+                *ep = '.';
+            }
         } else {
+            /* 'g', except that fixed notation always has a digit after the point, so the switch
+             * to exponent notation comes one digit earlier: when the decimal exponent (after
+             * rounding to p digits) is >= p - 1, not >= p (format(123.0, '.3') is '1.23e+02',
+             * format(3.0, '.0') '3e+00'), as CPython's float formatting with no type. */
             int p = f.prec == 0 ? 1 : (int)f.prec;
-            float_fmt_core(a, 'g', p, f.alt, buf, cap);
-            if (isfinite(a) && !strchr(buf, '.') && !strchr(buf, 'e')) strcat(buf, ".0");
+            bool use_exp = false;
+            if (isfinite(a)) {
+                float_fmt_core(a, 'e', p - 1, false, buf, cap);
+                const char *ep = strchr(buf, 'e');
+                int exp10 = ep ? atoi(ep + 1) : 0;
+                use_exp = exp10 >= p - 1 || exp10 < -4;
+            }
+            if (use_exp) {
+                float_fmt_core(a, 'e', p - 1, f.alt, buf, cap);
+                char *ep = strchr(buf, 'e'), *m = ep;
+                if (!f.alt && ep && strchr(buf, '.')) {      /* 'g' drops trailing zeros */
+                    while (m[-1] == '0') m--;
+                    if (m[-1] == '.') m--;
+                    memmove(m, ep, strlen(ep) + 1);
+                }
+            } else {
+                float_fmt_core(a, 'g', p, f.alt, buf, cap);
+                if (isfinite(a) && !strchr(buf, '.') && !strchr(buf, 'e')) strcat(buf, ".0");
+            }
         }
     } else {
         int p = f.prec < 0 ? 6 : (int)f.prec;
@@ -248,12 +275,16 @@ static Obj *format_int_spec(Obj *v, const FmtSpec *f0, const char *tname)
         if (f.sign) return exc_raise(ValueError_t, "Sign not allowed with integer format specifier 'c'");
         if (f.alt) return exc_raise(ValueError_t, "Alternate form (#) not allowed with integer format specifier 'c'");
         intptr_t cp;
-        if (int_as_index(v, &cp) < 0) return NULL;
+        if (int_as_index(v, &cp) < 0) {               /* CPython takes a C long first */
+            if (exc_matches(OverflowError_t)) { exc_clear(); exc_raise(OverflowError_t, "Python int too large to convert to C long"); }
+            return NULL;
+        }
         if (cp < 0 || cp > 0x10FFFF) return exc_raise(OverflowError_t, "%%c arg not in range(0x110000)");
         Obj *s = str_from_codepoint((uint32_t)cp);
         if (!s) return NULL;
         StrBuf b;
         sb_init(&b);
+        if (f.align == '=') f.align = '>';     /* no sign to pad after: '=' (and '0') pad on the left */
         pad_text(&b, &f, '>', str_data(s), str_nbytes(s), 1);   /* an int's default: right */
         DECREF(s);
         return sb_finish(&b);
@@ -294,10 +325,12 @@ static Obj *format_str_spec(Obj *v, const FmtSpec *f)
 {
     if (f->type && f->type != 's')
         return exc_raise(ValueError_t, "Unknown format code '%c' for object of type '%s'", f->type, type_name(v));
-    if (f->sign) return exc_raise(ValueError_t, "Sign not allowed in string format specifier");
+    /* CPython checks the grouping while parsing (with str's default type 's'), the rest after */
+    if (f->grouping) return exc_raise(ValueError_t, "Cannot specify '%c' with 's'.", f->grouping);
+    if (f->sign) return exc_raise(ValueError_t, f->sign == ' ' ? "Space not allowed in string format specifier"
+                                                             : "Sign not allowed in string format specifier");
     if (f->alt) return exc_raise(ValueError_t, "Alternate form (#) not allowed in string format specifier");
     if (f->align == '=') return exc_raise(ValueError_t, "'=' alignment not allowed in string format specifier");
-    if (f->grouping) return exc_raise(ValueError_t, "Cannot specify '%c' with 's'.", f->grouping);
     size_t nch = str_nchars(v);
     Obj *s = NEWREF(v);
     if (f->prec >= 0 && (size_t)f->prec < nch) {
@@ -409,7 +442,9 @@ Obj *strfmt_percent(Obj *fmt, Obj *args)
         while (p < e && (*p == 'h' || *p == 'l' || *p == 'L')) p++;
         if (p >= e) { XDECREF(ownval); sb_free(&b); return exc_raise(ValueError_t, "incomplete format"); }
         char c = *p++;
-        if (c == '%') { sb_addc(&b, '%'); XDECREF(ownval); continue; }
+        /* "%%" only: a '%' after a key, flags, width or precision is an unsupported format
+         * character (the default case below), once its argument is taken, as CPython 3.11 */
+        if (c == '%' && p - 2 == start) { sb_addc(&b, '%'); XDECREF(ownval); continue; }
         if (!val) NEXT_ARG(val);
         if (left) f.align = '<';
         else if (f.zero) { f.align = '='; f.fill[0] = '0'; }
@@ -417,7 +452,7 @@ Obj *strfmt_percent(Obj *fmt, Obj *args)
         Obj *piece = NULL;
         switch (c) {
         case 's': case 'r': case 'a': {
-            Obj *s = c == 's' ? obj_str(val) : obj_repr(val);
+            Obj *s = c == 's' ? obj_str(val) : c == 'r' ? obj_repr(val) : obj_ascii(val);
             if (!s) break;
             FmtSpec g = f;
             g.sign = 0; g.alt = false;
@@ -475,12 +510,12 @@ Obj *strfmt_percent(Obj *fmt, Obj *args)
                 s = NEWREF(val);
             } else if (int_check(val)) {
                 intptr_t cp;
-                if (int_as_index(val, &cp) < 0) break;
+                if (int_as_index_ovf(val, &cp, INDEX_OVF_CLAMP) < 0) break;   /* huge: out of range */
                 if (cp < 0 || cp > 0x10FFFF) { exc_raise(OverflowError_t, "%%c arg not in range(0x110000)"); break; }
                 s = str_from_codepoint((uint32_t)cp);
             } else { exc_raise(TypeError_t, "%%c requires int or char"); break; }
             if (!s) break;
-            FmtSpec g = f; g.sign = 0; g.prec = -1;
+            FmtSpec g = f; g.sign = 0; g.prec = -1; g.alt = false;    /* '#' is ignored by %c */
             if (g.align == '=') { g.align = '>'; g.fill[0] = ' '; }
             piece = format_str_spec(s, &g);
             DECREF(s);
@@ -493,7 +528,6 @@ Obj *strfmt_percent(Obj *fmt, Obj *args)
             if (uc >= 0x20 && uc < 0x7f)
                 exc_raise(ValueError_t, "unsupported format character '%c' (0x%x) at index %d", (int)uc, uc, idx);
             else exc_raise(ValueError_t, "unsupported format character '\\x%02x' (0x%x) at index %d", uc, uc, idx);
-            (void)start;
         }
         }
         XDECREF(ownval);

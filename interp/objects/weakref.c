@@ -8,8 +8,9 @@
  * objects (WeakRefObj.next). weakref_live counts the objects in it; a heap-type instance's
  * dealloc (runtime/class.c) calls weakref_clear_referent only while it is non-zero, so programs
  * without weak references pay one load per such dealloc. Only instances of classes made by class
- * statements may be weakly referenced (CPython also allows functions, types and sets; here that
- * is a TypeError).
+ * statements and of built-in types flagged TF_WEAKREF (async generators, whose dealloc in
+ * runtime/gen.c clears them the same way) may be weakly referenced (CPython also allows
+ * functions, types and sets; here that is a TypeError).
  *
  * Locks: the table and every list and WeakRefObj.referent are guarded by one process-wide spin
  * lock (wr_lock; objects of all interpreters share it: their addresses are unique). Nothing
@@ -131,7 +132,7 @@ static Obj *referent_ref(WeakRefObj *w) {
 
 static bool weakrefable(Obj *o) {
     Type *t = TYPE(o);
-    return (t->flags & TF_HEAPTYPE) && !obj_isinstance(o, &type_type);
+    return ((t->flags & TF_HEAPTYPE) && !obj_isinstance(o, &type_type)) || (t->flags & TF_WEAKREF);
 }
 
 Obj *weakref_new(Obj *obj, Obj *callback) {

@@ -26,6 +26,18 @@ Obj *calliter_new(Obj *fn, Obj *sentinel);
 
 /* ---- print / input ---------------------------------------------------------------------------- */
 
+/* print's write of one piece to a file's bound write: `given`, or the C string `dflt` when
+ * given is NULL. 0, or -1 with the exception set. */
+static int print_piece(Obj *write, Obj *given, const char *dflt) {
+    Obj *str = given ? NEWREF(given) : str_from_cstr(dflt);
+    if (!str) return -1;
+    Obj *r = obj_call1(write, str);
+    DECREF(str);
+    if (!r) return -1;
+    DECREF(r);
+    return 0;
+}
+
 static Obj *bi_print(Obj *self, Obj *const *a, int n, Obj *kw) {
     (void)self;
     Obj *sep = NULL, *end = NULL, *file = NULL, *flush = NULL;
@@ -44,25 +56,32 @@ static Obj *bi_print(Obj *self, Obj *const *a, int n, Obj *kw) {
     if (file == None) file = NULL;
     if (sep && !str_check(sep)) return exc_raise(TypeError_t, "sep must be None or a string, not %s", type_name(sep));
     if (end && !str_check(end)) return exc_raise(TypeError_t, "end must be None or a string, not %s", type_name(end));
-    StrBuf b;
-    sb_init(&b);
-    for (int i = 0; i < n; i++) {
-        if (i) { if (sep) sb_add(&b, str_data(sep), str_nbytes(sep)); else sb_addc(&b, ' '); }
-        if (str_check(a[i]) && TYPE(a[i]) == &str_type) sb_add(&b, str_data(a[i]), str_nbytes(a[i]));
-        else if (sb_add_str(&b, a[i]) < 0) { sb_free(&b); return NULL; }
+    /* No file=: sys.stdout, looked up now (a program may have replaced it: redirection). The
+     * interpreter's own stdout stream (still sys.__stdout__) gets the whole line in one write;
+     * any other file gets write() once per piece, as CPython's print: each argument's str(),
+     * each sep, the end. Either way the pieces before an argument whose str() fails are out. */
+    if (!file) {
+        Obj *sd = ts_get()->interp->sysdict;
+        Obj *out = sd ? dict_get_s(sd, "stdout") : NULL;
+        if (!out) return exc_raise(RuntimeError_t, "lost sys.stdout");
+        if (out == None) return none_ref();
+        if (out != dict_get_s(sd, "__stdout__")) file = out;
     }
-    if (end) sb_add(&b, str_data(end), str_nbytes(end));
-    else sb_addc(&b, '\n');
     if (file) {
-        Obj *s = sb_finish(&b);
-        if (!s) return NULL;
         Obj *w = obj_getattr_s(file, "write");
-        if (!w) { DECREF(s); return NULL; }
-        Obj *r = obj_call1(w, s);
+        if (!w) return NULL;
+        int rc = 0;
+        for (int i = 0; i < n && rc == 0; i++) {
+            if (i) rc = print_piece(w, sep, " ");
+            if (rc == 0) {
+                Obj *str = obj_str(a[i]);
+                rc = str ? print_piece(w, str, NULL) : -1;
+                XDECREF(str);
+            }
+        }
+        if (rc == 0) rc = print_piece(w, end, "\n");
+        if (rc < 0) { DECREF(w); return NULL; }
         DECREF(w);
-        DECREF(s);
-        if (!r) return NULL;
-        DECREF(r);
         if (flush && flush != None) {
             int f = obj_truth(flush);
             if (f < 0) return NULL;
@@ -74,6 +93,26 @@ static Obj *bi_print(Obj *self, Obj *const *a, int n, Obj *kw) {
         }
         return none_ref();
     }
+    StrBuf b;
+    sb_init(&b);
+    for (int i = 0; i < n; i++) {
+        if (i) { if (sep) sb_add(&b, str_data(sep), str_nbytes(sep)); else sb_addc(&b, ' '); }
+        if (str_check(a[i]) && TYPE(a[i]) == &str_type) sb_add(&b, str_data(a[i]), str_nbytes(a[i]));
+        else {
+            Obj *str = obj_str(a[i]);
+            if (!str) {                         /* what precedes the failing argument is out */
+                Obj *e = exc_fetch();
+                if (!b.oom) port_write(b.p ? b.p : "", b.n);
+                sb_free(&b);
+                exc_restore(e);
+                return NULL;
+            }
+            sb_add(&b, str_data(str), str_nbytes(str));
+            DECREF(str);
+        }
+    }
+    if (end) sb_add(&b, str_data(end), str_nbytes(end));
+    else sb_addc(&b, '\n');
     if (b.oom) { sb_free(&b); return exc_raise_memory(); }
     port_write(b.p ? b.p : "", b.n);
     sb_free(&b);
@@ -156,28 +195,7 @@ static Obj *bi_repr(Obj *self, Obj *const *a, int n, Obj *kw) { (void)self; EXAC
 static Obj *bi_ascii(Obj *self, Obj *const *a, int n, Obj *kw) {
     (void)self;
     EXACT("ascii", 1);
-    Obj *r = obj_repr(a[0]);
-    if (!r) return NULL;
-    const unsigned char *p = (const unsigned char *)str_data(r);
-    size_t len = str_nbytes(r);
-    bool ascii = true;
-    for (size_t i = 0; i < len; i++) if (p[i] >= 0x80) { ascii = false; break; }
-    if (ascii) return r;
-    StrBuf b;
-    sb_init(&b);
-    for (size_t i = 0; i < len;) {
-        unsigned c = p[i];
-        if (c < 0x80) { sb_addc(&b, (char)c); i++; continue; }
-        uint32_t cp; int extra;
-        if (c >= 0xF0) { cp = c & 7; extra = 3; } else if (c >= 0xE0) { cp = c & 15; extra = 2; } else { cp = c & 31; extra = 1; }
-        i++;
-        for (int j = 0; j < extra && i < len; j++, i++) cp = (cp << 6) | (p[i] & 63);
-        if (cp < 0x100) sb_printf(&b, "\\x%02x", (int)cp);
-        else if (cp < 0x10000) sb_printf(&b, "\\u%04x", (int)cp);
-        else sb_printf(&b, "\\U%08x", (int)cp);
-    }
-    DECREF(r);
-    return sb_finish(&b);
+    return obj_ascii(a[0]);
 }
 
 static Obj *bi_id(Obj *self, Obj *const *a, int n, Obj *kw) {
@@ -275,6 +293,8 @@ static Obj *bi_chr(Obj *self, Obj *const *a, int n, Obj *kw) {
         if (exc_matches(OverflowError_t)) { exc_clear(); return exc_raise(OverflowError_t, "Python int too large to convert to C int"); }
         return NULL;
     }
+    if (v < INT32_MIN || v > INT32_MAX)              /* CPython takes a C int first */
+        return exc_raise(OverflowError_t, "Python int too large to convert to C int");
     if (v < 0 || v > 0x10FFFF) return exc_raise(ValueError_t, "chr() arg not in range(0x110000)");
     return str_from_codepoint((uint32_t)v);
 }

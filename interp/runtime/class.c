@@ -89,8 +89,9 @@ static bool run_del(Obj *o) {
 }
 
 /* Weak references to o read None from now on; their callbacks run now (errors printed as
- * "Exception ignored in", like __del__'s). */
-static void clear_weakrefs(Obj *o) {
+ * "Exception ignored in", like __del__'s). Also called by the cycle collector on each
+ * unreachable object before any finalizer runs (runtime/gc.c). */
+void class_clear_weakrefs(Obj *o) {
     Obj *w = weakref_clear_referent(o);
     while (w) {
         Obj *cb;
@@ -152,7 +153,7 @@ static void subtype_dealloc(Obj *o) {
     Type *t = TYPE(o);
     Type *b = static_base(t);
     if ((t->flags & TF_HEAPTYPE) && !run_del(o)) return;
-    if (__atomic_load_n(&weakref_live, __ATOMIC_RELAXED)) clear_weakrefs(o);
+    if (__atomic_load_n(&weakref_live, __ATOMIC_RELAXED)) class_clear_weakrefs(o);
     if (t->dictoffset && (!b || b->dictoffset != t->dictoffset)) CLEAR(*dict_slot(o, t));
     if (b && b->dealloc) b->dealloc(o);
     else obj_free(o);
@@ -453,8 +454,21 @@ Obj *class_new_meta(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwargs) {
     if (nb == 1) base = (Type *)TUPLE_ITEMS(bases)[0];
     else if (nb > 1 && !(base = layout_base(bases))) return NULL;
     if (nb) {
-        meta = class_calculate_meta(meta, bases);
-        if (!meta) return NULL;
+        Type *win = class_calculate_meta(meta, bases);
+        if (!win) return NULL;
+        /* As CPython's type_new: when a base's metaclass wins over the one called (type('X',
+         * (C,), ns) with C's metaclass M), M's own __new__ makes the class, if M defines one;
+         * M.__new__'s super().__new__(M, ...) comes back here with win == meta. */
+        Obj *wnew = win != meta ? type_lookup(win, str_intern("__new__")) : NULL;
+        if (wnew && wnew != type_lookup(&type_type, str_intern("__new__")) &&
+            (obj_is(wnew, &function_type) || obj_is(wnew, &staticmethod_type))) {
+            if (obj_is(wnew, &staticmethod_type)) wnew = class_wrapped_func(wnew);
+            Obj *a = tuple_pack(4, (Obj *)win, name, bases, ns);
+            Obj *r = a ? vm_call_ex(wnew, a, kwargs) : NULL;
+            XDECREF(a);
+            return r;
+        }
+        meta = win;
     }
     Type *t = (Type *)obj_alloc(meta, meta->size < sizeof(Type) ? sizeof(Type) : meta->size);
     if (!t) return NULL;

@@ -26,5 +26,7 @@ Obj *class_new_meta(Type *meta, Obj *name, Obj *bases, Obj *ns, Obj *kwargs);
 /* The metaclass a class with these bases gets when meta is asked for (borrowed); TypeError on a
  * metaclass conflict. */
 Type *class_calculate_meta(Type *meta, Obj *bases);
+/* Weak references to o read None from now on and their callbacks run (may run Python code). */
+void class_clear_weakrefs(Obj *o);
 
 #endif

@@ -18,6 +18,7 @@
  *     with an explicit stack, never C recursion); the rest is unreachable. The reachable ones go
  *     to the old ring, and the world restarts;
  *  4. the unreachable ones are held (one reference each) so that nothing frees them under us;
+ *     weak references to them are cleared and their callbacks run (CPython's handle_weakrefs);
  *     their finalizers run (PEP 442: __del__ of instances, close() of suspended generators; each
  *     at most once per object, recorded in the object). A finalizer may resurrect objects (store
  *     a reference where reachable code sees it): so when any ran, nothing is freed this time;
@@ -46,6 +47,7 @@
  */
 #include <string.h>
 #include "runtime/gc.h"
+#include "runtime/class.h"
 #include "core/state.h"
 #include "gil/gil.h"
 
@@ -210,6 +212,13 @@ static intptr_t collect_once(ThreadState *ts, bool full, int *ran) {
      * reachable by no other thread, so only this one frees them (gc_untrack then unlinks each
      * from `unreach` under its own list's lock; the neighbours it writes are members too). */
     for (intptr_t i = 0; i < nu; i++) INCREF(stack[i]);
+    /* As CPython's handle_weakrefs, before any finalizer: weak references to the unreachable
+     * objects read None from now on, so a __del__ that resurrects its object does not bring
+     * them back, and their callbacks run. (A weakref object is not tracked here, so one kept
+     * only by the garbage itself still gets its callback, where CPython's does not.) */
+    if (__atomic_load_n(&weakref_live, __ATOMIC_RELAXED))
+        for (intptr_t i = 0; i < nu; i++)
+            if (TYPE(stack[i])->flags & TF_HEAPTYPE) class_clear_weakrefs(stack[i]);
     for (intptr_t i = 0; i < nu; i++) {
         Obj *o = stack[i];
         if (o->type->finalize && o->type->finalize(o)) *ran = 1;

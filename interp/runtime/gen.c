@@ -26,6 +26,7 @@
 #include "objects/descr.h"
 #include "objects/builtin_fn.h"
 #include "runtime/traceback.h"
+#include "runtime/class.h"
 
 typedef struct {
     Obj base;
@@ -35,6 +36,7 @@ typedef struct {
     /* The exception the generator's own except block was handling when it last yielded (owned),
      * put back as ts->handled when it resumes (CPython's gi_exc_state); NULL when none. */
     Obj *handled;
+    bool hooks_inited;     /* async generators: the firstiter hook has been called (agen_first_iter) */
 } GenObj;
 
 static const char *kind_name(GenObj *g) {
@@ -375,6 +377,11 @@ static void gen_dealloc(Obj *o) {
             if (saved) exc_restore(saved);
             if (__atomic_sub_fetch(&o->refcnt, 1, __ATOMIC_ACQ_REL) != 0) return;   /* resurrected */
         }
+    }
+    if (TYPE(o) == &async_generator_type && __atomic_load_n(&weakref_live, __ATOMIC_RELAXED)) {
+        o->refcnt = 1;                          /* callbacks may look at the weakref, not at us */
+        class_clear_weakrefs(o);
+        if (__atomic_sub_fetch(&o->refcnt, 1, __ATOMIC_ACQ_REL) != 0) return;
     }
     if (TYPE(o) == &coroutine_type && g->frame && g->frame->state == FRAME_CREATED) {
         /* CPython's hint for a forgotten `await` (its RuntimeWarning, without the source line):
@@ -727,23 +734,44 @@ static Obj *agen_athrow_new(Obj *gen, Obj *exc) {
     return &a->base;
 }
 
+/* The first __anext__/asend/athrow/aclose of an async generator calls sys's firstiter hook
+ * with it, once (CPython's async_gen_init_hooks): asyncio's loop keeps it in a WeakSet and
+ * closes it in shutdown_asyncgens if it is still open then. */
+static int agen_first_iter(Obj *o) {
+    GenObj *g = (GenObj *)o;
+    if (g->hooks_inited) return 0;
+    g->hooks_inited = true;
+    Obj *hook = dict_get_s(ts_get()->interp->sysdict, "_asyncgen_firstiter");
+    if (!hook || hook == None) return 0;
+    INCREF(hook);
+    Obj *r = obj_call1(hook, o);
+    DECREF(hook);
+    if (!r) return -1;
+    DECREF(r);
+    return 0;
+}
+
 static Obj *agen_m_anext(Obj *o, Obj *const *args, int n, Obj *k) {
     (void)args;
     if (n || k) return exc_raise(TypeError_t, "expected 0 arguments, got %d", n);
+    if (agen_first_iter(o) < 0) return NULL;
     return agen_asend_new(o, None);
 }
 static Obj *agen_m_asend(Obj *o, Obj *const *args, int n, Obj *k) {
     if (n != 1 || k) return exc_raise(TypeError_t, "asend() takes exactly one argument (%d given)", n);
+    if (agen_first_iter(o) < 0) return NULL;
     return agen_asend_new(o, args[0]);
 }
 static Obj *agen_m_athrow(Obj *o, Obj *const *args, int n, Obj *k) {
     Obj *e = throw_exc("athrow", args, n, k);
     if (!e) return NULL;
+    if (agen_first_iter(o) < 0) { DECREF(e); return NULL; }
     return agen_athrow_new(o, e);
 }
 static Obj *agen_m_aclose(Obj *o, Obj *const *args, int n, Obj *k) {
     (void)args;
     if (n || k) return exc_raise(TypeError_t, "aclose() takes no arguments (%d given)", n);
+    if (agen_first_iter(o) < 0) return NULL;
     return agen_athrow_new(o, NULL);
 }
 
@@ -757,6 +785,7 @@ Type async_generator_type = {
     .name = "async_generator",
     .size = sizeof(GenObj),
     .dealloc = gen_dealloc,
+    .flags = TF_WEAKREF,
     .repr = gen_repr,
     .getattr = gen_getattr,
     .methods = agen_methods,

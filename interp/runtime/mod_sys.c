@@ -1,6 +1,6 @@
 /*
  * interp/runtime/mod_sys.c — the sys module: argv, exit, implementation, version, recursion limit,
- * maxsize, maxunicode, stdin/stdout/stderr (text streams on the console, each with a bytes
+ * maxsize, maxunicode, float_info, int_info, stdin/stdout/stderr (text streams on the console, each with a bytes
  * .buffer), getsizeof, getdefaultencoding, modules, exc_info, and the GIL's knobs:
  *   setswitchinterval(s) / getswitchinterval()    new/prio switch interval (default 0.005)
  *   setcheckinterval(n) / getcheckinterval()      old policy ticks (default 100)
@@ -11,6 +11,7 @@
  * the GIL knobs take the GIL's own spinlock (inside interp/gil/gil.c). stderr goes through
  * port_write_err (interp/port/port.h).
  */
+#include <float.h>
 #include <string.h>
 #include "core/state.h"
 #include "objects/module.h"
@@ -30,6 +31,22 @@ static Obj *stream_write(Obj *self, Obj *const *args, int nargs, Obj *kw) {
     if (((StreamObj *)self)->fd == 2) tb_write_err(str_data(args[0]), str_nbytes(args[0]));
     else port_write(str_data(args[0]), str_nbytes(args[0]));
     return int_from_i64((int64_t)str_nchars(args[0]));
+}
+
+/* writelines(iterable): write() of each item, in order; TypeError at the first non-str */
+static Obj *stream_writelines(Obj *self, Obj *const *args, int nargs, Obj *kw) {
+    if (nargs != 1 || kw) return exc_raise(TypeError_t, "writelines() takes exactly one argument (%d given)", nargs);
+    Obj *it = obj_iter(args[0]);
+    if (!it) return NULL;
+    Obj *item;
+    while ((item = obj_next(it))) {
+        Obj *r = stream_write(self, &item, 1, NULL);
+        DECREF(item);
+        if (!r) { DECREF(it); return NULL; }
+        DECREF(r);
+    }
+    DECREF(it);
+    return exc_occurred() ? NULL : none_ref();
 }
 
 static Obj *raw_write(Obj *self, Obj *const *args, int nargs, Obj *kw) {
@@ -121,7 +138,7 @@ static Obj *raw_repr(Obj *o) {
 }
 
 static const MethodDef stream_methods[] = {
-    { "write", stream_write }, { "flush", stream_flush }, { "readline", stream_readline },
+    { "write", stream_write }, { "writelines", stream_writelines }, { "flush", stream_flush }, { "readline", stream_readline },
     { "read", stream_read }, { "fileno", stream_fileno }, { "isatty", stream_isatty }, { NULL, NULL },
 };
 static const MethodDef raw_methods[] = {
@@ -178,6 +195,84 @@ static Obj *version_info_new(void) {
     t->items[0] = MK_SMALL(3); t->items[1] = MK_SMALL(11); t->items[2] = MK_SMALL(0);
     t->items[3] = lvl; t->items[4] = MK_SMALL(0);
     return &t->base;
+}
+
+/* sys.float_info and sys.int_info: read-only tuples with named fields, as version_info. One
+ * table of field names per type; the values are this build's (float_info is IEEE 754 binary64,
+ * as CPython's on every platform it runs on; int_info describes tollpy's own 32-bit digits). */
+typedef struct { const char *repr_name; int n; const char *const *fields; } SeqDesc;
+
+static const char *const fi_fields[] = { "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp",
+                                         "dig", "mant_dig", "epsilon", "radix", "rounds" };
+static const char *const ii_fields[] = { "bits_per_digit", "sizeof_digit", "default_max_str_digits",
+                                         "str_digits_check_threshold" };
+static const char *const ah_fields[] = { "firstiter", "finalizer" };
+static const SeqDesc fi_desc = { "sys.float_info", 11, fi_fields };
+static const SeqDesc ii_desc = { "sys.int_info", 4, ii_fields };
+static const SeqDesc ah_desc = { "asyncgen_hooks", 2, ah_fields };
+
+static Type float_info_type, int_info_type, asyncgen_hooks_type;
+
+static const SeqDesc *seq_desc(Obj *o) {
+    return TYPE(o) == &float_info_type ? &fi_desc : TYPE(o) == &int_info_type ? &ii_desc : &ah_desc;
+}
+
+static Obj *seq_getattr(Obj *o, Obj *name) {
+    const SeqDesc *d = seq_desc(o);
+    for (int i = 0; i < d->n; i++)
+        if (str_equal_cstr(name, d->fields[i])) return NEWREF(TUPLE_ITEMS(o)[i]);
+    return obj_generic_getattr(o, name);
+}
+
+static Obj *seq_repr(Obj *o) {
+    const SeqDesc *d = seq_desc(o);
+    StrBuf b;
+    sb_init(&b);
+    sb_printf(&b, "%s(", d->repr_name);
+    for (int i = 0; i < d->n; i++) sb_printf(&b, "%s%s=%R", i ? ", " : "", d->fields[i], TUPLE_ITEMS(o)[i]);
+    sb_addc(&b, ')');
+    return sb_finish(&b);
+}
+
+static Type float_info_type = {
+    .base = { IMMORTAL_REFCNT, &type_type }, .name = "float_info", .base_type = &tuple_type,
+    .size = sizeof(TupleObj), .repr = seq_repr, .getattr = seq_getattr,
+};
+static Type int_info_type = {
+    .base = { IMMORTAL_REFCNT, &type_type }, .name = "int_info", .base_type = &tuple_type,
+    .size = sizeof(TupleObj), .repr = seq_repr, .getattr = seq_getattr,
+};
+static Type asyncgen_hooks_type = {     /* sys.get_asyncgen_hooks()'s result */
+    .base = { IMMORTAL_REFCNT, &type_type }, .name = "asyncgen_hooks", .base_type = &tuple_type,
+    .size = sizeof(TupleObj), .repr = seq_repr, .getattr = seq_getattr,
+};
+
+/* items: new references, all stolen (NULL items: fails, releasing the others) */
+static Obj *seq_new(Type *t, int n, Obj **items) {
+    TupleObj *o = NULL;
+    bool ok = true;
+    for (int i = 0; i < n; i++) ok = ok && items[i];
+    if (ok) o = (TupleObj *)obj_alloc(t, sizeof(TupleObj) + (size_t)n * sizeof(Obj *));
+    if (!o) {
+        for (int i = 0; i < n; i++) XDECREF(items[i]);
+        return NULL;
+    }
+    o->len = n;
+    for (int i = 0; i < n; i++) o->items[i] = items[i];
+    return &o->base;
+}
+
+static Obj *float_info_new(void) {
+    Obj *v[11] = { float_new(DBL_MAX), int_from_i64(DBL_MAX_EXP), int_from_i64(DBL_MAX_10_EXP),
+                   float_new(DBL_MIN), int_from_i64(DBL_MIN_EXP), int_from_i64(DBL_MIN_10_EXP),
+                   int_from_i64(DBL_DIG), int_from_i64(DBL_MANT_DIG), float_new(DBL_EPSILON),
+                   int_from_i64(FLT_RADIX), int_from_i64(1) };
+    return seq_new(&float_info_type, 11, v);
+}
+
+static Obj *int_info_new(void) {
+    Obj *v[4] = { int_from_i64(32), int_from_i64(4), int_from_i64(4300), int_from_i64(640) };
+    return seq_new(&int_info_type, 4, v);
 }
 
 /* sys.implementation is a namespace: attributes in a dict, shown as namespace(name=..., ...). */
@@ -379,7 +474,8 @@ static Obj *sys_set_asyncgen_hooks(Obj *s, Obj *const *a, int n, Obj *k) {
 static Obj *sys_get_asyncgen_hooks(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s; (void)a; (void)n; (void)k;
     Obj *f = dict_get_s(cur()->sysdict, "_asyncgen_firstiter"), *z = dict_get_s(cur()->sysdict, "_asyncgen_finalizer");
-    return tuple_pack(2, f ? f : None, z ? z : None);
+    Obj *v[2] = { NEWREF(f ? f : None), NEWREF(z ? z : None) };
+    return seq_new(&asyncgen_hooks_type, 2, v);
 }
 
 static const MethodDef sys_fns[] = {
@@ -404,7 +500,8 @@ static int set_new_ref(Obj *d, const char *name, Obj *v) {
 
 int sys_init(Interp *in, Obj *d) {
     /* readied by the first interpreter (before any child interpreter of multiprocessing runs) */
-    Type *own[] = { &stream_type, &raw_stream_type, &version_info_type, &namespace_type };
+    Type *own[] = { &stream_type, &raw_stream_type, &version_info_type, &namespace_type, &float_info_type,
+                    &int_info_type, &asyncgen_hooks_type };
     for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
         if (!own[i]->dict && type_ready(own[i]) < 0) return -1;
     if (module_add_functions(d, sys_fns) < 0) return -1;
@@ -428,6 +525,8 @@ int sys_init(Interp *in, Obj *d) {
     if (set_new_ref(d, "version_info", vt) < 0) return -1;
     if (set_new_ref(d, "platform", str_from_cstr(port_platform()->name)) < 0) return -1;
     if (set_new_ref(d, "byteorder", str_from_cstr("little")) < 0) return -1;
+    if (set_new_ref(d, "float_info", float_info_new()) < 0) return -1;
+    if (set_new_ref(d, "int_info", int_info_new()) < 0) return -1;
     if (set_new_ref(d, "path", list_new(0)) < 0) return -1;
     /* sys.implementation: a namespace with .name, .cache_tag, .version, .hexversion */
     NamespaceObj *impl = (NamespaceObj *)obj_alloc(&namespace_type, sizeof(NamespaceObj));

@@ -1714,7 +1714,8 @@ static Obj *vm_eval_inner(Frame *f, int throwflag) {
         Obj *c = NULL;
         switch (fl & FVC_MASK) {
         case FVC_STR: c = obj_str(v); break;
-        case FVC_REPR: case FVC_ASCII: c = obj_repr(v); break;
+        case FVC_REPR: c = obj_repr(v); break;
+        case FVC_ASCII: c = obj_ascii(v); break;
         default: c = NEWREF(v); break;
         }
         DECREF(v);
