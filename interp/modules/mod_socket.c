@@ -371,14 +371,12 @@ static void data_done(Data *d) {
 static int timeout_arg(Obj *o, int64_t *out) {
     if (o == None) { *out = -1; return 0; }
     double d;
-    bool is_float = false;
     if (IS_SMALL(o) || int_check(o)) {
         int ovf = 0;
         d = int_as_double(o, &ovf);
         if (ovf) d = int_sign(o) < 0 ? -1.0 : 1e300;
     } else if (obj_isinstance(o, &float_type)) {
         d = float_val(o);
-        is_float = true;
     } else {
         exc_raise(TypeError_t, "'%s' object cannot be interpreted as an integer", type_name(o));
         return -1;
@@ -386,11 +384,9 @@ static int timeout_arg(Obj *o, int64_t *out) {
     if (d != d) { exc_raise(ValueError_t, "Invalid value NaN (not a number)"); return -1; }
     if (d < 0) { exc_raise(ValueError_t, "Timeout value out of range"); return -1; }
     double ns = d * 1e9;
-    if (ns >= 9.2e18) {         /* CPython's two messages: a float's (pytime_from_double), an int's */
-        exc_raise(OverflowError_t, is_float ? "timestamp out of range for platform time_t"
-                                            : "timestamp too large to convert to C _PyTime_t");
-        return -1;
-    }
+    /* CPython 3.11.2's message (the oracle, /usr/bin/python3) for ints and floats alike; later
+     * 3.11 releases say "timestamp out of range for platform time_t" for a float */
+    if (ns >= 9.2e18) { exc_raise(OverflowError_t, "timestamp too large to convert to C _PyTime_t"); return -1; }
     int64_t v = (int64_t)ns;
     if ((double)v < ns) v++;                 /* round up, as _PyTime_ROUND_TIMEOUT */
     *out = v;
