@@ -23,6 +23,8 @@
 
 struct ring {
     uint32_t head;                       /* next slot; only the owning core writes it */
+    volatile uint32_t wseq;              /* odd while the owner writes an event (lost, slot,
+                                          * head): trace_copy_counted's consistency check */
     struct trace_ev *ev;                 /* trace_ring_events slots; NULL before trace_init */
     uint32_t lost[TRACE_KINDS];          /* overwritten inside the watched window, by kind */
 };
@@ -81,6 +83,8 @@ void trace_event(uint16_t event, uint32_t a, uint32_t b)
     struct ring *r = &rings[c->id];
     struct trace_ev *ring = __atomic_load_n(&r->ev, __ATOMIC_ACQUIRE);
     if (ring) {
+        r->wseq++;
+        __asm__ volatile("dmb ish" ::: "memory");
         uint32_t h = r->head;
         struct trace_ev *e = &ring[h & (trace_ring_events - 1)];
         if (h >= trace_ring_events && e->ts >= lost_from && e->ts <= lost_until)
@@ -92,6 +96,8 @@ void trace_event(uint16_t event, uint32_t a, uint32_t b)
         e->b = b;
         e->seq = h;
         r->head = h + 1;
+        __asm__ volatile("dmb ish" ::: "memory");
+        r->wseq++;
     }
     __asm__ volatile("msr cpsr_c, %0" :: "r"(cpsr) : "memory");
 }
@@ -110,6 +116,31 @@ size_t trace_copy(int cpu, struct trace_ev *out, size_t max)
         n = (uint32_t)max;
     for (uint32_t i = 0; i < n; i++)
         out[i] = ring[(h - n + i) & (trace_ring_events - 1)];
+    return n;
+}
+
+/* trace_copy, plus this core's overwritten-event counts (lost[TRACE_KINDS]) taken at the same
+ * moment as the copy: a copy during which the owner wrote is taken again (wseq, a sequence
+ * count), so an event overwritten meanwhile is never both copied and counted as lost. After
+ * 64 tries (a core writing without pause) the last copy is kept as it is. */
+size_t trace_copy_counted(int cpu, struct trace_ev *out, size_t max, uint64_t *lost)
+{
+    if (cpu < 0 || cpu >= MAX_CPUS)
+        return 0;
+    struct ring *r = &rings[cpu];
+    size_t n = 0;
+    for (int tries = 0; tries < 64; tries++) {
+        uint32_t s1 = r->wseq;
+        __asm__ volatile("dmb ish" ::: "memory");
+        if (s1 & 1)
+            continue;
+        n = trace_copy(cpu, out, max);
+        for (int k = 0; k < TRACE_KINDS; k++)
+            lost[k] = r->lost[k];
+        __asm__ volatile("dmb ish" ::: "memory");
+        if (r->wseq == s1)
+            break;
+    }
     return n;
 }
 

@@ -64,6 +64,9 @@ uint32_t trace_init(const char *events_arg, int ncpus);
 
 void   trace_event(uint16_t event, uint32_t a, uint32_t b);
 size_t trace_copy(int cpu, struct trace_ev *out, size_t max);   /* oldest first */
+/* The same, with that core's overwritten-event counts by kind (lost[TRACE_KINDS]) consistent
+ * with the copy (kernel/trace.c). */
+size_t trace_copy_counted(int cpu, struct trace_ev *out, size_t max, uint64_t *lost);
 void   trace_clear(void);
 extern volatile int trace_enabled;        /* 0: trace_event records nothing */
 void   trace_enable(int on);

@@ -10,7 +10,10 @@
  *
  * Called by ports/guest/mod_kernel.c on the console thread, without the GIL. Locks: none; reads
  * the rings with trace_copy() (a racy snapshot: events written meanwhile may be missed, never
- * block anyone). Only the interpreter's events (codes below 0xF000) are drawn.
+ * block anyone). Each core's ring is copied together with its overwritten-event counts
+ * (trace_copy_counted): the cores keep writing while we read (the console thread's own events,
+ * the network stack's 10 ms tick), and counts read at another moment than the copy would count
+ * an event overwritten in between as shown and as not shown. Only the interpreter's events (codes below 0xF000) are drawn.
  * A window longer than the rings keep (trace_ring_events a core, TRACE_EVENTS=N at boot) is
  * never drawn silently in part: both say which stretch they show and how many events of each
  * kind they do not (say_not_shown; the export's header carries the counts: ring, from,
@@ -44,6 +47,7 @@ struct evbuf {
     size_t n;
     uint64_t run_from, shown_from, until;
     uint64_t skipped[TRACE_KINDS];
+    uint64_t lost[TRACE_KINDS];          /* overwritten, read with each core's copy */
 };
 
 static int by_ts(const void *a, const void *b)
@@ -76,7 +80,10 @@ static struct evbuf collect(uint64_t t0, uint64_t t1, int with_switches)
     r.shown_from = t0;
     for (int c = 0; c < cpus_possible; c++) {
         size_t base = r.n;
-        size_t k = trace_copy(c, r.ev + base, ring);
+        uint64_t lost[TRACE_KINDS];
+        size_t k = trace_copy_counted(c, r.ev + base, ring, lost);
+        for (int j = 0; j < TRACE_KINDS; j++)
+            r.lost[j] += lost[j];
         for (size_t i = 0; i < k; i++) {
             struct trace_ev *e = &r.ev[base + i];
             if (e->ts >= r.run_from && e->ts < t0) { r.skipped[trace_kind(e->event)]++; continue; }
@@ -92,7 +99,7 @@ static struct evbuf collect(uint64_t t0, uint64_t t1, int with_switches)
 /* Events of kind k in the window that are not shown: overwritten or left out. */
 static uint64_t not_shown(const struct evbuf *b, int k)
 {
-    return b->skipped[k] + trace_lost(k);
+    return b->skipped[k] + b->lost[k];
 }
 
 /* n with thousands separators ("2,729") */
