@@ -34,7 +34,7 @@ FUZZ_SECONDS ?= 60
 # Every part `make test` runs, in order (the list is the contract: a part not named here does
 # not run). `make help` prints it.
 TEST_PARTS := check-layers test-gil test-gil-tsan test-scalars test-scalars-asan test-containers \
-              test-compiler test-requests test-threads test-none-stress test-mp test-labs test-fat \
+              test-compiler test-requests test-threads test-none-stress test-mp test-mp-tsan test-labs test-fat \
               test-lang test-lang-asan test-bad test-bad-asan \
               test-kernel test-qemu-lang test-qemu-threads qemu-test-mp fuzz-smoke
 # The builds are independent object files per variant (build/host, build/host-asan) and the

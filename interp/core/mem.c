@@ -37,7 +37,8 @@
  * block freed by another thread (or interpreter) is uncharged from the interpreter its header
  * records, then simply joins the freeing thread's cache. Cached blocks are charged to nobody.
  * mem_ts_release() (ts_free, thread exit) returns a thread's cache to port_free. Under ASan
- * the cache is off so use-after-free stays detectable, and while the `unsafe` GIL policy runs it
+ * the cache is off so use-after-free stays detectable, and under TSan so that a block reused by
+ * another thread is a malloc it sees (else it reports the old block's accesses as a race), and while the `unsafe` GIL policy runs it
  * is bypassed: its corruption detection relies on freed objects keeping their poison until
  * malloc reuses them, and a double free must not put one block on a list twice.
  *
@@ -62,7 +63,7 @@ typedef struct {
 /* Keep user data aligned to 8 (doubles on the guest) and to 16 on the host. */
 #define HDR_SIZE ((sizeof(MemHdr) + 7u) & ~(size_t)7u)
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define MC_ENABLED 0
 #else
 #define MC_ENABLED 1

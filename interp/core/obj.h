@@ -156,6 +156,7 @@ enum {
                              the base layout exactly and get no instance dict (class.c) */
     TF_WEAKREF = 32,      /* a built-in type whose instances may be weakly referenced: its dealloc
                              clears their weak references (async_generator, for asyncio's WeakSet) */
+    TF_READY = 64,        /* type_ready finished (type_ready_shared readies a static type once) */
 };
 
 struct Type {
@@ -245,6 +246,9 @@ static inline Obj *bool_from(int b) { Obj *r = b ? True_ : False_; INCREF(r); re
 static inline Obj *none_ref(void) { INCREF(None); return None; }
 
 int type_ready(Type *t);                     /* fill dict from methods, inherit slots from base */
+/* A static type a module readies at its first import, once per process: the interpreters of a
+ * multiprocessing program import at the same time, each under its own GIL (object.c). */
+int type_ready_shared(Type *t);
 void type_immortalize(Type *t);              /* a static type's dict and its contents: immortal (object.c) */
 bool type_is_subtype(Type *a, Type *b);
 static inline bool obj_is(Obj *o, Type *t) { return TYPE(o) == t; }

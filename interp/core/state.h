@@ -53,7 +53,8 @@ struct Interp {
     Obj *argv;                 /* list for sys.argv */
     /* multiprocessing (interp/mp/mp_process.c): a stop request from Process.terminate() makes
      * vm_eval_breaker raise SystemExit in every thread of this interpreter; mp is the MpProc
-     * this interpreter runs as (NULL for the main interpreter). */
+     * this interpreter runs as (NULL for the main interpreter). Atomic accesses only
+     * (vm_request_stop, interp_stop_requested). */
     volatile int stop_request;
     void *mp;
     /* Set by multiprocessing for a child interpreter: called by the `unsafe` policy's fault
@@ -67,6 +68,12 @@ struct Interp {
     /* the cycle collector's tracked objects and knobs (interp/core/gc.h, interp/runtime/gc.c) */
     GcState gc;
 };
+
+/* Process.terminate() asked this interpreter to stop (vm_request_stop writes it from another
+ * thread; every thread of the interpreter polls it). */
+static inline int interp_stop_requested(Interp *in) {
+    return __atomic_load_n(&in->stop_request, __ATOMIC_ACQUIRE);
+}
 
 /* Child interpreters alive (interp/core/state.c): written by interp/mp/mp_process.c, read by the
  * `none` GIL policy. Atomic accesses only. */

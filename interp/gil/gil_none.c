@@ -31,7 +31,9 @@ static int none_eval_breaker(Gil *g, GilThread *t) { (void)g; (void)t; return 0;
  * another interpreter between obj_lock and obj_unlock would otherwise skip the unlock (a lock word
  * stays locked, the next user deadlocks). Conservative: it stays on (only slower) until the next
  * `none` leave with no process alive. */
-static void none_enter(Gil *g) { (void)g; objlock_init(); rc_atomic = true; }
+/* Every process of a `none` program enters it: only the first store changes the flag, and a
+ * store of the value it has would race with the other interpreters' plain reads. */
+static void none_enter(Gil *g) { (void)g; objlock_init(); if (!rc_atomic) rc_atomic = true; }
 static void none_leave(Gil *g) {
     (void)g;
     int procs = __atomic_load_n(&interp_live_children, __ATOMIC_ACQUIRE);   /* core/state.h */

@@ -518,9 +518,9 @@ Type deque_core_type = {
  * first import or by mp_prepare_sharing (interp/mp/mp_process.c), which also makes its dict
  * immortal before a second interpreter exists; later imports only bind it. */
 static int collections_init(Obj *d) {
-    if (!deque_core_type.dict && type_ready(&deque_core_type) < 0) return -1;
-    if (!deque_iter_type.dict && type_ready(&deque_iter_type) < 0) return -1;
-    if (!deque_reviter_type.dict && type_ready(&deque_reviter_type) < 0) return -1;
+    if (type_ready_shared(&deque_core_type) < 0) return -1;
+    if (type_ready_shared(&deque_iter_type) < 0) return -1;
+    if (type_ready_shared(&deque_reviter_type) < 0) return -1;
     return dict_set_s(d, "_deque", (Obj *)&deque_core_type);
 }
 

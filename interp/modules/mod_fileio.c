@@ -690,7 +690,7 @@ static Obj *f_open(Obj *s, Obj *const *a, int n, Obj *k) {
     if (fd < 0) return fileio_raise_errno(fd, file, NULL);
     Type *ty = !b ? &textio_type : plus ? &bufferedio_type : r ? &bufferedreader_type
              : &bufferedwriter_type;
-    if (!ty->dict && type_ready(ty) < 0) { port_file_close(fd); return NULL; }
+    if (type_ready_shared(ty) < 0) { port_file_close(fd); return NULL; }
     FileObj *f = (FileObj *)obj_alloc(ty, sizeof(FileObj));
     if (!f) { port_file_close(fd); return NULL; }
     f->fd = fd;
@@ -715,10 +715,10 @@ static const MethodDef fileio_fns[] = {
 };
 
 static int fileio_init(Obj *d) {
-    if (!textio_type.dict && type_ready(&textio_type) < 0) return -1;
-    if (!bufferedio_type.dict && type_ready(&bufferedio_type) < 0) return -1;
-    if (!bufferedreader_type.dict && type_ready(&bufferedreader_type) < 0) return -1;
-    if (!bufferedwriter_type.dict && type_ready(&bufferedwriter_type) < 0) return -1;
+    if (type_ready_shared(&textio_type) < 0) return -1;
+    if (type_ready_shared(&bufferedio_type) < 0) return -1;
+    if (type_ready_shared(&bufferedreader_type) < 0) return -1;
+    if (type_ready_shared(&bufferedwriter_type) < 0) return -1;
     if (module_add_functions(d, fileio_fns) < 0) return -1;
     if (dict_set_s(d, "TextIOWrapper", (Obj *)&textio_type) < 0) return -1;
     if (dict_set_s(d, "BufferedReader", (Obj *)&bufferedreader_type) < 0) return -1;

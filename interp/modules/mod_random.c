@@ -349,7 +349,7 @@ static Obj *f_sha512(Obj *s, Obj *const *args, int nargs, Obj *kw) {
 static const MethodDef random_fns[] = { {"_sha512", f_sha512}, {NULL, NULL} };
 
 static int random_init(Obj *d) {
-    if (type_ready(&random_type) < 0) return -1;
+    if (type_ready_shared(&random_type) < 0) return -1;
     if (dict_set_s(d, "Random", (Obj *)&random_type) < 0) return -1;
     return module_add_functions(d, random_fns);
 }

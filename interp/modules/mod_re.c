@@ -1810,7 +1810,7 @@ static Obj *f_compile(Obj *s, Obj *const *args, int nargs, Obj *kw) {
 static const MethodDef re_fns[] = { {"compile", f_compile}, {NULL, NULL} };
 
 static int re_init(Obj *d) {
-    if (type_ready(&re_prog_type) < 0) return -1;
+    if (type_ready_shared(&re_prog_type) < 0) return -1;
     return module_add_functions(d, re_fns);
 }
 

@@ -104,7 +104,7 @@ static Obj *raise_gaierror(int code, const char *msg) {
 static Obj *sock_raise(SockObj *s, long r) {
     ThreadState *ts = ts_get();
     Interp *in = ts->interp;
-    if (in->stop_request) { vm_stop_raise(ts); return NULL; }
+    if (interp_stop_requested(in)) { vm_stop_raise(ts); return NULL; }
     if (r == -PORT_EINTR) {
         if (ts == in->main_ts || !in->main_ts) {
             port_interrupt_clear();
@@ -176,11 +176,11 @@ static long sock_call(SockCall *c, int64_t timeout_ns, uint64_t end) {
         long r = port_do(c, slice ? MP_SLICE_NS : t);
         gil_after_blocking(ts);
         if (slice && r == -PORT_ETIMEDOUT) {
-            if (in->stop_request) return -PORT_EINTR;
+            if (interp_stop_requested(in)) return -PORT_EINTR;
             continue;
         }
         if (r != -PORT_EINTR) return r;
-        if (ts == in->main_ts || !in->main_ts || in->stop_request) return r;
+        if (ts == in->main_ts || !in->main_ts || interp_stop_requested(in)) return r;
         if (in->stop_threads && ts->stop_seen != in->stop_threads) return r;
         if (!port_interrupt_pending()) return r;   /* port_interrupt_sleepers: a reset */
         /* a Ctrl-C for the main thread: this one waits on (within one 50 ms slice the port

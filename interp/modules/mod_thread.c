@@ -50,6 +50,11 @@ typedef struct {
     uint32_t holder;                /* RLock: holder ident */
     long count;                     /* RLock: recursion count */
 } LockObj;
+/* locked and holder change under lk, and are read without it (locked(), repr, an RLock's "do I
+ * hold it?", where only the holder can have written its own ident): relaxed atomic accesses, so
+ * such a read is a stale value at worst, never a torn one. */
+#define LK_LOAD(x) __atomic_load_n(&(x), __ATOMIC_RELAXED)
+#define LK_STORE(x, v) __atomic_store_n(&(x), (v), __ATOMIC_RELAXED)
 
 extern Type thread_lock_type, thread_rlock_type;
 
@@ -88,8 +93,8 @@ static int acquire_args(const char *fname, Obj *const *args, int nargs, Obj *kwn
 static int lock_wait(LockObj *l, uint64_t ns, uint32_t me) {
     port_spin_lock(&l->lk);
     if (!l->locked) {
-        l->locked = 1;
-        l->holder = me;
+        LK_STORE(l->locked, 1);
+        LK_STORE(l->holder, me);
         port_spin_unlock(&l->lk);
         return 1;
     }
@@ -116,7 +121,7 @@ static int lock_wait(LockObj *l, uint64_t ns, uint32_t me) {
         if (ts->interp->mp && left > 20000000u) left = 20000000u;
 #endif
         int s = port_waitq_sleep(&l->q, &l->lk, left);
-        if (ts->interp->stop_request) { r = -3; break; }
+        if (interp_stop_requested(ts->interp)) { r = -3; break; }
         if (s < 0 && ts == ts->interp->main_ts) { r = -1; break; }
         if (s < 0 && ts->interp->stop_threads && ts->stop_seen != ts->interp->stop_threads) {
             ts->stop_seen = ts->interp->stop_threads;   /* console: Ctrl-C / soft reset */
@@ -124,7 +129,7 @@ static int lock_wait(LockObj *l, uint64_t ns, uint32_t me) {
             break;
         }
     }
-    if (r == 1) { l->locked = 1; l->holder = me; }
+    if (r == 1) { LK_STORE(l->locked, 1); LK_STORE(l->holder, me); }
     port_spin_unlock(&l->lk);
     gil_after_blocking(ts);
     if (r == -2) { exc_raise_obj((Obj *)SystemExit_t); return -1; }
@@ -158,8 +163,8 @@ static Obj *lock_release(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
         port_spin_unlock(&l->lk);
         return exc_raise(RuntimeError_t, "release unlocked lock");
     }
-    l->locked = 0;
-    l->holder = 0;
+    LK_STORE(l->locked, 0);
+    LK_STORE(l->holder, 0);
     port_waitq_wake_one(&l->q);
     port_spin_unlock(&l->lk);
     return none_ref();
@@ -167,7 +172,7 @@ static Obj *lock_release(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
 
 static Obj *lock_locked(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
     (void)args; (void)nargs; (void)kwnames;
-    return bool_from(((LockObj *)self)->locked);
+    return bool_from(LK_LOAD(((LockObj *)self)->locked));
 }
 
 static Obj *lock_enter(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
@@ -187,7 +192,7 @@ static Obj *lock_exit(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
 
 static Obj *lock_repr(Obj *self) {
     LockObj *l = (LockObj *)self;
-    return str_fmt("<%s _thread.lock object>", l->locked ? "locked" : "unlocked");
+    return str_fmt("<%s _thread.lock object>", LK_LOAD(l->locked) ? "locked" : "unlocked");
 }
 
 static Obj *lock_at_fork(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
@@ -220,7 +225,7 @@ static Obj *rlock_acquire(Obj *self, Obj *const *args, int nargs, Obj *kwnames) 
     uint64_t ns;
     if (acquire_args("acquire", args, nargs, kwnames, &ns) < 0) return NULL;
     uint32_t me = port_thread_id();
-    if (l->locked && l->holder == me) {     /* only we change holder while we hold it */
+    if (LK_LOAD(l->locked) && LK_LOAD(l->holder) == me) {     /* only we change holder while we hold it */
         l->count++;
         return bool_from(1);
     }
@@ -234,7 +239,7 @@ static Obj *rlock_release(Obj *self, Obj *const *args, int nargs, Obj *kwnames) 
     (void)args; (void)nargs; (void)kwnames;
     LockObj *l = (LockObj *)self;
     uint32_t me = port_thread_id();
-    if (!l->locked || l->holder != me)
+    if (!LK_LOAD(l->locked) || LK_LOAD(l->holder) != me)
         return exc_raise(RuntimeError_t, "cannot release un-acquired lock");
     if (--l->count > 0) return none_ref();
     return lock_release(self, NULL, 0, NULL);
@@ -254,13 +259,13 @@ static Obj *rlock_exit(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
 static Obj *rlock_is_owned(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
     (void)args; (void)nargs; (void)kwnames;
     LockObj *l = (LockObj *)self;
-    return bool_from(l->locked && l->holder == port_thread_id());
+    return bool_from(LK_LOAD(l->locked) && LK_LOAD(l->holder) == port_thread_id());
 }
 /* For threading.Condition: release completely / re-acquire with the saved (count, holder). */
 static Obj *rlock_release_save(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
     (void)args; (void)nargs; (void)kwnames;
     LockObj *l = (LockObj *)self;
-    if (!l->locked || l->holder != port_thread_id())
+    if (!LK_LOAD(l->locked) || LK_LOAD(l->holder) != port_thread_id())
         return exc_raise(RuntimeError_t, "cannot release un-acquired lock");
     long count = l->count;
     l->count = 0;
@@ -283,8 +288,8 @@ static Obj *rlock_repr(Obj *self) {
     LockObj *l = (LockObj *)self;
     /* "owner=" is CPython's repr text (Modules/_threadmodule.c), kept so the output matches */
     return str_fmt("<%s _thread.RLock object owner=%ld count=%ld>",
-                   l->locked ? "locked" : "unlocked", (long)(l->locked ? l->holder : 0),
-                   (long)(l->locked ? l->count : 0));
+                   LK_LOAD(l->locked) ? "locked" : "unlocked", (long)(LK_LOAD(l->locked) ? LK_LOAD(l->holder) : 0),
+                   (long)(LK_LOAD(l->locked) ? l->count : 0));
 }
 
 static const MethodDef rlock_methods[] = {
@@ -534,8 +539,9 @@ static const MethodDef thread_fns[] = {
 };
 
 static int thread_init(Obj *d) {
-    if (type_ready(&thread_lock_type) < 0 || type_ready(&thread_rlock_type) < 0) return -1;
-    interp_join_threads = thread_shutdown;   /* tollpy_run_module joins them (runtime/interp.h) */
+    if (type_ready_shared(&thread_lock_type) < 0 || type_ready_shared(&thread_rlock_type) < 0) return -1;
+    /* tollpy_run_module joins them (runtime/interp.h); every interpreter stores the same value */
+    __atomic_store_n(&interp_join_threads, thread_shutdown, __ATOMIC_RELEASE);
     if (module_add_functions(d, thread_fns) < 0) return -1;
     if (dict_set_s(d, "LockType", (Obj *)&thread_lock_type) < 0) return -1;
     if (dict_set_s(d, "RLock", (Obj *)&thread_rlock_type) < 0) return -1;

@@ -56,14 +56,14 @@ static Obj *sleep_ns(uint64_t ns) {
         uint64_t end = port_time_ns() + ns;
         for (;;) {
             uint64_t now = port_time_ns();
-            if (now >= end || ts->interp->stop_request) break;
+            if (now >= end || interp_stop_requested(ts->interp)) break;
             r = port_sleep_ns(end - now < 20000000u ? end - now : 20000000u);
             if (r < 0) break;
         }
     }
     gil_after_blocking(ts);
     port_trace(TR_THREAD_WAKE, ts->ident, 0);
-    if (ts->interp->stop_request) { vm_stop_raise(ts); return NULL; }
+    if (interp_stop_requested(ts->interp)) { vm_stop_raise(ts); return NULL; }
     if (r < 0 && ts == ts->interp->main_ts) {
         port_interrupt_clear();
         return exc_raise(KeyboardInterrupt_t, "");

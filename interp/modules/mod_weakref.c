@@ -15,7 +15,7 @@ static Obj *f_getweakrefcount(Obj *s, Obj *const *a, int n, Obj *kw) {
 static const MethodDef weakref_fns[] = { {"getweakrefcount", f_getweakrefcount}, {NULL, NULL} };
 
 static int weakref_mod_init(Obj *d) {
-    if (type_ready(&weakref_type) < 0) return -1;
+    if (type_ready_shared(&weakref_type) < 0) return -1;
     if (dict_set_s(d, "ref", (Obj *)&weakref_type) < 0 || dict_set_s(d, "ReferenceType", (Obj *)&weakref_type) < 0)
         return -1;
     return module_add_functions(d, weakref_fns);

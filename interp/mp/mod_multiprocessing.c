@@ -162,7 +162,8 @@ static const MethodDef mp_fns[] = {
 
 static int mp_init(Obj *d) {
     if (mp_shared_init_types() < 0 || mp_process_init_types() < 0) return -1;
-    interp_join_processes = mp_shutdown;     /* tollpy_run_module joins them (runtime/interp.h) */
+    /* tollpy_run_module joins them (runtime/interp.h); every interpreter stores the same value */
+    __atomic_store_n(&interp_join_processes, mp_shutdown, __ATOMIC_RELEASE);
     if (module_add_functions(d, mp_fns) < 0) return -1;
     struct { const char *n; Type *t; } types[] = {
         {"LockType", &mp_lock_type}, {"RLockType", &mp_rlock_type}, {"SemaphoreType", &mp_sem_type},

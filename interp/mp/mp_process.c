@@ -28,6 +28,7 @@
 #include "runtime/interp.h"
 #include "runtime/vm.h"
 #include "objects/module.h"
+#include "objects/descr.h"
 #include "gil/gil.h"
 #include "runtime/traceback.h"
 #include "runtime/frame.h"
@@ -210,7 +211,7 @@ static void proc_main(void *arg) {
     port_spin_lock(&p->lk);
     p->interp = in;
     p->state = 1;
-    if (p->stop) { in->stop_request = 1; in->eval_breaker = 1; }
+    if (p->stop) vm_request_stop(in);
     port_spin_unlock(&p->lk);
 
     status = child_run(p, in);
@@ -220,11 +221,10 @@ static void proc_main(void *arg) {
     exc_clear();
     mp_shutdown(in);
     exc_clear();
-    if (p->stop) status = -15;
+    if (__atomic_load_n(&p->stop, __ATOMIC_RELAXED)) status = -15;   /* terminate() writes it under p->lk */
     /* daemon threads still running would use the modules: ask them to stop, wait a while */
     if (gil_thread_count(in) > 1) {
-        in->stop_request = 1;
-        in->eval_breaker = 1;
+        vm_request_stop(in);
         for (int i = 0; i < 100 && gil_thread_count(in) > 1; i++) {
             gil_before_blocking(ts);
             port_sleep_ns(10 * 1000 * 1000);
@@ -391,7 +391,7 @@ static Obj *proc_join(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
     port_spin_unlock(&p->lk);
     gil_after_blocking(ts);
     if (r < 0 && !done) {
-        if (ts->interp->stop_request) return vm_stop_raise(ts), NULL;
+        if (interp_stop_requested(ts->interp)) return vm_stop_raise(ts), NULL;
         if (ts == ts->interp->main_ts) {
             port_interrupt_clear();
             return exc_raise(KeyboardInterrupt_t, "");
@@ -422,11 +422,8 @@ static Obj *proc_terminate(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
     MpProc *p = PP(self);
     port_spin_lock(&p->lk);
     if (p->state != 2) {
-        p->stop = 1;
-        if (p->interp) {
-            p->interp->stop_request = 1;
-            p->interp->eval_breaker = 1;
-        }
+        __atomic_store_n(&p->stop, 1, __ATOMIC_RELAXED);
+        if (p->interp) vm_request_stop(p->interp);   /* the child's threads read it running */
     }
     port_spin_unlock(&p->lk);
     return none_ref();
@@ -474,7 +471,7 @@ int mp_process_init_types(void) {
     /* under the GIL of the importing interpreter; two interpreters racing here store the same */
     if (!mp_max_processes) mp_max_processes = port_platform()->max_processes;
     if (!mp_process_mem_limit) mp_process_mem_limit = port_platform()->process_mem_limit;
-    if (!mp_proc_type.dict && type_ready(&mp_proc_type) < 0) return -1;
+    if (type_ready_shared(&mp_proc_type) < 0) return -1;
     return 0;
 }
 
@@ -517,6 +514,7 @@ static void share_type(Type *t) {
         while (dict_next(t->dict, &pos, &k, &v)) {
             immortal(k);
             immortal(v);
+            descr_immortalize_parts(v);    /* a classmethod's function, a property's getter */
             if (!IS_SMALL(v) && TYPE(v) == &tuple_type)
                 for (intptr_t i = 0; i < TUPLE_LEN(v); i++) immortal(TUPLE_ITEMS(v)[i]);
         }
@@ -536,14 +534,9 @@ static void share_dict_types(Obj *d) {
 int mp_prepare_sharing(void) {
     static int done;
     if (done) return 0;
-    /* private types readied on first use: ready them now, here, not in two children at once */
-    Obj *s = str_from_cstr("ab"), *b = bytes_new("ab", 2), *l = list_new(0);
-    Obj *i1 = s ? obj_iter(s) : NULL, *i2 = b ? obj_iter(b) : NULL, *i3 = l ? seqiter_new(l) : NULL;
-    XDECREF(i1); XDECREF(i2); XDECREF(i3); XDECREF(s); XDECREF(b); XDECREF(l);
-    exc_clear();
-    if (!deque_core_type.dict && type_ready(&deque_core_type) < 0) return -1;  /* _collections */
-    if (!deque_iter_type.dict && type_ready(&deque_iter_type) < 0) return -1;
-    if (!deque_reviter_type.dict && type_ready(&deque_reviter_type) < 0) return -1;
+    if (type_ready_shared(&deque_core_type) < 0) return -1;  /* _collections */
+    if (type_ready_shared(&deque_iter_type) < 0) return -1;
+    if (type_ready_shared(&deque_reviter_type) < 0) return -1;
     Type *ts[] = {&object_type, &type_type, &none_type, &bool_type, &float_type, &str_type,
         &bytes_type, &list_type, &tuple_type, &dict_type, &set_type, &frozenset_type, &range_type,
         &slice_type, &notimpl_type, &builtin_fn_type, &method_type, &function_type, &code_type,

@@ -77,7 +77,7 @@ int mp_wait_slice(void *q, void *lk, uint64_t left) {
     uint64_t t = left < MP_WAIT_SLICE_NS ? left : MP_WAIT_SLICE_NS;
     int r = port_waitq_sleep(q, lk, t);
     ThreadState *ts = ts_get();
-    if (ts && ts->interp->stop_request) return -1;
+    if (ts && interp_stop_requested(ts->interp)) return -1;
     if (r == 1 && t < left) return 0;          /* slice over, not the caller's timeout */
     return r;
 }
@@ -86,7 +86,7 @@ int mp_wait_slice(void *q, void *lk, uint64_t left) {
  * an exception is now set. */
 int mp_wait_failed(ThreadState *ts, int r) {
     if (r >= 0) return 0;
-    if (ts->interp->stop_request) return vm_stop_raise(ts);
+    if (interp_stop_requested(ts->interp)) return vm_stop_raise(ts);
     if (ts == ts->interp->main_ts) {
         port_interrupt_clear();
         exc_raise(KeyboardInterrupt_t, "");
@@ -185,6 +185,6 @@ int mp_shared_init_types(void) {
     Type *ts[] = {&mp_lock_type, &mp_rlock_type, &mp_sem_type, &mp_event_type, &mp_value_type,
                   &mp_array_type, &mp_queue_type};
     for (size_t i = 0; i < sizeof ts / sizeof ts[0]; i++)
-        if (!ts[i]->dict && type_ready(ts[i]) < 0) return -1;
+        if (type_ready_shared(ts[i]) < 0) return -1;
     return 0;
 }

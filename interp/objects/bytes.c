@@ -375,8 +375,6 @@ Type bytearray_iter_type = {
 
 static Obj *bytes_iter(Obj *o)
 {
-    if (!bytes_iter_type.dict && (type_ready(&bytes_iter_type) < 0 || type_ready(&bytearray_iter_type) < 0))
-        return NULL;   /* private types: readied on first use (multiprocessing makes one before sharing) */
     BytesIter *it = (BytesIter *)obj_alloc(&bytes_iter_type, sizeof(BytesIter));
     if (!it) return NULL;
     it->b = NEWREF(o);

@@ -11,6 +11,7 @@
 #include <string.h>
 #include "objects/descr.h"
 #include "objects/objects.h"
+#include "objects/builtin_fn.h"
 
 /* ---- bound methods ------------------------------------------------------------------------------ */
 Obj *method_new(Obj *func, Obj *self) {
@@ -158,6 +159,22 @@ Type classmethod_type = {
     .flags = TF_BASETYPE, .dealloc = wrap_dealloc, .new_ = wrap_new, .getattr = wrap_getattr,
     .descr_get = cm_descr_get,
 };
+
+void descr_immortalize_parts(Obj *d) {
+    if (IS_SMALL(d)) return;
+    if (obj_is(d, &staticmethod_type) || obj_is(d, &classmethod_type)) {
+        obj_immortalize(class_wrapped_func(d));
+        descr_immortalize_parts(class_wrapped_func(d));
+    } else if (obj_is(d, &property_type)) {
+        PropObj *p = (PropObj *)d;
+        Obj *parts[4] = { p->fget, p->fset, p->fdel, p->doc };
+        for (int i = 0; i < 4; i++)
+            if (parts[i]) obj_immortalize(parts[i]);
+    } else if (obj_is(d, &builtin_fn_type)) {
+        Obj *self = ((BuiltinFnObj *)d)->self;
+        if (self) obj_immortalize(self);
+    }
+}
 
 /* ---- property --------------------------------------------------------------------------------------- */
 static Obj *prop_make(Type *t, Obj *fget, Obj *fset, Obj *fdel, Obj *doc) {

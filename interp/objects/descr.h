@@ -29,4 +29,10 @@ Obj *descr_get(Obj *descr, Obj *obj, Type *cls);
 /* The function inside a staticmethod or classmethod (borrowed). */
 Obj *class_wrapped_func(Obj *sm_or_cm);
 
+/* For a descriptor made immortal in a built-in type's dict (type_immortalize): the objects it
+ * hands to every caller become immortal too (a staticmethod's or classmethod's function, a
+ * property's functions, a builtin function's bound self), since the interpreters of several
+ * processes take and drop references to them at once, each under its own GIL. */
+void descr_immortalize_parts(Obj *d);
+
 #endif

@@ -9,13 +9,15 @@
  * type(name, bases, dict)) are made by the runtime (interp/runtime/class.c, reached from type()
  * through the function it registers with type_set_class_new), which calls type_ready too.
  *
- * Called by: everyone (type_lookup is on the attribute hot path). Locks: none; types are
- * readied once at start-up, before any second thread exists. Heap type dicts are mutated under
- * the GIL.
+ * Called by: everyone (type_lookup is on the attribute hot path). Locks: the object layer's
+ * types are readied once at start-up, before any second thread exists; a module's static types
+ * at its first import, under ready_lock (type_ready_shared), since the interpreters of a
+ * multiprocessing program import at once. Heap type dicts are mutated under the GIL.
  */
 #include <string.h>
 #include "objects/objects.h"
 #include "objects/builtin_fn.h"
+#include "objects/descr.h"
 
 /* ---- small shared helpers ------------------------------------------------------------------ */
 
@@ -800,7 +802,24 @@ int type_ready(Type *t) {
 #undef OWN
     }
     if (!(t->flags & TF_HEAPTYPE)) type_immortalize(t);
+    t->flags |= TF_READY;
     return 0;
+}
+
+/* Readies a static type once per process. The modules that own such types ready them at their
+ * first import, and the interpreters of a multiprocessing program import at the same moment, each
+ * under its own GIL: unguarded, two would fill one dict at once, and one would read the slots the
+ * other is still writing. ready_lock (a test-and-set lock that yields: readying allocates, and
+ * may take the allocator's locks) makes one of them ready it; its release hands every field
+ * written (slots, dict, TF_READY) to the next taker, so a type is used only after its reader's
+ * own call here returned. */
+static int ready_lock;
+
+int type_ready_shared(Type *t) {
+    while (__atomic_test_and_set(&ready_lock, __ATOMIC_ACQUIRE)) port_thread_yield();
+    int r = (t->flags & TF_READY) ? 0 : type_ready(t);
+    __atomic_clear(&ready_lock, __ATOMIC_RELEASE);
+    return r;
 }
 
 /* A built-in (static) type's dict and everything in it live as long as the process and are read
@@ -813,7 +832,13 @@ void type_immortalize(Type *t) {
     obj_immortalize(t->dict);
     intptr_t pos = 0;
     Obj *k, *v;
-    while (dict_next(t->dict, &pos, &k, &v)) { obj_immortalize(k); obj_immortalize(v); }
+    while (dict_next(t->dict, &pos, &k, &v)) {
+        obj_immortalize(k);
+        obj_immortalize(v);
+        /* and what binding it hands out: object.__init_subclass__ (a classmethod) gives every
+         * class statement a bound method holding its function, in every interpreter at once */
+        descr_immortalize_parts(v);
+    }
 }
 
 /* ---- None, NotImplemented, Ellipsis --------------------------------------------------------- */
@@ -893,9 +918,9 @@ Obj false_obj = STATIC_OBJ(bool_type);
 /* ---- start-up -------------------------------------------------------------------------------- */
 
 int types_init(void) {
-    weakref_init();
-    static bool done;
+    static bool done;     /* types_once (interp/runtime/interp.c) orders the first call before the rest */
     if (done) return 0;
+    weakref_init();       /* once: a child interpreter would re-initialise a lock another one holds */
     /* object and type first: everything else's dict holds builtin_method objects. The types of
      * the layers above (code, function, cell, generator, super, traceback) are readied by the
      * runtime after this (interp/runtime/interp.c). */
@@ -909,6 +934,7 @@ int types_init(void) {
         &enumerate_type, &zip_type, &map_type, &filter_type, &reversed_type, &callable_iter_type,
         &dict_keys_type, &dict_values_type, &dict_items_type, &dict_keyiter_type,
         &dict_valueiter_type, &dict_itemiter_type, &set_iter_type, &alias_type,
+        &str_iter_type, &bytes_iter_type, &bytearray_iter_type, &seqiter_type,
     };
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++)
         if (type_ready(order[i]) < 0) return -1;

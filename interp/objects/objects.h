@@ -55,6 +55,8 @@ Obj *tupleiter_new(Obj *t);
 Obj *rangeiter_new(int64_t start, int64_t step, int64_t len);
 extern Type list_iter_type, list_reviter_type, tuple_iter_type, range_iter_type, seq_iter_type,
     enumerate_type, zip_type, map_type, filter_type, reversed_type, callable_iter_type;
+/* The iterators of str, bytes, bytearray and of old-style sequences (__getitem__ only: ops.c) */
+extern Type str_iter_type, bytes_iter_type, bytearray_iter_type, seqiter_type;
 
 /* Dict views and iterators (dict.c); set iterator (set.c). */
 extern Type dict_keys_type, dict_values_type, dict_items_type, dict_keyiter_type,

@@ -445,7 +445,6 @@ Obj *obj_iter(Obj *o)
             return r;
         }
         if (!t->iter && dunder(o, D_GETITEM)) {
-    if (!seqiter_type.dict && type_ready(&seqiter_type) < 0) return NULL;   /* private type: readied on first use */
             SeqIter *s = (SeqIter *)obj_alloc(&seqiter_type, sizeof(SeqIter));
             if (!s) return NULL;
             s->seq = NEWREF(o);

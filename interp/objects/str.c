@@ -61,18 +61,23 @@ static void str_finish_counts(Obj *o)
     s->ascii = s->nchars == s->nbytes;
 }
 
-/* Single-character strings of ASCII are cached (immortal) — `for c in s` allocates nothing. */
+static intptr_t hash_bytes(const char *p, size_t n);
+
+/* Single-character strings of ASCII are cached (immortal) — `for c in s` allocates nothing. The
+ * cache is process-wide: the interpreters of several processes read it at once, so an entry is
+ * published complete (its hash too: nobody writes it afterwards) by a compare-and-swap. */
 static Obj *ascii_char[128];
 
 Obj *str_new(const char *p, size_t n)
 {
     if (n == 1 && (unsigned char)p[0] < 128) {
-        Obj *c = ascii_char[(unsigned char)p[0]];
+        Obj *c = __atomic_load_n(&ascii_char[(unsigned char)p[0]], __ATOMIC_ACQUIRE);
         if (c) return NEWREF(c);   /* immortal, but the caller owns (and will drop) a reference */
         c = str_alloc(1);
         if (!c) return NULL;
         S(c)->data[0] = p[0];
         S(c)->nchars = 1; S(c)->ascii = 1;
+        S(c)->hash = hash_bytes(p, 1);
         c->refcnt = IMMORTAL_REFCNT;
         Obj *expected = NULL;
         if (!__atomic_compare_exchange_n(&ascii_char[(unsigned char)p[0]], &expected, c, false,
@@ -735,7 +740,6 @@ Type str_iter_type = {
 
 static Obj *str_iter(Obj *o)
 {
-    if (!str_iter_type.dict && type_ready(&str_iter_type) < 0) return NULL;   /* private type: readied on first use */
     StrIter *it = (StrIter *)obj_alloc(&str_iter_type, sizeof(StrIter));
     if (!it) return NULL;
     it->s = NEWREF(o);

@@ -288,9 +288,9 @@ int tollpy_run_module(const char *modname, const char *filename, const char *src
     if (!m) status = interp_handle_uncaught();
     else DECREF(m);
     /* as CPython: after the main module (and its traceback), join non-daemon threads */
-    void (*join)(Interp *) = interp_join_threads;
+    void (*join)(Interp *) = __atomic_load_n(&interp_join_threads, __ATOMIC_ACQUIRE);
     if (join) join(ts_get()->interp);
-    join = interp_join_processes;    /* join non-daemon processes, terminate daemonic ones */
+    join = __atomic_load_n(&interp_join_processes, __ATOMIC_ACQUIRE);    /* join non-daemon processes, terminate daemonic ones */
     if (join) join(ts_get()->interp);
     if (exc_occurred()) {
         int s2 = interp_handle_uncaught();

@@ -499,11 +499,11 @@ static int set_new_ref(Obj *d, const char *name, Obj *v) {
 }
 
 int sys_init(Interp *in, Obj *d) {
-    /* readied by the first interpreter (before any child interpreter of multiprocessing runs) */
+    /* readied by the first interpreter; a child of multiprocessing finds them ready */
     Type *own[] = { &stream_type, &raw_stream_type, &version_info_type, &namespace_type, &float_info_type,
                     &int_info_type, &asyncgen_hooks_type };
     for (size_t i = 0; i < sizeof own / sizeof own[0]; i++)
-        if (!own[i]->dict && type_ready(own[i]) < 0) return -1;
+        if (type_ready_shared(own[i]) < 0) return -1;
     if (module_add_functions(d, sys_fns) < 0) return -1;
     if (!in->argv) {
         in->argv = list_new(0);

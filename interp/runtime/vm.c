@@ -39,10 +39,17 @@
 #include "objects/objects.h"
 
 /* ---- helpers ---------------------------------------------------------------------------------- */
+/* Ask every thread of `in` to end with SystemExit(-15) (Process.terminate(), from the parent's
+ * thread or the child's own): the flag first, then the breaker that makes the threads look. */
+void vm_request_stop(Interp *in) {
+    __atomic_store_n(&in->stop_request, 1, __ATOMIC_RELAXED);
+    __atomic_store_n(&in->eval_breaker, 1, __ATOMIC_RELEASE);
+}
+
 /* Process.terminate() (interp/mp/mp_process.c) set in->stop_request: SystemExit(-15) in this
  * thread, and again at every later check point until the process is gone. */
 int vm_stop_raise(ThreadState *ts) {
-    ts->interp->eval_breaker = 1;       /* keep raising until the process is gone */
+    __atomic_store_n(&ts->interp->eval_breaker, 1, __ATOMIC_RELAXED);   /* keep raising until the process is gone */
     Obj *code = MK_SMALL(-15);
     Obj *e = exc_new(SystemExit_t, &code, 1);
     if (!e) return -1;
@@ -64,7 +71,7 @@ int vm_eval_breaker(ThreadState *ts) {
         }
         in->eval_breaker = 1;     /* leave it for the main thread */
     }
-    if (in->stop_request && vm_stop_raise(ts) < 0) return -1;   /* Process.terminate() */
+    if (interp_stop_requested(in) && vm_stop_raise(ts) < 0) return -1;   /* Process.terminate() */
     if (in->stop_threads) {                  /* console: Ctrl-C / soft reset stop the others */
         in->eval_breaker = 1;
         if (ts != in->main_ts && ts->stop_seen != in->stop_threads) {

@@ -34,6 +34,7 @@ Obj *vm_run_code(Obj *code, Obj *globals, Obj *locals);
 Obj *vm_run_class_body(Obj *func, Obj *ns);
 int vm_eval_breaker(ThreadState *ts);        /* 0 ok, -1 with an exception */
 int vm_stop_raise(ThreadState *ts);          /* in->stop_request seen: raise SystemExit(-15), -1 */
+void vm_request_stop(Interp *in);             /* set in->stop_request and in->eval_breaker (any thread) */
 int vm_super_args(Type **cls, Obj **self);   /* zero-argument super(): borrowed results */
 /* Resume a generator frame: sent value (borrowed; NULL on first run = None); if exc is non-NULL
  * it is thrown in at the suspension point (steals exc). Returns the yielded/returned value;
