@@ -57,6 +57,9 @@ struct Interp {
      * (vm_request_stop, interp_stop_requested). */
     volatile int stop_request;
     void *mp;
+    /* The MemoryError raised when even building one fails (interp/objects/exc.c): one per
+     * interpreter, since raising it writes its traceback and context. */
+    Obj *memerr;
     /* Set by multiprocessing for a child interpreter: called by the `unsafe` policy's fault
      * containment (interp/gil/gil_unsafe.c) when the child's own thread crashed, so that only
      * this process ends and its parent's join() sees exitcode 1. NULL otherwise. */

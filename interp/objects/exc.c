@@ -401,7 +401,17 @@ static const struct { Type **slot; const char *name; Type **base; } exc_table[] 
 };
 #define N_EXC (sizeof exc_table / sizeof exc_table[0])
 static Type exc_storage[N_EXC];
-static Obj *memerr_instance;
+static Obj *memerr_instance;     /* before any interpreter has its own (start-up) */
+
+/* The preallocated MemoryError to raise when building one fails: the running interpreter's own
+ * (Interp.memerr, made by interp_new). Raising writes its traceback and context,
+ * and the interpreters of a multiprocessing program raise at the same time under their own
+ * GILs, so one process-wide instance would be written by several at once. */
+static Obj *memerr_prealloc(void) {
+    ThreadState *ts = ts_get();
+    Obj *e = ts && ts->interp ? ts->interp->memerr : NULL;
+    return e ? e : memerr_instance;
+}
 
 /* The allocator's MemoryError (mem_set_error_hook, interp/core/mem.c, which lets these
  * allocations pass the interpreter's limit): a fresh instance so tracebacks don't accumulate on
@@ -416,7 +426,7 @@ static void raise_memory_error(int nested) {
             return;
         }
     }
-    exc_raise_obj(memerr_instance);
+    exc_raise_obj(memerr_prealloc());
 }
 
 int exc_init_types(void) {
@@ -547,7 +557,7 @@ Obj *exc_raise_obj(Obj *exc) {
 }
 
 Obj *exc_raise_memory(void) {
-    Obj *e = memerr_instance;
+    Obj *e = memerr_prealloc();
     if (!e) return NULL;
     CLEAR(EXC(e)->traceback);
     CLEAR(EXC(e)->context);

@@ -85,6 +85,8 @@ Interp *interp_new(size_t mem_limit) {
     port_tls_set(ts);
     in->main_ts = ts;
     if (types_once() < 0) { fatal_init("types"); goto fail; }
+    in->memerr = exc_new(MemoryError_t, NULL, 0);
+    if (!in->memerr) { fatal_init("MemoryError"); goto fail; }
     in->gil = gil_new();
     if (!in->gil) { fatal_init("gil"); goto fail; }
     gil_take(ts);
@@ -159,6 +161,7 @@ void interp_free(Interp *in) {
     CLEAR(in->sysdict);
     CLEAR(in->builtins);
     CLEAR(in->argv);
+    CLEAR(in->memerr);
     if (in->gil) {
         gil_thread_fini(ts);
         gil_free(in->gil);
