@@ -958,7 +958,9 @@ def prio_section(rows, platforms):
          "The countdown under `prio` (the convoy cure, bpo-7946). Slices: takes from the line of "
          "CPU-bound threads (the GIL passing from one CPU-bound thread to another, at interval "
          "expiry or by aging); preemptions: a CPU-bound holder forced off for an interactive "
-         "thread (here the main thread, which polls with 1 ms sleeps), resumed after it; GIL "
+         "thread (here only the main thread starting the workers and waking when the last one "
+         "ends: it waits on a lock, not in 1 ms sleeps, each of which would be a preemption), "
+         "resumed after it; GIL "
          "free: the time between a release and the next take while a thread waited; spins: "
          "waits for a release polled before sleeping (hit: the release came; miss: it did not).", "",
          "| platform | config | time (s) | x seq | `new` x seq | slices | preemptions | resumes "
