@@ -36,11 +36,12 @@
  * class. Only the owning thread touches its lists, so no lock is needed under any GIL policy; a
  * block freed by another thread (or interpreter) is uncharged from the interpreter its header
  * records, then simply joins the freeing thread's cache. Cached blocks are charged to nobody.
- * mem_ts_release() (ts_free, thread exit) returns a thread's cache to port_free. Under ASan
- * the cache is off so use-after-free stays detectable, and under TSan so that a block reused by
- * another thread is a malloc it sees (else it reports the old block's accesses as a race), and while the `unsafe` GIL policy runs it
- * is bypassed: its corruption detection relies on freed objects keeping their poison until
- * malloc reuses them, and a double free must not put one block on a list twice.
+ * mem_ts_release() (ts_free, thread exit) returns a thread's cache to port_free. The cache is
+ * off under ASan, so use-after-free stays detectable, and under TSan, so a block reused by another
+ * thread is a malloc it sees (else it reports the old block's accesses as a race). While the
+ * `unsafe` GIL policy runs it is bypassed: its corruption detection relies on freed objects
+ * keeping their poison until malloc reuses them, and a double free must not put one block on a
+ * list twice.
  *
  * Deallocation (obj_dealloc, DECREF's slow path) is the one place that bounds its own C
  * recursion: the trashcan at the end of this file queues nested deallocations on the thread's
