@@ -74,6 +74,7 @@ typedef struct GcState {
     int young_runs;                /* young collections since the last full one */
     int threshold[3];              /* gc.set_threshold; [0] drives automatic collection */
     volatile int enabled;          /* gc.enable / gc.disable */
+    int debug_flags;               /* gc.set_debug, kept for gc.get_debug: the collector prints nothing */
     volatile int collecting;       /* one collection at a time per interpreter (atomic) */
     volatile int pending;          /* an automatic collection is due at the next check point */
     uint64_t collections, collected, uncollectable;

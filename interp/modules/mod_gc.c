@@ -141,20 +141,19 @@ static Obj *f_get_stats(Obj *s, Obj *const *a, int n, Obj *k) {
     return l;
 }
 
-static int gc_debug_flags;
 static Obj *f_set_debug(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s;
     Obj *v[1];
     int64_t f;
     if (args_parse("set_debug", a, n, k, "flags", v) < 0 || int_as_i64(v[0], &f) < 0) return NULL;
-    gc_debug_flags = (int)f;     /* kept for get_debug; the collector prints nothing */
+    GC_STORE(gcs()->debug_flags, (int)f);   /* per interpreter: each process has its own */
     return none_ref();
 }
 
 static Obj *f_get_debug(Obj *s, Obj *const *a, int n, Obj *k) {
     (void)s;
     if (args_parse("get_debug", a, n, k, "", NULL) < 0) return NULL;
-    return int_from_i64(gc_debug_flags);
+    return int_from_i64(GC_LOAD(gcs()->debug_flags));
 }
 
 static const MethodDef gc_fns[] = {

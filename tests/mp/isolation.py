@@ -1,6 +1,8 @@
 # Isolation: an exception, sys.exit(N), a MemoryError and an infinite loop in a child are
 # contained; terminate() ends a child (exit code -15); the parent and the other children go on.
-# Pickling errors name the type. Globals are not shared (each process re-ran the module).
+# Pickling errors name the type. Globals are not shared (each process re-ran the module), nor is
+# the cycle collector's state (gc.set_debug in a child leaves the parent's flags alone).
+import gc
 import sys
 import time
 from multiprocessing import Process, Queue, Value, current_process, active_children
@@ -35,6 +37,11 @@ def bump(v):
 
 def who(q):
     q.put((current_process().name, __name__))
+
+
+def gc_flags(q):
+    gc.set_debug(gc.get_debug() | 4)
+    q.put(gc.get_debug())
 
 
 def gen():
@@ -72,6 +79,10 @@ if __name__ == "__main__":
     w.start()
     print(q.get(timeout=10), current_process().name)
     w.join()
+    g = Process(target=gc_flags, args=(q,))
+    g.start()
+    print("gc.get_debug(): child", q.get(timeout=10), "parent", gc.get_debug())
+    g.join()
     for bad in (gen(), lambda: 1, q.get):
         try:
             Process(target=who, args=(bad,)).start()
