@@ -290,6 +290,9 @@ for pol in ["prio", "new"]:
         c = prounds[i][(pol, n, False)]
         out("prio", tag + "%d threads" % n, c[0], "s")
         out("prio", tag + "%d threads x sequential" % n, x, "x")
+        rs = [rnd[(pol, n, False)][0] / rnd[(pol, 0, False)][0] for rnd in prounds]
+        out("prio", tag + "%d threads x sequential, lowest round" % n, min(rs), "x")
+        out("prio", tag + "%d threads x sequential, highest round" % n, max(rs), "x")
         if n == 1:
             continue
         one = prounds[i][(pol, 1, False)]
@@ -1044,8 +1047,14 @@ def prio_section(rows, platforms):
             sl, pre = v(p, "prio", f"{n} threads slices"), v(p, "prio", f"{n} threads preemptions")
             if x is None or t is None or free is None:
                 continue
-            y = f"{n} threads {x:.2f}x" + (f" (`new` {nx:.2f}x)" if nx is not None else "")
+            lo, hi = v(p, "prio", f"{n} threads x sequential, lowest round"), v(p, "prio", f"{n} threads x sequential, highest round")
+            nlo, nhi = v(p, "prio", f"new {n} threads x sequential, lowest round"), v(p, "prio", f"new {n} threads x sequential, highest round")
+            y = f"{n} threads {x:.2f}x" + (f" (rounds {lo:.2f}-{hi:.2f}x)" if lo is not None else "")
+            y += (f" (`new` {nx:.2f}x" + (f", rounds {nlo:.2f}-{nhi:.2f}x" if nlo is not None else "") + ")"
+                  if nx is not None else "")
             y += ", goal met" if x <= 1.15 else f", {x / 1.15:.2f} times the goal"
+            if lo is not None and nlo is not None and max(lo, nlo) <= min(hi, nhi):
+                y += (" (the two policies' rounds overlap: this run cannot tell `prio` from `new`)")
             extra, free_s = t - t / x, free / 1000
             if x < 0.95:
                 y += " — below 1x, which a GIL cannot give: the host's noise in this run"
