@@ -117,23 +117,29 @@ def timed_seq(fn, n):
     fn(n)
     return time.perf_counter() - t0
 
+def countdown_run(policy, nthreads, one_core=False):
+    # one countdown of COUNT (in the main thread, or split over nthreads), optionally held to one
+    # core: its time and the GIL counters of that run
+    sys.setgilpolicy(policy)
+    ncores = gil.cores()
+    if one_core:
+        gil.cores(1)
+    gil.reset()
+    if nthreads == 0:
+        el = timed_seq(countdown, COUNT)
+    else:
+        el = run_threads(nthreads, countdown_t, COUNT // nthreads)
+    s = gil.stats()
+    if one_core:
+        gil.cores(ncores)
+    return el, s
+
 def cell(policy, nthreads, one_core=False):
     # REPEAT runs; the median time, and the GIL counters of that median run
     runs = []
     k = 0
     while k < REPEAT:
-        sys.setgilpolicy(policy)
-        ncores = gil.cores()
-        if one_core:
-            gil.cores(1)
-        gil.reset()
-        if nthreads == 0:
-            el = timed_seq(countdown, COUNT)
-        else:
-            el = run_threads(nthreads, countdown_t, COUNT // nthreads)
-        s = gil.stats()
-        if one_core:
-            gil.cores(ncores)
+        el, s = countdown_run(policy, nthreads, one_core)
         runs.append((el, s["switches"], s["drop_requests"], s["failed_wakeups"]))
         k += 1
     runs = sorted(runs)
@@ -251,18 +257,7 @@ PRIO_ROUNDS = 5
 PRIO_CELLS = [(0, False), (1, False), (2, False), (4, False), (2, True)]
 
 def prio_run(policy, nthreads, one_core):
-    sys.setgilpolicy(policy)
-    ncores = gil.cores()
-    if one_core:
-        gil.cores(1)
-    gil.reset()
-    if nthreads == 0:
-        el = timed_seq(countdown, COUNT)
-    else:
-        el = run_threads(nthreads, countdown_t, COUNT // nthreads)
-    s = gil.stats()
-    if one_core:
-        gil.cores(ncores)
+    el, s = countdown_run(policy, nthreads, one_core)
     return (el, s.get("prio_slices", 0), s.get("prio_preemptions", 0), s.get("prio_resumes", 0),
             s.get("handoff_total_ms", 0.0), s.get("prio_futile_wakeups", 0), s["switches"],
             s.get("prio_spin_hits", 0), s.get("prio_spin_misses", 0), sum(s["core_run_ms"]) / 1000)
