@@ -90,6 +90,7 @@ size_t mem_interp_used(Interp *in);     /* mem.c: in->mem_used less the calling 
 #define MC_NCLASS 17        /* size classes 1..16: blocks of 16*c bytes (header included) */
 struct ThreadState {
     Interp *interp;
+    Obj *import_waiting;       /* the module whose init by another thread this one waits for (import.c) */
     Obj *exc;                  /* the pending exception (an instance), or NULL */
     Obj *handled;              /* the exception the innermost frame's except block handles (PUSH_EXC_INFO/POP_EXCEPT), or NULL */
     /* While a generator runs, the exception its resumer was handling (borrowed: the resumer's

@@ -275,12 +275,7 @@ int gil_eval_breaker(ThreadState *ts) {
     /* reset_pending is read without g->lock. Its writers (gil_report_corruption, gil_unsafe.c)
      * set it before they set eval_breaker, and nothing clears it before the reset, so a thread
      * that misses it here finds it at a later check point. */
-    if (g->reset_pending) {
-        exc_raise(RuntimeError_t, g->reset_pending == GIL_RESET_CRASH
-                  ? "interpreter reset: a thread of this program crashed (see the report above)"
-                  : "interpreter reset: refcount corruption detected");
-        return -1;
-    }
+    if (g->reset_pending) return gil_reset_raise(ts->interp);
     if (!g->ops->has_lock && __atomic_load_n(&g->stw, __ATOMIC_SEQ_CST) && t->held) stw_park(g, t);
     int r = g->ops->eval_breaker(g, t);
     /* vm_eval_breaker cleared interp->eval_breaker before calling us: a request still pending

@@ -222,6 +222,7 @@ void gil_unsafe_reset_deadline(void);
  * interpreter is marked for reset, the thread ends (never returns to the crashed code) and
  * sleepers are woken so the main thread sees the reset (RuntimeError). */
 int gil_reset_pending(Interp *in);            /* 0, or why the interpreter must go */
+int gil_reset_raise(Interp *in);              /* reset pending: raise its RuntimeError, -1; else 0 */
 enum { GIL_RESET_CORRUPTION = 1, GIL_RESET_CRASH = 2 };   /* gil_reset_pending's nonzero values */
 void gil_fault_containment_install(void);     /* contain faults in interpreter code (any policy;
                                                   gil_unsafe.c): the guest console calls it; on the

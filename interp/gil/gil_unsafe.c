@@ -185,6 +185,15 @@ void gil_unsafe_reset_deadline(void) {
 
 int gil_reset_pending(Interp *in) { return in && in->gil ? in->gil->reset_pending : 0; }
 
+int gil_reset_raise(Interp *in) {
+    int why = gil_reset_pending(in);
+    if (!why) return 0;
+    exc_raise(RuntimeError_t, why == GIL_RESET_CRASH
+              ? "interpreter reset: a thread of this program crashed (see the report above)"
+              : "interpreter reset: refcount corruption detected");
+    return -1;
+}
+
 static void unsafe_take(Gil *g, GilThread *t, int from_io) { (void)from_io; gil_note_running(g, t, 1); }
 static void unsafe_drop(Gil *g, GilThread *t, int why) { (void)why; gil_note_running(g, t, 0); }
 static int unsafe_eval_breaker(Gil *g, GilThread *t) { (void)g; (void)t; return 0; }

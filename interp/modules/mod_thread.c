@@ -134,12 +134,7 @@ static int lock_wait(LockObj *l, uint64_t ns, uint32_t me) {
     gil_after_blocking(ts);
     if (r == -2) { exc_raise_obj((Obj *)SystemExit_t); return -1; }
     if (r == -3) { vm_stop_raise(ts); return -1; }
-    if (r < 0 && gil_reset_pending(ts->interp)) {   /* woken for a crash or a corruption */
-        exc_raise(RuntimeError_t, gil_reset_pending(ts->interp) == GIL_RESET_CRASH
-                  ? "interpreter reset: a thread of this program crashed (see the report above)"
-                  : "interpreter reset: refcount corruption detected");
-        return -1;
-    }
+    if (r < 0 && gil_reset_raise(ts->interp) < 0) return -1;   /* woken for a crash or a corruption */
     if (r < 0) {
         port_interrupt_clear();
         exc_raise(KeyboardInterrupt_t, "");

@@ -9,6 +9,7 @@
 Obj *module_new_obj(Obj *name) {
     ModuleObj *m = (ModuleObj *)obj_alloc(&module_type, sizeof(ModuleObj));
     if (!m) return NULL;
+    m->init_owner = NULL;
     m->dict = dict_new();
     if (!m->dict || dict_set_s(m->dict, "__name__", name) < 0 || dict_set_s(m->dict, "__doc__", None) < 0) {
         DECREF(&m->base);

@@ -19,7 +19,9 @@
  * same dict afterwards (a Python layer over a C core).
  *
  * Called by: the VM (IMPORT_NAME), interp_new (builtins, sys), modules that import others.
- * Locks: none of its own; callers hold the GIL.
+ * Locks: callers hold the GIL (or run under `none`); import.c's import_lock guards each module's
+ * init_owner and each thread's import_waiting: a module in sys.modules whose init another thread
+ * is running is waited for, as CPython's per-module import locks do.
  */
 #ifndef INTERP_MODULE_H
 #define INTERP_MODULE_H
@@ -44,9 +46,14 @@ typedef struct {
 extern const ModuleDef *const module_table[];
 extern const FrozenModule frozen_table[];
 
+struct ThreadState;
 typedef struct {
     Obj base;
     Obj *dict;                         /* __name__, __doc__ etc. live here */
+    /* The thread running this module's init or body while it sits in sys.modules unfinished, else
+     * NULL. Written under import.c's import_lock; another thread that finds the module there
+     * waits until it is NULL (interp/runtime/import.c, wait_initialized). */
+    struct ThreadState *init_owner;
 } ModuleObj;
 
 Obj *module_new(const char *name);             /* a fresh module with __name__ set */

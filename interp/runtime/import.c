@@ -8,6 +8,19 @@
  * port.h's file functions with the GIL dropped: on the guest, the FAT disk). No relative imports.
  * The module is entered into sys.modules before its body runs (circular imports see the
  * partial module, as in CPython) and removed again if the body fails. Callers hold the GIL.
+ *
+ * Another thread's unfinished module: while a module's init or body runs, its init_owner names the
+ * thread running it. A different thread that finds it in sys.modules waits (GIL released, 1 ms
+ * naps) until the owner is done, then looks again, as CPython's per-module import locks make it
+ * wait (a stop, a reset or a Ctrl-C ends the wait: import_wait_ended; an owner that crashed
+ * inside its init never finishes, and its crash resets the interpreter): without that, a thread switch inside a frozen module's body (or two `none` threads, the
+ * first calling open() and so importing _fileio) hands the second thread a module without its
+ * names yet. The owner itself, and a thread whose owner waits for a module this thread is
+ * running (a cycle between two threads, which CPython breaks the same way), get the partial
+ * module at once.
+ * Locks: import_lock (a spinlock, once-initialized) guards every init_owner store after
+ * publication and every ThreadState.import_waiting; holding it, a non-NULL init_owner means that
+ * thread has not finished the init, so its ThreadState is alive to read.
  */
 #include <stdio.h>
 #include <string.h>
@@ -16,6 +29,90 @@
 #include "runtime/vm.h"
 #include "runtime/interp.h"
 #include "gil/gil.h"
+
+static port_spin_t import_lock;
+static int import_lock_state;          /* 0 none, 1 being initialized, 2 ready */
+
+static void import_lock_take(void) {
+    int st = __atomic_load_n(&import_lock_state, __ATOMIC_ACQUIRE);
+    if (st != 2) {
+        int zero = 0;
+        if (st == 0 && __atomic_compare_exchange_n(&import_lock_state, &zero, 1, false,
+                                                   __ATOMIC_ACQ_REL, __ATOMIC_ACQUIRE)) {
+            port_spin_init(&import_lock, "import");
+            __atomic_store_n(&import_lock_state, 2, __ATOMIC_RELEASE);
+        }
+        while (__atomic_load_n(&import_lock_state, __ATOMIC_ACQUIRE) != 2)
+            ;                          /* another thread is initializing it: a few instructions */
+    }
+    port_spin_lock(&import_lock);
+}
+
+static void import_lock_give(void) { port_spin_unlock(&import_lock); }
+
+/* The calling thread finished (or failed) module m's init. */
+static void init_done(Obj *m) {
+    import_lock_take();
+    __atomic_store_n(&((ModuleObj *)m)->init_owner, NULL, __ATOMIC_RELEASE);
+    import_lock_give();
+}
+
+/* Why a thread waiting for another's import stops waiting, checked after each nap: the process
+ * is told to stop (terminate()), the interpreter is being reset (a corruption report or a crashed
+ * thread: the owner may be that thread, which never finishes its init), the console's Ctrl-C
+ * stops the other threads, or a Ctrl-C reaches the main thread. 0 wait on, or -1 with the
+ * exception set. r is the nap's result (negative: interrupted). */
+static int import_wait_ended(ThreadState *ts, int r) {
+    Interp *in = ts->interp;
+    if (interp_stop_requested(in)) { vm_stop_raise(ts); return -1; }
+    if (gil_reset_raise(in) < 0) return -1;
+    if (r < 0 && in->stop_threads && ts != in->main_ts && ts->stop_seen != in->stop_threads) {
+        ts->stop_seen = in->stop_threads;
+        exc_raise_obj((Obj *)SystemExit_t);
+        return -1;
+    }
+    if (r < 0 && ts == in->main_ts) {
+        port_interrupt_clear();
+        exc_raise(KeyboardInterrupt_t, "");
+        return -1;
+    }
+    return 0;
+}
+
+/* m (borrowed) was found in sys.modules. 0: use it now; 1: another thread was initializing it
+ * and is done, look it up again (its init may have failed and removed it); -1: the wait ended
+ * without it (import_wait_ended; exception set). */
+static int wait_initialized(ThreadState *ts, Obj *m) {
+    if (!obj_is(m, &module_type) || !__atomic_load_n(&((ModuleObj *)m)->init_owner, __ATOMIC_ACQUIRE))
+        return 0;
+    int waited = 0;
+    INCREF(m);                         /* kept while the GIL is released */
+    import_lock_take();
+    for (;;) {
+        ThreadState *owner = ((ModuleObj *)m)->init_owner;
+        if (!owner || owner == ts) break;
+        /* Alive (see the top), or crashed in its init: a crashed thread's ThreadState is left
+         * allocated, and the reset it causes ends this wait below. */
+        Obj *w = owner->import_waiting;
+        if (w && ((ModuleObj *)w)->init_owner == ts) break;    /* a cycle: take the partial module */
+        ts->import_waiting = m;
+        import_lock_give();
+        gil_before_blocking(ts);
+        int r = port_sleep_ns(1000000);
+        gil_after_blocking(ts);
+        import_lock_take();
+        ts->import_waiting = NULL;
+        waited = 1;
+        if (import_wait_ended(ts, r) < 0) {
+            import_lock_give();
+            DECREF(m);
+            return -1;
+        }
+    }
+    import_lock_give();
+    DECREF(m);
+    return waited;
+}
 
 /* NAME.py from the directories of sys.path: its source (mem_alloc'd) and path, or 0 none
  * found (no exception), -1 an error. */
@@ -82,10 +179,21 @@ static int exec_in_module(Obj *m, const char *filename, const char *src, size_t 
     return 0;
 }
 
+static Obj *exec_source_module(const char *modname, const char *filename, const char *src, size_t len,
+                               bool importing);
+
 Obj *import_module_obj(Obj *name) {
-    Interp *in = ts_get()->interp;
-    Obj *m = dict_get(in->modules, name);
-    if (m) return NEWREF(m);
+    ThreadState *ts = ts_get();
+    Interp *in = ts->interp;
+    Obj *m;
+again:
+    m = dict_get(in->modules, name);
+    if (m) {
+        int w = wait_initialized(ts, m);
+        if (w < 0) return NULL;
+        if (w > 0) goto again;
+        return NEWREF(m);
+    }
     if (exc_occurred()) return NULL;
     const char *nm = str_data(name);
     const char *dot = strrchr(nm, '.');
@@ -105,7 +213,7 @@ Obj *import_module_obj(Obj *name) {
         }
         DECREF(pn);
         m = dict_get(in->modules, name);
-        if (m) { DECREF(parent); return NEWREF(m); }
+        if (m) { DECREF(parent); goto again; }
         if (exc_occurred()) { DECREF(parent); return NULL; }
     }
     const ModuleDef *def = find_builtin(nm);
@@ -117,12 +225,13 @@ Obj *import_module_obj(Obj *name) {
         int f = dot ? 0 : find_source_file(in, nm, &src, &len, path, sizeof path);
         if (f < 0) return NULL;
         if (f == 0) return exc_raise(ModuleNotFoundError_t, "No module named '%S'", name);
-        m = import_exec_source(nm, path, src, len);
+        m = exec_source_module(nm, path, src, len, true);
         mem_free(src);
         return m;
     }
     m = module_new_obj(name);
     if (!m) { XDECREF(parent); return NULL; }
+    ((ModuleObj *)m)->init_owner = ts;     /* before it is published: dict_set orders the store */
     if (dict_set(in->modules, name, m) < 0) { XDECREF(parent); DECREF(m); return NULL; }
     if (def && def->init(module_dict(m)) < 0) goto fail;
     if (fz) {
@@ -152,6 +261,7 @@ Obj *import_module_obj(Obj *name) {
         parent = NULL;
         if (bad) goto fail;
     }
+    init_done(m);
     return m;
 fail: {
         XDECREF(parent);
@@ -159,6 +269,7 @@ fail: {
         dict_del(in->modules, name);
         exc_clear();
         exc_restore(e);
+        init_done(m);                  /* after the removal: a waiter looks again and imports it */
         DECREF(m);
         return NULL;
     }
@@ -173,11 +284,19 @@ Obj *import_module(const char *name) {
 }
 
 Obj *import_exec_source(const char *modname, const char *filename, const char *src, size_t len) {
+    return exec_source_module(modname, filename, src, len, false);
+}
+
+/* importing: an `import` of a file on sys.path (other threads wait for its body); not for the
+ * main module, which other threads may reach through sys.modules while it runs. */
+static Obj *exec_source_module(const char *modname, const char *filename, const char *src, size_t len,
+                               bool importing) {
     Interp *in = ts_get()->interp;
     Obj *code = interp_compile(src, len, filename, IC_EXEC);
     if (!code) return NULL;
     Obj *m = module_new(modname);
     if (!m) { DECREF(code); return NULL; }
+    if (importing) ((ModuleObj *)m)->init_owner = ts_get();
     Obj *d = module_dict(m);
     Obj *fn = str_from_cstr(filename);
     int bad = !fn || dict_set_s(d, "__builtins__", in->builtins) < 0 ||
@@ -185,9 +304,10 @@ Obj *import_exec_source(const char *modname, const char *filename, const char *s
               dict_set_s(d, "__name__", str_intern(modname)) < 0 ||
               dict_set_s(in->modules, modname, m) < 0;
     XDECREF(fn);
-    if (bad) { DECREF(code); DECREF(m); return NULL; }
+    if (bad) { DECREF(code); if (importing) init_done(m); DECREF(m); return NULL; }
     Obj *r = vm_run_code(code, d, NULL);
     DECREF(code);
+    if (importing) init_done(m);
     if (!r) {
         /* Out of memory at top level: drop the module's globals now, so printing the traceback
          * has memory to work with (the traceback holds code objects, not frames or values). */

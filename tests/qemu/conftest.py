@@ -65,9 +65,9 @@ def boot_options(extra_env):
 
 class Guest:
     # timeout: the hang guard of a scripted run is the pexpect timeouts here and hard_timeout
-    def __init__(self, cpus=2, script=None, exit=False, timeout=60, extra_env=None):
+    def __init__(self, cpus=2, script=None, exit=False, timeout=60, extra_env=None, disk=None):
         self.child = tollbooth.spawn(KERNEL, cpus=cpus, script=script, exit=exit, timeout=30,
-                                     encoding="utf-8", codec_errors="replace",
+                                     encoding="utf-8", codec_errors="replace", disk=disk,
                                      **boot_options(extra_env))
         self.cpus = cpus
 

@@ -8,7 +8,11 @@ thread) and the program ends: a batch run (EXIT=1) with status 1, never 101 (pan
 again. The faults are planted with the test hook kernel._fault_in_interpreter(kind), whose
 faulting instruction is in interp/. A fault in kernel code (the shell's `fault` command) still
 panics. Verdicts come from statuses and output only."""
+import shutil
+
 import pytest
+
+import tollbooth
 
 from conftest import PROMPT, run_batch
 
@@ -131,4 +135,53 @@ def test_script_crash_then_console(guest, tmp_path):
     check_report(out, "null", "in the main thread, GIL policy new; the interpreter is abandoned")
     assert "not reached" not in out
     expect_fresh_prompt(g, "new")
+    g.kill()
+
+
+CRASH_BODY = ('import __main__, kernel\n__main__.entered.set()\n__main__.proceed.wait()\n'
+              'kernel._fault_in_interpreter("null")\nVALUE = 1\n')
+
+
+def python_threads(g):
+    """The kernel's threads that run Python (named 'py'), from the shell's thread list."""
+    out = g.cmd("kernel.shell('threads')")
+    return [line for line in out.split("\n") if line.split()[1:2] == ["py"]]
+
+
+@pytest.mark.skipif(not (shutil.which("mkfs.fat") and shutil.which("mcopy")),
+                    reason="dosfstools/mtools missing (qemu/deps.sh)")
+@pytest.mark.parametrize("policy", POLICIES)
+def test_import_waiters_end_when_the_importing_thread_crashes(guest, tmp_path, policy):
+    """A thread crashes inside a module's body while the main thread and a second thread wait for
+    that module (interp/runtime/import.c): the owner never finishes its import, and its crash
+    resets the interpreter, so both waits end. The main thread's ends in the reset's RuntimeError
+    and the console comes back; the second thread's end is read from the kernel's thread list
+    (polled: a waiter notices the reset at its next nap; one that never ends fails the test).
+    Which waiter reaches its import before the crash is timing; the verdict is not (a late one
+    meets the reset as well)."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    (folder / "crash_body.py").write_text(CRASH_BODY)
+    image = tollbooth.make_disk_image(folder, tmp_path / "disk.img", 16)
+    g = guest(cpus=2, extra_env={"GIL": policy}, disk=str(image))
+    g.boot()
+    g.cmd("import _thread, threading, time")
+    g.cmd("entered = threading.Event(); proceed = threading.Event()")
+    g.cmd("def importer():\n  import crash_body\n")
+    g.cmd("def waiter():\n  import crash_body\n")
+    g.cmd("def release():\n  time.sleep(0.2)\n  proceed.set()\n")
+    out = g.cmd("_thread.start_new_thread(importer, ()); entered.wait(); "
+                "_thread.start_new_thread(waiter, ()); _thread.start_new_thread(release, ()); "
+                "import crash_body", timeout=60)
+    check_report(out, "null", "in Python thread ")
+    assert "RuntimeError: interpreter reset: a thread of this program crashed" in out, out[-3000:]
+    assert "interpreter crashed: the interpreter is abandoned" in out, out[-3000:]
+    expect_fresh_prompt(g, policy)
+    g.cmd("import kernel, time")
+    for _ in range(100):
+        left = python_threads(g)
+        if not left:
+            break
+        g.cmd("time.sleep(0.1)")
+    assert not left, left
     g.kill()
