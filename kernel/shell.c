@@ -256,7 +256,8 @@ static int cmd_args(void)
  * any GIL policy. kernel._fault_in_interpreter (ports/guest/mod_kernel.c) is the counterpart in
  * interpreter code, which is contained. */
 static spinlock_t fault_lock = SPINLOCK_INIT("fault-demo");
-static void release_elsewhere(void *a) { spin_unlock(a); }
+static volatile int releaser_started;        /* fault other: the releaser thread has run */
+static void release_elsewhere(void *a) { releaser_started = 1; spin_unlock(a); }
 
 static volatile int recurse_limit = 1 << 30;
 static int recurse(int n)
@@ -284,9 +285,15 @@ static int cmd_fault(const char *kind)
         spin_lock(&fault_lock);
         const char *err;
         int core = cpus_online() > 1 ? (cpu_id() + 1) % cpus_possible : -1;
+        releaser_started = 0;
         struct thread *t = thread_create("releaser", release_elsewhere, &fault_lock, 0, core, &err);
-        uint64_t until = timer_now() + timer_ns_to_ticks(2000000000ull);
-        while (t && timer_now() < until)     /* hold it while the releaser panics */
+        /* Hold the lock until the releaser has run on the other core: its spin_unlock panics
+         * (the owner check), and the panic ends the machine, so once it started this loop never
+         * ends by itself. Waiting a fixed time instead let a loaded host run the releaser only
+         * after the unlock below, which then panicked for a different reason. The 60 s bound
+         * only guards against a releaser that never gets its core. */
+        uint64_t until = timer_now() + timer_ns_to_ticks(60000000000ull);
+        while (t && core >= 0 && (releaser_started || timer_now() < until))
             ;
         spin_unlock(&fault_lock);
         kprintf("fault other: needs two cores\n");
