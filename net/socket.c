@@ -40,11 +40,20 @@ uint32_t sock_source_addr(uint32_t dst)
     return LOOPBACK(dst) ? 0x7f000001u : net_local_addr();
 }
 
+/* The descriptor of slot i in its current generation (net/socket.h). */
+static int sock_desc(int i)
+{
+    return i + SOCK_MAX * (int)(sock_table[i].gen & SOCK_GEN_MASK);
+}
+
 static struct sock *sock_get(int s)
 {
-    if (s < 0 || s >= SOCK_MAX || !sock_table[s].used)
+    if (s < 0)
         return NULL;
-    return &sock_table[s];
+    struct sock *sk = &sock_table[s % SOCK_MAX];
+    if (!sk->used || (uint32_t)(s / SOCK_MAX) != (sk->gen & SOCK_GEN_MASK))
+        return NULL;
+    return sk;
 }
 
 /* ---- waiting ---------------------------------------------------------------------------- */
@@ -137,8 +146,8 @@ static int bind_ephemeral(struct sock *sk)
     return -NET_EADDRINUSE;
 }
 
-/* A free slot made a fresh socket of `type`: its descriptor, or -NET_EMFILE. */
-static int sock_alloc(int type)
+/* A free slot made a fresh socket of `type` tagged owner: its slot, or -NET_EMFILE. */
+static int sock_alloc(int type, const void *owner)
 {
     for (int i = 0; i < SOCK_MAX; i++) {
         struct sock *sk = &sock_table[i];
@@ -155,6 +164,7 @@ static int sock_alloc(int type)
             waitq_init(&sk->wq, "socket");
         sk->used = 1;
         sk->type = (uint8_t)type;
+        sk->owner = owner;
         socks_live++;
         return i;
     }
@@ -162,15 +172,18 @@ static int sock_alloc(int type)
 }
 
 /* ---- the calls -------------------------------------------------------------------------- */
-int sock_open(int type)
+int sock_open_owned(int type, const void *owner)
 {
     if (type != SOCK_STREAM && type != SOCK_DGRAM)
         return -NET_EINVAL;
     spin_lock(&net_lock);
-    int s = sock_alloc(type);
+    int i = sock_alloc(type, owner);
+    int s = i < 0 ? i : sock_desc(i);
     spin_unlock(&net_lock);
     return s;
 }
+
+int sock_open(int type) { return sock_open_owned(type, NULL); }
 
 int sock_bind(int s, uint32_t addr, uint16_t port)
 {
@@ -249,7 +262,7 @@ int sock_accept(int s, uint32_t *addr, uint16_t *port, uint64_t timeout_ns)
         for (;;) {
             if (sk->accq_head) {
                 /* a descriptor first: with none free the connection stays queued */
-                int ns = sock_alloc(SOCK_STREAM);
+                int ns = sock_alloc(SOCK_STREAM, sk->owner);
                 if (ns < 0) {
                     r = ns;
                     break;
@@ -262,7 +275,7 @@ int sock_accept(int s, uint32_t *addr, uint16_t *port, uint64_t timeout_ns)
                     *addr = n->raddr;
                 if (port)
                     *port = n->rport;
-                r = ns;
+                r = sock_desc(ns);
                 break;
             }
             if ((r = sock_wait(sk, deadline, -NET_EAGAIN)) < 0)
@@ -541,32 +554,52 @@ int sock_shutdown(int s, int how)
     return r;
 }
 
+/* Close the socket in slot sk (used), with net_lock held. */
+static void sock_close_locked(struct sock *sk)
+{
+    if (sk->listening)
+        tcp_close_listener(sk);
+    if (sk->tcb)
+        tcp_close(sk);                        /* it goes on without us */
+    while (sk->rxq_head) {
+        struct netbuf *nb = sk->rxq_head;
+        sk->rxq_head = nb->next;
+        netbuf_free(nb);
+    }
+    sk->rxq_tail = NULL;
+    sk->rxq_count = 0;
+    sk->used = 0;
+    sk->gen++;                                /* sleepers on wq see it and return; the old
+                                                 descriptor no longer names the slot */
+    socks_live--;
+    sock_wake(sk);
+}
+
 int sock_close(int s)
 {
     spin_lock(&net_lock);
     struct sock *sk = sock_get(s);
-    int r = 0;
-    if (!sk) {
-        r = -NET_ENOTSOCK;
-    } else {
-        if (sk->listening)
-            tcp_close_listener(sk);
-        if (sk->tcb)
-            tcp_close(sk);                    /* it goes on without us */
-        while (sk->rxq_head) {
-            struct netbuf *nb = sk->rxq_head;
-            sk->rxq_head = nb->next;
-            netbuf_free(nb);
+    if (sk)
+        sock_close_locked(sk);
+    spin_unlock(&net_lock);
+    return sk ? 0 : -NET_ENOTSOCK;
+}
+
+int sock_close_owned(const void *owner)
+{
+    int n = 0;
+    if (!owner)
+        return 0;
+    spin_lock(&net_lock);
+    for (int i = 0; i < SOCK_MAX; i++) {
+        struct sock *sk = &sock_table[i];
+        if (sk->used && sk->owner == owner) {
+            sock_close_locked(sk);
+            n++;
         }
-        sk->rxq_tail = NULL;
-        sk->rxq_count = 0;
-        sk->used = 0;
-        sk->gen++;                            /* sleepers on wq see it and return */
-        socks_live--;
-        sock_wake(sk);
     }
     spin_unlock(&net_lock);
-    return r;
+    return n;
 }
 
 int sock_name(int s, uint32_t *addr, uint16_t *port, int peer)

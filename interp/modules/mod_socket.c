@@ -459,7 +459,7 @@ static Obj *m_init(Obj *self, Obj *const *a, int n, Obj *k) {
         fd = (int)fileno;
     } else {
         gil_before_blocking(ts);
-        fd = port_sock_open(type);
+        fd = port_sock_open(type, ts->interp);
         gil_after_blocking(ts);
         if (fd < 0) return fileio_raise_errno(fd, NULL, NULL);
     }

@@ -792,7 +792,8 @@ static void sin_to(const struct sockaddr_in *sin, socklen_t len, port_sockaddr_t
     a->port = ntohs(sin->sin_port);
 }
 
-int port_sock_open(int type) {
+int port_sock_open(int type, const void *owner) {
+    (void)owner;                       /* see port_sock_close_owned */
 #ifdef TOLLPY_FUZZ
     (void)type;
     return -EACCES;
@@ -906,6 +907,13 @@ int port_sock_shutdown(int s, int how) {
 int port_sock_close(int s) {
     sock_untrack(s);
     return close(s) < 0 ? -errno : 0;
+}
+
+/* The host never abandons an interpreter and runs on: a crash ends the whole process (and the
+ * system closes its descriptors), so there is never an owner whose sockets outlive it here. */
+int port_sock_close_owned(const void *owner) {
+    (void)owner;
+    return 0;
 }
 
 int port_sock_name(int s, port_sockaddr_t *a, bool peer) {

@@ -185,3 +185,37 @@ def test_import_waiters_end_when_the_importing_thread_crashes(guest, tmp_path, p
         g.cmd("time.sleep(0.1)")
     assert not left, left
     g.kill()
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+@pytest.mark.parametrize("where", ["main", "thread"])
+def test_abandoned_interpreter_sockets_are_closed(guest, policy, where):
+    """An interpreter abandoned after a crash never runs its objects' finalizers; its sockets are
+    closed for it (port_sock_close_owned), as a process's descriptors are at its exit. Seen
+    from the fresh interpreter: the listener's port binds again at once (it would stay
+    EADDRINUSE with the listener leaked, taking connections nobody serves), and the kernel's
+    socket count is back where it was before."""
+    g = guest(cpus=2, extra_env={"GIL": policy})
+    g.boot()
+    g.cmd("import socket, _thread, kernel")
+    before = g.cmd("print('live', socket._stats()['sockets'])")
+    g.cmd("srv = socket.socket(); srv.bind(('0.0.0.0', 7070)); srv.listen(4)")
+    g.cmd("u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); u.bind(('0.0.0.0', 7071))")
+    if where == "main":
+        out = g.cmd('kernel._fault_in_interpreter("null")', timeout=60)
+        check_report(out, "null", f"in the main thread, GIL policy {policy}; the interpreter is abandoned")
+    else:
+        out = g.cmd('l = _thread.allocate_lock(); l.acquire(); '
+                    '_thread.start_new_thread(kernel._fault_in_interpreter, ("null",)); l.acquire()',
+                    timeout=60)
+        check_report(out, "null", "in Python thread ")
+    assert "fresh one made" in out, out[-3000:]
+    expect_fresh_prompt(g, policy)
+    g.cmd("import socket, kernel")
+    out = g.cmd("s = socket.socket(); s.bind(('0.0.0.0', 7070)); s.listen(4); "
+                "v = socket.socket(socket.AF_INET, socket.SOCK_DGRAM); v.bind(('0.0.0.0', 7071)); "
+                "print('rebound', s.getsockname()[1], v.getsockname()[1]); s.close(); v.close()")
+    assert "rebound 7070 7071" in out, out
+    after = g.cmd("print('live', socket._stats()['sockets'])")
+    assert before.split("live")[-1].split() == after.split("live")[-1].split(), (before, after)
+    g.kill()
