@@ -51,3 +51,26 @@ def test_console_join_sees_crashed_child_exitcode_1(guest, tmp_path, policy):
     assert "child ok" in lines(out) and "exitcode 0" in lines(out), out[-3000:]
     expect_fresh_prompt(g, policy)
     g.kill()
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_crashed_child_listener_is_closed(guest, tmp_path, policy):
+    """A child that crashes while it listens: its interpreter is abandoned, and its sockets are
+    closed with it (port_sock_close_owned), so the parent binds the same port at once; a leaked
+    listener would keep it EADDRINUSE."""
+    body = ('def crash_listening(): import socket; s = socket.socket(); s.bind(("0.0.0.0", 7072)); '
+            's.listen(2); kernel._fault_in_interpreter("null")\n')
+    script = tmp_path / "s.py"
+    script.write_text('import kernel, multiprocessing\n' + body + 'print("script done")\n')
+    g = guest(cpus=2, script=script, extra_env={"GIL": policy})
+    out = g.expect_exact(PROMPT, timeout=60)
+    assert "script done" in out, out
+    g.cmd("import kernel, multiprocessing, socket")
+    g.cmd(body.rstrip("\n") + "\r")                # "\r": end the block
+    out = g.cmd('p = multiprocessing.Process(target=crash_listening); '
+                'p.start(); p.join(); print("exitcode", p.exitcode)', timeout=60)
+    assert "the process ends (exitcode 1)" in out and "exitcode 1" in lines(out), out[-3000:]
+    out = g.cmd('s = socket.socket(); s.bind(("0.0.0.0", 7072)); s.listen(2); '
+                'print("rebound", s.getsockname()[1]); s.close()')
+    assert "rebound 7072" in lines(out), out
+    g.kill()
