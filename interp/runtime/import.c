@@ -15,9 +15,9 @@
  * wait (a stop, a reset or a Ctrl-C ends the wait: import_wait_ended; an owner that crashed
  * inside its init never finishes, and its crash resets the interpreter): without that, a thread switch inside a frozen module's body (or two `none` threads, the
  * first calling open() and so importing _fileio) hands the second thread a module without its
- * names yet. The owner itself, and a thread whose owner waits for a module this thread is
- * running (a cycle between two threads, which CPython breaks the same way), get the partial
- * module at once.
+ * names yet. The owner itself, and a thread whose wait would close a cycle of threads each
+ * waiting for a module the next one is running (wait_would_deadlock; CPython breaks it the same
+ * way), get the partial module at once.
  * Locks: import_lock (a spinlock, once-initialized) guards every init_owner store after
  * publication and every ThreadState.import_waiting; holding it, a non-NULL init_owner means that
  * thread has not finished the init, so its ThreadState is alive to read.
@@ -79,6 +79,21 @@ static int import_wait_ended(ThreadState *ts, int r) {
     return 0;
 }
 
+/* Would ts waiting for m close a cycle: m's init is run by a thread that waits for a module whose
+ * init is run by a thread that waits ... for a module ts is running (or by ts itself)? CPython's
+ * _ModuleLock.has_deadlock walks the same chain. Called holding import_lock, which keeps every
+ * owner on the chain alive (see the top). A chain longer than any real one is taken as no
+ * cycle (the hop bound only keeps a corrupt chain under `unsafe` from looping). */
+static bool wait_would_deadlock(ThreadState *ts, Obj *m) {
+    for (int hops = 0; m && hops < 256; hops++) {
+        ThreadState *owner = ((ModuleObj *)m)->init_owner;
+        if (!owner) return false;
+        if (owner == ts) return true;
+        m = owner->import_waiting;
+    }
+    return false;
+}
+
 /* m (borrowed) was found in sys.modules. 0: use it now; 1: another thread was initializing it
  * and is done, look it up again (its init may have failed and removed it); -1: the wait ended
  * without it (import_wait_ended; exception set). */
@@ -89,12 +104,10 @@ static int wait_initialized(ThreadState *ts, Obj *m) {
     INCREF(m);                         /* kept while the GIL is released */
     import_lock_take();
     for (;;) {
-        ThreadState *owner = ((ModuleObj *)m)->init_owner;
-        if (!owner || owner == ts) break;
-        /* Alive (see the top), or crashed in its init: a crashed thread's ThreadState is left
-         * allocated, and the reset it causes ends this wait below. */
-        Obj *w = owner->import_waiting;
-        if (w && ((ModuleObj *)w)->init_owner == ts) break;    /* a cycle: take the partial module */
+        /* Each owner on the chain is alive (see the top), or crashed in its init: a crashed
+         * thread's ThreadState is left allocated, and the reset it causes ends this wait below. */
+        if (!((ModuleObj *)m)->init_owner || wait_would_deadlock(ts, m))
+            break;                     /* done, our own nested import, or a cycle: take it as is */
         ts->import_waiting = m;
         import_lock_give();
         gil_before_blocking(ts);

@@ -231,6 +231,13 @@ def io(a):
         i += 1
     stop[0] = True
     finished()
+i = 0                                  # the platform's own cost: the same sleeps with no other thread
+while i < 100:
+    t0 = time.perf_counter()
+    time.sleep(0.001)
+    lat.append(time.perf_counter() - t0)
+    i += 1
+out("convoy", "alone per 1 ms sleep", sum(lat) / len(lat) * 1000, "ms")
 for policy in ["new", "prio"]:
     sys.setgilpolicy(policy)
     stop[0] = False
@@ -956,6 +963,10 @@ def report_md(outdir, rows, platforms, pngs, cmdline, header):
             else:
                 t += f", well under the {iv:.0f} ms interval (no convoy seen)"
             t += (f"; `prio` brings it to {cp:.2f} ms." if cp < cn / 2 else f"; `prio` gives {cp:.2f} ms, no cure here.")
+            al = v(p, "convoy", "alone per 1 ms sleep")
+            if al is not None:
+                t += (f" The same sleep with no other thread takes {al:.2f} ms on this platform, so the "
+                      f"CPU-bound neighbour adds {cp - al:.2f} ms under `prio` and {cn - al:.2f} ms under `new`.")
             s.append(t)
         p1, p2 = v(p, "multiprocessing", "Pool(1) speed-up"), v(p, "multiprocessing", "Pool(2) speed-up")
         if p2 is not None:
@@ -1077,8 +1088,10 @@ def prio_section(rows, platforms):
                   (f" (`new` {n1:.2f}x)" if n1 is not None else "") + ".")
         cp, cn = v(p, "convoy", "prio per 1 ms sleep"), v(p, "convoy", "new per 1 ms sleep")
         if cp is not None and cn is not None:
+            al = v(p, "convoy", "alone per 1 ms sleep")
             t += (f" Latency in the same run: a 1 ms sleep next to a CPU-bound thread took "
-                  f"{cp:.2f} ms under `prio`, {cn:.2f} ms under `new`.")
+                  f"{cp:.2f} ms under `prio`, {cn:.2f} ms under `new`" +
+                  (f", and {al:.2f} ms with no other thread" if al is not None else "") + ".")
         L.append(t)
     return L
 
