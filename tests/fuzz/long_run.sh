@@ -17,6 +17,8 @@
 #                                                              (default: a third of JOBS, at least 1)
 #                                                 diff         diff_fuzz.py + diff_runner,
 #                                                              DIFF_JOBS workers, one seed each
+#                                                              (DIFF_SEED_BASE + 1, + 2, ...;
+#                                                              default base: the start time)
 #                                                              (default: 3/2 per remaining core:
 #                                                              a worker keeps ~0.65 of a core busy,
 #                                                              its CPython and its runner taking
@@ -109,11 +111,15 @@ worker_compile_run() {       # $1 index, $2 end time (epoch s)
     done
 }
 
+# Program N of seed S is always the same text (diff_fuzz.py), so a worker that began again at a
+# seed an earlier run used would repeat that run's programs (fixed seeds 1001.. did: two runs of
+# 2026-12-04 repeated most of the programs of the runs before them). Each run takes its seeds from
+# DIFF_SEED_BASE, by default the start time in seconds, and names them in its summary.
 worker_diff() {              # $1 index, $2 end time
     local i=$1 end=$2 left
     left=$(( end - $(date +%s) ))
     [ "$left" -ge 5 ] || return 0
-    "$PY" tests/fuzz/diff_fuzz.py --runner "$RUNNER" --seed $(( 1000 + i )) --seconds "$left" \
+    "$PY" tests/fuzz/diff_fuzz.py --runner "$RUNNER" --seed $(( DIFF_SEED_BASE + i )) --seconds "$left" \
         --quiet --out "$OUT/diff/findings" > "$OUT/diff/log.$i" 2>&1
 }
 
@@ -144,6 +150,7 @@ run() {
     local t0 end
     t0=$(date +%s)
     end=$(( t0 + secs ))
+    DIFF_SEED_BASE=${DIFF_SEED_BASE:-$t0}
     echo "long_run: $(uname -n), $(nproc) cores, $jobs cores used: compile_run x$nfcr, diff x$ndiff, ${secs}s"
     local pids=() i
     for (( i = 1; i <= nfcr; i++ )); do worker_compile_run "$i" "$end" & pids+=($!); done
@@ -178,7 +185,7 @@ run() {
     {
         echo "long_run: $(date -u '+%Y-%m-%d %H:%M UTC'), machine $(uname -n), $(nproc) cores, $jobs cores used (compile_run x$nfcr, diff x$ndiff), $dt s"
         echo "compile_run: executions=$fcr_execs ($(( fcr_execs / dt ))/s) $(cat "$OUT/cov.compile_run") corpus=$(ls "$OUT/compile_run/corpus" | wc -l) findings=$fcr_art (crash/timeout/oom artifacts)"
-        echo "diff:        executions=$diff_progs ($(( diff_progs / dt ))/s; programs, each run by tollpy and CPython) $(cat "$OUT/cov.diff") (first 2000 programs of seed 1001) findings=$(( diff_dis + diff_crash + diff_hang )) (disagree=$diff_dis crash=$diff_crash hang=$diff_hang)"
+        echo "diff:        executions=$diff_progs ($(( diff_progs / dt ))/s; programs of seeds $(( DIFF_SEED_BASE + 1 ))-$(( DIFF_SEED_BASE + ndiff )), each run by tollpy and CPython) $(cat "$OUT/cov.diff") (first 2000 programs of seed 1001) findings=$(( diff_dis + diff_crash + diff_hang )) (disagree=$diff_dis crash=$diff_crash hang=$diff_hang)"
         echo "at these rates 10 million executions take: compile_run $(( 10000000 / (fcr_execs / dt > 0 ? fcr_execs / dt : 1) )) s, diff $(( 10000000 / (diff_progs / dt > 0 ? diff_progs / dt : 1) )) s (this machine, these workers)"
         for a in "$OUT"/compile_run/artifacts/*.log; do
             [ -f "$a" ] || continue
