@@ -102,27 +102,29 @@ static int wait_initialized(ThreadState *ts, Obj *m) {
         return 0;
     int waited = 0;
     INCREF(m);                         /* kept while the GIL is released */
-    import_lock_take();
     for (;;) {
         /* Each owner on the chain is alive (see the top), or crashed in its init: a crashed
          * thread's ThreadState is left allocated, and the reset it causes ends this wait below. */
-        if (!((ModuleObj *)m)->init_owner || wait_would_deadlock(ts, m))
-            break;                     /* done, our own nested import, or a cycle: take it as is */
-        ts->import_waiting = m;
+        import_lock_take();
+        bool wait = ((ModuleObj *)m)->init_owner && !wait_would_deadlock(ts, m);
+        ts->import_waiting = wait ? m : NULL;  /* not waiting: done, our own nested import, or a
+                                                  cycle; the module is taken as it is */
         import_lock_give();
+        if (!wait) break;
         gil_before_blocking(ts);
         int r = port_sleep_ns(1000000);
         gil_after_blocking(ts);
-        import_lock_take();
-        ts->import_waiting = NULL;
         waited = 1;
+        /* Not under import_lock: raising allocates, and a collection it starts may run
+         * finalizers that import. */
         if (import_wait_ended(ts, r) < 0) {
+            import_lock_take();
+            ts->import_waiting = NULL;
             import_lock_give();
             DECREF(m);
             return -1;
         }
     }
-    import_lock_give();
     DECREF(m);
     return waited;
 }
