@@ -1068,7 +1068,10 @@ static Obj *ba_new_slot(Type *t, Obj *const *args, int nargs, Obj *kwnames)
         if (int_as_index(x, &n) < 0) { DECREF(o); return NULL; }
         if (n < 0) { DECREF(o); return exc_raise(ValueError_t, "negative count"); }
         r = ba_reserve(o, (size_t)n);
-        if (r == 0) { memset(BA(o)->buf, 0, (size_t)n); BA(o)->len = (size_t)n; }
+        /* bytearray(0) (or False) reserves nothing: buf may be NULL, and memset(NULL, 0, 0) is
+         * undefined (UBSan's nonnull-attribute; found by fuzz_compile_run) */
+        if (r == 0 && n) memset(BA(o)->buf, 0, (size_t)n);
+        if (r == 0) BA(o)->len = (size_t)n;
     } else {
         StrBuf b;
         sb_init(&b);
