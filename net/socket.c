@@ -146,8 +146,8 @@ static int bind_ephemeral(struct sock *sk)
     return -NET_EADDRINUSE;
 }
 
-/* A free slot made a fresh socket of `type` tagged owner: its slot, or -NET_EMFILE. */
-static int sock_alloc(int type, const void *owner)
+/* A free slot made a fresh socket of `type` with this tag: its slot, or -NET_EMFILE. */
+static int sock_alloc(int type, const void *tag)
 {
     for (int i = 0; i < SOCK_MAX; i++) {
         struct sock *sk = &sock_table[i];
@@ -164,7 +164,7 @@ static int sock_alloc(int type, const void *owner)
             waitq_init(&sk->wq, "socket");
         sk->used = 1;
         sk->type = (uint8_t)type;
-        sk->owner = owner;
+        sk->tag = tag;
         socks_live++;
         return i;
     }
@@ -172,18 +172,18 @@ static int sock_alloc(int type, const void *owner)
 }
 
 /* ---- the calls -------------------------------------------------------------------------- */
-int sock_open_owned(int type, const void *owner)
+int sock_open_tagged(int type, const void *tag)
 {
     if (type != SOCK_STREAM && type != SOCK_DGRAM)
         return -NET_EINVAL;
     spin_lock(&net_lock);
-    int i = sock_alloc(type, owner);
+    int i = sock_alloc(type, tag);
     int s = i < 0 ? i : sock_desc(i);
     spin_unlock(&net_lock);
     return s;
 }
 
-int sock_open(int type) { return sock_open_owned(type, NULL); }
+int sock_open(int type) { return sock_open_tagged(type, NULL); }
 
 int sock_bind(int s, uint32_t addr, uint16_t port)
 {
@@ -262,7 +262,7 @@ int sock_accept(int s, uint32_t *addr, uint16_t *port, uint64_t timeout_ns)
         for (;;) {
             if (sk->accq_head) {
                 /* a descriptor first: with none free the connection stays queued */
-                int ns = sock_alloc(SOCK_STREAM, sk->owner);
+                int ns = sock_alloc(SOCK_STREAM, sk->tag);
                 if (ns < 0) {
                     r = ns;
                     break;
@@ -585,15 +585,15 @@ int sock_close(int s)
     return sk ? 0 : -NET_ENOTSOCK;
 }
 
-int sock_close_owned(const void *owner)
+int sock_close_tagged(const void *tag)
 {
     int n = 0;
-    if (!owner)
+    if (!tag)
         return 0;
     spin_lock(&net_lock);
     for (int i = 0; i < SOCK_MAX; i++) {
         struct sock *sk = &sock_table[i];
-        if (sk->used && sk->owner == owner) {
+        if (sk->used && sk->tag == tag) {
             sock_close_locked(sk);
             n++;
         }

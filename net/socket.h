@@ -49,7 +49,7 @@ struct sock {
     uint8_t  connect_told;            /* a connect call has returned 0: the next says EISCONN */
     uint8_t  reuseaddr, broadcast, nodelay;
     uint8_t  shut_rd, shut_wr;
-    const void *owner;                /* sock_open_owned's tag (accepted: the listener's), or NULL */
+    const void *tag;                  /* sock_open_tagged (accepted: the listener's), or NULL */
     uint32_t gen;                     /* bumped at close: a sleeper woken by a close finds it
                                          changed and stops touching the slot (it may be reused) */
     uint32_t laddr, raddr;
@@ -74,12 +74,12 @@ extern struct sock sock_table[SOCK_MAX];
 /* timeout_ns: SOCK_FOREVER blocks; 0 never waits (-NET_EAGAIN, or -NET_EINPROGRESS from a
  * connect that has just begun); else a deadline (-NET_ETIMEDOUT). Ctrl-C: -NET_EINTR. */
 int  sock_open(int type);
-/* sock_open tagged with owner, an opaque pointer (the guest port: the interpreter whose thread
+/* sock_open with a tag, an opaque pointer (the guest port: the interpreter whose thread
  * opened it); a socket accepted from a listener carries the listener's tag. */
-int  sock_open_owned(int type, const void *owner);
-/* Close every socket tagged owner (never waits; each as sock_close): for an owner that is gone
- * without closing its own, as a process's descriptors are closed at its exit. How many. */
-int  sock_close_owned(const void *owner);
+int  sock_open_tagged(int type, const void *tag);
+/* Close every socket with this tag (never waits; each as sock_close): for an opener that is
+ * gone without closing its own, as a process's descriptors are closed at its exit. How many. */
+int  sock_close_tagged(const void *tag);
 int  sock_bind(int s, uint32_t addr, uint16_t port);
 int  sock_listen(int s, int backlog);
 int  sock_accept(int s, uint32_t *addr, uint16_t *port, uint64_t timeout_ns);

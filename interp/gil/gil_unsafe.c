@@ -118,7 +118,7 @@ static void interp_crashed(const port_fault *f) {      /* the faulting thread, s
      * close them now, or a listener takes connections nobody serves and keeps its port bound.
      * Its other threads still holding one get ENOTSOCK. A crash in another thread leaves that to
      * whoever abandons the interpreter (the console: ports/guest/repl.c). */
-    if (is_main || is_process) port_sock_close_owned(in);
+    if (is_main || is_process) port_sock_close_tagged(in);
     port_tls_set(NULL);
     if (is_process) {
         /* Only this process ends: the parent's join() returns (exitcode 1). Its other threads

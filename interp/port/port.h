@@ -247,9 +247,9 @@ enum { PORT_SOCK_STREAM = 1, PORT_SOCK_DGRAM = 2 };           /* Linux's values,
 enum { PORT_SHUT_RD = 0, PORT_SHUT_WR = 1, PORT_SHUT_RDWR = 2 };
 enum { PORT_SO_REUSEADDR = 1, PORT_SO_BROADCAST = 2, PORT_TCP_NODELAY = 3 };  /* port_sock_setopt */
 typedef struct { uint32_t addr; uint16_t port; } port_sockaddr_t;            /* IPv4, host order */
-/* A socket descriptor. owner: the interpreter whose thread opens it (opaque to the port), for
- * port_sock_close_owned; a socket accepted from a listener has the listener's owner. */
-int  port_sock_open(int type, const void *owner);
+/* A socket descriptor. tag: the interpreter whose thread opens it (opaque to the port), for
+ * port_sock_close_tagged; a socket accepted from a listener has the listener's tag. */
+int  port_sock_open(int type, const void *tag);
 int  port_sock_bind(int s, const port_sockaddr_t *a);       /* port 0: one is chosen */
 int  port_sock_listen(int s, int backlog);
 int  port_sock_accept(int s, port_sockaddr_t *peer, uint64_t timeout_ns);   /* a new descriptor */
@@ -262,12 +262,12 @@ long port_sock_sendto(int s, const void *buf, size_t n, const port_sockaddr_t *t
 long port_sock_recvfrom(int s, void *buf, size_t n, port_sockaddr_t *from, uint64_t timeout_ns);
 int  port_sock_shutdown(int s, int how);
 int  port_sock_close(int s);                                 /* never waits (TCP closes behind) */
-/* Close every socket of owner (port_sock_open), each as port_sock_close: for an interpreter
+/* Close every socket with this tag (port_sock_open), each as port_sock_close: for an interpreter
  * abandoned without its objects' finalizers (after a crash or a corruption, the guest console
  * and a guest multiprocessing child), whose listeners would otherwise go on taking connections
  * nobody serves and keep their ports bound. How many. A descriptor the abandoned threads still
  * hold then fails (-PORT_ENOTSOCK) rather than reaching a later socket. */
-int  port_sock_close_owned(const void *owner);
+int  port_sock_close_tagged(const void *tag);
 int  port_sock_name(int s, port_sockaddr_t *a, bool peer);   /* getsockname / getpeername */
 int  port_sock_setopt(int s, int opt, int value);
 int  port_sock_getopt(int s, int opt, int *value);

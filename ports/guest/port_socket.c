@@ -26,7 +26,7 @@ _Static_assert(SAME(PORT_ETIMEDOUT, NET_ETIMEDOUT) && SAME(PORT_ECONNREFUSED, NE
                "errno numbers");
 _Static_assert(PORT_FOREVER == SOCK_FOREVER, "the endless timeout");
 
-int port_sock_open(int type, const void *owner) { return sock_open_owned(type, owner); }
+int port_sock_open(int type, const void *tag) { return sock_open_tagged(type, tag); }
 int port_sock_bind(int s, const port_sockaddr_t *a) { return sock_bind(s, a->addr, a->port); }
 int port_sock_listen(int s, int backlog) { return sock_listen(s, backlog); }
 int port_sock_accept(int s, port_sockaddr_t *peer, uint64_t timeout_ns)
@@ -69,7 +69,7 @@ long port_sock_recvfrom(int s, void *buf, size_t n, port_sockaddr_t *from, uint6
 }
 int port_sock_shutdown(int s, int how) { return sock_shutdown(s, how); }
 int port_sock_close(int s) { return sock_close(s); }
-int port_sock_close_owned(const void *owner) { return sock_close_owned(owner); }
+int port_sock_close_tagged(const void *tag) { return sock_close_tagged(tag); }
 int port_sock_name(int s, port_sockaddr_t *a, bool peer)
 {
     uint32_t addr = 0;

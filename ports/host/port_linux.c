@@ -792,8 +792,8 @@ static void sin_to(const struct sockaddr_in *sin, socklen_t len, port_sockaddr_t
     a->port = ntohs(sin->sin_port);
 }
 
-int port_sock_open(int type, const void *owner) {
-    (void)owner;                       /* see port_sock_close_owned */
+int port_sock_open(int type, const void *tag) {
+    (void)tag;                       /* see port_sock_close_tagged */
 #ifdef TOLLPY_FUZZ
     (void)type;
     return -EACCES;
@@ -910,9 +910,9 @@ int port_sock_close(int s) {
 }
 
 /* The host never abandons an interpreter and runs on: a crash ends the whole process (and the
- * system closes its descriptors), so there is never an owner whose sockets outlive it here. */
-int port_sock_close_owned(const void *owner) {
-    (void)owner;
+ * system closes its descriptors), so there is never an interpreter whose sockets outlive it here. */
+int port_sock_close_tagged(const void *tag) {
+    (void)tag;
     return 0;
 }
 

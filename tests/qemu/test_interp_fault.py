@@ -191,7 +191,7 @@ def test_import_waiters_end_when_the_importing_thread_crashes(guest, tmp_path, p
 @pytest.mark.parametrize("where", ["main", "thread"])
 def test_abandoned_interpreter_sockets_are_closed(guest, policy, where):
     """An interpreter abandoned after a crash never runs its objects' finalizers; its sockets are
-    closed for it (port_sock_close_owned), as a process's descriptors are at its exit. Seen
+    closed for it (port_sock_close_tagged), as a process's descriptors are at its exit. Seen
     from the fresh interpreter: the listener's port binds again at once (it would stay
     EADDRINUSE with the listener leaked, taking connections nobody serves), and the kernel's
     socket count is back where it was before."""
