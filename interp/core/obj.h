@@ -279,13 +279,16 @@ Obj *mem_error(void);                        /* raise MemoryError without needin
  *   obj_free(o), before the memory is released:  poison(o)
  *   obj_dealloc(o), first:                        check_dealloc(o) == 1: reported, do NOT free
  *   DECREF, when the new count is negative:       refcnt_underflow(o)
- *   a double free or corrupt block (host):        report(what) */
+ *   a double free or corrupt block (host):        report(what)
+ *   exc_raise, the message formatted:              raised(message): it names a freed object's
+ *                                                  type (a use after free an object slot missed) */
 void mem_set_error_hook(void (*raise_error)(int nested));
 typedef struct MemChecks {
     void (*poison)(Obj *o);
     int  (*check_dealloc)(Obj *o);
     void (*refcnt_underflow)(Obj *o);
     void (*report)(const char *what);
+    void (*raised)(const char *message);
 } MemChecks;
 extern const MemChecks *volatile mem_checks;
 

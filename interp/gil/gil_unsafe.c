@@ -226,21 +226,40 @@ const GilOps gil_ops_unsafe = {
 
 /* ---- detection helpers for the object code (active only while gil_unsafe_active) ------------ */
 /* A freed object gets this type (gil_poison, called by obj_free before the memory is released):
- * any later use through its type — a DECREF to zero (double free), repr, attribute access —
- * lands in the poison slots, which report instead of crashing. The allocator's header sits
+ * any later use through its type — a DECREF to zero (double free), a call, an index, len(), an
+ * operator, repr, attribute access — lands in the poison slots, which report instead of crashing.
+ * Every slot the object code dispatches through is filled: a slot left NULL would end in an
+ * ordinary TypeError ("'<freed object>' object is not callable") with no report, and a thread of
+ * the threading module that dies of one before setting its Thread's _started event leaves the
+ * main thread in start() for ever (nothing reported, so no watchdog). The allocator's header sits
  * before the object, so the poison survives until the memory is reused. */
 static void poison_dealloc(Obj *o) { (void)o; gil_report_corruption("freed object (double free)"); }
-static Obj *poison_repr(Obj *o) {
-    (void)o;
+static Obj *poison_use(void) {
     gil_report_corruption("freed object (use after free)");
     return exc_raise(RuntimeError_t, "refcount corruption detected (use of a freed object)");
 }
-static Obj *poison_getattr(Obj *o, Obj *name) { (void)name; return poison_repr(o); }
+static int poison_use_int(void) { poison_use(); return -1; }
+static Obj *poison_unary(Obj *o) { (void)o; return poison_use(); }
+static Obj *poison_binary(Obj *a, Obj *b) { (void)a; (void)b; return poison_use(); }
+static Obj *poison_compare(Obj *a, Obj *b, int op) { (void)a; (void)b; (void)op; return poison_use(); }
+static int poison_hash(Obj *o, intptr_t *out) { (void)o; *out = 0; return poison_use_int(); }
+static int poison_inquiry(Obj *o) { (void)o; return poison_use_int(); }
+static intptr_t poison_len(Obj *o) { (void)o; return poison_use_int(); }
+static int poison_setitem(Obj *o, Obj *k, Obj *v) { (void)o; (void)k; (void)v; return poison_use_int(); }
+static int poison_contains(Obj *o, Obj *k) { (void)o; (void)k; return poison_use_int(); }
+static Obj *poison_call(Obj *c, Obj *const *args, int nargs, Obj *kwnames) {
+    (void)c; (void)args; (void)nargs; (void)kwnames;
+    return poison_use();
+}
 
 Type gil_poison_type = {
     .base = {IMMORTAL_REFCNT, &type_type}, .name = "<freed object>", .base_type = NULL,
-    .size = sizeof(Obj), .dealloc = poison_dealloc, .repr = poison_repr,
-    .getattr = poison_getattr,
+    .size = sizeof(Obj), .dealloc = poison_dealloc, .repr = poison_unary, .str = poison_unary,
+    .hash = poison_hash, .compare = poison_compare, .truth = poison_inquiry, .len = poison_len,
+    .getitem = poison_binary, .setitem = poison_setitem, .contains = poison_contains,
+    .iter = poison_unary, .next = poison_unary, .call = poison_call, .getattr = poison_binary,
+    .setattr = poison_setitem, .nb = { [0 ... NB__COUNT - 1] = poison_binary },
+    .neg = poison_unary, .pos = poison_unary, .invert = poison_unary, .format = poison_binary,
 };
 
 void gil_poison(Obj *o) {
@@ -263,8 +282,16 @@ void gil_refcnt_underflow(Obj *o) {
     gil_report_corruption(o->type && o->type != &gil_poison_type && o->type->name ? o->type->name : "freed object");
 }
 
+/* An error the object code formats itself ("descriptor 'append' for 'list' objects doesn't apply
+ * to a '<freed object>' object") that names the poison type: a freed object reached a path that
+ * checks its type before using a slot (so none of the slots above ran). */
+static void gil_check_raised(const char *message) {
+    if (strstr(message, gil_poison_type.name)) gil_report_corruption("freed object (use after free)");
+}
+
 /* What unsafe_enter points the allocator's mem_checks hook at (interp/core/obj.h). */
 static const MemChecks unsafe_mem_checks = {
     .poison = gil_poison, .check_dealloc = gil_check_dealloc,
     .refcnt_underflow = gil_refcnt_underflow, .report = gil_report_corruption,
+    .raised = gil_check_raised,
 };

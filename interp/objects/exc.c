@@ -527,6 +527,8 @@ Obj *exc_raise(Type *t, const char *fmt, ...) {
     Obj *msg = str_vfmt(fmt, ap);
     va_end(ap);
     if (!msg) return NULL;
+    const MemChecks *mc = mem_checks;          /* the unsafe policy's detectors, else NULL */
+    if (mc && mc->raised) mc->raised(str_data(msg));
     Obj *e = exc_new(t, &msg, 1);
     DECREF(msg);
     if (!e) return NULL;
