@@ -1,6 +1,7 @@
 /*
  * net/socket.c — the kernel's sockets: a fixed table of descriptors, stream (TCP) and datagram
  * (UDP), and the rules for waiting.
+ * Their counters and the netstat listing are net/sock_report.c's.
  *
  * Every call takes net_lock, checks the descriptor, and either finishes at once or waits. Wait
  * rule (sock_wait): the caller checked its condition under net_lock and found it false; it
@@ -16,17 +17,14 @@
  * close never waits: a TCP connection is handed to net/tcp.c as an orphan that sends its FIN,
  * lingers in TIME_WAIT and frees itself.
  *
- * Locks: net_lock guards the table and everything reachable from it (net/socket.h). The counts
- * for sock_stats are copied under it and reported after it is released.
+ * Locks: net_lock guards the table and everything reachable from it (net/socket.h).
  */
 #include <string.h>
-#include <stdio.h>
 #include "kernel/console.h"
 #include "net/net.h"
 #include "net/socket.h"
 
 struct sock sock_table[SOCK_MAX];
-static int socks_live;
 static uint16_t next_ephemeral;
 
 #define EPHEMERAL_LO 49152               /* RFC 6335's dynamic range, 49152..65535 */
@@ -165,7 +163,6 @@ static int sock_alloc(int type, const void *tag)
         sk->used = 1;
         sk->type = (uint8_t)type;
         sk->tag = tag;
-        socks_live++;
         return i;
     }
     return -NET_EMFILE;
@@ -571,7 +568,6 @@ static void sock_close_locked(struct sock *sk)
     sk->used = 0;
     sk->gen++;                                /* sleepers on wq see it and return; the old
                                                  descriptor no longer names the slot */
-    socks_live--;
     sock_wake(sk);
 }
 
@@ -677,56 +673,4 @@ void sock_drain(uint64_t timeout_ns)
             return;
         thread_sleep_ns(NET_TICK_NS);         /* the stack's thread does the work meanwhile */
     }
-}
-
-void sock_stats(void (*cb)(void *ctx, const char *name, uint64_t value), void *ctx)
-{
-    uint64_t tc[TCP_COUNTERS], live, tcbs, uin, uout, udrop;
-    spin_lock(&net_lock);
-    live = (uint64_t)socks_live;
-    tcbs = (uint64_t)tcp_live();
-    tcp_counters(tc);
-    uin = udp_in;
-    uout = udp_out;
-    udrop = udp_dropped;
-    spin_unlock(&net_lock);
-    cb(ctx, "sockets", live);
-    cb(ctx, "tcp_connections", tcbs);
-    for (int i = 0; i < TCP_COUNTERS; i++)
-        cb(ctx, tcp_counter_names[i], tc[i]);
-    cb(ctx, "udp_in", uin);
-    cb(ctx, "udp_out", uout);
-    cb(ctx, "udp_dropped", udrop);
-}
-
-size_t sock_netstat(char *out, size_t cap)
-{
-    if (cap == 0)
-        return 0;
-    size_t o = 0;
-    out[0] = 0;
-    spin_lock(&net_lock);
-    for (int i = 0; i < SOCK_MAX && o + 1 < cap; i++) {
-        struct sock *sk = &sock_table[i];
-        if (!sk->used)
-            continue;
-        int k = snprintf(out + o, cap - o,
-                         "sd %-2d %s %u.%u.%u.%u:%u -> %u.%u.%u.%u:%u%s%s%s rxq=%d backlog=%d/%d\n",
-                         i, sk->type == SOCK_STREAM ? "tcp" : "udp",
-                         (unsigned)(sk->laddr >> 24), (unsigned)(sk->laddr >> 16 & 255),
-                         (unsigned)(sk->laddr >> 8 & 255), (unsigned)(sk->laddr & 255),
-                         (unsigned)sk->lport,
-                         (unsigned)(sk->raddr >> 24), (unsigned)(sk->raddr >> 16 & 255),
-                         (unsigned)(sk->raddr >> 8 & 255), (unsigned)(sk->raddr & 255),
-                         (unsigned)sk->rport, sk->listening ? " LISTEN" : "",
-                         sk->shut_rd ? " shut_rd" : "", sk->shut_wr ? " shut_wr" : "",
-                         sk->rxq_count, sk->synq_len + sk->accq_len, sk->backlog);
-        if (k < 0)
-            break;
-        o += (size_t)k < cap - o ? (size_t)k : cap - o - 1;
-    }
-    if (o + 1 < cap)
-        o += tcp_netstat(out + o, cap - o);
-    spin_unlock(&net_lock);
-    return o;
 }
