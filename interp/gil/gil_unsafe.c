@@ -114,11 +114,12 @@ static void interp_crashed(const port_fault *f) {      /* the faulting thread, s
     __atomic_store_n(&in->stop_threads, -1, __ATOMIC_SEQ_CST);   /* no console generation is -1 */
     __atomic_store_n(&in->eval_breaker, 1, __ATOMIC_SEQ_CST);
     if (gil_held(ts)) gil_drop(ts);
-    /* An interpreter abandoned here (this is its main thread) never runs its sockets' finalizers:
-     * close them now, or a listener takes connections nobody serves and keeps its port bound.
-     * Its other threads still holding one get ENOTSOCK. A crash in another thread leaves that to
-     * whoever abandons the interpreter (the console: ports/guest/repl.c). */
-    if (is_main || is_process) port_sock_close_tagged(in);
+    /* An interpreter abandoned here (this is its main thread) never runs its sockets' and files'
+     * finalizers: close them now, or a listener takes connections nobody serves and keeps its
+     * port bound, and the files keep slots of the port's descriptor table. Its other threads
+     * still holding one get ENOTSOCK / EBADF. A crash in another thread leaves that to whoever
+     * abandons the interpreter (the console: ports/guest/repl.c). */
+    if (is_main || is_process) port_close_tagged(in);
     port_tls_set(NULL);
     if (is_process) {
         /* Only this process ends: the parent's join() returns (exitcode 1). Its other threads

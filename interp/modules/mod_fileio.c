@@ -584,6 +584,12 @@ static Obj *m_seekable(Obj *self, Obj *const *a, int n, Obj *k) {
     if (check_open(FILE_(self)) < 0) return NULL;
     return bool_from(1);
 }
+static Obj *m_fileno(Obj *self, Obj *const *a, int n, Obj *k) {     /* the port's descriptor */
+    (void)a; (void)n; (void)k;
+    if (FILE_(self)->fd < 0)                /* CPython's words here have no full stop */
+        return exc_raise(ValueError_t, "I/O operation on closed file");
+    return MK_SMALL(FILE_(self)->fd);
+}
 
 static Obj *file_getattr(Obj *self, Obj *name) {
     FileObj *f = FILE_(self);
@@ -614,7 +620,7 @@ static const MethodDef file_methods[] = {
     {"readinto", m_readinto}, {"seek", m_seek}, {"tell", m_tell}, {"truncate", m_truncate},
     {"close", m_close}, {"flush", m_flush}, {"__enter__", m_enter}, {"__exit__", m_exit},
     {"readable", m_readable}, {"writable", m_writable}, {"seekable", m_seekable},
-    {NULL, NULL},
+    {"fileno", m_fileno}, {NULL, NULL},
 };
 
 Type textio_type = {
@@ -685,7 +691,7 @@ static Obj *f_open(Obj *s, Obj *const *a, int n, Obj *k) {
     if (x) flags |= PORT_O_CREAT | PORT_O_EXCL;
     ThreadState *ts = ts_get();
     gil_before_blocking(ts);
-    int fd = port_file_open(str_data(file), flags);
+    int fd = port_file_open(str_data(file), flags, ts->interp);
     gil_after_blocking(ts);
     if (fd < 0) return fileio_raise_errno(fd, file, NULL);
     Type *ty = !b ? &textio_type : plus ? &bufferedio_type : r ? &bufferedreader_type

@@ -205,7 +205,9 @@ enum { PORT_O_RDONLY = 0, PORT_O_WRONLY = 1, PORT_O_RDWR = 2, PORT_O_ACCMODE = 3
        PORT_O_CREAT = 0x40, PORT_O_EXCL = 0x80, PORT_O_TRUNC = 0x200, PORT_O_APPEND = 0x400 };
 typedef struct { int is_dir; uint64_t size; int64_t mtime; } port_stat_t;   /* mtime: Unix s */
 typedef struct { uint32_t bsize; uint64_t blocks, bfree; } port_statvfs_t;
-int     port_file_open(const char *path, int flags);     /* a descriptor */
+/* A descriptor. tag: the interpreter whose thread opens it (opaque to the port), for
+ * port_close_tagged; NULL for the port's own reads (a script run from the console). */
+int     port_file_open(const char *path, int flags, const void *tag);
 long    port_file_read(int fd, void *buf, size_t n);
 long    port_file_write(int fd, const void *buf, size_t n);  /* O_APPEND: at the end, always */
 int64_t port_file_seek(int fd, int64_t off, int whence);    /* whence 0 set, 1 cur, 2 end */
@@ -248,7 +250,7 @@ enum { PORT_SHUT_RD = 0, PORT_SHUT_WR = 1, PORT_SHUT_RDWR = 2 };
 enum { PORT_SO_REUSEADDR = 1, PORT_SO_BROADCAST = 2, PORT_TCP_NODELAY = 3 };  /* port_sock_setopt */
 typedef struct { uint32_t addr; uint16_t port; } port_sockaddr_t;            /* IPv4, host order */
 /* A socket descriptor. tag: the interpreter whose thread opens it (opaque to the port), for
- * port_sock_close_tagged; a socket accepted from a listener has the listener's tag. */
+ * port_close_tagged; a socket accepted from a listener has the listener's tag. */
 int  port_sock_open(int type, const void *tag);
 int  port_sock_bind(int s, const port_sockaddr_t *a);       /* port 0: one is chosen */
 int  port_sock_listen(int s, int backlog);
@@ -262,12 +264,14 @@ long port_sock_sendto(int s, const void *buf, size_t n, const port_sockaddr_t *t
 long port_sock_recvfrom(int s, void *buf, size_t n, port_sockaddr_t *from, uint64_t timeout_ns);
 int  port_sock_shutdown(int s, int how);
 int  port_sock_close(int s);                                 /* never waits (TCP closes behind) */
-/* Close every socket with this tag (port_sock_open), each as port_sock_close: for an interpreter
- * abandoned without its objects' finalizers (after a crash or a corruption, the guest console
- * and a guest multiprocessing child), whose listeners would otherwise go on taking connections
- * nobody serves and keep their ports bound. How many. A descriptor the abandoned threads still
- * hold then fails (-PORT_ENOTSOCK) rather than reaching a later socket. */
-int  port_sock_close_tagged(const void *tag);
+/* Close every socket and file opened with this tag (port_sock_open, port_file_open), each as
+ * port_sock_close / port_file_close: for an interpreter abandoned without its objects'
+ * finalizers (after a crash or a corruption, the guest console and a guest multiprocessing
+ * child), whose listeners would otherwise go on taking connections nobody serves and keep their
+ * ports bound, and whose files would hold descriptors of a fixed table for ever. How many. A
+ * descriptor the abandoned threads still hold then fails (-PORT_ENOTSOCK, -PORT_EBADF) rather
+ * than reaching a later socket or file. */
+int  port_close_tagged(const void *tag);
 int  port_sock_name(int s, port_sockaddr_t *a, bool peer);   /* getsockname / getpeername */
 int  port_sock_setopt(int s, int opt, int value);
 int  port_sock_getopt(int s, int opt, int *value);

@@ -142,7 +142,7 @@ static int find_source_file(Interp *in, const char *name, char **src, size_t *le
         if (n < 0 || (size_t)n >= pathcap) continue;
         ThreadState *ts = ts_get();
         gil_before_blocking(ts);
-        int fd = port_file_open(path, PORT_O_RDONLY);
+        int fd = port_file_open(path, PORT_O_RDONLY, ts->interp);
         port_stat_t st;
         long got = -1;
         char *buf = NULL;

@@ -112,7 +112,7 @@ static void set_argv(void) {
 
 /* A whole file from the disk into port_malloc'd memory: its length, or a negative errno. */
 static long read_disk_file(const char *path, char **out) {
-    int fd = port_file_open(path, PORT_O_RDONLY);
+    int fd = port_file_open(path, PORT_O_RDONLY, NULL);
     if (fd < 0) return fd;
     port_stat_t st;
     long r = port_file_fstat(fd, &st);

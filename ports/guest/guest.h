@@ -52,6 +52,8 @@ void timeline_dump(uint32_t main_ident, const char *policy, uint64_t t0_ns, uint
 
 /* ---- port_file.c: files on the virtio disk (fs/fat.c) -------------------------------------- */
 void guest_disk_mount(void);               /* once, at console start: prints the outcome */
+/* Close every descriptor port_file_open gave with this tag (not NULL); how many (port_close_tagged). */
+int  guest_files_close_tagged(const void *tag);
 
 /* ---- net_selftest.c: the sockets' loopback self-test (kernel.nettest) ------------------- */
 /* Runs every check, writes a log (failures, then a count) into out; returns how many failed.

@@ -5,7 +5,12 @@
  * Locks: files_lock (a spinlock) guards the descriptor table and cwd, for a few instructions at
  * a time, never across a file-system call. A descriptor's position is its own: two threads
  * sharing one descriptor race on it (as two threads sharing one FILE without a lock would);
- * the file system's lock keeps each call itself atomic.
+ * the file system's lock keeps each call itself atomic. A descriptor names a slot and that slot's
+ * generation (slot + MAX_FDS * generation), bumped at every close: a descriptor kept after its
+ * close gets EBADF, never the file that took the slot next. A call holds its slot (busy) from
+ * fd_get to fd_put, so a close meanwhile (another thread's, or port_close_tagged's for an
+ * abandoned interpreter) ends the descriptor at once but leaves fat_close to the last user: the
+ * file system never sees a node used after its close.
  */
 #include <string.h>
 #include <stdio.h>
@@ -16,10 +21,20 @@
 #include "guest.h"
 
 #define MAX_FDS 32
+#define FD_GEN_MASK 0xffffu              /* descriptors stay below MAX_FDS << 16 */
 #define PATH_MAX_GUEST 1024
 
 static spinlock_t files_lock = SPINLOCK_INIT("files");
-static struct gfile { int used; fat_node *node; uint32_t pos; int flags; } fds[MAX_FDS];
+static struct gfile {
+    int used;                            /* the slot is taken (until its last user has gone) */
+    int closing;                         /* closed while busy: the last fd_put calls fat_close */
+    int busy;                            /* calls between fd_get and fd_put */
+    uint32_t gen;                        /* bumped at close */
+    fat_node *node;
+    uint32_t pos;
+    int flags;
+    const void *tag;                     /* port_file_open's tag (the opening interpreter) or NULL */
+} fds[MAX_FDS];
 static char cwd[PATH_MAX_GUEST] = "/";
 
 void guest_disk_mount(void) {
@@ -73,11 +88,50 @@ static int norm_path(const char *in, char *out) {
     return 0;
 }
 
-static struct gfile *get_fd(int fd) {
-    return fd >= 0 && fd < MAX_FDS && fds[fd].used ? &fds[fd] : NULL;
+static int fd_desc(int i) { return i + MAX_FDS * (int)(fds[i].gen & FD_GEN_MASK); }
+
+/* The open slot fd names, or NULL; files_lock held. */
+static struct gfile *fd_find_locked(int fd) {
+    if (fd < 0) return NULL;
+    struct gfile *f = &fds[fd % MAX_FDS];
+    if (!f->used || f->closing || (uint32_t)(fd / MAX_FDS) != (f->gen & FD_GEN_MASK)) return NULL;
+    return f;
 }
 
-int port_file_open(const char *path, int flags) {
+/* The file behind fd, held until fd_put (a close meanwhile leaves fat_close to fd_put). */
+static struct gfile *fd_get(int fd) {
+    spin_lock(&files_lock);
+    struct gfile *f = fd_find_locked(fd);
+    if (f) f->busy++;
+    spin_unlock(&files_lock);
+    return f;
+}
+
+/* End f's descriptor; files_lock held. Its node, for the caller to fat_close after the lock, or
+ * NULL when a call still uses it (that call's fd_put closes it). */
+static fat_node *fd_end_locked(struct gfile *f) {
+    f->gen++;
+    if (f->busy) {
+        f->closing = 1;
+        return NULL;
+    }
+    f->used = 0;
+    return f->node;
+}
+
+static void fd_put(struct gfile *f) {
+    fat_node *n = NULL;
+    spin_lock(&files_lock);
+    if (--f->busy == 0 && f->closing) {
+        f->closing = 0;
+        f->used = 0;
+        n = f->node;
+    }
+    spin_unlock(&files_lock);
+    if (n) fat_close(n);
+}
+
+int port_file_open(const char *path, int flags, const void *tag) {
     char p[PATH_MAX_GUEST];
     int r = norm_path(path, p);
     if (r < 0) return r;
@@ -90,9 +144,11 @@ int port_file_open(const char *path, int flags) {
     spin_lock(&files_lock);
     for (int i = 0; i < MAX_FDS; i++)
         if (!fds[i].used) {
-            fds[i] = (struct gfile){ 1, n, 0, flags };
+            uint32_t gen = fds[i].gen;
+            fds[i] = (struct gfile){ .used = 1, .gen = gen, .node = n, .flags = flags, .tag = tag };
+            int d = fd_desc(i);
             spin_unlock(&files_lock);
-            return i;
+            return d;
         }
     spin_unlock(&files_lock);
     fat_close(n);
@@ -100,55 +156,85 @@ int port_file_open(const char *path, int flags) {
 }
 
 long port_file_read(int fd, void *buf, size_t n) {
-    struct gfile *f = get_fd(fd);
-    if (!f || (f->flags & PORT_O_ACCMODE) == PORT_O_WRONLY) return -PORT_EBADF;
-    long r = fat_read(f->node, f->pos, buf, n);
-    if (r > 0) f->pos += (uint32_t)r;
+    struct gfile *f = fd_get(fd);
+    if (!f) return -PORT_EBADF;
+    long r = -PORT_EBADF;
+    if ((f->flags & PORT_O_ACCMODE) != PORT_O_WRONLY) {
+        r = fat_read(f->node, f->pos, buf, n);
+        if (r > 0) f->pos += (uint32_t)r;
+    }
+    fd_put(f);
     return r;
 }
 
 long port_file_write(int fd, const void *buf, size_t n) {
-    struct gfile *f = get_fd(fd);
-    if (!f || (f->flags & PORT_O_ACCMODE) == PORT_O_RDONLY) return -PORT_EBADF;
-    long r = fat_write(f->node, f->flags & PORT_O_APPEND ? FAT_APPEND : f->pos, buf, n);
-    if (r > 0) f->pos = f->flags & PORT_O_APPEND ? fat_size(f->node) : f->pos + (uint32_t)r;
+    struct gfile *f = fd_get(fd);
+    if (!f) return -PORT_EBADF;
+    long r = -PORT_EBADF;
+    if ((f->flags & PORT_O_ACCMODE) != PORT_O_RDONLY) {
+        r = fat_write(f->node, f->flags & PORT_O_APPEND ? FAT_APPEND : f->pos, buf, n);
+        if (r > 0) f->pos = f->flags & PORT_O_APPEND ? fat_size(f->node) : f->pos + (uint32_t)r;
+    }
+    fd_put(f);
     return r;
 }
 
 int64_t port_file_seek(int fd, int64_t off, int whence) {
-    struct gfile *f = get_fd(fd);
+    struct gfile *f = fd_get(fd);
     if (!f) return -PORT_EBADF;
     int64_t base = whence == 1 ? f->pos : whence == 2 ? fat_size(f->node) : 0;
-    if (base + off < 0 || base + off > 0xffffffffll) return -PORT_EINVAL;
-    f->pos = (uint32_t)(base + off);
-    return f->pos;
+    int64_t r = -PORT_EINVAL;
+    if (base + off >= 0 && base + off <= 0xffffffffll) {
+        f->pos = (uint32_t)(base + off);
+        r = f->pos;
+    }
+    fd_put(f);
+    return r;
 }
 
 int port_file_truncate(int fd, uint64_t len) {
-    struct gfile *f = get_fd(fd);
-    if (!f || (f->flags & PORT_O_ACCMODE) == PORT_O_RDONLY) return -PORT_EBADF;
-    if (len > 0xffffffffull) return -PORT_EFBIG;
-    return fat_truncate(f->node, (uint32_t)len);
+    struct gfile *f = fd_get(fd);
+    if (!f) return -PORT_EBADF;
+    int r = (f->flags & PORT_O_ACCMODE) == PORT_O_RDONLY ? -PORT_EBADF
+          : len > 0xffffffffull ? -PORT_EFBIG : fat_truncate(f->node, (uint32_t)len);
+    fd_put(f);
+    return r;
 }
 
 int port_file_fstat(int fd, port_stat_t *st) {
-    struct gfile *f = get_fd(fd);
+    struct gfile *f = fd_get(fd);
     if (!f) return -PORT_EBADF;
     st->is_dir = 0;
     st->size = fat_size(f->node);
     st->mtime = 0;
+    fd_put(f);
     return 0;
 }
 
 int port_file_close(int fd) {
     spin_lock(&files_lock);
-    struct gfile *f = get_fd(fd);
-    fat_node *n = f ? f->node : NULL;
-    if (f) f->used = 0;
+    struct gfile *f = fd_find_locked(fd);
+    fat_node *n = f ? fd_end_locked(f) : NULL;
     spin_unlock(&files_lock);
-    if (!n) return -PORT_EBADF;
-    fat_close(n);
+    if (!f) return -PORT_EBADF;
+    if (n) fat_close(n);
     return 0;
+}
+
+int guest_files_close_tagged(const void *tag) {
+    fat_node *nodes[MAX_FDS];
+    int n = 0, closed = 0;
+    if (!tag) return 0;
+    spin_lock(&files_lock);
+    for (int i = 0; i < MAX_FDS; i++)
+        if (fds[i].used && !fds[i].closing && fds[i].tag == tag) {
+            fat_node *node = fd_end_locked(&fds[i]);
+            if (node) nodes[n++] = node;
+            closed++;
+        }
+    spin_unlock(&files_lock);
+    for (int i = 0; i < n; i++) fat_close(nodes[i]);
+    return closed;
 }
 
 int port_path_stat(const char *path, port_stat_t *st) {

@@ -24,6 +24,10 @@
 #include "guest.h"
 
 _Static_assert(sizeof(spinlock_t) <= sizeof(port_spin_t), "port_spin_t too small");
+
+/* An abandoned interpreter's kernel objects: its sockets (net/socket.c) and its files
+ * (port_file.c), each table closing its own under its own lock. */
+int port_close_tagged(const void *tag) { return sock_close_tagged(tag) + guest_files_close_tagged(tag); }
 _Static_assert(sizeof(struct waitq) <= sizeof(port_waitq_t), "port_waitq_t too small");
 
 /* ---- the platform profile (port.h's table) ----

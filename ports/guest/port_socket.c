@@ -69,7 +69,6 @@ long port_sock_recvfrom(int s, void *buf, size_t n, port_sockaddr_t *from, uint6
 }
 int port_sock_shutdown(int s, int how) { return sock_shutdown(s, how); }
 int port_sock_close(int s) { return sock_close(s); }
-int port_sock_close_tagged(const void *tag) { return sock_close_tagged(tag); }
 int port_sock_name(int s, port_sockaddr_t *a, bool peer)
 {
     uint32_t addr = 0;

@@ -108,7 +108,7 @@ static void soft_reset(void)
         char b[96];
         snprintf(b, sizeof b, "soft reset: %d thread(s) would not stop; their interpreter is abandoned\n", left);
         out(b);
-        port_sock_close_tagged(ts->interp);    /* its listeners would take connections unserved */
+        port_close_tagged(ts->interp);         /* its sockets and files (listeners would go on) */
         port_tls_set(NULL);
     } else {
         interp_free(ts->interp);
@@ -131,7 +131,7 @@ void kconsole_abandon_if_corrupt(void)
     out(": the interpreter is abandoned (its memory and any threads still in it are leaked) and a "
         "fresh one made\n");
     gil_drop(ts);
-    port_sock_close_tagged(ts->interp);        /* its listeners would take connections unserved */
+    port_close_tagged(ts->interp);             /* its sockets and files (listeners would go on) */
     port_tls_set(NULL);
     gil_unsafe_reset_done();
     ensure_interp();

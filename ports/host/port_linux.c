@@ -607,7 +607,8 @@ void port_crash_exit(const char *before, const char *after) {
 #include <sys/stat.h>
 #include <sys/statvfs.h>
 
-int port_file_open(const char *path, int flags) {
+int port_file_open(const char *path, int flags, const void *tag) {
+    (void)tag;                       /* see port_close_tagged */
     FUZZ_NO_FILES();
     int f = (flags & PORT_O_ACCMODE) == PORT_O_WRONLY ? O_WRONLY
           : (flags & PORT_O_ACCMODE) == PORT_O_RDWR ? O_RDWR : O_RDONLY;
@@ -793,7 +794,7 @@ static void sin_to(const struct sockaddr_in *sin, socklen_t len, port_sockaddr_t
 }
 
 int port_sock_open(int type, const void *tag) {
-    (void)tag;                       /* see port_sock_close_tagged */
+    (void)tag;                       /* see port_close_tagged */
 #ifdef TOLLPY_FUZZ
     (void)type;
     return -EACCES;
@@ -910,8 +911,9 @@ int port_sock_close(int s) {
 }
 
 /* The host never abandons an interpreter and runs on: a crash ends the whole process (and the
- * system closes its descriptors), so there is never an interpreter whose sockets outlive it here. */
-int port_sock_close_tagged(const void *tag) {
+ * system closes its descriptors), so there is never an interpreter whose sockets or files outlive
+ * it here. */
+int port_close_tagged(const void *tag) {
     (void)tag;
     return 0;
 }

@@ -138,6 +138,13 @@ with open("b.bin", "rb") as f:
         f.readinto(memoryview(b"abcd"))
     except TypeError as e:
         print("TypeError", e)
+# fileno(): an int while open, distinct for two open files; ValueError once closed
+with open("ro.txt") as f, open("b.bin", "rb") as g:
+    print(type(f.fileno()).__name__, f.fileno() >= 0, f.fileno() != g.fileno())
+try:
+    f.fileno()
+except ValueError as e:
+    print("ValueError", e)
 for name in sorted(os.listdir(".")):
     os.remove(name)
 os.chdir(_top)

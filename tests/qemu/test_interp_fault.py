@@ -191,7 +191,7 @@ def test_import_waiters_end_when_the_importing_thread_crashes(guest, tmp_path, p
 @pytest.mark.parametrize("where", ["main", "thread"])
 def test_abandoned_interpreter_sockets_are_closed(guest, policy, where):
     """An interpreter abandoned after a crash never runs its objects' finalizers; its sockets are
-    closed for it (port_sock_close_tagged), as a process's descriptors are at its exit. Seen
+    closed for it (port_close_tagged), as a process's descriptors are at its exit. Seen
     from the fresh interpreter: the listener's port binds again at once (it would stay
     EADDRINUSE with the listener leaked, taking connections nobody serves), and the kernel's
     socket count is back where it was before."""
@@ -218,4 +218,45 @@ def test_abandoned_interpreter_sockets_are_closed(guest, policy, where):
     assert "rebound 7070 7071" in out, out
     after = g.cmd("print('live', socket._stats()['sockets'])")
     assert before.split("live")[-1].split() == after.split("live")[-1].split(), (before, after)
+    g.kill()
+
+
+FILL_FILES = ("def fill():\n"
+              "  fs = []\n"
+              "  while True:\n"
+              "    try: fs.append(open('/f%d.txt' % len(fs), 'w'))\n"
+              "    except OSError as e: print('full at', len(fs), e.errno); return fs\n")
+FILL_AND_SHOW = "fs = fill(); print('fds', *[f.fileno() for f in fs])"
+
+
+@pytest.mark.parametrize("policy", POLICIES)
+def test_abandoned_interpreter_files_are_closed(guest, tmp_path, policy):
+    """The guest port's descriptor table is fixed (ports/guest/port_file.c). An interpreter that
+    fills it and crashes is abandoned without its file objects' finalizers; its descriptors are
+    closed for it (port_close_tagged). Seen from the fresh interpreter: the table fills to the
+    same count again (a leak would leave it full: EMFILE at the first open), and none of the new
+    descriptors has the number of an old one (each carries its slot's generation, so a thread of
+    the abandoned interpreter still holding one gets EBADF, never the new file)."""
+    folder = tmp_path / "disk"
+    folder.mkdir()
+    (folder / "README.txt").write_text("scratch disk\n")
+    image = tollbooth.make_disk_image(folder, tmp_path / "disk.img", 16)
+    g = guest(cpus=2, extra_env={"GIL": policy}, disk=str(image))
+    g.boot()
+    g.cmd("import kernel")
+    g.cmd(FILL_FILES)
+    first = g.cmd(FILL_AND_SHOW)
+    assert "full at" in first, first
+    count = first.split("full at")[1].split()[0]
+    assert int(count) >= 8, first
+    old = set(first.split("fds")[-1].split()[:int(count)])
+    out = g.cmd('kernel._fault_in_interpreter("null")', timeout=60)
+    check_report(out, "null", f"in the main thread, GIL policy {policy}; the interpreter is abandoned")
+    expect_fresh_prompt(g, policy)
+    g.cmd(FILL_FILES)
+    again = g.cmd(FILL_AND_SHOW)
+    assert "full at " + count + " " in again, (first, again)
+    new = set(again.split("fds")[-1].split()[:int(count)])
+    assert len(new) == int(count) and not (old & new), (old, new)
+    g.cmd("_ = [f.close() for f in fs]")
     g.kill()

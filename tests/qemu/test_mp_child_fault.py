@@ -56,7 +56,7 @@ def test_console_join_sees_crashed_child_exitcode_1(guest, tmp_path, policy):
 @pytest.mark.parametrize("policy", POLICIES)
 def test_crashed_child_listener_is_closed(guest, tmp_path, policy):
     """A child that crashes while it listens: its interpreter is abandoned, and its sockets are
-    closed with it (port_sock_close_tagged), so the parent binds the same port at once; a leaked
+    closed with it (port_close_tagged), so the parent binds the same port at once; a leaked
     listener would keep it EADDRINUSE."""
     body = ('def crash_listening(): import socket; s = socket.socket(); s.bind(("0.0.0.0", 7072)); '
             's.listen(2); kernel._fault_in_interpreter("null")\n')
