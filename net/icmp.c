@@ -2,11 +2,14 @@
  * net/icmp.c — the Internet Control Message Protocol (RFC 792), the part a host needs: echo
  * requests answered, echo replies counted (icmp_echo_request sends the requests: a bring-up and
  * test aid), and destination-unreachable messages handed to the transport they concern (its
- * socket learns ECONNREFUSED from "port unreachable"). Other types are counted and dropped.
+ * socket learns ECONNREFUSED from "port unreachable"), and "port unreachable" sent for a UDP
+ * datagram no socket takes (icmp_port_unreachable). Other types are counted and dropped.
  * We never send an error about an ICMP message or to a broadcast (RFC 1122, 3.2.2).
  *
- * Locks: all of it under net_lock (net/net.h); no state of its own but the counters.
+ * Locks: all of it under net_lock (net/net.h); no state of its own but the counters and the
+ * error rate limit's bucket.
  */
+#include <string.h>
 #include "net/net.h"
 #include "net/lower.h"
 
@@ -14,6 +17,7 @@
 #define ICMP_UNREACH      3
 #define ICMP_ECHO         8
 #define ICMP_HLEN         8             /* type, code, checksum, 4 bytes that depend on the type */
+#define ICMP_PORT_UNREACH 3             /* destination unreachable's code for "port unreachable" */
 
 /* Destination unreachable (type 3): after the 8-byte ICMP header, the IPv4 header of the
  * datagram we sent and at least its first 8 bytes (RFC 792), which for UDP and TCP begin with
@@ -66,6 +70,57 @@ void icmp_input(uint32_t src, uint32_t dst, struct netbuf *nb)
         break;
     }
     netbuf_free(nb);
+}
+
+/* The errors' token bucket (net/net.h: ICMP_ERR_BURST, then ICMP_ERR_PER_S): tokens in
+ * thousandths, refilled from the time since the last refill. */
+static uint64_t err_tokens = ICMP_ERR_BURST * 1000ull, err_refilled_ns;
+
+static int error_allowed(void)
+{
+    uint64_t now = net_now_ns();
+    uint64_t add = (now - err_refilled_ns) / (1000000000ull / ICMP_ERR_PER_S) * 1000ull;
+    if (add) {
+        err_tokens = err_tokens + add > ICMP_ERR_BURST * 1000ull ? ICMP_ERR_BURST * 1000ull
+                                                                 : err_tokens + add;
+        err_refilled_ns = now;
+    }
+    if (err_tokens < 1000)
+        return 0;
+    err_tokens -= 1000;
+    return 1;
+}
+
+void icmp_port_unreachable(uint32_t src, uint32_t dst, const struct netbuf *nb)
+{
+    if (ip_is_broadcast(dst) || src == 0)
+        return;
+    const uint8_t *ip = nb->buf + nb->nh;
+    size_t hlen = (size_t)(ip[0] & 15) * 4;
+    /* The IPv4 header and the first 8 bytes after it (RFC 792): all of the UDP header, which
+     * udp_input found whole; whatever the datagram holds beyond that stays ours. */
+    size_t quote = hlen + 8;
+    if (nb->nh + quote > (size_t)nb->off + nb->len)
+        return;
+    if (!error_allowed()) {
+        net_cnt.icmp_unreach_limited++;
+        return;
+    }
+    struct netbuf *r = netbuf_alloc();
+    if (!r) {
+        net_cnt.netbuf_alloc_failed++;
+        return;
+    }
+    uint8_t *p = netbuf_data(r);
+    r->len = (uint16_t)(ICMP_HLEN + quote);
+    p[0] = ICMP_UNREACH;
+    p[1] = ICMP_PORT_UNREACH;
+    net_put16(p + 2, 0);
+    net_put32(p + 4, 0);                /* unused */
+    memcpy(p + ICMP_HLEN, ip, quote);
+    net_put16(p + 2, inet_checksum(p, r->len, 0));
+    net_cnt.icmp_unreach_tx++;
+    ip_output(dst, src, IP_PROTO_ICMP, r);     /* from the address the datagram was sent to */
 }
 
 int icmp_echo_request(uint32_t dst, uint16_t id, uint16_t seq, size_t len)

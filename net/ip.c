@@ -71,6 +71,7 @@ static void input(struct netbuf *nb, int wire)
         return;
     }
     nb->len = (uint16_t)total;          /* trim the Ethernet padding */
+    nb->nh = nb->off;                   /* the header stays in the buffer: an ICMP error quotes it */
     netbuf_pull(nb, hlen);              /* options and all: skipped */
     switch (proto) {
     case IP_PROTO_ICMP:

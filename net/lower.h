@@ -34,6 +34,7 @@ struct net_counters {
     uint64_t ip_rx, ip_tx, ip_bad_header, ip_bad_checksum, ip_fragments, ip_not_ours,
              ip_unknown_proto, ip_loopback;
     uint64_t icmp_rx, icmp_bad, icmp_echo_replies_tx, icmp_echo_replies_rx, icmp_unreach_rx;
+    uint64_t icmp_unreach_tx, icmp_unreach_limited;   /* port unreachable sent / held back */
     uint64_t netbuf_alloc_failed;
 };
 extern struct net_counters net_cnt;

@@ -51,6 +51,8 @@ enum {
 struct netbuf {
     struct netbuf *next;         /* owner's queue link (a socket's queue, the loopback queue) */
     uint16_t off, len;
+    uint16_t nh;                 /* received: where net/ip.c found the IPv4 header (an offset into
+                                    buf, still intact after the pull), for an ICMP error to quote */
     uint8_t buf[NETBUF_SIZE];
 };
 struct netbuf *netbuf_alloc(void);             /* off = NETBUF_HEADROOM, len 0; NULL: pool empty */
@@ -98,6 +100,15 @@ void tcp_input(uint32_t src, uint32_t dst, struct netbuf *nb);
  * destination port (theirs), all read from the header the message quotes. */
 void udp_unreachable(uint32_t dst, uint16_t sport, uint16_t dport, int code);
 void tcp_unreachable(uint32_t dst, uint16_t sport, uint16_t dport, int code);
+/* The other way (net/icmp.c): tell the sender of a received datagram (nb, as udp_input got it:
+ * src and dst from its IPv4 header, which nb->nh locates) that no socket has its port (ICMP
+ * destination unreachable, code 3). Never about a broadcast or from an unspecified source
+ * (RFC 1122, 3.2.2); at most ICMP_ERR_BURST at once, then ICMP_ERR_PER_S a second (as Linux's
+ * icmp_msgs_per_sec and icmp_msgs_burst): a flood of datagrams to closed ports costs the stack
+ * no more than that. Does not consume nb. */
+#define ICMP_ERR_BURST 50
+#define ICMP_ERR_PER_S 1000
+void icmp_port_unreachable(uint32_t src, uint32_t dst, const struct netbuf *nb);
 /* Timers: the stack's thread calls this every NET_TICK_NS with net_lock held (retransmission,
  * delayed ACKs, TIME_WAIT, connect timeouts). */
 #define NET_TICK_NS 10000000ull

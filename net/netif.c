@@ -85,6 +85,7 @@ struct netbuf *netbuf_alloc(void)
         nb->next = 0;
         nb->off = NETBUF_HEADROOM;
         nb->len = 0;
+        nb->nh = 0;
     }
     return nb;
 }
@@ -365,6 +366,8 @@ void net_stats(void (*cb)(void *ctx, const char *name, uint64_t value), void *ct
         { "icmp_echo_replies_tx", c.icmp_echo_replies_tx },
         { "icmp_echo_replies_rx", c.icmp_echo_replies_rx },
         { "icmp_unreachable_rx", c.icmp_unreach_rx },
+        { "icmp_unreachable_tx", c.icmp_unreach_tx },
+        { "icmp_unreachable_limited", c.icmp_unreach_limited },
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++)
         cb(ctx, rows[i].name, rows[i].v);

@@ -7,10 +7,9 @@
  *
  * Receiving: a datagram goes to the best-matching socket of type DGRAM bound to its destination
  * port: a connected socket whose peer is the sender first, then one bound to the destination
- * address, then one bound to any address. Nothing matches: it is dropped (counted). We do not
- * answer with ICMP port unreachable: net/net.h gives the transports no way to send ICMP, and
- * a silent drop is what a firewalled host does (the sender's connected socket just never
- * hears back).
+ * address, then one bound to any address. Nothing matches: it is dropped (counted) and the
+ * sender is told with an ICMP port unreachable (icmp_port_unreachable: not for a broadcast,
+ * rate-limited), so its connected socket learns ECONNREFUSED as it would from Linux.
  * An ICMP destination unreachable for a datagram we sent (net/icmp.c -> udp_unreachable) becomes
  * the error of the connected socket it names (ECONNREFUSED for "port unreachable"), reported by
  * its next call — as on Linux, an unconnected socket is not told.
@@ -62,6 +61,8 @@ void udp_input(uint32_t src, uint32_t dst, struct netbuf *nb)
     if (sport == 0 || dport == 0)
         goto drop;                           /* port 0 is reserved: never a real endpoint */
     struct sock *sk = udp_demux(src, sport, dst, dport);
+    if (!sk)
+        icmp_port_unreachable(src, dst, nb);
     if (!sk || sk->shut_rd || sk->rxq_count >= UDP_RXQ_MAX)
         goto drop;
     netbuf_pull(nb, 8);

@@ -68,3 +68,22 @@ except OSError as e:
 a.close()
 b.close()
 print(a.fileno(), b.fileno())
+# A datagram to a port no socket has: the receiving host answers ICMP port unreachable, and the
+# connected sender's next call raises ConnectionRefusedError (as on Linux; net/icmp.c). The port
+# is one a socket just held and let go of.
+gone = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+gone.bind(("127.0.0.1", 0))
+closed_port = gone.getsockname()[1]
+gone.close()
+c = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+c.settimeout(5)
+c.connect(("127.0.0.1", closed_port))
+c.send(b"anyone?")
+try:
+    c.recv(10)
+    print("answered")
+except ConnectionRefusedError as e:
+    print("refused", e.errno)
+except socket.timeout:
+    print("no answer, no error")
+c.close()

@@ -146,6 +146,38 @@ def test_without_a_nic_loopback_works_and_the_host_is_unreachable(tmp_path):
     assert "connect to 10.0.2.2 (got -101)" in out, out     # ENETUNREACH at once, no wait
 
 
+def test_datagrams_to_a_closed_port_are_answered_port_unreachable(tmp_path):
+    """net/icmp.c's icmp_port_unreachable, counted: 40 datagrams over loopback to a port nobody
+    holds, from an unconnected socket, each answered by one ICMP port unreachable (40 sent, 40
+    received back by our own icmp_input; fewer than the limiter's burst of 50, so none is held
+    back), and the unconnected sender is not told (as on Linux): its next sendto works. The
+    stack's thread delivers loopback packets after the calls return, so the script waits for the
+    counters, with a hang guard only."""
+    r, out = run(tmp_path, """
+        import socket, time
+        def counts():
+            st = socket._stats()
+            return st["icmp_unreachable_tx"], st["icmp_unreachable_rx"], st["icmp_unreachable_limited"]
+        gone = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        gone.bind(("127.0.0.1", 0))
+        port = gone.getsockname()[1]
+        gone.close()
+        tx0, rx0, lim0 = counts()
+        u = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        for i in range(40):
+            u.sendto(b"x%d" % i, ("127.0.0.1", port))
+        for _ in range(500):
+            tx, rx, lim = counts()
+            if rx - rx0 >= 40:
+                break
+            time.sleep(0.01)
+        print("SENT", tx - tx0, "BACK", rx - rx0, "HELD", lim - lim0)
+        print("STILL SENDS", u.sendto(b"again", ("127.0.0.1", port)))
+    """)
+    assert "SENT 40 BACK 40 HELD 0" in out, out
+    assert "STILL SENDS 5" in out, out
+
+
 def test_ctrl_c_ends_a_blocking_accept(guest):
     # Whether Ctrl-C lands before the accept sleeps or during the sleep, the call ends with
     # EINTR (-4), and the listening socket is closed afterwards (netstat lists no socket).
