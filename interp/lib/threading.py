@@ -384,13 +384,20 @@ class Thread:
             self._kwargs = None
 
     def _bootstrap(self):
-        self.ident = get_ident()
-        self.native_id = get_native_id()
-        self.core = _thread._core()
-        with _active_limbo_lock:
-            _active[self.ident] = self
-            del _limbo[self]
-        self._started.set()
+        # The bookkeeping around run() sets the events start() and join() wait for: if it raises,
+        # they wait for ever. Only a corrupted interpreter (the unsafe policy) gets there, and
+        # _bootstrap_failed reports it, so the reset ends those waits.
+        try:
+            self.ident = get_ident()
+            self.native_id = get_native_id()
+            self.core = _thread._core()
+            with _active_limbo_lock:
+                _active[self.ident] = self
+                del _limbo[self]
+            self._started.set()
+        except Exception:           # not SystemExit: a console stop may land here
+            _thread._bootstrap_failed()
+            raise
         try:
             try:
                 self.run()
@@ -399,13 +406,17 @@ class Thread:
             except BaseException as e:
                 excepthook(ExceptHookArgs(type(e), e, None, self))
         finally:
-            # before a joiner can return: the exit code waits for marked threads to end
-            _thread._mark_exiting()
-            with _active_limbo_lock:
-                self._is_stopped = True
-                if self.ident in _active:
-                    del _active[self.ident]
-            self._done.release()
+            try:
+                # before a joiner can return: the exit code waits for marked threads to end
+                _thread._mark_exiting()
+                with _active_limbo_lock:
+                    self._is_stopped = True
+                    if self.ident in _active:
+                        del _active[self.ident]
+                self._done.release()
+            except Exception:
+                _thread._bootstrap_failed()
+                raise
 
     def join(self, timeout=None):
         if not self._initialized:

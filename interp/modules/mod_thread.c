@@ -13,7 +13,8 @@
  *
  * Also: get_ident, get_native_id, exit, stack_size, TIMEOUT_MAX, error, _count,
  * _core() (the core the calling thread runs on), _set_thread_name(name) (for the excepthook),
- * _mark_exiting() (threading's bootstrap: the thread's own Python code is done).
+ * _mark_exiting() (threading's bootstrap: the thread's own Python code is done),
+ * _bootstrap_failed() (threading's bootstrap: its own bookkeeping raised).
  * Called by: interp/lib/threading.py. Locks: the GIL (callers hold it) + each lock's spinlock.
  */
 #include "gil/gil.h"
@@ -492,6 +493,18 @@ static Obj *t_mark_exiting(Obj *self, Obj *const *args, int nargs, Obj *kwnames)
     return none_ref();
 }
 
+/* _thread._bootstrap_failed(): threading's bootstrap raised in its own bookkeeping, before the
+ * Thread's started event was set or before its join lock was released, so start() or join() in
+ * another thread waits for ever. With the interpreter intact only MemoryError gets there; under
+ * the unsafe policy it is corruption that no detector saw (an object freed by a refcount race and
+ * already reused: "release unlocked lock", a wrong type), and it is reported as one: the reset
+ * that follows ends those waits (its watchdog wakes every sleeper), never a hang. */
+static Obj *t_bootstrap_failed(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
+    (void)self; (void)args; (void)nargs; (void)kwnames;
+    if (gil_unsafe_active) gil_report_corruption("threading's thread bookkeeping failed");
+    return none_ref();
+}
+
 static Obj *t_stack_size(Obj *self, Obj *const *args, int nargs, Obj *kwnames) {
     (void)self;
     Obj *a[1];
@@ -530,6 +543,7 @@ static const MethodDef thread_fns[] = {
     {"exit", t_exit}, {"exit_thread", t_exit}, {"_count", t_count},
     {"stack_size", t_stack_size}, {"interrupt_main", t_interrupt_main},
     {"_print_exc", t_print_exc}, {"_mark_exiting", t_mark_exiting},
+    {"_bootstrap_failed", t_bootstrap_failed},
     {NULL, NULL},
 };
 
