@@ -49,7 +49,7 @@ enum {
 #define NETBUF_HEADROOM 128     /* Ethernet 14 + IPv4 20 + TCP 20 + options (at most 40), rounded up */
 #define NETBUF_COUNT    256
 struct netbuf {
-    struct netbuf *next;         /* owner's queue link (a socket's queue, the loopback queue) */
+    struct netbuf *next;         /* its queue link (a socket's queue, the loopback queue) */
     uint16_t off, len;
     uint16_t nh;                 /* received: where net/ip.c found the IPv4 header (an offset into
                                     buf, still intact after the pull), for an ICMP error to quote */

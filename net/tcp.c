@@ -1128,11 +1128,11 @@ size_t tcp_netstat(char *out, size_t cap)
         char l[24], r[24];
         put_addr(l, sizeof l, t->laddr, t->lport);
         put_addr(r, sizeof r, t->raddr, t->rport);
-        const char *owner = t->sk ? "socket" : t->listener ? "unaccepted" : "orphan";
+        const char *held_by = t->sk ? "socket" : t->listener ? "unaccepted" : "orphan";
         int sd = t->sk ? (int)(t->sk - sock_table) : -1;
         int k = snprintf(out + o, cap - o,
                          "tcp %-21s %-21s %-11s sd=%-2d %-10s sndq=%u unacked=%u rcvq=%u wnd=%u "
-                         "rto=%ums retries=%d\n", l, r, state_names[t->state], sd, owner,
+                         "rto=%ums retries=%d\n", l, r, state_names[t->state], sd, held_by,
                          (unsigned)t->snd.len, (unsigned)(t->snd_max - t->snd_una),
                          (unsigned)t->rcv.len, (unsigned)t->snd_wnd,
                          (unsigned)(t->rto / 1000000), t->retries);
