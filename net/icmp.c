@@ -72,22 +72,21 @@ void icmp_input(uint32_t src, uint32_t dst, struct netbuf *nb)
     netbuf_free(nb);
 }
 
-/* The errors' token bucket (net/net.h: ICMP_ERR_BURST, then ICMP_ERR_PER_S): tokens in
- * thousandths, refilled from the time since the last refill. */
-static uint64_t err_tokens = ICMP_ERR_BURST * 1000ull, err_refilled_ns;
+/* The errors' token bucket (net/net.h: ICMP_ERR_BURST, then ICMP_ERR_PER_S): whole tokens,
+ * refilled from the time since the last refill. */
+static uint64_t err_tokens = ICMP_ERR_BURST, err_refilled_ns;
 
 static int error_allowed(void)
 {
     uint64_t now = net_now_ns();
-    uint64_t add = (now - err_refilled_ns) / (1000000000ull / ICMP_ERR_PER_S) * 1000ull;
+    uint64_t add = (now - err_refilled_ns) / (1000000000ull / ICMP_ERR_PER_S);
     if (add) {
-        err_tokens = err_tokens + add > ICMP_ERR_BURST * 1000ull ? ICMP_ERR_BURST * 1000ull
-                                                                 : err_tokens + add;
+        err_tokens = err_tokens + add > ICMP_ERR_BURST ? ICMP_ERR_BURST : err_tokens + add;
         err_refilled_ns = now;
     }
-    if (err_tokens < 1000)
+    if (err_tokens == 0)
         return 0;
-    err_tokens -= 1000;
+    err_tokens--;
     return 1;
 }
 
